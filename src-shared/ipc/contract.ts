@@ -1,0 +1,59 @@
+/**
+ * The one declaration of what crosses between the renderer and its host (Electron main process,
+ * or the browser bridge when Galley runs as a web page). Channel names, argument and result
+ * types all derive from `channels`; main, preload and the web bridge are typed from it.
+ */
+
+/** A file handed to the renderer: its name and its bytes, undecoded. */
+export interface SourceFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** A file the renderer wants written out (an export). */
+export interface OutputFile {
+  /** A plain file name, or a relative path with `/` inside the chosen folder; never absolute. */
+  name: string;
+  data: Uint8Array;
+}
+
+export interface SaveRequest {
+  /** Shown in the dialog; also the zip name in the browser when several files are saved. */
+  suggestedName: string;
+  files: OutputFile[];
+}
+
+export type SaveResult = { saved: true; location: string; count: number } | { saved: false };
+
+export type MenuCommand = 'import' | 'export-page' | 'export-approved' | 'undo' | 'redo' | 'shortcuts' | 'find';
+
+export interface Channels {
+  /** The bundled seed pages, read by the host. */
+  'seeds.list': { args: []; result: SourceFile[] };
+  /** Asks the user for text files (system dialog or file picker); empty when cancelled. */
+  'files.open': { args: []; result: SourceFile[] };
+  /** Asks where to save, then writes every file (atomically in Electron, a download on the web). */
+  'files.save': { args: [SaveRequest]; result: SaveResult };
+}
+
+export type Channel = keyof Channels;
+export const CHANNELS = ['seeds.list', 'files.open', 'files.save'] as const satisfies readonly Channel[];
+
+/** Host → renderer events. */
+export interface Events {
+  'menu.command': MenuCommand;
+}
+
+export type Unsubscribe = () => void;
+
+/** Exposed as `window.galley` by the preload; the browser bridge implements the same type. */
+export interface GalleyApi {
+  readonly host: 'electron' | 'web';
+  listSeeds(): Promise<SourceFile[]>;
+  openFiles(): Promise<SourceFile[]>;
+  saveFiles(request: SaveRequest): Promise<SaveResult>;
+  onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
+}
+
+export type ChannelArgs<C extends Channel> = Channels[C]['args'];
+export type ChannelResult<C extends Channel> = Channels[C]['result'];

@@ -1,0 +1,5 @@
+export * from './span';
+export * from './analysis';
+export * from './clean';
+export * from './materialize';
+export * from './records';

@@ -1,0 +1,257 @@
+import type { Boundary, Chunk, ChunkId, ChunkRole, Edit, EditOp, FurnitureKind, PageAnalysis } from './analysis';
+import type { Article, Block, CleanPage, FurnitureItem } from './clean';
+import { mergeSpans, type Span } from './span';
+
+type Op<T extends EditOp['type']> = Extract<EditOp, { type: T }>;
+type TextEdit = Edit & { op: Op<'replace'> | Op<'extract'> };
+
+const PAGE_START = 'page-start';
+
+/** "(本报记者 苏文保)" → "本报记者 苏文保"; both ASCII and full-width parentheses. */
+export function unwrapByline(text: string): string {
+  return text.trim().replace(/^[(（]\s*/, '').replace(/\s*[)）]$/, '').trim();
+}
+
+/**
+ * Derives the clean page from the raw text and the analysis. Only edits whose status is
+ * `applied` take effect; later edits in the list win over earlier ones on the same target.
+ * Pure and deterministic: the review desk calls it after every action.
+ */
+export function materialize(raw: string, analysis: Pick<PageAnalysis, 'chunks' | 'boundaries' | 'edits'>): CleanPage {
+  const active = analysis.edits.filter((edit) => edit.status === 'applied');
+  const chunks = analysis.chunks.map((chunk) => withRoleOverride(chunk, active));
+  const { texts, extracted } = chunkTexts(raw, chunks, active);
+  for (const edit of active) if (edit.op.type === 'set-text') texts.set(edit.op.chunk, edit.op.text);
+
+  const order = readingOrder(chunks, active);
+  const boundaryAt = new Map<ChunkId, Boundary>();
+  for (const boundary of analysis.boundaries) {
+    if (boundary.status !== 'rejected') boundaryAt.set(boundary.chunk, boundary);
+  }
+  const joinOnto = new Map<ChunkId, ChunkId>();
+  for (const edit of active) if (edit.op.type === 'join') joinOnto.set(edit.op.chunk, edit.op.onto);
+
+  const builder = new PageBuilder();
+  for (const chunk of order) {
+    const text = texts.get(chunk.id) ?? '';
+    if (chunk.role === 'furniture') {
+      builder.furniture(chunk, text);
+      continue;
+    }
+    const boundary = boundaryAt.get(chunk.id);
+    if (boundary) builder.openArticle(boundary);
+    builder.add(chunk, text, joinOnto.get(chunk.id));
+    for (const field of extracted.get(chunk.id) ?? []) builder.extracted(field);
+  }
+  return builder.finish(active);
+}
+
+function withRoleOverride(chunk: Chunk, active: readonly Edit[]): Chunk {
+  let result = chunk;
+  for (const edit of active) {
+    if (edit.op.type === 'role' && edit.op.chunk === chunk.id) {
+      result = { ...chunk, role: edit.op.role, furniture: edit.op.furniture, section: edit.op.section };
+    }
+  }
+  return result;
+}
+
+interface ExtractedField {
+  field: 'byline' | 'caption';
+  value: string;
+}
+
+/** Applies replace/extract edits to each chunk's raw slice; an edit overlapping an earlier one is skipped. */
+function chunkTexts(raw: string, chunks: readonly Chunk[], active: readonly Edit[]) {
+  const textEdits = active
+    .filter((edit): edit is TextEdit => edit.op.type === 'replace' || edit.op.type === 'extract')
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const accepted: TextEdit[] = [];
+  let cursor = -1;
+  for (const edit of textEdits) {
+    if (edit.start < cursor) continue;
+    accepted.push(edit);
+    cursor = Math.max(edit.end, edit.start + (edit.start === edit.end ? 1 : 0));
+  }
+
+  const texts = new Map<ChunkId, string>();
+  const extracted = new Map<ChunkId, ExtractedField[]>();
+  let first = 0;
+  for (const chunk of [...chunks].sort((a, b) => a.start - b.start)) {
+    while (first < accepted.length && accepted[first].end <= chunk.start && accepted[first].start < chunk.start) first++;
+    let text = '';
+    let at = chunk.start;
+    for (let i = first; i < accepted.length && accepted[i].start < chunk.end; i++) {
+      const edit = accepted[i];
+      if (edit.end < chunk.start || (edit.end === chunk.start && edit.start !== edit.end)) continue;
+      const from = Math.max(edit.start, chunk.start);
+      const to = Math.min(edit.end, chunk.end);
+      if (from < at) continue;
+      text += raw.slice(at, from);
+      const startsHere = edit.start >= chunk.start;
+      if (startsHere && edit.op.type === 'replace') text += edit.after;
+      if (startsHere && edit.op.type === 'extract') {
+        const list = extracted.get(chunk.id) ?? [];
+        list.push({ field: edit.op.field, value: edit.op.value });
+        extracted.set(chunk.id, list);
+      }
+      at = to;
+    }
+    text += raw.slice(at, chunk.end);
+    texts.set(chunk.id, text);
+  }
+  return { texts, extracted };
+}
+
+function readingOrder(chunks: readonly Chunk[], active: readonly Edit[]): Chunk[] {
+  const order = [...chunks].sort((a, b) => a.start - b.start);
+  for (const edit of active) {
+    if (edit.op.type !== 'move') continue;
+    const { chunk, after } = edit.op;
+    const from = order.findIndex((c) => c.id === chunk);
+    if (from === -1 || chunk === after) continue;
+    const [moved] = order.splice(from, 1);
+    const target = order.findIndex((c) => c.id === after);
+    if (target === -1) order.splice(from, 0, moved);
+    else order.splice(target + 1, 0, moved);
+  }
+  return order;
+}
+
+interface ArticleDraft {
+  id: string;
+  boundary: Boundary | null;
+  section: string | null;
+  kickers: string[];
+  titles: string[];
+  bylines: string[];
+  captions: string[];
+  blocks: Block[];
+  spans: Span[];
+}
+
+class PageBuilder {
+  private readonly articles: ArticleDraft[] = [];
+  private readonly furnitureItems: FurnitureItem[] = [];
+  private readonly blockOf = new Map<ChunkId, Block>();
+  private section: string | null = null;
+  private current: ArticleDraft | null = null;
+
+  furniture(chunk: Chunk, text: string): void {
+    if (chunk.section) this.section = chunk.section;
+    if (text.trim() === '') return;
+    const kind: FurnitureKind = chunk.furniture ?? 'other';
+    this.furnitureItems.push({ kind, text, start: chunk.start, end: chunk.end, chunk: chunk.id });
+  }
+
+  openArticle(boundary: Boundary): void {
+    this.current = this.draft(boundary.id, boundary);
+  }
+
+  add(chunk: Chunk, text: string, onto: ChunkId | undefined): void {
+    const article = this.current ?? (this.current = this.draft(PAGE_START, null));
+    article.spans.push({ start: chunk.start, end: chunk.end });
+    const role: ChunkRole = chunk.role;
+    const target = onto === undefined ? undefined : this.blockOf.get(onto);
+    if (target && (role === 'paragraph' || role === 'subhead')) {
+      target.text += text;
+      target.spans.push({ start: chunk.start, end: chunk.end });
+      target.chunks.push(chunk.id);
+      this.blockOf.set(chunk.id, target);
+      return;
+    }
+    const trimmed = text.trim();
+    switch (role) {
+      case 'headline':
+        if (trimmed) article.titles.push(trimmed);
+        return;
+      case 'kicker':
+        if (trimmed) article.kickers.push(trimmed);
+        return;
+      case 'caption':
+        if (trimmed) article.captions.push(trimmed);
+        return;
+      case 'byline':
+        if (trimmed) article.bylines.push(unwrapByline(trimmed));
+        return;
+      case 'paragraph':
+      case 'subhead': {
+        const block: Block = {
+          id: chunk.id,
+          type: role,
+          text,
+          spans: [{ start: chunk.start, end: chunk.end }],
+          chunks: [chunk.id],
+        };
+        article.blocks.push(block);
+        this.blockOf.set(chunk.id, block);
+        return;
+      }
+      case 'furniture':
+        return;
+    }
+  }
+
+  extracted(field: ExtractedField): void {
+    const article = this.current ?? (this.current = this.draft(PAGE_START, null));
+    const value = field.value.trim();
+    if (!value) return;
+    if (field.field === 'byline') article.bylines.push(value);
+    else article.captions.push(value);
+  }
+
+  finish(active: readonly Edit[]): CleanPage {
+    const articles = this.articles.map(toArticle).filter(hasContent);
+    for (const edit of active) {
+      const { op } = edit;
+      if (op.type !== 'set-field' && op.type !== 'set-captions') continue;
+      const article = articles.find((a) => a.id === op.article);
+      if (!article) continue;
+      if (op.type === 'set-captions') article.captions = [...op.value];
+      else if (op.field === 'title') article.title = op.value ?? '';
+      else article[op.field] = op.value;
+    }
+    return { articles, furniture: this.furnitureItems };
+  }
+
+  private draft(id: string, boundary: Boundary | null): ArticleDraft {
+    const draft: ArticleDraft = {
+      id,
+      boundary,
+      section: this.section,
+      kickers: [],
+      titles: [],
+      bylines: [],
+      captions: [],
+      blocks: [],
+      spans: [],
+    };
+    this.articles.push(draft);
+    return draft;
+  }
+}
+
+function distinct(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+function toArticle(draft: ArticleDraft): Article {
+  const boundary = draft.boundary;
+  return {
+    id: draft.id,
+    section: draft.section,
+    kicker: draft.kickers.length ? draft.kickers.join(' ') : null,
+    title: boundary?.title ?? draft.titles.join(' '),
+    byline: draft.bylines.length ? distinct(draft.bylines).join('；') : null,
+    captions: distinct(draft.captions),
+    blocks: draft.blocks.filter((block) => block.text.trim() !== ''),
+    split: boundary
+      ? { status: boundary.status, confidence: boundary.confidence, reason: boundary.reason, boundary: boundary.id }
+      : { status: 'approved', confidence: 1, reason: 'page start', boundary: null },
+    spans: mergeSpans(draft.spans),
+  };
+}
+
+function hasContent(article: Article): boolean {
+  return article.title !== '' || article.blocks.length > 0 || article.captions.length > 0;
+}

@@ -1,0 +1,27 @@
+import type { PageAnalysis } from './analysis';
+
+/** new → in-review (first edit) → approved (every split decided) → exported. */
+export type PageStatus = 'new' | 'in-review' | 'approved' | 'exported';
+export const PAGE_STATUSES: readonly PageStatus[] = ['new', 'in-review', 'approved', 'exported'];
+
+/** One imported page; `raw` is the text exactly as decoded and is never rewritten. */
+export interface PageRecord {
+  /** SHA-256 of the original bytes, hex: importing the same file twice finds the same page. */
+  id: string;
+  name: string;
+  /** Size of the original file in bytes. */
+  size: number;
+  encoding: SourceEncoding;
+  importedAt: number;
+  status: PageStatus;
+  raw: string;
+}
+
+export type SourceEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+/** The editor's working state of a page: the analysis with every review decision applied to it. */
+export interface ReviewRecord {
+  pageId: string;
+  analysis: PageAnalysis;
+  updatedAt: number;
+}
