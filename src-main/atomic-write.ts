@@ -1,0 +1,28 @@
+/**
+ * Writes that never leave a half-written file: the bytes go to a temporary file in the same
+ * directory (so the rename stays on one file system), are flushed, and only then renamed over the
+ * target. Readers see the old file or the new one, nothing in between.
+ */
+import { randomUUID } from 'node:crypto';
+import * as nodeFs from 'node:fs/promises';
+import path from 'node:path';
+
+/** The file-system calls an atomic write needs; tests pass a recording wrapper. */
+export type AtomicFs = Pick<typeof nodeFs, 'open' | 'rename' | 'rm'>;
+
+export async function writeFileAtomic(target: string, data: Uint8Array, fs: AtomicFs = nodeFs): Promise<void> {
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.tmp`);
+  try {
+    const handle = await fs.open(temporary, 'wx');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temporary, target);
+  } catch (error) {
+    await fs.rm(temporary, { force: true });
+    throw error;
+  }
+}

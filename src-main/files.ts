@@ -1,0 +1,93 @@
+/**
+ * Everything Galley reads or writes on disk for the renderer. The renderer never names a
+ * directory: reads come from the bundled seeds folder or from files the user picked in an open
+ * dialog, and writes go to the file or folder the user picked in a save dialog, under names that
+ * pass the path guard. Every write is atomic.
+ */
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BrowserWindow, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type { SaveRequest, SaveResult, SourceFile } from '../src-shared/ipc/contract';
+import { writeFileAtomic, type AtomicFs } from './atomic-write';
+import { isSafeRelativeName, resolveInside } from './path-guard';
+
+/** The two dialog calls used; Electron's `dialog` satisfies it, tests pass scripted answers. */
+export interface Dialogs {
+  showOpenDialog(window: BrowserWindow, options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showSaveDialog(window: BrowserWindow, options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>;
+}
+
+export interface FilesDeps {
+  dialogs: Dialogs;
+  /** The window dialogs attach to. */
+  window: () => BrowserWindow;
+  seedsDir: string;
+  fs?: AtomicFs;
+}
+
+const TEXT_FILTERS = [{ name: 'Text', extensions: ['txt'] }];
+
+async function readSource(file: string): Promise<SourceFile> {
+  return { name: path.basename(file), bytes: new Uint8Array(await readFile(file)) };
+}
+
+export function createFiles({ dialogs, window, seedsDir, fs }: FilesDeps) {
+  async function listSeeds(): Promise<SourceFile[]> {
+    const entries = await readdir(seedsDir, { withFileTypes: true });
+    const seeds = entries
+      .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.txt'))
+      .map((entry) => resolveInside(seedsDir, entry.name))
+      .filter((file): file is string => file !== null)
+      .sort();
+    return Promise.all(seeds.map(readSource));
+  }
+
+  async function openFiles(): Promise<SourceFile[]> {
+    const answer = await dialogs.showOpenDialog(window(), {
+      title: 'Import pages',
+      properties: ['openFile', 'multiSelections'],
+      filters: TEXT_FILTERS,
+    });
+    if (answer.canceled) return [];
+    return Promise.all(answer.filePaths.map(readSource));
+  }
+
+  /** Every target is decided before the first byte is written, so a bad name writes nothing. */
+  async function saveFiles(request: SaveRequest): Promise<SaveResult> {
+    const unsafe = request.files.find((file) => !isSafeRelativeName(file.name));
+    if (unsafe) throw new Error(`refusing to save "${unsafe.name}": not a plain relative file name`);
+
+    if (request.files.length === 1) {
+      const [only] = request.files;
+      const answer = await dialogs.showSaveDialog(window(), {
+        title: 'Export',
+        defaultPath: path.basename(only.name),
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      if (answer.canceled || !answer.filePath) return { saved: false };
+      await writeFileAtomic(answer.filePath, only.data, fs);
+      return { saved: true, location: answer.filePath, count: 1 };
+    }
+
+    const answer = await dialogs.showOpenDialog(window(), {
+      title: `Export ${request.files.length} files (${request.suggestedName}) to folder`,
+      properties: ['openDirectory', 'createDirectory'],
+    });
+    const folder = answer.canceled ? undefined : answer.filePaths[0];
+    if (!folder) return { saved: false };
+    const targets = request.files.map((file) => {
+      const target = resolveInside(folder, file.name);
+      if (target === null) throw new Error(`refusing to save "${file.name}" outside ${folder}`);
+      return { file, target };
+    });
+    for (const { file, target } of targets) {
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFileAtomic(target, file.data, fs);
+    }
+    return { saved: true, location: folder, count: targets.length };
+  }
+
+  return { listSeeds, openFiles, saveFiles };
+}
+
+export type Files = ReturnType<typeof createFiles>;

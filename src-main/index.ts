@@ -1,0 +1,65 @@
+/**
+ * Wiring only: each concern lives in its own module. `./security` comes first so its hooks
+ * are installed before anything can create web contents.
+ */
+import './security';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog } from 'electron';
+import { appPaths } from './app-paths';
+import { createFiles } from './files';
+import { ipcHandlers, registerIpcHandlers } from './ipc';
+import { installMenu } from './menu';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { csp, renderer } from './security';
+import { createMainWindow, windowStateSaved } from './window';
+
+const paths = appPaths(path.dirname(fileURLToPath(import.meta.url)), app.isPackaged, process.resourcesPath);
+const isMac = process.platform === 'darwin';
+let mainWindow: BrowserWindow | undefined;
+
+function requireMainWindow(): BrowserWindow {
+  if (!mainWindow) throw new Error('Galley has no open window to attach a dialog to');
+  return mainWindow;
+}
+
+async function openMainWindow(): Promise<void> {
+  const window = await createMainWindow({
+    preloadPath: paths.preload,
+    entryUrl: renderer.entryUrl,
+    stateFile: path.join(app.getPath('userData'), 'window-state.json'),
+  });
+  mainWindow = window;
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = undefined;
+  });
+}
+
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+
+  app.whenReady().then(async () => {
+    if (renderer.mode === 'production') serveRenderer(paths.renderer, csp);
+    const files = createFiles({ dialogs: dialog, window: requireMainWindow, seedsDir: paths.seeds });
+    registerIpcHandlers(ipcHandlers(files), renderer.origin);
+    installMenu(() => (BrowserWindow.getFocusedWindow() ?? mainWindow)?.webContents, { isMac, isDev: !app.isPackaged });
+    await openMainWindow();
+  });
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void openMainWindow();
+  });
+
+  app.on('window-all-closed', () => {
+    void windowStateSaved().then(() => {
+      if (!isMac) app.quit();
+    });
+  });
+}
