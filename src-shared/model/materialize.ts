@@ -103,7 +103,8 @@ function chunkTexts(raw: string, chunks: readonly Chunk[], active: readonly Edit
   return { texts, extracted };
 }
 
-function readingOrder(chunks: readonly Chunk[], active: readonly Edit[]): Chunk[] {
+/** Chunks as they are read: raw order, then each applied move in turn. */
+export function readingOrder(chunks: readonly Chunk[], active: readonly Edit[]): Chunk[] {
   const order = [...chunks].sort((a, b) => a.start - b.start);
   for (const edit of active) {
     if (edit.op.type !== 'move') continue;

@@ -1,0 +1,169 @@
+import type { ArticleTextField, Edit, EditOp, EditStatus, Flag, FlagStatus } from '../model';
+import { entry, patch, type ActionLabel, type HistoryEntry } from './history';
+import type { ReviewOp } from './ops';
+import { cleanOf, findArticle, newId, type ReviewPage } from './page';
+
+const STATUS_LABEL: Record<EditStatus, ActionLabel> = { reverted: 'edit.revert', applied: 'edit.restore', proposed: 'edit.revert' };
+
+/** Reverts, restores or applies one edit; the clean text follows because it is derived. */
+export function setEditStatus(page: ReviewPage, editId: string, to: EditStatus): HistoryEntry {
+  const edit = findById(page.analysis.edits, editId, 'edit');
+  const label = edit.status === 'proposed' && to === 'applied' ? 'edit.apply' : STATUS_LABEL[to];
+  const ops: ReviewOp[] = edit.status === to ? [] : [{ type: 'edit-status', id: edit.id, from: edit.status, to }];
+  return entry(label, describeEdit(edit), [patch(page.pageId, ops)]);
+}
+
+export const revertEdit = (page: ReviewPage, editId: string) => setEditStatus(page, editId, 'reverted');
+export const restoreEdit = (page: ReviewPage, editId: string) => setEditStatus(page, editId, 'applied');
+
+/** Takes the flag's suggestion: a character fix over its span, the flag marked accepted. */
+export function acceptFlag(page: ReviewPage, flagId: string): HistoryEntry {
+  const flag = findById(page.analysis.flags, flagId, 'flag');
+  if (flag.suggestion === null) throw new RangeError(`flag ${flagId} has no suggestion to accept`);
+  return resolveFlag(page, flag, flag.suggestion, 'accepted', 'flag.accept');
+}
+
+/** The editor's own reading of the flagged text. */
+export function correctFlag(page: ReviewPage, flagId: string, text: string): HistoryEntry {
+  const flag = findById(page.analysis.flags, flagId, 'flag');
+  return resolveFlag(page, flag, text, 'corrected', 'flag.correct');
+}
+
+/** The text stands as printed; the flag stays dismissed. */
+export function dismissFlag(page: ReviewPage, flagId: string): HistoryEntry {
+  const flag = findById(page.analysis.flags, flagId, 'flag');
+  return entry('flag.dismiss', flag.text, [patch(page.pageId, flagStatusOps(flag, 'dismissed'))]);
+}
+
+function resolveFlag(page: ReviewPage, flag: Flag, text: string, status: FlagStatus, label: ActionLabel): HistoryEntry {
+  const ops = [...charFixOps(page, flag, text, `${flag.message}`, flag.confidence), ...flagStatusOps(flag, status)];
+  return entry(label, `${flag.text} → ${text}`, [patch(page.pageId, ops)]);
+}
+
+function flagStatusOps(flag: Flag, to: FlagStatus): ReviewOp[] {
+  return flag.status === to ? [] : [{ type: 'flag-status', id: flag.id, from: flag.status, to }];
+}
+
+/**
+ * The ops that make raw [start, end) read `after`. A fix the pipeline proposed for exactly that
+ * span is applied rather than duplicated; otherwise a new editor edit is added.
+ */
+export function charFixOps(page: ReviewPage, span: { start: number; end: number }, after: string, reason: string, confidence = 1): ReviewOp[] {
+  const { edits } = page.analysis;
+  const proposed = edits.find(
+    (e) => e.kind === 'char-fix' && e.op.type === 'replace' && e.start === span.start && e.end === span.end && e.after === after,
+  );
+  if (proposed) return proposed.status === 'applied' ? [] : [{ type: 'edit-status', id: proposed.id, from: proposed.status, to: 'applied' }];
+  const edit: Edit = {
+    id: newId('fix'),
+    kind: 'char-fix',
+    rule: 'review.char-fix',
+    start: span.start,
+    end: span.end,
+    before: page.raw.slice(span.start, span.end),
+    after,
+    reason,
+    confidence,
+    status: 'applied',
+    origin: 'editor',
+    op: { type: 'replace' },
+  };
+  return [{ type: 'add-edit', edit, index: edits.length }];
+}
+
+/**
+ * The editor's text for a block. A block joined from several chunks keeps its chunks: the whole
+ * text goes on the first one and the others read empty, so reverting restores each of them.
+ * Keystrokes in the same block share a coalesce key and fold into one history entry.
+ */
+export function editBlockText(page: ReviewPage, articleId: string, blockId: string, text: string): HistoryEntry {
+  const article = findArticle(cleanOf(page), articleId);
+  const block = article.blocks.find((b) => b.id === blockId);
+  if (!block) throw new RangeError(`no block ${blockId} in article ${articleId}`);
+  const chunks = block.chunks.map((id) => findById(page.analysis.chunks, id, 'chunk'));
+  const ops: ReviewOp[] = [];
+  let added = 0;
+  chunks.forEach((chunk, i) => {
+    const value = i === 0 ? text : '';
+    const op: EditOp = { type: 'set-text', chunk: chunk.id, text: value };
+    const before = page.raw.slice(chunk.start, chunk.end);
+    ops.push(...editorEditOps(page, (e) => e.op.type === 'set-text' && e.op.chunk === chunk.id, op, chunk, before, value, added));
+    added = ops.filter((o) => o.type === 'add-edit').length;
+  });
+  return entry('text.type', block.text.slice(0, 20), [patch(page.pageId, ops)], `type:${page.pageId}:${blockId}`);
+}
+
+/** An article field typed by the editor (title, kicker, section, byline). */
+export function setArticleField(page: ReviewPage, articleId: string, field: ArticleTextField, value: string | null): HistoryEntry {
+  const article = findArticle(cleanOf(page), articleId);
+  const op: EditOp = { type: 'set-field', article: articleId, field, value };
+  const current = field === 'title' ? article.title : article[field];
+  const ops = editorEditOps(
+    page,
+    (e) => e.op.type === 'set-field' && e.op.article === articleId && e.op.field === field,
+    op,
+    article.spans[0] ?? { start: 0, end: 0 },
+    current ?? '',
+    value ?? '',
+  );
+  return entry('field.set', `${field}: ${value ?? ''}`, [patch(page.pageId, ops)], `field:${page.pageId}:${articleId}:${field}`);
+}
+
+export function setArticleCaptions(page: ReviewPage, articleId: string, captions: string[]): HistoryEntry {
+  const article = findArticle(cleanOf(page), articleId);
+  const op: EditOp = { type: 'set-captions', article: articleId, value: captions };
+  const ops = editorEditOps(
+    page,
+    (e) => e.op.type === 'set-captions' && e.op.article === articleId,
+    op,
+    article.spans[0] ?? { start: 0, end: 0 },
+    article.captions.join('\n'),
+    captions.join('\n'),
+  );
+  return entry('field.set', `captions: ${captions.join(' / ')}`, [patch(page.pageId, ops)], `field:${page.pageId}:${articleId}:captions`);
+}
+
+/**
+ * Updates the editor's own applied edit for this target when there is one (so typing does not
+ * pile up edits), otherwise adds a new one at the end of the list.
+ */
+function editorEditOps(
+  page: ReviewPage,
+  sameTarget: (edit: Edit) => boolean,
+  op: EditOp,
+  span: { start: number; end: number },
+  before: string,
+  after: string,
+  alreadyAdded = 0,
+): ReviewOp[] {
+  const existing = [...page.analysis.edits].reverse().find((e) => e.origin === 'editor' && e.status === 'applied' && sameTarget(e));
+  if (existing) {
+    if (JSON.stringify(existing.op) === JSON.stringify(op)) return [];
+    return [{ type: 'update-edit', from: existing, to: { ...existing, op, after } }];
+  }
+  const edit: Edit = {
+    id: newId('manual'),
+    kind: 'manual',
+    rule: `review.${op.type}`,
+    start: span.start,
+    end: span.end,
+    before,
+    after,
+    reason: 'typed by the editor',
+    confidence: 1,
+    status: 'applied',
+    origin: 'editor',
+    op,
+  };
+  return [{ type: 'add-edit', edit, index: page.analysis.edits.length + alreadyAdded }];
+}
+
+export function findById<T extends { id: string }>(list: readonly T[], id: string, what: string): T {
+  const item = list.find((x) => x.id === id);
+  if (!item) throw new RangeError(`no ${what} with id ${id} (of ${list.length})`);
+  return item;
+}
+
+function describeEdit(edit: Edit): string {
+  return `${edit.kind}: ${edit.before.slice(0, 12)} → ${edit.after.slice(0, 12)}`;
+}

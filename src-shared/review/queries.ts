@@ -1,0 +1,64 @@
+import { spanContains, spansOverlap, type Article, type CleanPage, type Edit, type Flag, type PageAnalysis } from '../model';
+import { cleanOf, type ReviewPage } from './page';
+
+/** Open doubts whose span lies inside the article's raw ranges. */
+export function articleFlags(article: Article, flags: readonly Flag[], status: Flag['status'] | 'any' = 'open'): Flag[] {
+  return flags.filter((f) => (status === 'any' || f.status === status) && article.spans.some((s) => spanContains(s, f)));
+}
+
+/**
+ * Every edit that concerns the article: text edits over its raw ranges, and structural edits that
+ * name one of its chunks or the article itself.
+ */
+export function articleChanges(article: Article, edits: readonly Edit[]): Edit[] {
+  const chunks = new Set(article.blocks.flatMap((b) => b.chunks));
+  return edits.filter((edit) => {
+    const { op } = edit;
+    switch (op.type) {
+      case 'replace':
+      case 'extract':
+        return article.spans.some((s) => spansOverlap(s, edit) || (edit.start === edit.end && s.start <= edit.start && edit.start < s.end));
+      case 'join':
+        return chunks.has(op.chunk) || chunks.has(op.onto);
+      case 'move':
+      case 'role':
+      case 'set-text':
+        return chunks.has(op.chunk) || article.spans.some((s) => spansOverlap(s, edit));
+      case 'set-field':
+      case 'set-captions':
+        return op.article === article.id;
+    }
+  });
+}
+
+/** The article and block a raw offset became; furniture and removed text give null. */
+export function locateOffset(clean: CleanPage, offset: number): { articleId: string; blockId: string | null } | null {
+  const inside = (s: { start: number; end: number }) => s.start <= offset && offset < s.end;
+  for (const article of clean.articles) {
+    const block = article.blocks.find((b) => b.spans.some(inside));
+    if (block) return { articleId: article.id, blockId: block.id };
+  }
+  const article = clean.articles.find((a) => a.spans.some(inside));
+  return article ? { articleId: article.id, blockId: null } : null;
+}
+
+export interface PageStats {
+  articles: number;
+  openFlags: number;
+  undecidedSplits: number;
+  sections: string[];
+}
+
+/** What the library shows per page. */
+export function pageStats(page: ReviewPage, clean: CleanPage = cleanOf(page)): PageStats {
+  return {
+    articles: clean.articles.length,
+    openFlags: openFlagCount(page.analysis),
+    undecidedSplits: page.analysis.boundaries.filter((b) => b.status === 'proposed').length,
+    sections: [...new Set(clean.articles.map((a) => a.section).filter((s): s is string => s !== null))],
+  };
+}
+
+function openFlagCount(analysis: PageAnalysis): number {
+  return analysis.flags.filter((f) => f.status === 'open').length;
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyEntry,
+  approveAllAbove,
+  approveBoundary,
+  cleanOf,
+  mergeWithPrevious,
+  moveBlockBy,
+  moveBlockToArticle,
+  pageApproval,
+  rejectBoundary,
+  splitArticleAt,
+  type HistoryEntry,
+  type ReviewPage,
+} from '../../src-shared/review';
+import { fixturePage } from './fixture';
+
+function run(page: ReviewPage, step: HistoryEntry): ReviewPage {
+  return { ...page, analysis: applyEntry(page.analysis, page.pageId, step, 'forward') };
+}
+
+const titles = (page: ReviewPage) => cleanOf(page).articles.map((a) => a.title);
+const blocks = (page: ReviewPage, article: number) => cleanOf(page).articles[article].blocks.map((b) => b.text);
+
+describe('splits', () => {
+  it('should approve a boundary and settle the doubt about it', () => {
+    const page = fixturePage();
+    const after = run(page, approveBoundary(page, 'b2'));
+    expect(after.analysis.boundaries[1].status).toBe('approved');
+    expect(after.analysis.flags.find((f) => f.id === 'f-split')?.status).toBe('accepted');
+    expect(titles(after)).toEqual(titles(page));
+  });
+
+  it('should merge two articles when the boundary between them is rejected', () => {
+    const page = fixturePage();
+    const after = run(page, rejectBoundary(page, 'b2'));
+    expect(cleanOf(after).articles).toHaveLength(1);
+    expect(blocks(after, 0)).toContain('本报讯 广汉市在荣经县学习经验。');
+  });
+
+  it('should approve only the proposed boundaries at or above the threshold', () => {
+    const page = fixturePage();
+    const after = run(page, approveAllAbove(page, 0.9));
+    expect(after.analysis.boundaries.map((b) => b.status)).toEqual(['approved', 'proposed']);
+  });
+
+  it('should split an article at a block with a typed title, approved', () => {
+    const page = fixturePage();
+    const block = cleanOf(page).articles[0].blocks[1];
+    const after = run(page, splitArticleAt(page, block.id, '会议要求'));
+    expect(titles(after)).toEqual(['荣经县科协召开年会', '会议要求', '广汉市 开展科普活动']);
+    expect(after.analysis.boundaries.map((b) => b.chunk)).toEqual([page.analysis.chunks[1].id, block.id, page.analysis.chunks[5].id]);
+    expect(after.analysis.boundaries[1]).toMatchObject({ status: 'approved', origin: 'editor' });
+  });
+
+  it('should approve a rejected boundary again rather than add a twin when split there', () => {
+    let page = fixturePage();
+    page = run(page, rejectBoundary(page, 'b2'));
+    const after = run(page, splitArticleAt(page, page.analysis.chunks[5].id));
+    expect(after.analysis.boundaries).toHaveLength(2);
+    expect(after.analysis.boundaries[1].status).toBe('approved');
+  });
+
+  it('should merge an article with the previous one, and refuse to merge the first', () => {
+    const page = fixturePage();
+    const [first, second] = cleanOf(page).articles;
+    expect(cleanOf(run(page, mergeWithPrevious(page, second.id))).articles).toHaveLength(1);
+    expect(() => mergeWithPrevious({ ...page, analysis: { ...page.analysis, boundaries: [] } }, 'page-start')).toThrow(RangeError);
+    expect(first.split.boundary).toBe('b1');
+  });
+
+  it('should move a block down and up inside its article', () => {
+    const page = fixturePage();
+    const article = cleanOf(page).articles[0];
+    const down = run(page, moveBlockBy(page, article.id, article.blocks[0].id, 1));
+    expect(blocks(down, 0)).toEqual([article.blocks[1].text, article.blocks[0].text]);
+    const up = run(down, moveBlockBy(down, article.id, article.blocks[0].id, -1));
+    expect(blocks(up, 0)).toEqual([article.blocks[0].text, article.blocks[1].text]);
+    expect(cleanOf(up).articles[0].title).toBe(article.title);
+  });
+
+  it('should keep a joined block whole when it moves to another article', () => {
+    const page = fixturePage();
+    const [first, second] = cleanOf(page).articles;
+    const after = run(page, moveBlockToArticle(page, first.id, first.blocks[1].id, second.id));
+    expect(blocks(after, 0)).toEqual([first.blocks[0].text]);
+    expect(blocks(after, 1)).toEqual([...second.blocks.map((b) => b.text), first.blocks[1].text]);
+  });
+
+  it('should allow approving a page only when every split is decided, counting open flags', () => {
+    let page = fixturePage();
+    expect(pageApproval(page.analysis)).toEqual({ allowed: false, undecidedSplits: 2, openFlags: 3 });
+    page = run(page, approveAllAbove(page, 0));
+    expect(pageApproval(page.analysis)).toEqual({ allowed: true, undecidedSplits: 0, openFlags: 2 });
+  });
+});
