@@ -6,10 +6,13 @@ import './styles/theme.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
+const root = createRoot(container);
 
-void startApp();
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// Render once the stored language and theme are applied, so the first frame does not flicker.
+void startApp().finally(() =>
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

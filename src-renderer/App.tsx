@@ -1,0 +1,64 @@
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { pickAndImport } from './commands';
+import type { Language, Theme } from './db/schema';
+import { LANGUAGES } from './i18n';
+import { setLanguage, setTheme } from './preferences';
+import { useLibrary } from './store/library';
+import { openLibrary, useUi } from './store/ui';
+import { Notices } from './views/Notices';
+import { LibraryScreen } from './views/library/LibraryScreen';
+// The page route's one component, `(props: { pageId: string })`: the review desk replaces this line.
+import { RawPageScreen as PageScreen } from './views/page/RawPageScreen';
+
+export function App() {
+  const route = useUi((state) => state.route);
+  return (
+    <div className="app">
+      <Header />
+      <main className="app-main">
+        {route.name === 'library' ? <LibraryScreen /> : <PageScreen key={route.pageId} pageId={route.pageId} />}
+      </main>
+      <Notices />
+    </div>
+  );
+}
+
+function Header() {
+  const { t } = useTranslation('common');
+  const { language, theme, onPage } = useUi(
+    useShallow((state) => ({ language: state.language, theme: state.theme, onPage: state.route.name === 'page' })),
+  );
+  const importing = useLibrary((state) => state.progress !== null);
+  return (
+    <header className="app-header">
+      <h1 className="app-name">Galley</h1>
+      {onPage && (
+        <button type="button" onClick={openLibrary}>
+          ← {t('library')}
+        </button>
+      )}
+      <div className="header-spacer" />
+      <button type="button" className="primary" onClick={() => void pickAndImport()} disabled={importing}>
+        {t('import')}
+      </button>
+      <label className="header-field">
+        <span>{t('language')}</span>
+        <select value={language} onChange={(event) => void setLanguage(event.target.value as Language)}>
+          {LANGUAGES.map((code) => (
+            <option key={code} value={code}>
+              {t(`languageName.${code}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        aria-pressed={theme === 'dark'}
+        onClick={() => void setTheme(theme === 'dark' ? ('light' satisfies Theme) : 'dark')}
+      >
+        {theme === 'dark' ? t('theme.light') : t('theme.dark')}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,140 @@
+import Dexie, { type Table } from 'dexie';
+import type { PageAnalysis, PageRecord, ReviewRecord } from '../../src-shared/model';
+
+/**
+ * Counts the library shows per page without loading its review. `null` on a page means it has not
+ * been analysed yet (no review stored), which the library shows as "—", not as zero articles.
+ */
+export interface PageStats {
+  articles: number;
+  openFlags: number;
+  undecidedSplits: number;
+  /** Distinct section names, in page order. */
+  sections: string[];
+}
+
+/** A page as listed: everything but the raw text, which lives in `raws` so listing never loads it. */
+export type PageRow = Omit<PageRecord, 'raw'> & { stats: PageStats | null };
+
+export interface RawRow {
+  id: string;
+  /** The text exactly as decoded; written once at import, never rewritten by any upgrader. */
+  text: string;
+}
+
+/** One entry of the global undo log; the review desk defines what `entry` holds. */
+export interface HistoryRow {
+  seq?: number;
+  at: number;
+  entry: unknown;
+}
+
+/** A page the user deleted: importing the same bytes again (seeds included) does not bring it back. */
+export interface TombstoneRow {
+  id: string;
+  name: string;
+  deletedAt: number;
+}
+
+export type Language = 'zh' | 'en';
+export type Theme = 'light' | 'dark';
+
+export interface MetaValues {
+  seedsLoaded: boolean;
+  language: Language;
+  theme: Theme;
+}
+export type MetaKey = keyof MetaValues;
+export type MetaRow = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaKey];
+
+/** Derives a page's library counts from its review state; pure, shared by the desk and upgraders. */
+export function pageStats(analysis: Pick<PageAnalysis, 'chunks' | 'boundaries' | 'flags'>): PageStats {
+  const sections: string[] = [];
+  for (const chunk of [...analysis.chunks].sort((a, b) => a.start - b.start)) {
+    if (chunk.section && !sections.includes(chunk.section)) sections.push(chunk.section);
+  }
+  const liveBoundaries = analysis.boundaries.filter((boundary) => boundary.status !== 'rejected');
+  const hasContent = analysis.chunks.some((chunk) => chunk.role !== 'furniture');
+  const opensAtFirstChunk = analysis.chunks.length > 0 && liveBoundaries.some((b) => b.chunk === firstContentChunk(analysis));
+  return {
+    articles: liveBoundaries.length + (hasContent && !opensAtFirstChunk ? 1 : 0),
+    openFlags: analysis.flags.filter((flag) => flag.status === 'open').length,
+    undecidedSplits: analysis.boundaries.filter((boundary) => boundary.status === 'proposed').length,
+    sections,
+  };
+}
+
+function firstContentChunk(analysis: Pick<PageAnalysis, 'chunks'>): string | undefined {
+  return [...analysis.chunks].sort((a, b) => a.start - b.start).find((chunk) => chunk.role !== 'furniture')?.id;
+}
+
+interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: import('dexie').Transaction) => Promise<void>;
+}
+
+/**
+ * Every schema the database has had, oldest first. Append only: a shipped version is never edited,
+ * because users' databases were created with it. Upgraders rewrite page rows; none touches `raws`.
+ */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      pages: 'id, name, status, importedAt',
+      raws: 'id',
+      reviews: 'pageId',
+      history: '++seq, at',
+      tombstones: 'id',
+      meta: 'key',
+    },
+  },
+  {
+    // Pages gain `stats` so the library can show counts without loading 10,000 reviews.
+    version: 2,
+    stores: {},
+    upgrade: async (tx) => {
+      const reviews = tx.table<ReviewRecord, string>('reviews');
+      const pages = tx.table<PageRow, string>('pages');
+      const analysed = new Map((await reviews.toArray()).map((review) => [review.pageId, review.analysis]));
+      await pages.toCollection().modify((page: PageRow) => {
+        const analysis = analysed.get(page.id);
+        page.stats = analysis ? pageStats(analysis) : null;
+      });
+    },
+  },
+];
+
+export const DB_NAME = 'galley';
+
+/** Declares `versions` on a Dexie instance; tests use it to open a database at an older version. */
+export function declareVersions(dexie: Dexie, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS): void {
+  for (const { version, stores, upgrade } of versions) {
+    const declared = dexie.version(version).stores(stores);
+    if (upgrade) declared.upgrade(upgrade);
+  }
+}
+
+export class GalleyDB extends Dexie {
+  pages!: Table<PageRow, string>;
+  raws!: Table<RawRow, string>;
+  reviews!: Table<ReviewRecord, string>;
+  history!: Table<HistoryRow, number>;
+  tombstones!: Table<TombstoneRow, string>;
+  meta!: Table<MetaRow, MetaKey>;
+
+  constructor(name: string = DB_NAME) {
+    super(name);
+    declareVersions(this);
+  }
+
+  async getMeta<K extends MetaKey>(key: K): Promise<MetaValues[K] | undefined> {
+    const row = await this.meta.get(key);
+    return row?.value as MetaValues[K] | undefined;
+  }
+
+  async setMeta<K extends MetaKey>(key: K, value: MetaValues[K]): Promise<void> {
+    await this.meta.put({ key, value } as MetaRow);
+  }
+}

@@ -1,0 +1,125 @@
+import type { SourceFile } from '../../src-shared/ipc/contract';
+import { contentHash, decodePage, DecodeError } from '../../src-shared/pipeline/decode';
+import type { GalleyDB, PageRow, RawRow } from '../db/schema';
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  /** The file being read now; null between batches and at the end. */
+  current: string | null;
+  pagesPerSecond: number;
+  /** null until the rate is known. */
+  secondsLeft: number | null;
+}
+
+export type SkipReason = 'already-in-library' | 'deleted-earlier';
+
+export interface ImportReport {
+  added: Array<{ id: string; name: string }>;
+  /** Not an error: the page is stored already, or the user deleted it and it stays deleted. */
+  skipped: Array<{ name: string; reason: SkipReason }>;
+  /** `read`: the file is not a text page (reason from the decoder); `save`: its batch could not be stored. */
+  failed: Array<{ name: string; reason: string; stage: 'read' | 'save' }>;
+  /** True when the signal aborted the import; every batch stored before that is complete. */
+  cancelled: boolean;
+}
+
+export interface ImportOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Files per transaction: a cancelled or failed import loses at most one batch, never half of one. */
+  batchSize?: number;
+  now?: () => number;
+}
+
+interface Prepared {
+  page: PageRow;
+  raw: RawRow;
+}
+
+const DEFAULT_BATCH_SIZE = 100;
+
+/**
+ * Source files → stored pages. Each file is decoded exactly as it will be stored, hashed into its
+ * id, and written with its raw text in one transaction per batch, so the database never holds a
+ * page without its text. Bad files are reported by name and reason; the rest are still imported.
+ */
+export async function importFiles(db: GalleyDB, files: readonly SourceFile[], options: ImportOptions = {}): Promise<ImportReport> {
+  const { signal, onProgress, batchSize = DEFAULT_BATCH_SIZE, now = Date.now } = options;
+  const report: ImportReport = { added: [], skipped: [], failed: [], cancelled: false };
+  const started = now();
+  let done = 0;
+  const progress = (current: string | null) => {
+    const seconds = (now() - started) / 1000;
+    const pagesPerSecond = seconds > 0 ? done / seconds : 0;
+    const secondsLeft = pagesPerSecond > 0 ? (files.length - done) / pagesPerSecond : null;
+    onProgress?.({ done, total: files.length, current, pagesPerSecond, secondsLeft });
+  };
+
+  progress(null);
+  for (let from = 0; from < files.length; from += batchSize) {
+    if (signal?.aborted) break;
+    const batch = files.slice(from, from + batchSize);
+    const prepared: Prepared[] = [];
+    for (const file of batch) {
+      progress(file.name);
+      const result = await prepare(file, now());
+      if ('reason' in result) report.failed.push(result);
+      else prepared.push(result);
+      done++;
+    }
+    if (signal?.aborted) break;
+    try {
+      await storeBatch(db, prepared, report);
+    } catch (error) {
+      // Nothing of this batch was written (the transaction aborted); later batches would fail alike.
+      const reason = error instanceof Error ? error.message : String(error);
+      for (const { page } of prepared) report.failed.push({ name: page.name, reason, stage: 'save' });
+      break;
+    }
+    progress(null);
+  }
+  report.cancelled = signal?.aborted ?? false;
+  return report;
+}
+
+async function prepare(file: SourceFile, importedAt: number): Promise<Prepared | ImportReport['failed'][number]> {
+  try {
+    const { text, encoding } = decodePage(file.bytes, file.name);
+    const id = await contentHash(file.bytes);
+    return {
+      page: { id, name: file.name, size: file.bytes.length, encoding, importedAt, status: 'new', stats: null },
+      raw: { id, text },
+    };
+  } catch (error) {
+    if (error instanceof DecodeError) return { name: file.name, reason: error.reason, stage: 'read' };
+    throw error;
+  }
+}
+
+async function storeBatch(db: GalleyDB, prepared: readonly Prepared[], report: ImportReport): Promise<void> {
+  const added: Array<{ id: string; name: string }> = [];
+  const skipped: ImportReport['skipped'] = [];
+  await db.transaction('rw', db.pages, db.raws, db.tombstones, async () => {
+    added.length = 0;
+    skipped.length = 0;
+    const ids = prepared.map(({ page }) => page.id);
+    const [stored, deleted] = await Promise.all([db.pages.bulkGet(ids), db.tombstones.bulkGet(ids)]);
+    const fresh: Prepared[] = [];
+    const seen = new Set<string>();
+    prepared.forEach((item, i) => {
+      if (deleted[i]) skipped.push({ name: item.page.name, reason: 'deleted-earlier' });
+      else if (stored[i] || seen.has(item.page.id)) skipped.push({ name: item.page.name, reason: 'already-in-library' });
+      else {
+        seen.add(item.page.id);
+        fresh.push(item);
+      }
+    });
+    await db.pages.bulkAdd(fresh.map(({ page }) => page));
+    await db.raws.bulkAdd(fresh.map(({ raw }) => raw));
+    for (const { page } of fresh) added.push({ id: page.id, name: page.name });
+  });
+  // Only a committed transaction counts: a retry inside Dexie would otherwise report twice.
+  report.added.push(...added);
+  report.skipped.push(...skipped);
+}

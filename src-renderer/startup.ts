@@ -1,0 +1,12 @@
+import { galley } from './bridge';
+import { loadSeeds, pickAndImport } from './commands';
+import { loadPreferences } from './preferences';
+
+/** Preferences first (so the first frame is in the user's language), then the seeds in the background. */
+export async function startApp(): Promise<void> {
+  await loadPreferences();
+  galley.onMenuCommand((command) => {
+    if (command === 'import') void pickAndImport();
+  });
+  void loadSeeds();
+}

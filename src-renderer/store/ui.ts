@@ -1,0 +1,60 @@
+import { create } from 'zustand';
+import type { Language, Theme } from '../db/schema';
+
+export type Route = { name: 'library' } | { name: 'page'; pageId: string };
+
+export type NoticeTone = 'info' | 'error';
+
+export interface Notice {
+  id: number;
+  tone: NoticeTone;
+  /** i18n key and values, so a notice follows a language switch. */
+  key: string;
+  values?: Record<string, string | number>;
+  /** One line per file concerned: "name: reason". */
+  details?: string[];
+}
+
+interface UiState {
+  route: Route;
+  language: Language;
+  theme: Theme;
+  notices: Notice[];
+}
+
+const initialState: UiState = { route: { name: 'library' }, language: 'zh', theme: 'light', notices: [] };
+
+export const useUi = create<UiState>()(() => initialState);
+
+export function resetUiStore(): void {
+  useUi.setState(initialState, true);
+}
+
+export function openPage(pageId: string): void {
+  useUi.setState({ route: { name: 'page', pageId } });
+}
+
+export function openLibrary(): void {
+  useUi.setState({ route: { name: 'library' } });
+}
+
+/** Store only: persisting and applying the choice is `preferences.ts`, which calls these. */
+export function setLanguageState(language: Language): void {
+  useUi.setState({ language });
+}
+
+export function setThemeState(theme: Theme): void {
+  useUi.setState({ theme });
+}
+
+let nextNoticeId = 1;
+
+export function pushNotice(notice: Omit<Notice, 'id'>): number {
+  const id = nextNoticeId++;
+  useUi.setState((state) => ({ notices: [...state.notices, { ...notice, id }] }));
+  return id;
+}
+
+export function dismissNotice(id: number): void {
+  useUi.setState((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) }));
+}

@@ -1,0 +1,43 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { dismissNotice, useUi, type Notice } from '../store/ui';
+
+const INFO_LIFETIME_MS = 8000;
+
+/** Errors stay until dismissed (they name files the user must act on); info fades by itself. */
+export function Notices() {
+  const notices = useUi((state) => state.notices);
+  return (
+    <section className="notices" aria-live="polite" aria-label="notices">
+      {notices.map((notice) => (
+        <NoticeCard key={notice.id} notice={notice} />
+      ))}
+    </section>
+  );
+}
+
+function NoticeCard({ notice }: { notice: Notice }) {
+  const { t } = useTranslation('common');
+  useEffect(() => {
+    if (notice.tone !== 'info') return;
+    const timer = setTimeout(() => dismissNotice(notice.id), INFO_LIFETIME_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
+  return (
+    <div className={`notice notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+      <div className="notice-body">
+        <p>{t(notice.key, notice.values)}</p>
+        {notice.details && (
+          <ul className="notice-details">
+            {notice.details.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <button type="button" className="notice-close" onClick={() => dismissNotice(notice.id)} aria-label={t('dismiss')}>
+        ×
+      </button>
+    </div>
+  );
+}
