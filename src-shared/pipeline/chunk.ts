@@ -1,0 +1,92 @@
+import type { PageDraft, Piece } from './draft';
+
+interface Line {
+  /** Raw offset of the first character and of the line terminator (`\r\n` or `\n` excluded). */
+  start: number;
+  end: number;
+}
+
+const MARKUP = /^(#{1,6}|[-*+])[ \t\u3000]+/;
+const BLANK = /^[\s\u3000]*$/;
+
+/**
+ * Cuts the raw page into blocks separated by blank lines. Offsets stay raw: `\r\n` counts as two
+ * units and is never part of a block; spaces around a block are layout and stay outside it.
+ */
+export function chunk(draft: PageDraft): PageDraft {
+  const { raw } = draft;
+  const pieces: Piece[] = [];
+  let group: Line[] = [];
+  let blanks = 0;
+  const flush = () => {
+    if (group.length === 0) return;
+    const piece = toPiece(raw, group, blanks);
+    const previous = pieces[pieces.length - 1];
+    if (previous) previous.gapAfter = blanks;
+    pieces.push(piece);
+    group = [];
+    blanks = 0;
+  };
+  for (const line of lines(raw)) {
+    if (BLANK.test(raw.slice(line.start, line.end))) {
+      flush();
+      blanks++;
+    } else {
+      group.push(line);
+    }
+  }
+  flush();
+  const last = pieces[pieces.length - 1];
+  if (last) last.gapAfter = blanks;
+  return { ...draft, pieces };
+}
+
+function lines(raw: string): Line[] {
+  const result: Line[] = [];
+  let start = 0;
+  while (start <= raw.length) {
+    const newline = raw.indexOf('\n', start);
+    const stop = newline === -1 ? raw.length : newline;
+    const end = stop > start && raw[stop - 1] === '\r' ? stop - 1 : stop;
+    if (newline === -1) {
+      if (start < raw.length) result.push({ start, end });
+      break;
+    }
+    result.push({ start, end });
+    start = newline + 1;
+  }
+  return result;
+}
+
+function toPiece(raw: string, group: readonly Line[], gapBefore: number): Piece {
+  const first = group[0];
+  const last = group[group.length - 1];
+  const start = first.start + leadingSpace(raw.slice(first.start, first.end));
+  const end = last.end - trailingSpace(raw.slice(last.start, last.end));
+  const head = raw.slice(start, first.end);
+  const markup = MARKUP.exec(head);
+  const contentStart = start + (markup ? markup[0].length : 0);
+  const text = group
+    .map((line) => raw.slice(line.start, line.end).trim().replace(MARKUP, '').trim())
+    .join('\n');
+  return {
+    id: `c${start}`,
+    start,
+    end,
+    content: { start: contentStart, end },
+    text,
+    markup: markup ? markup[1] : null,
+    lines: group.length,
+    gapBefore,
+    gapAfter: 0,
+    role: 'paragraph',
+  };
+}
+
+function leadingSpace(text: string): number {
+  return text.length - text.replace(/^[\s\u3000]+/, '').length;
+}
+
+function trailingSpace(text: string): number {
+  return text.length - text.replace(/[\s\u3000]+$/, '').length;
+}

@@ -1,0 +1,138 @@
+import type { PageDraft, Piece } from './draft';
+import {
+  bannerInBlock,
+  isBylineBlock,
+  isColumnSponsor,
+  isLead,
+  isOrganisationList,
+  isPlaceName,
+  isPromo,
+  isSponsorHeading,
+  isTitleLike,
+  pinyinMatches,
+} from './cues';
+import { compact, endsSentence, isPinyinLine } from './text';
+
+/** Blank lines that leave room for a photo: a caption sits right after such a gap. */
+export const IMAGE_GAP = 2;
+
+/**
+ * Gives every block a role. Furniture and bylines are recognised by their own form; the short
+ * title-like blocks (headline, kicker, subhead, caption) by what surrounds them: a headline opens
+ * a lead or a body, a kicker sits right above a headline, a caption follows an image gap, a
+ * subhead is a place name leading a report inside a roundup.
+ */
+export function classify(draft: PageDraft): PageDraft {
+  const pieces = draft.pieces.map((piece) => ({ ...piece, role: 'paragraph' as Piece['role'] }));
+  markFurniture(pieces);
+  for (const piece of pieces) if (piece.role === 'paragraph' && isBylineBlock(piece.text)) piece.role = 'byline';
+  markTitles(pieces);
+  return { ...draft, pieces };
+}
+
+function setFurniture(piece: Piece, kind: NonNullable<Piece['furniture']>, section?: string): void {
+  piece.role = 'furniture';
+  piece.furniture = kind;
+  if (section) piece.section = section;
+}
+
+function markFurniture(pieces: Piece[]): void {
+  pieces.forEach((piece, i) => {
+    const text = piece.text;
+    if (isSponsorHeading(text)) {
+      setFurniture(piece, 'sponsors');
+      for (let j = i - 1; j >= 0 && isSponsorEntry(pieces[j]); j--) setFurniture(pieces[j], 'sponsors');
+      for (let j = i + 1; j < pieces.length && isSponsorEntry(pieces[j]); j++) setFurniture(pieces[j], 'sponsors');
+      return;
+    }
+    if (piece.role === 'furniture') return;
+    const banner = bannerInBlock(text);
+    if (banner) return setFurniture(piece, 'banner', banner);
+    if (isPinyinLine(text)) {
+      const partner = [pieces[i - 1], pieces[i + 1]].find(
+        (other) => other && other.role !== 'furniture' && pinyinMatches(other.text, text),
+      );
+      if (partner) {
+        setFurniture(partner, 'banner', compact(partner.text));
+        return setFurniture(piece, 'banner');
+      }
+    }
+    if (isColumnSponsor(text)) return setFurniture(piece, 'column-sponsor');
+    if (isPromo(text)) return setFurniture(piece, 'promo');
+  });
+}
+
+function isSponsorEntry(piece: Piece): boolean {
+  return piece.role !== 'furniture' && isOrganisationList(piece.text);
+}
+
+/** Title-like blocks still unassigned, resolved left to right with a look ahead of two blocks. */
+function markTitles(pieces: Piece[]): void {
+  const candidate = (piece: Piece | undefined) => !!piece && piece.role === 'paragraph' && isTitleLike(piece.text);
+  const nextIndex = (from: number) => {
+    let j = from + 1;
+    while (j < pieces.length && pieces[j].role === 'furniture') j++;
+    return j;
+  };
+  let roundup = false;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
+    if (piece.furniture === 'banner') roundup = false;
+    if (!candidate(piece)) continue;
+    const j = nextIndex(i);
+    const next = pieces[j];
+    const previous = previousText(pieces, i);
+    if (!next) continue;
+
+    if (isLead(next.text)) {
+      piece.role = 'headline';
+      roundup = false;
+      continue;
+    }
+    if (candidate(next)) {
+      const k = nextIndex(j);
+      const after = pieces[k];
+      if (next.gapBefore >= IMAGE_GAP && after && !candidate(after)) {
+        piece.role = 'headline';
+        next.role = 'caption';
+        roundup = false;
+        i = j;
+        continue;
+      }
+      if (after && !isLead(after.text) && !candidate(after) && isPlaceName(next.text) && compact(next.text).length < compact(piece.text).length) {
+        piece.role = 'headline';
+        next.role = 'subhead';
+        roundup = true;
+        i = j;
+        continue;
+      }
+      if (after && after.role !== 'furniture') {
+        piece.role = 'kicker';
+        next.role = 'headline';
+        const caption = pieces[nextIndex(k)];
+        if (candidate(after) && after.gapBefore >= IMAGE_GAP && caption && !candidate(caption)) after.role = 'caption';
+        roundup = false;
+        i = after.role === 'caption' ? k : j;
+        continue;
+      }
+    }
+    if (next.role !== 'paragraph') continue;
+    const cut = previous && previous.role === 'paragraph' && !endsSentence(previous.text);
+    if (cut) continue;
+    if (roundup && isPlaceName(piece.text)) {
+      piece.role = 'subhead';
+      continue;
+    }
+    const opensAfterBreak = !previous || previous.role !== 'paragraph' || piece.gapBefore >= IMAGE_GAP || piece.markup?.startsWith('#');
+    if (opensAfterBreak || compact(piece.text).length >= 6) {
+      piece.role = 'headline';
+      roundup = false;
+    }
+  }
+}
+
+/** The nearest earlier block that is not furniture. */
+function previousText(pieces: readonly Piece[], i: number): Piece | undefined {
+  for (let j = i - 1; j >= 0; j--) if (pieces[j].role !== 'furniture') return pieces[j];
+  return undefined;
+}

@@ -1,0 +1,99 @@
+import { compact, countHan, endsSentence, isParenthesized, isPinyinLine, pinyinSyllables } from './text';
+
+/**
+ * The newspaper's conventions as predicates over one block's text (page-anatomy.md). Each is a
+ * layout or wording convention of the genre, never a string from a particular page.
+ */
+
+/** `本报讯`, `本报成都讯`: the dateline that opens a lead paragraph. */
+export function isLead(text: string): boolean {
+  return /^本报[^\s,，。]{0,6}讯/.test(text);
+}
+
+/** Short, no sentence punctuation: could be a headline, kicker, subhead or caption. */
+export function isTitleLike(text: string): boolean {
+  const flat = compact(text);
+  if (flat.length < 2 || flat.length > 40) return false;
+  if (text.includes('\n')) return false;
+  if (/[。！？!?；;，,]/.test(flat)) return false;
+  if (/[、：:（(]$/.test(flat)) return false;
+  if (isLead(flat) || isParenthesized(flat)) return false;
+  return countHan(flat) >= 2;
+}
+
+/** A place or organisation name of a few characters: the subhead of a roundup report. */
+export function isPlaceName(text: string): boolean {
+  const flat = compact(text);
+  return flat.length <= 10 && /(?:省|市|区|县|州|镇|乡|村|街道|科协|学会|协会|分会)$/.test(flat);
+}
+
+const BYLINE_MAX = 40;
+
+/** `(张紫艺)`, `(本报记者 苏文保)`, `(本栏目组稿:陈训煜 吴菲)`: a credit in parentheses. */
+export function isBylineBlock(text: string): boolean {
+  if (!isParenthesized(text) || text.includes('\n')) return false;
+  const inner = text.trim().slice(1, -1);
+  return inner.trim().length > 0 && inner.length <= BYLINE_MAX && !/[。！？]/.test(inner);
+}
+
+/**
+ * A credit in parentheses at the very end of a paragraph, after its last sentence: the offset
+ * (into `text`) where the credit and the spaces before it begin, its length, and its inner text.
+ */
+export function trailingByline(text: string): { offset: number; length: number; value: string } | null {
+  const match = /([。！？”’」』])(\s*)([(（]([^()（）。！？]{1,40})[)）])\s*$/.exec(text);
+  if (!match) return null;
+  const inner = match[4].trim();
+  if (!inner || /^[\d〇一二三四五六七八九十]+/.test(inner)) return null;
+  return { offset: match.index + match[1].length, length: match[2].length + match[3].length, value: inner };
+}
+
+/** A column credit (`本栏目组稿`, `本栏目撰稿`): the shared byline of a roundup. */
+export function isColumnCredit(text: string): boolean {
+  return /本栏目[^()（）]{0,3}(?:组稿|撰稿|供稿|编辑)/.test(text);
+}
+
+/** `本版协办单位 (排名不分先后)`: the heading (or the whole line) of the sponsor list. */
+export function isSponsorHeading(text: string): boolean {
+  return /协办单位|排名不分先后/.test(text) && !/[。！？]/.test(text);
+}
+
+const ORGANISATION = /(?:协会|学会|科协|委员会|联合会|研究会|中心|大学|学院|研究院|研究所|公司|集团|局|厅|馆|站|部)$/;
+
+/** Every line (or space-separated name) is an organisation: an entry of the sponsor list. */
+export function isOrganisationList(text: string): boolean {
+  const names = text.split(/[\s\u3000]+/).filter(Boolean);
+  return names.length > 0 && names.every((name) => name.length <= 24 && !/[，,。；]/.test(name) && ORGANISATION.test(name));
+}
+
+/** `栏目协办:…`: the sponsor line of one column. */
+export function isColumnSponsor(text: string): boolean {
+  return /^[^，,。]{0,6}协办[:：]/.test(compact(text)) && !endsSentence(text);
+}
+
+/** `欢迎关注 “…”微信公众号`: a promotion of the paper's channels. */
+export function isPromo(text: string): boolean {
+  const flat = compact(text);
+  return flat.length <= 60 && /欢迎关注|公众号|扫码关注|扫一扫/.test(flat) && !/[。！？]/.test(flat);
+}
+
+/**
+ * A column name with its pinyin, in one block (`地方科协 | DI FANG KE XIE`, or the two on
+ * separate lines in either order). The syllable count matching the character count is the
+ * evidence; returns the Chinese name.
+ */
+export function bannerInBlock(text: string): string | null {
+  const parts = text.split(/\n|[|｜]/).map((part) => part.trim()).filter(Boolean);
+  if (parts.length !== 2) return null;
+  const [a, b] = parts;
+  if (isPinyinLine(a) && pinyinMatches(b, a)) return compact(b);
+  if (isPinyinLine(b) && pinyinMatches(a, b)) return compact(a);
+  return null;
+}
+
+/** True when `han` is a short all-Chinese name whose characters match `pinyin`'s syllables. */
+export function pinyinMatches(han: string, pinyin: string): boolean {
+  const flat = compact(han);
+  if (flat.length < 2 || flat.length > 12 || countHan(flat) !== flat.length) return false;
+  return pinyinSyllables(pinyin) === flat.length;
+}

@@ -1,0 +1,116 @@
+import type { Boundary, ChunkRole, Edit, EditKind, EditOp, Flag, FlagKind, FurnitureKind } from '../model/analysis';
+import type { Span } from '../model/span';
+
+/**
+ * One blank-line separated block of the raw page, with the evidence the stages read. `start/end`
+ * cover the whole block (markup included); `text` is what the block says once markup, trailing
+ * spaces and line wraps are set aside, and is used for classification only: the page's text is
+ * always derived from raw + edits by `materialize`.
+ */
+export interface Piece extends Span {
+  id: string;
+  /** Raw range of the words, after any leading markup (`# `, `- `) and before trailing spaces. */
+  content: Span;
+  text: string;
+  /** `#`, `##`, `###` or `-` when the block was marked up by an earlier conversion. */
+  markup: string | null;
+  /** Number of lines in the block (a sponsor list or a banner with its pinyin has several). */
+  lines: number;
+  /** Blank lines between this block and the previous one (or the page start). */
+  gapBefore: number;
+  gapAfter: number;
+  role: ChunkRole;
+  furniture?: FurnitureKind;
+  section?: string;
+  /** Set by dedupe: the block's text is removed by an applied edit. */
+  removed?: boolean;
+}
+
+export interface CorpusContext {
+  /** Other pages of the same batch, for checks that need to see past one page. */
+  pages: readonly { id: string; raw: string }[];
+}
+
+/** The page as it moves through the stages; each stage returns a new draft. */
+export interface PageDraft {
+  readonly raw: string;
+  readonly pieces: readonly Piece[];
+  readonly edits: readonly Edit[];
+  readonly flags: readonly Flag[];
+  readonly boundaries: readonly Boundary[];
+  readonly corpus?: CorpusContext;
+}
+
+export type Stage = (draft: PageDraft) => PageDraft;
+
+export interface EditSpec {
+  kind: EditKind;
+  rule: string;
+  start: number;
+  end: number;
+  after: string;
+  reason: string;
+  confidence: number;
+  op: EditOp;
+  status?: Edit['status'];
+}
+
+/** Edit ids are `e-<rule>-<start>`: stable across runs, unique because one rule fires once per offset. */
+export function makeEdit(raw: string, spec: EditSpec): Edit {
+  return {
+    id: `e-${spec.rule}-${spec.start}`,
+    kind: spec.kind,
+    rule: spec.rule,
+    start: spec.start,
+    end: spec.end,
+    before: raw.slice(spec.start, spec.end),
+    after: spec.after,
+    reason: spec.reason,
+    confidence: round(spec.confidence),
+    status: spec.status ?? 'applied',
+    origin: 'auto',
+    op: spec.op,
+  };
+}
+
+export interface FlagSpec {
+  kind: FlagKind;
+  rule: string;
+  start: number;
+  end: number;
+  message: string;
+  suggestion?: string | null;
+  confidence: number;
+}
+
+export function makeFlag(raw: string, spec: FlagSpec): Flag {
+  return {
+    id: `f-${spec.rule}-${spec.start}`,
+    kind: spec.kind,
+    rule: spec.rule,
+    start: spec.start,
+    end: spec.end,
+    text: raw.slice(spec.start, spec.end),
+    message: spec.message,
+    suggestion: spec.suggestion ?? null,
+    confidence: round(spec.confidence),
+    status: 'open',
+  };
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** Pieces that still carry text (not removed as duplicates), in raw order. */
+export function livePieces(draft: Pick<PageDraft, 'pieces'>): Piece[] {
+  return draft.pieces.filter((piece) => !piece.removed);
+}
+
+export function isBodyRole(role: ChunkRole): boolean {
+  return role === 'paragraph';
+}
+
+export function isTitleRole(role: ChunkRole): boolean {
+  return role === 'headline' || role === 'kicker' || role === 'subhead';
+}

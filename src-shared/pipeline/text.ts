@@ -1,0 +1,72 @@
+/**
+ * Character-level evidence the stages share: punctuation classes, CJK tests and the normalised
+ * forms used to compare paragraphs. Everything here is generic typography, never page content.
+ */
+
+/** Ends a sentence; a paragraph whose last character is not one of these was probably cut. */
+const SENTENCE_FINAL = new Set(['。', '！', '？', '!', '?', '…', '；']);
+/** Closers that may follow a sentence-final mark: `。”` and `。)` still end the sentence. */
+const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '"', '\'']);
+/** Any punctuation that appears inside running sentences. */
+const SENTENCE_PUNCTUATION = /[。！？!?；;，,：:、]/;
+
+export function isHan(ch: string): boolean {
+  const code = ch.codePointAt(0) ?? 0;
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x20000 && code <= 0x2ffff);
+}
+
+export function countHan(text: string): number {
+  let n = 0;
+  for (const ch of text) if (isHan(ch)) n++;
+  return n;
+}
+
+/** True when the text ends a sentence, looking through closing quotes and brackets. */
+export function endsSentence(text: string): boolean {
+  const trimmed = text.trimEnd();
+  for (let i = trimmed.length - 1; i >= 0; i--) {
+    const ch = trimmed[i];
+    if (SENTENCE_FINAL.has(ch)) return true;
+    if (!CLOSERS.has(ch)) return false;
+  }
+  return false;
+}
+
+export function hasSentencePunctuation(text: string): boolean {
+  return SENTENCE_PUNCTUATION.test(text);
+}
+
+/** Whitespace-free form for comparisons: OCR spacing and line wraps must not hide a repeat. */
+export function compact(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+/** Character bigrams of the compact text, the shingles used to detect partial copies. */
+export function bigrams(text: string): string[] {
+  const chars = Array.from(compact(text));
+  const grams: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) grams.push(chars[i] + chars[i + 1]);
+  return grams;
+}
+
+/** Share of `part`'s bigrams found in `whole` (multiset-free: presence is enough at this scale). */
+export function containment(part: readonly string[], whole: ReadonlySet<string>): number {
+  if (part.length === 0) return 0;
+  let hit = 0;
+  for (const gram of part) if (whole.has(gram)) hit++;
+  return hit / part.length;
+}
+
+/** `DI FANG KE XIE`, `Xue Hui Gai Ge`: Latin syllables only, at least two of them. */
+export function isPinyinLine(text: string): boolean {
+  return /^[A-Za-z]+(?: +[A-Za-z]+)+$/.test(text.trim());
+}
+
+export function pinyinSyllables(text: string): number {
+  return text.trim().split(/ +/).length;
+}
+
+/** A whole chunk wrapped in one pair of parentheses, ASCII or full-width. */
+export function isParenthesized(text: string): boolean {
+  return /^[(（][^()（）]*[)）]$/.test(text.trim());
+}
