@@ -1,5 +1,4 @@
-import { spanContains, spansOverlap, type Article, type CleanPage, type Edit, type Flag, type PageAnalysis } from '../model';
-import { cleanOf, type ReviewPage } from './page';
+import { spanContains, spansOverlap, type Article, type CleanPage, type Edit, type Flag } from '../model';
 
 /** Open doubts whose span lies inside the article's raw ranges. */
 export function articleFlags(article: Article, flags: readonly Flag[], status: Flag['status'] | 'any' = 'open'): Flag[] {
@@ -40,25 +39,4 @@ export function locateOffset(clean: CleanPage, offset: number): { articleId: str
   }
   const article = clean.articles.find((a) => a.spans.some(inside));
   return article ? { articleId: article.id, blockId: null } : null;
-}
-
-export interface PageStats {
-  articles: number;
-  openFlags: number;
-  undecidedSplits: number;
-  sections: string[];
-}
-
-/** What the library shows per page. */
-export function pageStats(page: ReviewPage, clean: CleanPage = cleanOf(page)): PageStats {
-  return {
-    articles: clean.articles.length,
-    openFlags: openFlagCount(page.analysis),
-    undecidedSplits: page.analysis.boundaries.filter((b) => b.status === 'proposed').length,
-    sections: [...new Set(clean.articles.map((a) => a.section).filter((s): s is string => s !== null))],
-  };
-}
-
-function openFlagCount(analysis: PageAnalysis): number {
-  return analysis.flags.filter((f) => f.status === 'open').length;
 }

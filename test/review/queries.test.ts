@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleChanges, articleFlags, cleanOf, locateOffset, pageStats } from '../../src-shared/review';
+import { articleChanges, articleFlags, cleanOf, locateOffset } from '../../src-shared/review';
 import { fixturePage, RAW } from './fixture';
 
 describe('review queries', () => {
@@ -21,9 +21,5 @@ describe('review queries', () => {
     expect(locateOffset(clean, RAW.indexOf('做好科普'))).toEqual({ articleId: first.id, blockId: first.blocks[1].id });
     expect(locateOffset(clean, RAW.indexOf('开展科普活动'))).toEqual({ articleId: second.id, blockId: null });
     expect(locateOffset(clean, RAW.indexOf('地方科协'))).toBeNull();
-  });
-
-  it('should count what the library shows', () => {
-    expect(pageStats(page)).toEqual({ articles: 2, openFlags: 3, undecidedSplits: 2, sections: ['地方科协'] });
   });
 });

@@ -1,0 +1,142 @@
+import type { PageAnalysis, ReviewRecord } from '../../../src-shared/model';
+import { analyzePage } from '../../../src-shared/pipeline';
+import {
+  applyEntry,
+  coalesces,
+  entryPages,
+  isEmptyEntry,
+  mergeEntries,
+  type HistoryEntry,
+  type ReviewPage,
+} from '../../../src-shared/review';
+import { pageStats, type GalleyDB, type HistoryRow } from '../../db/schema';
+
+/** What the desk keeps in a history row: the step, and whether it is currently undone (redo-able). */
+export interface DeskHistory {
+  step: HistoryEntry;
+  pages: string[];
+  undone: boolean;
+}
+
+type DeskHistoryRow = HistoryRow & { entry: DeskHistory };
+
+/** Keystrokes further apart than this start a new undo step even in the same block. */
+export const COALESCE_MS = 1500;
+
+/**
+ * The page's review state, analysing it once on first open. After that the stored review is the
+ * truth: re-opening never runs the pipeline again.
+ */
+export async function ensureReview(db: GalleyDB, pageId: string, analyze: (raw: string) => PageAnalysis = analyzePage): Promise<ReviewRecord | null> {
+  const existing = await db.reviews.get(pageId);
+  if (existing) return existing;
+  const raw = await db.raws.get(pageId);
+  if (!raw) return null;
+  const analysis = analyze(raw.text);
+  return db.transaction('rw', db.reviews, db.pages, async () => {
+    const raced = await db.reviews.get(pageId);
+    if (raced) return raced;
+    const record: ReviewRecord = { pageId, analysis, updatedAt: Date.now() };
+    await db.reviews.put(record);
+    await db.pages.update(pageId, { stats: pageStats(analysis) });
+    return record;
+  });
+}
+
+export async function loadPages(db: GalleyDB, pageIds: readonly string[]): Promise<ReviewPage[]> {
+  const [reviews, raws] = await Promise.all([db.reviews.bulkGet([...pageIds]), db.raws.bulkGet([...pageIds])]);
+  return pageIds.map((pageId, i) => {
+    const review = reviews[i];
+    const raw = raws[i];
+    if (!review || !raw) throw new Error(`page ${pageId} has no stored review or text`);
+    return { pageId, raw: raw.text, analysis: review.analysis };
+  });
+}
+
+/** Writes each page's new state with its library counts; a page's first change puts it in review. */
+async function savePages(db: GalleyDB, pages: readonly ReviewPage[], now: number): Promise<void> {
+  for (const page of pages) {
+    await db.reviews.put({ pageId: page.pageId, analysis: page.analysis, updatedAt: now });
+    const row = await db.pages.get(page.pageId);
+    const status = row?.status === 'new' ? 'in-review' : row?.status;
+    await db.pages.update(page.pageId, { stats: pageStats(page.analysis), ...(status ? { status } : {}) });
+  }
+}
+
+/**
+ * Runs one review action against the stored state of `pageIds` and records it, all in one
+ * transaction: the reviews, the pages' counts and status, and the history row (typing in the same
+ * block folds into the previous row). Redo steps of the touched pages are dropped.
+ */
+export async function commitAction(
+  db: GalleyDB,
+  pageIds: readonly string[],
+  make: (pages: ReviewPage[]) => HistoryEntry,
+  now: number = Date.now(),
+): Promise<HistoryEntry | null> {
+  return db.transaction('rw', [db.reviews, db.raws, db.pages, db.history], async () => {
+    const pages = await loadPages(db, pageIds);
+    const step = make(pages);
+    if (isEmptyEntry(step)) return null;
+    const touched = entryPages(step);
+    const byId = new Map(pages.map((p) => [p.pageId, p]));
+    const changed = touched.map((pageId) => {
+      const page = byId.get(pageId);
+      if (!page) throw new Error(`the step changes page ${pageId}, which was not loaded`);
+      return { ...page, analysis: applyEntry(page.analysis, pageId, step, 'forward') };
+    });
+    await savePages(db, changed, now);
+
+    const rows = (await db.history.toArray()) as DeskHistoryRow[];
+    const redo = rows.filter((row) => row.entry.undone && row.entry.pages.some((p) => touched.includes(p)));
+    await db.history.bulkDelete(redo.map((row) => row.seq!));
+    const last = rows.filter((row) => !row.entry.undone).at(-1);
+    if (last && now - last.at < COALESCE_MS && coalesces(last.entry.step, step)) {
+      const merged = mergeEntries(last.entry.step, step);
+      await db.history.put({ ...last, at: now, entry: { step: merged, pages: entryPages(merged), undone: false } });
+    } else {
+      await db.history.add({ at: now, entry: { step, pages: touched, undone: false } satisfies DeskHistory });
+    }
+    return step;
+  });
+}
+
+/**
+ * Undoes the latest step that touched `pageId`, or redoes the earliest undone one.
+ * A step spanning several pages is undone on all of them. Returns the step, or null when there is none.
+ */
+export async function travel(db: GalleyDB, pageId: string, direction: 'undo' | 'redo'): Promise<HistoryEntry | null> {
+  return db.transaction('rw', [db.reviews, db.raws, db.pages, db.history], async () => {
+    const rows = ((await db.history.toArray()) as DeskHistoryRow[]).filter((row) => row.entry.pages.includes(pageId));
+    const row = direction === 'undo' ? rows.filter((r) => !r.entry.undone).at(-1) : rows.find((r) => r.entry.undone);
+    if (!row) return null;
+    const { step } = row.entry;
+    const pages = await loadPages(db, row.entry.pages);
+    const changed = pages.map((page) => ({
+      ...page,
+      analysis: applyEntry(page.analysis, page.pageId, step, direction === 'undo' ? 'backward' : 'forward'),
+    }));
+    await savePages(db, changed, Date.now());
+    await db.history.put({ ...row, entry: { ...row.entry, undone: direction === 'undo' } });
+    return step;
+  });
+}
+
+/** How many steps can be undone and redone on a page, for the toolbar. */
+export async function historyDepth(db: GalleyDB, pageId: string): Promise<{ undo: number; redo: number }> {
+  const rows = ((await db.history.toArray()) as DeskHistoryRow[]).filter((row) => row.entry.pages.includes(pageId));
+  const undone = rows.filter((row) => row.entry.undone).length;
+  return { undo: rows.length - undone, redo: undone };
+}
+
+/** The pages whose raw text contains `text` (all, or among `only`), analysing any never opened. */
+export async function pagesContaining(db: GalleyDB, text: string, only?: readonly string[]): Promise<string[]> {
+  if (!text) return [];
+  const ids: string[] = [];
+  const collection = only ? db.raws.where('id').anyOf([...only]) : db.raws.toCollection();
+  await collection.each((raw) => {
+    if (raw.text.includes(text)) ids.push(raw.id);
+  });
+  for (const id of ids) await ensureReview(db, id);
+  return ids;
+}

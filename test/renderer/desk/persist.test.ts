@@ -1,0 +1,90 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GalleyDB } from '../../../src-renderer/db/schema';
+import { commitAction, ensureReview, historyDepth, travel } from '../../../src-renderer/views/desk/persist';
+import { acceptFlag, cleanOf, editBlockText, findOccurrences, revertEdit, seriesCorrection } from '../../../src-shared/review';
+import { fixtureAnalysis, RAW } from '../../review/fixture';
+
+const opened: GalleyDB[] = [];
+let counter = 0;
+
+async function freshDb(): Promise<GalleyDB> {
+  const db = new GalleyDB(`desk-${++counter}`);
+  opened.push(db);
+  for (const id of ['p1', 'p2']) {
+    await db.pages.put({ id, name: `${id}.txt`, size: RAW.length, encoding: 'utf-8', importedAt: 0, status: 'new', stats: null });
+    await db.raws.put({ id, text: RAW });
+  }
+  return db;
+}
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+describe('desk persistence', () => {
+  it('should analyse a page once and keep the stored review as the truth afterwards', async () => {
+    const db = await freshDb();
+    let runs = 0;
+    const analyze = () => (runs++, fixtureAnalysis());
+    await ensureReview(db, 'p1', analyze);
+    await commitAction(db, ['p1'], ([page]) => revertEdit(page, 'join'));
+    const again = await ensureReview(db, 'p1', analyze);
+    expect(runs).toBe(1);
+    expect(again?.analysis.edits.find((e) => e.id === 'join')?.status).toBe('reverted');
+    expect((await db.pages.get('p1'))?.stats).toMatchObject({ openFlags: 3, undecidedSplits: 2 });
+  });
+
+  it('should put a page in review on its first change and undo and redo from the stored history', async () => {
+    const db = await freshDb();
+    await ensureReview(db, 'p1', fixtureAnalysis);
+    expect((await db.pages.get('p1'))?.status).toBe('new');
+    await commitAction(db, ['p1'], ([page]) => acceptFlag(page, 'f-lookalike'));
+    expect((await db.pages.get('p1'))?.status).toBe('in-review');
+    expect(await historyDepth(db, 'p1')).toEqual({ undo: 1, redo: 0 });
+    await travel(db, 'p1', 'undo');
+    expect((await db.reviews.get('p1'))?.analysis).toEqual(fixtureAnalysis());
+    expect(await historyDepth(db, 'p1')).toEqual({ undo: 0, redo: 1 });
+    await travel(db, 'p1', 'redo');
+    expect((await db.reviews.get('p1'))?.analysis.flags.find((f) => f.id === 'f-lookalike')?.status).toBe('accepted');
+  });
+
+  it('should drop the redo steps of a page when a new action is made on it', async () => {
+    const db = await freshDb();
+    await ensureReview(db, 'p1', fixtureAnalysis);
+    await commitAction(db, ['p1'], ([page]) => acceptFlag(page, 'f-lookalike'));
+    await travel(db, 'p1', 'undo');
+    await commitAction(db, ['p1'], ([page]) => revertEdit(page, 'join'));
+    expect(await historyDepth(db, 'p1')).toEqual({ undo: 1, redo: 0 });
+  });
+
+  it('should fold keystrokes in one block into one step, and not when typed apart in time', async () => {
+    const db = await freshDb();
+    await ensureReview(db, 'p1', fixtureAnalysis);
+    const type = (text: string, at: number) =>
+      commitAction(db, ['p1'], ([page]) => {
+        const article = cleanOf(page).articles[0];
+        return editBlockText(page, article.id, article.blocks[1].id, text);
+      }, at);
+    await type('会', 1000);
+    await type('会议', 1500);
+    await type('会议要', 2000);
+    expect(await historyDepth(db, 'p1')).toEqual({ undo: 1, redo: 0 });
+    await type('会议要求', 9000);
+    expect(await historyDepth(db, 'p1')).toEqual({ undo: 2, redo: 0 });
+    await travel(db, 'p1', 'undo');
+    await travel(db, 'p1', 'undo');
+    expect((await db.reviews.get('p1'))?.analysis).toEqual(fixtureAnalysis());
+  });
+
+  it('should undo a series correction on every page it touched, in one step', async () => {
+    const db = await freshDb();
+    await ensureReview(db, 'p1', fixtureAnalysis);
+    await ensureReview(db, 'p2', fixtureAnalysis);
+    await commitAction(db, ['p1', 'p2'], (pages) => seriesCorrection(pages, findOccurrences(pages, '荣经县'), '荥经县'));
+    expect(await historyDepth(db, 'p2')).toEqual({ undo: 1, redo: 0 });
+    await travel(db, 'p2', 'undo');
+    expect((await db.reviews.get('p1'))?.analysis).toEqual(fixtureAnalysis());
+    expect((await db.reviews.get('p2'))?.analysis).toEqual(fixtureAnalysis());
+  });
+});
