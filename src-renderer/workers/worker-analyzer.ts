@@ -1,0 +1,40 @@
+import type { Analyzer } from '../services/analyze';
+import type { AnalyzeOutput } from './analyze-batch';
+import type { AnalyzeRequest, AnalyzeResponse } from './analyze.worker';
+
+export interface WorkerAnalyzer {
+  analyze: Analyzer;
+  terminate(): void;
+}
+
+/** An `Analyzer` backed by one module worker; batches are answered in the order they were sent. */
+export function createWorkerAnalyzer(): WorkerAnalyzer {
+  const worker = new Worker(new URL('./analyze.worker.ts', import.meta.url), { type: 'module', name: 'galley-analyze' });
+  const waiting = new Map<number, { resolve: (results: AnalyzeOutput[]) => void; reject: (error: Error) => void }>();
+  let nextRequest = 1;
+
+  const failAll = (error: Error) => {
+    for (const { reject } of waiting.values()) reject(error);
+    waiting.clear();
+  };
+  worker.onmessage = (event: MessageEvent<AnalyzeResponse>) => {
+    const request = waiting.get(event.data.requestId);
+    waiting.delete(event.data.requestId);
+    request?.resolve(event.data.results);
+  };
+  worker.onerror = (event) => failAll(new Error(`the analysis worker failed: ${event.message || 'unknown error'}`));
+  worker.onmessageerror = () => failAll(new Error('the analysis worker sent a message that could not be read'));
+
+  return {
+    analyze: (pages) =>
+      new Promise((resolve, reject) => {
+        const requestId = nextRequest++;
+        waiting.set(requestId, { resolve, reject });
+        worker.postMessage({ requestId, pages } satisfies AnalyzeRequest);
+      }),
+    terminate: () => {
+      worker.terminate();
+      failAll(new Error('the analysis worker was stopped'));
+    },
+  };
+}
