@@ -1,0 +1,135 @@
+import type { Chunk, Flag } from '../../model/analysis';
+import { bodyChunks, isHanCode, toFlag, type Finding } from './findings';
+import { betterVariant, nameTokens, variantConfidence, type NameToken } from './names';
+
+export interface CorpusPage {
+  id: string;
+  raw: string;
+  chunks: Chunk[];
+}
+
+/**
+ * Name variants across pages: a place name spelled with a look-alike character on one page and
+ * the other way elsewhere (荣经县 / 荥经县). Variants on the same page are the page check's job.
+ */
+function findCorpusNameVariants(pages: readonly CorpusPage[], tokensOf: readonly NameToken[][], out: Finding[][]): void {
+  const total = new Map<string, number>();
+  for (const tokens of tokensOf) for (const token of tokens) total.set(token.key, (total.get(token.key) ?? 0) + 1);
+  const count = (key: string) => total.get(key) ?? 0;
+  pages.forEach((_, p) => {
+    const tokens = tokensOf[p];
+    const local = new Set(tokens.map((token) => token.key));
+    const flagged = new Set<number>();
+    for (const token of tokens) {
+      const judgement = betterVariant(token.key, count);
+      if (!judgement || local.has(judgement.variant) || flagged.has(token.start + judgement.offset)) continue;
+      flagged.add(token.start + judgement.offset);
+      out[p].push({
+        kind: 'name-variant',
+        rule: 'corpus.name-variant',
+        start: token.start,
+        end: token.end,
+        message: `“${token.key}” (${count(token.key)}× in the batch) differs from “${judgement.variant}” (${count(judgement.variant)}× on other pages) by one look-alike character.`,
+        suggestion: judgement.variant,
+        confidence: variantConfidence(judgement.score),
+      });
+    }
+  });
+}
+
+/** Shingle length in Han characters and the sampling mask: about one shingle in eight is kept. */
+const SHINGLE = 12;
+const SAMPLE_MASK = 7;
+/** Paragraphs shorter than this (in Han characters) are formulae, not evidence of a repeat. */
+const MIN_PARAGRAPH = 40;
+/** A shingle seen on more pages than this is boilerplate (a slogan, a standard phrase). */
+const MAX_POSTINGS = 4;
+/** Share of a paragraph's sampled shingles that one other page must hold. */
+const REPEAT_SHARE = 0.6;
+
+interface Fingerprint {
+  page: number;
+  chunk: Chunk;
+  samples: number[];
+}
+
+/**
+ * Sampled shingle hashes of a paragraph's Han characters (punctuation and spaces are ignored, so
+ * OCR spacing does not hide a copy). Sampling by hash value keeps the same shingles on both copies.
+ */
+function fingerprint(raw: string, chunk: Chunk): number[] {
+  const codes: number[] = [];
+  for (let i = chunk.start; i < chunk.end; i++) {
+    const code = raw.charCodeAt(i);
+    if (isHanCode(code)) codes.push(code);
+  }
+  if (codes.length < MIN_PARAGRAPH) return [];
+  const samples: number[] = [];
+  for (let i = 0; i + SHINGLE <= codes.length; i++) {
+    let hash = 0x811c9dc5;
+    for (let k = i; k < i + SHINGLE; k++) hash = Math.imul(hash ^ codes[k], 0x01000193);
+    hash >>>= 0;
+    if ((hash & SAMPLE_MASK) === 0) samples.push(hash);
+  }
+  return samples;
+}
+
+/** The same paragraph printed on two pages: each copy is flagged, naming the other page. */
+function findRepeatedParagraphs(pages: readonly CorpusPage[], out: Finding[][]): void {
+  const prints: Fingerprint[] = [];
+  const postings = new Map<number, number[]>();
+  pages.forEach((page, p) => {
+    for (const chunk of page.chunks) {
+      if (chunk.role !== 'paragraph') continue;
+      const samples = fingerprint(page.raw, chunk);
+      if (samples.length < 3) continue;
+      prints.push({ page: p, chunk, samples });
+      for (const sample of new Set(samples)) {
+        const list = postings.get(sample);
+        if (!list) postings.set(sample, [p]);
+        else if (list.length <= MAX_POSTINGS && list[list.length - 1] !== p) list.push(p);
+      }
+    }
+  });
+  for (const print of prints) {
+    const shared = new Map<number, number>();
+    for (const sample of print.samples) {
+      const list = postings.get(sample);
+      if (!list || list.length > MAX_POSTINGS) continue;
+      for (const other of list) if (other !== print.page) shared.set(other, (shared.get(other) ?? 0) + 1);
+    }
+    let bestPage = -1;
+    let bestShare = 0;
+    for (const [other, hits] of shared) {
+      const share = hits / print.samples.length;
+      if (share > bestShare) [bestPage, bestShare] = [other, share];
+    }
+    if (bestShare < REPEAT_SHARE) continue;
+    out[print.page].push({
+      kind: 'repeated-elsewhere',
+      rule: 'corpus.repeated',
+      start: print.chunk.start,
+      end: print.chunk.end,
+      message: `This paragraph is also printed on page ${pages[bestPage].id} (${Math.round(bestShare * 100)}% of it matches).`,
+      suggestion: null,
+      confidence: Math.min(0.95, bestShare),
+    });
+  }
+}
+
+/**
+ * Checks that need every page of the batch at once. Index-based (name tokens, sampled shingles),
+ * so the cost grows with the batch's size, not with the number of page pairs.
+ */
+export function lintCorpus(pages: CorpusPage[]): Map<string, Flag[]> {
+  const findings: Finding[][] = pages.map(() => []);
+  const tokensOf = pages.map((page) => nameTokens(page.raw, bodyChunks(page.chunks)));
+  findCorpusNameVariants(pages, tokensOf, findings);
+  findRepeatedParagraphs(pages, findings);
+  const result = new Map<string, Flag[]>();
+  pages.forEach((page, p) => {
+    const flags = findings[p].sort((a, b) => a.start - b.start).map((finding) => toFlag(page.raw, finding));
+    result.set(page.id, [...(result.get(page.id) ?? []), ...flags]);
+  });
+  return result;
+}

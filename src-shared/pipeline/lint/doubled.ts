@@ -1,0 +1,141 @@
+import type { Span } from '../../model/span';
+import { isHanCode, type Finding } from './findings';
+import {
+  ABAB_REDUPLICATIONS,
+  IDIOMS,
+  LEXICON,
+  LONGEST_WORD,
+  MEASURE_WORDS,
+  NAME_ENDINGS,
+  NOUNS,
+  REDUPLICATIONS,
+} from './lexicon';
+
+/** Characters a verb takes as aspect or result (作了, 回到): X+了 reads as a word, but a weak one. */
+const ASPECT = new Set(Array.from('了着过到'));
+/** Function characters: doubled with no word to explain it, the doubling is near certain OCR noise. */
+const FUNCTION_CHARS = new Set(Array.from('的了着地得是在和与对把被将从向'));
+const ONE = '一'.charCodeAt(0);
+
+/** Longest lexicon word within [lo, hi) that ends at `last` (inclusive), or null. */
+function wordEndingAt(raw: string, last: number, lo: number, minLength: number): string | null {
+  for (let length = Math.min(LONGEST_WORD, last - lo + 1); length >= minLength; length--) {
+    const word = raw.slice(last - length + 1, last + 1);
+    if (LEXICON.has(word)) return word;
+  }
+  return null;
+}
+
+/** Longest lexicon word within [lo, hi) that starts at `first`, or null. */
+function wordStartingAt(raw: string, first: number, hi: number, minLength: number): string | null {
+  for (let length = Math.min(LONGEST_WORD, hi - first); length >= minLength; length--) {
+    const word = raw.slice(first, first + length);
+    if (LEXICON.has(word)) return word;
+  }
+  return null;
+}
+
+function sameHan(raw: string, a: number, b: number): boolean {
+  const code = raw.charCodeAt(a);
+  return isHanCode(code) && code === raw.charCodeAt(b);
+}
+
+function insideIdiom(raw: string, i: number, lo: number, hi: number): boolean {
+  for (let from = Math.max(lo, i - 2); from <= i && from + 4 <= hi; from++) {
+    if (IDIOMS.has(raw.slice(from, from + 4))) return true;
+  }
+  return false;
+}
+
+/**
+ * XX at i: OCR doubling, or a reduplication / a boundary between two words? Returns null when the
+ * text explains the doubling, otherwise a finding whose confidence falls with the evidence for a
+ * boundary (one side a word: 产学研|研金 → likely noise; neither: 科协能|能职责 → very likely).
+ */
+function judgeDoubledChar(raw: string, i: number, lo: number, hi: number): Finding | null {
+  const ch = raw[i];
+  if (REDUPLICATIONS.has(ch + ch)) return null;
+  // AABB (实实在在, 认认真真): both pairs belong to the pattern.
+  if (i + 3 < hi && sameHan(raw, i + 2, i + 3)) return null;
+  if (i - 2 >= lo && sameHan(raw, i - 2, i - 1)) return null;
+  if (insideIdiom(raw, i, lo, hi)) return null;
+  if (i - 1 >= lo && raw.charCodeAt(i - 1) === ONE && MEASURE_WORDS.has(ch)) return null;
+
+  const word = wordStartingAt(raw, i + 1, hi, 2);
+  if (word && NAME_ENDINGS.has(ch)) return null;
+  // 回到, 作了: in the lexicon, yet only a verb and its aspect, weak evidence of a boundary.
+  const rightWeak = i + 2 < hi && ASPECT.has(raw[i + 2]) && (word === null || word.length === 2);
+  const right = rightWeak ? null : word;
+  const left = wordEndingAt(raw, i, lo, 2);
+  if (left && right) return null;
+  if (left && rightWeak && NOUNS.has(left)) return null;
+
+  const pair = ch + ch;
+  let confidence: number;
+  let evidence: string;
+  if (left && rightWeak) {
+    confidence = 0.45;
+    evidence = `“${left}” is a word, “${ch}${raw[i + 2]}” only a weak one`;
+  } else if (left || right) {
+    confidence = 0.6;
+    evidence = `only “${left ?? right}” is a word on one side`;
+  } else {
+    confidence = rightWeak ? 0.7 : 0.8;
+    evidence = 'no word ends or starts at the doubled character';
+  }
+  const certain = !left && !right && !rightWeak && FUNCTION_CHARS.has(ch);
+  return {
+    kind: 'ocr-doubled-char',
+    rule: 'ocr.doubled',
+    start: i,
+    end: i + 2,
+    message: `Doubled character “${pair}”: ${evidence}; probably “${ch}”.`,
+    suggestion: ch,
+    confidence: certain ? 0.95 : confidence,
+    certain,
+  };
+}
+
+/** ABAB at i: a doubled two-character word (中心中心), unless it is a verb's ABAB reduplication. */
+function judgeDoubledWord(raw: string, i: number, lo: number, hi: number): Finding | null {
+  const word = raw.slice(i, i + 2);
+  if (raw.charCodeAt(i) === ONE || ABAB_REDUPLICATIONS.has(word) || insideIdiom(raw, i, lo, hi)) return null;
+  // A longer word may own one copy (大学生|学生会): then only a boundary.
+  const overlapped = wordStartingAt(raw, i + 2, hi, 3) ?? wordEndingAt(raw, i + 1, lo, 3);
+  const known = LEXICON.has(word);
+  const certain = known && NOUNS.has(word) && !overlapped;
+  const confidence = certain ? 0.95 : overlapped ? 0.45 : known ? 0.8 : 0.7;
+  return {
+    kind: 'ocr-doubled-char',
+    rule: 'ocr.doubled',
+    start: i,
+    end: i + 4,
+    message: `Doubled word “${word}${word}”${overlapped ? ` (though “${overlapped}” may own one copy)` : ''}; probably “${word}”.`,
+    suggestion: word,
+    confidence,
+    certain,
+  };
+}
+
+/** Scans one body span for doubled characters and doubled two-character words. */
+export function findDoubled(raw: string, span: Span, out: Finding[]): void {
+  const { start: lo, end: hi } = span;
+  for (let i = lo; i + 1 < hi; i++) {
+    const code = raw.charCodeAt(i);
+    if (!isHanCode(code)) continue;
+    const next = raw.charCodeAt(i + 1);
+    if (next === code) {
+      const finding = judgeDoubledChar(raw, i, lo, hi);
+      if (finding) out.push(finding);
+      i++;
+      continue;
+    }
+    if (i + 3 < hi && isHanCode(next) && raw.charCodeAt(i + 2) === code && raw.charCodeAt(i + 3) === next) {
+      const finding = judgeDoubledWord(raw, i, lo, hi);
+      if (finding) {
+        out.push(finding);
+        i += 3;
+      }
+    }
+  }
+}

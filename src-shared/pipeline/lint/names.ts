@@ -1,0 +1,121 @@
+import type { Span } from '../../model/span';
+import { isHanCode, type Finding } from './findings';
+import { LEXICON } from './lexicon';
+import { knownMisread, LOOKALIKES, MISREAD_STARTS, rarity } from './lookalike';
+
+/** Administrative suffixes: the stem before them is a place name (荥经|县, 崇州|市). */
+const PLACE_SUFFIXES = new Set(Array.from('县市区州镇乡村'));
+/** Stem lengths taken before a suffix; names are mostly two or three characters. */
+const STEM_LENGTHS = [2, 3] as const;
+
+/** A place-name-like token that contains a look-alike character, so it may be a misread variant. */
+export interface NameToken extends Span {
+  key: string;
+}
+
+/**
+ * Tokens `stem + suffix` whose stem holds a look-alike character. Only those can be variants of
+ * one another, so the index stays small however many pages it covers.
+ */
+export function nameTokens(raw: string, spans: readonly Span[]): NameToken[] {
+  const tokens: NameToken[] = [];
+  for (const span of spans) {
+    for (let s = span.start + 2; s < span.end; s++) {
+      if (!PLACE_SUFFIXES.has(raw[s])) continue;
+      let lookalike = false;
+      for (let k = 1; k <= STEM_LENGTHS[STEM_LENGTHS.length - 1] && s - k >= span.start; k++) {
+        const code = raw.charCodeAt(s - k);
+        if (!isHanCode(code)) break;
+        if (LOOKALIKES.has(raw[s - k])) lookalike = true;
+        if (lookalike && (STEM_LENGTHS as readonly number[]).includes(k)) {
+          tokens.push({ key: raw.slice(s - k, s + 1), start: s - k, end: s + 1 });
+        }
+      }
+    }
+  }
+  return tokens;
+}
+
+export interface VariantJudgement {
+  variant: string;
+  /** Position of the differing character inside the key. */
+  offset: number;
+  score: number;
+}
+
+/**
+ * The best-attested variant of `key` that differs by one look-alike character, if the evidence
+ * says `key` is the misread: the variant is more frequent, or as frequent but spelled with the
+ * rarer character (OCR turns 荥 into 荣, not the reverse).
+ */
+export function betterVariant(key: string, count: (key: string) => number): VariantJudgement | null {
+  const own = count(key);
+  let best: VariantJudgement | null = null;
+  for (let offset = 0; offset < key.length - 1; offset++) {
+    const ch = key[offset];
+    for (const alternative of LOOKALIKES.get(ch) ?? []) {
+      const variant = key.slice(0, offset) + alternative + key.slice(offset + 1);
+      const seen = count(variant);
+      if (seen === 0) continue;
+      const score = Math.log(seen / own) + 0.7 * (rarity(alternative) - rarity(ch));
+      if (score > 0.5 && (!best || score > best.score)) best = { variant, offset, score };
+    }
+  }
+  return best;
+}
+
+export function variantConfidence(score: number): number {
+  return Math.min(0.9, 0.35 + 0.25 * score);
+}
+
+/** Page level: a name spelled two ways on one page, the rarer spelling by a look-alike. */
+export function findNameVariants(raw: string, spans: readonly Span[], out: Finding[]): void {
+  const tokens = nameTokens(raw, spans);
+  if (tokens.length === 0) return;
+  const counts = new Map<string, number>();
+  for (const token of tokens) counts.set(token.key, (counts.get(token.key) ?? 0) + 1);
+  const count = (key: string) => counts.get(key) ?? 0;
+  const flagged = new Set<number>();
+  for (const token of tokens) {
+    const judgement = betterVariant(token.key, count);
+    if (!judgement || flagged.has(token.start + judgement.offset)) continue;
+    flagged.add(token.start + judgement.offset);
+    out.push({
+      kind: 'ocr-lookalike',
+      rule: 'ocr.lookalike',
+      start: token.start,
+      end: token.end,
+      message: `“${token.key}” (${count(token.key)}×) differs from “${judgement.variant}” (${count(judgement.variant)}×) on this page by one look-alike character.`,
+      suggestion: judgement.variant,
+      confidence: variantConfidence(judgement.score),
+    });
+  }
+}
+
+/**
+ * Known misread bigrams (己经 → 已经). A neighbouring word can turn one into a boundary (自己|经历
+ * holds 己经): a word on both sides clears it, on one side makes it a question, never a fix.
+ */
+export function findMisreads(raw: string, span: Span, out: Finding[]): void {
+  for (let i = span.start; i + 1 < span.end; i++) {
+    if (!MISREAD_STARTS.has(raw[i])) continue;
+    const bigram = raw.slice(i, i + 2);
+    const misread = knownMisread(bigram);
+    if (!misread) continue;
+    const leftWord = i > span.start && LEXICON.has(raw.slice(i - 1, i + 1));
+    const rightWord = i + 2 < span.end && LEXICON.has(raw.slice(i + 1, i + 3));
+    if (leftWord && rightWord) continue;
+    const certain = misread.certain && !leftWord && !rightWord;
+    out.push({
+      kind: 'ocr-lookalike',
+      rule: 'ocr.lookalike',
+      start: i,
+      end: i + 2,
+      message: `“${bigram}” is not a word; a look-alike misread of “${misread.fix}”.`,
+      suggestion: misread.fix,
+      confidence: certain ? 0.95 : leftWord || rightWord ? 0.45 : 0.6,
+      certain,
+    });
+    i++;
+  }
+}
