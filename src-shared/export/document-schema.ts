@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import type { Boundary, Chunk, CleanPage, Edit, EditOp, Flag, PageAnalysis, PageRecord } from '../model';
+import type { ChangeReport, EditCounts } from './report';
+
+/**
+ * The JSON export (also the transfer format between machines) as a zod schema. It is typed
+ * against the model, so the compiler catches drift; document.schema.json is generated from it
+ * (test/export/json.test.ts regenerates it with UPDATE=1). Objects are strict: a key this
+ * version does not know is an error, never silently dropped.
+ */
+export const DOCUMENT_FORMAT = 'galley-document';
+export const DOCUMENT_SCHEMA_VERSION = 1;
+
+const offset = z.number().int().nonnegative();
+const unit = z.number().min(0).max(1);
+const origin = z.enum(['auto', 'editor']);
+const chunkRole = z.enum(['headline', 'kicker', 'paragraph', 'subhead', 'caption', 'byline', 'furniture']);
+const furnitureKind = z.enum(['banner', 'sponsors', 'promo', 'column-credit', 'column-sponsor', 'other']);
+const splitStatus = z.enum(['proposed', 'approved', 'rejected']);
+const editKind = z.enum(['strip-markup', 'trim', 'join', 'dedupe', 'extract-caption', 'extract-byline', 'move', 'char-fix', 'reclassify', 'manual']);
+const flagKind = z.enum([
+  'ocr-doubled-char',
+  'ocr-latin-word',
+  'ocr-lookalike',
+  'ocr-suspect',
+  'name-variant',
+  'lost-text',
+  'low-confidence-split',
+  'repeated-elsewhere',
+  'displaced-fragment',
+]);
+const span = { start: offset, end: offset };
+
+const pageRecord: z.ZodType<PageRecord> = z.strictObject({
+  id: z.string().regex(/^[0-9a-f]{64}$/),
+  name: z.string(),
+  size: offset,
+  encoding: z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030']),
+  importedAt: z.number(),
+  status: z.enum(['new', 'in-review', 'approved', 'exported']),
+  raw: z.string(),
+});
+
+const chunk: z.ZodType<Chunk> = z.strictObject({
+  ...span,
+  id: z.string(),
+  role: chunkRole,
+  furniture: furnitureKind.optional(),
+  section: z.string().optional(),
+});
+
+const boundary: z.ZodType<Boundary> = z.strictObject({
+  id: z.string(),
+  chunk: z.string(),
+  confidence: unit,
+  reason: z.string(),
+  status: splitStatus,
+  origin,
+  title: z.string().optional(),
+});
+
+const editOp: z.ZodType<EditOp> = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('replace') }),
+  z.strictObject({ type: z.literal('extract'), field: z.enum(['byline', 'caption']), value: z.string() }),
+  z.strictObject({ type: z.literal('join'), chunk: z.string(), onto: z.string() }),
+  z.strictObject({ type: z.literal('move'), chunk: z.string(), after: z.string() }),
+  z.strictObject({ type: z.literal('role'), chunk: z.string(), role: chunkRole, furniture: furnitureKind.optional(), section: z.string().optional() }),
+  z.strictObject({ type: z.literal('set-text'), chunk: z.string(), text: z.string() }),
+  z.strictObject({ type: z.literal('set-field'), article: z.string(), field: z.enum(['title', 'kicker', 'section', 'byline']), value: z.string().nullable() }),
+  z.strictObject({ type: z.literal('set-captions'), article: z.string(), value: z.array(z.string()) }),
+]);
+
+const edit: z.ZodType<Edit> = z.strictObject({
+  ...span,
+  id: z.string(),
+  kind: editKind,
+  rule: z.string(),
+  before: z.string(),
+  after: z.string(),
+  reason: z.string(),
+  confidence: unit,
+  status: z.enum(['applied', 'proposed', 'reverted']),
+  origin,
+  op: editOp,
+});
+
+const flag: z.ZodType<Flag> = z.strictObject({
+  ...span,
+  id: z.string(),
+  kind: flagKind,
+  rule: z.string(),
+  text: z.string(),
+  message: z.string(),
+  suggestion: z.string().nullable(),
+  confidence: unit,
+  status: z.enum(['open', 'accepted', 'dismissed', 'corrected']),
+});
+
+const pageAnalysis: z.ZodType<PageAnalysis> = z.strictObject({
+  pipelineVersion: z.number().int().nonnegative(),
+  chunks: z.array(chunk),
+  boundaries: z.array(boundary),
+  edits: z.array(edit),
+  flags: z.array(flag),
+});
+
+const spanObject = z.strictObject(span);
+
+const cleanPage: z.ZodType<CleanPage> = z.strictObject({
+  articles: z.array(
+    z.strictObject({
+      id: z.string(),
+      section: z.string().nullable(),
+      kicker: z.string().nullable(),
+      title: z.string(),
+      byline: z.string().nullable(),
+      captions: z.array(z.string()),
+      blocks: z.array(
+        z.strictObject({
+          id: z.string(),
+          type: z.enum(['paragraph', 'subhead']),
+          text: z.string(),
+          spans: z.array(spanObject),
+          chunks: z.array(z.string()),
+        }),
+      ),
+      split: z.strictObject({ status: splitStatus, confidence: unit, reason: z.string(), boundary: z.string().nullable() }),
+      spans: z.array(spanObject),
+    }),
+  ),
+  furniture: z.array(z.strictObject({ ...span, kind: furnitureKind, text: z.string(), chunk: z.string() })),
+});
+
+const count = z.number().int().nonnegative();
+const editCounts: z.ZodType<EditCounts> = z.strictObject({ applied: count, proposed: count, reverted: count, auto: count, editor: count });
+
+const changeReport: z.ZodType<ChangeReport> = z.strictObject({
+  pageId: z.string(),
+  source: z.string(),
+  articles: count,
+  furniture: count,
+  edits: z.strictObject({ total: editCounts, byKind: z.partialRecord(editKind, editCounts) }),
+  characters: z.strictObject({ raw: count, clean: count, distance: count, errorRate: z.number().nonnegative() }),
+  flags: z.strictObject({ open: count, closed: count, openByKind: z.partialRecord(flagKind, count) }),
+  splits: z.strictObject({ proposed: count, approved: count, rejected: count, undecided: count }),
+});
+
+export const exportedPageSchema = z.strictObject({
+  page: pageRecord,
+  analysis: pageAnalysis,
+  review: z.strictObject({ reviewer: z.string().nullable(), reviewedAt: z.number().nullable() }),
+  /** Derived from page.raw + analysis by materialize; written for readers that do not run Galley. */
+  clean: cleanPage,
+  /** Derived; the change report as it stood at export. */
+  report: changeReport,
+});
+
+export const documentSchema = z.strictObject({
+  format: z.literal(DOCUMENT_FORMAT),
+  schemaVersion: z.literal(DOCUMENT_SCHEMA_VERSION),
+  generator: z.strictObject({ name: z.literal('Galley'), version: z.string() }),
+  exportedAt: z.number(),
+  pages: z.array(exportedPageSchema),
+});
+
+export type ExportedPage = z.infer<typeof exportedPageSchema>;
+export type ExportedDocument = z.infer<typeof documentSchema>;
+
+/** The published JSON Schema, generated from `documentSchema`. */
+export function documentJsonSchema(): object {
+  return {
+    ...z.toJSONSchema(documentSchema, { target: 'draft-2020-12' }),
+    $id: 'urn:galley:schema:document:1',
+    title: 'Galley document',
+    description:
+      'A Galley page export: the raw page exactly as imported, the analysis with every edit, flag and split and its review status, plus the derived clean articles and change report. Importing it restores the page.',
+  };
+}

@@ -1,0 +1,13 @@
+export * from './types';
+export * from './registry';
+export * from './batch';
+export * from './report';
+export * from './manifest';
+export { ImportFormatError } from './json-input';
+export { buildDocument, serializeDocument, parseDocumentJson, exportablePages } from './json';
+export { DOCUMENT_FORMAT, DOCUMENT_SCHEMA_VERSION, documentSchema, type ExportedDocument, type ExportedPage } from './document-schema';
+export { teiDocument } from './tei';
+export { articleMarkdown, pageMarkdown } from './markdown';
+export { pageText } from './text';
+export { pageDocx } from './docx';
+export { safeFileName } from './text-utils';

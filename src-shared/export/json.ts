@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import { DOCUMENT_FORMAT, DOCUMENT_SCHEMA_VERSION, documentSchema, type ExportedDocument, type ExportedPage } from './document-schema';
+import { GALLEY_VERSION } from './galley-version';
+import { checkNotNewer, describeValue, ImportFormatError, isPlainObject, parseJsonText } from './json-input';
+import { changeReport } from './report';
+import { utf8 } from './text-utils';
+import type { ExportablePage, Exporter, ExportOptions } from './types';
+
+export function buildDocument(pages: readonly ExportablePage[], options: ExportOptions): ExportedDocument {
+  return {
+    format: DOCUMENT_FORMAT,
+    schemaVersion: DOCUMENT_SCHEMA_VERSION,
+    generator: { name: 'Galley', version: GALLEY_VERSION },
+    exportedAt: options.exportedAt,
+    pages: pages.map((page) => ({
+      page: page.page,
+      analysis: page.analysis,
+      review: { reviewer: page.reviewer ?? null, reviewedAt: page.reviewedAt ?? null },
+      clean: page.clean,
+      report: changeReport(page),
+    })),
+  };
+}
+
+/**
+ * Canonical JSON: keys sorted at every level, two-space indent, final newline. The bytes depend
+ * only on the values, never on how an object was built, so export → import → export is identical.
+ */
+export function serializeDocument(document: ExportedDocument): string {
+  return `${JSON.stringify(document, sortedKeys, 2)}\n`;
+}
+
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) sorted[key] = (value as Record<string, unknown>)[key];
+  return sorted;
+}
+
+/** Text → document, or an ImportFormatError whose message says what is wrong in words an editor can act on. */
+export function parseDocumentJson(text: string): ExportedDocument {
+  const json = parseJsonText(text);
+  if (!isPlainObject(json)) throw new ImportFormatError('this is JSON, but not a Galley document (expected an object at the top)');
+  if (json.formatName === 'dexie') throw new ImportFormatError('this is a whole-database backup, not a page export: restore it as a backup');
+  if (json.format !== DOCUMENT_FORMAT) throw new ImportFormatError(`this is not a Galley document (format is ${describeValue(json.format)}, expected "${DOCUMENT_FORMAT}")`);
+  const version = json.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new ImportFormatError(`the schemaVersion ${describeValue(version)} is not a version number`);
+  checkNotNewer(version, DOCUMENT_SCHEMA_VERSION);
+  const result = documentSchema.safeParse(json);
+  if (!result.success) throw new ImportFormatError(`the document is damaged: ${describeIssues(result.error.issues)}`);
+  for (const page of result.data.pages) checkOffsets(page);
+  return result.data;
+}
+
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const shown = issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`);
+  const more = issues.length > shown.length ? `; and ${issues.length - shown.length} more` : '';
+  return shown.join('; ') + more;
+}
+
+/** Every position must lie inside the raw text it points into, or reverting an edit would corrupt the page. */
+function checkOffsets({ page, analysis }: ExportedPage): void {
+  const length = page.raw.length;
+  const lists = { chunks: analysis.chunks, edits: analysis.edits, flags: analysis.flags };
+  for (const [list, items] of Object.entries(lists)) {
+    items.forEach((item, index) => {
+      if (item.start > item.end || item.end > length) {
+        throw new ImportFormatError(`the document is damaged: pages[${page.name}].analysis.${list}.${index} spans ${item.start}..${item.end}, outside the raw text (length ${length})`);
+      }
+    });
+  }
+}
+
+/** The pages of an imported document, ready to store or to export again. */
+export function exportablePages(document: ExportedDocument): ExportablePage[] {
+  return document.pages.map(({ page, analysis, clean, review }) => ({
+    page,
+    analysis,
+    clean,
+    ...(review.reviewer === null ? {} : { reviewer: review.reviewer }),
+    ...(review.reviewedAt === null ? {} : { reviewedAt: review.reviewedAt }),
+  }));
+}
+
+export const jsonExporter: Exporter = {
+  format: 'json',
+  label: 'Galley JSON',
+  extension: 'json',
+  mime: 'application/json',
+  async exportPage(page, baseName, options) {
+    return [{ name: `${baseName}.json`, data: utf8(serializeDocument(buildDocument([page], options))) }];
+  },
+};
