@@ -24,6 +24,8 @@ export function App() {
   );
 }
 
+const THEMES: readonly Theme[] = ['light', 'dark'];
+
 function Header() {
   const { t } = useTranslation('common');
   const { language, theme, onPage } = useUi(
@@ -52,13 +54,16 @@ function Header() {
           ))}
         </select>
       </label>
-      <button
-        type="button"
-        aria-pressed={theme === 'dark'}
-        onClick={() => void setTheme(theme === 'dark' ? ('light' satisfies Theme) : 'dark')}
-      >
-        {theme === 'dark' ? t('theme.light') : t('theme.dark')}
-      </button>
+      <label className="header-field">
+        <span>{t('themeLabel')}</span>
+        <select value={theme} onChange={(event) => void setTheme(event.target.value as Theme)}>
+          {THEMES.map((name) => (
+            <option key={name} value={name}>
+              {t(`theme.${name}`)}
+            </option>
+          ))}
+        </select>
+      </label>
     </header>
   );
 }

@@ -11,7 +11,10 @@ import { pushNotice, type Notice } from './store/ui';
 
 let running: AbortController | null = null;
 
-async function withProgress(run: (signal: AbortSignal) => Promise<ImportReport | null>): Promise<void> {
+async function withProgress(
+  run: (signal: AbortSignal) => Promise<ImportReport | null>,
+  announceAdded: boolean,
+): Promise<void> {
   if (running) {
     pushNotice({ tone: 'info', key: 'library:notice.busy' });
     return;
@@ -20,7 +23,7 @@ async function withProgress(run: (signal: AbortSignal) => Promise<ImportReport |
   running = controller;
   try {
     const report = await run(controller.signal);
-    if (report) for (const notice of noticesFor(report)) pushNotice(notice);
+    if (report) for (const notice of noticesFor(report, announceAdded)) pushNotice(notice);
   } catch (error) {
     pushNotice({ tone: 'error', key: 'library:notice.importCrashed', values: { reason: error instanceof Error ? error.message : String(error) } });
   } finally {
@@ -31,15 +34,16 @@ async function withProgress(run: (signal: AbortSignal) => Promise<ImportReport |
 
 export function importSourceFiles(files: SourceFile[]): Promise<void> {
   if (files.length === 0) return Promise.resolve();
-  return withProgress((signal) => importFiles(db, files, { signal, onProgress: setImportProgress }));
+  return withProgress((signal) => importFiles(db, files, { signal, onProgress: setImportProgress }), true);
 }
 
 export async function pickAndImport(): Promise<void> {
   await importSourceFiles(await galley.openFiles());
 }
 
+/** The first start's seed pages simply appear in the list; only problems are announced. */
 export function loadSeeds(): Promise<void> {
-  return withProgress((signal) => loadSeedsOnce(db, galley, { signal, onProgress: setImportProgress }));
+  return withProgress((signal) => loadSeedsOnce(db, galley, { signal, onProgress: setImportProgress }), false);
 }
 
 export function cancelImport(): void {
@@ -64,7 +68,7 @@ function fileLines(entries: ReadonlyArray<{ name: string; reason?: string }>): s
 }
 
 /** What the user is told after an import; errors name every file (up to a readable number). */
-export function noticesFor(report: ImportReport): Omit<Notice, 'id'>[] {
+export function noticesFor(report: ImportReport, announceAdded = true): Omit<Notice, 'id'>[] {
   const notices: Omit<Notice, 'id'>[] = [];
   const unreadable = report.failed.filter((failure) => failure.stage === 'read');
   const unsaved = report.failed.filter((failure) => failure.stage === 'save');
@@ -76,7 +80,7 @@ export function noticesFor(report: ImportReport): Omit<Notice, 'id'>[] {
   if (unsaved.length > 0) {
     notices.push({ tone: 'error', key: 'library:notice.unsaved', values: { count: unsaved.length }, details: fileLines(unsaved) });
   }
-  if (report.added.length > 0) notices.push({ tone: 'info', key: 'library:notice.added', values: { count: report.added.length } });
+  if (announceAdded && report.added.length > 0) notices.push({ tone: 'info', key: 'library:notice.added', values: { count: report.added.length } });
   if (duplicate.length > 0) notices.push({ tone: 'info', key: 'library:notice.duplicate', values: { count: duplicate.length }, details: fileLines(duplicate) });
   if (deleted.length > 0) notices.push({ tone: 'info', key: 'library:notice.deleted', values: { count: deleted.length }, details: fileLines(deleted) });
   if (report.cancelled) notices.push({ tone: 'info', key: 'library:notice.cancelled', values: { count: report.added.length } });

@@ -1,0 +1,124 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '../..');
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
+const SEEDS = readdirSync(join(ROOT, 'seeds'))
+  .filter((name) => name.endsWith('.txt'))
+  .sort();
+
+const rows = (page: Page) => page.getByTestId('page-row');
+
+/** The longest line of a file: a line that surely shows as one piece of the raw pane. */
+function longestLine(path: string): string {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .reduce((a, b) => (b.length > a.length ? b : a), '')
+    .trim();
+}
+
+async function importThroughPicker(page: Page, ...files: string[]) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '导入页面…' }).click();
+  await (await chooser).setFiles(files.map((file) => join(FIXTURES, file)));
+}
+
+async function openByName(page: Page, name: string) {
+  await rows(page).getByRole('button', { name, exact: true }).click();
+}
+
+async function startFresh(page: Page) {
+  await page.goto('./');
+  await expect(rows(page)).toHaveCount(SEEDS.length);
+}
+
+test('should show the seed pages on first start, once, also after a reload', async ({ page }) => {
+  await startFresh(page);
+  await expect(rows(page).first()).toContainText(SEEDS[0]);
+  await page.reload();
+  await expect(rows(page)).toHaveCount(SEEDS.length);
+  await page.waitForTimeout(500);
+  await expect(rows(page)).toHaveCount(SEEDS.length);
+  await expect(page.getByTestId('page-count')).toHaveText(`共 ${SEEDS.length} 页`);
+});
+
+test('should open a page and show its raw text with line numbers', async ({ page }) => {
+  await startFresh(page);
+  await openByName(page, SEEDS[1]);
+  const raw = page.getByTestId('raw-page');
+  await expect(raw).toContainText(longestLine(join(ROOT, 'seeds', SEEDS[1])));
+  await expect(raw.locator('.raw-gutter').first()).toHaveText('1');
+  await page.getByRole('button', { name: /文库/ }).click();
+  await expect(rows(page)).toHaveCount(SEEDS.length);
+});
+
+test('should open the selected page with Enter, keyboard only', async ({ page }) => {
+  await startFresh(page);
+  await page.getByTestId('page-table').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(SEEDS[1]);
+});
+
+test('should add one page when a file is imported', async ({ page }) => {
+  await startFresh(page);
+  await importThroughPicker(page, 'added-page.txt');
+  await expect(rows(page)).toHaveCount(SEEDS.length + 1);
+  await expect(rows(page).filter({ hasText: 'added-page.txt' })).toHaveCount(1);
+
+  await importThroughPicker(page, 'added-page.txt');
+  await expect(page.getByRole('status').filter({ hasText: '已在文库中' })).toContainText('added-page.txt');
+  await expect(rows(page)).toHaveCount(SEEDS.length + 1);
+});
+
+test('should refuse a binary file with a message naming it, and keep the library as it was', async ({ page }) => {
+  await startFresh(page);
+  await importThroughPicker(page, 'scan.txt', 'added-page.txt');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('scan.txt');
+  await expect(alert).toContainText('PNG image');
+  await expect(rows(page)).toHaveCount(SEEDS.length + 1);
+  await expect(rows(page).filter({ hasText: 'scan.txt' })).toHaveCount(0);
+});
+
+test('should import a GB18030 file and show it as Chinese text', async ({ page }) => {
+  await startFresh(page);
+  await importThroughPicker(page, 'gb18030-page.txt');
+  await openByName(page, 'gb18030-page.txt');
+  await expect(page.getByTestId('raw-page')).toContainText('本报讯 这是一份以 GB18030 编码保存的页面。');
+  await expect(page.locator('.page-facts')).toContainText('GB18030');
+});
+
+test('should keep a deleted page deleted after a reload', async ({ page }) => {
+  await startFresh(page);
+  await page.getByTestId('page-table').focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Delete');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(SEEDS[0]);
+  await dialog.getByRole('button', { name: '删除', exact: true }).click();
+  await expect(rows(page)).toHaveCount(SEEDS.length - 1);
+
+  await page.reload();
+  await expect(rows(page)).toHaveCount(SEEDS.length - 1);
+  await expect(rows(page).filter({ hasText: SEEDS[0] })).toHaveCount(0);
+});
+
+for (const language of ['zh', 'en'] as const) {
+  test(`should render the library and a page in ${language} (screenshots)`, async ({ page }) => {
+    await startFresh(page);
+    if (language === 'en') {
+      await page.getByLabel('语言').selectOption('en');
+      await expect(page.getByTestId('page-count')).toHaveText(`${SEEDS.length} pages`);
+    }
+    const suffix = language === 'zh' ? '' : `-${language}`;
+    await page.getByTestId('page-table').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.screenshot({ path: join(SCREENSHOTS, `library${suffix}.png`) });
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('raw-page')).toBeVisible();
+    await page.screenshot({ path: join(SCREENSHOTS, `page${suffix}.png`) });
+  });
+}
