@@ -41,11 +41,22 @@ export function isBylineBlock(text: string): boolean {
  * (into `text`) where the credit and the spaces before it begin, its length, and its inner text.
  */
 export function trailingByline(text: string): { offset: number; length: number; value: string } | null {
-  const match = /([。！？”’」』])(\s*)([(（]([^()（）。！？]{1,40})[)）])\s*$/.exec(text);
+  const match = /([。！？”’」』])([ \t\u3000]*)([(（]([^()（）。！？\n]{1,40})[)）])\s*$/.exec(text);
   if (!match) return null;
   const inner = match[4].trim();
   if (!inner || /^[\d〇一二三四五六七八九十]+/.test(inner)) return null;
   return { offset: match.index + match[1].length, length: match[2].length + match[3].length, value: inner };
+}
+
+/** The text as its author wrote it, without a credit printed inline after the last sentence. */
+export function withoutTrailingByline(text: string): string {
+  const credit = trailingByline(text);
+  return credit ? text.slice(0, credit.offset) : text;
+}
+
+/** True when the block's own text ends a sentence (an inline credit after it does not count). */
+export function bodyEndsSentence(text: string): boolean {
+  return endsSentence(withoutTrailingByline(text));
 }
 
 /** A column credit (`本栏目组稿`, `本栏目撰稿`): the shared byline of a roundup. */

@@ -3,6 +3,11 @@ import { chunk } from './chunk';
 import { classify } from './classify';
 import type { CorpusContext, PageDraft, Stage } from './draft';
 import { toPageResult, type PageResult } from './result';
+import { dedupe } from './dedupe';
+import { displaced } from './displaced';
+import { extractBylines } from './extract';
+import { join } from './join';
+import { lint } from './lint-stage';
 import { segment } from './segment';
 import { strip } from './strip';
 
@@ -14,7 +19,7 @@ export { decodePage, DecodeError } from './decode';
 export const PIPELINE_VERSION = 1;
 
 /** The stages in order; frozen so the app and the CLI always run the same pipeline. */
-export const STAGES: readonly Stage[] = Object.freeze([chunk, classify, strip, segment]);
+export const STAGES: readonly Stage[] = Object.freeze([chunk, classify, strip, extractBylines, dedupe, join, displaced, segment, lint]);
 
 /** Raw page text → the pipeline's plan for it. Deterministic: the same text gives the same analysis. */
 export function analyzePage(raw: string, options: { corpus?: CorpusContext } = {}): PageAnalysis {

@@ -41,22 +41,6 @@ export function compact(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
-/** Character bigrams of the compact text, the shingles used to detect partial copies. */
-export function bigrams(text: string): string[] {
-  const chars = Array.from(compact(text));
-  const grams: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) grams.push(chars[i] + chars[i + 1]);
-  return grams;
-}
-
-/** Share of `part`'s bigrams found in `whole` (multiset-free: presence is enough at this scale). */
-export function containment(part: readonly string[], whole: ReadonlySet<string>): number {
-  if (part.length === 0) return 0;
-  let hit = 0;
-  for (const gram of part) if (whole.has(gram)) hit++;
-  return hit / part.length;
-}
-
 /** `DI FANG KE XIE`, `Xue Hui Gai Ge`: Latin syllables only, at least two of them. */
 export function isPinyinLine(text: string): boolean {
   return /^[A-Za-z]+(?: +[A-Za-z]+)+$/.test(text.trim());

@@ -1,0 +1,155 @@
+import type { Edit } from '../model/analysis';
+import { spanContains } from '../model/span';
+import { makeEdit, type PageDraft, type Piece } from './draft';
+import { bodyEndsSentence } from './cues';
+import { compact } from './text';
+
+/** Paragraphs shorter than this may repeat legitimately (`会议要求。`); they are left alone. */
+const MIN_REPEAT = 12;
+/** A partial copy must be at least this long to be judged on its shingles. */
+const MIN_PARTIAL = 16;
+/** Share of a block's 4-character shingles found in another block above which it is a copy of it. */
+const APPLY_PARTIAL = 0.9;
+const PROPOSE_PARTIAL = 0.75;
+/** A shingle shared by more blocks than this is boilerplate, not evidence of a copy. */
+const MAX_POSTINGS = 8;
+const SHINGLE = 4;
+
+/**
+ * Removes text printed more than once: exact repeats of a paragraph, headline, caption or promo,
+ * garbled partial copies of a paragraph, and the credits of a repeated run. Of the copies, the
+ * one that sits inside its article (after a headline, before the byline) is kept; copies
+ * stranded after a byline go first. Removal is an edit replacing the copy with nothing.
+ */
+export function dedupe(draft: PageDraft): PageDraft {
+  const { raw } = draft;
+  const pieces = draft.pieces.map((piece) => ({ ...piece }));
+  const stranded = strandedAfterByline(pieces);
+  const removals: Edit[] = [];
+  const remove = (piece: Piece, rule: string, reason: string, confidence: number, applied = true) => {
+    if (applied) piece.removed = true;
+    removals.push(
+      makeEdit(raw, {
+        kind: 'dedupe',
+        rule,
+        start: piece.content.start,
+        end: piece.content.end,
+        after: '',
+        reason,
+        confidence,
+        status: applied ? 'applied' : 'proposed',
+        op: { type: 'replace' },
+      }),
+    );
+  };
+
+  for (const group of exactGroups(pieces)) {
+    const keeper = group.find((piece) => !stranded.has(piece)) ?? group[0];
+    for (const copy of group) {
+      if (copy !== keeper) remove(copy, 'dedupe.exact', `Printed again: same text as the block at offset ${keeper.start}`, 0.98);
+    }
+  }
+  pieces.forEach((piece, i) => {
+    if (piece.role !== 'byline' || piece.removed || i === 0 || !pieces[i - 1].removed) return;
+    const twin = pieces.find((other) => other !== piece && other.role === 'byline' && !other.removed && other.text === piece.text);
+    if (twin) remove(piece, 'dedupe.exact', `Credit of a repeated run; the same credit stands at offset ${twin.start}`, 0.9);
+  });
+  for (const { copy, original, score } of partialCopies(pieces)) {
+    const reason = `Partial copy: ${Math.round(score * 100)}% of its text appears in the paragraph at offset ${original.start}`;
+    remove(copy, 'dedupe.partial', reason, score >= APPLY_PARTIAL ? 0.9 : 0.6, score >= APPLY_PARTIAL);
+  }
+
+  const removed = removals.filter((edit) => edit.status === 'applied');
+  const kept = draft.edits.filter((edit) => !removed.some((removal) => spanContains(removal, edit)));
+  return { ...draft, pieces, edits: [...kept, ...removals] };
+}
+
+/** Body blocks that follow a byline with no new headline: where repeated and displaced text lands. */
+function strandedAfterByline(pieces: readonly Piece[]): Set<Piece> {
+  const stranded = new Set<Piece>();
+  let afterByline = false;
+  for (const piece of pieces) {
+    if (piece.role === 'headline' || piece.role === 'kicker' || piece.role === 'subhead') afterByline = false;
+    else if (piece.role === 'byline') afterByline = true;
+    else if (afterByline && piece.role === 'paragraph') stranded.add(piece);
+  }
+  return stranded;
+}
+
+function exactGroups(pieces: readonly Piece[]): Piece[][] {
+  const groups = new Map<string, Piece[]>();
+  for (const piece of pieces) {
+    const repeatable =
+      (piece.role === 'paragraph' && compact(piece.text).length >= MIN_REPEAT) ||
+      piece.role === 'headline' ||
+      piece.role === 'caption' ||
+      piece.furniture === 'promo';
+    if (!repeatable) continue;
+    const key = `${piece.role}:${compact(piece.text)}`;
+    const group = groups.get(key);
+    if (group) group.push(piece);
+    else groups.set(key, [piece]);
+  }
+  return [...groups.values()].filter((group) => group.length > 1);
+}
+
+interface PartialCopy {
+  copy: Piece;
+  original: Piece;
+  score: number;
+}
+
+/**
+ * Paragraphs most of whose text is found inside one other, longer paragraph. Candidates come
+ * from an index of 4-character shingles, so the work stays linear in the page size.
+ */
+function partialCopies(pieces: readonly Piece[]): PartialCopy[] {
+  const paragraphs = pieces.filter((piece) => piece.role === 'paragraph' && !piece.removed);
+  const postings = new Map<string, number[] | null>();
+  const shingles = paragraphs.map((piece, index) => {
+    const chars = Array.from(compact(piece.text));
+    const own = new Set<string>();
+    for (let i = 0; i + SHINGLE <= chars.length; i++) own.add(chars.slice(i, i + SHINGLE).join(''));
+    for (const shingle of own) {
+      const list = postings.get(shingle);
+      if (list === null) continue;
+      if (!list) postings.set(shingle, [index]);
+      else if (list.length >= MAX_POSTINGS) postings.set(shingle, null);
+      else list.push(index);
+    }
+    return own;
+  });
+
+  const position = new Map(pieces.map((piece, i) => [piece, i]));
+  const found: PartialCopy[] = [];
+  const taken = new Set<number>();
+  paragraphs.forEach((piece, index) => {
+    const length = compact(piece.text).length;
+    if (length < MIN_PARTIAL || continuesCut(pieces, position.get(piece) ?? 0)) return;
+    const shared = new Map<number, number>();
+    for (const shingle of shingles[index]) {
+      for (const other of postings.get(shingle) ?? []) if (other !== index) shared.set(other, (shared.get(other) ?? 0) + 1);
+    }
+    let best = -1;
+    for (const [other, count] of shared) {
+      if (taken.has(other) || compact(paragraphs[other].text).length < length) continue;
+      if (best === -1 || count > (shared.get(best) ?? 0)) best = other;
+    }
+    if (best === -1) return;
+    const score = (shared.get(best) ?? 0) / shingles[index].size;
+    if (score < PROPOSE_PARTIAL || compact(piece.text) === compact(paragraphs[best].text)) return;
+    taken.add(index);
+    found.push({ copy: piece, original: paragraphs[best], score });
+  });
+  return found;
+}
+
+/** The second half of a cut paragraph repeats nothing: it is the join stage's business. */
+function continuesCut(pieces: readonly Piece[], index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const previous = pieces[i];
+    if (previous.removed || previous.role === 'caption' || previous.role === 'furniture') continue;
+    return previous.role === 'paragraph' && !bodyEndsSentence(previous.text);
+  }
+  return false;
+}

@@ -1,0 +1,32 @@
+import type { Edit } from '../model/analysis';
+import { trailingByline } from './cues';
+import { makeEdit, type PageDraft } from './draft';
+
+/**
+ * Takes a credit printed inline at the end of a paragraph (`…发展。(本报记者 苏文保)`) out of
+ * the body and gives it to the article as its byline.
+ */
+export function extractBylines(draft: PageDraft): PageDraft {
+  const { raw } = draft;
+  const edits: Edit[] = [...draft.edits];
+  for (const piece of draft.pieces) {
+    if (piece.role !== 'paragraph') continue;
+    const body = raw.slice(piece.content.start, piece.content.end);
+    const credit = trailingByline(body);
+    if (!credit) continue;
+    const start = piece.content.start + credit.offset;
+    edits.push(
+      makeEdit(raw, {
+        kind: 'extract-byline',
+        rule: 'extract.inline-byline',
+        start,
+        end: start + credit.length,
+        after: '',
+        reason: 'Credit in parentheses after the last sentence of a paragraph',
+        confidence: 0.95,
+        op: { type: 'extract', field: 'byline', value: credit.value },
+      }),
+    );
+  }
+  return { ...draft, edits };
+}

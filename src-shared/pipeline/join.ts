@@ -1,0 +1,115 @@
+import type { Edit } from '../model/analysis';
+import { bodyEndsSentence, isLead, isTitleLike } from './cues';
+import { IMAGE_GAP } from './classify';
+import { livePieces, makeEdit, type PageDraft, type Piece } from './draft';
+import { compact, isHan } from './text';
+
+/** At most this many blocks (captions, credits, furniture) may stand between two halves. */
+const MAX_INTRUDERS = 3;
+
+/**
+ * Real words made of one character twice; at a cut they are printed as written, so the doubled
+ * character is not removed. Everything else doubled across a cut is the break's artefact.
+ */
+const REDUPLICATED = new Set(
+  '常常 纷纷 人人 天天 年年 月月 日日 家家 户户 处处 个个 事事 时时 步步 层层 渐渐 刚刚 往往 仅仅 稍稍 频频 屡屡 默默 深深 紧紧 久久 多多 好好 慢慢 轻轻 高高 大大 明明 种种 点点 滴滴 匆匆 悄悄 欣欣 蒸蒸 冉冉 谢谢 看看 想想 试试 说说 谈谈 走走 听听 等等 一一 勃勃 熠熠 累累 济济 井井 津津 历历 孜孜 兢兢 业业 源源'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Rejoins paragraphs that a column or page break cut: a paragraph that does not end a sentence
+ * continues in the next body block, even when a caption, a credit or furniture was printed in
+ * between. A short title-like block caught in the cut is a caption, and a character doubled at
+ * the cut (`传达了` / `了习近平`) is printed once.
+ */
+export function join(draft: PageDraft): PageDraft {
+  const { raw } = draft;
+  const edits: Edit[] = [...draft.edits];
+  const pieces = livePieces(draft);
+  for (let i = 0; i < pieces.length; i++) {
+    const head = pieces[i];
+    if (head.role !== 'paragraph' || bodyEndsSentence(head.text)) continue;
+    const next = continuation(pieces, i);
+    if (!next) continue;
+    const { piece: tail, intruders } = next;
+    for (const intruder of intruders) {
+      if (intruder.role !== 'paragraph') continue;
+      const gap = intruder.gapBefore >= IMAGE_GAP || intruder.gapAfter >= IMAGE_GAP;
+      edits.push(
+        makeEdit(raw, {
+          kind: 'extract-caption',
+          rule: 'extract.caption',
+          start: intruder.start,
+          end: intruder.end,
+          after: intruder.text,
+          reason: `Short line without sentence punctuation inside a paragraph cut by a break${gap ? ', after an image gap' : ''}`,
+          confidence: gap ? 0.9 : 0.75,
+          status: gap ? 'applied' : 'proposed',
+          op: { type: 'role', chunk: intruder.id, role: 'caption' },
+        }),
+      );
+    }
+    const midWord = isHan(lastChar(head.text));
+    edits.push(
+      makeEdit(raw, {
+        kind: 'join',
+        rule: intruders.length ? 'join.across-intruder' : 'join.column-break',
+        start: head.end,
+        end: tail.start,
+        after: '',
+        reason: `Paragraph ends ${midWord ? 'mid-word' : `with "${lastChar(head.text)}"`} and continues after the break${intruders.length ? ` (past ${intruders.map((p) => p.role).join(', ')})` : ''}`,
+        confidence: intruders.length ? 0.9 : 0.95,
+        op: { type: 'join', chunk: tail.id, onto: head.id },
+      }),
+    );
+    const doubled = doubledAtCut(raw, head, tail);
+    if (doubled) edits.push(doubled);
+    i = pieces.indexOf(tail) - 1;
+  }
+  return { ...draft, edits };
+}
+
+/** The body block that continues `pieces[i]`, and what stands between them. */
+function continuation(pieces: readonly Piece[], i: number): { piece: Piece; intruders: Piece[] } | null {
+  const intruders: Piece[] = [];
+  for (let j = i + 1; j < pieces.length && intruders.length <= MAX_INTRUDERS; j++) {
+    const piece = pieces[j];
+    if (piece.role === 'paragraph') {
+      const trailing = pieces[j + 1];
+      const caughtTitle = isTitleLike(piece.text) && trailing?.role === 'paragraph' && !isLead(trailing.text);
+      if (caughtTitle) {
+        intruders.push(piece);
+        continue;
+      }
+      return isLead(piece.text) ? null : { piece, intruders };
+    }
+    if (piece.role === 'caption' || piece.role === 'byline' || (piece.role === 'furniture' && piece.furniture !== 'banner')) {
+      intruders.push(piece);
+      continue;
+    }
+    return null;
+  }
+  return null;
+}
+
+function lastChar(text: string): string {
+  const chars = Array.from(compact(text));
+  return chars[chars.length - 1] ?? '';
+}
+
+function doubledAtCut(raw: string, head: Piece, tail: Piece): Edit | null {
+  const last = lastChar(head.text);
+  const first = raw.slice(tail.content.start, tail.content.start + last.length);
+  if (!last || first !== last || !isHan(last) || REDUPLICATED.has(last + last)) return null;
+  return makeEdit(raw, {
+    kind: 'char-fix',
+    rule: 'join.doubled-char',
+    start: tail.content.start,
+    end: tail.content.start + last.length,
+    after: '',
+    reason: `"${last}" ends one half of a cut paragraph and starts the other: printed twice at the break`,
+    confidence: 0.85,
+    op: { type: 'replace' },
+  });
+}
