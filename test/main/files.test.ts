@@ -1,0 +1,177 @@
+import * as nodeFs from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BrowserWindow } from 'electron';
+import type { AtomicFs } from '../../src-main/atomic-write';
+import { writeFileAtomic } from '../../src-main/atomic-write';
+import { createFiles, type Dialogs } from '../../src-main/files';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const WINDOW = {} as BrowserWindow;
+
+/** The real file system, with every call of an atomic write recorded in order. */
+function recordingFs(calls: string[], failWrite = false): AtomicFs {
+  return {
+    open: (async (file: string, flags: string) => {
+      calls.push(`open ${file} ${flags}`);
+      const handle = await nodeFs.open(file, flags);
+      if (!failWrite) return handle;
+      return Object.assign(handle, { writeFile: async () => Promise.reject(new Error('disk full')) });
+    }) as AtomicFs['open'],
+    rename: async (from, to) => {
+      calls.push(`rename ${String(from)} -> ${String(to)}`);
+      return nodeFs.rename(from, to);
+    },
+    rm: async (file, options) => {
+      calls.push(`rm ${String(file)}`);
+      return nodeFs.rm(file, options);
+    },
+  };
+}
+
+function scriptedDialogs(answers: Partial<{ open: string[]; save: string }>) {
+  return {
+    showOpenDialog: vi.fn(async () => (answers.open ? { canceled: false, filePaths: answers.open } : { canceled: true, filePaths: [] })),
+    showSaveDialog: vi.fn(async () => (answers.save ? { canceled: false, filePath: answers.save } : { canceled: true, filePath: '' })),
+  } satisfies Dialogs;
+}
+
+let dir: string;
+let seedsDir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'galley-files-'));
+  seedsDir = path.join(dir, 'seeds');
+  await mkdir(seedsDir);
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+function files(dialogs: Dialogs, calls: string[] = []) {
+  return createFiles({ dialogs, window: () => WINDOW, seedsDir, fs: recordingFs(calls) });
+}
+
+describe('writeFileAtomic', () => {
+  it('should write a temporary file in the same folder and rename it over the target', async () => {
+    const target = path.join(dir, 'page.txt');
+    const calls: string[] = [];
+    await writeFileAtomic(target, encode('新'), recordingFs(calls));
+
+    expect(calls).toHaveLength(2);
+    const [open, rename] = calls;
+    const temporary = open.split(' ')[1];
+    expect(path.dirname(temporary)).toBe(dir);
+    expect(temporary).not.toBe(target);
+    expect(open).toBe(`open ${temporary} wx`);
+    expect(rename).toBe(`rename ${temporary} -> ${target}`);
+    expect(await readFile(target, 'utf8')).toBe('新');
+    expect(await readdir(dir)).toEqual(['page.txt', 'seeds']);
+  });
+
+  it('should leave the old file intact and no temporary file behind when writing fails', async () => {
+    const target = path.join(dir, 'page.txt');
+    await writeFile(target, 'old');
+    const calls: string[] = [];
+    await expect(writeFileAtomic(target, encode('new'), recordingFs(calls, true))).rejects.toThrow('disk full');
+    expect(await readFile(target, 'utf8')).toBe('old');
+    expect(await readdir(dir)).toEqual(['page.txt', 'seeds']);
+    expect(calls.some((call) => call.startsWith('rename'))).toBe(false);
+    expect(calls.at(-1)).toMatch(/^rm /);
+  });
+});
+
+describe('listSeeds', () => {
+  it('should read every .txt seed, sorted, as bytes', async () => {
+    await writeFile(path.join(seedsDir, 'b.txt'), '乙');
+    await writeFile(path.join(seedsDir, 'a.txt'), '甲');
+    await writeFile(path.join(seedsDir, 'README.md'), 'not a page');
+    await mkdir(path.join(seedsDir, 'folder.txt'));
+    const seeds = await files(scriptedDialogs({})).listSeeds();
+    expect(seeds).toEqual([
+      { name: 'a.txt', bytes: encode('甲') },
+      { name: 'b.txt', bytes: encode('乙') },
+    ]);
+  });
+});
+
+describe('openFiles', () => {
+  it('should ask for several .txt files and read those chosen', async () => {
+    const chosen = [path.join(dir, 'one.txt'), path.join(dir, 'two.txt')];
+    await writeFile(chosen[0], '一');
+    await writeFile(chosen[1], '二');
+    const dialogs = scriptedDialogs({ open: chosen });
+    expect(await files(dialogs).openFiles()).toEqual([
+      { name: 'one.txt', bytes: encode('一') },
+      { name: 'two.txt', bytes: encode('二') },
+    ]);
+    expect(dialogs.showOpenDialog).toHaveBeenCalledWith(
+      WINDOW,
+      expect.objectContaining({ properties: ['openFile', 'multiSelections'], filters: [{ name: 'Text', extensions: ['txt'] }] }),
+    );
+  });
+
+  it('should return nothing when the dialog is cancelled', async () => {
+    expect(await files(scriptedDialogs({})).openFiles()).toEqual([]);
+  });
+});
+
+describe('saveFiles', () => {
+  it('should save a single file where the save dialog says, atomically', async () => {
+    const target = path.join(dir, 'chosen-name.docx');
+    const dialogs = scriptedDialogs({ save: target });
+    const calls: string[] = [];
+    const result = await files(dialogs, calls).saveFiles({ suggestedName: 'page', files: [{ name: 'page.docx', data: encode('docx') }] });
+
+    expect(result).toEqual({ saved: true, location: target, count: 1 });
+    expect(await readFile(target, 'utf8')).toBe('docx');
+    expect(dialogs.showSaveDialog).toHaveBeenCalledWith(WINDOW, expect.objectContaining({ defaultPath: 'page.docx' }));
+    expect(calls.map((call) => call.split(' ')[0])).toEqual(['open', 'rename']);
+  });
+
+  it('should save several files into the folder the user picked, creating subfolders', async () => {
+    const folder = path.join(dir, 'export');
+    await mkdir(folder);
+    const dialogs = scriptedDialogs({ open: [folder] });
+    const calls: string[] = [];
+    const result = await files(dialogs, calls).saveFiles({
+      suggestedName: 'approved',
+      files: [
+        { name: 'a.txt', data: encode('A') },
+        { name: 'pages/b.txt', data: encode('B') },
+      ],
+    });
+
+    expect(result).toEqual({ saved: true, location: folder, count: 2 });
+    expect(await readFile(path.join(folder, 'a.txt'), 'utf8')).toBe('A');
+    expect(await readFile(path.join(folder, 'pages', 'b.txt'), 'utf8')).toBe('B');
+    expect(dialogs.showOpenDialog).toHaveBeenCalledWith(WINDOW, expect.objectContaining({ properties: ['openDirectory', 'createDirectory'] }));
+    expect(calls.filter((call) => call.startsWith('rename'))).toHaveLength(2);
+  });
+
+  it.each(['../escape.txt', '/tmp/absolute.txt', 'a/../../escape.txt', 'C:\\evil.txt'])(
+    'should refuse %j before any dialog or write',
+    async (name) => {
+      const dialogs = scriptedDialogs({ open: [dir], save: path.join(dir, 'x.txt') });
+      const calls: string[] = [];
+      const request = { suggestedName: 'x', files: [{ name: 'ok.txt', data: encode('ok') }, { name, data: encode('bad') }] };
+      await expect(files(dialogs, calls).saveFiles(request)).rejects.toThrow(`refusing to save "${name}"`);
+      expect(dialogs.showOpenDialog).not.toHaveBeenCalled();
+      expect(dialogs.showSaveDialog).not.toHaveBeenCalled();
+      expect(calls).toEqual([]);
+    },
+  );
+
+  it('should write nothing when a dialog is cancelled', async () => {
+    const calls: string[] = [];
+    const single = await files(scriptedDialogs({}), calls).saveFiles({ suggestedName: 'x', files: [{ name: 'a.txt', data: encode('a') }] });
+    const several = await files(scriptedDialogs({}), calls).saveFiles({
+      suggestedName: 'x',
+      files: [
+        { name: 'a.txt', data: encode('a') },
+        { name: 'b.txt', data: encode('b') },
+      ],
+    });
+    expect([single, several]).toEqual([{ saved: false }, { saved: false }]);
+    expect(calls).toEqual([]);
+  });
+});
