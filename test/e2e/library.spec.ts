@@ -122,3 +122,12 @@ for (const language of ['zh', 'en'] as const) {
     await page.screenshot({ path: join(SCREENSHOTS, `page${suffix}.png`) });
   });
 }
+
+test('should switch to the dark theme and keep it after a reload', async ({ page }) => {
+  await startFresh(page);
+  await page.getByLabel('主题').selectOption('dark');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(rows(page)).toHaveCount(SEEDS.length);
+  await page.screenshot({ path: join(SCREENSHOTS, 'library-dark.png') });
+});
