@@ -38,7 +38,7 @@ const pageRecord: z.ZodType<PageRecord> = z.strictObject({
   encoding: z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030']),
   importedAt: z.number(),
   status: z.enum(['new', 'in-review', 'approved', 'exported']),
-  raw: z.string(),
+  raw: z.string().describe('The page text exactly as decoded from the source file; every offset in the analysis counts UTF-16 code units into it.'),
 });
 
 const chunk: z.ZodType<Chunk> = z.strictObject({
@@ -146,20 +146,20 @@ const changeReport: z.ZodType<ChangeReport> = z.strictObject({
 });
 
 export const exportedPageSchema = z.strictObject({
-  page: pageRecord,
-  analysis: pageAnalysis,
-  review: z.strictObject({ reviewer: z.string().nullable(), reviewedAt: z.number().nullable() }),
-  /** Derived from page.raw + analysis by materialize; written for readers that do not run Galley. */
-  clean: cleanPage,
-  /** Derived; the change report as it stood at export. */
-  report: changeReport,
+  page: pageRecord.describe('The imported page: content hash id, source file name, size, encoding, status and the raw text.'),
+  analysis: pageAnalysis.describe('Chunks with their roles, proposed and decided article boundaries, every edit (applied, proposed or reverted) and every flag, with raw offsets.'),
+  review: z
+    .strictObject({ reviewer: z.string().nullable(), reviewedAt: z.number().nullable().describe('Milliseconds since the epoch.') })
+    .describe('Who approved the page and when; null while nobody has.'),
+  clean: cleanPage.describe('Derived from page.raw and analysis (Galley recomputes it); written for readers that do not run Galley.'),
+  report: changeReport.describe('Derived: edits by kind, character error rate raw → clean, open flags, split decisions, as they stood at export.'),
 });
 
 export const documentSchema = z.strictObject({
-  format: z.literal(DOCUMENT_FORMAT),
-  schemaVersion: z.literal(DOCUMENT_SCHEMA_VERSION),
+  format: z.literal(DOCUMENT_FORMAT).describe('Tells a Galley document from any other JSON.'),
+  schemaVersion: z.literal(DOCUMENT_SCHEMA_VERSION).describe('Raised when the layout changes; a Galley refuses documents newer than it knows.'),
   generator: z.strictObject({ name: z.literal('Galley'), version: z.string() }),
-  exportedAt: z.number(),
+  exportedAt: z.number().describe('Milliseconds since the epoch.'),
   pages: z.array(exportedPageSchema),
 });
 

@@ -23,7 +23,7 @@ const MAX_NAME_CODE_POINTS = 48;
 export function safeFileName(text: string, fallback = 'untitled'): string {
   const cleaned = nfc(text)
     .replace(UNSAFE_IN_NAME, '_')
-    .replace(/\s+/g, '_')
+    .replace(/[\s_]+/g, '_')
     .replace(/^[._]+|[._]+$/g, '');
   const bounded = Array.from(cleaned).slice(0, MAX_NAME_CODE_POINTS).join('').replace(/[._]+$/, '');
   if (bounded === '') return fallback;

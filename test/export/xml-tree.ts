@@ -37,7 +37,7 @@ export function children(node: Node, name: string, attrs: Record<string, string>
 }
 
 export function path(node: Node, ...names: string[]): Node {
-  return names.reduce(child, node);
+  return names.reduce((parent, name) => child(parent, name), node);
 }
 
 export function descendants(node: Node): Node[] {
