@@ -9,6 +9,7 @@ import {
   NAME_ENDINGS,
   NOUNS,
   REDUPLICATIONS,
+  VERB_REDUPLICATIONS,
 } from './lexicon';
 
 /** Characters a verb takes as aspect or result (作了, 回到): X+了 reads as a word, but a weak one. */
@@ -16,6 +17,8 @@ const ASPECT = new Set(Array.from('了着过到'));
 /** Function characters: doubled with no word to explain it, the doubling is near certain OCR noise. */
 const FUNCTION_CHARS = new Set(Array.from('的了着地得是在和与对把被将从向'));
 const ONE = '一'.charCodeAt(0);
+/** Lengths of doubled words looked for; a single doubled character is handled on its own. */
+const WORD_LENGTHS = [2, 3] as const;
 
 /** Longest lexicon word within [lo, hi) that ends at `last` (inclusive), or null. */
 function wordEndingAt(raw: string, last: number, lo: number, minLength: number): string | null {
@@ -54,7 +57,10 @@ function insideIdiom(raw: string, i: number, lo: number, hi: number): boolean {
  */
 function judgeDoubledChar(raw: string, i: number, lo: number, hi: number): Finding | null {
   const ch = raw[i];
-  if (REDUPLICATIONS.has(ch + ch)) return null;
+  const pair = ch + ch;
+  // A reduplication stops being one when a word claims either copy (专家|家服务团, 转|转化).
+  if (VERB_REDUPLICATIONS.has(pair) && !wordStartingAt(raw, i + 1, hi, 2)) return null;
+  if (REDUPLICATIONS.has(pair) && !VERB_REDUPLICATIONS.has(pair) && !wordEndingAt(raw, i, lo, 2)) return null;
   // AABB (实实在在, 认认真真): both pairs belong to the pattern.
   if (i + 3 < hi && sameHan(raw, i + 2, i + 3)) return null;
   if (i - 2 >= lo && sameHan(raw, i - 2, i - 1)) return null;
@@ -70,7 +76,6 @@ function judgeDoubledChar(raw: string, i: number, lo: number, hi: number): Findi
   if (left && right) return null;
   if (left && rightWeak && NOUNS.has(left)) return null;
 
-  const pair = ch + ch;
   let confidence: number;
   let evidence: string;
   if (left && rightWeak) {
@@ -96,12 +101,15 @@ function judgeDoubledChar(raw: string, i: number, lo: number, hi: number): Findi
   };
 }
 
-/** ABAB at i: a doubled two-character word (中心中心), unless it is a verb's ABAB reduplication. */
-function judgeDoubledWord(raw: string, i: number, lo: number, hi: number): Finding | null {
-  const word = raw.slice(i, i + 2);
+/**
+ * A doubled word of `length` characters at i: ABAB (中心中心) or ABCABC (工作站工作站). Verbs reduplicate
+ * as ABAB (研究研究); nouns do not, which makes a doubled known noun a near-certain OCR doubling.
+ */
+function judgeDoubledWord(raw: string, i: number, length: number, lo: number, hi: number): Finding | null {
+  const word = raw.slice(i, i + length);
   if (raw.charCodeAt(i) === ONE || ABAB_REDUPLICATIONS.has(word) || insideIdiom(raw, i, lo, hi)) return null;
   // A longer word may own one copy (大学生|学生会): then only a boundary.
-  const overlapped = wordStartingAt(raw, i + 2, hi, 3) ?? wordEndingAt(raw, i + 1, lo, 3);
+  const overlapped = wordStartingAt(raw, i + length, hi, length + 1) ?? wordEndingAt(raw, i + length - 1, lo, length + 1);
   const known = LEXICON.has(word);
   const certain = known && NOUNS.has(word) && !overlapped;
   const confidence = certain ? 0.95 : overlapped ? 0.45 : known ? 0.8 : 0.7;
@@ -109,7 +117,7 @@ function judgeDoubledWord(raw: string, i: number, lo: number, hi: number): Findi
     kind: 'ocr-doubled-char',
     rule: 'ocr.doubled',
     start: i,
-    end: i + 4,
+    end: i + 2 * length,
     message: `Doubled word “${word}${word}”${overlapped ? ` (though “${overlapped}” may own one copy)` : ''}; probably “${word}”.`,
     suggestion: word,
     confidence,
@@ -117,7 +125,17 @@ function judgeDoubledWord(raw: string, i: number, lo: number, hi: number): Findi
   };
 }
 
-/** Scans one body span for doubled characters and doubled two-character words. */
+/** True when raw[i, i+length) is Han and repeated right after itself. */
+function repeatsItself(raw: string, i: number, length: number, hi: number): boolean {
+  if (i + 2 * length > hi) return false;
+  for (let k = 0; k < length; k++) {
+    const code = raw.charCodeAt(i + k);
+    if (!isHanCode(code) || code !== raw.charCodeAt(i + length + k)) return false;
+  }
+  return true;
+}
+
+/** Scans one body span for doubled characters and doubled two- and three-character words. */
 export function findDoubled(raw: string, span: Span, out: Finding[]): void {
   const { start: lo, end: hi } = span;
   for (let i = lo; i + 1 < hi; i++) {
@@ -130,12 +148,14 @@ export function findDoubled(raw: string, span: Span, out: Finding[]): void {
       i++;
       continue;
     }
-    if (i + 3 < hi && isHanCode(next) && raw.charCodeAt(i + 2) === code && raw.charCodeAt(i + 3) === next) {
-      const finding = judgeDoubledWord(raw, i, lo, hi);
+    for (const length of WORD_LENGTHS) {
+      if (!repeatsItself(raw, i, length, hi)) continue;
+      const finding = judgeDoubledWord(raw, i, length, lo, hi);
       if (finding) {
         out.push(finding);
-        i += 3;
+        i += 2 * length - 1;
       }
+      break;
     }
   }
 }

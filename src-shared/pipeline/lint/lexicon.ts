@@ -27,6 +27,14 @@ export const REDUPLICATIONS = words(`
   萍萍 青青 思思 悦悦 依依 琪琪 倩倩 露露 甜甜 钉钉 匆匆 蹦蹦 跳跳 刻刻 分分 秒秒 点点 滴滴 丝丝 缕缕
 `);
 
+/**
+ * Verbs reduplicated to soften them (看看, 谈谈). Such a verb is followed by its object, never by a
+ * word that starts with the verb itself: 转转化 is 转化 with a doubled 转.
+ */
+export const VERB_REDUPLICATIONS = words(`
+  看看 想想 说说 听听 走走 试试 谈谈 问问 聊聊 尝尝 读读 写写 练练 比比 动动 转转 逛逛 算算 查查 找找 学学 讲讲
+`);
+
 /** Four-character idioms with a doubled character inside (不了了之): the doubling is the idiom. */
 export const IDIOMS = words(`
   不了了之 自欺欺人 人云亦云 多此一举 心心相印 息息相关 生生不息 代代相传 人人有责 步步为营 层层把关 比比皆是
@@ -190,6 +198,7 @@ const GENERAL = `
   关于 关注 关键 关心 关系 关怀 机关 有关 相关 海关 攻关
   自己 各自 亲自 已经 经历 经常 经过 经营 周末 末端 将领 士兵 冶炼 分辨 论文 旱灾 对于 由于 至于 净化 干净 土地
   土壤 日前 院士 博士 硕士 女士 战士 护士 人士 未来 来自 来源 来说
+  今年 去年 明年 年底 年初 年度 年中 每年 今天 天气 当天 每天 天然 个人 工人 人数 人口 人生
 `;
 
 /** Every word the doubled-character check may use as evidence. */

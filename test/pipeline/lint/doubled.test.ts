@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { lintPage } from '../../../src-shared/pipeline/lint';
+import { page } from './page';
+
+function doubled(...blocks: Parameters<typeof page>) {
+  const { raw, chunks } = page(...blocks);
+  const { flags, edits } = lintPage(raw, chunks);
+  return {
+    flags: flags
+      .filter((flag) => flag.rule === 'ocr.doubled')
+      .map(({ start, end, text, suggestion, confidence }) => ({ start, end, text, suggestion, confidence })),
+    edits: edits.map(({ start, end, before, after, kind, status, op }) => ({ start, end, before, after, kind, status, op })),
+  };
+}
+
+describe('doubled characters', () => {
+  it('should flag a doubled character that no word explains, suggesting the single character', () => {
+    expect(doubled('会议要求结合协会能能职责抓好落实。').flags).toEqual([
+      { start: 8, end: 10, text: '能能', suggestion: '能', confidence: 0.8 },
+    ]);
+  });
+
+  it('should flag with less confidence when a word ends at the first copy', () => {
+    expect(doubled('汇聚政产学研研金服用各方力量。').flags).toEqual([
+      { start: 5, end: 7, text: '研研', suggestion: '研', confidence: 0.6 },
+    ]);
+  });
+
+  it('should flag a verb doubled into its own aspect form only weakly (巡回|回到)', () => {
+    expect(doubled('志愿者分组巡回回到各村开展宣讲。').flags).toEqual([
+      { start: 6, end: 8, text: '回回', suggestion: '回', confidence: 0.45 },
+    ]);
+  });
+
+  it('should not flag a fronted noun before its light verb (工作|作了)', () => {
+    expect(doubled('对全年工作作了安排,对重点工作作出部署。').flags).toEqual([]);
+  });
+
+  it.each([
+    ['reduplicated adverbs', '代表们纷纷发言,常常深入基层,默默奉献。'],
+    ['an organisation followed by a title', '省科协学会部部长、服务团团长、工作组组长出席。'],
+    ['a city followed by 市场', '成都市市场监管部门联合开展宣传。'],
+    ['two words meeting on one character', '促进进一步发展,具体体现在学习习近平总书记重要讲话。'],
+    ['two words meeting on one character, again', '研究究竟如何推进,今天天气晴好,两院院士到会。'],
+    ['AABB', '实实在在为群众办事,认认真真抓好落实。'],
+    ['a measure word after 一', '送上一场场科普盛宴和一个个精彩故事。'],
+    ['an idiom', '这件事不能不了了之,大家津津乐道。'],
+    ['a verb reduplicated to soften it', '常回家看看,找专家谈谈。'],
+    ['a verb reduplicated as ABAB', '大家要研究研究这个方案。'],
+    ['counting with 一', '一天一天地过去,一步一步向前走。'],
+  ])('should not flag %s', (_, text) => {
+    expect(doubled(text)).toEqual({ flags: [], edits: [] });
+  });
+
+  it('should flag a reduplication when a word claims its first copy (专家|家)', () => {
+    expect(doubled('组织专家家服务团下乡。').flags).toEqual([
+      { start: 3, end: 5, text: '家家', suggestion: '家', confidence: 0.6 },
+    ]);
+  });
+
+  it('should flag a soft-verb reduplication when the second copy starts a word (转|转化)', () => {
+    expect(doubled('推动成果转转化。').flags).toEqual([
+      { start: 4, end: 6, text: '转转', suggestion: '转', confidence: 0.6 },
+    ]);
+  });
+
+  it('should apply a doubled known noun as a near-certain char fix', () => {
+    expect(doubled('机关服务中心中心相关人员参加。')).toEqual({
+      flags: [],
+      edits: [
+        { start: 4, end: 8, before: '中心中心', after: '中心', kind: 'char-fix', status: 'applied', op: { type: 'replace' } },
+      ],
+    });
+  });
+
+  it('should flag a doubled three-character word', () => {
+    expect(doubled('专家工作站工作站建设持续推进。').flags).toEqual([
+      { start: 2, end: 8, text: '工作站工作站', suggestion: '工作站', confidence: 0.8 },
+    ]);
+  });
+
+  it('should apply a doubled function character with no word around it', () => {
+    expect(doubled('这是大家的的共同心愿。').edits).toEqual([
+      { start: 4, end: 6, before: '的的', after: '的', kind: 'char-fix', status: 'applied', op: { type: 'replace' } },
+    ]);
+  });
+
+  it('should not look inside furniture or bylines', () => {
+    expect(doubled(['furniture', '栏目协办:科协能能职责'], ['byline', '(能能)'])).toEqual({ flags: [], edits: [] });
+  });
+
+  it('should use raw offsets inside a later chunk', () => {
+    const result = doubled(['headline', '标题'], '结合科协能能职责。');
+    expect(result.flags.map((flag) => [flag.start, flag.end])).toEqual([[8, 10]]);
+  });
+});
