@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GalleyDB } from '../../src-renderer/db/schema';
 import { BackupError, exportBackup, restoreBackup } from '../../src-renderer/services/backup';
 import { importFiles } from '../../src-renderer/services/import';
+import { hostileBackups } from '../fixtures/hostile/cases';
 
 // dexie-export-import expects a browser: it reads `self` when it loads, and after every export it
 // reads an (empty) Blob with FileReader to free memory. Node 20 has Blob but neither of these.
@@ -112,6 +113,12 @@ describe('backup', () => {
       backup.data.data.find((table) => table.tableName === 'raws')!.rows.pop();
       await expectRefused(new TextEncoder().encode(JSON.stringify(backup)), /raws should hold 5 rows but holds 4/);
     });
+
+    for (const { file, reason } of hostileBackups()) {
+      it(`should refuse the fixture ${file.name}`, async () => {
+        await expectRefused(file.bytes, reason);
+      });
+    }
 
     it('should refuse a file that is not a backup', async () => {
       await expectRefused(new TextEncoder().encode('{"pages": []}'), /not a Galley backup/);
