@@ -1,3 +1,4 @@
+import { startBackgroundAnalysis } from './archive';
 import { galley } from './bridge';
 import { loadSeeds, pickAndImport } from './commands';
 import { loadPreferences } from './preferences';
@@ -8,5 +9,6 @@ export async function startApp(): Promise<void> {
   galley.onMenuCommand((command) => {
     if (command === 'import') void pickAndImport();
   });
+  startBackgroundAnalysis();
   void loadSeeds();
 }

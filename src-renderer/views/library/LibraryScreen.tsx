@@ -7,6 +7,8 @@ import { db } from '../../db/db';
 import type { PageRow } from '../../db/schema';
 import { readFiles } from '../../services/read-files';
 import { setSearch, setStatusFilter, useLibrary, type StatusFilter } from '../../store/library';
+import { AnalysisProgressBar } from './AnalysisProgressBar';
+import { BackupControls } from './BackupControls';
 import { DeleteDialog } from './DeleteDialog';
 import { ImportProgressBar } from './ImportProgressBar';
 import { PageTable } from './PageTable';
@@ -44,6 +46,7 @@ export function LibraryScreen() {
     >
       <Toolbar shown={visible?.length} total={pages?.length} />
       <ImportProgressBar />
+      <AnalysisProgressBar />
       {visible && pages && <PageTable pages={visible} libraryEmpty={pages.length === 0} />}
       <DeleteDialog pages={visible} />
       {dragging && <DropHint />}
@@ -85,6 +88,7 @@ function Toolbar({ shown, total }: { shown: number | undefined; total: number | 
         {shown !== undefined && total !== undefined && (shown === total ? t('count', { count: total }) : t('countFiltered', { shown, count: total }))}
       </span>
       <span className="library-hint">{t('dropHint')}</span>
+      <BackupControls />
     </div>
   );
 }

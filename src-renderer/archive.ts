@@ -1,0 +1,83 @@
+import { galley } from './bridge';
+import { db } from './db/db';
+import { analyzePending } from './services/analyze';
+import { backupFileName, BackupError, exportBackup, restoreBackup } from './services/backup';
+import { setAnalysisProgress } from './store/analysis';
+import { useLibrary } from './store/library';
+import { pushNotice } from './store/ui';
+import { createWorkerAnalyzer } from './workers/worker-analyzer';
+
+/** Intents for a large archive: background analysis after every import, backup and restore. */
+
+let analysis: AbortController | null = null;
+let analyseAgain = false;
+
+/** Analyses every page that has no analysis yet, in a worker; a call during a run queues one more run. */
+export async function analyzeInBackground(): Promise<void> {
+  if (analysis) {
+    analyseAgain = true;
+    return;
+  }
+  const controller = new AbortController();
+  analysis = controller;
+  const worker = createWorkerAnalyzer();
+  try {
+    do {
+      analyseAgain = false;
+      const report = await analyzePending(db, worker.analyze, { signal: controller.signal, onProgress: setAnalysisProgress });
+      if (report.failed.length > 0) {
+        pushNotice({
+          tone: 'error',
+          key: 'scale:analysis.failed',
+          values: { count: report.failed.length },
+          details: report.failed.map(({ name, reason }) => `${name}: ${reason}`),
+        });
+      }
+    } while (analyseAgain && !controller.signal.aborted);
+  } catch (error) {
+    pushNotice({ tone: 'error', key: 'scale:analysis.crashed', values: { reason: error instanceof Error ? error.message : String(error) } });
+  } finally {
+    worker.terminate();
+    analysis = null;
+    setAnalysisProgress(null);
+  }
+}
+
+/** Stops after the batch in flight; pages not reached are analysed on the next start or import. */
+export function cancelAnalysis(): void {
+  analysis?.abort();
+}
+
+/** Analyses what is pending now, then again whenever an import finishes. */
+export function startBackgroundAnalysis(): () => void {
+  const unsubscribe = useLibrary.subscribe((state, previous) => {
+    if (previous.progress && !state.progress) void analyzeInBackground();
+  });
+  void analyzeInBackground();
+  return unsubscribe;
+}
+
+export async function backUpLibrary(): Promise<void> {
+  try {
+    const data = new Uint8Array(await (await exportBackup(db)).arrayBuffer());
+    const name = backupFileName();
+    const result = await galley.saveFiles({ suggestedName: name, files: [{ name, data }] });
+    if (result.saved) pushNotice({ tone: 'info', key: 'scale:backup.saved', values: { location: result.location } });
+  } catch (error) {
+    pushNotice({ tone: 'error', key: 'scale:backup.failed', values: { reason: error instanceof Error ? error.message : String(error) } });
+  }
+}
+
+export async function restoreLibrary(file: File): Promise<void> {
+  // Analysis writes pages; stop it so it cannot write into the tables being replaced.
+  cancelAnalysis();
+  try {
+    const report = await restoreBackup(db, file.name, new Uint8Array(await file.arrayBuffer()));
+    const pages = report.tables.find((table) => table.name === 'pages')?.rows ?? 0;
+    pushNotice({ tone: 'info', key: 'scale:restore.done', values: { name: file.name, count: pages } });
+  } catch (error) {
+    const reason = error instanceof BackupError ? error.reason : error instanceof Error ? error.message : String(error);
+    pushNotice({ tone: 'error', key: 'scale:restore.failed', values: { name: file.name, reason } });
+  }
+  void analyzeInBackground();
+}
