@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { lintPage } from '../../../src-shared/pipeline/lint';
+import { page } from './page';
+
+function lookalike(...blocks: Parameters<typeof page>) {
+  const { raw, chunks } = page(...blocks);
+  const { flags, edits } = lintPage(raw, chunks);
+  return {
+    flags: flags
+      .filter((flag) => flag.kind === 'ocr-lookalike')
+      .map(({ start, end, text, suggestion, confidence }) => ({ start, end, text, suggestion, confidence })),
+    edits: edits.map(({ start, end, before, after }) => ({ start, end, before, after })),
+  };
+}
+
+describe('look-alike characters', () => {
+  it('should apply a known misread that no neighbouring word explains', () => {
+    expect(lookalike('科普,己经成为重点。')).toEqual({ flags: [], edits: [{ start: 3, end: 5, before: '己经', after: '已经' }] });
+  });
+
+  it('should leave a misread bigram alone when words on both sides explain it (自己|经历)', () => {
+    expect(lookalike('讲述自己经历的故事。')).toEqual({ flags: [], edits: [] });
+  });
+
+  it('should only flag a misread bigram that a word on one side may explain', () => {
+    expect(lookalike('交流心得,自己经过思考。').flags).toEqual([]);
+    expect(lookalike('这是自已的事。')).toEqual({ flags: [], edits: [{ start: 2, end: 4, before: '自已', after: '自己' }] });
+    expect(lookalike('调研组一行到学院土地上考察。').flags).toEqual([]);
+    expect(lookalike('来自学院土建专业的学生。').flags).toEqual([
+      { start: 3, end: 5, text: '院土', suggestion: '院士', confidence: 0.45 },
+    ]);
+  });
+
+  it('should flag the rarer spelling of a place name that appears otherwise on the page', () => {
+    const result = lookalike('亳州市科协开展活动。', '亳州市科协负责人表示,毫州市将持续推进。');
+    expect(result.flags).toEqual([{ start: 23, end: 26, text: '毫州市', suggestion: '亳州市', confidence: 0.7 }]);
+  });
+
+  it('should believe the rare character when both spellings are equally frequent (荥 is not misread from 荣)', () => {
+    const result = lookalike('荥阳市科协开展活动。', '荣阳市科协负责人表示。');
+    expect(result.flags.map((flag) => [flag.text, flag.suggestion])).toEqual([['荣阳市', '荥阳市']]);
+  });
+
+  it('should not flag two names that differ by a non-look-alike character', () => {
+    expect(lookalike('大竹县和大邑县科协联合开展活动。')).toEqual({ flags: [], edits: [] });
+  });
+});
