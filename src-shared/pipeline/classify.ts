@@ -27,7 +27,16 @@ export function classify(draft: PageDraft): PageDraft {
   markFurniture(pieces);
   for (const piece of pieces) if (piece.role === 'paragraph' && isBylineBlock(piece.text)) piece.role = 'byline';
   markTitles(pieces);
+  markLeadingCredits(pieces);
   return { ...draft, pieces };
+}
+
+/** A credit before any article belongs to one on an earlier page: kept aside, not lost. */
+function markLeadingCredits(pieces: Piece[]): void {
+  for (const piece of pieces) {
+    if (piece.role === 'byline') setFurniture(piece, 'other');
+    else if (piece.role !== 'furniture') return;
+  }
 }
 
 function setFurniture(piece: Piece, kind: NonNullable<Piece['furniture']>, section?: string): void {

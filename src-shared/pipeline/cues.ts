@@ -14,7 +14,7 @@ export function isLead(text: string): boolean {
 export function isTitleLike(text: string): boolean {
   const flat = compact(text);
   if (flat.length < 2 || flat.length > 40) return false;
-  if (text.includes('\n')) return false;
+  if (text.split('\n').length > 2) return false;
   if (/[。！？!?；;，,]/.test(flat)) return false;
   if (/[、：:（(]$/.test(flat)) return false;
   if (isLead(flat) || isParenthesized(flat)) return false;

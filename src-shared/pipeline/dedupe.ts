@@ -10,6 +10,8 @@ const MIN_REPEAT = 12;
 const MIN_PARTIAL = 16;
 /** Share of a block's 4-character shingles found in another block above which it is a copy of it. */
 const APPLY_PARTIAL = 0.9;
+/** Lower bar for a copy stranded after a byline or a repeated headline: its place is evidence too. */
+const APPLY_STRANDED = 0.8;
 const PROPOSE_PARTIAL = 0.75;
 /** A shingle shared by more blocks than this is boilerplate, not evidence of a copy. */
 const MAX_POSTINGS = 8;
@@ -24,7 +26,6 @@ const SHINGLE = 4;
 export function dedupe(draft: PageDraft): PageDraft {
   const { raw } = draft;
   const pieces = draft.pieces.map((piece) => ({ ...piece }));
-  const stranded = strandedAfterByline(pieces);
   const removals: Edit[] = [];
   const remove = (piece: Piece, rule: string, reason: string, confidence: number, applied = true) => {
     if (applied) piece.removed = true;
@@ -43,20 +44,31 @@ export function dedupe(draft: PageDraft): PageDraft {
     );
   };
 
+  const strandedBefore = stranded(pieces);
   for (const group of exactGroups(pieces)) {
-    const keeper = group.find((piece) => !stranded.has(piece)) ?? group[0];
+    const keeper = group.find((piece) => !strandedBefore.has(piece)) ?? group[0];
     for (const copy of group) {
       if (copy !== keeper) remove(copy, 'dedupe.exact', `Printed again: same text as the block at offset ${keeper.start}`, 0.98);
     }
   }
+  const liveBylines = new Map<string, Piece>();
+  for (const piece of pieces) if (piece.role === 'byline' && !piece.removed && !liveBylines.has(piece.text)) liveBylines.set(piece.text, piece);
   pieces.forEach((piece, i) => {
     if (piece.role !== 'byline' || piece.removed || i === 0 || !pieces[i - 1].removed) return;
-    const twin = pieces.find((other) => other !== piece && other.role === 'byline' && !other.removed && other.text === piece.text);
-    if (twin) remove(piece, 'dedupe.exact', `Credit of a repeated run; the same credit stands at offset ${twin.start}`, 0.9);
+    const twin = [...pieces.slice(i + 1)].find((other) => other.role === 'byline' && other.text === piece.text) ?? null;
+    if (twin && liveBylines.has(piece.text)) remove(piece, 'dedupe.exact', `Credit of a repeated run; the same credit stands at offset ${twin.start}`, 0.9);
   });
-  for (const { copy, original, score } of partialCopies(pieces)) {
+
+  const strandedNow = stranded(pieces);
+  for (const pair of similarParagraphs(pieces)) {
+    // The copy is the stranded one when only one is; otherwise the one contained in the other.
+    const flip = strandedNow.has(pair.container) && !strandedNow.has(pair.contained);
+    const copy = flip ? pair.container : pair.contained;
+    const original = flip ? pair.contained : pair.container;
+    const score = flip ? pair.backward : pair.forward;
+    const applied = score >= APPLY_PARTIAL || (strandedNow.has(copy) && score >= APPLY_STRANDED);
     const reason = `Partial copy: ${Math.round(score * 100)}% of its text appears in the paragraph at offset ${original.start}`;
-    remove(copy, 'dedupe.partial', reason, score >= APPLY_PARTIAL ? 0.9 : 0.6, score >= APPLY_PARTIAL);
+    if (score >= PROPOSE_PARTIAL) remove(copy, 'dedupe.partial', reason, applied ? 0.9 : 0.6, applied);
   }
 
   const removed = removals.filter((edit) => edit.status === 'applied');
@@ -64,16 +76,20 @@ export function dedupe(draft: PageDraft): PageDraft {
   return { ...draft, pieces, edits: [...kept, ...removals] };
 }
 
-/** Body blocks that follow a byline with no new headline: where repeated and displaced text lands. */
-function strandedAfterByline(pieces: readonly Piece[]): Set<Piece> {
-  const stranded = new Set<Piece>();
-  let afterByline = false;
+/**
+ * Body blocks that follow a byline, or a headline already removed as a repeat, with no live
+ * headline since: where repeated and displaced text lands.
+ */
+function stranded(pieces: readonly Piece[]): Set<Piece> {
+  const result = new Set<Piece>();
+  let outside = false;
   for (const piece of pieces) {
-    if (piece.role === 'headline' || piece.role === 'kicker' || piece.role === 'subhead') afterByline = false;
-    else if (piece.role === 'byline') afterByline = true;
-    else if (afterByline && piece.role === 'paragraph') stranded.add(piece);
+    const title = piece.role === 'headline' || piece.role === 'kicker' || piece.role === 'subhead';
+    if (title) outside = !!piece.removed;
+    else if (piece.role === 'byline') outside = true;
+    else if (outside && piece.role === 'paragraph') result.add(piece);
   }
-  return stranded;
+  return result;
 }
 
 function exactGroups(pieces: readonly Piece[]): Piece[][] {
@@ -93,17 +109,19 @@ function exactGroups(pieces: readonly Piece[]): Piece[][] {
   return [...groups.values()].filter((group) => group.length > 1);
 }
 
-interface PartialCopy {
-  copy: Piece;
-  original: Piece;
-  score: number;
+interface SimilarPair {
+  contained: Piece;
+  container: Piece;
+  /** Share of `contained`'s shingles found in `container`, and the other way round. */
+  forward: number;
+  backward: number;
 }
 
 /**
  * Paragraphs most of whose text is found inside one other, longer paragraph. Candidates come
  * from an index of 4-character shingles, so the work stays linear in the page size.
  */
-function partialCopies(pieces: readonly Piece[]): PartialCopy[] {
+function similarParagraphs(pieces: readonly Piece[]): SimilarPair[] {
   const paragraphs = pieces.filter((piece) => piece.role === 'paragraph' && !piece.removed);
   const postings = new Map<string, number[] | null>();
   const shingles = paragraphs.map((piece, index) => {
@@ -121,7 +139,7 @@ function partialCopies(pieces: readonly Piece[]): PartialCopy[] {
   });
 
   const position = new Map(pieces.map((piece, i) => [piece, i]));
-  const found: PartialCopy[] = [];
+  const found: SimilarPair[] = [];
   const taken = new Set<number>();
   paragraphs.forEach((piece, index) => {
     const length = compact(piece.text).length;
@@ -136,10 +154,11 @@ function partialCopies(pieces: readonly Piece[]): PartialCopy[] {
       if (best === -1 || count > (shared.get(best) ?? 0)) best = other;
     }
     if (best === -1) return;
-    const score = (shared.get(best) ?? 0) / shingles[index].size;
-    if (score < PROPOSE_PARTIAL || compact(piece.text) === compact(paragraphs[best].text)) return;
+    const common = shared.get(best) ?? 0;
+    const forward = common / shingles[index].size;
+    if (forward < PROPOSE_PARTIAL || compact(piece.text) === compact(paragraphs[best].text)) return;
     taken.add(index);
-    found.push({ copy: piece, original: paragraphs[best], score });
+    found.push({ contained: piece, container: paragraphs[best], forward, backward: common / shingles[best].size });
   });
   return found;
 }

@@ -1,0 +1,33 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanPage } from '../../src-shared/pipeline';
+
+/**
+ * Each `<name>.raw.txt` in test/fixtures/pipeline sits beside `<name>.expected.json`, the page as
+ * the CLI would print it (articles, furniture, edits with raw offsets, flags). A missing
+ * expectation is written on first run; `UPDATE=1` rewrites them all. Review the JSON diff.
+ */
+const dir = join(__dirname, '../fixtures/pipeline');
+const names = readdirSync(dir)
+  .filter((file) => file.endsWith('.raw.txt'))
+  .map((file) => file.slice(0, -'.raw.txt'.length))
+  .sort();
+
+describe('pipeline fixtures', () => {
+  it('should have fixtures to run', () => {
+    expect(names.length).toBeGreaterThan(15);
+  });
+
+  for (const name of names) {
+    it(`should clean ${name} as expected`, () => {
+      const raw = readFileSync(join(dir, `${name}.raw.txt`), 'utf8');
+      const actual = cleanPage(`${name}.raw.txt`, raw);
+      const expectedPath = join(dir, `${name}.expected.json`);
+      if (process.env.UPDATE || !existsSync(expectedPath)) {
+        writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
+      }
+      expect(actual).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')));
+    });
+  }
+});
