@@ -1,8 +1,9 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import type { Article } from '../model';
 import { GALLEY_VERSION } from './galley-version';
-import { joinLines, nfc, NEWSPAPER_TITLE, stem } from './text-utils';
+import { joinLines, NEWSPAPER_TITLE, stem } from './text-utils';
 import type { ExportablePage, Exporter } from './types';
+import { xmlCharacters } from './xml';
 
 /** Word for editors who deliver there: titles and subheads are real headings, so Word's navigation works. */
 export async function pageDocx(page: ExportablePage): Promise<Uint8Array> {
@@ -33,7 +34,7 @@ function articleParagraphs(article: Article): Paragraph[] {
 }
 
 function run(text: string, style: { bold?: boolean; italics?: boolean; color?: string } = {}): TextRun {
-  return new TextRun({ text: nfc(joinLines(text)), ...style });
+  return new TextRun({ text: xmlCharacters(joinLines(text)), ...style });
 }
 
 export const docxExporter: Exporter = {

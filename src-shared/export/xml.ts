@@ -15,8 +15,13 @@ export function element(name: string, attributes: XmlElement['attributes'] = {},
 /** Characters XML 1.0 forbids (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF) become U+FFFD. */
 const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** NFC, and U+FFFD for each character XML cannot carry even escaped; shared by TEI and DOCX. */
+export function xmlCharacters(text: string): string {
+  return nfc(text).replace(NOT_XML_CHAR, '\ufffd');
+}
+
 export function escapeText(text: string): string {
-  return nfc(text).replace(NOT_XML_CHAR, '\ufffd').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return xmlCharacters(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export function escapeAttribute(text: string): string {

@@ -28,3 +28,10 @@ export const OPTIONS: ExportOptions = { exportedAt: Date.UTC(2026, 10, 24, 16, 0
 export function decodeText(data: Uint8Array): string {
   return new TextDecoder('utf-8', { fatal: true }).decode(data);
 }
+
+/** A page whose whole raw text is one paragraph chunk, with the given edits: for counting tests. */
+export function paragraphPage(raw: string, edits: PageAnalysis['edits'] = []): ExportablePage {
+  const page: PageRecord = { id: '0'.repeat(64), name: 'one.txt', size: raw.length, encoding: 'utf-8', importedAt: 0, status: 'new', raw };
+  const analysis: PageAnalysis = { pipelineVersion: 1, chunks: [{ id: 'c0', start: 0, end: raw.length, role: 'paragraph' }], boundaries: [], edits, flags: [] };
+  return withAnalysis({ page, analysis }, analysis);
+}
