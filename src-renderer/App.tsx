@@ -9,7 +9,7 @@ import { openLibrary, useUi } from './store/ui';
 import { Notices } from './views/Notices';
 import { LibraryScreen } from './views/library/LibraryScreen';
 // The page route's one component, `(props: { pageId: string })`: the review desk replaces this line.
-import { RawPageScreen as PageScreen } from './views/page/RawPageScreen';
+import { DeskScreen as PageScreen } from './views/desk/DeskScreen';
 
 export function App() {
   const route = useUi((state) => state.route);

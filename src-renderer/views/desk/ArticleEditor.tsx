@@ -1,0 +1,163 @@
+import { useTranslation } from 'react-i18next';
+import type { Article, ArticleTextField, Block, CleanPage } from '../../../src-shared/model';
+import {
+  editBlockText,
+  mergeWithPrevious,
+  moveBlock,
+  moveBlockBy,
+  moveBlockToArticle,
+  setArticleCaptions,
+  setArticleField,
+  splitArticleAt,
+} from '../../../src-shared/review';
+import { selectBlock, setBlockDraft, useDesk } from '../../store/desk';
+import { act } from './commands';
+import { readDraggedBlock, startBlockDrag } from './drag';
+import { useDraft } from './useDraft';
+
+const FIELDS: readonly ArticleTextField[] = ['title', 'kicker', 'section', 'byline'];
+
+/** The article as fields and editable blocks; every change is stored as the editor types. */
+export function ArticleEditor({ clean, article }: { clean: CleanPage; article: Article }) {
+  const { t } = useTranslation('desk');
+  return (
+    <div className="article-editor" data-testid="article-editor">
+      <div className="editor-toolbar">
+        <button
+          type="button"
+          disabled={article.split.boundary === null}
+          onClick={() => void act((p) => mergeWithPrevious(p, article.id))}
+          data-testid="merge-previous"
+        >
+          {t('mergePrevious')}
+        </button>
+      </div>
+      <div className="article-fields">
+        {FIELDS.map((field) => (
+          <FieldInput key={`${article.id}:${field}`} article={article} field={field} />
+        ))}
+        <CaptionsInput key={`${article.id}:captions`} article={article} />
+      </div>
+      <div className="article-blocks">
+        {article.blocks.map((block, index) => (
+          <BlockEditor key={block.id} clean={clean} article={article} block={block} first={index === 0} last={index === article.blocks.length - 1} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function FieldInput({ article, field }: { article: Article; field: ArticleTextField }) {
+  const { t } = useTranslation('desk');
+  const stored = (field === 'title' ? article.title : article[field]) ?? '';
+  const draft = useDraft(stored, (value) => act((p) => setArticleField(p, article.id, field, field === 'title' ? value : value || null)));
+  return (
+    <label className={`field field-${field}`}>
+      <span>{t(`field.${field}`)}</span>
+      <input type="text" {...draft} data-testid={`field-${field}`} />
+    </label>
+  );
+}
+
+function CaptionsInput({ article }: { article: Article }) {
+  const { t } = useTranslation('desk');
+  const draft = useDraft(article.captions.join('\n'), (value) =>
+    act((p) => setArticleCaptions(p, article.id, value.split('\n').map((line) => line.trim()).filter(Boolean))),
+  );
+  return (
+    <label className="field field-captions">
+      <span>{t('field.captions')}</span>
+      <textarea rows={1} placeholder={t('field.captionsHint')} {...draft} data-testid="field-captions" />
+    </label>
+  );
+}
+
+interface BlockProps {
+  clean: CleanPage;
+  article: Article;
+  block: Block;
+  first: boolean;
+  last: boolean;
+}
+
+function BlockEditor({ clean, article, block, first, last }: BlockProps) {
+  const { t } = useTranslation('desk');
+  const selected = useDesk((state) => state.blockId === block.id);
+  const draft = useDraft(
+    block.text,
+    (value) => act((p) => editBlockText(p, article.id, block.id, value)),
+    (value) => setBlockDraft(block.id, value),
+  );
+  const move = (direction: -1 | 1) => void act((p) => moveBlockBy(p, article.id, block.id, direction));
+  const others = clean.articles.filter((a) => a.id !== article.id && a.blocks.length > 0);
+  return (
+    <div
+      className={`block block-${block.type}${selected ? ' is-selected' : ''}`}
+      data-block={block.id}
+      data-testid="block"
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={(event) => {
+        const dragged = readDraggedBlock(event);
+        if (!dragged || dragged.blockId === block.id) return;
+        event.preventDefault();
+        void act((p) => moveBlock(p, dragged.articleId, dragged.blockId, block.chunks[block.chunks.length - 1]));
+      }}
+    >
+      <div className="block-tools">
+        <span
+          className="drag-handle"
+          draggable
+          onDragStart={(event) => startBlockDrag(event, { articleId: article.id, blockId: block.id })}
+          title={t('block.drag')}
+          aria-hidden="true"
+        >
+          ⠿
+        </span>
+        <span className="block-type">{t(`block.${block.type}`)}</span>
+        <button type="button" className="icon-button" disabled={first} onClick={() => move(-1)} aria-label={t('block.up')} title={t('block.up')} data-testid="block-up">
+          ↑
+        </button>
+        <button type="button" className="icon-button" disabled={last} onClick={() => move(1)} aria-label={t('block.down')} title={t('block.down')} data-testid="block-down">
+          ↓
+        </button>
+        {!first && (
+          <button type="button" className="link-button" onClick={() => void act((p) => splitArticleAt(p, block.id))} data-testid="split-here">
+            {t('block.split')}
+          </button>
+        )}
+        {others.length > 0 && (
+          <select
+            value=""
+            aria-label={t('block.moveTo')}
+            onChange={(event) => {
+              const target = event.target.value;
+              if (target) void act((p) => moveBlockToArticle(p, article.id, block.id, target));
+            }}
+            data-testid="block-move-to"
+          >
+            <option value="">{t('block.moveTo')}</option>
+            {others.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.title || t('untitled')}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+      <textarea
+        className="block-text"
+        lang="zh-CN"
+        {...draft}
+        onFocus={() => selectBlock(block.id)}
+        onKeyDown={(event) => {
+          if (event.altKey && event.shiftKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+            event.preventDefault();
+            move(event.key === 'ArrowUp' ? -1 : 1);
+          }
+        }}
+        aria-label={t('block.label', { index: article.blocks.indexOf(block) + 1 })}
+        data-testid="block-text"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CleanPage, PageAnalysis } from '../../../src-shared/model';
+import { db } from '../../db/db';
+import type { PageRow } from '../../db/schema';
+import { selectArticle, setSearch, setSearchOpen, setShortcutsOpen, useDesk } from '../../store/desk';
+import { approvePage, redo, undo } from './commands';
+import { historyDepth } from './persist';
+import { articleText } from './search';
+
+export function DeskHeader({ page, analysis, clean }: { page: PageRow; analysis: PageAnalysis; clean: CleanPage }) {
+  const { t } = useTranslation('desk');
+  const save = useDesk((state) => state.save);
+  // Re-read after every write: the save state changes around each one.
+  const depth = useLiveQuery(() => historyDepth(db, page.id), [page.id, save]);
+  return (
+    <header className="desk-header">
+      <h2 className="page-title">{page.name}</h2>
+      <span className={`status status-${page.status}`} data-testid="page-status">
+        {t(`library:status.${page.status}`)}
+      </span>
+      <span className={`save-state save-${save}`} role="status" data-testid="save-state">
+        {save === 'idle' ? '' : t(`save.${save}`)}
+      </span>
+      <div className="header-spacer" />
+      <SearchBox clean={clean} />
+      <button type="button" onClick={() => void undo()} disabled={!depth?.undo} title={t('keys.undo')} data-testid="undo">
+        {t('undo')}
+      </button>
+      <button type="button" onClick={() => void redo()} disabled={!depth?.redo} title={t('keys.redo')}>
+        {t('redo')}
+      </button>
+      <button type="button" className="primary" onClick={() => void approvePage(analysis)} disabled={page.status === 'approved'} data-testid="approve-page">
+        {t('approvePage')}
+      </button>
+      <button type="button" className="icon-button" onClick={() => setShortcutsOpen(true)} aria-label={t('shortcuts.title')}>
+        ?
+      </button>
+    </header>
+  );
+}
+
+/** Ctrl+F: one query over the raw text (highlighted in the raw pane) and the clean articles. */
+function SearchBox({ clean }: { clean: CleanPage }) {
+  const { t } = useTranslation('desk');
+  const search = useDesk((state) => state.search);
+  const open = useDesk((state) => state.searchOpen);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (open) input.current?.focus();
+  }, [open]);
+  const hits = search ? clean.articles.filter((a) => articleText(a).includes(search)) : [];
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      setSearchOpen(false);
+      return;
+    }
+    if (event.key !== 'Enter' || hits.length === 0) return;
+    event.preventDefault();
+    const current = hits.findIndex((a) => a.id === useDesk.getState().articleId);
+    const step = event.shiftKey ? -1 : 1;
+    selectArticle(hits[(current + step + hits.length) % hits.length].id);
+  };
+  return (
+    <div className="desk-search">
+      <input
+        ref={input}
+        type="search"
+        value={search}
+        placeholder={t('search.placeholder')}
+        aria-label={t('search.label')}
+        onFocus={() => setSearchOpen(true)}
+        onChange={(event) => setSearch(event.target.value)}
+        onKeyDown={onKeyDown}
+        data-testid="desk-search"
+      />
+      {search && <span className="search-count">{t('search.hits', { count: hits.length })}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Article, Block } from '../../../src-shared/model';
+import { setDiffMode, useDesk, type DiffMode } from '../../store/desk';
+import { diffBlock, type BlockDiff, type DiffPart } from './diff';
+
+function blockSource(raw: string, block: Block): string {
+  return block.spans.map((span) => raw.slice(span.start, span.end)).join('');
+}
+
+/** The article's raw source beside its current clean text, block by block, character by character. */
+export function DiffView({ raw, article }: { raw: string; article: Article }) {
+  const { t } = useTranslation('desk');
+  const mode = useDesk((state) => state.diffMode);
+  const drafts = useDesk((state) => state.drafts);
+  const changeIndex = useDesk((state) => state.changeIndex);
+  let counted = 0;
+  const blocks = article.blocks.map((block) => {
+    const diff = diffBlock(blockSource(raw, block), drafts[block.id] ?? block.text);
+    const first = counted;
+    counted += diff.parts.filter((p) => p.kind !== 'same').length;
+    return { block, diff, first };
+  });
+  return (
+    <div className={`diff diff-${mode}`} data-testid="diff">
+      <div className="diff-toolbar">
+        <h3>{t('diff.title')}</h3>
+        <span className="muted">{t('diff.changes', { count: counted })}</span>
+        <div className="header-spacer" />
+        <div className="segmented" role="group" aria-label={t('diff.mode')}>
+          {(['inline', 'side'] as DiffMode[]).map((m) => (
+            <button key={m} type="button" aria-pressed={mode === m} onClick={() => setDiffMode(m)} data-testid={`diff-${m}`}>
+              {t(`diff.${m}`)}
+            </button>
+          ))}
+        </div>
+      </div>
+      {blocks.map(({ block, diff, first }) => (
+        <DiffBlockView key={block.id} diff={diff} mode={mode} first={first} current={changeIndex} />
+      ))}
+    </div>
+  );
+}
+
+interface DiffBlockProps {
+  diff: BlockDiff;
+  mode: DiffMode;
+  /** Global index of this block's first change, for next/previous change keys. */
+  first: number;
+  current: number;
+}
+
+const DiffBlockView = memo(function DiffBlockView({ diff, mode, first, current }: DiffBlockProps) {
+  const { t } = useTranslation('desk');
+  let index = first;
+  const numbered = diff.parts.map((part) => ({ part, index: part.kind === 'same' ? -1 : index++ }));
+  const render = (keep: (part: DiffPart) => boolean) =>
+    numbered
+      .filter(({ part }) => keep(part))
+      .map(({ part, index: i }, key) => <Part key={key} part={part} index={i} current={i === current} />);
+  return (
+    <div className="diff-block">
+      {!diff.exact && <p className="diff-note">{t('diff.approximate')}</p>}
+      {mode === 'inline' ? (
+        <p className="diff-text">{render(() => true)}</p>
+      ) : (
+        <div className="diff-columns">
+          <p className="diff-text diff-source">{render((p) => p.kind !== 'added')}</p>
+          <p className="diff-text diff-clean">{render((p) => p.kind !== 'removed')}</p>
+        </div>
+      )}
+    </div>
+  );
+});
+
+function Part({ part, index, current }: { part: DiffPart; index: number; current: boolean }) {
+  if (part.kind === 'same') return <span>{part.text}</span>;
+  const Tag = part.kind === 'added' ? 'ins' : 'del';
+  return (
+    <Tag data-change={index} className={current ? 'is-current' : undefined}>
+      {visible(part.text)}
+    </Tag>
+  );
+}
+
+/** Removed line breaks and spaces would be invisible; show them as symbols. */
+function visible(text: string): string {
+  return text.replace(/\n/g, '↵').replace(/^ +$/, (spaces) => '·'.repeat(spaces.length));
+}

@@ -1,0 +1,64 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { location, type Article, type CleanPage, type PageAnalysis } from '../../../src-shared/model';
+import { locateOffset } from '../../../src-shared/review';
+import { selectArticle, useDesk } from '../../store/desk';
+import { RawPage, type Highlight } from '../page/RawPage';
+import { matchSpans } from './search';
+
+/**
+ * The page as decoded, marked up with what the analysis did to it: furniture greyed, removed text
+ * struck through, open doubts underlined, the selected article's sources highlighted.
+ */
+export function pageHighlights(analysis: PageAnalysis): Highlight[] {
+  const highlights: Highlight[] = [];
+  for (const chunk of analysis.chunks) {
+    if (chunk.role === 'furniture') highlights.push({ start: chunk.start, end: chunk.end, className: 'raw-furniture' });
+  }
+  for (const edit of analysis.edits) {
+    if (edit.status !== 'applied' || edit.end <= edit.start) continue;
+    if (edit.op.type === 'replace' && edit.after === '') highlights.push({ start: edit.start, end: edit.end, className: edit.kind === 'dedupe' ? 'raw-removed raw-repeat' : 'raw-removed' });
+    else if (edit.op.type === 'replace' || edit.op.type === 'extract') highlights.push({ start: edit.start, end: edit.end, className: 'raw-edited' });
+  }
+  for (const flag of analysis.flags) {
+    if (flag.status === 'open') highlights.push({ start: flag.start, end: flag.end, className: 'raw-flag' });
+  }
+  return highlights;
+}
+
+export function RawPane({ raw, analysis, clean, article }: { raw: string; analysis: PageAnalysis; clean: CleanPage; article: Article | null }) {
+  const { t } = useTranslation('desk');
+  const blockId = useDesk((state) => state.blockId);
+  const search = useDesk((state) => state.search);
+  const base = useMemo(() => pageHighlights(analysis), [analysis]);
+  const lines = useMemo(() => location(raw), [raw]);
+  const container = useRef<HTMLDivElement>(null);
+
+  const highlights = useMemo(() => {
+    const list = [...base];
+    for (const span of article?.spans ?? []) list.push({ ...span, className: 'raw-article' });
+    const block = article?.blocks.find((b) => b.id === blockId);
+    for (const span of block?.spans ?? []) list.push({ ...span, className: 'raw-block' });
+    for (const span of matchSpans(raw, search)) list.push({ ...span, className: 'raw-match' });
+    return list;
+  }, [base, article, blockId, raw, search]);
+
+  const firstOffset = article?.spans[0]?.start;
+  useEffect(() => {
+    if (firstOffset === undefined) return;
+    const line = lines.toPoint(firstOffset).line;
+    const element = container.current?.querySelector<HTMLElement>(`[data-line="${line}"]`);
+    element?.scrollIntoView({ block: 'nearest' });
+  }, [firstOffset, lines]);
+
+  const onClickOffset = (offset: number) => {
+    const place = locateOffset(clean, offset);
+    if (place) selectArticle(place.articleId, place.blockId);
+  };
+
+  return (
+    <div ref={container} className="raw-pane">
+      <RawPage raw={raw} highlights={highlights} onClickOffset={onClickOffset} label={t('rawLabel')} />
+    </div>
+  );
+}

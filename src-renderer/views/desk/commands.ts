@@ -1,0 +1,62 @@
+import type { PageAnalysis } from '../../../src-shared/model';
+import { pageApproval, type HistoryEntry, type ReviewPage } from '../../../src-shared/review';
+import { db } from '../../db/db';
+import { setSaveState, useDesk } from '../../store/desk';
+import { pushNotice } from '../../store/ui';
+import { commitAction, travel } from './persist';
+
+/** Every desk write goes through here, so the saved/saving indicator and errors are told one way. */
+async function saving<T>(write: () => Promise<T>): Promise<T | null> {
+  setSaveState('saving');
+  try {
+    const result = await write();
+    setSaveState('saved');
+    return result;
+  } catch (error) {
+    setSaveState('error');
+    pushNotice({ tone: 'error', key: 'desk:notice.saveFailed', values: { reason: error instanceof Error ? error.message : String(error) } });
+    return null;
+  }
+}
+
+/** Runs a review action on the open page and stores it at once. */
+export function act(make: (page: ReviewPage) => HistoryEntry): Promise<HistoryEntry | null> {
+  const { pageId } = useDesk.getState();
+  if (!pageId) return Promise.resolve(null);
+  return saving(() => commitAction(db, [pageId], ([page]) => make(page)));
+}
+
+/** Runs an action spanning several pages (a series correction) as one undoable step. */
+export function actOnPages(pageIds: readonly string[], make: (pages: ReviewPage[]) => HistoryEntry): Promise<HistoryEntry | null> {
+  return saving(() => commitAction(db, pageIds, make));
+}
+
+export async function undo(): Promise<void> {
+  await timeTravel('undo');
+}
+
+export async function redo(): Promise<void> {
+  await timeTravel('redo');
+}
+
+async function timeTravel(direction: 'undo' | 'redo'): Promise<void> {
+  const { pageId } = useDesk.getState();
+  if (!pageId) return;
+  const step = await saving(() => travel(db, pageId, direction));
+  if (step === null && useDesk.getState().save !== 'error') {
+    pushNotice({ tone: 'info', key: direction === 'undo' ? 'desk:notice.nothingToUndo' : 'desk:notice.nothingToRedo' });
+  }
+}
+
+/** A page is approved once every split is decided; open flags only bring a warning. */
+export async function approvePage(analysis: PageAnalysis): Promise<void> {
+  const { pageId } = useDesk.getState();
+  if (!pageId) return;
+  const check = pageApproval(analysis);
+  if (!check.allowed) {
+    pushNotice({ tone: 'error', key: 'desk:notice.splitsUndecided', values: { count: check.undecidedSplits } });
+    return;
+  }
+  await saving(() => db.pages.update(pageId, { status: 'approved' }));
+  if (check.openFlags > 0) pushNotice({ tone: 'info', key: 'desk:notice.approvedWithFlags', values: { count: check.openFlags } });
+}

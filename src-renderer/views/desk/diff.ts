@@ -1,0 +1,60 @@
+import { diffChars } from 'diff';
+import { narrowChange } from '../../../src-shared/review';
+
+export type DiffKind = 'same' | 'added' | 'removed';
+
+export interface DiffPart {
+  kind: DiffKind;
+  text: string;
+}
+
+export interface BlockDiff {
+  parts: DiffPart[];
+  /** False when the character diff gave up (too long or too slow) and only the changed middle is shown. */
+  exact: boolean;
+}
+
+/** Beyond this many characters a character diff is not attempted; a block is rarely a tenth of it. */
+export const MAX_EXACT_CHARS = 5000;
+/** A character diff that takes longer than this gives up, so one odd block never freezes typing. */
+export const DIFF_TIME_LIMIT_MS = 8;
+
+const CACHE_SIZE = 400;
+const cache = new Map<string, BlockDiff>();
+
+/**
+ * Raw source vs clean text of one block, memoized on both texts: re-rendering an article only
+ * diffs the block that changed. Falls back to prefix/suffix trimming when jsdiff gives up.
+ */
+export function diffBlock(source: string, text: string): BlockDiff {
+  const key = `${source}\u0000${text}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const result = compute(source, text);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(key, result);
+  return result;
+}
+
+function compute(source: string, text: string): BlockDiff {
+  if (source === text) return { parts: source ? [{ kind: 'same', text }] : [], exact: true };
+  const changes = source.length + text.length <= MAX_EXACT_CHARS ? diffChars(source, text, { timeout: DIFF_TIME_LIMIT_MS }) : undefined;
+  if (changes) {
+    return {
+      parts: changes.map((c) => ({ kind: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value })),
+      exact: true,
+    };
+  }
+  const { offset, removed, inserted } = narrowChange(source, text);
+  const parts: DiffPart[] = [
+    { kind: 'same', text: source.slice(0, offset) },
+    { kind: 'removed', text: source.slice(offset, offset + removed) },
+    { kind: 'added', text: inserted },
+    { kind: 'same', text: source.slice(offset + removed) },
+  ];
+  return { parts: parts.filter((p) => p.text !== ''), exact: false };
+}
+
+export function hasChanges(diff: BlockDiff): boolean {
+  return diff.parts.some((p) => p.kind !== 'same');
+}

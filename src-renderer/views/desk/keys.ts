@@ -1,0 +1,188 @@
+import { useEffect, type RefObject } from 'react';
+import type { CleanPage, Flag, PageAnalysis } from '../../../src-shared/model';
+import { acceptFlag, articleFlags, dismissFlag } from '../../../src-shared/review';
+import {
+  selectArticle,
+  selectFlag,
+  setChangeIndex,
+  setSearchOpen,
+  setShortcutsOpen,
+  setSidePanel,
+  useDesk,
+} from '../../store/desk';
+import { act, redo, undo } from './commands';
+
+export interface DeskAreas {
+  raw: RefObject<HTMLDivElement | null>;
+  editor: RefObject<HTMLDivElement | null>;
+  diff: RefObject<HTMLDivElement | null>;
+}
+
+/** Every desk command a key can trigger; the shortcut sheet lists the same table. */
+export type DeskCommand =
+  | 'undo'
+  | 'redo'
+  | 'search'
+  | 'shortcuts'
+  | 'nextFlag'
+  | 'previousFlag'
+  | 'accept'
+  | 'dismiss'
+  | 'nextArticle'
+  | 'previousArticle'
+  | 'nextChange'
+  | 'previousChange'
+  | 'focusRaw'
+  | 'focusEditor'
+  | 'focusDiff';
+
+export const SHORTCUTS: readonly { command: DeskCommand; keys: string[] }[] = [
+  { command: 'nextFlag', keys: ['J', 'F8'] },
+  { command: 'previousFlag', keys: ['K', 'Shift+F8'] },
+  { command: 'accept', keys: ['A', 'Enter'] },
+  { command: 'dismiss', keys: ['D'] },
+  { command: 'nextArticle', keys: ['N', 'Alt+↓'] },
+  { command: 'previousArticle', keys: ['P', 'Alt+↑'] },
+  { command: 'nextChange', keys: [']'] },
+  { command: 'previousChange', keys: ['['] },
+  { command: 'focusRaw', keys: ['Alt+1'] },
+  { command: 'focusEditor', keys: ['Alt+2'] },
+  { command: 'focusDiff', keys: ['Alt+3'] },
+  { command: 'search', keys: ['Ctrl+F'] },
+  { command: 'undo', keys: ['Ctrl+Z'] },
+  { command: 'redo', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'] },
+  { command: 'shortcuts', keys: ['?'] },
+];
+
+export interface KeyLike {
+  key: string;
+  code?: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  shiftKey: boolean;
+}
+
+/**
+ * The command a key press means. Letter keys only count outside text fields (where they are
+ * typing); modified keys count everywhere. Cmd stands in for Ctrl on macOS.
+ */
+export function keyCommand(event: KeyLike, inField: boolean): DeskCommand | null {
+  const mod = event.ctrlKey || event.metaKey;
+  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+  if (mod && !event.altKey) {
+    if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
+    if (key === 'y') return 'redo';
+    if (key === 'f') return 'search';
+    return null;
+  }
+  if (event.altKey && !mod) {
+    const digit = event.code?.startsWith('Digit') ? event.code.slice(5) : key;
+    if (digit === '1') return 'focusRaw';
+    if (digit === '2') return 'focusEditor';
+    if (digit === '3') return 'focusDiff';
+    if (key === 'ArrowDown' && !event.shiftKey) return 'nextArticle';
+    if (key === 'ArrowUp' && !event.shiftKey) return 'previousArticle';
+    return null;
+  }
+  if (key === 'F8') return event.shiftKey ? 'previousFlag' : 'nextFlag';
+  if (inField || mod || event.altKey) return null;
+  const letters: Record<string, DeskCommand> = {
+    j: 'nextFlag',
+    k: 'previousFlag',
+    a: 'accept',
+    Enter: 'accept',
+    d: 'dismiss',
+    n: 'nextArticle',
+    p: 'previousArticle',
+    ']': 'nextChange',
+    '[': 'previousChange',
+    '?': 'shortcuts',
+  };
+  return letters[key] ?? null;
+}
+
+function isField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('dialog') !== null;
+}
+
+/** Enter on a button or link activates it; it must not also accept a flag. */
+function activatesOnEnter(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest('button, a, summary') !== null;
+}
+
+/** Open flags of the page in reading order of articles, each with the article it sits in. */
+function flagTrail(clean: CleanPage, analysis: PageAnalysis): { flag: Flag; articleId: string }[] {
+  return clean.articles.flatMap((article) => articleFlags(article, analysis.flags).map((flag) => ({ flag, articleId: article.id })));
+}
+
+export function useDeskKeys(clean: CleanPage | null, analysis: PageAnalysis | null, areas: DeskAreas): void {
+  useEffect(() => {
+    if (!clean || !analysis) return;
+    const step = <T>(list: readonly T[], index: number, by: number): T | undefined =>
+      list.length === 0 ? undefined : list[(index + by + list.length) % list.length];
+
+    const run: Record<DeskCommand, () => void> = {
+      undo: () => void undo(),
+      redo: () => void redo(),
+      search: () => setSearchOpen(true),
+      shortcuts: () => setShortcutsOpen(true),
+      nextFlag: () => moveFlag(1),
+      previousFlag: () => moveFlag(-1),
+      accept: () => {
+        const flag = currentFlag();
+        if (flag?.suggestion != null) void act((p) => acceptFlag(p, flag.id)).then(() => moveFlag(1));
+      },
+      dismiss: () => {
+        const flag = currentFlag();
+        if (flag) void act((p) => dismissFlag(p, flag.id)).then(() => moveFlag(1));
+      },
+      nextArticle: () => moveArticle(1),
+      previousArticle: () => moveArticle(-1),
+      nextChange: () => moveChange(1),
+      previousChange: () => moveChange(-1),
+      focusRaw: () => areas.raw.current?.querySelector<HTMLElement>('[tabindex]')?.focus(),
+      focusEditor: () => areas.editor.current?.querySelector<HTMLElement>('textarea, input')?.focus(),
+      focusDiff: () => areas.diff.current?.focus(),
+    };
+
+    function currentFlag(): Flag | undefined {
+      const { flagId } = useDesk.getState();
+      return analysis!.flags.find((f) => f.id === flagId && f.status === 'open');
+    }
+    function moveFlag(by: number) {
+      const trail = flagTrail(clean!, analysis!);
+      const index = trail.findIndex((item) => item.flag.id === useDesk.getState().flagId);
+      const next = step(trail, index === -1 && by > 0 ? -1 : index, by);
+      if (!next) return;
+      selectArticle(next.articleId);
+      selectFlag(next.flag.id);
+      setSidePanel('flags');
+    }
+    function moveArticle(by: number) {
+      const index = clean!.articles.findIndex((a) => a.id === useDesk.getState().articleId);
+      const next = step(clean!.articles, index, by);
+      if (next) selectArticle(next.id);
+    }
+    function moveChange(by: number) {
+      const marks = areas.diff.current?.querySelectorAll<HTMLElement>('[data-change]') ?? [];
+      if (marks.length === 0) return;
+      const index = (useDesk.getState().changeIndex + by + marks.length) % marks.length;
+      setChangeIndex(index);
+      areas.diff.current?.querySelector(`[data-change="${index}"]`)?.scrollIntoView({ block: 'nearest' });
+    }
+
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.isComposing) return;
+      const command = keyCommand(event, isField(event.target));
+      if (!command || (event.key === 'Enter' && activatesOnEnter(event.target))) return;
+      // Inside a dialog only the dialog's own keys apply.
+      if (command !== 'undo' && command !== 'redo' && event.target instanceof HTMLElement && event.target.closest('dialog')) return;
+      event.preventDefault();
+      run[command]();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [clean, analysis, areas.raw, areas.editor, areas.diff]);
+}
