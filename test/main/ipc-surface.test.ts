@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', async () => (await import('./electron-mock')).electronModule());
 
 import { CHANNELS, type GalleyApi, type SaveRequest } from '../../src-shared/ipc/contract';
-import { fakeApp, fakeIpcRenderer, recorded } from './electron-mock';
+import type { MenuItemConstructorOptions } from 'electron';
+import { FakeBrowserWindow, fakeApp, fakeIpcRenderer, recorded } from './electron-mock';
 
 const saveRequest: SaveRequest = { suggestedName: 'x', files: [{ name: 'a.txt', data: new Uint8Array() }] };
 
@@ -50,6 +51,26 @@ describe('IPC surface', () => {
         recorded.ipcHandlers.has(channel) ? 'main handler' : '-',
         `preload ${methods.get(channel) ?? '-'}`,
       ].join('  '),
+    );
+    expect(lines.join('\n')).toMatchSnapshot();
+  });
+
+  it('should match the reviewed list of host → renderer events', () => {
+    const [window] = FakeBrowserWindow.created;
+    FakeBrowserWindow.getFocusedWindow.mockReturnValue(window);
+    const importItem = (recorded.menuTemplate as MenuItemConstructorOptions[])
+      .flatMap((item) => (Array.isArray(item.submenu) ? item.submenu : []))
+      .find((item) => item.id === 'file.import');
+    (importItem?.click as () => void)();
+    const sentByMain = window.webContents.send.mock.calls.map(([event]) => event as string);
+
+    const unsubscribe = api.onMenuCommand(() => undefined);
+    const heardByPreload = fakeIpcRenderer.eventNames().map(String);
+    unsubscribe();
+
+    const events = [...new Set([...sentByMain, ...heardByPreload])].sort();
+    const lines = events.map((event) =>
+      [event, sentByMain.includes(event) ? 'main sends' : '-', heardByPreload.includes(event) ? 'preload listens' : '-'].join('  '),
     );
     expect(lines.join('\n')).toMatchSnapshot();
   });
