@@ -1,0 +1,99 @@
+import type { FrameSample } from './in-page';
+import type { LintTiming } from './lint-corpus';
+
+export interface FrameSummary {
+  frames: number;
+  rowsPassed: number;
+  meanMs: number;
+  medianMs: number;
+  p95Ms: number;
+  maxMs: number;
+  /** Share of frames longer than 1/60 s (dropped at least one frame). */
+  over16ms: number;
+  /** Frames longer than 50 ms: a stutter the user sees. */
+  over50ms: number;
+}
+
+export interface Results {
+  at: string;
+  machine: { cores: number; cpu: string; memoryGb: number; chromium: string; node: string };
+  corpus: { pages: number; seed: number; megabytes: number };
+  import: { ms: number; pagesPerSecond: number; goal: number; libraryCount: number | null };
+  floor: { rows: number; ms: number; pagesPerSecond: number };
+  analysis: { ms: number; pagesPerSecond: number };
+  openPage: { samples: number[]; medianMs: number };
+  scroll: { duringAnalysis: FrameSummary; idle: FrameSummary };
+  heap: { beforeImportMb: number; afterImportMb: number; afterAnalysisMb: number; goalMb: number };
+  lint: LintTiming;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+export function frameSummary({ frames, rowsPassed }: FrameSample): FrameSummary {
+  return {
+    frames: frames.length,
+    rowsPassed,
+    meanMs: frames.reduce((sum, f) => sum + f, 0) / frames.length,
+    medianMs: median(frames),
+    p95Ms: percentile(frames, 95),
+    maxMs: Math.max(...frames),
+    over16ms: frames.filter((f) => f > 1000 / 60 + 1).length / frames.length,
+    over50ms: frames.filter((f) => f > 50).length,
+  };
+}
+
+const round = (n: number, digits = 0) => n.toFixed(digits);
+const verdict = (ok: boolean) => (ok ? 'met' : 'missed');
+
+function rows(r: Results): Array<[string, string, string]> {
+  const scroll = (s: FrameSummary) =>
+    `median ${round(s.medianMs, 1)} ms, p95 ${round(s.p95Ms, 1)} ms, max ${round(s.maxMs)} ms; ${round(s.over16ms * 100, 1)}% > 16.7 ms, ${s.over50ms} > 50 ms (${s.frames} frames, ${s.rowsPassed} rows)`;
+  return [
+    ['import (real path: file picker → decode → hash → store)', `${round(r.import.pagesPerSecond)} pages/s (${round(r.import.ms / 1000, 1)} s for ${r.corpus.pages})`, `≥ ${r.import.goal}/s: ${verdict(r.import.pagesPerSecond >= r.import.goal)}`],
+    ['floor: plain IndexedDB bulk put, same rows', `${round(r.floor.pagesPerSecond)} pages/s (${round(r.floor.ms / 1000, 1)} s)`, `import at ${round((r.import.pagesPerSecond / r.floor.pagesPerSecond) * 100)}% of floor`],
+    ['background analysis (1 worker)', `${round(r.analysis.pagesPerSecond, 1)} pages/s (${round(r.analysis.ms / 1000)} s)`, ''],
+    ['open a page (click → desk painted)', `median ${round(r.openPage.medianMs)} ms`, r.openPage.samples.map((s) => `${s}`).join(' / ') + ' ms'],
+    ['library scroll, during analysis', scroll(r.scroll.duringAnalysis), ''],
+    ['library scroll, idle', scroll(r.scroll.idle), ''],
+    ['renderer heap (after GC)', `${round(r.heap.afterImportMb)} MB after import, ${round(r.heap.afterAnalysisMb)} MB after analysis`, `≤ ${r.heap.goalMb} MB: ${verdict(Math.max(r.heap.afterImportMb, r.heap.afterAnalysisMb) <= r.heap.goalMb)} (${round(r.heap.beforeImportMb)} MB before)`],
+    ['corpus-wide checks (lintCorpus, Node)', `${round(r.lint.ms)} ms for ${r.lint.pages} pages (${round(r.lint.pagesPerSecond)} pages/s)`, `${r.lint.flags} flags`],
+  ];
+}
+
+export function renderTable(r: Results): string {
+  const all = [['measure', 'result', 'note'] as [string, string, string], ...rows(r)];
+  const widths = [0, 1, 2].map((i) => Math.max(...all.map((row) => row[i].length)));
+  return all.map((row) => row.map((cell, i) => cell.padEnd(widths[i])).join(' │ ')).join('\n');
+}
+
+const BEGIN = '<!-- bench:begin (written by npm run bench) -->';
+const END = '<!-- bench:end -->';
+
+/** Replaces the generated block of docs/benchmarks.md, keeping whatever is written around it. */
+export function renderMarkdown(r: Results, existing: string | null): string {
+  const m = r.machine;
+  const block = [
+    BEGIN,
+    `Measured ${r.at.slice(0, 16).replace('T', ' ')} UTC on ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB RAM, ` +
+      `Chromium ${m.chromium} (headless, --disable-gpu), Node ${m.node}. ` +
+      `Corpus: ${r.corpus.pages} pages, ${round(r.corpus.megabytes, 1)} MB, seed ${r.corpus.seed}.`,
+    '',
+    '| measure | result | note |',
+    '|---|---|---|',
+    ...rows(r).map((row) => `| ${row.join(' | ')} |`),
+    END,
+  ].join('\n');
+  if (existing?.includes(BEGIN) && existing.includes(END)) {
+    return existing.slice(0, existing.indexOf(BEGIN)) + block + existing.slice(existing.indexOf(END) + END.length);
+  }
+  return `# Benchmarks\n\n${block}\n`;
+}

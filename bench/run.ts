@@ -1,0 +1,167 @@
+/**
+ * `npm run bench` (via scripts/bench.mjs, which builds the web app and serves it first).
+ * Generates the corpus, drives Debian's Chromium through the real UI, prints a table and writes
+ * bench/results.json and the figures block of docs/benchmarks.md.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { generateCorpus } from './corpus';
+import { libraryCount, rawBulkPut, scrollLibrary } from './in-page';
+import { lintCorpusTiming } from './lint-corpus';
+import { frameSummary, median, renderMarkdown, renderTable, type Results } from './report';
+
+const ROOT = join(import.meta.dirname, '..');
+const PAGES = Number(process.env.BENCH_PAGES ?? 10_000);
+const SEED = Number(process.env.BENCH_SEED ?? 42);
+const URL = process.env.BENCH_URL ?? 'http://localhost:4183/';
+const CHROMIUM = process.env.GALLEY_CHROMIUM ?? '/usr/bin/chromium';
+const SEED_PAGES = readdirSync(join(ROOT, 'seeds')).filter((name) => name.endsWith('.txt'));
+/** The importer's own batch size, so the floor stores in the same units. */
+const IMPORT_BATCH = 100;
+const MINUTES = 60_000;
+
+function log(message: string) {
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+}
+
+/** The corpus as files on disk, as a user would pick them; reused across runs with the same size and seed. */
+function corpusFiles(): string[] {
+  const dir = join(tmpdir(), `galley-bench-${PAGES}-${SEED}`);
+  const names: string[] = [];
+  if (!existsSync(join(dir, '.complete'))) {
+    mkdirSync(dir, { recursive: true });
+    const sources = SEED_PAGES.map((name) => readFileSync(join(ROOT, 'seeds', name), 'utf8'));
+    for (const page of generateCorpus({ pages: PAGES, seed: SEED, sources })) writeFileSync(join(dir, page.name), page.bytes);
+    writeFileSync(join(dir, '.complete'), '');
+  }
+  for (const name of readdirSync(dir)) if (name.endsWith('.txt')) names.push(join(dir, name));
+  return names.sort();
+}
+
+function machine(browserVersion: string): Results['machine'] {
+  const model = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  return { cores: cpus().length, cpu: model.trim(), memoryGb: Math.round((totalmem() / 1024 ** 3) * 10) / 10, chromium: browserVersion, node: process.version };
+}
+
+async function waitForIdleLibrary(page: Page, count: number, timeout: number) {
+  await page.waitForFunction(
+    ({ count }) => {
+      const text = document.querySelector('[data-testid="page-count"]')?.textContent ?? '';
+      const shown = Number(/(\d+)\s*(?:页|pages?)\s*$/.exec(text)?.[1] ?? NaN);
+      return shown === count && !document.querySelector('[data-testid="import-progress"]');
+    },
+    { count },
+    { timeout, polling: 50 },
+  );
+}
+
+async function waitForAnalysis(page: Page, timeout: number) {
+  await page.waitForFunction(() => !document.querySelector('[data-testid="analysis-progress"]'), undefined, { timeout, polling: 250 });
+}
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize / 1024 ** 2;
+}
+
+async function openPageTimes(page: Page, names: readonly string[]): Promise<number[]> {
+  const times: number[] = [];
+  for (const name of names) {
+    await page.getByRole('searchbox').fill(name);
+    const row = page.getByTestId('page-row').getByRole('button', { name, exact: true });
+    await row.waitFor();
+    const started = Date.now();
+    await row.click();
+    await page.getByRole('heading', { level: 2, name }).waitFor();
+    // The desk is on screen once its first frame has been painted.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    times.push(Date.now() - started);
+    await page.getByRole('button', { name: /文库|Library/ }).first().click();
+    await page.getByTestId('page-table').waitFor();
+  }
+  await page.getByRole('searchbox').fill('');
+  return times;
+}
+
+async function main() {
+  log(`corpus: ${PAGES} pages, seed ${SEED}`);
+  const files = corpusFiles();
+  const corpusBytes = files.reduce((sum, file) => sum + readFileSync(file).length, 0);
+
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: false });
+  // tsx compiles bench/in-page.ts with esbuild's keepNames, which wraps nested functions in
+  // `__name(...)`; the page has no such helper, so give it an identity one.
+  await context.addInitScript('globalThis.__name = (fn) => fn;');
+  const page = await context.newPage();
+  await page.goto(URL);
+  await waitForIdleLibrary(page, SEED_PAGES.length, MINUTES);
+  await waitForAnalysis(page, MINUTES);
+  const heapBefore = await heapMb(page);
+
+  log('import through the file picker');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: /导入页面|Import pages/ }).click();
+  const importStarted = Date.now();
+  await (await chooser).setFiles(files);
+  await waitForIdleLibrary(page, SEED_PAGES.length + files.length, 30 * MINUTES);
+  const importMs = Date.now() - importStarted;
+  log(`imported ${files.length} pages in ${(importMs / 1000).toFixed(1)} s`);
+
+  log('scroll while analysis runs in the background');
+  const scrollBusy = await page.evaluate(scrollLibrary, 600);
+  const heapAfterImport = await heapMb(page);
+  const count = await page.evaluate(libraryCount);
+
+  log('wait for background analysis of every page');
+  await waitForAnalysis(page, 60 * MINUTES);
+  const analysisMs = Date.now() - importStarted - importMs;
+  log(`analysis finished ${(analysisMs / 1000).toFixed(1)} s after the import`);
+
+  const scrollIdle = await page.evaluate(scrollLibrary, 600);
+  const heapAfterAnalysis = await heapMb(page);
+  const sample = [1, Math.round(PAGES / 4), Math.round(PAGES / 2), Math.round((3 * PAGES) / 4), PAGES].map(
+    (n) => `bench-${String(n).padStart(5, '0')}.txt`,
+  );
+  log('open pages');
+  const openTimes = await openPageTimes(page, sample);
+
+  log('floor: plain IndexedDB bulk put of the same rows');
+  const floor = await page.evaluate(rawBulkPut, { sourceDb: 'galley', batchSize: IMPORT_BATCH });
+  const browserVersion = browser.version();
+  await browser.close();
+
+  log('corpus-wide checks (lintCorpus) in Node');
+  const lint = lintCorpusTiming(files);
+
+  const results: Results = {
+    at: new Date().toISOString(),
+    machine: machine(browserVersion),
+    corpus: { pages: files.length, seed: SEED, megabytes: corpusBytes / 1024 ** 2 },
+    import: { ms: importMs, pagesPerSecond: files.length / (importMs / 1000), goal: 300, libraryCount: count },
+    floor: { rows: floor.rows, ms: floor.ms, pagesPerSecond: floor.rows / (floor.ms / 1000) },
+    analysis: { ms: analysisMs, pagesPerSecond: files.length / (analysisMs / 1000) },
+    openPage: { samples: openTimes, medianMs: median(openTimes) },
+    scroll: { duringAnalysis: frameSummary(scrollBusy), idle: frameSummary(scrollIdle) },
+    heap: { beforeImportMb: heapBefore, afterImportMb: heapAfterImport, afterAnalysisMb: heapAfterAnalysis, goalMb: 300 },
+    lint,
+  };
+  console.log(`\n${renderTable(results)}\n`);
+  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const docs = join(ROOT, 'docs/benchmarks.md');
+  writeFileSync(docs, renderMarkdown(results, existsSync(docs) ? readFileSync(docs, 'utf8') : null));
+  log('wrote bench/results.json and docs/benchmarks.md');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

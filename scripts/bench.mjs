@@ -1,0 +1,45 @@
+// `npm run bench`: builds the web app, serves the build with `vite preview`, then runs bench/run.ts
+// (corpus, Chromium measurements, table, bench/results.json, docs/benchmarks.md).
+// BENCH_PAGES and BENCH_SEED change the corpus; BENCH_SKIP_BUILD=1 reuses dist-web.
+import { spawn, spawnSync } from 'node:child_process';
+import { chromiumPath } from './chromium.mjs';
+
+const PORT = 4183;
+const browser = chromiumPath();
+if (!browser) {
+  console.error('No Chromium found for the benchmarks. Debian/Ubuntu: sudo apt-get install -y chromium (or set GALLEY_CHROMIUM).');
+  process.exit(1);
+}
+
+if (!process.env.BENCH_SKIP_BUILD) {
+  const build = spawnSync('npm', ['run', '--silent', 'build:web'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const server = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.ts', '--port', String(PORT), '--strictPort'], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+  detached: true,
+});
+const stopServer = () => {
+  // The server runs in its own process group (npx → vite); end that group only.
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+};
+process.on('exit', stopServer);
+
+await new Promise((resolve, reject) => {
+  server.stdout.on('data', (chunk) => {
+    if (String(chunk).includes(`${PORT}`)) resolve(undefined);
+  });
+  server.on('exit', (code) => reject(new Error(`vite preview exited with ${code}`)));
+});
+
+const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts'], {
+  stdio: 'inherit',
+  env: { ...process.env, BENCH_URL: `http://localhost:${PORT}/`, GALLEY_CHROMIUM: browser },
+});
+stopServer();
+process.exit(run.status ?? 1);
