@@ -1,22 +1,30 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import type { Paragraph, TextRun } from 'docx';
 import type { Article } from '../model';
 import { GALLEY_VERSION } from './galley-version';
 import { joinLines, NEWSPAPER_TITLE, stem } from './text-utils';
 import type { ExportablePage, Exporter } from './types';
 import { xmlCharacters } from './xml';
 
-/** Word for editors who deliver there: titles and subheads are real headings, so Word's navigation works. */
+type Docx = typeof import('docx');
+
+/**
+ * Word for editors who deliver there: titles and subheads are real headings, so Word's navigation
+ * works. The docx library is loaded on first use, keeping it out of the app's start-up bundle.
+ */
 export async function pageDocx(page: ExportablePage): Promise<Uint8Array> {
+  const docx = await import('docx');
+  const { Document, Packer } = docx;
   const document = new Document({
     creator: `Galley ${GALLEY_VERSION}`,
     title: `${NEWSPAPER_TITLE} ${stem(page.page.name)}`,
     description: `Cleaned from ${page.page.name} (sha256 ${page.page.id})`,
-    sections: [{ children: page.clean.articles.flatMap(articleParagraphs) }],
+    sections: [{ children: page.clean.articles.flatMap((article) => articleParagraphs(docx, article)) }],
   });
   return new Uint8Array(await Packer.toArrayBuffer(document));
 }
 
-function articleParagraphs(article: Article): Paragraph[] {
+function articleParagraphs({ AlignmentType, HeadingLevel, Paragraph, TextRun }: Docx, article: Article): Paragraph[] {
+  const run = (text: string, style: { bold?: boolean; italics?: boolean; color?: string } = {}): TextRun => new TextRun({ text: xmlCharacters(joinLines(text)), ...style });
   const paragraphs: Paragraph[] = [];
   if (article.section) paragraphs.push(new Paragraph({ children: [run(`【${article.section}】`, { bold: true, color: '666666' })] }));
   if (article.kicker) paragraphs.push(new Paragraph({ children: [run(article.kicker, { bold: true })] }));
@@ -31,10 +39,6 @@ function articleParagraphs(article: Article): Paragraph[] {
   for (const caption of article.captions) paragraphs.push(new Paragraph({ children: [run(caption, { italics: true })] }));
   if (article.byline) paragraphs.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(`（${article.byline}）`)] }));
   return paragraphs;
-}
-
-function run(text: string, style: { bold?: boolean; italics?: boolean; color?: string } = {}): TextRun {
-  return new TextRun({ text: xmlCharacters(joinLines(text)), ...style });
 }
 
 export const docxExporter: Exporter = {
