@@ -10,7 +10,8 @@ const require = createRequire(import.meta.url);
 const config = parse(readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8'));
 
 describe('electron-builder.yml', () => {
-  it("should pass electron-builder's own schema", async () => {
+  // Loading app-builder-lib takes several seconds on a busy two-core machine.
+  it("should pass electron-builder's own schema", { timeout: 60_000 }, async () => {
     const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js');
     const { DebugLogger } = require('builder-util');
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
