@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CleanPage, PageAnalysis } from '../../../src-shared/model';
 import { db } from '../../db/db';
 import type { PageRow } from '../../db/schema';
-import { selectArticle, setSearch, setSearchOpen, setShortcutsOpen, useDesk } from '../../store/desk';
+import { openSeries, selectArticle, setSearch, setSearchOpen, setShortcutsOpen, useDesk } from '../../store/desk';
 import { approvePage, redo, undo } from './commands';
 import { historyDepth } from './persist';
 import { articleText } from './search';
@@ -25,6 +25,9 @@ export function DeskHeader({ page, analysis, clean }: { page: PageRow; analysis:
       </span>
       <div className="header-spacer" />
       <SearchBox clean={clean} />
+      <button type="button" onClick={() => openSeries(window.getSelection()?.toString().trim() ?? '')} data-testid="open-series">
+        {t('flags.series')}
+      </button>
       <button type="button" onClick={() => void undo()} disabled={!depth?.undo} title={t('keys.undo')} data-testid="undo">
         {t('undo')}
       </button>

@@ -1,0 +1,172 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '../..');
+const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
+const FIXTURES = join(import.meta.dirname, 'fixtures/desk');
+const SEEDS = readdirSync(join(ROOT, 'seeds'))
+  .filter((name) => name.endsWith('.txt'))
+  .sort();
+
+const rows = (page: Page) => page.getByTestId('page-row');
+const articles = (page: Page) => page.getByTestId('article-item');
+const blockTexts = (page: Page) => page.getByTestId('block-text');
+
+async function openLibrary(page: Page) {
+  await page.goto('./');
+  await expect(rows(page)).toHaveCount(SEEDS.length);
+}
+
+async function openByName(page: Page, name: string) {
+  await rows(page).getByRole('button', { name, exact: true }).click();
+  await expect(page.getByTestId('desk')).toBeVisible();
+  await expect(articles(page).first()).toBeVisible();
+}
+
+async function saved(page: Page) {
+  await expect(page.getByTestId('save-state')).toHaveText('已保存');
+}
+
+async function values(list: Locator): Promise<string[]> {
+  return list.evaluateAll((elements) => elements.map((element) => (element as HTMLTextAreaElement).value));
+}
+
+test('should show the desk in Chinese and in English', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 960 });
+  await openLibrary(page);
+  await openByName(page, SEEDS[0]);
+  await page.screenshot({ path: join(SCREENSHOTS, 'desk-zh.png') });
+  await page.getByLabel('语言').selectOption('en');
+  await expect(page.getByRole('button', { name: 'Approve page' })).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, 'desk-en.png') });
+});
+
+test('should keep every review action across a reload, and undo after it', async ({ page }) => {
+  await openLibrary(page);
+  await openByName(page, SEEDS[0]);
+  await expect(page.getByTestId('page-status')).toHaveText('新导入');
+
+  // Revert a join: the paragraph it made falls apart into its pieces; restoring rejoins it.
+  await page.getByTestId('tab-changes').click();
+  const join = page.getByTestId('change').and(page.locator('[data-kind="join"]')).first();
+  const joined = await blockTexts(page).count();
+  await join.getByTestId('revert').click();
+  await saved(page);
+  await expect(blockTexts(page)).toHaveCount(joined + 1);
+  await expect(page.getByTestId('page-status')).toHaveText('审校中');
+  await join.getByTestId('restore').click();
+  await expect(blockTexts(page)).toHaveCount(joined);
+
+  // Accept an OCR suggestion from the keyboard: J goes to the first open flag, A accepts it.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('j');
+  const flag = page.locator('.flag.is-selected');
+  await expect(flag).toBeVisible();
+  const suspect = (await flag.locator('mark').textContent()) ?? '';
+  const textBefore = (await values(blockTexts(page))).join('\n');
+  expect(textBefore).toContain(suspect);
+  const flagged = articles(page).and(page.locator('.is-selected'));
+  const flaggedTitle = (await flagged.locator('.article-title').textContent()) ?? '';
+  await page.keyboard.press('a');
+  await saved(page);
+  // Accepting moves on to the next flag, which may be in another article; go back to look.
+  await articles(page).filter({ hasText: flaggedTitle }).getByRole('button').first().click();
+  await expect(page.getByTestId('flag').filter({ hasText: suspect })).toContainText('已采纳');
+  const occurrences = (text: string) => text.split(suspect).length - 1;
+  await expect.poll(async () => occurrences((await values(blockTexts(page))).join('\n'))).toBe(occurrences(textBefore) - 1);
+
+  // Edit a paragraph by typing at its end.
+  await articles(page).first().getByRole('button').first().click();
+  const paragraph = blockTexts(page).nth(1);
+  await paragraph.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('（编者补记）');
+  await saved(page);
+  const typed = await paragraph.inputValue();
+  expect(typed).toMatch(/（编者补记）$/);
+
+  // Approve one split and reject another (which merges that article into the one before).
+  const count = await articles(page).count();
+  await articles(page).nth(1).getByTestId('approve-split').click();
+  await expect(articles(page).nth(1).locator('.split-status')).toContainText('已批准');
+  await articles(page).nth(2).getByTestId('reject-split').click();
+  await expect(articles(page)).toHaveCount(count - 1);
+
+  // Move the first block of the first article one place down.
+  await articles(page).first().getByRole('button').first().click();
+  const order = await values(blockTexts(page));
+  await page.getByTestId('block').first().getByTestId('block-down').click();
+  await saved(page);
+  await expect.poll(() => values(blockTexts(page)).then((v) => v.slice(0, 2))).toEqual([order[1], order[0]]);
+
+  await page.reload();
+  await openByName(page, SEEDS[0]);
+  await expect(articles(page)).toHaveCount(count - 1);
+  await expect(articles(page).nth(1).locator('.split-status')).toContainText('已批准');
+  await expect.poll(() => values(blockTexts(page)).then((v) => v.slice(0, 2))).toEqual([order[1], order[0]]);
+  expect(await values(blockTexts(page))).toContain(typed);
+  await articles(page).filter({ hasText: flaggedTitle }).getByRole('button').first().click();
+  await page.getByTestId('tab-flags').click();
+  await expect(page.getByTestId('flag').filter({ hasText: suspect })).toContainText('已采纳');
+  await expect(page.getByTestId('page-status')).toHaveText('审校中');
+  await articles(page).first().getByRole('button').first().click();
+
+  // Undo after the reload takes back the last step (the move), and only it.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await saved(page);
+  await expect.poll(() => values(blockTexts(page)).then((v) => v.slice(0, 2))).toEqual([order[0], order[1]]);
+  await expect(articles(page)).toHaveCount(count - 1);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(() => values(blockTexts(page)).then((v) => v.slice(0, 2))).toEqual([order[1], order[0]]);
+});
+
+test('should apply a series correction across two pages as one undoable step', async ({ page }) => {
+  await openLibrary(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '导入页面…' }).click();
+  await (await chooser).setFiles([join(FIXTURES, 'yaan-page.txt')]);
+  await expect(rows(page)).toHaveCount(SEEDS.length + 1);
+  await openByName(page, SEEDS[1]);
+
+  await page.getByTestId('open-series').click();
+  await page.getByTestId('series-find').fill('荣经县');
+  await page.getByTestId('series-replace').fill('荥经县');
+  await page.getByTestId('scope-all').check();
+  await expect(page.getByTestId('series-count')).toContainText('2 页');
+  const found = await page.getByTestId('series-preview').locator('li').count();
+  await page.getByTestId('series-apply').click();
+  await saved(page);
+  await expect(page.getByTestId('series-dialog')).not.toBeVisible();
+
+  const cleanText = async () =>
+    (await page.getByTestId('article-editor').locator('input, textarea').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).join('\n');
+  const allArticles = async () => {
+    const texts: string[] = [];
+    for (let i = 0; i < (await articles(page).count()); i++) {
+      await articles(page).nth(i).getByRole('button').first().click();
+      texts.push(await cleanText());
+    }
+    return texts.join('\n');
+  };
+  const seedText = await allArticles();
+  expect(seedText).not.toContain('荣经县');
+  expect(seedText).toContain('荥经县');
+
+  await page.getByRole('button', { name: /文库/ }).click();
+  await openByName(page, 'yaan-page.txt');
+  await expect(page.getByTestId('field-title')).toHaveValue('荥经县科协开展科普进乡村活动');
+  await page.getByTestId('tab-changes').click();
+  // The imported page names 荣经县 twice (its title and its lead); each got a one-character fix.
+  await expect(page.getByTestId('change').and(page.locator('[data-kind="char-fix"]'))).toHaveCount(2);
+  expect(found).toBeGreaterThan(2);
+
+  // One undo on this page takes the correction back on both pages.
+  await page.keyboard.press('Control+z');
+  await saved(page);
+  await expect(page.getByTestId('field-title')).toHaveValue('荣经县科协开展科普进乡村活动');
+  await page.getByRole('button', { name: /文库/ }).click();
+  await openByName(page, SEEDS[1]);
+  expect(await allArticles()).toContain('荣经县');
+});
