@@ -6,7 +6,8 @@ interface Line {
   end: number;
 }
 
-const MARKUP = /^(#{1,6}|[-*+])[ \t\u3000]+/;
+/** Markdown heading and list markers, and the bullet glyphs some layouts set before a subhead. */
+const MARKUP = /^(?:(#{1,6}|[-*+])[ \t\u3000]+|([■□●○◆◇▲△★☆•])[ \t\u3000]*)/;
 const BLANK = /^[\s\u3000]*$/;
 
 /**
@@ -75,7 +76,7 @@ function toPiece(raw: string, group: readonly Line[], gapBefore: number): Piece 
     end,
     content: { start: contentStart, end },
     text,
-    markup: markup ? markup[1] : null,
+    markup: markup ? markup[1] ?? markup[2] : null,
     lines: group.length,
     gapBefore,
     gapAfter: 0,

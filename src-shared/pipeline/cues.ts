@@ -29,11 +29,21 @@ export function isPlaceName(text: string): boolean {
 
 const BYLINE_MAX = 40;
 
-/** `(张紫艺)`, `(本报记者 苏文保)`, `(本栏目组稿:陈训煜 吴菲)`: a credit in parentheses. */
+/**
+ * `(张紫艺)`, `(本报记者 苏文保)`, `(本栏目组稿:陈训煜 吴菲)`: a credit in parentheses; or a
+ * credit line set without them (`本报记者 张明`, `记者 王五 通讯员 李六`, `文/张明`).
+ */
 export function isBylineBlock(text: string): boolean {
-  if (!isParenthesized(text) || text.includes('\n')) return false;
+  if (text.includes('\n')) return false;
+  if (!isParenthesized(text)) return isBareCredit(compact(text).length <= BYLINE_MAX ? text.trim() : '');
   const inner = text.trim().slice(1, -1);
   return inner.trim().length > 0 && inner.length <= BYLINE_MAX && !/[。！？]/.test(inner);
+}
+
+/** A credit line without parentheses: a reporter's or photographer's title before a name. */
+function isBareCredit(text: string): boolean {
+  const credit = /^(?:本报)?(?:特约|见习)?(?:记者|通讯员)\s*[:：]?\s*[\u4e00-\u9fff]/.test(text) || /^(?:文|图|文图|摄影)\s*[/／:：]\s*[\u4e00-\u9fff]/.test(text);
+  return credit && !/[。！？，,；]/.test(text);
 }
 
 /**

@@ -2,10 +2,7 @@ import type { Edit, Flag } from '../model/analysis';
 import { spanContains } from '../model/span';
 import { bodyEndsSentence, isLead } from './cues';
 import { livePieces, makeEdit, makeFlag, type PageDraft, type Piece } from './draft';
-import { compact } from './text';
-
-/** Characters that continue a sentence and almost never open one: a block starting so lost its start. */
-const NEVER_OPENS = new Set(Array.from('，,、。；：的了着过们地得之和与及或而都也就才则吗呢吧'));
+import { startsMidSentence } from './text';
 
 /**
  * What the repairs could not restore. A paragraph cut off with no continuation, or starting
@@ -32,11 +29,11 @@ export function displaced(draft: PageDraft): PageDraft {
     if (piece.role === 'headline' || piece.role === 'kicker' || piece.role === 'subhead') afterByline = false;
     if (piece.role === 'byline' && !insideJoin(piece)) afterByline = true;
     if (piece.role !== 'paragraph' || recast.has(piece.id)) continue;
-    const startsMidSentence = !continuing.has(piece.id) && !isLead(piece.text) && NEVER_OPENS.has(compact(piece.text)[0]);
+    const cutAtStart = !continuing.has(piece.id) && !isLead(piece.text) && startsMidSentence(piece.text);
     if (unfinished.includes(piece)) {
       flags.push(lostText(raw, piece, 'lost.end', 'The paragraph stops mid-sentence and no continuation was found; the rest is missing.'));
     }
-    if (startsMidSentence) {
+    if (cutAtStart) {
       flags.push(lostText(raw, piece, 'lost.start', 'The paragraph starts mid-sentence; its beginning is missing.'));
     }
     if (!afterByline || continuing.has(piece.id)) continue;
@@ -50,7 +47,7 @@ export function displaced(draft: PageDraft): PageDraft {
         confidence: 0.6,
       }),
     );
-    const home = startsMidSentence ? unfinished.filter((other) => other !== piece && other.end < piece.start).pop() : undefined;
+    const home = cutAtStart ? unfinished.filter((other) => other !== piece && other.end < piece.start).pop() : undefined;
     if (home) {
       edits.push(
         makeEdit(raw, {

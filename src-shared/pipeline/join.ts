@@ -2,7 +2,7 @@ import type { Edit } from '../model/analysis';
 import { bodyEndsSentence, isLead, isTitleLike } from './cues';
 import { IMAGE_GAP } from './classify';
 import { livePieces, makeEdit, type PageDraft, type Piece } from './draft';
-import { compact, isHan } from './text';
+import { compact, isHan, startsMidSentence } from './text';
 
 /** At most this many blocks (captions, credits, furniture) may stand between two halves. */
 const MAX_INTRUDERS = 3;
@@ -32,7 +32,8 @@ export function join(draft: PageDraft): PageDraft {
     if (head.role !== 'paragraph' || bodyEndsSentence(head.text)) continue;
     const next = continuation(pieces, i);
     if (!next) continue;
-    const { piece: tail, intruders } = next;
+    const { piece: tail, index: tailIndex, intruders } = next;
+    const sure = !intruders.some((p) => p.role === 'byline') || startsMidSentence(tail.text) || creditedLater(pieces, tailIndex);
     for (const intruder of intruders) {
       if (intruder.role !== 'paragraph') continue;
       const gap = intruder.gapBefore >= IMAGE_GAP || intruder.gapAfter >= IMAGE_GAP;
@@ -58,20 +59,23 @@ export function join(draft: PageDraft): PageDraft {
         start: head.end,
         end: tail.start,
         after: '',
-        reason: `Paragraph ends ${midWord ? 'mid-word' : `with "${lastChar(head.text)}"`} and continues after the break${intruders.length ? ` (past ${intruders.map((p) => p.role).join(', ')})` : ''}`,
-        confidence: intruders.length ? 0.9 : 0.95,
+        reason: sure
+          ? `Paragraph ends ${midWord ? 'mid-word' : `with "${lastChar(head.text)}"`} and continues after the break${intruders.length ? ` (past ${intruders.map((p) => p.role).join(', ')})` : ''}`
+          : 'Paragraph ends mid-sentence, but the text after the byline may be a displaced fragment rather than its continuation',
+        confidence: sure ? (intruders.length ? 0.9 : 0.95) : 0.55,
+        status: sure ? 'applied' : 'proposed',
         op: { type: 'join', chunk: tail.id, onto: head.id },
       }),
     );
-    const doubled = doubledAtCut(raw, head, tail);
+    const doubled = sure ? doubledAtCut(raw, head, tail) : null;
     if (doubled) edits.push(doubled);
-    i = pieces.indexOf(tail) - 1;
+    i = tailIndex - 1;
   }
   return { ...draft, edits };
 }
 
 /** The body block that continues `pieces[i]`, and what stands between them. */
-function continuation(pieces: readonly Piece[], i: number): { piece: Piece; intruders: Piece[] } | null {
+function continuation(pieces: readonly Piece[], i: number): { piece: Piece; index: number; intruders: Piece[] } | null {
   const intruders: Piece[] = [];
   for (let j = i + 1; j < pieces.length && intruders.length <= MAX_INTRUDERS; j++) {
     const piece = pieces[j];
@@ -82,7 +86,7 @@ function continuation(pieces: readonly Piece[], i: number): { piece: Piece; intr
         intruders.push(piece);
         continue;
       }
-      return isLead(piece.text) ? null : { piece, intruders };
+      return isLead(piece.text) ? null : { piece, index: j, intruders };
     }
     if (piece.role === 'caption' || piece.role === 'byline' || (piece.role === 'furniture' && piece.furniture !== 'banner')) {
       intruders.push(piece);
@@ -91,6 +95,19 @@ function continuation(pieces: readonly Piece[], i: number): { piece: Piece; intr
     return null;
   }
   return null;
+}
+
+/**
+ * A byline ends its article; when another credit follows before the next headline, the one in
+ * the cut was printed there by the break and the text after it is the paragraph's continuation.
+ */
+function creditedLater(pieces: readonly Piece[], from: number): boolean {
+  for (let j = from + 1; j < pieces.length; j++) {
+    const role = pieces[j].role;
+    if (role === 'byline') return true;
+    if (role === 'headline' || role === 'kicker' || role === 'subhead') return false;
+  }
+  return false;
 }
 
 function lastChar(text: string): string {

@@ -35,7 +35,7 @@ export function strip(draft: PageDraft): PageDraft {
 
 function lineBreaks(raw: string, piece: Piece): Edit[] {
   const edits: Edit[] = [];
-  const pattern = /[ \t\u3000]*\r?\n[ \t\u3000]*(?:(?:#{1,6}|[-*+])[ \t\u3000]+)?/g;
+  const pattern = /[ \t\u3000]*\r?\n[ \t\u3000]*(?:(?:#{1,6}|[-*+])[ \t\u3000]+|[■□●○◆◇▲△★☆•][ \t\u3000]*)?/g;
   const body = raw.slice(piece.content.start, piece.content.end);
   const keepsLines = piece.role === 'furniture';
   for (let match = pattern.exec(body); match; match = pattern.exec(body)) {

@@ -54,3 +54,11 @@ export function pinyinSyllables(text: string): number {
 export function isParenthesized(text: string): boolean {
   return /^[(（][^()（）]*[)）]$/.test(text.trim());
 }
+
+/** Characters that continue a sentence and almost never open one. */
+const NEVER_OPENS = new Set(Array.from('，,、。；：的了着过们地得之和与及或而都也就才则吗呢吧'));
+
+/** True when the text starts with a character that cannot open a sentence: its start is elsewhere. */
+export function startsMidSentence(text: string): boolean {
+  return NEVER_OPENS.has(compact(text).charAt(0));
+}
