@@ -18,3 +18,13 @@ export function appPaths(mainDir: string, isPackaged: boolean, resourcesPath: st
     seeds: isPackaged ? path.join(resourcesPath, 'seeds') : path.join(mainDir, '..', '..', 'seeds'),
   };
 }
+
+/**
+ * A throwaway profile folder for unpackaged runs (the Electron smoke test, a second dev instance),
+ * so they never touch the user's real library. Packaged builds ignore it: an environment variable
+ * must not be able to point the app at someone else's data.
+ */
+export function userDataOverride(isPackaged: boolean, env: NodeJS.ProcessEnv): string | undefined {
+  const dir = env['GALLEY_USER_DATA_DIR'];
+  return !isPackaged && dir && path.isAbsolute(dir) ? dir : undefined;
+}

@@ -6,7 +6,7 @@ import './security';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
-import { appPaths } from './app-paths';
+import { appPaths, userDataOverride } from './app-paths';
 import { createFiles } from './files';
 import { ipcHandlers, registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
@@ -36,6 +36,8 @@ async function openMainWindow(): Promise<void> {
 }
 
 registerAppScheme();
+const userData = userDataOverride(app.isPackaged, process.env);
+if (userData) app.setPath('userData', userData);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -45,13 +47,20 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow?.focus();
   });
 
-  app.whenReady().then(async () => {
-    if (renderer.mode === 'production') serveRenderer(paths.renderer, csp);
-    const files = createFiles({ dialogs: dialog, window: requireMainWindow, seedsDir: paths.seeds });
-    registerIpcHandlers(ipcHandlers(files), renderer.origin);
-    installMenu(() => (BrowserWindow.getFocusedWindow() ?? mainWindow)?.webContents, { isMac, isDev: !app.isPackaged });
-    await openMainWindow();
-  });
+  app
+    .whenReady()
+    .then(async () => {
+      if (renderer.mode === 'production') serveRenderer(paths.renderer, csp);
+      const files = createFiles({ dialogs: dialog, window: requireMainWindow, seedsDir: paths.seeds });
+      registerIpcHandlers(ipcHandlers(files), renderer.origin);
+      installMenu(() => (BrowserWindow.getFocusedWindow() ?? mainWindow)?.webContents, { isMac, isDev: !app.isPackaged });
+      await openMainWindow();
+    })
+    .catch((error: unknown) => {
+      // Without a window there is nothing to show the error in; say why before leaving.
+      dialog.showErrorBox('Galley could not start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
 
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openMainWindow();

@@ -21,7 +21,8 @@ function parse(url: unknown): URL | null {
 /**
  * True when `url` is on the same scheme, host and port as `appOrigin`. Compares the parts rather
  * than `URL.origin` because a non-special scheme such as `app:` has an opaque origin ("null")
- * outside Chromium. URLs carrying credentials are refused: no page of ours links like that.
+ * outside Chromium, where the host of such a URL is also left in its original case. URLs carrying
+ * credentials are refused: no page of ours links like that.
  */
 export function isTrustedUrl(url: unknown, appOrigin: string): boolean {
   const candidate = parse(url);
@@ -31,7 +32,7 @@ export function isTrustedUrl(url: unknown, appOrigin: string): boolean {
   return (
     candidate.protocol === trusted.protocol &&
     candidate.host !== '' &&
-    candidate.host === trusted.host
+    candidate.host.toLowerCase() === trusted.host.toLowerCase()
   );
 }
 

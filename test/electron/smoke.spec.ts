@@ -26,7 +26,8 @@ test.beforeEach(async () => {
   userData = mkdtempSync(join(tmpdir(), 'galley-electron-'));
   app = await electron.launch({
     executablePath: electronBinary(),
-    args: [join(ROOT, 'out/main/index.js'), `--user-data-dir=${userData}`],
+    args: [join(ROOT, 'out/main/index.js')],
+    env: { ...process.env, GALLEY_USER_DATA_DIR: userData },
     cwd: ROOT,
   });
   page = await app.firstWindow();

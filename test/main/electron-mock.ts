@@ -62,6 +62,7 @@ export const fakeApp = Object.assign(new EventEmitter(), {
   isPackaged: true,
   whenReady: () => recorded.ready.promise,
   getPath: vi.fn((_name: string) => '/nonexistent-user-data'),
+  setPath: vi.fn(),
   quit: vi.fn(),
   requestSingleInstanceLock: vi.fn(() => true),
 });
