@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { PageRecord } from '../model';
 import { DOCUMENT_FORMAT, DOCUMENT_SCHEMA_VERSION, documentSchema, type ExportedDocument, type ExportedPage } from './document-schema';
 import { GALLEY_VERSION } from './galley-version';
 import { checkNotNewer, describeValue, ImportFormatError, isPlainObject, parseJsonText } from './json-input';
@@ -13,13 +14,18 @@ export function buildDocument(pages: readonly ExportablePage[], options: ExportO
     generator: { name: 'Galley', version: GALLEY_VERSION },
     exportedAt: options.exportedAt,
     pages: pages.map((page) => ({
-      page: page.page,
+      page: pageRecord(page.page),
       analysis: page.analysis,
       review: { reviewer: page.reviewer ?? null, reviewedAt: page.reviewedAt ?? null },
       clean: page.clean,
       report: changeReport(page),
     })),
   };
+}
+
+/** Only the record's own fields: a database row may carry more (cached stats), which the format does not know. */
+function pageRecord({ id, name, size, encoding, importedAt, status, raw }: PageRecord): PageRecord {
+  return { id, name, size, encoding, importedAt, status, raw };
 }
 
 /**

@@ -70,7 +70,7 @@ export function changeReport({ page, analysis, clean }: ExportablePage): ChangeR
 }
 
 /** The article's text in the order a reader meets it on paper: kicker, title, body, captions, credit. */
-export function articleText(article: Article): string {
+function articleText(article: Article): string {
   return [article.kicker ?? '', article.title, ...article.blocks.map((block) => block.text), ...article.captions, article.byline ?? ''].join('\n');
 }
 
