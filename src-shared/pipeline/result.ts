@@ -1,53 +1,18 @@
-import type { EditKind, EditStatus, FlagKind, FurnitureKind, PageAnalysis, SplitStatus } from '../model/analysis';
-import type { BlockType } from '../model/clean';
+import type { z } from 'zod';
+import type { PageAnalysis } from '../model/analysis';
 import { materialize } from '../model/materialize';
-import type { Span } from '../model/span';
+import type { pageResultSchema } from './result-schema';
 
 /**
- * The CLI's JSON for one page (issue 3; schema in `page-result.schema.json`). Derived from raw +
- * analysis through `materialize`, like every other view of the page. Edits and flags also carry
- * their `id`, `rule` and `status`, so a reader can tell an applied change from a proposal.
+ * The CLI's JSON for one page (issue 3; the contract is `pageResultSchema`, published as
+ * `page-result.schema.json`). Derived from raw + analysis through `materialize`, like every other
+ * view of the page. Edits and flags also carry their `id`, `rule` and `status`, so a reader can
+ * tell an applied change from a proposal.
  */
-export interface PageResult {
-  source: string;
-  articles: ResultArticle[];
-  furniture: { kind: FurnitureKind; text: string; start: number; end: number }[];
-  edits: ResultEdit[];
-  flags: ResultFlag[];
-}
-
-export interface ResultArticle {
-  id: string;
-  section: string | null;
-  kicker: string | null;
-  title: string;
-  byline: string | null;
-  captions: string[];
-  blocks: { type: BlockType; text: string }[];
-  split: { status: SplitStatus; confidence: number };
-  spans: Span[];
-}
-
-export interface ResultEdit extends Span {
-  id: string;
-  kind: EditKind;
-  rule: string;
-  status: EditStatus;
-  before: string;
-  after: string;
-  reason: string;
-  confidence: number;
-}
-
-export interface ResultFlag extends Span {
-  id: string;
-  kind: FlagKind;
-  rule: string;
-  text: string;
-  message: string;
-  suggestion: string | null;
-  confidence: number;
-}
+export type PageResult = z.infer<typeof pageResultSchema>;
+export type ResultArticle = PageResult['articles'][number];
+export type ResultEdit = PageResult['edits'][number];
+export type ResultFlag = PageResult['flags'][number];
 
 export function toPageResult(source: string, raw: string, analysis: PageAnalysis): PageResult {
   const clean = materialize(raw, analysis);
