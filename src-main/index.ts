@@ -26,13 +26,13 @@ function requireMainWindow(): BrowserWindow {
 async function openMainWindow(): Promise<void> {
   const window = await createMainWindow({
     preloadPath: paths.preload,
-    entryUrl: renderer.entryUrl,
     stateFile: path.join(app.getPath('userData'), 'window-state.json'),
   });
   mainWindow = window;
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = undefined;
   });
+  await window.loadURL(renderer.entryUrl);
 }
 
 registerAppScheme();

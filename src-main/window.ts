@@ -40,11 +40,11 @@ export function windowStateSaved(): Promise<void> {
 
 export interface MainWindowSetup {
   preloadPath: string;
-  entryUrl: string;
   stateFile: string;
 }
 
-export async function createMainWindow({ preloadPath, entryUrl, stateFile }: MainWindowSetup): Promise<BrowserWindow> {
+/** Creates the window at its remembered place; the caller loads the page once it holds the window. */
+export async function createMainWindow({ preloadPath, stateFile }: MainWindowSetup): Promise<BrowserWindow> {
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
   const state = await loadWindowState(stateFile, workAreas);
   const window = new BrowserWindow(mainWindowOptions(preloadPath, state));
@@ -55,6 +55,5 @@ export async function createMainWindow({ preloadPath, entryUrl, stateFile }: Mai
       console.warn(`Galley: window state not saved to ${stateFile}:`, error),
     );
   });
-  await window.loadURL(entryUrl);
   return window;
 }

@@ -12,7 +12,7 @@ beforeAll(async () => {
   await import('../../src-main/index');
   schemesBeforeReady = [...recorded.privilegedSchemes];
   recorded.ready.resolve();
-  await vi.waitFor(() => expect(FakeBrowserWindow.created).toHaveLength(1));
+  await vi.waitFor(() => expect(FakeBrowserWindow.created[0]?.loadURL).toHaveBeenCalled());
 });
 
 describe('main process wiring without a dev server', () => {
