@@ -28,6 +28,7 @@ void i18n.use(initReactI18next).init({
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   initAsync: false,
+  showSupportNotice: false,
 });
 
 /** The `lang` attribute matters for CJK: it picks Simplified Chinese glyphs over Japanese ones. */

@@ -76,9 +76,8 @@ test('should add one page when a file is imported', async ({ page }) => {
 test('should refuse a binary file with a message naming it, and keep the library as it was', async ({ page }) => {
   await startFresh(page);
   await importThroughPicker(page, 'scan.txt', 'added-page.txt');
-  const alert = page.getByRole('alert');
-  await expect(alert).toContainText('scan.txt');
-  await expect(alert).toContainText('PNG image');
+  const alert = page.getByRole('alert').filter({ hasText: 'scan.txt' });
+  await expect(alert).toContainText('scan.txt: this is a PNG image file, not text');
   await expect(rows(page)).toHaveCount(SEEDS.length + 1);
   await expect(rows(page).filter({ hasText: 'scan.txt' })).toHaveCount(0);
 });
@@ -88,7 +87,6 @@ test('should import a GB18030 file and show it as Chinese text', async ({ page }
   await importThroughPicker(page, 'gb18030-page.txt');
   await openByName(page, 'gb18030-page.txt');
   await expect(page.getByTestId('raw-page')).toContainText('本报讯 这是一份以 GB18030 编码保存的页面。');
-  await expect(page.locator('.page-facts')).toContainText('GB18030');
 });
 
 test('should keep a deleted page deleted after a reload', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../../src-shared/pipeline/decode';
 import type { PageRow } from '../../db/schema';
@@ -100,7 +100,18 @@ export function PageTable({ pages, libraryEmpty }: { pages: readonly PageRow[]; 
 
 const rowId = (pageId: string) => `page-row-${pageId}`;
 
-function PageTableRow({ page, rowIndex, top, selected }: { page: PageRow; rowIndex: number; top: number; selected: boolean }) {
+// Rows are memoised: scrolling re-renders the table, but a row only when its own props change.
+const PageTableRow = memo(function PageTableRow({
+  page,
+  rowIndex,
+  top,
+  selected,
+}: {
+  page: PageRow;
+  rowIndex: number;
+  top: number;
+  selected: boolean;
+}) {
   const { t } = useTranslation('library');
   const language = useUi((state) => state.language);
   const stat = (value: number | undefined) => (value === undefined ? '—' : value);
@@ -148,7 +159,7 @@ function PageTableRow({ page, rowIndex, top, selected }: { page: PageRow; rowInd
       </span>
     </div>
   );
-}
+});
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 

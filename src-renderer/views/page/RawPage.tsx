@@ -1,5 +1,5 @@
-import { memo, useMemo, type MouseEvent } from 'react';
-import { rawLines, segmentLine, type Highlight } from './lines';
+import { memo, useMemo, type MouseEvent, type Ref } from 'react';
+import { highlightsByLine, rawLines, segmentLine, type Highlight, type Segment } from './lines';
 
 export type { Highlight } from './lines';
 
@@ -11,13 +11,19 @@ export interface RawPageProps {
   /** The raw offset under a click (UTF-16 units), for jumping from raw text to what it became. */
   onClickOffset?: (offset: number) => void;
   label?: string;
+  ref?: Ref<HTMLDivElement>;
 }
 
 const NO_HIGHLIGHTS: readonly Highlight[] = [];
 
-/** The raw text with line numbers. Line numbers are not selectable, so copying gives the raw text. */
-export const RawPage = memo(function RawPage({ raw, highlights = NO_HIGHLIGHTS, onClickOffset, label }: RawPageProps) {
+/**
+ * The raw text with line numbers; each line is `[data-line=N]`, each piece `[data-offset=start]`.
+ * Line numbers are not selectable, so copying gives the raw text. When the highlights change, only
+ * the lines whose marks changed render again.
+ */
+export const RawPage = memo(function RawPage({ raw, highlights = NO_HIGHLIGHTS, onClickOffset, label, ref }: RawPageProps) {
   const lines = useMemo(() => rawLines(raw), [raw]);
+  const buckets = useMemo(() => highlightsByLine(lines, highlights), [lines, highlights]);
   const handleClick = onClickOffset
     ? (event: MouseEvent<HTMLDivElement>) => {
         const offset = offsetAtSelection(event.currentTarget);
@@ -25,24 +31,56 @@ export const RawPage = memo(function RawPage({ raw, highlights = NO_HIGHLIGHTS, 
       }
     : undefined;
   return (
-    <div className="raw-page" tabIndex={0} role="region" aria-label={label} onClick={handleClick} data-testid="raw-page">
-      {lines.map((line) => (
-        <div className="raw-line" key={line.start} data-line={line.number}>
-          <span className="raw-gutter" aria-hidden="true">
-            {line.number}
-          </span>
-          <span className="raw-text">
-            {segmentLine(line, highlights).map((segment) => (
-              <span key={segment.start} data-offset={segment.start} className={segment.className || undefined}>
-                {raw.slice(segment.start, segment.end)}
-              </span>
-            ))}
-          </span>
-        </div>
-      ))}
+    <div ref={ref} className="raw-page" tabIndex={0} role="region" aria-label={label} onClick={handleClick} data-testid="raw-page">
+      {lines.map((line, i) => {
+        const segments = segmentLine(line, buckets[i]);
+        return (
+          <RawLineView
+            key={line.start}
+            number={line.number}
+            text={raw.slice(line.start, line.end)}
+            start={line.start}
+            segments={segments}
+            marks={marksKey(segments)}
+          />
+        );
+      })}
     </div>
   );
 });
+
+function marksKey(segments: readonly Segment[]): string {
+  return segments.map((segment) => `${segment.start}-${segment.end}:${segment.className}`).join('|');
+}
+
+interface RawLineViewProps {
+  number: number;
+  text: string;
+  start: number;
+  segments: readonly Segment[];
+  /** Equal marks mean equal segments; compared instead of the array, which is new on every render. */
+  marks: string;
+}
+
+const RawLineView = memo(
+  function RawLineView({ number, text, start, segments }: RawLineViewProps) {
+    return (
+      <div className="raw-line" data-line={number}>
+        <span className="raw-gutter" aria-hidden="true">
+          {number}
+        </span>
+        <span className="raw-text">
+          {segments.map((segment) => (
+            <span key={segment.start} data-offset={segment.start} className={segment.className || undefined}>
+              {text.slice(segment.start - start, segment.end - start)}
+            </span>
+          ))}
+        </span>
+      </div>
+    );
+  },
+  (before, after) => before.number === after.number && before.start === after.start && before.text === after.text && before.marks === after.marks,
+);
 
 /** A click leaves a collapsed selection at the caret; its text node sits in a segment that knows its offset. */
 function offsetAtSelection(container: HTMLElement): number | null {

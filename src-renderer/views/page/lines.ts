@@ -54,3 +54,30 @@ export function segmentLine(line: Pick<RawLine, 'start' | 'end'>, highlights: re
   }
   return segments.length > 0 ? segments : [{ start: line.start, end: line.end, className: '' }];
 }
+
+/**
+ * Hands each line the highlights overlapping its text, with a binary search for each highlight's
+ * first line, so many highlights on a long page cost O(h · log lines + overlaps), not O(h · lines).
+ */
+export function highlightsByLine(lines: readonly RawLine[], highlights: readonly Highlight[]): Highlight[][] {
+  const buckets: Highlight[][] = lines.map(() => []);
+  for (const highlight of highlights) {
+    if (highlight.end <= highlight.start) continue;
+    for (let i = firstLineEndingAfter(lines, highlight.start); i < lines.length && lines[i].start < highlight.end; i++) {
+      if (lines[i].end > lines[i].start) buckets[i].push(highlight);
+    }
+  }
+  return buckets;
+}
+
+/** Line ends never decrease, so the first line with `end > offset` is found by bisection. */
+function firstLineEndingAfter(lines: readonly RawLine[], offset: number): number {
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (lines[middle].end > offset) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}

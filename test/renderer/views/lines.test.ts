@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rawLines, segmentLine } from '../../../src-renderer/views/page/lines';
+import { highlightsByLine, rawLines, segmentLine } from '../../../src-renderer/views/page/lines';
 
 describe('rawLines', () => {
   it('should give each line its raw range, excluding LF and CRLF breaks', () => {
@@ -46,5 +46,27 @@ describe('segmentLine', () => {
 
   it('should ignore empty highlights', () => {
     expect(segmentLine(line, [{ start: 12, end: 12, className: 'caret' }])).toEqual([{ start: 10, end: 20, className: '' }]);
+  });
+});
+
+describe('highlightsByLine', () => {
+  const lines = rawLines('甲乙丙\n\n丁戊\r\n己');
+
+  it('should give each line exactly the highlights overlapping its text', () => {
+    const across = { start: 1, end: 6, className: 'across' };
+    const onBreakOnly = { start: 3, end: 4, className: 'break' };
+    const last = { start: 9, end: 10, className: 'last' };
+    expect(highlightsByLine(lines, [across, onBreakOnly, last]).map((bucket) => bucket.map((h) => h.className))).toEqual([
+      ['across'],
+      [],
+      ['across'],
+      ['last'],
+    ]);
+  });
+
+  it('should give the same segments as filtering every highlight on every line', () => {
+    const highlights = Array.from({ length: 40 }, (_, i) => ({ start: (i * 7) % 11, end: ((i * 7) % 11) + (i % 5), className: `h${i}` }));
+    const buckets = highlightsByLine(lines, highlights);
+    lines.forEach((line, i) => expect(segmentLine(line, buckets[i])).toEqual(segmentLine(line, highlights)));
   });
 });

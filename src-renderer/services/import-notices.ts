@@ -1,0 +1,34 @@
+import type { Notice } from '../store/ui';
+import type { ImportReport } from './import';
+
+/** More names than this in one notice are summarised as a count: a notice must stay readable. */
+export const LISTED_FILES = 20;
+
+function listed(lines: readonly string[]): string[] {
+  const shown = lines.slice(0, LISTED_FILES);
+  if (lines.length > LISTED_FILES) shown.push(`… +${lines.length - LISTED_FILES}`);
+  return shown;
+}
+
+const withReason = ({ name, reason }: { name: string; reason: string }) => `${name}: ${reason}`;
+const nameOnly = ({ name }: { name: string }) => name;
+
+/** What the user is told after an import; errors name every file (up to a readable number). */
+export function noticesFor(report: ImportReport, announceAdded = true): Omit<Notice, 'id'>[] {
+  const notices: Omit<Notice, 'id'>[] = [];
+  const unreadable = report.failed.filter((failure) => failure.stage === 'read');
+  const unsaved = report.failed.filter((failure) => failure.stage === 'save');
+  const duplicate = report.skipped.filter((skip) => skip.reason === 'already-in-library');
+  const deleted = report.skipped.filter((skip) => skip.reason === 'deleted-earlier');
+  if (unreadable.length > 0) {
+    notices.push({ tone: 'error', key: 'library:notice.unreadable', values: { count: unreadable.length }, details: listed(unreadable.map(withReason)) });
+  }
+  if (unsaved.length > 0) {
+    notices.push({ tone: 'error', key: 'library:notice.unsaved', values: { count: unsaved.length }, details: listed(unsaved.map(withReason)) });
+  }
+  if (announceAdded && report.added.length > 0) notices.push({ tone: 'info', key: 'library:notice.added', values: { count: report.added.length } });
+  if (duplicate.length > 0) notices.push({ tone: 'info', key: 'library:notice.duplicate', values: { count: duplicate.length }, details: listed(duplicate.map(nameOnly)) });
+  if (deleted.length > 0) notices.push({ tone: 'info', key: 'library:notice.deleted', values: { count: deleted.length }, details: listed(deleted.map(nameOnly)) });
+  if (report.cancelled) notices.push({ tone: 'info', key: 'library:notice.cancelled', values: { count: report.added.length } });
+  return notices;
+}

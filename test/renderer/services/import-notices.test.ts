@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportReport } from '../../../src-renderer/services/import';
+import { LISTED_FILES, noticesFor } from '../../../src-renderer/services/import-notices';
+
+const empty: ImportReport = { added: [], skipped: [], failed: [], cancelled: false };
+
+describe('noticesFor', () => {
+  it('should name every refused file with its reason, errors first', () => {
+    const notices = noticesFor({
+      ...empty,
+      added: [{ id: 'a', name: 'good.txt' }],
+      failed: [
+        { name: 'scan.txt', reason: 'this is a PNG image file, not text', stage: 'read' },
+        { name: 'big.txt', reason: 'file is 50.0 MB, larger than the 8.0 MB a page may be', stage: 'read' },
+      ],
+    });
+
+    expect(notices.map((notice) => [notice.tone, notice.key])).toEqual([
+      ['error', 'library:notice.unreadable'],
+      ['info', 'library:notice.added'],
+    ]);
+    expect(notices[0].details).toEqual(['scan.txt: this is a PNG image file, not text', 'big.txt: file is 50.0 MB, larger than the 8.0 MB a page may be']);
+  });
+
+  it('should keep save failures apart from unreadable files', () => {
+    const notices = noticesFor({ ...empty, failed: [{ name: 'a.txt', reason: 'QuotaExceededError', stage: 'save' }] });
+    expect(notices).toEqual([{ tone: 'error', key: 'library:notice.unsaved', values: { count: 1 }, details: ['a.txt: QuotaExceededError'] }]);
+  });
+
+  it('should list at most LISTED_FILES names and count the rest', () => {
+    const skipped = Array.from({ length: LISTED_FILES + 5 }, (_, i) => ({ name: `p${i}.txt`, reason: 'already-in-library' as const }));
+    const [notice] = noticesFor({ ...empty, skipped });
+
+    expect(notice.values).toEqual({ count: LISTED_FILES + 5 });
+    expect(notice.details).toHaveLength(LISTED_FILES + 1);
+    expect(notice.details?.at(-1)).toBe('… +5');
+  });
+
+  it('should tell duplicates and deleted pages apart, as information', () => {
+    const notices = noticesFor({
+      ...empty,
+      skipped: [
+        { name: 'again.txt', reason: 'already-in-library' },
+        { name: 'gone.txt', reason: 'deleted-earlier' },
+      ],
+    });
+    expect(notices.map((notice) => [notice.tone, notice.key, notice.details])).toEqual([
+      ['info', 'library:notice.duplicate', ['again.txt']],
+      ['info', 'library:notice.deleted', ['gone.txt']],
+    ]);
+  });
+
+  it('should not announce added pages when asked to stay quiet, but still report a cancel', () => {
+    const notices = noticesFor({ ...empty, added: [{ id: 'a', name: 'seed.txt' }], cancelled: true }, false);
+    expect(notices).toEqual([{ tone: 'info', key: 'library:notice.cancelled', values: { count: 1 } }]);
+  });
+});
