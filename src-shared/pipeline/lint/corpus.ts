@@ -53,50 +53,88 @@ interface Fingerprint {
   samples: number[];
 }
 
+const BASE = 0x01000193;
+/** BASE^SHINGLE mod 2^32: what the character leaving the window contributed. */
+const BASE_POW = Array.from({ length: SHINGLE }).reduce<number>((power) => Math.imul(power, BASE), 1);
+
+/** Spreads a rolling hash's bits so that sampling by its low bits is fair. */
+function mix(hash: number): number {
+  let h = hash ^ (hash >>> 16);
+  h = Math.imul(h, 0x45d9f3b);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
 /**
  * Sampled shingle hashes of a paragraph's Han characters (punctuation and spaces are ignored, so
- * OCR spacing does not hide a copy). Sampling by hash value keeps the same shingles on both copies.
+ * OCR spacing does not hide a copy). A rolling hash keeps this linear; sampling by hash value keeps
+ * the same shingles on both copies of a paragraph.
  */
-function fingerprint(raw: string, chunk: Chunk): number[] {
-  const codes: number[] = [];
+function fingerprint(raw: string, chunk: Chunk, window: Int32Array): number[] {
+  const samples: number[] = [];
+  let hash = 0;
+  let seen = 0;
   for (let i = chunk.start; i < chunk.end; i++) {
     const code = raw.charCodeAt(i);
-    if (isHanCode(code)) codes.push(code);
+    if (!isHanCode(code)) continue;
+    const slot = seen % SHINGLE;
+    hash = (Math.imul(hash, BASE) + code - (seen >= SHINGLE ? Math.imul(window[slot], BASE_POW) : 0)) | 0;
+    window[slot] = code;
+    seen++;
+    if (seen >= SHINGLE) {
+      const sample = mix(hash);
+      if ((sample & SAMPLE_MASK) === 0) samples.push(sample);
+    }
   }
-  if (codes.length < MIN_PARAGRAPH) return [];
-  const samples: number[] = [];
-  for (let i = 0; i + SHINGLE <= codes.length; i++) {
-    let hash = 0x811c9dc5;
-    for (let k = i; k < i + SHINGLE; k++) hash = Math.imul(hash ^ codes[k], 0x01000193);
-    hash >>>= 0;
-    if ((hash & SAMPLE_MASK) === 0) samples.push(hash);
+  return seen >= MIN_PARAGRAPH ? samples : [];
+}
+
+/**
+ * Which pages hold a sample: the first page in one map, later ones (up to the boilerplate limit)
+ * in another, so the common case of a sample seen once costs one map entry.
+ */
+class Postings {
+  private readonly first = new Map<number, number>();
+  private readonly more = new Map<number, number[]>();
+
+  add(sample: number, page: number): void {
+    const first = this.first.get(sample);
+    if (first === undefined) return void this.first.set(sample, page);
+    if (first === page) return;
+    const more = this.more.get(sample);
+    if (!more) this.more.set(sample, [page]);
+    else if (more.length < MAX_POSTINGS && more[more.length - 1] !== page) more.push(page);
   }
-  return samples;
+
+  /** Pages holding the sample, or null when it is boilerplate (on more than MAX_POSTINGS pages). */
+  pages(sample: number): readonly number[] | null {
+    const first = this.first.get(sample);
+    if (first === undefined) return [];
+    const more = this.more.get(sample);
+    if (!more) return [first];
+    return more.length >= MAX_POSTINGS ? null : [first, ...more];
+  }
 }
 
 /** The same paragraph printed on two pages: each copy is flagged, naming the other page. */
 function findRepeatedParagraphs(pages: readonly CorpusPage[], out: Finding[][]): void {
   const prints: Fingerprint[] = [];
-  const postings = new Map<number, number[]>();
+  const postings = new Postings();
+  const window = new Int32Array(SHINGLE);
   pages.forEach((page, p) => {
     for (const chunk of page.chunks) {
       if (chunk.role !== 'paragraph') continue;
-      const samples = fingerprint(page.raw, chunk);
+      const samples = fingerprint(page.raw, chunk, window);
       if (samples.length < 3) continue;
       prints.push({ page: p, chunk, samples });
-      for (const sample of new Set(samples)) {
-        const list = postings.get(sample);
-        if (!list) postings.set(sample, [p]);
-        else if (list.length <= MAX_POSTINGS && list[list.length - 1] !== p) list.push(p);
-      }
+      for (const sample of samples) postings.add(sample, p);
     }
   });
   for (const print of prints) {
     const shared = new Map<number, number>();
     for (const sample of print.samples) {
-      const list = postings.get(sample);
-      if (!list || list.length > MAX_POSTINGS) continue;
-      for (const other of list) if (other !== print.page) shared.set(other, (shared.get(other) ?? 0) + 1);
+      for (const other of postings.pages(sample) ?? []) {
+        if (other !== print.page) shared.set(other, (shared.get(other) ?? 0) + 1);
+      }
     }
     let bestPage = -1;
     let bestShare = 0;
@@ -110,7 +148,7 @@ function findRepeatedParagraphs(pages: readonly CorpusPage[], out: Finding[][]):
       rule: 'corpus.repeated',
       start: print.chunk.start,
       end: print.chunk.end,
-      message: `This paragraph is also printed on page ${pages[bestPage].id} (${Math.round(bestShare * 100)}% of it matches).`,
+      message: `This paragraph is also printed on page ${pages[bestPage].id} (${Math.round(Math.min(1, bestShare) * 100)}% of it matches).`,
       suggestion: null,
       confidence: Math.min(0.95, bestShare),
     });

@@ -17,8 +17,6 @@ const ASPECT = new Set(Array.from('了着过到'));
 /** Function characters: doubled with no word to explain it, the doubling is near certain OCR noise. */
 const FUNCTION_CHARS = new Set(Array.from('的了着地得是在和与对把被将从向'));
 const ONE = '一'.charCodeAt(0);
-/** Lengths of doubled words looked for; a single doubled character is handled on its own. */
-const WORD_LENGTHS = [2, 3] as const;
 
 /** Longest lexicon word within [lo, hi) that ends at `last` (inclusive), or null. */
 function wordEndingAt(raw: string, last: number, lo: number, minLength: number): string | null {
@@ -148,14 +146,15 @@ export function findDoubled(raw: string, span: Span, out: Finding[]): void {
       i++;
       continue;
     }
-    for (const length of WORD_LENGTHS) {
-      if (!repeatsItself(raw, i, length, hi)) continue;
-      const finding = judgeDoubledWord(raw, i, length, lo, hi);
-      if (finding) {
-        out.push(finding);
-        i += 2 * length - 1;
-      }
-      break;
+    // Reading past the text deoptimises the loop, hence the bound before the look-ahead.
+    if (i + 3 >= hi) continue;
+    // Cheap first test: a doubled word of length n has the same character at i and i + n.
+    const length = raw.charCodeAt(i + 2) === code ? 2 : raw.charCodeAt(i + 3) === code ? 3 : 0;
+    if (length === 0 || !repeatsItself(raw, i, length, hi)) continue;
+    const finding = judgeDoubledWord(raw, i, length, lo, hi);
+    if (finding) {
+      out.push(finding);
+      i += 2 * length - 1;
     }
   }
 }

@@ -1,3 +1,5 @@
+import { CharClass, markChars } from './findings';
+
 /**
  * Characters OCR confuses because they differ by a stroke or a dot. Each group lists its members
  * from the most to the least common: OCR tends to read a rare character as its common look-alike
@@ -37,7 +39,9 @@ interface KnownMisread {
   certain: boolean;
 }
 
-const MISREADS: Record<string, KnownMisread> = {};
+/** Keyed by the bigram's two UTF-16 codes, so the scan looks up without building strings. */
+const MISREADS = new Map<number, KnownMisread>();
+const bigramKey = (first: number, second: number) => first * 0x10000 + second;
 for (const [wrong, right, certain] of [
   ['己经', '已经', true], ['自已', '自己', true], ['早己', '早已', false], ['而己', '而已', true], ['己有', '已有', false],
   ['末来', '未来', true], ['周未', '周末', false], ['期未', '期末', false], ['末能', '未能', false], ['未端', '末端', false],
@@ -52,12 +56,12 @@ for (const [wrong, right, certain] of [
   ['千旱', '干旱', true], ['于旱', '干旱', true], ['千净', '干净', true], ['于净', '干净', true], ['关干', '关于', false],
   ['由干', '由于', false], ['对干', '对于', false], ['干是', '于是', false], ['戍功', '成功', true], ['戊功', '成功', true],
 ] as const) {
-  MISREADS[wrong] = { fix: right, certain };
+  MISREADS.set(bigramKey(wrong.charCodeAt(0), wrong.charCodeAt(1)), { fix: right, certain });
+  markChars(wrong[0], CharClass.misreadStart);
 }
 
-export function knownMisread(bigram: string): KnownMisread | undefined {
-  return MISREADS[bigram];
+export function knownMisread(first: number, second: number): KnownMisread | undefined {
+  return MISREADS.get(bigramKey(first, second));
 }
 
-/** Characters that can start a known misread, so the scan tests a bigram only where one may begin. */
-export const MISREAD_STARTS = new Set(Object.keys(MISREADS).map((bigram) => bigram[0]));
+markChars(LOOKALIKES.keys(), CharClass.lookalike);

@@ -1,49 +1,56 @@
 import type { Chunk } from '../../model/analysis';
-import { isHanCode, type Finding } from './findings';
+import { CharClass, hasClass, isHanCode, markChars, type Finding } from './findings';
 import { LEXICON } from './lexicon';
 
-const SENTENCE_FINAL = new Set(Array.from('。！？!?…；;'));
-const CLOSERS = new Set(Array.from('”’」』）)》】"\''));
+markChars('。！？!?…；;', CharClass.sentenceFinal);
+markChars('”’」』）)》】"\'', CharClass.closer);
 /** Punctuation that only ever follows words: a paragraph opening with it lost its beginning. */
 const CLOSING_OR_INNER = new Set(Array.from('，,、。；;：:！!？?）)」』》】”’'));
 /** Characters that attach to a preceding word (particles, suffixes) and cannot open a sentence. */
 const ENCLITICS = new Set(Array.from('的了着过们地得吗呢吧啊'));
 /** Connectives that continue a clause (并, 及, 而) and adverbs that need a subject before them. */
 const CONTINUATIONS = new Set(Array.from('并及而都也还又'));
-/** Layout residue before the words: markup and spaces. */
-const LEADING_LAYOUT = /^[\s\u3000#*+\-]*/;
+/** Layout residue around the words: markup and spaces. */
+const LAYOUT = new Set(Array.from(' \t\r\n\u3000#*+-', (ch) => ch.charCodeAt(0)));
 /** Roles that may sit between the halves of a cut paragraph (captions, bylines, banners). */
 const INTRUDER_ROLES = new Set<Chunk['role']>(['caption', 'byline', 'furniture']);
+const CLAUSE_PUNCTUATION = new Set(Array.from('，,。；', (ch) => ch.charCodeAt(0)));
+const OPEN_PAREN = new Set([0x28, 0xff08]);
+const CLOSE_PAREN = new Set([0x29, 0xff09]);
 
 /** How far a lost-text flag reaches into the paragraph: enough to read, not the whole block. */
 const EXCERPT = 12;
 
 function endsSentence(raw: string, chunk: Chunk): boolean {
   let i = chunk.end - 1;
-  while (i >= chunk.start && /\s/.test(raw[i])) i--;
-  // An inline byline (…力量。(杨博)) or a closing quote follows the sentence's own final mark.
-  if (raw[i] === ')' || raw[i] === '）') {
-    const open = Math.max(raw.lastIndexOf('(', i), raw.lastIndexOf('（', i));
-    if (open > chunk.start && i - open < 40) i = open - 1;
+  while (i >= chunk.start && LAYOUT.has(raw.charCodeAt(i))) i--;
+  // An inline byline (…力量。(杨博)) follows the sentence's own final mark: look before it.
+  if (CLOSE_PAREN.has(raw.charCodeAt(i))) {
+    let open = i - 1;
+    while (open > chunk.start && i - open < 40 && !OPEN_PAREN.has(raw.charCodeAt(open))) open--;
+    if (OPEN_PAREN.has(raw.charCodeAt(open))) i = open - 1;
   }
   for (; i >= chunk.start; i--) {
-    if (SENTENCE_FINAL.has(raw[i])) return true;
-    if (!CLOSERS.has(raw[i])) return false;
+    const code = raw.charCodeAt(i);
+    if (hasClass(code, CharClass.sentenceFinal)) return true;
+    if (!hasClass(code, CharClass.closer)) return false;
   }
   return false;
 }
 
+/** Long enough and punctuated like running text: a short bare line is a title or a label. */
 function isProse(raw: string, chunk: Chunk): boolean {
   if (chunk.end - chunk.start < 20) return false;
-  const text = raw.slice(chunk.start, chunk.end);
-  return /[，,。；]/.test(text);
+  for (let i = chunk.start; i < chunk.end; i++) if (CLAUSE_PUNCTUATION.has(raw.charCodeAt(i))) return true;
+  return false;
 }
 
 /** How sure we are that a paragraph's first characters cannot open a sentence; 0 when they can. */
 function openingDoubt(raw: string, chunk: Chunk): number {
-  const first = chunk.start + (LEADING_LAYOUT.exec(raw.slice(chunk.start, Math.min(chunk.end, chunk.start + 8)))?.[0].length ?? 0);
+  let first = chunk.start;
+  while (first < chunk.end && LAYOUT.has(raw.charCodeAt(first))) first++;
+  if (first === chunk.end) return 0;
   const ch = raw[first];
-  if (ch === undefined) return 0;
   if (CLOSING_OR_INNER.has(ch)) return 0.6;
   if (!isHanCode(raw.charCodeAt(first))) return 0;
   // 了解, 地方, 都市, 而且 open sentences: a word starting here clears the character.

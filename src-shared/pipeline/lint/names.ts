@@ -1,12 +1,13 @@
 import type { Span } from '../../model/span';
-import { isHanCode, type Finding } from './findings';
+import { CharClass, hasClass, isHanCode, markChars, type Finding } from './findings';
 import { LEXICON } from './lexicon';
-import { knownMisread, LOOKALIKES, MISREAD_STARTS, rarity } from './lookalike';
+import { knownMisread, LOOKALIKES, rarity } from './lookalike';
 
 /** Administrative suffixes: the stem before them is a place name (荥经|县, 崇州|市). */
-const PLACE_SUFFIXES = new Set(Array.from('县市区州镇乡村'));
+markChars('县市区州镇乡村', CharClass.placeSuffix);
 /** Stem lengths taken before a suffix; names are mostly two or three characters. */
-const STEM_LENGTHS = [2, 3] as const;
+const SHORTEST_STEM = 2;
+const LONGEST_STEM = 3;
 
 /** A place-name-like token that contains a look-alike character, so it may be a misread variant. */
 export interface NameToken extends Span {
@@ -21,13 +22,13 @@ export function nameTokens(raw: string, spans: readonly Span[]): NameToken[] {
   const tokens: NameToken[] = [];
   for (const span of spans) {
     for (let s = span.start + 2; s < span.end; s++) {
-      if (!PLACE_SUFFIXES.has(raw[s])) continue;
+      if (!hasClass(raw.charCodeAt(s), CharClass.placeSuffix)) continue;
       let lookalike = false;
-      for (let k = 1; k <= STEM_LENGTHS[STEM_LENGTHS.length - 1] && s - k >= span.start; k++) {
+      for (let k = 1; k <= LONGEST_STEM && s - k >= span.start; k++) {
         const code = raw.charCodeAt(s - k);
         if (!isHanCode(code)) break;
-        if (LOOKALIKES.has(raw[s - k])) lookalike = true;
-        if (lookalike && (STEM_LENGTHS as readonly number[]).includes(k)) {
+        if (hasClass(code, CharClass.lookalike)) lookalike = true;
+        if (lookalike && k >= SHORTEST_STEM) {
           tokens.push({ key: raw.slice(s - k, s + 1), start: s - k, end: s + 1 });
         }
       }
@@ -98,10 +99,11 @@ export function findNameVariants(raw: string, spans: readonly Span[], out: Findi
  */
 export function findMisreads(raw: string, span: Span, out: Finding[]): void {
   for (let i = span.start; i + 1 < span.end; i++) {
-    if (!MISREAD_STARTS.has(raw[i])) continue;
-    const bigram = raw.slice(i, i + 2);
-    const misread = knownMisread(bigram);
+    const first = raw.charCodeAt(i);
+    if (!hasClass(first, CharClass.misreadStart)) continue;
+    const misread = knownMisread(first, raw.charCodeAt(i + 1));
     if (!misread) continue;
+    const bigram = raw.slice(i, i + 2);
     const leftWord = i > span.start && LEXICON.has(raw.slice(i - 1, i + 1));
     const rightWord = i + 2 < span.end && LEXICON.has(raw.slice(i + 1, i + 3));
     if (leftWord && rightWord) continue;
