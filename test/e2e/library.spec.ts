@@ -89,6 +89,32 @@ test('should import a GB18030 file and show it as Chinese text', async ({ page }
   await expect(page.getByTestId('raw-page')).toContainText('本报讯 这是一份以 GB18030 编码保存的页面。');
 });
 
+test('should import text files dropped on the library', async ({ page }) => {
+  await startFresh(page);
+  const dataTransfer = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['拖放导入的页面\n\n本报讯 正文。\n'], 'dropped.txt', { type: 'text/plain' }));
+    return transfer;
+  });
+  await page.dispatchEvent('[data-testid=library]', 'dragover', { dataTransfer });
+  await page.dispatchEvent('[data-testid=library]', 'drop', { dataTransfer });
+  await expect(rows(page).filter({ hasText: 'dropped.txt' })).toHaveCount(1);
+  await expect(rows(page)).toHaveCount(SEEDS.length + 1);
+});
+
+test('should search by name and filter by status', async ({ page }) => {
+  await startFresh(page);
+  await page.getByRole('searchbox').fill(SEEDS[3].slice(0, 6));
+  await expect(rows(page)).toHaveCount(1);
+  await expect(page.getByTestId('page-count')).toHaveText(`显示 1 / ${SEEDS.length} 页`);
+  await page.getByRole('searchbox').fill('');
+  await page.getByLabel('状态').selectOption('approved');
+  await expect(rows(page)).toHaveCount(0);
+  await expect(page.getByText('没有符合条件的页面。')).toBeVisible();
+  await page.getByLabel('状态').selectOption('new');
+  await expect(rows(page)).toHaveCount(SEEDS.length);
+});
+
 test('should keep a deleted page deleted after a reload', async ({ page }) => {
   await startFresh(page);
   await page.getByTestId('page-table').focus();
