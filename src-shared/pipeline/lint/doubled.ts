@@ -1,15 +1,16 @@
 import type { Span } from '../../model/span';
 import { isHanCode, type Finding } from './findings';
+
+const isDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
 import {
   ABAB_REDUPLICATIONS,
   IDIOMS,
   LEXICON,
   LONGEST_WORD,
   MEASURE_WORDS,
-  NAME_ENDINGS,
+  NAME_FOLLOWERS,
   NOUNS,
   REDUPLICATIONS,
-  VERB_REDUPLICATIONS,
 } from './lexicon';
 
 /** Characters a verb takes as aspect or result (作了, 回到): X+了 reads as a word, but a weak one. */
@@ -56,9 +57,16 @@ function insideIdiom(raw: string, i: number, lo: number, hi: number): boolean {
 function judgeDoubledChar(raw: string, i: number, lo: number, hi: number): Finding | null {
   const ch = raw[i];
   const pair = ch + ch;
-  // A reduplication stops being one when a word claims either copy (专家|家服务团, 转|转化).
-  if (VERB_REDUPLICATIONS.has(pair) && !wordStartingAt(raw, i + 1, hi, 2)) return null;
-  if (REDUPLICATIONS.has(pair) && !VERB_REDUPLICATIONS.has(pair) && !wordEndingAt(raw, i, lo, 2)) return null;
+  // A reduplication stops being one when a word claims either copy (专家|家服务团, 转|转化, 大|大会)
+  // or a number counts the first (2023年|年).
+  if (
+    REDUPLICATIONS.has(pair) &&
+    !wordStartingAt(raw, i + 1, hi, 2) &&
+    !wordEndingAt(raw, i, lo, 2) &&
+    !(i > lo && isDigitCode(raw.charCodeAt(i - 1)))
+  ) {
+    return null;
+  }
   // AABB (实实在在, 认认真真): both pairs belong to the pattern.
   if (i + 3 < hi && sameHan(raw, i + 2, i + 3)) return null;
   if (i - 2 >= lo && sameHan(raw, i - 2, i - 1)) return null;
@@ -66,7 +74,7 @@ function judgeDoubledChar(raw: string, i: number, lo: number, hi: number): Findi
   if (i - 1 >= lo && raw.charCodeAt(i - 1) === ONE && MEASURE_WORDS.has(ch)) return null;
 
   const word = wordStartingAt(raw, i + 1, hi, 2);
-  if (word && NAME_ENDINGS.has(ch)) return null;
+  if (NAME_FOLLOWERS.has(raw.slice(i + 1, i + 3)) || NAME_FOLLOWERS.has(raw.slice(i + 1, i + 4))) return null;
   // 回到, 作了: in the lexicon, yet only a verb and its aspect, weak evidence of a boundary.
   const rightWeak = i + 2 < hi && ASPECT.has(raw[i + 2]) && (word === null || word.length === 2);
   const right = rightWeak ? null : word;

@@ -9,15 +9,16 @@ function words(list: string): Set<string> {
 }
 
 /**
- * Reduplicated forms that are words by themselves (adverbs, kinship terms, descriptive AA/ABB
- * tails, given names). A doubled character in this set is never an OCR suspect.
+ * Reduplicated forms that are words by themselves (adverbs, softened verbs, kinship terms,
+ * descriptive AA/ABB tails, given names). Such a pair is not an OCR suspect unless a word claims
+ * one of its copies (专家|家, 转|转化).
  */
 export const REDUPLICATIONS = words(`
   纷纷 常常 渐渐 刚刚 仅仅 往往 默默 频频 连连 屡屡 稍稍 略略 偏偏 明明 好好 慢慢 快快 早早 久久 深深
   紧紧 牢牢 轻轻 悄悄 静静 缓缓 徐徐 匆匆 暗暗 隐隐 微微 淡淡 浅浅 满满 足足 整整 大大 多多 小小 高高 长长
   处处 时时 事事 样样 种种 重重 层层 步步 节节 声声 款款 堂堂 恰恰 统统 通通 个个 人人 天天 年年 月月 日日
   夜夜 家家 户户 村村 条条 件件 项项 句句 字字 一一 两两 三三 看看 想想 说说 听听 走走 试试 谈谈 问问 聊聊
-  等等 尝尝 读读 写写 练练 比比 动动 转转 逛逛 谢谢 妈妈 爸爸 哥哥 姐姐 弟弟 妹妹 爷爷 奶奶 姥姥 叔叔 伯伯
+  等等 尝尝 读读 写写 练练 比比 动动 转转 逛逛 算算 查查 找找 学学 讲讲 谢谢 妈妈 爸爸 哥哥 姐姐 弟弟 妹妹 爷爷 奶奶 姥姥 叔叔 伯伯
   婆婆 舅舅 公公 宝宝 娃娃 星星 猩猩 蛐蛐 蝈蝈 乖乖 哈哈 呵呵 嘻嘻 嘿嘿 啦啦 拉拉 熊熊 炎炎 皑皑 茫茫 滔滔
   绵绵 蒙蒙 冉冉 袅袅 翩翩 姗姗 楚楚 津津 孜孜 兢兢 栩栩 欣欣 蒸蒸 勃勃 跃跃 源源 井井 历历 彬彬 侃侃 娓娓
   循循 谆谆 喋喋 振振 洋洋 济济 赫赫 累累 寥寥 区区 芸芸 莘莘 郁郁 葱葱 熙熙 攘攘 轰轰 烈烈 浩浩 荡荡 熠熠
@@ -25,14 +26,6 @@ export const REDUPLICATIONS = words(`
   油油 彤彤 晶晶 乎乎 甸甸 眯眯 灿灿 冰冰 花花 腾腾 闪闪 飘飘 巍巍 苍苍 漫漫 盈盈 沉沉 昏昏 朦朦 胧胧 碌碌
   叨叨 嚷嚷 丽丽 婷婷 莹莹 娜娜 琳琳 佳佳 欢欢 贝贝 菲菲 媛媛 圆圆 芳芳 红红 燕燕 亮亮 东东 笑笑 楠楠 玲玲
   萍萍 青青 思思 悦悦 依依 琪琪 倩倩 露露 甜甜 钉钉 匆匆 蹦蹦 跳跳 刻刻 分分 秒秒 点点 滴滴 丝丝 缕缕
-`);
-
-/**
- * Verbs reduplicated to soften them (看看, 谈谈). Such a verb is followed by its object, never by a
- * word that starts with the verb itself: 转转化 is 转化 with a doubled 转.
- */
-export const VERB_REDUPLICATIONS = words(`
-  看看 想想 说说 听听 走走 试试 谈谈 问问 聊聊 尝尝 读读 写写 练练 比比 动动 转转 逛逛 算算 查查 找找 学学 讲讲
 `);
 
 /** Four-character idioms with a doubled character inside (不了了之): the doubling is the idiom. */
@@ -48,10 +41,15 @@ export const IDIOMS = words(`
 export const MEASURE_WORDS = new Set(Array.from('个场次批张条件项幅位座片颗步串朵道句队排层声年天点家户把棵只名本封首支届轮期代'));
 
 /**
- * Characters that end an organisation or place name. When one is doubled and the second copy
- * starts a word (学会部|部长, 成都市|市场, 工作组|组长), the doubling is the boundary.
+ * Words that follow an organisation or place name and begin with its last character: a title
+ * (学会部|部长, 工作组|组长), a member (协会|会员) or a common noun (成都市|市场). When a doubled
+ * character starts one of these, the doubling is the boundary between the name and the word.
  */
-export const NAME_ENDINGS = new Set(Array.from('部会市县区省村镇乡处科局所厅站组队馆校院社团班州委室办司协中'));
+export const NAME_FOLLOWERS = words(`
+  部长 会长 会员 市长 市委 市场 市民 市级 县长 县委 县城 县域 县级 区长 区委 区域 区县 区级 省长 省委 省级 村民 村委
+  村长 村级 镇长 镇委 乡长 处长 科长 局长 所长 厅长 站长 队长 队员 馆长 校长 院长 院士 社长 社员 团长 团委 团员 组长
+  组员 班长 州长 州委 委员 室主任 办主任 司长
+`);
 
 /** Nouns that are often an object fronted before a light verb (工作|作了安排). */
 export const NOUNS = words(`
@@ -199,6 +197,7 @@ const GENERAL = `
   自己 各自 亲自 已经 经历 经常 经过 经营 周末 末端 将领 士兵 冶炼 分辨 论文 旱灾 对于 由于 至于 净化 干净 土地
   土壤 日前 院士 博士 硕士 女士 战士 护士 人士 未来 来自 来源 来说
   今年 去年 明年 年底 年初 年度 年中 每年 今天 天气 当天 每天 天然 个人 工人 人数 人口 人生
+  近日 今日 昨日 节日 假日 日期 日常 主席 主任 主持 主要 主题 主体
 `;
 
 /** Every word the doubled-character check may use as evidence. */
