@@ -37,6 +37,14 @@ export function nameTokens(raw: string, spans: readonly Span[]): NameToken[] {
   return tokens;
 }
 
+/**
+ * Evidence, in log-frequency units, that one step of rarity is worth: OCR does not invent a rare
+ * character, so a rare spelling seen even a quarter as often as the common one is believed.
+ */
+const RARITY_WEIGHT = 2;
+/** Evidence needed to call a spelling a misread of its variant. */
+const VARIANT_THRESHOLD = 0.5;
+
 export interface VariantJudgement {
   variant: string;
   /** Position of the differing character inside the key. */
@@ -58,15 +66,15 @@ export function betterVariant(key: string, count: (key: string) => number): Vari
       const variant = key.slice(0, offset) + alternative + key.slice(offset + 1);
       const seen = count(variant);
       if (seen === 0) continue;
-      const score = Math.log(seen / own) + 0.7 * (rarity(alternative) - rarity(ch));
-      if (score > 0.5 && (!best || score > best.score)) best = { variant, offset, score };
+      const score = Math.log(seen / own) + RARITY_WEIGHT * (rarity(alternative) - rarity(ch));
+      if (score > VARIANT_THRESHOLD && (!best || score > best.score)) best = { variant, offset, score };
     }
   }
   return best;
 }
 
 export function variantConfidence(score: number): number {
-  return Math.min(0.9, 0.35 + 0.25 * score);
+  return Math.min(0.9, 0.35 + 0.15 * score);
 }
 
 /** Page level: a name spelled two ways on one page, the rarer spelling by a look-alike. */

@@ -33,12 +33,22 @@ describe('look-alike characters', () => {
 
   it('should flag the rarer spelling of a place name that appears otherwise on the page', () => {
     const result = lookalike('亳州市科协开展活动。', '亳州市科协负责人表示,毫州市将持续推进。');
-    expect(result.flags).toEqual([{ start: 23, end: 26, text: '毫州市', suggestion: '亳州市', confidence: 0.7 }]);
+    expect(result.flags).toEqual([{ start: 23, end: 26, text: '毫州市', suggestion: '亳州市', confidence: 0.75 }]);
   });
 
   it('should believe the rare character when both spellings are equally frequent (荥 is not misread from 荣)', () => {
     const result = lookalike('荥阳市科协开展活动。', '荣阳市科协负责人表示。');
     expect(result.flags.map((flag) => [flag.text, flag.suggestion])).toEqual([['荣阳市', '荥阳市']]);
+  });
+
+  it('should not call the rare spelling a misread even when the common one is more frequent', () => {
+    const result = lookalike('荣阳市科协、荣阳市科技局、荣阳市教育局和荣阳市文旅局联合开展活动。', '荥阳市科协负责人表示。');
+    expect(result.flags.map((flag) => [flag.text, flag.suggestion])).toEqual([
+      ['荣阳市', '荥阳市'],
+      ['荣阳市', '荥阳市'],
+      ['荣阳市', '荥阳市'],
+      ['荣阳市', '荥阳市'],
+    ]);
   });
 
   it('should not flag two names that differ by a non-look-alike character', () => {
