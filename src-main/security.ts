@@ -1,6 +1,7 @@
 /**
  * App-wide lock-down, imported first by index.ts so it is in place before any window exists.
- * Every web contents: no <webview>, no navigation off the app's origin, no new windows.
+ * Every renderer sandboxed, whatever its own options say. Every web contents: no <webview>, no
+ * navigation off the app's origin, no new windows.
  * The session: every permission request and check denied, and the CSP header on app pages.
  */
 import { app, session as electronSession, type Session, type WebContents } from 'electron';
@@ -36,5 +37,6 @@ export function hardenSession(session: Session, appOrigin: string, policy: strin
   });
 }
 
+app.enableSandbox();
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, renderer.origin));
 app.whenReady().then(() => hardenSession(electronSession.defaultSession, renderer.origin, csp));

@@ -63,6 +63,7 @@ export const fakeApp = Object.assign(new EventEmitter(), {
   whenReady: () => recorded.ready.promise,
   getPath: vi.fn((_name: string) => '/nonexistent-user-data'),
   setPath: vi.fn(),
+  enableSandbox: vi.fn(),
   quit: vi.fn(),
   requestSingleInstanceLock: vi.fn(() => true),
 });

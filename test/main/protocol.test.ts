@@ -36,7 +36,7 @@ describe('registerAppScheme', () => {
   it('should register app:// as a standard, secure scheme', () => {
     registerAppScheme();
     expect(recorded.privilegedSchemes).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
     ]);
   });
 });

@@ -29,6 +29,10 @@ describe('security for a packaged app', () => {
     expect(csp).toBe(contentSecurityPolicy('production'));
   });
 
+  it('should sandbox every renderer app-wide', () => {
+    expect(fakeApp.enableSandbox).toHaveBeenCalled();
+  });
+
   it('should block <webview> in every web contents', () => {
     expect(dispatch(createdContents(), 'will-attach-webview', {}, {})).toHaveBeenCalled();
   });
