@@ -96,6 +96,7 @@ test('should keep every review action across a reload, and undo after it', async
   // Move the first block of the first article one place down.
   await articles(page).first().getByRole('button').first().click();
   const order = await values(blockTexts(page));
+  await blockTexts(page).first().focus();
   await page.getByTestId('block').first().getByTestId('block-down').click();
   await saved(page);
   await expect.poll(() => values(blockTexts(page)).then((v) => v.slice(0, 2))).toEqual([order[1], order[0]]);

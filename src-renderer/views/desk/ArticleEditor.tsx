@@ -54,7 +54,11 @@ function FieldInput({ article, field }: { article: Article; field: ArticleTextFi
   return (
     <label className={`field field-${field}`}>
       <span>{t(`field.${field}`)}</span>
-      <input type="text" {...draft} data-testid={`field-${field}`} />
+      {field === 'title' ? (
+        <textarea rows={1} {...draft} data-testid={`field-${field}`} />
+      ) : (
+        <input type="text" {...draft} data-testid={`field-${field}`} />
+      )}
     </label>
   );
 }

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { materialize } from '../../../src-shared/model';
 import { db } from '../../db/db';
@@ -13,6 +13,7 @@ import { RawPane } from './RawPane';
 import { SeriesDialog } from './SeriesDialog';
 import { ShortcutSheet } from './ShortcutSheet';
 import { SidePanel } from './SidePanel';
+import { RawPage } from '../page/RawPage';
 import { useDeskKeys, type DeskAreas } from './keys';
 import { ensureReview } from './persist';
 import './desk.css';
@@ -20,20 +21,30 @@ import './desk.css';
 /** The review desk for one page: raw text, article list, editor with its diff, changes and flags. */
 export function DeskScreen({ pageId }: { pageId: string }) {
   const { t } = useTranslation('desk');
-  const page = useLiveQuery(async () => (await db.pages.get(pageId)) ?? null, [pageId]);
-  const raw = useLiveQuery(async () => (await db.raws.get(pageId)) ?? null, [pageId]);
-  const review = useLiveQuery(async () => (await db.reviews.get(pageId)) ?? null, [pageId]);
+  // One query for the three rows, so opening a page renders once with everything, not three times.
+  const rows = useLiveQuery(
+    () =>
+      db.transaction('r', db.pages, db.raws, db.reviews, async () => {
+        const [page, raw, review] = await Promise.all([db.pages.get(pageId), db.raws.get(pageId), db.reviews.get(pageId)]);
+        return { page: page ?? null, raw: raw ?? null, review: review ?? null };
+      }),
+    [pageId],
+  );
+  const { page, raw, review } = rows ?? { page: undefined, raw: undefined, review: undefined };
   const articleId = useDesk((state) => state.articleId);
+  const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
     enterPage(pageId);
-    performance.mark('desk:open');
-    ensureReview(db, pageId).catch((error: unknown) =>
-      pushNotice({ tone: 'error', key: 'desk:notice.analyseFailed', values: { reason: error instanceof Error ? error.message : String(error) } }),
-    );
+    setFailure(null);
+    ensureReview(db, pageId).catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      setFailure(reason);
+      pushNotice({ tone: 'error', key: 'desk:notice.analyseFailed', values: { reason } });
+    });
   }, [pageId]);
 
-  const clean = useMemo(() => (raw && review ? materialize(raw.text, review.analysis) : null), [raw, review]);
+  const clean = useMemo(() => (raw && review ? materialize(raw.text, review.analysis) : null), [raw?.text, review]);
   const article = clean?.articles.find((a) => a.id === articleId) ?? clean?.articles[0] ?? null;
 
   useEffect(() => {
@@ -58,7 +69,17 @@ export function DeskScreen({ pageId }: { pageId: string }) {
       </div>
     );
   }
-  if (review === null || clean === null) return <p className="empty-state">{t('analysing')}</p>;
+  if (review === null || clean === null) {
+    // Without an analysis the page can still be read as printed.
+    return failure === null ? (
+      <p className="empty-state">{t('analysing')}</p>
+    ) : (
+      <section className="desk desk-failed" data-testid="desk">
+        <p className="empty-state">{t('notice.analyseFailed', { reason: failure })}</p>
+        <RawPage raw={raw.text} label={t('rawLabel')} />
+      </section>
+    );
+  }
   const pageReview = { pageId, raw: raw.text, analysis: review.analysis };
   return (
     <section className="desk" data-testid="desk" aria-label={t('label', { name: page.name })}>

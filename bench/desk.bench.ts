@@ -1,0 +1,149 @@
+/**
+ * Speed of the review desk in the real renderer: `npm run build:web && npx tsx bench/desk.bench.ts`.
+ * Serves dist-web with `vite preview` (or uses BENCH_URL), drives Chromium, and reads performance
+ * marks the desk sets itself.
+ * - open: click on the largest seed's row → `desk:ready` (clean page derived and rendered), after
+ *   the first open has run the pipeline and stored the review. Target ≤ 100 ms.
+ * - keystroke: one character inserted in the longest block of the longest article → the diff's DOM
+ *   updated (and → the next frame). Target ≤ 16 ms median.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..');
+const PORT = 4193;
+const URL = process.env.BENCH_URL ?? `http://localhost:${PORT}/`;
+const CHROMIUM = process.env.GALLEY_CHROMIUM ?? '/usr/bin/chromium';
+const OPENS = 15;
+const KEYSTROKES = 60;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.95))];
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+
+async function serve(): Promise<() => void> {
+  if (process.env.BENCH_URL) return () => {};
+  const server = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.ts', '--port', String(PORT), '--strictPort'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
+  const stop = () => {
+    try {
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  process.on('exit', stop);
+  await new Promise((resolve, reject) => {
+    server.stdout!.on('data', (chunk) => {
+      if (String(chunk).includes(String(PORT))) resolve(undefined);
+    });
+    server.on('exit', (code) => reject(new Error(`vite preview exited with ${code}`)));
+  });
+  return stop;
+}
+
+const largestSeed = readdirSync(join(ROOT, 'seeds'))
+  .filter((name) => name.endsWith('.txt'))
+  .map((name) => ({ name, size: statSync(join(ROOT, 'seeds', name)).size }))
+  .sort((a, b) => b.size - a.size)[0].name;
+
+async function openTime(page: Page): Promise<number> {
+  const row = page.getByTestId('page-row').getByRole('button', { name: largestSeed, exact: true });
+  await row.waitFor();
+  const started = await row.evaluate((element: HTMLElement) => {
+    performance.clearMarks('desk:ready');
+    const at = performance.now();
+    element.click();
+    return at;
+  });
+  await page.getByTestId('article-editor').waitFor();
+  const ready = await page.evaluate(() => performance.getEntriesByName('desk:ready').map((entry) => entry.startTime));
+  const first = ready.find((at) => at >= started);
+  if (first === undefined) throw new Error('the desk set no desk:ready mark after the click');
+  return first - started;
+}
+
+/** Selects the article with the most text and focuses the end of its longest block. */
+async function focusLongestBlock(page: Page): Promise<{ article: number; chars: number }> {
+  const items = page.getByTestId('article-item');
+  let best = { index: 0, chars: -1 };
+  for (let i = 0; i < (await items.count()); i++) {
+    await items.nth(i).getByRole('button').first().click();
+    const chars = await page.getByTestId('block-text').evaluateAll((els) => els.reduce((n, e) => n + (e as HTMLTextAreaElement).value.length, 0));
+    if (chars > best.chars) best = { index: i, chars };
+  }
+  await items.nth(best.index).getByRole('button').first().click();
+  await page.getByTestId('block-text').evaluateAll((els) => {
+    const longest = (els as HTMLTextAreaElement[]).reduce((a, b) => (b.value.length > a.value.length ? b : a));
+    longest.focus();
+    longest.setSelectionRange(longest.value.length, longest.value.length);
+  });
+  return { article: best.index, chars: best.chars };
+}
+
+/** One character typed the way the browser types it (beforeinput/input), timed to the diff's update. */
+async function keystroke(page: Page): Promise<{ dom: number; frame: number }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ dom: number; frame: number }>((resolve, reject) => {
+        const diff = document.querySelector('[data-testid="diff"]');
+        if (!diff) return reject(new Error('no diff on the desk'));
+        const started = performance.now();
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          const dom = performance.now() - started;
+          requestAnimationFrame(() => resolve({ dom, frame: performance.now() - started }));
+        });
+        observer.observe(diff, { subtree: true, childList: true, characterData: true });
+        document.execCommand('insertText', false, '科');
+      }),
+  );
+}
+
+const stop = await serve();
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 960 } });
+  await page.goto(URL);
+  await page.getByTestId('page-row').first().waitFor();
+
+  const firstOpen = await openTime(page);
+  const opens: number[] = [];
+  for (let i = 0; i < OPENS; i++) {
+    await page.getByRole('button', { name: /文库|Library/ }).click();
+    opens.push(await openTime(page));
+  }
+
+  const longest = await focusLongestBlock(page);
+  const dom: number[] = [];
+  const frame: number[] = [];
+  for (let i = 0; i < KEYSTROKES; i++) {
+    const timing = await keystroke(page);
+    dom.push(timing.dom);
+    frame.push(timing.frame);
+    // Let the write land between keystrokes, as a typist's gaps do.
+    await page.waitForTimeout(30);
+  }
+
+  console.log(`desk bench — ${largestSeed}; longest article: ${longest.chars} characters`);
+  console.log(`open (first, runs the pipeline): ${fmt(firstOpen)}`);
+  console.log(`open (stored review), median of ${OPENS}: ${fmt(median(opens))}  p95 ${fmt(p95(opens))}  target ≤ 100 ms`);
+  console.log(`keystroke → diff DOM, median of ${KEYSTROKES}: ${fmt(median(dom))}  p95 ${fmt(p95(dom))}  target ≤ 16 ms`);
+  console.log(`keystroke → next frame, median: ${fmt(median(frame))}  p95 ${fmt(p95(frame))}`);
+} finally {
+  await browser.close();
+  stop();
+}
