@@ -23,10 +23,16 @@ export function lintPage(raw: string, chunks: Chunk[]): { flags: Flag[]; edits: 
   findNameVariants(raw, body, findings);
   findLostText(raw, chunks, findings);
 
-  findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  // Two detectors may report the same rule at the same place (a misread inside a name variant):
+  // ids must stay unique, so the more confident report wins.
+  findings.sort((a, b) => a.start - b.start || b.confidence - a.confidence);
+  const seen = new Set<string>();
   const flags: Flag[] = [];
   const edits: Edit[] = [];
   for (const finding of findings) {
+    const key = `${finding.rule}@${finding.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     if (finding.certain) edits.push(toCharFix(raw, finding));
     else flags.push(toFlag(raw, finding));
   }

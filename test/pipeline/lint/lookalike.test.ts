@@ -55,3 +55,13 @@ describe('look-alike characters', () => {
     expect(lookalike('大竹县和大邑县科协联合开展活动。')).toEqual({ flags: [], edits: [] });
   });
 });
+
+describe('look-alike reports at one place', () => {
+  it('should keep one report when a known misread is also a name variant', () => {
+    const { raw, chunks } = page('天府县科协开展活动,天府县科协负责人表示。', '夭府县科协参加。');
+    const { flags, edits } = lintPage(raw, chunks);
+    const ids = [...flags, ...edits].map((finding) => finding.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(edits.map((edit) => [edit.before, edit.after])).toEqual([['夭府', '天府']]);
+  });
+});
