@@ -49,23 +49,21 @@ export type MetaRow = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaK
 
 /** Derives a page's library counts from its review state; pure, shared by the desk and upgraders. */
 export function pageStats(analysis: Pick<PageAnalysis, 'chunks' | 'boundaries' | 'flags'>): PageStats {
+  const inPageOrder = [...analysis.chunks].sort((a, b) => a.start - b.start);
   const sections: string[] = [];
-  for (const chunk of [...analysis.chunks].sort((a, b) => a.start - b.start)) {
+  for (const chunk of inPageOrder) {
     if (chunk.section && !sections.includes(chunk.section)) sections.push(chunk.section);
   }
-  const liveBoundaries = analysis.boundaries.filter((boundary) => boundary.status !== 'rejected');
-  const hasContent = analysis.chunks.some((chunk) => chunk.role !== 'furniture');
-  const opensAtFirstChunk = analysis.chunks.length > 0 && liveBoundaries.some((b) => b.chunk === firstContentChunk(analysis));
+  const live = analysis.boundaries.filter((boundary) => boundary.status !== 'rejected');
+  // Content before the first boundary forms an article of its own (materialize's `page-start`).
+  const firstContent = inPageOrder.find((chunk) => chunk.role !== 'furniture');
+  const pageStartArticle = firstContent !== undefined && !live.some((boundary) => boundary.chunk === firstContent.id);
   return {
-    articles: liveBoundaries.length + (hasContent && !opensAtFirstChunk ? 1 : 0),
+    articles: live.length + (pageStartArticle ? 1 : 0),
     openFlags: analysis.flags.filter((flag) => flag.status === 'open').length,
     undecidedSplits: analysis.boundaries.filter((boundary) => boundary.status === 'proposed').length,
     sections,
   };
-}
-
-function firstContentChunk(analysis: Pick<PageAnalysis, 'chunks'>): string | undefined {
-  return [...analysis.chunks].sort((a, b) => a.start - b.start).find((chunk) => chunk.role !== 'furniture')?.id;
 }
 
 interface SchemaVersion {
