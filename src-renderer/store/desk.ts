@@ -122,7 +122,7 @@ export function setChangeIndex(changeIndex: number): void {
 
 export function setBlockDraft(blockId: string, text: string | null): void {
   useDesk.setState((state) => {
-    if (text === null && !(blockId in state.drafts)) return {};
+    if (text === null && !(blockId in state.drafts)) return state;
     const drafts = { ...state.drafts };
     if (text === null) delete drafts[blockId];
     else drafts[blockId] = text;

@@ -53,7 +53,11 @@ export function charFixOps(page: ReviewPage, span: { start: number; end: number 
   const proposed = edits.find(
     (e) => e.kind === 'char-fix' && e.op.type === 'replace' && e.start === span.start && e.end === span.end && e.after === after,
   );
-  if (proposed) return proposed.status === 'applied' ? [] : [{ type: 'edit-status', id: proposed.id, from: proposed.status, to: 'applied' }];
+  const typed = typedTextOps(page, span, after);
+  if (proposed) {
+    const apply: ReviewOp[] = proposed.status === 'applied' ? [] : [{ type: 'edit-status', id: proposed.id, from: proposed.status, to: 'applied' }];
+    return [...apply, ...typed];
+  }
   const edit: Edit = {
     id: newId('fix'),
     kind: 'char-fix',
@@ -68,7 +72,38 @@ export function charFixOps(page: ReviewPage, span: { start: number; end: number 
     origin: 'editor',
     op: { type: 'replace' },
   };
-  return [{ type: 'add-edit', edit, index: edits.length }];
+  return [{ type: 'add-edit', edit, index: edits.length }, ...typed];
+}
+
+/**
+ * A block the editor has typed in reads from its typed text, which a raw character fix cannot
+ * reach; the fix is carried into the typed text too, at the occurrence of the raw characters
+ * nearest to where the span sits in the block (or not at all when the editor rewrote them).
+ */
+function typedTextOps(page: ReviewPage, span: { start: number; end: number }, after: string): ReviewOp[] {
+  const inside = (s: { start: number; end: number }) => s.start <= span.start && span.end <= s.end;
+  const block = cleanOf(page).articles.flatMap((a) => a.blocks).find((b) => b.spans.some(inside));
+  if (!block) return [];
+  const typed = [...page.analysis.edits]
+    .reverse()
+    .find((e) => e.origin === 'editor' && e.status === 'applied' && e.op.type === 'set-text' && e.op.chunk === block.chunks[0]);
+  if (!typed || typed.op.type !== 'set-text') return [];
+  let offset = 0;
+  for (const s of block.spans) {
+    if (inside(s)) {
+      offset += span.start - s.start;
+      break;
+    }
+    offset += s.end - s.start;
+  }
+  const before = page.raw.slice(span.start, span.end);
+  let nearest = -1;
+  for (let at = typed.op.text.indexOf(before); at !== -1 && before !== ''; at = typed.op.text.indexOf(before, at + 1)) {
+    if (nearest === -1 || Math.abs(at - offset) < Math.abs(nearest - offset)) nearest = at;
+  }
+  if (nearest === -1) return [];
+  const text = typed.op.text.slice(0, nearest) + after + typed.op.text.slice(nearest + before.length);
+  return [{ type: 'update-edit', from: typed, to: { ...typed, after: text, op: { ...typed.op, text } } }];
 }
 
 /**

@@ -93,3 +93,23 @@ describe('review actions', () => {
     expect(firstArticle(page)).toMatchObject({ title: '荥经县科协召开年会', kicker: '雅安市', captions: ['会议现场'] });
   });
 });
+
+describe('review actions on typed text', () => {
+  it('should carry an accepted fix into a block the editor has typed in', () => {
+    let page = fixturePage();
+    const article = firstArticle(page);
+    const block = article.blocks[0];
+    page = run(page, editBlockText(page, article.id, block.id, `${block.text}补记`));
+    const after = run(page, acceptFlag(page, 'f-double'));
+    expect(firstArticle(after).blocks[0].text).toBe('本报讯 近日,荣经县科协召开年会,能总结工作。补记');
+    expect(after.analysis.edits.find((e) => e.id === 'fix')?.status).toBe('applied');
+  });
+
+  it('should leave typed text alone when the editor already rewrote the flagged characters', () => {
+    let page = fixturePage();
+    const article = firstArticle(page);
+    page = run(page, editBlockText(page, article.id, article.blocks[0].id, '全新的一段。'));
+    const after = run(page, acceptFlag(page, 'f-double'));
+    expect(firstArticle(after).blocks[0].text).toBe('全新的一段。');
+  });
+});

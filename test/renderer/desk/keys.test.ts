@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { keyCommand, SHORTCUTS, type KeyLike } from '../../../src-renderer/views/desk/keys';
+
+const press = (key: string, mods: Partial<KeyLike> = {}): KeyLike => ({ key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
+
+describe('desk keys', () => {
+  it('should map letters to commands outside text fields only', () => {
+    expect(keyCommand(press('j'), false)).toBe('nextFlag');
+    expect(keyCommand(press('A', { shiftKey: true }), false)).toBe('accept');
+    expect(keyCommand(press('d'), false)).toBe('dismiss');
+    expect(keyCommand(press('j'), true)).toBeNull();
+    expect(keyCommand(press('Enter'), true)).toBeNull();
+  });
+
+  it('should undo and redo with Ctrl or Cmd, also while typing', () => {
+    expect(keyCommand(press('z', { ctrlKey: true }), true)).toBe('undo');
+    expect(keyCommand(press('Z', { metaKey: true, shiftKey: true }), true)).toBe('redo');
+    expect(keyCommand(press('y', { ctrlKey: true }), false)).toBe('redo');
+    expect(keyCommand(press('f', { ctrlKey: true }), true)).toBe('search');
+  });
+
+  it('should read Alt+digit from the physical key, whatever the layout types', () => {
+    expect(keyCommand(press('¡', { altKey: true, code: 'Digit1' }), true)).toBe('focusRaw');
+    expect(keyCommand(press('3', { altKey: true }), false)).toBe('focusDiff');
+    expect(keyCommand(press('ArrowDown', { altKey: true }), true)).toBe('nextArticle');
+    expect(keyCommand(press('ArrowDown', { altKey: true, shiftKey: true }), true)).toBeNull();
+  });
+
+  it('should step flags with F8 anywhere', () => {
+    expect(keyCommand(press('F8'), true)).toBe('nextFlag');
+    expect(keyCommand(press('F8', { shiftKey: true }), false)).toBe('previousFlag');
+  });
+
+  it('should list in the shortcut sheet every command a key can trigger', () => {
+    const listed = new Set(SHORTCUTS.map((s) => s.command));
+    const keys = ['j', 'k', 'a', 'Enter', 'd', 'n', 'p', ']', '[', '?', 'F8'];
+    for (const key of keys) expect(listed).toContain(keyCommand(press(key), false));
+  });
+});
