@@ -1,17 +1,17 @@
 /**
- * Wiring only: each concern lives in its own module. `./security` comes first so its hooks
- * are installed before anything can create web contents.
+ * Wiring only: each concern lives in its own module. `./security` is imported first so its
+ * hooks are installed before anything can create web contents.
  */
-import './security';
+import { renderer } from './security';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { appPaths, userDataOverride } from './app-paths';
+import { CONTENT_SECURITY_POLICY } from './csp';
 import { createFiles } from './files';
 import { ipcHandlers, registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { csp, renderer } from './security';
 import { createMainWindow, windowStateSaved } from './window';
 
 const paths = appPaths(path.dirname(fileURLToPath(import.meta.url)), app.isPackaged, process.resourcesPath);
@@ -50,7 +50,7 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(async () => {
-      if (renderer.mode === 'production') serveRenderer(paths.renderer, csp);
+      if (renderer.mode === 'production') serveRenderer(paths.renderer, CONTENT_SECURITY_POLICY);
       const files = createFiles({ dialogs: dialog, window: requireMainWindow, seedsDir: paths.seeds });
       registerIpcHandlers(ipcHandlers(files), renderer.origin);
       installMenu(() => (BrowserWindow.getFocusedWindow() ?? mainWindow)?.webContents, { isMac, isDev: !app.isPackaged });

@@ -6,12 +6,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { protocol } from 'electron';
-import type { CspMode } from './csp';
 import { resolveInside } from './path-guard';
 import { APP_HOST, APP_SCHEME, PACKAGED_ORIGIN } from './trusted-url';
 
 export interface RendererLocation {
-  mode: CspMode;
+  /** Production serves the built renderer over app://; development uses the dev server. */
+  mode: 'production' | 'development';
   /** Scheme + host (+ port) every page of the app is on; the only trusted origin. */
   origin: string;
   /** What the window loads first. */

@@ -5,13 +5,12 @@
  * The session: every permission request and check denied, and the CSP header on app pages.
  */
 import { app, session as electronSession, type Session, type WebContents } from 'electron';
-import { contentSecurityPolicy } from './csp';
+import { CONTENT_SECURITY_POLICY } from './csp';
 import { rendererLocation } from './protocol';
 import { isTrustedUrl } from './trusted-url';
 
 /** Where this run's renderer lives; the only origin trusted for navigation and IPC. */
 export const renderer = rendererLocation(app.isPackaged, process.env['ELECTRON_RENDERER_URL']);
-export const csp = contentSecurityPolicy(renderer.mode, renderer.entryUrl);
 
 export function hardenWebContents(contents: WebContents, appOrigin: string): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -39,4 +38,4 @@ export function hardenSession(session: Session, appOrigin: string, policy: strin
 
 app.enableSandbox();
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, renderer.origin));
-app.whenReady().then(() => hardenSession(electronSession.defaultSession, renderer.origin, csp));
+app.whenReady().then(() => hardenSession(electronSession.defaultSession, renderer.origin, CONTENT_SECURITY_POLICY));

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', async () => (await import('./electron-mock')).electronModule());
 
-import { contentSecurityPolicy } from '../../src-main/csp';
+import { CONTENT_SECURITY_POLICY } from '../../src-main/csp';
 import { FakeBrowserWindow, fakeApp, recorded } from './electron-mock';
 
 let schemesBeforeReady: unknown[];
@@ -20,11 +20,11 @@ describe('main process wiring without a dev server', () => {
     expect(schemesBeforeReady).toEqual([expect.objectContaining({ scheme: 'app' })]);
   });
 
-  it('should serve the renderer from app:// with the production CSP', async () => {
+  it('should serve the renderer from app:// with the CSP', async () => {
     const handler = recorded.protocolHandlers.get('app');
     expect(handler).toBeDefined();
     const response = await handler!(new Request('app://galley/no-such-file.js'));
-    expect(response.headers.get('Content-Security-Policy')).toBe(contentSecurityPolicy('production'));
+    expect(response.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
   });
 
   it('should open one window on app://galley with the bundled preload', () => {
