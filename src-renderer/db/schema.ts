@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import type { ExportManifest } from '../../src-shared/export/manifest';
 import type { PageAnalysis, PageRecord, ReviewRecord } from '../../src-shared/model';
 
 /**
@@ -35,6 +36,9 @@ export interface TombstoneRow {
   name: string;
   deletedAt: number;
 }
+
+/** What the last export of a page in one format contained; re-exporting compares against it. */
+export type ExportRow = ExportManifest;
 
 export type Language = 'zh' | 'en';
 export type Theme = 'light' | 'dark';
@@ -102,6 +106,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       });
     },
   },
+  {
+    // The manifest of each page's last export per format, so a re-export can say what changed.
+    // No upgrader: pages exported before had no manifest, and a first export says so.
+    version: 3,
+    stores: { exports: '[pageId+format], pageId' },
+  },
 ];
 
 export const DB_NAME = 'galley';
@@ -121,6 +131,7 @@ export class GalleyDB extends Dexie {
   history!: Table<HistoryRow, number>;
   tombstones!: Table<TombstoneRow, string>;
   meta!: Table<MetaRow, MetaKey>;
+  exports!: Table<ExportRow, [string, string]>;
 
   constructor(name: string = DB_NAME) {
     super(name);

@@ -15,6 +15,7 @@ export interface ImportProgress {
 export type SkipReason = 'already-in-library' | 'deleted-earlier';
 
 export interface ImportReport {
+  /** Pages stored by this import; a Galley document (.json) restores its pages even over stored ones. */
   added: Array<{ id: string; name: string }>;
   /** Not an error: the page is stored already, or the user deleted it and it stays deleted. */
   skipped: Array<{ name: string; reason: SkipReason }>;
@@ -61,26 +62,52 @@ export async function importFiles(db: GalleyDB, files: readonly SourceFile[], op
     if (signal?.aborted) break;
     const batch = files.slice(from, from + batchSize);
     const prepared: Prepared[] = [];
+    const documents: SourceFile[] = [];
     for (const file of batch) {
       progress(file.name);
-      const result = await prepare(file, now());
-      if ('reason' in result) report.failed.push(result);
-      else prepared.push(result);
+      if (isDocumentFile(file.name)) documents.push(file);
+      else {
+        const result = await prepare(file, now());
+        if ('reason' in result) report.failed.push(result);
+        else prepared.push(result);
+      }
       done++;
     }
     if (signal?.aborted) break;
-    try {
-      await storeBatch(db, prepared, report);
-    } catch (error) {
-      // Nothing of this batch was written (the transaction aborted); later batches would fail alike.
-      const reason = error instanceof Error ? error.message : String(error);
-      for (const { page } of prepared) report.failed.push({ name: page.name, reason, stage: 'save' });
-      break;
-    }
+    const stored =
+      (await storing(() => storeBatch(db, prepared, report), prepared.map(({ page }) => page.name), report)) &&
+      (await restoreDocuments(db, documents, report));
+    if (!stored) break;
     progress(null);
   }
   report.cancelled = signal?.aborted ?? false;
   return report;
+}
+
+/** Galley's JSON export: restored, not read as a text page. */
+function isDocumentFile(name: string): boolean {
+  return name.toLowerCase().endsWith('.json');
+}
+
+/** The document parser and its schema load only when a document is imported, never for text pages. */
+async function restoreDocuments(db: GalleyDB, files: readonly SourceFile[], report: ImportReport): Promise<boolean> {
+  if (files.length === 0) return true;
+  const { readDocuments, storeDocuments } = await import('./import-documents');
+  const documents = readDocuments(files, report);
+  return storing(() => storeDocuments(db, documents, report), documents.map(({ name }) => name), report);
+}
+
+/** Runs one transaction; if it fails, nothing of it was written and its files are reported unsaved. */
+async function storing(write: () => Promise<void>, names: readonly string[], report: ImportReport): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    // Later batches would fail alike, so the import stops here.
+    const reason = error instanceof Error ? error.message : String(error);
+    for (const name of names) report.failed.push({ name, reason, stage: 'save' });
+    return false;
+  }
 }
 
 async function prepare(file: SourceFile, importedAt: number): Promise<Prepared | ImportReport['failed'][number]> {
