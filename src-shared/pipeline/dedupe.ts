@@ -16,6 +16,8 @@ const PROPOSE_PARTIAL = 0.75;
 /** A shingle shared by more blocks than this is boilerplate, not evidence of a copy. */
 const MAX_POSTINGS = 8;
 const SHINGLE = 4;
+/** One shingle in four is indexed. */
+const SAMPLE_MASK = 3;
 
 /**
  * Removes text printed more than once: exact repeats of a paragraph, headline, caption or promo,
@@ -119,15 +121,16 @@ interface SimilarPair {
 
 /**
  * Paragraphs most of whose text is found inside one other, longer paragraph. Candidates come
- * from an index of 4-character shingles, so the work stays linear in the page size.
+ * from an index of sampled shingles (those whose hash ends in two zero bits: the same shingle
+ * is sampled in every text, whatever its position), so the work stays linear in the page size;
+ * the share is then measured on all shingles of the one best candidate.
  */
 function similarParagraphs(pieces: readonly Piece[]): SimilarPair[] {
   const paragraphs = pieces.filter((piece) => piece.role === 'paragraph' && !piece.removed);
-  const postings = new Map<string, number[] | null>();
-  const shingles = paragraphs.map((piece, index) => {
-    const chars = Array.from(compact(piece.text));
-    const own = new Set<string>();
-    for (let i = 0; i + SHINGLE <= chars.length; i++) own.add(chars.slice(i, i + SHINGLE).join(''));
+  const texts = paragraphs.map((piece) => compact(piece.text));
+  const postings = new Map<number, number[] | null>();
+  const samples = texts.map((text, index) => {
+    const own = shingleHashes(text, SAMPLE_MASK);
     for (const shingle of own) {
       const list = postings.get(shingle);
       if (list === null) continue;
@@ -142,25 +145,46 @@ function similarParagraphs(pieces: readonly Piece[]): SimilarPair[] {
   const found: SimilarPair[] = [];
   const taken = new Set<number>();
   paragraphs.forEach((piece, index) => {
-    const length = compact(piece.text).length;
-    if (length < MIN_PARTIAL || continuesCut(pieces, position.get(piece) ?? 0)) return;
+    const length = texts[index].length;
+    if (length < MIN_PARTIAL || samples[index].size === 0 || continuesCut(pieces, position.get(piece) ?? 0)) return;
     const shared = new Map<number, number>();
-    for (const shingle of shingles[index]) {
-      for (const other of postings.get(shingle) ?? []) if (other !== index) shared.set(other, (shared.get(other) ?? 0) + 1);
+    for (const shingle of samples[index]) {
+      const list = postings.get(shingle);
+      if (list) for (const other of list) if (other !== index) shared.set(other, (shared.get(other) ?? 0) + 1);
     }
     let best = -1;
+    let bestCount = 0;
     for (const [other, count] of shared) {
-      if (taken.has(other) || compact(paragraphs[other].text).length < length) continue;
-      if (best === -1 || count > (shared.get(best) ?? 0)) best = other;
+      if (count <= bestCount || taken.has(other) || texts[other].length < length) continue;
+      best = other;
+      bestCount = count;
     }
-    if (best === -1) return;
-    const common = shared.get(best) ?? 0;
-    const forward = common / shingles[index].size;
-    if (forward < PROPOSE_PARTIAL || compact(piece.text) === compact(paragraphs[best].text)) return;
+    if (best === -1 || bestCount < samples[index].size * PROPOSE_PARTIAL * 0.5 || texts[index] === texts[best]) return;
+    const own = shingleHashes(texts[index], 0);
+    const theirs = shingleHashes(texts[best], 0);
+    let common = 0;
+    for (const shingle of own) if (theirs.has(shingle)) common++;
+    const forward = common / own.size;
+    if (forward < PROPOSE_PARTIAL) return;
     taken.add(index);
-    found.push({ contained: piece, container: paragraphs[best], forward, backward: common / shingles[best].size });
+    found.push({ contained: piece, container: paragraphs[best], forward, backward: common / theirs.size });
   });
   return found;
+}
+
+/**
+ * The 4-character shingles of a text as 32-bit FNV-1a hashes (numbers hash and compare far
+ * faster than strings; a rare collision only adds weak evidence), keeping those whose hash has
+ * no bit of `mask` set.
+ */
+function shingleHashes(text: string, mask: number): Set<number> {
+  const own = new Set<number>();
+  for (let i = 0; i + SHINGLE <= text.length; i++) {
+    let hash = 0x811c9dc5;
+    for (let k = i; k < i + SHINGLE; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+    if ((hash & mask) === 0) own.add(hash);
+  }
+  return own;
 }
 
 /** The second half of a cut paragraph repeats nothing: it is the join stage's business. */

@@ -1,13 +1,24 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanPage } from '../../src-shared/pipeline';
+import { isOcrFlag } from '../../src-shared/model/analysis';
+import { cleanPage, type PageResult } from '../../src-shared/pipeline';
 
 /**
  * Each `<name>.raw.txt` in test/fixtures/pipeline sits beside `<name>.expected.json`, the page as
  * the CLI would print it (articles, furniture, edits with raw offsets, flags). A missing
  * expectation is written on first run; `UPDATE=1` rewrites them all. Review the JSON diff.
+ * Character-level suspects come from the lint stage, which has its own tests: they are left out
+ * here so that improving the lint does not rewrite these structural expectations.
  */
+function structural(result: PageResult): PageResult {
+  return {
+    ...result,
+    edits: result.edits.filter((edit) => !edit.rule.startsWith('ocr.')),
+    flags: result.flags.filter((flag) => !isOcrFlag(flag) && flag.kind !== 'name-variant'),
+  };
+}
+
 const dir = join(__dirname, '../fixtures/pipeline');
 const names = readdirSync(dir)
   .filter((file) => file.endsWith('.raw.txt'))
@@ -22,7 +33,7 @@ describe('pipeline fixtures', () => {
   for (const name of names) {
     it(`should clean ${name} as expected`, () => {
       const raw = readFileSync(join(dir, `${name}.raw.txt`), 'utf8');
-      const actual = cleanPage(`${name}.raw.txt`, raw);
+      const actual = structural(cleanPage(`${name}.raw.txt`, raw));
       const expectedPath = join(dir, `${name}.expected.json`);
       if (process.env.UPDATE || !existsSync(expectedPath)) {
         writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
