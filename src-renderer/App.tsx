@@ -7,6 +7,7 @@ import { setLanguage, setTheme } from './preferences';
 import { useLibrary } from './store/library';
 import { openLibrary, useUi } from './store/ui';
 import { Notices } from './views/Notices';
+import { ScreenBoundary } from './views/ScreenBoundary';
 import { LibraryScreen } from './views/library/LibraryScreen';
 // The page route's one component, `(props: { pageId: string })`: the review desk replaces this line.
 import { DeskScreen as PageScreen } from './views/desk/DeskScreen';
@@ -17,7 +18,9 @@ export function App() {
     <div className="app">
       <Header />
       <main className="app-main">
-        {route.name === 'library' ? <LibraryScreen /> : <PageScreen key={route.pageId} pageId={route.pageId} />}
+        <ScreenBoundary key={route.name === 'page' ? route.pageId : route.name}>
+          {route.name === 'library' ? <LibraryScreen /> : <PageScreen pageId={route.pageId} />}
+        </ScreenBoundary>
       </main>
       <Notices />
     </div>

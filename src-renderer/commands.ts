@@ -12,7 +12,7 @@ import { pushNotice } from './store/ui';
 
 let running: AbortController | null = null;
 
-async function withProgress(
+async function runImport(
   run: (signal: AbortSignal) => Promise<ImportReport | null>,
   announceAdded: boolean,
 ): Promise<void> {
@@ -35,7 +35,7 @@ async function withProgress(
 
 export function importSourceFiles(files: SourceFile[]): Promise<void> {
   if (files.length === 0) return Promise.resolve();
-  return withProgress((signal) => importFiles(db, files, { signal, onProgress: setImportProgress }), true);
+  return runImport((signal) => importFiles(db, files, { signal, onProgress: setImportProgress }), true);
 }
 
 export async function pickAndImport(): Promise<void> {
@@ -44,7 +44,7 @@ export async function pickAndImport(): Promise<void> {
 
 /** The first start's seed pages simply appear in the list; only problems are announced. */
 export function loadSeeds(): Promise<void> {
-  return withProgress((signal) => loadSeedsOnce(db, galley, { signal, onProgress: setImportProgress }), false);
+  return runImport((signal) => loadSeedsOnce(db, galley, { signal, onProgress: setImportProgress }), false);
 }
 
 export function cancelImport(): void {

@@ -54,7 +54,7 @@ export function LibraryScreen() {
   );
 }
 
-export function filterPages(pages: readonly PageRow[], status: StatusFilter, search: string): PageRow[] {
+function filterPages(pages: readonly PageRow[], status: StatusFilter, search: string): PageRow[] {
   const needle = search.trim().toLowerCase();
   return pages.filter((page) => (status === 'all' || page.status === status) && (!needle || page.name.toLowerCase().includes(needle)));
 }
