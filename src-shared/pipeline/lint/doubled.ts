@@ -57,6 +57,10 @@ function insideIdiom(raw: string, i: number, lo: number, hi: number): boolean {
 function judgeDoubledChar(raw: string, i: number, lo: number, hi: number): Finding | null {
   const ch = raw[i];
   const pair = ch + ch;
+  const idiom = idiomWithoutCopy(raw, i, lo, hi);
+  if (idiom) {
+    return doubledChar(i, ch, 0.9, `without one copy the text reads as the idiom “${idiom}”`, false);
+  }
   // A reduplication stops being one when a word claims either copy (专家|家服务团, 转|转化, 大|大会)
   // or a number counts the first (2023年|年).
   if (
@@ -95,16 +99,35 @@ function judgeDoubledChar(raw: string, i: number, lo: number, hi: number): Findi
     evidence = 'no word ends or starts at the doubled character';
   }
   const certain = !left && !right && !rightWeak && FUNCTION_CHARS.has(ch);
+  return doubledChar(i, ch, certain ? 0.95 : confidence, evidence, certain);
+}
+
+function doubledChar(i: number, ch: string, confidence: number, evidence: string, certain: boolean): Finding {
   return {
     kind: 'ocr-doubled-char',
     rule: 'ocr.doubled',
     start: i,
     end: i + 2,
-    message: `Doubled character “${pair}”: ${evidence}; probably “${ch}”.`,
+    message: `Doubled character “${ch}${ch}”: ${evidence}; probably “${ch}”.`,
     suggestion: ch,
-    confidence: certain ? 0.95 : confidence,
+    confidence,
     certain,
   };
+}
+
+/**
+ * The four-character idiom or set phrase the text around XX at i forms once one copy is dropped
+ * (欣欣欣向荣, 实事求求是). Shorter words are no evidence: 大学|学生会 collapses to 大学生 too.
+ */
+function idiomWithoutCopy(raw: string, i: number, lo: number, hi: number): string | null {
+  for (let from = Math.max(lo, i - 2); from <= i; from++) {
+    const head = raw.slice(from, i + 1);
+    const tailEnd = i + 2 + (4 - head.length);
+    if (tailEnd > hi) continue;
+    const candidate = head + raw.slice(i + 2, tailEnd);
+    if (LEXICON.has(candidate)) return candidate;
+  }
+  return null;
 }
 
 /**

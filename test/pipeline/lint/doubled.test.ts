@@ -47,6 +47,7 @@ describe('doubled characters', () => {
     ['an idiom', '这件事不能不了了之,大家津津乐道。'],
     ['a verb reduplicated to soften it', '常回家看看,找专家谈谈。'],
     ['a verb reduplicated as ABAB', '大家要研究研究这个方案。'],
+    ['place names and nouns meeting on one character', '河南南阳、四川川西各地地方特色,加强宣传传统文化,缩短时间间隔。'],
     ['counting with 一', '一天一天地过去,一步一步向前走。'],
   ])('should not flag %s', (_, text) => {
     expect(doubled(text)).toEqual({ flags: [], edits: [] });
@@ -62,6 +63,13 @@ describe('doubled characters', () => {
     expect(doubled('推动成果转转化。').flags).toEqual([
       { start: 4, end: 6, text: '转转', suggestion: '转', confidence: 0.6 },
     ]);
+  });
+
+  it('should flag a doubling that breaks an idiom, even of a reduplicated character', () => {
+    expect(doubled('全市科普事业欣欣欣向荣。').flags).toEqual([
+      { start: 6, end: 8, text: '欣欣', suggestion: '欣', confidence: 0.9 },
+    ]);
+    expect(doubled('坚持实事求求是。').flags).toEqual([{ start: 4, end: 6, text: '求求', suggestion: '求', confidence: 0.9 }]);
   });
 
   it('should apply a doubled known noun as a near-certain char fix', () => {
