@@ -171,3 +171,92 @@ test('should apply a series correction across two pages as one undoable step', a
   await openByName(page, SEEDS[1]);
   expect(await allArticles()).toContain('荣经县');
 });
+
+/** Every review stored in the app's IndexedDB, as JSON: what a reload would find. */
+async function storedReviews(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('galley');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('reviews').objectStore('reviews').getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(JSON.stringify(request.result));
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
+test('should not store half-composed IME input, and store the composed text when composition ends', async ({ page }) => {
+  await openLibrary(page);
+  await openByName(page, SEEDS[2]);
+  const block = blockTexts(page).first();
+  await block.click();
+  await page.keyboard.press('Control+End');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'kexie', selectionStart: 5, selectionEnd: 5 });
+  await expect(block).toHaveValue(/kexie$/);
+  await page.waitForTimeout(300);
+  expect(await storedReviews(page)).not.toContain('kexie');
+  await cdp.send('Input.insertText', { text: '科协' });
+  await expect(block).toHaveValue(/科协$/);
+  await saved(page);
+  await expect.poll(() => storedReviews(page)).toMatch(/"set-text"[^}]*科协"/);
+  expect(await storedReviews(page)).not.toContain('kexie');
+});
+
+test('should select the article a raw line became, and walk articles and panes by keyboard', async ({ page }) => {
+  await openLibrary(page);
+  await openByName(page, SEEDS[0]);
+  const title = (await articles(page).nth(2).locator('.article-title').textContent()) ?? '';
+  await page.getByTestId('raw-page').locator('.raw-line').filter({ hasText: title.split(' ')[0] }).first().locator('.raw-text').click();
+  await expect(articles(page).nth(2)).toHaveClass(/is-selected/);
+  await expect(page.getByTestId('field-title')).toHaveValue(title);
+
+  await page.keyboard.press('n');
+  await expect(articles(page).nth(3)).toHaveClass(/is-selected/);
+  await page.keyboard.press('p');
+  await expect(articles(page).nth(2)).toHaveClass(/is-selected/);
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByTestId('article-editor').locator(':focus')).toHaveCount(1);
+  await page.keyboard.press('Alt+3');
+  await expect(page.locator('.desk-diff')).toBeFocused();
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('shortcuts')).toBeVisible();
+  await expect(page.getByTestId('shortcuts')).toContainText('下一个疑点');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('shortcuts')).not.toBeVisible();
+
+  await page.keyboard.press('Control+f');
+  await expect(page.getByTestId('desk-search')).toBeFocused();
+  await page.keyboard.type(title.slice(0, 4));
+  await expect(page.getByTestId('raw-page').locator('.raw-match').first()).toBeVisible();
+  await page.getByTestId('diff-side').click();
+  await expect(page.locator('.diff-columns').first()).toBeVisible();
+});
+
+test('should move a block to another article by menu and by drag', async ({ page }) => {
+  await openLibrary(page);
+  await openByName(page, SEEDS[0]);
+  await articles(page).nth(1).getByRole('button').first().click();
+  const moved = await blockTexts(page).last().inputValue();
+  const targetTitle = (await articles(page).nth(2).locator('.article-title').textContent()) ?? '';
+  await blockTexts(page).last().focus();
+  await page.getByTestId('block').last().getByTestId('block-move-to').selectOption({ label: targetTitle });
+  await saved(page);
+  expect(await values(blockTexts(page))).not.toContain(moved);
+  await articles(page).nth(2).getByRole('button').first().click();
+  await expect.poll(() => values(blockTexts(page)).then((v) => v.at(-1))).toBe(moved);
+
+  // Drag it back onto the article it came from.
+  await blockTexts(page).last().focus();
+  await page.getByTestId('block').last().locator('.drag-handle').dragTo(articles(page).nth(1));
+  await saved(page);
+  expect(await values(blockTexts(page))).not.toContain(moved);
+  await articles(page).nth(1).getByRole('button').first().click();
+  await expect.poll(() => values(blockTexts(page)).then((v) => v.at(-1))).toBe(moved);
+});
