@@ -39,7 +39,14 @@ export function importSourceFiles(files: SourceFile[]): Promise<void> {
 }
 
 export async function pickAndImport(): Promise<void> {
-  await importSourceFiles(await galley.openFiles());
+  let files: SourceFile[];
+  try {
+    files = await galley.openFiles();
+  } catch (error) {
+    pushNotice({ tone: 'error', key: 'library:notice.importCrashed', values: { reason: error instanceof Error ? error.message : String(error) } });
+    return;
+  }
+  await importSourceFiles(files);
 }
 
 /** The first start's seed pages simply appear in the list; only problems are announced. */
