@@ -31,7 +31,8 @@ function pickFiles(): Promise<SourceFile[]> {
   const input = document.createElement('input');
   input.type = 'file';
   input.multiple = true;
-  input.accept = '.txt,text/plain';
+  // Galley JSON documents (a page export) import too: they restore the page with its review.
+  input.accept = '.txt,text/plain,.json,application/json';
   input.hidden = true;
   input.dataset.testid = 'file-picker';
   document.body.append(input);

@@ -35,6 +35,8 @@ export interface PageSummary {
   report: ChangeReport;
   /** Against the page's most recent export in any format: article content does not depend on the format. */
   changes: ExportChanges;
+  /** When the export `changes` compares against was made; null before the first. */
+  lastExportedAt: number | null;
 }
 
 export type ExportOutcome =
@@ -102,12 +104,16 @@ export async function summarize(db: GalleyDB, pages: readonly ExportablePage[], 
     db,
     pages.map(({ page }) => page.id),
   );
-  return pages.map((page) => ({
-    pageId: page.page.id,
-    name: page.page.name,
-    report: changeReport(page),
-    changes: describeChanges(previous.get(page.page.id), exportManifest(page, format, at)),
-  }));
+  return pages.map((page) => {
+    const last = previous.get(page.page.id);
+    return {
+      pageId: page.page.id,
+      name: page.page.name,
+      report: changeReport(page),
+      changes: describeChanges(last, exportManifest(page, format, at)),
+      lastExportedAt: last?.exportedAt ?? null,
+    };
+  });
 }
 
 /** Reads, exports and saves; then, and only then, stores the manifests and marks the pages exported. */

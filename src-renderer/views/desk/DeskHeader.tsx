@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CleanPage, PageAnalysis } from '../../../src-shared/model';
 import { db } from '../../db/db';
 import type { PageRow } from '../../db/schema';
+import { DeskExportControls } from '../export/ExportButtons';
 import { openSeries, selectArticle, setSearch, setSearchOpen, setShortcutsOpen, useDesk } from '../../store/desk';
 import { approvePage, redo, undo } from './commands';
 import { historyDepth } from './persist';
@@ -37,6 +38,7 @@ export function DeskHeader({ page, analysis, clean }: { page: PageRow; analysis:
       <button type="button" className="primary" onClick={() => void approvePage(analysis)} disabled={page.status === 'approved'} data-testid="approve-page">
         {t('approvePage')}
       </button>
+      <DeskExportControls pageId={page.id} analysis={analysis} />
       <button type="button" className="icon-button" onClick={() => setShortcutsOpen(true)} aria-label={t('shortcuts.title')}>
         ?
       </button>

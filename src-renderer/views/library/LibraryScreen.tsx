@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState, type DragEvent } from 'react';
+import { useMemo, useState, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAGE_STATUSES } from '../../../src-shared/model';
 import { importSourceFiles } from '../../commands';
@@ -7,6 +7,7 @@ import { db } from '../../db/db';
 import type { PageRow } from '../../db/schema';
 import { readFiles } from '../../services/read-files';
 import { setSearch, setStatusFilter, useLibrary, type StatusFilter } from '../../store/library';
+import { LibraryExportButton } from '../export/ExportButtons';
 import { AnalysisProgressBar } from './AnalysisProgressBar';
 import { BackupControls } from './BackupControls';
 import { DeleteDialog } from './DeleteDialog';
@@ -44,7 +45,7 @@ export function LibraryScreen() {
       onDrop={onDrop}
       data-testid="library"
     >
-      <Toolbar shown={visible?.length} total={pages?.length} />
+      <Toolbar shown={visible?.length} total={pages?.length} exportButton={<LibraryExportButton pages={pages} shown={visible} />} />
       <ImportProgressBar />
       <AnalysisProgressBar />
       {visible && pages && <PageTable pages={visible} libraryEmpty={pages.length === 0} />}
@@ -59,7 +60,7 @@ function filterPages(pages: readonly PageRow[], status: StatusFilter, search: st
   return pages.filter((page) => (status === 'all' || page.status === status) && (!needle || page.name.toLowerCase().includes(needle)));
 }
 
-function Toolbar({ shown, total }: { shown: number | undefined; total: number | undefined }) {
+function Toolbar({ shown, total, exportButton }: { shown: number | undefined; total: number | undefined; exportButton: ReactNode }) {
   const { t } = useTranslation('library');
   const statusFilter = useLibrary((state) => state.statusFilter);
   const search = useLibrary((state) => state.search);
@@ -88,6 +89,7 @@ function Toolbar({ shown, total }: { shown: number | undefined; total: number | 
         {shown !== undefined && total !== undefined && (shown === total ? t('count', { count: total }) : t('countFiltered', { shown, count: total }))}
       </span>
       <span className="library-hint">{t('dropHint')}</span>
+      {exportButton}
       <BackupControls />
     </div>
   );

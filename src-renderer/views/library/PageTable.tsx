@@ -163,7 +163,7 @@ const PageTableRow = memo(function PageTableRow({
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-function formatDate(at: number, language: string): string {
+export function formatDate(at: number, language: string): string {
   let format = dateFormats.get(language);
   if (!format) {
     format = new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
