@@ -15,6 +15,8 @@ import { compact, endsSentence, isPinyinLine } from './text';
 
 /** Blank lines that leave room for a photo: a caption sits right after such a gap. */
 export const IMAGE_GAP = 2;
+/** Banners, promos and column sponsors are short; longer blocks are not tested for them. */
+const FURNITURE_MAX = 80;
 
 /**
  * Gives every block a role. Furniture and bylines are recognised by their own form; the short
@@ -54,7 +56,7 @@ function markFurniture(pieces: Piece[]): void {
       for (let j = i + 1; j < pieces.length && isSponsorEntry(pieces[j]); j++) setFurniture(pieces[j], 'sponsors');
       return;
     }
-    if (piece.role === 'furniture') return;
+    if (piece.role === 'furniture' || text.length > FURNITURE_MAX) return;
     const banner = bannerInBlock(text);
     if (banner) return setFurniture(piece, 'banner', banner);
     if (isPinyinLine(text)) {

@@ -1,5 +1,6 @@
 import type { Boundary, ChunkRole, Edit, EditKind, EditOp, Flag, FlagKind, FurnitureKind } from '../model/analysis';
 import type { Span } from '../model/span';
+import type { CorpusPage } from './lint';
 
 /**
  * One blank-line separated block of the raw page, with the evidence the stages read. `start/end`
@@ -26,9 +27,12 @@ export interface Piece extends Span {
   removed?: boolean;
 }
 
+/**
+ * The other pages of the batch, already analysed (their chunks), for the checks that need to see
+ * past one page: name variants and paragraphs printed on two pages.
+ */
 export interface CorpusContext {
-  /** Other pages of the same batch, for checks that need to see past one page. */
-  pages: readonly { id: string; raw: string }[];
+  pages: readonly CorpusPage[];
 }
 
 /** The page as it moves through the stages; each stage returns a new draft. */
