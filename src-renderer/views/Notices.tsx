@@ -6,9 +6,10 @@ const INFO_LIFETIME_MS = 8000;
 
 /** Errors stay until dismissed (they name files the user must act on); info fades by itself. */
 export function Notices() {
+  const { t } = useTranslation('common');
   const notices = useUi((state) => state.notices);
   return (
-    <section className="notices" aria-live="polite" aria-label="notices">
+    <section className="notices" aria-live="polite" aria-label={t('notices')}>
       {notices.map((notice) => (
         <NoticeCard key={notice.id} notice={notice} />
       ))}
