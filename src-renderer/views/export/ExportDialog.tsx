@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { EXPORT_FORMATS } from '../../../src-shared/export/registry';
@@ -77,11 +77,13 @@ export function ExportDialog({ pages, shown }: { pages?: readonly PageRow[]; sho
       data-testid="export-dialog"
     >
       {origin && (
-        <form onSubmit={onSubmit}>
+        <form onSubmit={onSubmit} className="export-form">
           <h2 id="export-title">{origin.name === 'page' ? t('dialog.titlePage') : t('dialog.titleBatch')}</h2>
-          {origin.name === 'library' && <ScopePicker shown={shown ?? []} approvedCount={approved.length} disabled={running} />}
-          <FormatPicker format={format} layout={markdownLayout} disabled={running} />
-          {result?.kind === 'done' ? <Outcome result={result} /> : <Preview pageIds={pageIds} format={format} />}
+          <div className="export-body">
+            {origin.name === 'library' && <ScopePicker shown={shown ?? []} approvedCount={approved.length} disabled={running} />}
+            <FormatPicker format={format} layout={markdownLayout} disabled={running} />
+            {result?.kind === 'done' ? <Outcome result={result} /> : <Preview pageIds={pageIds} format={format} />}
+          </div>
           {progress && <Progress progress={progress} />}
           {result && result.kind !== 'done' && <Failure result={result} />}
           <div className="dialog-actions">
@@ -154,22 +156,24 @@ function FormatPicker({ format, layout, disabled }: { format: ExportFormat; layo
     <fieldset className="export-formats" disabled={disabled}>
       <legend>{t('format.legend')}</legend>
       {EXPORT_FORMATS.map((id) => (
-        <label key={id}>
-          <input type="radio" name="format" value={id} checked={format === id} onChange={() => setExportFormat(id)} autoFocus={format === id} />
-          <span className="format-name">{t(`format.${id}.name`)}</span>
-          <span className="format-hint">{t(`format.${id}.hint`)}</span>
-        </label>
+        <Fragment key={id}>
+          <label>
+            <input type="radio" name="format" value={id} checked={format === id} onChange={() => setExportFormat(id)} autoFocus={format === id} />
+            <span className="format-name">{t(`format.${id}.name`)}</span>
+            <span className="format-hint">{t(`format.${id}.hint`)}</span>
+          </label>
+          {id === 'md' && format === 'md' && (
+            <div className="markdown-layout" role="radiogroup" aria-label={t('format.layout')}>
+              {(['article', 'page'] as const).map((value) => (
+                <label key={value}>
+                  <input type="radio" name="markdown-layout" checked={layout === value} onChange={() => setMarkdownLayout(value)} />
+                  {t(`format.layoutChoice.${value}`)}
+                </label>
+              ))}
+            </div>
+          )}
+        </Fragment>
       ))}
-      {format === 'md' && (
-        <div className="markdown-layout" role="radiogroup" aria-label={t('format.layout')}>
-          {(['article', 'page'] as const).map((value) => (
-            <label key={value}>
-              <input type="radio" name="markdown-layout" checked={layout === value} onChange={() => setMarkdownLayout(value)} />
-              {t(`format.layoutChoice.${value}`)}
-            </label>
-          ))}
-        </div>
-      )}
     </fieldset>
   );
 }
