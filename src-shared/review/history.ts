@@ -2,23 +2,25 @@ import type { PageAnalysis } from '../model';
 import { applyOps, compactOps, invertOps, type ReviewOp } from './ops';
 
 /** Dotted like CodeMirror's userEvent, so the UI can name and group them: `edit.revert`, `split.approve`. */
-export type ActionLabel =
-  | 'edit.revert'
-  | 'edit.restore'
-  | 'edit.apply'
-  | 'flag.accept'
-  | 'flag.correct'
-  | 'flag.dismiss'
-  | 'flag.reopen'
-  | 'text.type'
-  | 'field.set'
-  | 'series.correct'
-  | 'split.approve'
-  | 'split.reject'
-  | 'split.approve-above'
-  | 'split.add'
-  | 'split.merge'
-  | 'block.move';
+export const ACTION_LABELS = [
+  'edit.revert',
+  'edit.restore',
+  'edit.apply',
+  'flag.accept',
+  'flag.correct',
+  'flag.dismiss',
+  'text.type',
+  'field.set',
+  'series.correct',
+  'split.approve',
+  'split.reject',
+  'split.approve-above',
+  'split.add',
+  'split.merge',
+  'block.move',
+] as const;
+
+export type ActionLabel = (typeof ACTION_LABELS)[number];
 
 /** The ops of one entry that touch one page, with their inverse recorded at the same time. */
 export interface PagePatch {

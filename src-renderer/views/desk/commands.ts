@@ -43,9 +43,9 @@ async function timeTravel(direction: 'undo' | 'redo'): Promise<void> {
   const { pageId } = useDesk.getState();
   if (!pageId) return;
   const step = await saving(() => travel(db, pageId, direction));
-  if (step === null && useDesk.getState().save !== 'error') {
-    pushNotice({ tone: 'info', key: direction === 'undo' ? 'desk:notice.nothingToUndo' : 'desk:notice.nothingToRedo' });
-  }
+  if (useDesk.getState().save === 'error') return;
+  if (step === null) pushNotice({ tone: 'info', key: direction === 'undo' ? 'desk:notice.nothingToUndo' : 'desk:notice.nothingToRedo' });
+  else pushNotice({ tone: 'info', key: direction === 'undo' ? 'desk:notice.undone' : 'desk:notice.redone', values: { label: step.label } });
 }
 
 /** A page is approved once every split is decided; open flags only bring a warning. */

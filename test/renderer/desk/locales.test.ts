@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ACTION_LABELS } from '../../../src-shared/review';
+
+const LOCALES = join(import.meta.dirname, '../../../src-renderer/i18n/locales');
+
+function keys(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix.replace(/_(one|other)$/, '')];
+  return Object.entries(value).flatMap(([key, child]) => keys(child, prefix ? `${prefix}.${key}` : key));
+}
+
+const load = (language: string) => JSON.parse(readFileSync(join(LOCALES, language, 'desk.json'), 'utf8'));
+
+describe('desk locales', () => {
+  it('should have the same keys in Chinese and English', () => {
+    expect([...new Set(keys(load('en')))].sort()).toEqual([...new Set(keys(load('zh')))].sort());
+  });
+
+  it('should name every history label the review module can record', () => {
+    for (const language of ['zh', 'en']) {
+      const history = load(language).history;
+      for (const label of ACTION_LABELS) {
+        const [group, name] = label.split('.');
+        expect(history[group]?.[name], `${language} history.${label}`).toBeTypeOf('string');
+      }
+    }
+  });
+});
