@@ -80,9 +80,9 @@ function isSponsorEntry(piece: Piece): boolean {
 /** Title-like blocks still unassigned, resolved left to right with a look ahead of two blocks. */
 function markTitles(pieces: Piece[]): void {
   const candidate = (piece: Piece | undefined) => !!piece && piece.role === 'paragraph' && isTitleLike(piece.text);
-  const nextIndex = (from: number) => {
+  const nextIndex = (from: number, skipCredits = false) => {
     let j = from + 1;
-    while (j < pieces.length && pieces[j].role === 'furniture') j++;
+    while (j < pieces.length && (pieces[j].role === 'furniture' || (skipCredits && pieces[j].role === 'byline'))) j++;
     return j;
   };
   let roundup = false;
@@ -95,7 +95,9 @@ function markTitles(pieces: Piece[]): void {
     const previous = previousText(pieces, i);
     if (!next) continue;
 
-    if (isLead(next.text)) {
+    // A credit printed under the headline (`本报记者 张明`) does not separate it from its lead.
+    const lead = pieces[nextIndex(i, true)];
+    if (isLead(next.text) || (next.role === 'byline' && lead && isLead(lead.text))) {
       piece.role = 'headline';
       roundup = false;
       continue;

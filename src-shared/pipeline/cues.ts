@@ -5,9 +5,9 @@ import { compact, countHan, endsSentence, isParenthesized, isPinyinLine, pinyinS
  * layout or wording convention of the genre, never a string from a particular page.
  */
 
-/** `本报讯`, `本报成都讯`: the dateline that opens a lead paragraph. */
+/** `本报讯`, `本报成都讯`, `新华社成都6月1日电`: the dateline that opens a lead paragraph. */
 export function isLead(text: string): boolean {
-  return /^本报[^\s,，。]{0,6}讯/.test(text);
+  return /^本报[^\s,，。]{0,6}讯/.test(text) || /^[\u4e00-\u9fff]{1,6}社[^\s,，。]{0,14}电/.test(text);
 }
 
 /** Short, no sentence punctuation: could be a headline, kicker, subhead or caption. */

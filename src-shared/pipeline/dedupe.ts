@@ -1,6 +1,6 @@
 import type { Edit } from '../model/analysis';
 import { spanContains } from '../model/span';
-import { makeEdit, type PageDraft, type Piece } from './draft';
+import { makeEdit, strandedBlocks, type PageDraft, type Piece } from './draft';
 import { bodyEndsSentence } from './cues';
 import { compact } from './text';
 
@@ -46,7 +46,7 @@ export function dedupe(draft: PageDraft): PageDraft {
     );
   };
 
-  const strandedBefore = stranded(pieces);
+  const strandedBefore = strandedBlocks(pieces);
   for (const group of exactGroups(pieces)) {
     const keeper = group.find((piece) => !strandedBefore.has(piece)) ?? group[0];
     for (const copy of group) {
@@ -61,7 +61,7 @@ export function dedupe(draft: PageDraft): PageDraft {
     if (twin && liveBylines.has(piece.text)) remove(piece, 'dedupe.exact', `Credit of a repeated run; the same credit stands at offset ${twin.start}`, 0.9);
   });
 
-  const strandedNow = stranded(pieces);
+  const strandedNow = strandedBlocks(pieces);
   for (const pair of similarParagraphs(pieces)) {
     // The copy is the stranded one when only one is; otherwise the one contained in the other.
     const flip = strandedNow.has(pair.container) && !strandedNow.has(pair.contained);
@@ -76,22 +76,6 @@ export function dedupe(draft: PageDraft): PageDraft {
   const removed = removals.filter((edit) => edit.status === 'applied');
   const kept = draft.edits.filter((edit) => !removed.some((removal) => spanContains(removal, edit)));
   return { ...draft, pieces, edits: [...kept, ...removals] };
-}
-
-/**
- * Body blocks that follow a byline, or a headline already removed as a repeat, with no live
- * headline since: where repeated and displaced text lands.
- */
-function stranded(pieces: readonly Piece[]): Set<Piece> {
-  const result = new Set<Piece>();
-  let outside = false;
-  for (const piece of pieces) {
-    const title = piece.role === 'headline' || piece.role === 'kicker' || piece.role === 'subhead';
-    if (title) outside = !!piece.removed;
-    else if (piece.role === 'byline') outside = true;
-    else if (outside && piece.role === 'paragraph') result.add(piece);
-  }
-  return result;
 }
 
 function exactGroups(pieces: readonly Piece[]): Piece[][] {

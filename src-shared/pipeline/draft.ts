@@ -111,10 +111,30 @@ export function livePieces(draft: Pick<PageDraft, 'pieces'>): Piece[] {
   return draft.pieces.filter((piece) => !piece.removed);
 }
 
-export function isBodyRole(role: ChunkRole): boolean {
-  return role === 'paragraph';
-}
-
 export function isTitleRole(role: ChunkRole): boolean {
   return role === 'headline' || role === 'kicker' || role === 'subhead';
+}
+
+/**
+ * Body blocks that follow their article's closing credit with no headline since: where repeated
+ * and displaced text lands. A credit printed before any body text (under the headline) closes
+ * nothing, nor does one that `caughtInCut` says a break printed inside a paragraph; a headline
+ * already removed as a repeat opens nothing.
+ */
+export function strandedBlocks(pieces: readonly Piece[], caughtInCut: (piece: Piece) => boolean = () => false): Set<Piece> {
+  const result = new Set<Piece>();
+  let closed = false;
+  let body = false;
+  for (const piece of pieces) {
+    if (isTitleRole(piece.role)) {
+      closed = !!piece.removed;
+      body = false;
+    } else if (piece.role === 'byline') {
+      if (body && !caughtInCut(piece)) closed = true;
+    } else if (piece.role === 'paragraph') {
+      if (closed) result.add(piece);
+      else body = true;
+    }
+  }
+  return result;
 }

@@ -45,8 +45,7 @@ export function join(draft: PageDraft): PageDraft {
           end: intruder.end,
           after: intruder.text,
           reason: `Short line without sentence punctuation inside a paragraph cut by a break${gap ? ', after an image gap' : ''}`,
-          confidence: gap ? 0.9 : 0.75,
-          status: gap ? 'applied' : 'proposed',
+          confidence: gap ? 0.9 : 0.8,
           op: { type: 'role', chunk: intruder.id, role: 'caption' },
         }),
       );

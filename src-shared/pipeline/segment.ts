@@ -58,16 +58,26 @@ function opensArticle(pieces: readonly Piece[], i: number): Opening | null {
   const furnitureBefore = i > 0 && pieces[i - 1].role === 'furniture';
   if (piece.role === 'kicker' || piece.role === 'headline') {
     const headlineAt = piece.role === 'kicker' ? i + 1 : i;
-    const body = pieces.slice(headlineAt + 1).find((p) => p.role !== 'caption' && p.role !== 'furniture');
+    const body = pieces.slice(headlineAt + 1, headlineAt + 5).find((p) => p.role !== 'caption' && p.role !== 'furniture' && p.role !== 'byline');
     if (body && isLead(body.text)) return { confidence: 0.95, reason: 'headline followed by 本报讯 lead' };
     if (!previous || previous.role === 'byline') return { confidence: 0.9, reason: 'headline after a byline' };
     if (furnitureBefore) return { confidence: 0.85, reason: 'headline after page furniture' };
     return { confidence: 0.7, reason: 'short line without sentence punctuation before body text' };
   }
-  if (piece.role === 'paragraph' && isLead(piece.text) && previous?.role === 'byline') {
+  if (piece.role === 'paragraph' && isLead(piece.text) && previous?.role === 'byline' && bodyBefore(pieces, i)) {
     return { confidence: 0.6, reason: '本报讯 lead after a byline, no headline found' };
   }
   return null;
+}
+
+/** True when body text stands between the last title and block `i`: a credit there ends an article. */
+function bodyBefore(pieces: readonly Piece[], i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const role = pieces[j].role;
+    if (role === 'paragraph') return true;
+    if (role === 'headline' || role === 'kicker' || role === 'subhead') return false;
+  }
+  return false;
 }
 
 function lastNonFurniture(pieces: readonly Piece[], i: number): Piece | undefined {
