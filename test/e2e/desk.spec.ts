@@ -40,6 +40,9 @@ test('should show the desk in Chinese and in English', async ({ page }) => {
   await page.getByLabel('语言').selectOption('en');
   await expect(page.getByRole('button', { name: 'Approve page' })).toBeVisible();
   await page.screenshot({ path: join(SCREENSHOTS, 'desk-en.png') });
+  await page.getByLabel('Theme').selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.screenshot({ path: join(SCREENSHOTS, 'desk-dark.png') });
 });
 
 test('should keep every review action across a reload, and undo after it', async ({ page }) => {

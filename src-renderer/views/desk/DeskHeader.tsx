@@ -7,14 +7,14 @@ import type { PageRow } from '../../db/schema';
 import { DeskExportControls } from '../export/ExportButtons';
 import { openSeries, selectArticle, setSearch, setSearchOpen, setShortcutsOpen, useDesk } from '../../store/desk';
 import { approvePage, redo, undo } from './commands';
-import { historyDepth } from './persist';
+import { historyState } from './persist';
 import { articleText } from './search';
 
 export function DeskHeader({ page, analysis, clean }: { page: PageRow; analysis: PageAnalysis; clean: CleanPage }) {
   const { t } = useTranslation('desk');
   const save = useDesk((state) => state.save);
   // Re-read after every write: the save state changes around each one.
-  const depth = useLiveQuery(() => historyDepth(db, page.id), [page.id, save]);
+  const history = useLiveQuery(() => historyState(db, page.id), [page.id, save]);
   return (
     <header className="desk-header">
       <h2 className="page-title">{page.name}</h2>
@@ -29,10 +29,10 @@ export function DeskHeader({ page, analysis, clean }: { page: PageRow; analysis:
       <button type="button" onClick={() => openSeries(window.getSelection()?.toString().trim() ?? '')} data-testid="open-series">
         {t('flags.series')}
       </button>
-      <button type="button" onClick={() => void undo()} disabled={!depth?.undo} title={t('keys.undo')} data-testid="undo">
+      <button type="button" onClick={() => void undo()} disabled={!history?.canUndo} title={t('keys.undo')} data-testid="undo">
         {t('undo')}
       </button>
-      <button type="button" onClick={() => void redo()} disabled={!depth?.redo} title={t('keys.redo')}>
+      <button type="button" onClick={() => void redo()} disabled={!history?.canRedo} title={t('keys.redo')}>
         {t('redo')}
       </button>
       <button type="button" className="primary" onClick={() => void approvePage(analysis)} disabled={page.status === 'approved'} data-testid="approve-page">

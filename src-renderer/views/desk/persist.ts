@@ -87,10 +87,10 @@ export async function commitAction(
     });
     await savePages(db, changed, now);
 
-    const rows = (await db.history.toArray()) as DeskHistoryRow[];
+    const rows = await recentHistory(db, touched);
     const redo = rows.filter((row) => row.entry.undone && row.entry.pages.some((p) => touched.includes(p)));
     await db.history.bulkDelete(redo.map((row) => row.seq!));
-    const last = rows.filter((row) => !row.entry.undone).at(-1);
+    const last = rows.find((row) => !row.entry.undone);
     if (last && now - last.at < COALESCE_MS && coalesces(last.entry.step, step)) {
       const merged = mergeEntries(last.entry.step, step);
       await db.history.put({ ...last, at: now, entry: { step: merged, pages: entryPages(merged), undone: false } });
@@ -107,8 +107,8 @@ export async function commitAction(
  */
 export async function travel(db: GalleyDB, pageId: string, direction: 'undo' | 'redo'): Promise<HistoryEntry | null> {
   return db.transaction('rw', [db.reviews, db.raws, db.pages, db.history], async () => {
-    const rows = ((await db.history.toArray()) as DeskHistoryRow[]).filter((row) => row.entry.pages.includes(pageId));
-    const row = direction === 'undo' ? rows.filter((r) => !r.entry.undone).at(-1) : rows.find((r) => r.entry.undone);
+    const rows = (await recentHistory(db, [pageId])).filter((row) => row.entry.pages.includes(pageId));
+    const row = direction === 'undo' ? rows.find((r) => !r.entry.undone) : rows.filter((r) => r.entry.undone).at(-1);
     if (!row) return null;
     const { step } = row.entry;
     const pages = await loadPages(db, row.entry.pages);
@@ -122,11 +122,28 @@ export async function travel(db: GalleyDB, pageId: string, direction: 'undo' | '
   });
 }
 
-/** How many steps can be undone and redone on a page, for the toolbar. */
-export async function historyDepth(db: GalleyDB, pageId: string): Promise<{ undo: number; redo: number }> {
-  const rows = ((await db.history.toArray()) as DeskHistoryRow[]).filter((row) => row.entry.pages.includes(pageId));
-  const undone = rows.filter((row) => row.entry.undone).length;
-  return { undo: rows.length - undone, redo: undone };
+/** Whether the page has a step to undo and one to redo, for the toolbar. */
+export async function historyState(db: GalleyDB, pageId: string): Promise<{ canUndo: boolean; canRedo: boolean }> {
+  const rows = (await recentHistory(db, [pageId])).filter((row) => row.entry.pages.includes(pageId));
+  return { canUndo: rows.some((row) => !row.entry.undone), canRedo: rows.some((row) => row.entry.undone) };
+}
+
+/**
+ * History rows newest first, back to the newest step each of `pageIds` has done. A page's redo
+ * steps all come after its newest done step (undo takes the newest, a new action drops them), so
+ * this tail holds everything undo, redo and coalescing need, without reading a long history whole.
+ */
+async function recentHistory(db: GalleyDB, pageIds: readonly string[]): Promise<DeskHistoryRow[]> {
+  const waiting = new Set(pageIds);
+  const rows = await db.history
+    .reverse()
+    .until((row) => {
+      const { entry } = row as DeskHistoryRow;
+      if (!entry.undone) for (const pageId of entry.pages) waiting.delete(pageId);
+      return waiting.size === 0;
+    }, true)
+    .toArray();
+  return rows as DeskHistoryRow[];
 }
 
 /** The pages whose raw text contains `text` (all, or among `only`), analysing any never opened. */

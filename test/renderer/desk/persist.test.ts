@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GalleyDB } from '../../../src-renderer/db/schema';
-import { commitAction, ensureReview, historyDepth, travel } from '../../../src-renderer/views/desk/persist';
-import { acceptFlag, cleanOf, editBlockText, findOccurrences, revertEdit, seriesCorrection } from '../../../src-shared/review';
+import { commitAction, ensureReview, historyState, travel } from '../../../src-renderer/views/desk/persist';
+import { acceptFlag, cleanOf, dismissFlag, editBlockText, findOccurrences, revertEdit, seriesCorrection } from '../../../src-shared/review';
 import { fixtureAnalysis, RAW } from '../../review/fixture';
 
 const opened: GalleyDB[] = [];
@@ -41,10 +41,10 @@ describe('desk persistence', () => {
     expect((await db.pages.get('p1'))?.status).toBe('new');
     await commitAction(db, ['p1'], ([page]) => acceptFlag(page, 'f-lookalike'));
     expect((await db.pages.get('p1'))?.status).toBe('in-review');
-    expect(await historyDepth(db, 'p1')).toEqual({ undo: 1, redo: 0 });
+    expect(await historyState(db, 'p1')).toEqual({ canUndo: true, canRedo: false });
     await travel(db, 'p1', 'undo');
     expect((await db.reviews.get('p1'))?.analysis).toEqual(fixtureAnalysis());
-    expect(await historyDepth(db, 'p1')).toEqual({ undo: 0, redo: 1 });
+    expect(await historyState(db, 'p1')).toEqual({ canUndo: false, canRedo: true });
     await travel(db, 'p1', 'redo');
     expect((await db.reviews.get('p1'))?.analysis.flags.find((f) => f.id === 'f-lookalike')?.status).toBe('accepted');
   });
@@ -55,7 +55,25 @@ describe('desk persistence', () => {
     await commitAction(db, ['p1'], ([page]) => acceptFlag(page, 'f-lookalike'));
     await travel(db, 'p1', 'undo');
     await commitAction(db, ['p1'], ([page]) => revertEdit(page, 'join'));
-    expect(await historyDepth(db, 'p1')).toEqual({ undo: 1, redo: 0 });
+    expect(await historyState(db, 'p1')).toEqual({ canUndo: true, canRedo: false });
+    expect(await db.history.count()).toBe(1);
+  });
+
+  it("should undo a page's own step behind newer steps of other pages, and keep their redo steps", async () => {
+    const db = await freshDb();
+    await ensureReview(db, 'p1', fixtureAnalysis);
+    await ensureReview(db, 'p2', fixtureAnalysis);
+    await commitAction(db, ['p1'], ([page]) => acceptFlag(page, 'f-lookalike'));
+    await commitAction(db, ['p2'], ([page]) => revertEdit(page, 'join'));
+    await travel(db, 'p2', 'undo');
+    await commitAction(db, ['p2'], ([page]) => acceptFlag(page, 'f-double'));
+    await travel(db, 'p1', 'undo');
+    expect((await db.reviews.get('p1'))?.analysis).toEqual(fixtureAnalysis());
+    expect(await historyState(db, 'p1')).toEqual({ canUndo: false, canRedo: true });
+    await commitAction(db, ['p2'], ([page]) => dismissFlag(page, 'f-split'));
+    expect(await historyState(db, 'p1')).toEqual({ canUndo: false, canRedo: true });
+    await travel(db, 'p1', 'redo');
+    expect((await db.reviews.get('p1'))?.analysis.flags.find((f) => f.id === 'f-lookalike')?.status).toBe('accepted');
   });
 
   it('should fold keystrokes in one block into one step, and not when typed apart in time', async () => {
@@ -69,9 +87,9 @@ describe('desk persistence', () => {
     await type('会', 1000);
     await type('会议', 1500);
     await type('会议要', 2000);
-    expect(await historyDepth(db, 'p1')).toEqual({ undo: 1, redo: 0 });
+    expect(await db.history.count()).toBe(1);
     await type('会议要求', 9000);
-    expect(await historyDepth(db, 'p1')).toEqual({ undo: 2, redo: 0 });
+    expect(await db.history.count()).toBe(2);
     await travel(db, 'p1', 'undo');
     await travel(db, 'p1', 'undo');
     expect((await db.reviews.get('p1'))?.analysis).toEqual(fixtureAnalysis());
@@ -82,7 +100,7 @@ describe('desk persistence', () => {
     await ensureReview(db, 'p1', fixtureAnalysis);
     await ensureReview(db, 'p2', fixtureAnalysis);
     await commitAction(db, ['p1', 'p2'], (pages) => seriesCorrection(pages, findOccurrences(pages, '荣经县'), '荥经县'));
-    expect(await historyDepth(db, 'p2')).toEqual({ undo: 1, redo: 0 });
+    expect(await historyState(db, 'p2')).toEqual({ canUndo: true, canRedo: false });
     await travel(db, 'p2', 'undo');
     expect((await db.reviews.get('p1'))?.analysis).toEqual(fixtureAnalysis());
     expect((await db.reviews.get('p2'))?.analysis).toEqual(fixtureAnalysis());
