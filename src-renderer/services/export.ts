@@ -28,21 +28,24 @@ export interface ExportProgress {
   total: number;
 }
 
-/** One page as the export dialog and the change report show it. */
-export interface PageSummary {
+/** What an export of one page changes against its most recent export in any format (article content does not depend on the format). */
+export interface PageChanges {
   pageId: string;
   name: string;
-  report: ChangeReport;
-  /** Against the page's most recent export in any format: article content does not depend on the format. */
   changes: ExportChanges;
   /** When the export `changes` compares against was made; null before the first. */
   lastExportedAt: number | null;
 }
 
+/** One page as the export dialog and the change report show it. */
+export interface PageSummary extends PageChanges {
+  report: ChangeReport;
+}
+
 export type ExportOutcome =
-  | { saved: true; location: string; files: number; pages: PageSummary[] }
+  | { saved: true; location: string; files: number; pages: PageChanges[] }
   /** The user closed the save dialog: nothing was written, nothing changed. */
-  | { saved: false; pages: PageSummary[] };
+  | { saved: false; pages: PageChanges[] };
 
 export interface RunOptions {
   signal?: AbortSignal;
@@ -98,8 +101,8 @@ export async function latestManifests(db: GalleyDB, pageIds: readonly string[]):
   return latest;
 }
 
-/** Change report and "what changed since the last export" for pages as they are now. */
-export async function summarize(db: GalleyDB, pages: readonly ExportablePage[], format: ExportFormat, at: number): Promise<PageSummary[]> {
+/** "What changed since the last export" for pages as they are now. */
+export async function changesSinceExport(db: GalleyDB, pages: readonly ExportablePage[], format: ExportFormat, at: number): Promise<PageChanges[]> {
   const previous = await latestManifests(
     db,
     pages.map(({ page }) => page.id),
@@ -109,11 +112,19 @@ export async function summarize(db: GalleyDB, pages: readonly ExportablePage[], 
     return {
       pageId: page.page.id,
       name: page.page.name,
-      report: changeReport(page),
       changes: describeChanges(last, exportManifest(page, format, at)),
       lastExportedAt: last?.exportedAt ?? null,
     };
   });
+}
+
+/**
+ * The change report too, for the few pages a dialog shows. It costs a Levenshtein distance over
+ * the page, so a batch leaves it to the exporter's report.md.
+ */
+export async function summarize(db: GalleyDB, pages: readonly ExportablePage[], format: ExportFormat, at: number): Promise<PageSummary[]> {
+  const changes = await changesSinceExport(db, pages, format, at);
+  return changes.map((page, index) => ({ ...page, report: changeReport(pages[index]) }));
 }
 
 /** Reads, exports and saves; then, and only then, stores the manifests and marks the pages exported. */
@@ -128,7 +139,7 @@ export async function runExport(
   const pages = await loadExportable(db, request.pageIds, { signal, onProgress });
   const exportedAt = now();
   const exportOptions: ExportOptions = { exportedAt, ...(request.markdownLayout ? { markdownLayout: request.markdownLayout } : {}) };
-  const summaries = await summarize(db, pages, request.format, exportedAt);
+  const summaries = await changesSinceExport(db, pages, request.format, exportedAt);
   const files = await exportFiles(pages, request.format, exportOptions, { signal, onProgress });
 
   signal?.throwIfAborted();

@@ -65,7 +65,14 @@ test('should export a page as well-formed TEI with its article titles, and mark 
   await expect(dialog(page).getByTestId('since-export')).toHaveText(/首次导出/);
   await page.screenshot({ path: join(SCREENSHOTS, 'export-dialog.png') });
 
-  const download = await runExport(page);
+  // Keyboard only: arrows move through the formats, Enter exports.
+  await page.keyboard.press('ArrowDown');
+  await expect(dialog(page).getByRole('radio', { name: 'Markdown' })).toBeChecked();
+  await page.keyboard.press('ArrowUp');
+  const downloading = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  const download = await downloading;
+  await expect(dialog(page).getByTestId('export-outcome')).toContainText('已导出 1 页');
   expect(download.suggestedFilename()).toBe(SEEDS[0].replace(/\.txt$/, '.xml'));
   const xml = new TextDecoder().decode(await bytesOf(download));
   expect(XMLValidator.validate(xml)).toBe(true);
@@ -123,6 +130,12 @@ test('should export two ticked pages as one zip with their files and the report'
   await page.keyboard.press('Escape');
   for (const name of SEEDS.slice(2, 4)) await expect(rows(page).filter({ hasText: name }).locator('.status')).toHaveText('已导出');
   await expect(rows(page).filter({ hasText: SEEDS[4] }).locator('.status')).not.toHaveText('已导出');
+
+  await page.getByLabel('语言').selectOption('en');
+  await page.getByTestId('export-library').click();
+  await expect(dialog(page).getByRole('heading')).toHaveText('Export pages');
+  await expect(dialog(page).getByTestId('export-run')).toHaveText('Export 0 pages');
+  await page.screenshot({ path: join(SCREENSHOTS, 'export-dialog-en.png') });
 });
 
 test('should restore a page exported as JSON in a fresh profile with the same review state', async ({ page, browser }) => {

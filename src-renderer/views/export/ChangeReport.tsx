@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PageSummary } from '../../services/export';
+import type { PageChanges, PageSummary } from '../../services/export';
 import { useUi } from '../../store/ui';
 import { formatDate } from '../library/PageTable';
 
@@ -57,7 +57,7 @@ export function ChangeReport({ summary }: { summary: PageSummary }) {
 }
 
 /** "First export", "no change since…", or the articles added, changed and removed since the last export. */
-export function SinceLastExport({ summary }: { summary: PageSummary }) {
+export function SinceLastExport({ summary }: { summary: PageChanges }) {
   const { t } = useTranslation('export');
   const language = useUi((state) => state.language);
   const { changes, lastExportedAt } = summary;

@@ -53,7 +53,11 @@ export function ExportDialog({ pages, shown }: { pages?: readonly PageRow[]; sho
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
-    if (origin && !element.open) element.showModal();
+    if (origin && !element.open) {
+      element.showModal();
+      // The keyboard starts on the first choice as it stands (React's autoFocus loses to showModal's own focusing).
+      element.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus();
+    }
     if (!origin && element.open) element.close();
   }, [origin]);
 
@@ -158,7 +162,7 @@ function FormatPicker({ format, layout, disabled }: { format: ExportFormat; layo
       {EXPORT_FORMATS.map((id) => (
         <Fragment key={id}>
           <label>
-            <input type="radio" name="format" value={id} checked={format === id} onChange={() => setExportFormat(id)} autoFocus={format === id} />
+            <input type="radio" name="format" value={id} checked={format === id} onChange={() => setExportFormat(id)} />
             <span className="format-name">{t(`format.${id}.name`)}</span>
             <span className="format-hint">{t(`format.${id}.hint`)}</span>
           </label>
