@@ -1,10 +1,15 @@
 // `npm run bench`: builds the web app, serves the build with `vite preview`, then runs bench/run.ts
 // (corpus, Chromium measurements, table, bench/results.json, docs/benchmarks.md).
-// BENCH_PAGES and BENCH_SEED change the corpus; BENCH_SKIP_BUILD=1 reuses dist-web.
+// BENCH_PAGES and BENCH_SEED change the corpus; BENCH_SKIP_BUILD=1 reuses the last benchmark build.
 import { spawn, spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromiumPath } from './chromium.mjs';
 
 const PORT = 4183;
+// A build of its own: dist-web is rebuilt by every end-to-end run, which must not change the app
+// under a benchmark that is running.
+const OUT_DIR = join(tmpdir(), 'galley-bench-web');
 const browser = chromiumPath();
 if (!browser) {
   console.error('No Chromium found for the benchmarks. Debian/Ubuntu: sudo apt-get install -y chromium (or set GALLEY_CHROMIUM).');
@@ -12,11 +17,11 @@ if (!browser) {
 }
 
 if (!process.env.BENCH_SKIP_BUILD) {
-  const build = spawnSync('npm', ['run', '--silent', 'build:web'], { stdio: 'inherit' });
+  const build = spawnSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--outDir', OUT_DIR, '--emptyOutDir'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.ts', '--port', String(PORT), '--strictPort'], {
+const server = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.ts', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort'], {
   stdio: ['ignore', 'pipe', 'inherit'],
   detached: true,
 });
@@ -29,6 +34,12 @@ const stopServer = () => {
   }
 };
 process.on('exit', stopServer);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopServer();
+    process.exit(130);
+  });
+}
 
 await new Promise((resolve, reject) => {
   server.stdout.on('data', (chunk) => {

@@ -5,11 +5,15 @@ import { backupFileName, BackupError, exportBackup, restoreBackup } from './serv
 import { setAnalysisProgress } from './store/analysis';
 import { useLibrary } from './store/library';
 import { pushNotice } from './store/ui';
-import { createWorkerAnalyzer } from './workers/worker-analyzer';
+import { createWorkerAnalyzer, type WorkerAnalyzer } from './workers/worker-analyzer';
 
 /** Intents for a large archive: background analysis after every import, backup and restore. */
 
-let analysis: AbortController | null = null;
+/**
+ * The run in progress. Holding the worker here matters: nothing else outside it refers to the
+ * worker, and a garbage collection mid-run would otherwise take it (and the pending batch) away.
+ */
+let analysis: { controller: AbortController; worker: WorkerAnalyzer } | null = null;
 let analyseAgain = false;
 
 /** Analyses every page that has no analysis yet, in a worker; a call during a run queues one more run. */
@@ -18,13 +22,13 @@ export async function analyzeInBackground(): Promise<void> {
     analyseAgain = true;
     return;
   }
-  const controller = new AbortController();
-  analysis = controller;
-  const worker = createWorkerAnalyzer();
+  const run = { controller: new AbortController(), worker: createWorkerAnalyzer() };
+  analysis = run;
+  const { signal } = run.controller;
   try {
     do {
       analyseAgain = false;
-      const report = await analyzePending(db, worker.analyze, { signal: controller.signal, onProgress: setAnalysisProgress });
+      const report = await analyzePending(db, run.worker.analyze, { signal, onProgress: setAnalysisProgress });
       if (report.failed.length > 0) {
         pushNotice({
           tone: 'error',
@@ -33,11 +37,11 @@ export async function analyzeInBackground(): Promise<void> {
           details: report.failed.map(({ name, reason }) => `${name}: ${reason}`),
         });
       }
-    } while (analyseAgain && !controller.signal.aborted);
+    } while (analyseAgain && !signal.aborted);
   } catch (error) {
     pushNotice({ tone: 'error', key: 'scale:analysis.crashed', values: { reason: error instanceof Error ? error.message : String(error) } });
   } finally {
-    worker.terminate();
+    run.worker.terminate();
     analysis = null;
     setAnalysisProgress(null);
   }
@@ -45,7 +49,7 @@ export async function analyzeInBackground(): Promise<void> {
 
 /** Stops after the batch in flight; pages not reached are analysed on the next start or import. */
 export function cancelAnalysis(): void {
-  analysis?.abort();
+  analysis?.controller.abort();
 }
 
 /** Analyses what is pending now, then again whenever an import finishes. */

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAGE_STATUSES } from '../../../src-shared/model';
@@ -13,9 +12,13 @@ import { BackupControls } from './BackupControls';
 import { DeleteDialog } from './DeleteDialog';
 import { ImportProgressBar } from './ImportProgressBar';
 import { PageTable } from './PageTable';
+import { useThrottledLiveQuery } from './useThrottledLiveQuery';
+
+/** The list follows imports and analysis at most this often (see useThrottledLiveQuery). */
+const LIST_REFRESH_MS = 1000;
 
 export function LibraryScreen() {
-  const pages = useLiveQuery(() => db.pages.orderBy('name').toArray(), []);
+  const pages = useThrottledLiveQuery(() => db.pages.orderBy('name').toArray(), db.name, ['pages'], LIST_REFRESH_MS);
   const statusFilter = useLibrary((state) => state.statusFilter);
   const search = useLibrary((state) => state.search);
   const visible = useMemo(() => (pages ? filterPages(pages, statusFilter, search) : undefined), [pages, statusFilter, search]);
