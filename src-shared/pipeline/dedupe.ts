@@ -1,5 +1,5 @@
 import type { Edit } from '../model/analysis';
-import { spanContains } from '../model/span';
+import { spanContains, type Span } from '../model/span';
 import { makeEdit, strandedBlocks, type PageDraft, type Piece } from './draft';
 import { bodyEndsSentence } from './cues';
 import { compact } from './text';
@@ -53,14 +53,13 @@ export function dedupe(draft: PageDraft): PageDraft {
       if (copy !== keeper) remove(copy, 'dedupe.exact', `Printed again: same text as the block at offset ${keeper.start}`, 0.98);
     }
   }
-  const liveBylines = new Map<string, Piece>();
-  for (const piece of pieces) if (piece.role === 'byline' && !piece.removed && !liveBylines.has(piece.text)) liveBylines.set(piece.text, piece);
+  const lastCredit = new Map<string, Piece>();
+  for (const piece of pieces) if (piece.role === 'byline' && !piece.removed) lastCredit.set(piece.text, piece);
   pieces.forEach((piece, i) => {
     if (piece.role !== 'byline' || piece.removed || i === 0 || !pieces[i - 1].removed) return;
-    const twin = [...pieces.slice(i + 1)].find((other) => other.role === 'byline' && other.text === piece.text) ?? null;
-    if (twin && liveBylines.has(piece.text)) remove(piece, 'dedupe.exact', `Credit of a repeated run; the same credit stands at offset ${twin.start}`, 0.9);
+    const twin = lastCredit.get(piece.text);
+    if (twin && twin !== piece) remove(piece, 'dedupe.exact', `Credit of a repeated run; the same credit stands at offset ${twin.start}`, 0.9);
   });
-
   const strandedNow = strandedBlocks(pieces);
   for (const pair of similarParagraphs(pieces)) {
     // The copy is the stranded one when only one is; otherwise the one contained in the other.
@@ -73,9 +72,21 @@ export function dedupe(draft: PageDraft): PageDraft {
     if (score >= PROPOSE_PARTIAL) remove(copy, 'dedupe.partial', reason, applied ? 0.9 : 0.6, applied);
   }
 
-  const removed = removals.filter((edit) => edit.status === 'applied');
-  const kept = draft.edits.filter((edit) => !removed.some((removal) => spanContains(removal, edit)));
+  const removed = removals.filter((edit) => edit.status === 'applied').sort((a, b) => a.start - b.start);
+  const kept = draft.edits.filter((edit) => !insideAny(removed, edit));
   return { ...draft, pieces, edits: [...kept, ...removals] };
+}
+
+/** Whether `span` lies inside one of `sorted` (non-overlapping, by start): a binary search. */
+function insideAny(sorted: readonly Span[], span: Span): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start <= span.start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return hi >= 0 && spanContains(sorted[hi], span);
 }
 
 function exactGroups(pieces: readonly Piece[]): Piece[][] {
@@ -166,7 +177,8 @@ function shingleHashes(text: string, mask: number): Set<number> {
   for (let i = 0; i + SHINGLE <= text.length; i++) {
     let hash = 0x811c9dc5;
     for (let k = i; k < i + SHINGLE; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
-    if ((hash & mask) === 0) own.add(hash);
+    // 30 bits: small integers are stored unboxed, which keeps the sets and maps fast.
+    if ((hash & mask) === 0) own.add(hash >>> 2);
   }
   return own;
 }

@@ -2,7 +2,7 @@ import type { Edit } from '../model/analysis';
 import { bodyEndsSentence, isLead, isTitleLike } from './cues';
 import { IMAGE_GAP } from './classify';
 import { livePieces, makeEdit, type PageDraft, type Piece } from './draft';
-import { compact, isHan, startsMidSentence } from './text';
+import { isHan, startsMidSentence } from './text';
 
 /** At most this many blocks (captions, credits, furniture) may stand between two halves. */
 const MAX_INTRUDERS = 3;
@@ -109,9 +109,11 @@ function creditedLater(pieces: readonly Piece[], from: number): boolean {
   return false;
 }
 
+/** The last visible character (a whole code point, so a rare character outside the BMP stays whole). */
 function lastChar(text: string): string {
-  const chars = Array.from(compact(text));
-  return chars[chars.length - 1] ?? '';
+  const trimmed = text.trimEnd();
+  const code = trimmed.codePointAt(trimmed.length - 2) ?? 0;
+  return code > 0xffff ? trimmed.slice(-2) : trimmed.slice(-1);
 }
 
 function doubledAtCut(raw: string, head: Piece, tail: Piece): Edit | null {
