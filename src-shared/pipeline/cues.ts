@@ -69,11 +69,6 @@ export function bodyEndsSentence(text: string): boolean {
   return endsSentence(withoutTrailingByline(text));
 }
 
-/** A column credit (`本栏目组稿`, `本栏目撰稿`): the shared byline of a roundup. */
-export function isColumnCredit(text: string): boolean {
-  return /本栏目[^()（）]{0,3}(?:组稿|撰稿|供稿|编辑)/.test(text);
-}
-
 /** `本版协办单位 (排名不分先后)`: the heading (or the whole line) of the sponsor list. */
 export function isSponsorHeading(text: string): boolean {
   return /协办单位|排名不分先后/.test(text) && !/[。！？]/.test(text);

@@ -3,7 +3,7 @@ import { isLead } from './cues';
 import { livePieces, makeFlag, type PageDraft, type Piece } from './draft';
 
 /** Splits below this confidence are flagged for the editor as well as proposed. */
-export const LOW_SPLIT_CONFIDENCE = 0.8;
+const LOW_SPLIT_CONFIDENCE = 0.8;
 
 /**
  * Proposes where articles start: at each headline (or the kicker above it), and at a `本报讯`

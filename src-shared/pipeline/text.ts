@@ -7,8 +7,6 @@
 const SENTENCE_FINAL = new Set(['。', '！', '？', '!', '?', '…', '；']);
 /** Closers that may follow a sentence-final mark: `。”` and `。)` still end the sentence. */
 const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '"', '\'']);
-/** Any punctuation that appears inside running sentences. */
-const SENTENCE_PUNCTUATION = /[。！？!?；;，,：:、]/;
 
 export function isHan(ch: string): boolean {
   const code = ch.codePointAt(0) ?? 0;
@@ -30,10 +28,6 @@ export function endsSentence(text: string): boolean {
     if (!CLOSERS.has(ch)) return false;
   }
   return false;
-}
-
-export function hasSentencePunctuation(text: string): boolean {
-  return SENTENCE_PUNCTUATION.test(text);
 }
 
 /** Whitespace-free form for comparisons: OCR spacing and line wraps must not hide a repeat. */
