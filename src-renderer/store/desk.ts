@@ -31,6 +31,8 @@ interface DeskState {
   threshold: number;
   /** Index of the diff change the next/previous keys are on. */
   changeIndex: number;
+  /** An article just split off, whose title field takes the focus once it is shown. */
+  focusTitleOf: string | null;
   /** Text typed in a block and not yet stored, by block id: the diff follows keystrokes, not writes. */
   drafts: Record<string, string>;
 }
@@ -50,6 +52,7 @@ const initialState: DeskState = {
   threshold: 0.8,
   changeIndex: -1,
   drafts: {},
+  focusTitleOf: null,
 };
 
 export const useDesk = create<DeskState>()(() => initialState);
@@ -128,4 +131,8 @@ export function setBlockDraft(blockId: string, text: string | null): void {
     else drafts[blockId] = text;
     return { drafts };
   });
+}
+
+export function focusTitleWhenShown(articleId: string | null): void {
+  useDesk.setState({ focusTitleOf: articleId });
 }

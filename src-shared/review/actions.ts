@@ -1,4 +1,4 @@
-import type { ArticleTextField, Edit, EditOp, EditStatus, Flag, FlagStatus } from '../model';
+import type { ArticleTextField, ChunkRole, Edit, EditOp, EditStatus, Flag, FlagStatus } from '../model';
 import { entry, patch, type ActionLabel, type HistoryEntry } from './history';
 import type { ReviewOp } from './ops';
 import { cleanOf, findArticle, newId, type ReviewPage } from './page';
@@ -126,6 +126,36 @@ export function editBlockText(page: ReviewPage, articleId: string, blockId: stri
     added = ops.filter((o) => o.type === 'add-edit').length;
   });
   return entry('text.type', block.text.slice(0, 20), [patch(page.pageId, ops)], `type:${page.pageId}:${blockId}`);
+}
+
+/**
+ * Gives a block another role: paragraph ↔ subhead, or headline, which makes the line the title of
+ * the article it opens (after a split, the new article's title taken from a chosen line).
+ */
+export function setBlockRole(page: ReviewPage, articleId: string, blockId: string, role: ChunkRole): HistoryEntry {
+  const article = findArticle(cleanOf(page), articleId);
+  const block = article.blocks.find((b) => b.id === blockId);
+  if (!block) throw new RangeError(`no block ${blockId} in article ${articleId}`);
+  const ops: ReviewOp[] = block.chunks.map((chunkId, i) => {
+    const chunk = findById(page.analysis.chunks, chunkId, 'chunk');
+    const text = page.raw.slice(chunk.start, chunk.end);
+    const edit: Edit = {
+      id: newId('role'),
+      kind: 'reclassify',
+      rule: 'review.role',
+      start: chunk.start,
+      end: chunk.end,
+      before: text,
+      after: text,
+      reason: `made a ${role} by the editor`,
+      confidence: 1,
+      status: 'applied',
+      origin: 'editor',
+      op: { type: 'role', chunk: chunkId, role },
+    };
+    return { type: 'add-edit', edit, index: page.analysis.edits.length + i };
+  });
+  return entry('block.role', `${role}: ${block.text.slice(0, 20)}`, [patch(page.pageId, ops)]);
 }
 
 /** An article field typed by the editor (title, kicker, section, byline). */

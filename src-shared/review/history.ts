@@ -18,6 +18,7 @@ export const ACTION_LABELS = [
   'split.add',
   'split.merge',
   'block.move',
+  'block.role',
 ] as const;
 
 export type ActionLabel = (typeof ACTION_LABELS)[number];

@@ -263,3 +263,23 @@ test('should move a block to another article by menu and by drag', async ({ page
   await articles(page).nth(1).getByRole('button').first().click();
   await expect.poll(() => values(blockTexts(page)).then((v) => v.at(-1))).toBe(moved);
 });
+
+test('should split an article at a block with a typed title, and merge it back', async ({ page }) => {
+  await openLibrary(page);
+  await openByName(page, SEEDS[0]);
+  const count = await articles(page).count();
+  const third = await blockTexts(page).nth(2).inputValue();
+  await blockTexts(page).nth(2).focus();
+  await page.getByTestId('block').nth(2).getByTestId('split-here').click();
+  await expect(articles(page)).toHaveCount(count + 1);
+  await expect(page.getByTestId('field-title')).toBeFocused();
+  await page.keyboard.type('学习贯彻重要指示精神');
+  await saved(page);
+  await expect(articles(page).nth(1)).toContainText('学习贯彻重要指示精神');
+  await expect(articles(page).nth(1).locator('.split-status')).toContainText('已批准');
+  expect((await values(blockTexts(page)))[0]).toBe(third);
+
+  await page.getByTestId('merge-previous').click();
+  await expect(articles(page)).toHaveCount(count);
+  expect(await values(blockTexts(page))).toContain(third);
+});

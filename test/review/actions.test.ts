@@ -10,6 +10,8 @@ import {
   revertEdit,
   setArticleCaptions,
   setArticleField,
+  setBlockRole,
+  splitArticleAt,
   type HistoryEntry,
   type ReviewPage,
 } from '../../src-shared/review';
@@ -111,5 +113,26 @@ describe('review actions on typed text', () => {
     page = run(page, editBlockText(page, article.id, article.blocks[0].id, '全新的一段。'));
     const after = run(page, acceptFlag(page, 'f-double'));
     expect(firstArticle(after).blocks[0].text).toBe('全新的一段。');
+  });
+});
+
+describe('block roles', () => {
+  it('should turn a paragraph into a subhead and back through undo', () => {
+    const page = fixturePage();
+    const article = firstArticle(page);
+    const step = setBlockRole(page, article.id, article.blocks[0].id, 'subhead');
+    const after = run(page, step);
+    expect(firstArticle(after).blocks[0].type).toBe('subhead');
+    expect(applyEntry(after.analysis, page.pageId, step, 'backward')).toEqual(page.analysis);
+  });
+
+  it('should title a split-off article with the line made its headline', () => {
+    let page = fixturePage();
+    const article = firstArticle(page);
+    const line = article.blocks[1];
+    page = run(page, splitArticleAt(page, line.id));
+    const split = cleanOf(page).articles[1];
+    page = run(page, setBlockRole(page, split.id, line.id, 'headline'));
+    expect(cleanOf(page).articles[1]).toMatchObject({ title: '会议要求各级科协 做好科普工作。', blocks: [] });
   });
 });

@@ -17,6 +17,7 @@ import {
   restoreEdit,
   ReviewConflictError,
   setArticleField,
+  setBlockRole,
   splitArticleAt,
   type HistoryEntry,
   type ReviewPage,
@@ -75,6 +76,12 @@ const ACTIONS: Record<string, Action> = {
     const article = pick(cleanOf(page).articles);
     const block = article && pick(article.blocks.slice(1));
     return block ? splitArticleAt(page, block.id, '新标题') : null;
+  },
+  role: (page, pick) => {
+    const article = pick(cleanOf(page).articles);
+    const block = article && pick(article.blocks);
+    const role = pick(['paragraph', 'subhead', 'headline'] as const);
+    return article && block && role ? setBlockRole(page, article.id, block.id, role) : null;
   },
   move: (page, pick) => {
     const article = pick(cleanOf(page).articles);

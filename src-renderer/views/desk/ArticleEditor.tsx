@@ -1,5 +1,6 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Article, ArticleTextField, Block, CleanPage } from '../../../src-shared/model';
+import type { Article, ArticleTextField, Block, ChunkRole, CleanPage } from '../../../src-shared/model';
 import {
   editBlockText,
   mergeWithPrevious,
@@ -8,14 +9,26 @@ import {
   moveBlockToArticle,
   setArticleCaptions,
   setArticleField,
+  setBlockRole,
   splitArticleAt,
 } from '../../../src-shared/review';
-import { selectBlock, setBlockDraft, useDesk } from '../../store/desk';
+import { focusTitleWhenShown, selectArticle, selectBlock, setBlockDraft, useDesk } from '../../store/desk';
 import { act } from './commands';
 import { readDraggedBlock, startBlockDrag } from './drag';
 import { useDraft } from './useDraft';
 
 const FIELDS: readonly ArticleTextField[] = ['title', 'kicker', 'section', 'byline'];
+const BLOCK_ROLES: readonly ChunkRole[] = ['paragraph', 'subhead', 'headline'];
+
+/** Splits before the block, then opens the new article with its title field ready for typing. */
+async function splitAt(blockId: string): Promise<void> {
+  const step = await act((p) => splitArticleAt(p, blockId));
+  const op = step?.patches[0]?.forward[0];
+  const boundary = op?.type === 'add-boundary' ? op.boundary : op?.type === 'update-boundary' ? op.to : null;
+  if (!boundary) return;
+  focusTitleWhenShown(boundary.id);
+  selectArticle(boundary.id);
+}
 
 /** The article as fields and editable blocks; every change is stored as the editor types. */
 export function ArticleEditor({ clean, article }: { clean: CleanPage; article: Article }) {
@@ -51,11 +64,18 @@ function FieldInput({ article, field }: { article: Article; field: ArticleTextFi
   const { t } = useTranslation('desk');
   const stored = (field === 'title' ? article.title : article[field]) ?? '';
   const draft = useDraft(stored, (value) => act((p) => setArticleField(p, article.id, field, field === 'title' ? value : value || null)));
+  const focus = useDesk((state) => field === 'title' && state.focusTitleOf === article.id);
+  const input = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (!focus) return;
+    input.current?.focus();
+    focusTitleWhenShown(null);
+  }, [focus]);
   return (
     <label className={`field field-${field}`}>
       <span>{t(`field.${field}`)}</span>
       {field === 'title' ? (
-        <textarea rows={1} {...draft} data-testid={`field-${field}`} />
+        <textarea ref={input} rows={1} {...draft} data-testid={`field-${field}`} />
       ) : (
         <input type="text" {...draft} data-testid={`field-${field}`} />
       )}
@@ -117,7 +137,18 @@ function BlockEditor({ clean, article, block, first, last }: BlockProps) {
         >
           ⠿
         </span>
-        <span className="block-type">{t(`block.${block.type}`)}</span>
+        <select
+          value={block.type}
+          aria-label={t('block.role')}
+          onChange={(event) => void act((p) => setBlockRole(p, article.id, block.id, event.target.value as ChunkRole))}
+          data-testid="block-role"
+        >
+          {BLOCK_ROLES.map((role) => (
+            <option key={role} value={role}>
+              {t(`block.${role}`)}
+            </option>
+          ))}
+        </select>
         <button type="button" className="icon-button" disabled={first} onClick={() => move(-1)} aria-label={t('block.up')} title={t('block.up')} data-testid="block-up">
           ↑
         </button>
@@ -125,7 +156,7 @@ function BlockEditor({ clean, article, block, first, last }: BlockProps) {
           ↓
         </button>
         {!first && (
-          <button type="button" className="link-button" onClick={() => void act((p) => splitArticleAt(p, block.id))} data-testid="split-here">
+          <button type="button" className="link-button" onClick={() => void splitAt(block.id)} data-testid="split-here">
             {t('block.split')}
           </button>
         )}

@@ -10,7 +10,7 @@ import { articleText } from './search';
 export const LOW_CONFIDENCE = 0.6;
 
 /** The page's outline: one row per article, with its split decision and open doubts. */
-export function ArticleList({ clean, analysis }: { clean: CleanPage; analysis: PageAnalysis }) {
+export function ArticleList({ clean, analysis, selectedId }: { clean: CleanPage; analysis: PageAnalysis; selectedId: string | null }) {
   const { t } = useTranslation('desk');
   const threshold = useDesk((state) => state.threshold);
   const proposed = analysis.boundaries.filter((b) => b.status === 'proposed');
@@ -40,16 +40,15 @@ export function ArticleList({ clean, analysis }: { clean: CleanPage; analysis: P
       </div>
       <ol className="article-items">
         {clean.articles.map((article) => (
-          <ArticleItem key={article.id} article={article} openFlags={articleFlags(article, analysis.flags).length} />
+          <ArticleItem key={article.id} article={article} selected={article.id === selectedId} openFlags={articleFlags(article, analysis.flags).length} />
         ))}
       </ol>
     </nav>
   );
 }
 
-function ArticleItem({ article, openFlags }: { article: Article; openFlags: number }) {
+function ArticleItem({ article, selected, openFlags }: { article: Article; selected: boolean; openFlags: number }) {
   const { t } = useTranslation('desk');
-  const selected = useDesk((state) => state.articleId === article.id);
   const search = useDesk((state) => state.search);
   const { split } = article;
   const low = split.status === 'proposed' && split.confidence < LOW_CONFIDENCE;

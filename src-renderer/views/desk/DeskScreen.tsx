@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { materialize } from '../../../src-shared/model';
 import { db } from '../../db/db';
-import { enterPage, selectArticle, useDesk } from '../../store/desk';
+import { enterPage, useDesk } from '../../store/desk';
 import { openLibrary, pushNotice } from '../../store/ui';
 import { ArticleEditor } from './ArticleEditor';
 import { ArticleList } from './ArticleList';
@@ -14,7 +14,7 @@ import { SeriesDialog } from './SeriesDialog';
 import { ShortcutSheet } from './ShortcutSheet';
 import { SidePanel } from './SidePanel';
 import { RawPage } from '../page/RawPage';
-import { useDeskKeys, type DeskAreas } from './keys';
+import { shownArticle, useDeskKeys, type DeskAreas } from './keys';
 import { ensureReview } from './persist';
 import './desk.css';
 
@@ -45,11 +45,7 @@ export function DeskScreen({ pageId }: { pageId: string }) {
   }, [pageId]);
 
   const clean = useMemo(() => (raw && review ? materialize(raw.text, review.analysis) : null), [raw?.text, review]);
-  const article = clean?.articles.find((a) => a.id === articleId) ?? clean?.articles[0] ?? null;
-
-  useEffect(() => {
-    if (clean && article && article.id !== articleId) selectArticle(article.id);
-  }, [clean, article, articleId]);
+  const article = clean ? shownArticle(clean, articleId) : null;
 
   const areas: DeskAreas = { raw: useRef<HTMLDivElement>(null), editor: useRef<HTMLDivElement>(null), diff: useRef<HTMLDivElement>(null) };
   useDeskKeys(clean, review?.analysis ?? null, areas);
@@ -85,7 +81,7 @@ export function DeskScreen({ pageId }: { pageId: string }) {
     <section className="desk" data-testid="desk" aria-label={t('label', { name: page.name })}>
       <DeskHeader page={page} analysis={review.analysis} clean={clean} />
       <div className="desk-grid">
-        <ArticleList clean={clean} analysis={review.analysis} />
+        <ArticleList clean={clean} analysis={review.analysis} selectedId={article?.id ?? null} />
         <div className="desk-raw" ref={areas.raw}>
           <RawPane raw={raw.text} analysis={review.analysis} clean={clean} article={article} />
         </div>

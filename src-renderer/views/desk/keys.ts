@@ -1,5 +1,5 @@
 import { useEffect, type RefObject } from 'react';
-import type { CleanPage, Flag, PageAnalysis } from '../../../src-shared/model';
+import type { Article, CleanPage, Flag, PageAnalysis } from '../../../src-shared/model';
 import { acceptFlag, articleFlags, dismissFlag } from '../../../src-shared/review';
 import {
   selectArticle,
@@ -112,6 +112,14 @@ function activatesOnEnter(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && target.closest('button, a, summary') !== null;
 }
 
+/**
+ * The article the desk shows: the selected one, or the first. A selection not (yet) on the page,
+ * such as an article just split off whose new state is still being read, is kept, not replaced.
+ */
+export function shownArticle(clean: CleanPage, articleId: string | null): Article | null {
+  return clean.articles.find((a) => a.id === articleId) ?? clean.articles[0] ?? null;
+}
+
 /** Open flags of the page in reading order of articles, each with the article it sits in. */
 function flagTrail(clean: CleanPage, analysis: PageAnalysis): { flag: Flag; articleId: string }[] {
   return clean.articles.flatMap((article) => articleFlags(article, analysis.flags).map((flag) => ({ flag, articleId: article.id })));
@@ -161,7 +169,7 @@ export function useDeskKeys(clean: CleanPage | null, analysis: PageAnalysis | nu
       setSidePanel('flags');
     }
     function moveArticle(by: number) {
-      const index = clean!.articles.findIndex((a) => a.id === useDesk.getState().articleId);
+      const index = clean!.articles.indexOf(shownArticle(clean!, useDesk.getState().articleId)!);
       const next = step(clean!.articles, index, by);
       if (next) selectArticle(next.id);
     }
