@@ -2,6 +2,7 @@ import type { PageDraft, Piece } from './draft';
 import {
   bannerInBlock,
   isBylineBlock,
+  isCaptionText,
   isColumnSponsor,
   isLead,
   isOrganisationList,
@@ -19,7 +20,8 @@ export const IMAGE_GAP = 2;
 const FURNITURE_MAX = 80;
 
 /**
- * Gives every block a role. Furniture and bylines are recognised by their own form; the short
+ * Gives every block a role. Furniture, bylines and `图为…` captions beside an image gap are
+ * recognised by their own form; the short
  * title-like blocks (headline, kicker, subhead, caption) by what surrounds them: a headline opens
  * a lead or a body, a kicker sits right above a headline, a caption follows an image gap, a
  * subhead is a place name leading a report inside a roundup.
@@ -27,7 +29,11 @@ const FURNITURE_MAX = 80;
 export function classify(draft: PageDraft): PageDraft {
   const pieces = draft.pieces.map((piece) => ({ ...piece, role: 'paragraph' as Piece['role'] }));
   markFurniture(pieces);
-  for (const piece of pieces) if (piece.role === 'paragraph' && isBylineBlock(piece.text)) piece.role = 'byline';
+  for (const piece of pieces) {
+    if (piece.role !== 'paragraph') continue;
+    if (isBylineBlock(piece.text)) piece.role = 'byline';
+    else if (isCaptionText(piece.text) && (piece.gapBefore >= IMAGE_GAP || piece.gapAfter >= IMAGE_GAP)) piece.role = 'caption';
+  }
   markTitles(pieces);
   markLeadingCredits(pieces);
   return { ...draft, pieces };

@@ -21,6 +21,12 @@ export function isTitleLike(text: string): boolean {
   return countHan(flat) >= 2;
 }
 
+/** `图为…`: the conventional opening of a photo caption, even one ending in a full stop. */
+export function isCaptionText(text: string): boolean {
+  const flat = compact(text);
+  return flat.length <= 80 && /^图[为①②③④⑤1-9]/.test(flat) && !text.includes('\n');
+}
+
 /** A place or organisation name of a few characters: the subhead of a roundup report. */
 export function isPlaceName(text: string): boolean {
   const flat = compact(text);
@@ -74,7 +80,7 @@ export function isSponsorHeading(text: string): boolean {
   return /协办单位|排名不分先后/.test(text) && !/[。！？]/.test(text);
 }
 
-const ORGANISATION = /(?:协会|学会|科协|委员会|联合会|研究会|中心|大学|学院|研究院|研究所|公司|集团|局|厅|馆|站|部)$/;
+const ORGANISATION = /(?:协会|学会|科协|委员会|联合会|研究会|中心|大学|学院|研究院|研究所|公司|集团|医院|学校|中学|小学|基地|银行|报社|办公室|局|厅|馆|站|部)$/;
 
 /** Every line (or space-separated name) is an organisation: an entry of the sponsor list. */
 export function isOrganisationList(text: string): boolean {

@@ -3,8 +3,11 @@
  * forms used to compare paragraphs. Everything here is generic typography, never page content.
  */
 
-/** Ends a sentence; a paragraph whose last character is not one of these was probably cut. */
-const SENTENCE_FINAL = new Set(['。', '！', '？', '!', '?', '…', '；']);
+/**
+ * Ends a sentence; a paragraph whose last character is not one of these was probably cut. A colon
+ * counts: a paragraph introducing a list or a quotation ends with one.
+ */
+const SENTENCE_FINAL = new Set(['。', '！', '？', '!', '?', '…', '；', '：', ':']);
 /** Closers that may follow a sentence-final mark: `。”` and `。)` still end the sentence. */
 const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '"', '\'']);
 
