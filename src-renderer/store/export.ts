@@ -46,8 +46,8 @@ export function resetExportStore(): void {
 }
 
 /** Opens the dialog with the last format chosen; a run's result from before is cleared. */
-export function openExportDialog(origin: ExportOrigin, chosen: readonly string[] = []): void {
-  useExport.setState({ origin, chosen: [...chosen], scope: origin.name === 'library' && chosen.length === 0 ? 'approved' : 'chosen', progress: null, result: null });
+export function openExportDialog(origin: ExportOrigin, chosen: readonly string[] = [], scope: ExportScope = 'chosen'): void {
+  useExport.setState({ origin, chosen: [...chosen], scope, progress: null, result: null });
 }
 
 export function closeExportDialog(): void {

@@ -134,8 +134,32 @@ test('should export two ticked pages as one zip with their files and the report'
   await page.getByLabel('语言').selectOption('en');
   await page.getByTestId('export-library').click();
   await expect(dialog(page).getByRole('heading')).toHaveText('Export pages');
+  await expect(dialog(page).getByRole('radio', { name: 'Ticked pages (0)' })).toBeFocused();
   await expect(dialog(page).getByTestId('export-run')).toHaveText('Export 0 pages');
   await page.screenshot({ path: join(SCREENSHOTS, 'export-dialog-en.png') });
+});
+
+test('should export every approved page from the library', async ({ page }) => {
+  await openLibrary(page);
+  await openByName(page, SEEDS[4]);
+  await page.getByTestId('approve-above').click();
+  await expect(page.getByTestId('save-state')).toHaveText('已保存');
+  await page.getByTestId('approve-page').click();
+  await expect(page.getByTestId('page-status')).toHaveText('已通过');
+  await page.getByRole('button', { name: /文库/ }).click();
+
+  await page.getByTestId('export-library').click();
+  // The page the cursor came back to is ticked; every approved page is one choice away.
+  await expect(dialog(page).getByRole('checkbox', { name: new RegExp(SEEDS[4]) })).toBeChecked();
+  await dialog(page).getByRole('radio', { name: '全部已通过的页面（1 页）' }).check();
+  await dialog(page).getByRole('radio', { name: /纯文本/ }).check();
+  const download = await runExport(page);
+  expect(download.suggestedFilename()).toBe(SEEDS[4]);
+  const text = new TextDecoder().decode(await bytesOf(download));
+  expect(text).toBe(text.normalize('NFC'));
+  expect(text).not.toContain('#');
+  await page.keyboard.press('Escape');
+  await expect(rows(page).filter({ hasText: SEEDS[4] }).locator('.status')).toHaveText('已导出');
 });
 
 test('should restore a page exported as JSON in a fresh profile with the same review state', async ({ page, browser }) => {

@@ -23,12 +23,17 @@ export function DeskExportControls({ pageId, analysis }: { pageId: string; analy
   );
 }
 
-/** The library toolbar's "Export…": starts with the page under the cursor ticked, or every approved page. */
+/**
+ * The library toolbar's "Export…": starts with the page under the cursor ticked; without one, with
+ * every approved page when there are any.
+ */
 export function LibraryExportButton({ pages, shown }: { pages: readonly PageRow[] | undefined; shown: readonly PageRow[] | undefined }) {
   const { t } = useTranslation('export');
   const open = () => {
     const cursor = useLibrary.getState().selectedId;
-    openExportDialog({ name: 'library' }, cursor && shown?.some((page) => page.id === cursor) ? [cursor] : []);
+    const chosen = cursor && shown?.some((page) => page.id === cursor) ? [cursor] : [];
+    const anyApproved = pages?.some((page) => page.status === 'approved') ?? false;
+    openExportDialog({ name: 'library' }, chosen, chosen.length === 0 && anyApproved ? 'approved' : 'chosen');
   };
   return (
     <>
