@@ -1,8 +1,9 @@
-import type { ExportRequest } from '../../services/export';
-import { runExport } from '../../services/export';
+import type { MenuCommand } from '../../../src-shared/ipc/contract';
+import { runExport, type ExportRequest } from '../../services/export';
 import { galley } from '../../bridge';
 import { db } from '../../db/db';
-import { finishExport, setExportProgress } from '../../store/export';
+import { finishExport, openExportDialog, setExportProgress } from '../../store/export';
+import { openLibrary, useUi } from '../../store/ui';
 
 /** Intents of the export dialog: one export at a time, cancellable until the files are handed over. */
 
@@ -26,4 +27,15 @@ export async function startExport(request: ExportRequest): Promise<void> {
 
 export function cancelExport(): void {
   running?.abort();
+}
+
+/** The File menu's "Export page…" (on the desk only) and "Export approved…" (opens the library's dialog). */
+export function exportFromMenu(command: Extract<MenuCommand, 'export-page' | 'export-approved'>): void {
+  const { route } = useUi.getState();
+  if (command === 'export-page') {
+    if (route.name === 'page') openExportDialog({ name: 'page', pageId: route.pageId });
+    return;
+  }
+  openLibrary();
+  openExportDialog({ name: 'library' }, [], 'approved');
 }
