@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 const SEED_COUNT = 5;
 const rows = (page: Page) => page.getByTestId('page-row');
