@@ -7,7 +7,7 @@
  * - keystroke: one character inserted in the longest block of the longest article → the diff's DOM
  *   updated (and → the next frame). Target ≤ 16 ms median.
  */
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,6 +56,16 @@ const largestSeed = readdirSync(join(ROOT, 'seeds'))
   .filter((name) => name.endsWith('.txt'))
   .map((name) => ({ name, size: statSync(join(ROOT, 'seeds', name)).size }))
   .sort((a, b) => b.size - a.size)[0].name;
+
+type Work = Record<'TaskDuration' | 'ScriptDuration' | 'LayoutDuration' | 'RecalcStyleDuration', number>;
+const WORK_KEYS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'] as const;
+
+/** Main-thread busy time (CDP Performance metrics, seconds → ms): less swayed by other processes than wall time. */
+async function work(cdp: CDPSession): Promise<Work> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const value = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return Object.fromEntries(WORK_KEYS.map((key) => [key, value(key)])) as Work;
+}
 
 async function openTime(page: Page): Promise<number> {
   const row = page.getByTestId('page-row').getByRole('button', { name: largestSeed, exact: true });
@@ -120,11 +130,18 @@ try {
   await page.goto(URL);
   await page.getByTestId('page-row').first().waitFor();
 
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
   const firstOpen = await openTime(page);
   const opens: number[] = [];
+  const busy: Work[] = [];
   for (let i = 0; i < OPENS; i++) {
     await page.getByRole('button', { name: /文库|Library/ }).click();
+    await page.waitForTimeout(100);
+    const before = await work(cdp);
     opens.push(await openTime(page));
+    const after = await work(cdp);
+    busy.push(Object.fromEntries(WORK_KEYS.map((key) => [key, after[key] - before[key]])) as Work);
   }
 
   const longest = await focusLongestBlock(page);
@@ -141,6 +158,10 @@ try {
   console.log(`desk bench — ${largestSeed}; longest article: ${longest.chars} characters`);
   console.log(`open (first, runs the pipeline): ${fmt(firstOpen)}`);
   console.log(`open (stored review), median of ${OPENS}: ${fmt(median(opens))}  p95 ${fmt(p95(opens))}  target ≤ 100 ms`);
+  const busyMedian = (key: keyof Work) => fmt(median(busy.map((b) => b[key])));
+  console.log(
+    `open, main-thread work (median): task ${busyMedian('TaskDuration')} = script ${busyMedian('ScriptDuration')} + layout ${busyMedian('LayoutDuration')} + style ${busyMedian('RecalcStyleDuration')} + other`,
+  );
   console.log(`keystroke → diff DOM, median of ${KEYSTROKES}: ${fmt(median(dom))}  p95 ${fmt(p95(dom))}  target ≤ 16 ms`);
   console.log(`keystroke → next frame, median: ${fmt(median(frame))}  p95 ${fmt(p95(frame))}`);
 } finally {

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article, ArticleTextField, Block, ChunkRole, CleanPage } from '../../../src-shared/model';
 import {
@@ -112,6 +112,9 @@ function BlockEditor({ clean, article, block, first, last }: BlockProps) {
     (value) => act((p) => editBlockText(p, article.id, block.id, value)),
     (value) => setBlockDraft(block.id, value),
   );
+  // Tools are built only for the block under the pointer or the caret: a page of blocks each with
+  // its menus would cost more to open than the text itself.
+  const [hovered, setHovered] = useState(false);
   const move = (direction: -1 | 1) => void act((p) => moveBlockBy(p, article.id, block.id, direction));
   const others = clean.articles.filter((a) => a.id !== article.id && a.blocks.length > 0);
   return (
@@ -119,6 +122,8 @@ function BlockEditor({ clean, article, block, first, last }: BlockProps) {
       className={`block block-${block.type}${selected ? ' is-selected' : ''}`}
       data-block={block.id}
       data-testid="block"
+      onMouseEnter={() => setHovered(true)}
+      onMouseLeave={() => setHovered(false)}
       onDragOver={(event) => event.preventDefault()}
       onDrop={(event) => {
         const dragged = readDraggedBlock(event);
@@ -127,58 +132,60 @@ function BlockEditor({ clean, article, block, first, last }: BlockProps) {
         void act((p) => moveBlock(p, dragged.articleId, dragged.blockId, block.chunks[block.chunks.length - 1]));
       }}
     >
-      <div className="block-tools">
-        <span
-          className="drag-handle"
-          draggable
-          onDragStart={(event) => startBlockDrag(event, { articleId: article.id, blockId: block.id })}
-          title={t('block.drag')}
-          aria-hidden="true"
-        >
-          ⠿
-        </span>
-        <select
-          value={block.type}
-          aria-label={t('block.role')}
-          onChange={(event) => void act((p) => setBlockRole(p, article.id, block.id, event.target.value as ChunkRole))}
-          data-testid="block-role"
-        >
-          {BLOCK_ROLES.map((role) => (
-            <option key={role} value={role}>
-              {t(`block.${role}`)}
-            </option>
-          ))}
-        </select>
-        <button type="button" className="icon-button" disabled={first} onClick={() => move(-1)} aria-label={t('block.up')} title={t('block.up')} data-testid="block-up">
-          ↑
-        </button>
-        <button type="button" className="icon-button" disabled={last} onClick={() => move(1)} aria-label={t('block.down')} title={t('block.down')} data-testid="block-down">
-          ↓
-        </button>
-        {!first && (
-          <button type="button" className="link-button" onClick={() => void splitAt(block.id)} data-testid="split-here">
-            {t('block.split')}
-          </button>
-        )}
-        {others.length > 0 && (
-          <select
-            value=""
-            aria-label={t('block.moveTo')}
-            onChange={(event) => {
-              const target = event.target.value;
-              if (target) void act((p) => moveBlockToArticle(p, article.id, block.id, target));
-            }}
-            data-testid="block-move-to"
+      {(hovered || selected) && (
+        <div className="block-tools">
+          <span
+            className="drag-handle"
+            draggable
+            onDragStart={(event) => startBlockDrag(event, { articleId: article.id, blockId: block.id })}
+            title={t('block.drag')}
+            aria-hidden="true"
           >
-            <option value="">{t('block.moveTo')}</option>
-            {others.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.title || t('untitled')}
+            ⠿
+          </span>
+          <select
+            value={block.type}
+            aria-label={t('block.role')}
+            onChange={(event) => void act((p) => setBlockRole(p, article.id, block.id, event.target.value as ChunkRole))}
+            data-testid="block-role"
+          >
+            {BLOCK_ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t(`block.${role}`)}
               </option>
             ))}
           </select>
-        )}
-      </div>
+          <button type="button" className="icon-button" disabled={first} onClick={() => move(-1)} aria-label={t('block.up')} title={t('block.up')} data-testid="block-up">
+            ↑
+          </button>
+          <button type="button" className="icon-button" disabled={last} onClick={() => move(1)} aria-label={t('block.down')} title={t('block.down')} data-testid="block-down">
+            ↓
+          </button>
+          {!first && (
+            <button type="button" className="link-button" onClick={() => void splitAt(block.id)} data-testid="split-here">
+              {t('block.split')}
+            </button>
+          )}
+          {others.length > 0 && (
+            <select
+              value=""
+              aria-label={t('block.moveTo')}
+              onChange={(event) => {
+                const target = event.target.value;
+                if (target) void act((p) => moveBlockToArticle(p, article.id, block.id, target));
+              }}
+              data-testid="block-move-to"
+            >
+              <option value="">{t('block.moveTo')}</option>
+              {others.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.title || t('untitled')}
+                </option>
+              ))}
+            </select>
+          )}
+        </div>
+      )}
       <textarea
         className="block-text"
         lang="zh-CN"
