@@ -128,10 +128,12 @@ function markTitles(pieces: Piece[]): void {
       if (after && after.role !== 'furniture') {
         piece.role = 'kicker';
         next.role = 'headline';
-        const caption = pieces[nextIndex(k)];
-        if (candidate(after) && after.gapBefore >= IMAGE_GAP && caption && !candidate(caption)) after.role = 'caption';
+        const body = pieces[nextIndex(k)];
+        // Three title lines over a body: below the kicker, either a caption after an image gap
+        // or the second line of a headline set on two lines.
+        if (candidate(after) && body && !candidate(body)) after.role = after.gapBefore >= IMAGE_GAP ? 'caption' : 'headline';
         roundup = false;
-        i = after.role === 'caption' ? k : j;
+        i = after.role === 'paragraph' ? j : k;
         continue;
       }
     }

@@ -150,7 +150,9 @@ function similarParagraphs(pieces: readonly Piece[]): SimilarPair[] {
     let best = -1;
     let bestCount = 0;
     for (const [other, count] of shared) {
-      if (count <= bestCount || taken.has(other) || texts[other].length < length) continue;
+      // Of two copies of one length, the later one is the copy.
+      const shorter = texts[other].length < length || (texts[other].length === length && other > index);
+      if (count <= bestCount || taken.has(other) || shorter) continue;
       best = other;
       bestCount = count;
     }

@@ -18,7 +18,9 @@ export function segment(draft: PageDraft): PageDraft {
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i];
     if (piece.role === 'furniture') continue;
-    const opening = opensArticle(pieces, i);
+    // The second line of a headline set on two lines continues the title, it opens nothing.
+    const continuesTitle = piece.role === 'headline' && pieces[i - 1]?.role === 'headline';
+    const opening = continuesTitle ? null : opensArticle(pieces, i);
     if (opening && content) {
       boundaries.push({
         id: `b${piece.start}`,

@@ -263,7 +263,7 @@ function formatSummary(label: string, summary: Summary): string {
   return [
     `${label} (${summary.pages} pages)`,
     `  article title F1        ${summary.titleF1.toFixed(3)}   (target ≥ 0.97)`,
-    `  body CER                ${pct(summary.cer)}   (target ≤ 1%)`,
+    `  body CER                ${(summary.cer * 100).toFixed(2)}%   (target ≤ 1%)`,
     `  paragraph-boundary F1   ${summary.boundaryF1.toFixed(3)}   (target ≥ 0.95)`,
     ...FIELDS.map((field) => `  ${`${field} right`.padEnd(22)}  ${pct(summary.fields[field])}   (target ≥ 95%)`),
     `  repeated paragraphs     ${summary.repeated}   (target 0)`,
