@@ -29,6 +29,7 @@ export function strip(draft: PageDraft): PageDraft {
       );
     }
     if (piece.lines > 1) edits.push(...lineBreaks(raw, piece));
+    if (piece.role === 'headline' && piece.lines === 1) edits.push(...headlineWraps(raw, piece));
   }
   return { ...draft, edits };
 }
@@ -56,6 +57,40 @@ function lineBreaks(raw: string, piece: Piece): Edit[] {
         op: { type: 'replace' },
       }),
     );
+  }
+  return edits;
+}
+
+/**
+ * A headline's first space separates subject and predicate (`岳池县科协 召开第八次代表大会`);
+ * a later space before a short tail (`…消纳处理 技术难题`) is most likely where the printed line
+ * wrapped. Its removal is only proposed: balanced parts (`学党史 办实事 开新局`) are a style.
+ */
+function headlineWraps(raw: string, piece: Piece): Edit[] {
+  const body = raw.slice(piece.content.start, piece.content.end);
+  const parts = body.split(/[ \u3000]+/);
+  if (parts.length < 3) return [];
+  const edits: Edit[] = [];
+  let offset = parts[0].length;
+  for (let i = 1; i < parts.length; i++) {
+    const space = /^[ \u3000]+/.exec(body.slice(offset))?.[0] ?? '';
+    const before = parts[i - 1];
+    if (i > 1 && before.length >= 2 * parts[i].length && /[\u4e00-\u9fff]$/.test(before) && /^[\u4e00-\u9fff]/.test(parts[i])) {
+      edits.push(
+        makeEdit(raw, {
+          kind: 'trim',
+          rule: 'strip.title-wrap',
+          start: piece.content.start + offset,
+          end: piece.content.start + offset + space.length,
+          after: '',
+          reason: 'A space before a short tail of the headline, probably where the printed line wrapped',
+          confidence: 0.6,
+          status: 'proposed',
+          op: { type: 'replace' },
+        }),
+      );
+    }
+    offset += space.length + parts[i].length;
   }
   return edits;
 }
