@@ -16,7 +16,7 @@ export interface FrameSummary {
 
 export interface Results {
   at: string;
-  machine: { cores: number; cpu: string; memoryGb: number; chromium: string; node: string };
+  machine: { cores: number; cpu: string; memoryGb: number; chromium: string; node: string; loadDuringImport: number };
   corpus: { pages: number; seed: number; megabytes: number };
   import: { ms: number; pagesPerSecond: number; goal: number; libraryCount: number | null };
   floor: { rows: number; ms: number; pagesPerSecond: number };
@@ -84,7 +84,7 @@ export function renderMarkdown(r: Results, existing: string | null): string {
   const block = [
     BEGIN,
     `Measured ${r.at.slice(0, 16).replace('T', ' ')} UTC on ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB RAM, ` +
-      `Chromium ${m.chromium} (headless, --disable-gpu), Node ${m.node}. ` +
+      `Chromium ${m.chromium} (headless, --disable-gpu), Node ${m.node}; one-minute load average ${round(m.loadDuringImport, 1)} at the end of the import. ` +
       `Corpus: ${r.corpus.pages} pages, ${round(r.corpus.megabytes, 1)} MB, seed ${r.corpus.seed}.`,
     '',
     '| measure | result | note |',
