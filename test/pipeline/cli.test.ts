@@ -49,6 +49,15 @@ describe('galley CLI', () => {
     expect(stderr).toMatch(/broken\.txt: /);
   });
 
+  it('should clean a UTF-16 file with a byte-order mark like its UTF-8 twin', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'galley-cli-'));
+    const utf16 = join(dir, 'roundup.raw.txt');
+    writeFileSync(utf16, Buffer.from(`\ufeff${readFileSync(fixture, 'utf8')}`, 'utf16le'));
+    const [fromUtf16] = JSON.parse((await run('clean', utf16)).stdout) as unknown[];
+    const [fromUtf8] = JSON.parse((await run('clean', fixture)).stdout) as unknown[];
+    expect(fromUtf16).toEqual(fromUtf8);
+  });
+
   it('should write one file per input with --out', async () => {
     const out = mkdtempSync(join(tmpdir(), 'galley-out-'));
     const { code, stdout } = await run('clean', fixture, seed, '--format', 'md', '--out', out);
