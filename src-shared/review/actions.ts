@@ -3,12 +3,10 @@ import { entry, patch, type ActionLabel, type HistoryEntry } from './history';
 import type { ReviewOp } from './ops';
 import { cleanOf, findArticle, newId, type ReviewPage } from './page';
 
-const STATUS_LABEL: Record<EditStatus, ActionLabel> = { reverted: 'edit.revert', applied: 'edit.restore', proposed: 'edit.revert' };
-
 /** Reverts, restores or applies one edit; the clean text follows because it is derived. */
 export function setEditStatus(page: ReviewPage, editId: string, to: EditStatus): HistoryEntry {
   const edit = findById(page.analysis.edits, editId, 'edit');
-  const label = edit.status === 'proposed' && to === 'applied' ? 'edit.apply' : STATUS_LABEL[to];
+  const label: ActionLabel = to !== 'applied' ? 'edit.revert' : edit.status === 'proposed' ? 'edit.apply' : 'edit.restore';
   const ops: ReviewOp[] = edit.status === to ? [] : [{ type: 'edit-status', id: edit.id, from: edit.status, to }];
   return entry(label, describeEdit(edit), [patch(page.pageId, ops)]);
 }

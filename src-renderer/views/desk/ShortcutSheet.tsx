@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setShortcutsOpen, useDesk } from '../../store/desk';
-import { SHORTCUTS } from './keys';
+import { SHORTCUTS } from './keymap';
 
 /** `?`: every desk key, from the same table the key handler reads. */
 export function ShortcutSheet() {

@@ -10,96 +10,14 @@ import {
   setSidePanel,
   useDesk,
 } from '../../store/desk';
+import { galley } from '../../bridge';
 import { act, redo, undo } from './commands';
+import { keyCommand, type DeskCommand } from './keymap';
 
 export interface DeskAreas {
   raw: RefObject<HTMLDivElement | null>;
   editor: RefObject<HTMLDivElement | null>;
   diff: RefObject<HTMLDivElement | null>;
-}
-
-/** Every desk command a key can trigger; the shortcut sheet lists the same table. */
-export type DeskCommand =
-  | 'undo'
-  | 'redo'
-  | 'search'
-  | 'shortcuts'
-  | 'nextFlag'
-  | 'previousFlag'
-  | 'accept'
-  | 'dismiss'
-  | 'nextArticle'
-  | 'previousArticle'
-  | 'nextChange'
-  | 'previousChange'
-  | 'focusRaw'
-  | 'focusEditor'
-  | 'focusDiff';
-
-export const SHORTCUTS: readonly { command: DeskCommand; keys: string[] }[] = [
-  { command: 'nextFlag', keys: ['J', 'F8'] },
-  { command: 'previousFlag', keys: ['K', 'Shift+F8'] },
-  { command: 'accept', keys: ['A', 'Enter'] },
-  { command: 'dismiss', keys: ['D'] },
-  { command: 'nextArticle', keys: ['N', 'Alt+↓'] },
-  { command: 'previousArticle', keys: ['P', 'Alt+↑'] },
-  { command: 'nextChange', keys: [']'] },
-  { command: 'previousChange', keys: ['['] },
-  { command: 'focusRaw', keys: ['Alt+1'] },
-  { command: 'focusEditor', keys: ['Alt+2'] },
-  { command: 'focusDiff', keys: ['Alt+3'] },
-  { command: 'search', keys: ['Ctrl+F'] },
-  { command: 'undo', keys: ['Ctrl+Z'] },
-  { command: 'redo', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'] },
-  { command: 'shortcuts', keys: ['?'] },
-];
-
-export interface KeyLike {
-  key: string;
-  code?: string;
-  ctrlKey: boolean;
-  metaKey: boolean;
-  altKey: boolean;
-  shiftKey: boolean;
-}
-
-/**
- * The command a key press means. Letter keys only count outside text fields (where they are
- * typing); modified keys count everywhere. Cmd stands in for Ctrl on macOS.
- */
-export function keyCommand(event: KeyLike, inField: boolean): DeskCommand | null {
-  const mod = event.ctrlKey || event.metaKey;
-  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-  if (mod && !event.altKey) {
-    if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
-    if (key === 'y') return 'redo';
-    if (key === 'f') return 'search';
-    return null;
-  }
-  if (event.altKey && !mod) {
-    const digit = event.code?.startsWith('Digit') ? event.code.slice(5) : key;
-    if (digit === '1') return 'focusRaw';
-    if (digit === '2') return 'focusEditor';
-    if (digit === '3') return 'focusDiff';
-    if (key === 'ArrowDown' && !event.shiftKey) return 'nextArticle';
-    if (key === 'ArrowUp' && !event.shiftKey) return 'previousArticle';
-    return null;
-  }
-  if (key === 'F8') return event.shiftKey ? 'previousFlag' : 'nextFlag';
-  if (inField || mod || event.altKey) return null;
-  const letters: Record<string, DeskCommand> = {
-    j: 'nextFlag',
-    k: 'previousFlag',
-    a: 'accept',
-    Enter: 'accept',
-    d: 'dismiss',
-    n: 'nextArticle',
-    p: 'previousArticle',
-    ']': 'nextChange',
-    '[': 'previousChange',
-    '?': 'shortcuts',
-  };
-  return letters[key] ?? null;
 }
 
 function isField(target: EventTarget | null): boolean {
@@ -191,6 +109,14 @@ export function useDeskKeys(clean: CleanPage | null, analysis: PageAnalysis | nu
       run[command]();
     };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    // The desktop menu's Edit items reach the desk as commands, not as key presses.
+    const unsubscribe = galley.onMenuCommand((command) => {
+      if (command === 'undo' || command === 'redo' || command === 'shortcuts') run[command]();
+      if (command === 'find') run.search();
+    });
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      unsubscribe();
+    };
   }, [clean, analysis, areas.raw, areas.editor, areas.diff]);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyCommand, SHORTCUTS, type KeyLike } from '../../../src-renderer/views/desk/keys';
+import { keyCommand, SHORTCUTS, type KeyLike } from '../../../src-renderer/views/desk/keymap';
 
 const press = (key: string, mods: Partial<KeyLike> = {}): KeyLike => ({ key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
 
