@@ -11,8 +11,9 @@ const MARKUP = /^(?:(#{1,6}|[-*+])[ \t\u3000]+|([■□●○◆◇▲△★☆�
 const BLANK = /^[\s\u3000]*$/;
 
 /**
- * Cuts the raw page into blocks separated by blank lines. Offsets stay raw: `\r\n` counts as two
- * units and is never part of a block; spaces around a block are layout and stay outside it.
+ * Cuts the raw page into blocks separated by blank lines (or lines, on a page that has none).
+ * Offsets stay raw: `\r\n` counts as two units and is never part of a block; spaces around a
+ * block are layout and stay outside it.
  */
 export function chunk(draft: PageDraft): PageDraft {
   const { raw } = draft;
@@ -28,18 +29,37 @@ export function chunk(draft: PageDraft): PageDraft {
     group = [];
     blanks = 0;
   };
-  for (const line of lines(raw)) {
-    if (BLANK.test(raw.slice(line.start, line.end))) {
+  const all = lines(raw);
+  const blank = all.map((line) => BLANK.test(raw.slice(line.start, line.end)));
+  const linePerBlock = separatesByLine(raw, all, blank);
+  all.forEach((line, i) => {
+    if (blank[i]) {
       flush();
       blanks++;
     } else {
       group.push(line);
+      if (linePerBlock) flush();
     }
-  }
+  });
   flush();
   const last = pieces[pieces.length - 1];
   if (last) last.gapAfter = blanks;
   return { ...draft, pieces };
+}
+
+/** A page needs this many text lines before its layout is judged. */
+const MIN_LINES_TO_JUDGE = 8;
+
+/**
+ * Some conversions put every paragraph on its own line with no blank line between. When blank
+ * lines are that rare and most lines end a sentence, each line is a block; a hard-wrapped page
+ * (lines cut anywhere) keeps its blank-line blocks.
+ */
+function separatesByLine(raw: string, all: readonly Line[], blank: readonly boolean[]): boolean {
+  const text = all.filter((_, i) => !blank[i]);
+  if (text.length < MIN_LINES_TO_JUDGE || blank.filter(Boolean).length * 10 > text.length) return false;
+  const ended = text.filter((line) => /[。！？!?”）)：:]\s*$/.test(raw.slice(line.start, line.end))).length;
+  return ended * 2 >= text.length;
 }
 
 function lines(raw: string): Line[] {
