@@ -76,6 +76,12 @@ test('should keep every review action across a reload, and undo after it', async
   // Accepting moves on to the next flag, which may be in another article; go back to look.
   await articles(page).filter({ hasText: flaggedTitle }).getByRole('button').first().click();
   await expect(page.getByTestId('flag').filter({ hasText: suspect })).toContainText('已采纳');
+  // The same fix is offered for the suspect's other occurrences, with a preview.
+  await page.getByTestId('flag').filter({ hasText: suspect }).getByTestId('series-after-fix').click();
+  await expect(page.getByTestId('series-find')).toHaveValue(suspect);
+  await expect(page.getByTestId('series-count')).toContainText('处');
+  await page.getByTestId('series-dialog').getByRole('button', { name: '取消' }).click();
+  await expect(page.getByTestId('series-dialog')).not.toBeVisible();
   const occurrences = (text: string) => text.split(suspect).length - 1;
   await expect.poll(async () => occurrences((await values(blockTexts(page))).join('\n'))).toBe(occurrences(textBefore) - 1);
 

@@ -23,7 +23,7 @@ export function SidePanel({ page, article }: { page: ReviewPage; article: Articl
         </button>
       </div>
       <div className="side-body" role="tabpanel">
-        {side === 'changes' ? <ChangesList changes={changes} /> : <FlagsList flags={flags} />}
+        {side === 'changes' ? <ChangesList changes={changes} /> : <FlagsList flags={flags} edits={page.analysis.edits} />}
       </div>
     </aside>
   );
@@ -69,20 +69,26 @@ function shown(text: string): string {
   return visible.trim() === '' ? '·'.repeat(visible.length) : visible.length > 60 ? `${visible.slice(0, 57)}…` : visible;
 }
 
-function FlagsList({ flags }: { flags: Flag[] }) {
+function FlagsList({ flags, edits }: { flags: Flag[]; edits: readonly Edit[] }) {
   const { t } = useTranslation('desk');
   if (flags.length === 0) return <p className="muted">{t('flags.none')}</p>;
   const ordered = [...flags.filter((f) => f.status === 'open'), ...flags.filter((f) => f.status !== 'open')];
   return (
     <ul className="flag-list" data-testid="flags">
       {ordered.map((flag) => (
-        <FlagItem key={flag.id} flag={flag} />
+        <FlagItem key={flag.id} flag={flag} fix={appliedFix(flag, edits)} />
       ))}
     </ul>
   );
 }
 
-function FlagItem({ flag }: { flag: Flag }) {
+/** What a resolved flag's span reads as now, so the same fix can be offered for its other occurrences. */
+function appliedFix(flag: Flag, edits: readonly Edit[]): string | null {
+  const fix = edits.find((e) => e.status === 'applied' && e.op.type === 'replace' && e.start === flag.start && e.end === flag.end);
+  return fix ? fix.after : null;
+}
+
+function FlagItem({ flag, fix }: { flag: Flag; fix: string | null }) {
   const { t } = useTranslation('desk');
   const selected = useDesk((state) => state.flagId === flag.id);
   const [correction, setCorrection] = useState('');
@@ -109,6 +115,11 @@ function FlagItem({ flag }: { flag: Flag }) {
         )}
       </div>
       <div className="flag-message muted">{flag.message}</div>
+      {!open && fix !== null && (
+        <button type="button" className="link-button" onClick={() => openSeries(flag.text, fix)} data-testid="series-after-fix">
+          {t('flags.seriesAfterFix')}
+        </button>
+      )}
       {open && (
         <div className="flag-actions">
           {flag.suggestion !== null && (
