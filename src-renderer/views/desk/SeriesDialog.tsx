@@ -21,7 +21,9 @@ export function SeriesDialog({ pageId }: { pageId: string }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [found, setFound] = useState<Occurrence[] | null>(null);
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
-  const pages = useLiveQuery(() => db.pages.orderBy('name').toArray(), []);
+  // The page list is read only while the dialog is open: a large library costs the desk nothing.
+  const active = series !== null;
+  const pages = useLiveQuery(() => (active ? db.pages.orderBy('name').toArray() : []), [active]);
   const names = new Map(pages?.map((p) => [p.id, p.name]));
 
   useEffect(() => {
@@ -34,7 +36,6 @@ export function SeriesDialog({ pageId }: { pageId: string }) {
   const search = series?.search ?? '';
   const scope = series?.scope ?? 'all';
   const chosenKey = series?.chosenPages.join(',') ?? '';
-  const active = series !== null;
   // Searched again when what or where changes; typing the replacement only changes the preview.
   useEffect(() => {
     if (!active || !search) {
