@@ -1,11 +1,9 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command, Io } from '../command';
-import { pageMarkdown, pageText, type ExportablePage } from '../../src-shared/export';
-import { materialize } from '../../src-shared/model/materialize';
-import { analyzePage } from '../../src-shared/pipeline';
-import { contentHash, decodePage, DecodeError } from '../../src-shared/pipeline/decode';
+import { describeError, loadPages, type LoadedPage } from '../pages';
+import { pageMarkdown, pageText } from '../../src-shared/export';
 import { toPageResult } from '../../src-shared/pipeline/result';
 
 const FORMATS = ['json', 'md', 'txt'] as const;
@@ -30,16 +28,8 @@ const clean: Command = {
     const parsed = parseOptions(argv, io);
     if (!parsed) return 2;
     const { files, format, out } = parsed;
-    const results: Cleaned[] = [];
-    let failed = 0;
-    for (const file of files) {
-      try {
-        results.push(await cleanFile(file, format));
-      } catch (error) {
-        failed++;
-        io.stderr(`galley clean: ${file}: ${reason(error)}\n`);
-      }
-    }
+    const { pages, failed } = await loadPages(files, 'clean', io);
+    const results = pages.map((page) => render(page, format));
     if (out) {
       await mkdir(out, { recursive: true });
       for (const result of results) {
@@ -75,32 +65,14 @@ function parseOptions(argv: string[], io: Io): { files: string[]; format: Format
     }
     return { files: positionals, format, out: values.out };
   } catch (error) {
-    io.stderr(`galley clean: ${reason(error)}\nUsage: galley ${clean.usage}\n`);
+    io.stderr(`galley clean: ${describeError(error)}\nUsage: galley ${clean.usage}\n`);
     return null;
   }
 }
 
-async function cleanFile(file: string, format: Format): Promise<Cleaned> {
-  const bytes = new Uint8Array(await readFile(file));
-  const source = basename(file);
-  const { text: raw, encoding } = decodePage(bytes, source);
-  const analysis = analyzePage(raw);
-  const stem = basename(file, extname(file));
-  if (format === 'json') return { file, output: `${stem}.json`, value: toPageResult(source, raw, analysis) };
-  const page: ExportablePage = {
-    page: { id: await contentHash(bytes), name: source, size: bytes.length, encoding, importedAt: 0, status: 'new', raw },
-    analysis,
-    clean: materialize(raw, analysis),
-  };
+function render(page: LoadedPage, format: Format): Cleaned {
+  const stem = basename(page.file, extname(page.file));
+  if (format === 'json') return { file: page.file, output: `${stem}.json`, value: toPageResult(page.page.name, page.page.raw, page.analysis) };
   const rendered = format === 'md' ? pageMarkdown(page) : pageText(page);
-  return { file, output: `${stem}.${format}`, value: rendered };
-}
-
-function reason(error: unknown): string {
-  if (error instanceof DecodeError) return error.reason;
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a directory, not a file';
-  if (code === 'EACCES') return 'permission denied';
-  return error instanceof Error ? error.message : String(error);
+  return { file: page.file, output: `${stem}.${format}`, value: rendered };
 }

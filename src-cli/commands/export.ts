@@ -1,12 +1,10 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command, Io } from '../command';
-import { changeReport, EXPORT_FORMATS, exportBatch, isExportFormat, type ExportablePage, type ExportFormat } from '../../src-shared/export';
+import { loadPages } from '../pages';
+import { changeReport, EXPORT_FORMATS, exportBatch, isExportFormat, type ExportFormat } from '../../src-shared/export';
 import type { OutputFile } from '../../src-shared/ipc/contract';
-import { materialize } from '../../src-shared/model';
-import { analyzePage } from '../../src-shared/pipeline';
-import { contentHash, decodePage, DecodeError } from '../../src-shared/pipeline/decode';
 
 interface Options {
   files: string[];
@@ -26,16 +24,7 @@ const exportCommand: Command = {
   async run(argv, io) {
     const options = parseOptions(argv, io);
     if (!options) return 2;
-    const pages: ExportablePage[] = [];
-    let failed = 0;
-    for (const file of options.files) {
-      try {
-        pages.push(await loadPage(file));
-      } catch (error) {
-        failed++;
-        io.stderr(`galley export: ${file}: ${describeError(error)}\n`);
-      }
-    }
+    const { pages, failed } = await loadPages(options.files, 'export', io);
     if (pages.length === 0) return 1;
     const files = await exportBatch(pages, options.format, { exportedAt: Date.now(), markdownLayout: options.layout });
     await writeAll(options.out, files);
@@ -76,19 +65,6 @@ function parseOptions(argv: string[], io: Io): Options | null {
   return { files: positionals, format: values.format, out: values.out, layout: values.layout };
 }
 
-/** A raw file as the app would hold it after import: decoded, hashed, analyzed, materialized. */
-async function loadPage(file: string): Promise<ExportablePage> {
-  const bytes = new Uint8Array(await readFile(file));
-  const name = basename(file);
-  const { text: raw, encoding } = decodePage(bytes, name);
-  const analysis = analyzePage(raw);
-  return {
-    page: { id: await contentHash(bytes), name, size: bytes.length, encoding, importedAt: Date.now(), status: 'new', raw },
-    analysis,
-    clean: materialize(raw, analysis),
-  };
-}
-
 /** Each file through a temporary name then a rename, so an interrupted export leaves no half-written file. */
 async function writeAll(out: string, files: readonly OutputFile[]): Promise<void> {
   const root = resolve(out);
@@ -100,12 +76,4 @@ async function writeAll(out: string, files: readonly OutputFile[]): Promise<void
     await writeFile(temporary, file.data);
     await rename(temporary, target);
   }
-}
-
-function describeError(error: unknown): string {
-  if (error instanceof DecodeError) return error.reason;
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a directory, not a file';
-  return error instanceof Error ? error.message : String(error);
 }

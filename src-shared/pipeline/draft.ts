@@ -1,6 +1,5 @@
 import type { Boundary, ChunkRole, Edit, EditKind, EditOp, Flag, FlagKind, FurnitureKind } from '../model/analysis';
 import type { Span } from '../model/span';
-import type { CorpusPage } from './lint';
 
 /**
  * One blank-line separated block of the raw page, with the evidence the stages read. `start/end`
@@ -27,14 +26,6 @@ export interface Piece extends Span {
   removed?: boolean;
 }
 
-/**
- * The other pages of the batch, already analysed (their chunks), for the checks that need to see
- * past one page: name variants and paragraphs printed on two pages.
- */
-export interface CorpusContext {
-  pages: readonly CorpusPage[];
-}
-
 /** The page as it moves through the stages; each stage returns a new draft. */
 export interface PageDraft {
   readonly raw: string;
@@ -42,7 +33,6 @@ export interface PageDraft {
   readonly edits: readonly Edit[];
   readonly flags: readonly Flag[];
   readonly boundaries: readonly Boundary[];
-  readonly corpus?: CorpusContext;
 }
 
 export type Stage = (draft: PageDraft) => PageDraft;

@@ -1,17 +1,17 @@
-import type { Chunk, PageAnalysis } from '../model/analysis';
+import type { Chunk, Flag, PageAnalysis } from '../model/analysis';
 import { chunk } from './chunk';
 import { classify } from './classify';
-import type { CorpusContext, PageDraft, Stage } from './draft';
+import type { PageDraft, Stage } from './draft';
 import { toPageResult, type PageResult } from './result';
 import { dedupe } from './dedupe';
 import { displaced } from './displaced';
 import { extractBylines } from './extract';
 import { join } from './join';
+import { lintCorpus } from './lint';
 import { lint } from './lint-stage';
 import { segment } from './segment';
 import { strip } from './strip';
 
-export type { CorpusContext } from './draft';
 export type { PageResult, ResultArticle, ResultEdit, ResultFlag } from './result';
 export { decodePage, DecodeError } from './decode';
 
@@ -22,8 +22,8 @@ export const PIPELINE_VERSION = 1;
 export const STAGES: readonly Stage[] = Object.freeze([chunk, classify, strip, extractBylines, dedupe, join, displaced, segment, lint]);
 
 /** Raw page text → the pipeline's plan for it. Deterministic: the same text gives the same analysis. */
-export function analyzePage(raw: string, options: { corpus?: CorpusContext } = {}): PageAnalysis {
-  const start: PageDraft = { raw, pieces: [], edits: [], flags: [], boundaries: [], corpus: options.corpus };
+export function analyzePage(raw: string): PageAnalysis {
+  const start: PageDraft = { raw, pieces: [], edits: [], flags: [], boundaries: [] };
   const done = STAGES.reduce((draft, stage) => stage(draft), start);
   const chunks: Chunk[] = done.pieces.map((piece) => {
     const result: Chunk = { id: piece.id, start: piece.start, end: piece.end, role: piece.role };
@@ -38,6 +38,45 @@ export function analyzePage(raw: string, options: { corpus?: CorpusContext } = {
     edits: [...done.edits].sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id)),
     flags: [...done.flags].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id)),
   };
+}
+
+export interface CorpusInput {
+  id: string;
+  raw: string;
+}
+
+/**
+ * Pages analysed together: each page on its own, then the checks that need to see past one page
+ * (name variants, a paragraph printed on two pages) once over the whole batch. The corpus lint
+ * indexes shingles and name tokens, so this stays near-linear in the number of pages.
+ */
+export function analyzeCorpus(pages: readonly CorpusInput[]): PageAnalysis[] {
+  const analyses = pages.map((page) => analyzePage(page.raw));
+  const found = corpusFlags(pages.map((page, i) => ({ ...page, analysis: analyses[i] })));
+  return analyses.map((analysis, i) => withFlags(analysis, found.get(pages[i].id) ?? []));
+}
+
+/** The corpus checks over pages that are already analysed (the app's library). */
+export function corpusFlags(pages: readonly (CorpusInput & { analysis: PageAnalysis })[]): Map<string, Flag[]> {
+  return lintCorpus(pages.map((page) => ({ id: page.id, raw: page.raw, chunks: liveChunks(page.raw, page.analysis) })));
+}
+
+/** Adds flags the analysis does not hold yet (by id), keeping the pipeline's order. */
+export function withFlags(analysis: PageAnalysis, flags: readonly Flag[]): PageAnalysis {
+  const known = new Set(analysis.flags.map((flag) => flag.id));
+  const fresh = flags.filter((flag) => !known.has(flag.id));
+  if (fresh.length === 0) return analysis;
+  return { ...analysis, flags: [...analysis.flags, ...fresh].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id)) };
+}
+
+/** Chunks that still hold text once applied removals (duplicates) are taken out. */
+function liveChunks(raw: string, analysis: PageAnalysis): Chunk[] {
+  const removals = analysis.edits.filter((edit) => edit.status === 'applied' && edit.op.type === 'replace' && edit.after === '');
+  return analysis.chunks.filter((chunk) => {
+    if (chunk.role === 'furniture') return false;
+    const covered = removals.some((edit) => edit.start <= chunk.start && chunk.end <= edit.end);
+    return !covered && raw.slice(chunk.start, chunk.end).trim() !== '';
+  });
 }
 
 /** One page as the CLI prints it: the clean articles, furniture, edits and flags. */
