@@ -1,6 +1,51 @@
 import Dexie from 'dexie';
 import { useEffect, useState } from 'react';
 
+export interface Refresher {
+  /** Asks for a refresh: now if the last one is `intervalMs` old, else when it will be. */
+  request(): void;
+  close(): void;
+}
+
+/**
+ * Runs `refresh` on request, at most once per `intervalMs` and never twice at once; a request
+ * made while one runs or waits is folded into the next run, so the last request always gets one.
+ */
+export function throttledRefresher(refresh: () => Promise<void>, intervalMs: number, now: () => number = () => performance.now()): Refresher {
+  let closed = false;
+  let running = false;
+  let requested = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastRun = -Infinity;
+
+  const run = async () => {
+    running = true;
+    requested = false;
+    lastRun = now();
+    try {
+      await refresh();
+    } finally {
+      running = false;
+      if (requested) request();
+    }
+  };
+  const request = () => {
+    requested = true;
+    if (closed || running || timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      void run();
+    }, Math.max(0, lastRun + intervalMs - now()));
+  };
+  return {
+    request,
+    close: () => {
+      closed = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
+
 /**
  * `useLiveQuery` for queries too large to repeat on every write: re-runs `query` when one of
  * `tables` changes, but at most once per `intervalMs`. During an import or background analysis
@@ -12,40 +57,18 @@ export function useThrottledLiveQuery<T>(query: () => Promise<T>, dbName: string
   useEffect(() => {
     const prefixes = tables.map((table) => `idb://${dbName}/${table}/`);
     let closed = false;
-    let running = false;
-    let dirty = false;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let lastRun = -Infinity;
-
-    const run = async () => {
-      running = true;
-      dirty = false;
-      lastRun = performance.now();
-      try {
-        const result = await query();
-        if (!closed) setValue(() => result);
-      } finally {
-        running = false;
-        if (dirty) schedule();
-      }
-    };
-    const schedule = () => {
-      dirty = true;
-      if (closed || running || timer) return;
-      timer = setTimeout(() => {
-        timer = null;
-        void run();
-      }, Math.max(0, lastRun + intervalMs - performance.now()));
-    };
+    const refresher = throttledRefresher(async () => {
+      const result = await query();
+      if (!closed) setValue(() => result);
+    }, intervalMs);
     const onMutated = (parts: Record<string, unknown>) => {
-      if (Object.keys(parts).some((part) => prefixes.some((prefix) => part.startsWith(prefix)))) schedule();
+      if (Object.keys(parts).some((part) => prefixes.some((prefix) => part.startsWith(prefix)))) refresher.request();
     };
-
     Dexie.on('storagemutated', onMutated);
-    void run();
+    refresher.request();
     return () => {
       closed = true;
-      if (timer) clearTimeout(timer);
+      refresher.close();
       Dexie.on('storagemutated').unsubscribe(onMutated);
     };
     // `query` is rebuilt on every render; the table names and interval say when it must change.
