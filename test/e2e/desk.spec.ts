@@ -240,6 +240,9 @@ test('should select the article a raw line became, and walk articles and panes b
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('shortcuts')).not.toBeVisible();
 
+  await page.keyboard.press('s');
+  await expect(page.locator('.article-item.is-selected .split-status')).toContainText('待定');
+
   await page.keyboard.press('Control+f');
   await expect(page.getByTestId('desk-search')).toBeFocused();
   await page.keyboard.type(title.slice(0, 4));

@@ -10,6 +10,7 @@ export type DeskCommand =
   | 'previousFlag'
   | 'accept'
   | 'dismiss'
+  | 'nextSplit'
   | 'nextArticle'
   | 'previousArticle'
   | 'nextChange'
@@ -23,6 +24,7 @@ export const SHORTCUTS: readonly { command: DeskCommand; keys: string[] }[] = [
   { command: 'previousFlag', keys: ['K', 'Shift+F8'] },
   { command: 'accept', keys: ['A', 'Enter'] },
   { command: 'dismiss', keys: ['D'] },
+  { command: 'nextSplit', keys: ['S'] },
   { command: 'nextArticle', keys: ['N', 'Alt+↓'] },
   { command: 'previousArticle', keys: ['P', 'Alt+↑'] },
   { command: 'nextChange', keys: [']'] },
@@ -75,6 +77,7 @@ export function keyCommand(event: KeyLike, inField: boolean): DeskCommand | null
     a: 'accept',
     Enter: 'accept',
     d: 'dismiss',
+    s: 'nextSplit',
     n: 'nextArticle',
     p: 'previousArticle',
     ']': 'nextChange',

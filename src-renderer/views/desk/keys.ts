@@ -64,6 +64,13 @@ export function useDeskKeys(clean: CleanPage | null, analysis: PageAnalysis | nu
         const flag = currentFlag();
         if (flag) void act((p) => dismissFlag(p, flag.id)).then(() => moveFlag(1));
       },
+      nextSplit: () => {
+        // Undecided splits, least confident first: the doubtful ones are the editor's real work.
+        const undecided = clean!.articles.filter((a) => a.split.status === 'proposed').sort((a, b) => a.split.confidence - b.split.confidence);
+        const index = undecided.findIndex((a) => a.id === useDesk.getState().articleId);
+        const next = step(undecided, index, 1);
+        if (next) selectArticle(next.id);
+      },
       nextArticle: () => moveArticle(1),
       previousArticle: () => moveArticle(-1),
       nextChange: () => moveChange(1),

@@ -8,6 +8,7 @@ describe('desk keys', () => {
     expect(keyCommand(press('j'), false)).toBe('nextFlag');
     expect(keyCommand(press('A', { shiftKey: true }), false)).toBe('accept');
     expect(keyCommand(press('d'), false)).toBe('dismiss');
+    expect(keyCommand(press('s'), false)).toBe('nextSplit');
     expect(keyCommand(press('j'), true)).toBeNull();
     expect(keyCommand(press('Enter'), true)).toBeNull();
   });
@@ -33,7 +34,7 @@ describe('desk keys', () => {
 
   it('should list in the shortcut sheet every command a key can trigger', () => {
     const listed = new Set(SHORTCUTS.map((s) => s.command));
-    const keys = ['j', 'k', 'a', 'Enter', 'd', 'n', 'p', ']', '[', '?', 'F8'];
+    const keys = ['j', 'k', 'a', 'Enter', 'd', 's', 'n', 'p', ']', '[', '?', 'F8'];
     for (const key of keys) expect(listed).toContain(keyCommand(press(key), false));
   });
 });
