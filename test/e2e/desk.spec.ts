@@ -110,8 +110,9 @@ test('should keep every review action across a reload, and undo after it', async
   await saved(page);
   await expect.poll(() => values(blockTexts(page)).then((v) => v.slice(0, 2))).toEqual([order[1], order[0]]);
 
+  // A reload returns to the same page (the route lives in the URL hash), with everything kept.
   await page.reload();
-  await openByName(page, SEEDS[0]);
+  await expect(page.getByTestId('desk')).toBeVisible();
   await expect(articles(page)).toHaveCount(count - 1);
   await expect(articles(page).nth(1).locator('.split-status')).toContainText('已批准');
   await expect.poll(() => values(blockTexts(page)).then((v) => v.slice(0, 2))).toEqual([order[1], order[0]]);
