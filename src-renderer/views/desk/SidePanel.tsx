@@ -44,7 +44,9 @@ function ChangesList({ changes }: { changes: Edit[] }) {
           <div className="change-texts">
             <del>{shown(edit.before)}</del> → <ins>{shown(edit.after)}</ins>
           </div>
-          <div className="change-reason muted">{edit.reason}</div>
+          <div className="change-reason muted" title={edit.reason}>
+            {t(`rules.${edit.rule}`, { defaultValue: edit.reason })}
+          </div>
           <div className="change-actions">
             {edit.status === 'applied' ? (
               <button type="button" onClick={() => void act((p) => setEditStatus(p, edit.id, 'reverted'))} data-testid="revert">
@@ -114,7 +116,9 @@ function FlagItem({ flag, fix }: { flag: Flag; fix: string | null }) {
           </>
         )}
       </div>
-      <div className="flag-message muted">{flag.message}</div>
+      <div className="flag-message muted" title={flag.message}>
+        {t(`rules.${flag.rule}`, { defaultValue: flag.message, text: flag.text, suggestion: flag.suggestion ?? '' })}
+      </div>
       {!open && fix !== null && (
         <button type="button" className="link-button" onClick={() => openSeries(flag.text, fix)} data-testid="series-after-fix">
           {t('flags.seriesAfterFix')}
