@@ -1,5 +1,6 @@
+import Dexie from 'dexie';
 import { exportDB, importInto } from 'dexie-export-import';
-import type { GalleyDB } from '../db/schema';
+import { declareVersions, GalleyDB, SCHEMA_VERSIONS } from '../db/schema';
 
 /**
  * The whole database as one JSON file (dexie-export-import's format) and back. A restore is
@@ -43,22 +44,58 @@ export function backupFileName(now: Date = new Date()): string {
   return `galley-backup-${now.toISOString().slice(0, 10)}.json`;
 }
 
+/**
+ * importInto reads its input as a stream and would await Blob reads inside its transaction, which
+ * lets IndexedDB commit early; handing it the already parsed file keeps every step in one
+ * transaction, so a failure half-way rolls the cleared tables back too.
+ */
+function parsedStream(backup: BackupFile) {
+  return { result: backup, eof: () => true, done: () => true, pullAsync: async () => backup, pullSync: () => backup };
+}
+
 export async function restoreBackup(db: GalleyDB, fileName: string, bytes: Uint8Array): Promise<RestoreReport> {
-  const backup = readBackup(db, fileName, bytes);
-  // importInto reads its input as a stream and would await Blob reads inside the transaction,
-  // which lets IndexedDB commit early; handing it the already parsed file keeps every step in
-  // one transaction, so a failure half-way rolls the cleared tables back too.
-  const parsed = { result: backup, eof: () => true, done: () => true, pullAsync: async () => backup, pullSync: () => backup };
+  const checked = readBackup(db, fileName, bytes);
+  const backup = checked.data.databaseVersion < db.verno ? await upgradeBackup(checked, fileName) : checked;
   try {
     await db.transaction('rw', db.tables, async () => {
       for (const table of db.tables) await table.clear();
-      await importInto(db, parsed, { acceptNameDiff: true });
+      await importInto(db, parsedStream(backup), { acceptNameDiff: true });
     });
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new BackupError(fileName, `the backup could not be written, so nothing was changed (${detail})`);
   }
   return { tables: backup.data.tables.map((table) => ({ name: table.name, rows: table.rowCount })) };
+}
+
+/**
+ * A backup from an earlier schema goes into a scratch database at its own version, which is then
+ * opened at the current version so the very upgraders an installed database gets run on it, and
+ * exported again. The user's database is untouched until the upgraded backup is complete.
+ */
+async function upgradeBackup(backup: BackupFile, fileName: string): Promise<BackupFile> {
+  const version = backup.data.databaseVersion;
+  const scratch = `galley-restore-${Date.now()}`;
+  const old = new Dexie(scratch);
+  declareVersions(old, SCHEMA_VERSIONS.filter((schema) => schema.version <= version));
+  try {
+    await old.open();
+    await importInto(old, parsedStream(backup), { acceptNameDiff: true });
+    old.close();
+    const upgraded = new GalleyDB(scratch);
+    try {
+      await upgraded.open();
+      return JSON.parse(await (await exportBackup(upgraded)).text()) as BackupFile;
+    } finally {
+      upgraded.close();
+    }
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new BackupError(fileName, `the backup (database version ${version}) could not be upgraded, so nothing was changed (${detail})`);
+  } finally {
+    old.close();
+    await Dexie.delete(scratch);
+  }
 }
 
 /** Every check that can be made without writing: format, completeness, schema version, tables. */
@@ -83,8 +120,8 @@ function readBackup(db: GalleyDB, fileName: string, bytes: Uint8Array): BackupFi
         `this Galley reads version ${db.verno}. Update Galley, then restore it.`,
     );
   }
-  if (databaseVersion < db.verno) {
-    throw fail(`the backup has database version ${databaseVersion}; this Galley restores version ${db.verno} backups only`);
+  if (!SCHEMA_VERSIONS.some((schema) => schema.version === databaseVersion)) {
+    throw fail(`this is not a Galley backup (database version ${databaseVersion} never existed)`);
   }
   const known = new Set(db.tables.map((table) => table.name));
   const unknown = tables.map((table) => table.name).filter((name) => !known.has(name));

@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { GalleyDB } from '../../src-renderer/db/schema';
+import Dexie from 'dexie';
+import { exportDB } from 'dexie-export-import';
+import { declareVersions, GalleyDB, SCHEMA_VERSIONS } from '../../src-renderer/db/schema';
 import { BackupError, exportBackup, restoreBackup } from '../../src-renderer/services/backup';
 import { importFiles } from '../../src-renderer/services/import';
 import { hostileBackups } from '../fixtures/hostile/cases';
@@ -25,7 +27,7 @@ vi.hoisted(() => {
 });
 
 const SEEDS = join(import.meta.dirname, '../../seeds');
-const opened: GalleyDB[] = [];
+const opened: Dexie[] = [];
 let counter = 0;
 
 function freshDb(name = `backup-${++counter}`): GalleyDB {
@@ -73,6 +75,24 @@ describe('backup', () => {
     expect(report.tables.find((table) => table.name === 'pages')?.rows).toBe(5);
     expect(second).toEqual(first);
     expect(await target.raws.count()).toBe(5);
+  });
+
+  it('should restore a backup made by an earlier schema, upgraded as an installed database is', async () => {
+    const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/db/v1.json'), 'utf8'));
+    const old = new Dexie(`backup-v1-${++counter}`);
+    opened.push(old);
+    declareVersions(old, SCHEMA_VERSIONS.filter(({ version }) => version <= fixture.version));
+    await old.open();
+    for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkAdd(rows as unknown[]);
+    const backup = await bytesOf(await exportDB(old));
+
+    const target = freshDb();
+    await restoreBackup(target, 'old-backup.json', backup);
+
+    expect(await target.pages.toArray()).toEqual(fixture.expected.pages);
+    expect(await target.raws.toArray()).toEqual(fixture.tables.raws);
+    expect(await target.reviews.count()).toBe(fixture.tables.reviews.length);
+    expect((await indexedDB.databases()).map((db) => db.name)).not.toContainEqual(expect.stringMatching(/^galley-restore-/));
   });
 
   it('should replace what the database held before the restore', async () => {
