@@ -45,6 +45,8 @@ export async function analyzeInBackground(): Promise<void> {
     analysis = null;
     setAnalysisProgress(null);
   }
+  // Asked again while this run was being stopped (a restore cancels it, then wants its pages analysed).
+  if (analyseAgain) void analyzeInBackground();
 }
 
 /** Stops after the batch in flight; pages not reached are analysed on the next start or import. */
