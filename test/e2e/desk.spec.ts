@@ -261,7 +261,7 @@ test('should move a block to another article by menu and by drag', async ({ page
   await blockTexts(page).last().focus();
   await page.getByTestId('block').last().getByTestId('block-move-to').selectOption({ label: targetTitle });
   await saved(page);
-  expect(await values(blockTexts(page))).not.toContain(moved);
+  await expect.poll(() => values(blockTexts(page))).not.toContain(moved);
   await articles(page).nth(2).getByRole('button').first().click();
   await expect.poll(() => values(blockTexts(page)).then((v) => v.at(-1))).toBe(moved);
 
@@ -269,7 +269,7 @@ test('should move a block to another article by menu and by drag', async ({ page
   await blockTexts(page).last().focus();
   await page.getByTestId('block').last().locator('.drag-handle').dragTo(articles(page).nth(1));
   await saved(page);
-  expect(await values(blockTexts(page))).not.toContain(moved);
+  await expect.poll(() => values(blockTexts(page))).not.toContain(moved);
   await articles(page).nth(1).getByRole('button').first().click();
   await expect.poll(() => values(blockTexts(page)).then((v) => v.at(-1))).toBe(moved);
 });
