@@ -1,10 +1,12 @@
 import { galley } from './bridge';
 import { db } from './db/db';
 import { analyzePending } from './services/analyze';
+import { storeCorpusFlags } from './services/corpus';
 import { backupFileName, BackupError, exportBackup, restoreBackup } from './services/backup';
 import { setAnalysisProgress } from './store/analysis';
 import { useLibrary } from './store/library';
 import { pushNotice } from './store/ui';
+import { findCorpusFlagsInWorker } from './workers/corpus-check';
 import { createWorkerAnalyzer, type WorkerAnalyzer } from './workers/worker-analyzer';
 
 /** Intents for a large archive: background analysis after every import, backup and restore. */
@@ -25,10 +27,12 @@ export async function analyzeInBackground(): Promise<void> {
   const run = { controller: new AbortController(), worker: createWorkerAnalyzer() };
   analysis = run;
   const { signal } = run.controller;
+  let analysedAny = false;
   try {
     do {
       analyseAgain = false;
       const report = await analyzePending(db, run.worker.analyze, { signal, onProgress: setAnalysisProgress });
+      analysedAny ||= report.analysed > 0;
       if (report.failed.length > 0) {
         pushNotice({
           tone: 'error',
@@ -38,6 +42,8 @@ export async function analyzeInBackground(): Promise<void> {
         });
       }
     } while (analyseAgain && !signal.aborted);
+    // New pages can make a name on an old page a rare variant: the library is checked as a whole.
+    if (analysedAny && !signal.aborted) await storeCorpusFlags(db, await findCorpusFlagsInWorker());
   } catch (error) {
     pushNotice({ tone: 'error', key: 'scale:analysis.crashed', values: { reason: error instanceof Error ? error.message : String(error) } });
   } finally {

@@ -293,3 +293,15 @@ test('should split an article at a block with a typed title, and merge it back',
   await expect(articles(page)).toHaveCount(count);
   expect(await values(blockTexts(page))).toContain(third);
 });
+
+test('should flag a name that another page spells with a look-alike character', async ({ page }) => {
+  await openLibrary(page);
+  // Seed 001 prints 荣经县 where the other pages print 荥经县: only the library-wide check can tell.
+  await openByName(page, SEEDS[1]);
+  await articles(page).filter({ hasText: '锂渣' }).getByRole('button').first().click();
+  await page.getByTestId('tab-flags').click();
+  const variant = page.getByTestId('flag').filter({ hasText: '名称不一' }).first();
+  await expect(variant).toBeVisible({ timeout: 30_000 });
+  await expect(variant).toContainText('荣经县');
+  await expect(variant).toContainText('荥经县');
+});
