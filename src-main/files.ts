@@ -25,7 +25,12 @@ export interface FilesDeps {
   fs?: AtomicFs;
 }
 
-const TEXT_FILTERS = [{ name: 'Text', extensions: ['txt'] }];
+// Raw pages are .txt; .json is a Galley document (an export or a transfer from another machine).
+// "All files" because OCR output is not always named .txt; the renderer refuses what is not text.
+const IMPORT_FILTERS = [
+  { name: 'Pages and Galley documents', extensions: ['txt', 'json'] },
+  { name: 'All files', extensions: ['*'] },
+];
 
 async function readSource(file: string): Promise<SourceFile> {
   return { name: path.basename(file), bytes: new Uint8Array(await readFile(file)) };
@@ -46,7 +51,7 @@ export function createFiles({ dialogs, window, seedsDir, fs }: FilesDeps) {
     const answer = await dialogs.showOpenDialog(window(), {
       title: 'Import pages',
       properties: ['openFile', 'multiSelections'],
-      filters: TEXT_FILTERS,
+      filters: IMPORT_FILTERS,
     });
     if (answer.canceled) return [];
     return Promise.all(answer.filePaths.map(readSource));

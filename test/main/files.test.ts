@@ -106,7 +106,11 @@ describe('openFiles', () => {
     ]);
     expect(dialogs.showOpenDialog).toHaveBeenCalledWith(
       WINDOW,
-      expect.objectContaining({ properties: ['openFile', 'multiSelections'], filters: [{ name: 'Text', extensions: ['txt'] }] }),
+      expect.objectContaining({ properties: ['openFile', 'multiSelections'], filters: [
+          { name: 'Pages and Galley documents', extensions: ['txt', 'json'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      }),
     );
   });
 
