@@ -6,22 +6,19 @@ import { closeDatabases, fixture, freshDb } from '../helpers';
 afterEach(closeDatabases);
 
 describe('deletePage', () => {
-  it('should remove the page, its text and its review, and leave a tombstone', async () => {
+  it('should remove the page, its text, review and export records, and leave a tombstone', async () => {
     const db = freshDb();
-    const [kept, deleted] = (await importFiles(db, [fixture('utf8.txt'), fixture('gb18030.txt')])).added;
-    await db.reviews.add({ pageId: deleted.id, analysis: { pipelineVersion: 1, chunks: [], boundaries: [], edits: [], flags: [] }, updatedAt: 1 });
+    const [{ id }] = (await importFiles(db, [fixture('utf8.txt')])).added;
+    const analysis = { pipelineVersion: 1, chunks: [], boundaries: [], edits: [], flags: [] };
+    await db.reviews.put({ pageId: id, analysis, updatedAt: 1 });
+    await db.exports.put({ pageId: id, format: 'tei', exportedAt: 1, articles: [] });
 
-    await deletePage(db, deleted.id, 42);
+    await deletePage(db, id, 42);
 
-    expect(await db.pages.toCollection().primaryKeys()).toEqual([kept.id]);
-    expect(await db.raws.toCollection().primaryKeys()).toEqual([kept.id]);
+    expect(await db.pages.count()).toBe(0);
+    expect(await db.raws.count()).toBe(0);
     expect(await db.reviews.count()).toBe(0);
-    expect(await db.tombstones.toArray()).toEqual([{ id: deleted.id, name: 'gb18030.txt', deletedAt: 42 }]);
-  });
-
-  it('should do nothing for an id that is not stored', async () => {
-    const db = freshDb();
-    await deletePage(db, 'missing');
-    expect(await db.tombstones.count()).toBe(0);
+    expect(await db.exports.count()).toBe(0);
+    expect(await db.tombstones.get(id)).toEqual({ id, name: 'utf8.txt', deletedAt: 42 });
   });
 });
