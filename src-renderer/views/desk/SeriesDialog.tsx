@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useModalDialog } from '../useModalDialog';
 import { useTranslation } from 'react-i18next';
 import { findOccurrences, seriesCorrection, type Occurrence } from '../../../src-shared/review';
 import { db } from '../../db/db';
@@ -18,7 +19,6 @@ const keyOf = (o: Occurrence) => `${o.pageId}:${o.start}`;
 export function SeriesDialog({ pageId }: { pageId: string }) {
   const { t } = useTranslation('desk');
   const series = useDesk((state) => state.series);
-  const dialog = useRef<HTMLDialogElement>(null);
   const [found, setFound] = useState<Occurrence[] | null>(null);
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
   // The page list is read only while the dialog is open: a large library costs the desk nothing.
@@ -26,12 +26,7 @@ export function SeriesDialog({ pageId }: { pageId: string }) {
   const pages = useLiveQuery(() => (active ? db.pages.orderBy('name').toArray() : []), [active]);
   const names = new Map(pages?.map((p) => [p.id, p.name]));
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (series && !element.open) element.showModal();
-    if (!series && element.open) element.close();
-  }, [series]);
+  const dialog = useModalDialog(active);
 
   const search = series?.search ?? '';
   const scope = series?.scope ?? 'all';

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../useModalDialog';
 import { useTranslation } from 'react-i18next';
 import { setShortcutsOpen, useDesk } from '../../store/desk';
 import { SHORTCUTS } from './keymap';
@@ -7,13 +7,7 @@ import { SHORTCUTS } from './keymap';
 export function ShortcutSheet() {
   const { t } = useTranslation('desk');
   const open = useDesk((state) => state.shortcutsOpen);
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
   return (
     <dialog ref={dialog} className="dialog shortcut-sheet" onClose={() => setShortcutsOpen(false)} aria-labelledby="shortcuts-title" data-testid="shortcuts">
       <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useModalDialog } from '../useModalDialog';
 import { useTranslation } from 'react-i18next';
 import type { PageAnalysis } from '../../../src-shared/model';
 import { db } from '../../db/db';
@@ -15,15 +16,8 @@ export function ChangeReportDialog({ pageId, analysis }: { pageId: string; analy
   const { t } = useTranslation('export');
   const open = useExport((state) => state.reportPageId === pageId);
   const format = useExport((state) => state.format);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(open);
   const [summary, setSummary] = useState<PageSummary | { failed: string } | null>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
 
   useEffect(() => {
     if (!open) return;

@@ -1,4 +1,5 @@
-import { Fragment, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useModalDialog } from '../useModalDialog';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { EXPORT_FORMATS } from '../../../src-shared/export/registry';
@@ -43,23 +44,14 @@ export function ExportDialog({ pages, shown }: { pages?: readonly PageRow[]; sho
       result: state.result,
     })),
   );
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(origin !== null, (element) =>
+    element.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus(),
+  );
   const approved = useMemo(() => (pages ?? []).filter((page) => page.status === 'approved').map((page) => page.id), [pages]);
   const pageIds = useMemo(
     () => (origin?.name === 'page' ? [origin.pageId] : scope === 'approved' ? approved : chosen),
     [origin, scope, approved, chosen],
   );
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (origin && !element.open) {
-      element.showModal();
-      // The keyboard starts on the first choice as it stands (React's autoFocus loses to showModal's own focusing).
-      element.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus();
-    }
-    if (!origin && element.open) element.close();
-  }, [origin]);
 
   const running = progress !== null;
   const onSubmit = (event: FormEvent) => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../useModalDialog';
 import { useTranslation } from 'react-i18next';
 import { confirmDelete } from '../../commands';
 import type { PageRow } from '../../db/schema';
@@ -8,16 +8,9 @@ import { askToDelete, useLibrary } from '../../store/library';
 export function DeleteDialog({ pages }: { pages: readonly PageRow[] | undefined }) {
   const { t } = useTranslation('library');
   const confirmDeleteId = useLibrary((state) => state.confirmDeleteId);
-  const dialog = useRef<HTMLDialogElement>(null);
   const index = pages?.findIndex((page) => page.id === confirmDeleteId) ?? -1;
   const page = index >= 0 ? pages![index] : undefined;
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (page && !element.open) element.showModal();
-    if (!page && element.open) element.close();
-  }, [page]);
+  const dialog = useModalDialog(page !== undefined);
 
   const next = pages?.[index + 1] ?? pages?.[index - 1] ?? null;
   return (
