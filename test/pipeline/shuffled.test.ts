@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageAnalysis } from '../../src-shared/model/analysis';
 import { materialize } from '../../src-shared/model/materialize';
 import { analyzePage } from '../../src-shared/pipeline';
+import { prng } from '../../bench/corpus';
 
 const seeds = join(__dirname, '../../seeds');
 const blocks = readdirSync(seeds)
@@ -11,21 +12,9 @@ const blocks = readdirSync(seeds)
   .flatMap((file) => readFileSync(join(seeds, file), 'utf8').split(/\n\s*\n/))
   .filter((block) => block.trim());
 
-/** Deterministic PRNG (mulberry32) so a failure names the seed that reproduces it. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A page of random seed blocks, with random gaps, CRLF and cut blocks. */
 function shuffledPage(seed: number): string {
-  const next = random(seed);
+  const next = prng(seed);
   const parts: string[] = [];
   const count = 5 + Math.floor(next() * 40);
   for (let i = 0; i < count; i++) {
