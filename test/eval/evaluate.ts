@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { distance } from 'fastest-levenshtein';
 import { cleanPage, type PageResult, type ResultArticle } from '../../src-shared/pipeline';
@@ -7,7 +7,8 @@ import { cleanPage, type PageResult, type ResultArticle } from '../../src-shared
 /**
  * Measures the pipeline against pages a careful editor cleaned by hand (issue 3, "How quality
  * will be judged"). Each `<name>.raw.txt` in test/fixtures/eval has a `<name>.gold.json`.
- * Run: `npx tsx test/eval/evaluate.ts` (add `--verbose` for every mismatch).
+ * Run: `npx tsx test/eval/evaluate.ts` (add `--verbose` for every mismatch, `--dir <folder>` for another
+ * annotated folder such as test/fixtures/eval-blind).
  */
 
 export interface GoldArticle {
@@ -272,7 +273,8 @@ function formatSummary(label: string, summary: Summary): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const scores = evaluateDir();
+  const dirFlag = process.argv.indexOf('--dir');
+  const scores = evaluateDir(dirFlag > 0 && process.argv[dirFlag + 1] ? resolve(process.argv[dirFlag + 1]) : EVAL_DIR);
   const verbose = process.argv.includes('--verbose');
   for (const score of scores) {
     console.log(`${score.name}${score.heldOut ? ' (held out)' : ' (seed)'}: ${score.mismatches.length} mismatches`);
