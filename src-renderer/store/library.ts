@@ -3,10 +3,19 @@ import type { PageStatus } from '../../src-shared/model';
 import type { ImportProgress } from '../services/import';
 
 export type StatusFilter = PageStatus | 'all';
+/** `open`: pages with open flags; `clear`: analysed pages with none. */
+export type FlagFilter = 'all' | 'open' | 'clear';
+
+export interface LibraryFilter {
+  status: StatusFilter;
+  flags: FlagFilter;
+  /** A section name, or '' for every section. */
+  section: string;
+  search: string;
+}
 
 interface LibraryState {
-  statusFilter: StatusFilter;
-  search: string;
+  filter: LibraryFilter;
   /** The page the keyboard cursor is on; an id, never a copy of the row. */
   selectedId: string | null;
   /** Set while an import runs. */
@@ -15,7 +24,12 @@ interface LibraryState {
   confirmDeleteId: string | null;
 }
 
-const initialState: LibraryState = { statusFilter: 'all', search: '', selectedId: null, progress: null, confirmDeleteId: null };
+const initialState: LibraryState = {
+  filter: { status: 'all', flags: 'all', section: '', search: '' },
+  selectedId: null,
+  progress: null,
+  confirmDeleteId: null,
+};
 
 export const useLibrary = create<LibraryState>()(() => initialState);
 
@@ -23,12 +37,8 @@ export function resetLibraryStore(): void {
   useLibrary.setState(initialState, true);
 }
 
-export function setStatusFilter(statusFilter: StatusFilter): void {
-  useLibrary.setState({ statusFilter });
-}
-
-export function setSearch(search: string): void {
-  useLibrary.setState({ search });
+export function setFilter(change: Partial<LibraryFilter>): void {
+  useLibrary.setState((state) => ({ filter: { ...state.filter, ...change } }));
 }
 
 export function selectPage(selectedId: string | null): void {

@@ -102,7 +102,7 @@ test('should import text files dropped on the library', async ({ page }) => {
   await expect(rows(page)).toHaveCount(SEEDS.length + 1);
 });
 
-test('should search by name and filter by status', async ({ page }) => {
+test('should search by name and filter by status, flags and section', async ({ page }) => {
   await startFresh(page);
   await page.getByRole('searchbox').fill(SEEDS[3].slice(0, 6));
   await expect(rows(page)).toHaveCount(1);
@@ -113,6 +113,15 @@ test('should search by name and filter by status', async ({ page }) => {
   await expect(page.getByText('没有符合条件的页面。')).toBeVisible();
   await page.getByLabel('状态').selectOption('new');
   await expect(rows(page)).toHaveCount(SEEDS.length);
+  // Sections and flags are known once the background analysis has read the pages.
+  await page.getByLabel('栏目').selectOption('地方动态');
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText(SEEDS[3]);
+  await page.getByLabel('标记').selectOption('clear');
+  await expect(rows(page)).toHaveCount(0);
+  await page.getByLabel('栏目').selectOption('');
+  await page.getByLabel('标记').selectOption('open');
+  await expect(rows(page)).not.toHaveCount(0);
 });
 
 test('should cancel a large import between batches, keeping every stored page whole', async ({ page }, testInfo) => {

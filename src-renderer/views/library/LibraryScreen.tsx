@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { PAGE_STATUSES } from '../../../src-shared/model';
 import { importSourceFiles } from '../../commands';
 import { db } from '../../db/db';
-import type { PageRow } from '../../db/schema';
 import { readFiles } from '../../services/read-files';
-import { setSearch, setStatusFilter, useLibrary, type StatusFilter } from '../../store/library';
+import { setFilter, useLibrary, type FlagFilter, type StatusFilter } from '../../store/library';
 import { LibraryExportButton } from '../export/ExportButtons';
 import { AnalysisProgressBar } from './AnalysisProgressBar';
 import { BackupControls } from './BackupControls';
 import { DeleteDialog } from './DeleteDialog';
+import { filterPages, sectionsOf } from './filter';
 import { ImportProgressBar } from './ImportProgressBar';
 import { PageTable } from './PageTable';
 import { useThrottledLiveQuery } from './useThrottledLiveQuery';
@@ -19,9 +19,9 @@ const LIST_REFRESH_MS = 1000;
 
 export function LibraryScreen() {
   const pages = useThrottledLiveQuery(() => db.pages.orderBy('name').toArray(), db.name, ['pages'], LIST_REFRESH_MS);
-  const statusFilter = useLibrary((state) => state.statusFilter);
-  const search = useLibrary((state) => state.search);
-  const visible = useMemo(() => (pages ? filterPages(pages, statusFilter, search) : undefined), [pages, statusFilter, search]);
+  const filter = useLibrary((state) => state.filter);
+  const visible = useMemo(() => (pages ? filterPages(pages, filter) : undefined), [pages, filter]);
+  const sections = useMemo(() => (pages ? sectionsOf(pages) : []), [pages]);
   const [dragging, setDragging] = useState(false);
 
   const acceptsFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
@@ -48,7 +48,7 @@ export function LibraryScreen() {
       onDrop={onDrop}
       data-testid="library"
     >
-      <Toolbar shown={visible?.length} total={pages?.length} exportButton={<LibraryExportButton pages={pages} shown={visible} />} />
+      <Toolbar shown={visible?.length} total={pages?.length} sections={sections} exportButton={<LibraryExportButton pages={pages} shown={visible} />} />
       <ImportProgressBar />
       <AnalysisProgressBar />
       {visible && pages && <PageTable pages={visible} libraryEmpty={pages.length === 0} />}
@@ -58,15 +58,18 @@ export function LibraryScreen() {
   );
 }
 
-function filterPages(pages: readonly PageRow[], status: StatusFilter, search: string): PageRow[] {
-  const needle = search.trim().toLowerCase();
-  return pages.filter((page) => (status === 'all' || page.status === status) && (!needle || page.name.toLowerCase().includes(needle)));
+interface ToolbarProps {
+  shown: number | undefined;
+  total: number | undefined;
+  sections: readonly string[];
+  exportButton: ReactNode;
 }
 
-function Toolbar({ shown, total, exportButton }: { shown: number | undefined; total: number | undefined; exportButton: ReactNode }) {
+const FLAG_FILTERS: readonly FlagFilter[] = ['all', 'open', 'clear'];
+
+function Toolbar({ shown, total, sections, exportButton }: ToolbarProps) {
   const { t } = useTranslation('library');
-  const statusFilter = useLibrary((state) => state.statusFilter);
-  const search = useLibrary((state) => state.search);
+  const filter = useLibrary((state) => state.filter);
   return (
     <div className="library-toolbar">
       <input
@@ -74,16 +77,37 @@ function Toolbar({ shown, total, exportButton }: { shown: number | undefined; to
         className="search"
         placeholder={t('searchPlaceholder')}
         aria-label={t('search')}
-        value={search}
-        onChange={(event) => setSearch(event.target.value)}
+        value={filter.search}
+        onChange={(event) => setFilter({ search: event.target.value })}
       />
       <label className="toolbar-field">
         <span>{t('statusFilter')}</span>
-        <select value={statusFilter} onChange={(event) => setStatusFilter(event.target.value as StatusFilter)}>
+        <select value={filter.status} onChange={(event) => setFilter({ status: event.target.value as StatusFilter })}>
           <option value="all">{t('status.all')}</option>
           {PAGE_STATUSES.map((status) => (
             <option key={status} value={status}>
               {t(`status.${status}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="toolbar-field">
+        <span>{t('flagFilter')}</span>
+        <select value={filter.flags} onChange={(event) => setFilter({ flags: event.target.value as FlagFilter })}>
+          {FLAG_FILTERS.map((flags) => (
+            <option key={flags} value={flags}>
+              {t(`flags.${flags}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="toolbar-field">
+        <span>{t('sectionFilter')}</span>
+        <select value={filter.section} onChange={(event) => setFilter({ section: event.target.value })}>
+          <option value="">{t('section.all')}</option>
+          {sections.map((section) => (
+            <option key={section} value={section}>
+              {section}
             </option>
           ))}
         </select>

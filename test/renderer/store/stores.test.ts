@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { askToDelete, resetLibraryStore, selectPage, setSearch, setStatusFilter, useLibrary } from '../../../src-renderer/store/library';
+import { askToDelete, resetLibraryStore, selectPage, setFilter, useLibrary } from '../../../src-renderer/store/library';
 import { dismissNotice, openLibrary, openPage, pushNotice, resetUiStore, useUi } from '../../../src-renderer/store/ui';
 
 afterEach(() => {
@@ -32,10 +32,15 @@ describe('ui store', () => {
 
 describe('library store', () => {
   it('should hold filters, the cursor and the page awaiting deletion as ids and values only', () => {
-    setStatusFilter('approved');
-    setSearch('人民');
+    setFilter({ status: 'approved' });
+    setFilter({ search: '人民', flags: 'open' });
     selectPage('p1');
     askToDelete('p1');
-    expect(useLibrary.getState()).toEqual({ statusFilter: 'approved', search: '人民', selectedId: 'p1', progress: null, confirmDeleteId: 'p1' });
+    expect(useLibrary.getState()).toEqual({
+      filter: { status: 'approved', flags: 'open', section: '', search: '人民' },
+      selectedId: 'p1',
+      progress: null,
+      confirmDeleteId: 'p1',
+    });
   });
 });
