@@ -12,14 +12,10 @@ import {
   setArticleField,
   setBlockRole,
   splitArticleAt,
-  type HistoryEntry,
   type ReviewPage,
 } from '../../src-shared/review';
-import { fixturePage } from './fixture';
+import { fixturePage, run } from './fixture';
 
-function run(page: ReviewPage, step: HistoryEntry): ReviewPage {
-  return { ...page, analysis: applyEntry(page.analysis, page.pageId, step, 'forward') };
-}
 
 const firstArticle = (page: ReviewPage) => cleanOf(page).articles[0];
 

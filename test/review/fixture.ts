@@ -1,5 +1,5 @@
 import type { Chunk, ChunkRole, Edit, Flag, PageAnalysis } from '../../src-shared/model';
-import type { ReviewPage } from '../../src-shared/review';
+import { applyEntry, type HistoryEntry, type ReviewPage } from '../../src-shared/review';
 
 /**
  * A small page with every kind of thing the desk acts on: a banner, two articles (the second
@@ -79,4 +79,9 @@ function edit(id: string, kind: Edit['kind'], start: number, end: number, after:
 
 function flag(id: string, kind: Flag['kind'], start: number, end: number, suggestion: string | null, confidence: number): Flag {
   return { id, kind, rule: `fixture.${kind}`, start, end, text: RAW.slice(start, end), message: kind, suggestion, confidence, status: 'open' };
+}
+
+/** The page after one history entry, applied forward (the action) or backward (its undo). */
+export function run(page: ReviewPage, step: HistoryEntry, direction: 'forward' | 'backward' = 'forward'): ReviewPage {
+  return { ...page, analysis: applyEntry(page.analysis, page.pageId, step, direction) };
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { materialize } from '../../src-shared/model';
 import {
   acceptFlag,
-  applyEntry,
   applyOps,
   approveAllAbove,
   cleanOf,
@@ -22,22 +21,8 @@ import {
   type HistoryEntry,
   type ReviewPage,
 } from '../../src-shared/review';
-import { fixturePage } from './fixture';
-
-function run(page: ReviewPage, step: HistoryEntry, direction: 'forward' | 'backward' = 'forward'): ReviewPage {
-  return { ...page, analysis: applyEntry(page.analysis, page.pageId, step, direction) };
-}
-
-/** mulberry32: small, seedable, good enough to pick actions. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { fixturePage, run } from './fixture';
+import { prng } from '../../bench/corpus';
 
 type Action = (page: ReviewPage, pick: <T>(list: readonly T[]) => T | undefined) => HistoryEntry | null;
 
@@ -115,7 +100,7 @@ describe('review history', () => {
   it('should survive random sequences of actions and return to the start when all are undone', () => {
     const names = Object.keys(ACTIONS);
     for (let seed = 1; seed <= 60; seed++) {
-      const next = random(seed);
+      const next = prng(seed);
       const pick = <T>(list: readonly T[]) => (list.length ? list[Math.floor(next() * list.length)] : undefined);
       const start = fixturePage();
       let page = start;

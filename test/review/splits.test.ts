@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyEntry,
   approveAllAbove,
   approveBoundary,
   cleanOf,
@@ -10,14 +9,10 @@ import {
   pageApproval,
   rejectBoundary,
   splitArticleAt,
-  type HistoryEntry,
   type ReviewPage,
 } from '../../src-shared/review';
-import { fixturePage } from './fixture';
+import { fixturePage, run } from './fixture';
 
-function run(page: ReviewPage, step: HistoryEntry): ReviewPage {
-  return { ...page, analysis: applyEntry(page.analysis, page.pageId, step, 'forward') };
-}
 
 const titles = (page: ReviewPage) => cleanOf(page).articles.map((a) => a.title);
 const blocks = (page: ReviewPage, article: number) => cleanOf(page).articles[article].blocks.map((b) => b.text);
