@@ -1,6 +1,7 @@
 import type { PageDraft, Piece } from './draft';
 import {
   bannerInBlock,
+  bodyEndsSentence,
   isBylineBlock,
   isCaptionText,
   isColumnSponsor,
@@ -11,8 +12,9 @@ import {
   isSponsorHeading,
   isTitleLike,
   pinyinMatches,
+  trailingByline,
 } from './cues';
-import { compact, endsSentence, isPinyinLine } from './text';
+import { compact, isPinyinLine } from './text';
 
 /** Blank lines that leave room for a photo: a caption sits right after such a gap. */
 export const IMAGE_GAP = 2;
@@ -138,13 +140,15 @@ function markTitles(pieces: Piece[]): void {
       }
     }
     if (next.role !== 'paragraph') continue;
-    const cut = previous && previous.role === 'paragraph' && !endsSentence(previous.text);
+    const cut = previous && previous.role === 'paragraph' && !bodyEndsSentence(previous.text);
     if (cut) continue;
     if (roundup && isPlaceName(piece.text)) {
       piece.role = 'subhead';
       continue;
     }
-    const opensAfterBreak = !previous || previous.role !== 'paragraph' || piece.gapBefore >= IMAGE_GAP || piece.markup?.startsWith('#');
+    // A credit printed inline after the last sentence closes its article as a credit line does.
+    const opensAfterBreak =
+      !previous || previous.role !== 'paragraph' || !!trailingByline(previous.text) || piece.gapBefore >= IMAGE_GAP || piece.markup?.startsWith('#');
     if (opensAfterBreak || compact(piece.text).length >= 6) {
       piece.role = 'headline';
       roundup = false;
