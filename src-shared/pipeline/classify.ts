@@ -1,4 +1,4 @@
-import type { PageDraft, Piece } from './draft';
+import { imageGapOf, type PageDraft, type Piece } from './draft';
 import {
   bannerInBlock,
   bodyEndsSentence,
@@ -16,8 +16,6 @@ import {
 } from './cues';
 import { compact, isPinyinLine } from './text';
 
-/** Blank lines that leave room for a photo: a caption sits right after such a gap. */
-export const IMAGE_GAP = 2;
 /** Banners, promos and column sponsors are short; longer blocks are not tested for them. */
 const FURNITURE_MAX = 80;
 
@@ -30,13 +28,14 @@ const FURNITURE_MAX = 80;
  */
 export function classify(draft: PageDraft): PageDraft {
   const pieces = draft.pieces.map((piece) => ({ ...piece, role: 'paragraph' as Piece['role'] }));
+  const imageGap = imageGapOf(pieces);
   markFurniture(pieces);
   for (const piece of pieces) {
     if (piece.role !== 'paragraph') continue;
     if (isBylineBlock(piece.text)) piece.role = 'byline';
-    else if (isCaptionText(piece.text) && (piece.gapBefore >= IMAGE_GAP || piece.gapAfter >= IMAGE_GAP)) piece.role = 'caption';
+    else if (isCaptionText(piece.text) && (piece.gapBefore >= imageGap || piece.gapAfter >= imageGap)) piece.role = 'caption';
   }
-  markTitles(pieces);
+  markTitles(pieces, imageGap);
   markLeadingCredits(pieces);
   return { ...draft, pieces };
 }
@@ -86,7 +85,7 @@ function isSponsorEntry(piece: Piece): boolean {
 }
 
 /** Title-like blocks still unassigned, resolved left to right with a look ahead of two blocks. */
-function markTitles(pieces: Piece[]): void {
+function markTitles(pieces: Piece[], imageGap: number): void {
   const candidate = (piece: Piece | undefined) => !!piece && piece.role === 'paragraph' && isTitleLike(piece.text);
   const nextIndex = (from: number, skipCredits = false) => {
     let j = from + 1;
@@ -113,7 +112,7 @@ function markTitles(pieces: Piece[]): void {
     if (candidate(next)) {
       const k = nextIndex(j);
       const after = pieces[k];
-      if (next.gapBefore >= IMAGE_GAP && after && !candidate(after)) {
+      if (next.gapBefore >= imageGap && after && !candidate(after)) {
         piece.role = 'headline';
         next.role = 'caption';
         roundup = false;
@@ -133,7 +132,7 @@ function markTitles(pieces: Piece[]): void {
         const body = pieces[nextIndex(k)];
         // Three title lines over a body: below the kicker, either a caption after an image gap
         // or the second line of a headline set on two lines.
-        if (candidate(after) && body && !candidate(body)) after.role = after.gapBefore >= IMAGE_GAP ? 'caption' : 'headline';
+        if (candidate(after) && body && !candidate(body)) after.role = after.gapBefore >= imageGap ? 'caption' : 'headline';
         roundup = false;
         i = after.role === 'paragraph' ? j : k;
         continue;
@@ -148,7 +147,7 @@ function markTitles(pieces: Piece[]): void {
     }
     // A credit printed inline after the last sentence closes its article as a credit line does.
     const opensAfterBreak =
-      !previous || previous.role !== 'paragraph' || !!trailingByline(previous.text) || piece.gapBefore >= IMAGE_GAP || piece.markup?.startsWith('#');
+      !previous || previous.role !== 'paragraph' || !!trailingByline(previous.text) || piece.gapBefore >= imageGap || piece.markup?.startsWith('#');
     if (opensAfterBreak || compact(piece.text).length >= 6) {
       piece.role = 'headline';
       roundup = false;

@@ -101,6 +101,28 @@ export function livePieces(draft: Pick<PageDraft, 'pieces'>): Piece[] {
   return draft.pieces.filter((piece) => !piece.removed);
 }
 
+/** Blank lines that leave room for a photo on a page whose blocks are set one blank line apart. */
+const MIN_IMAGE_GAP = 2;
+
+/**
+ * The fewest blank lines that make an image gap on this page: more than its own usual gap between
+ * blocks. Conversions differ (one blank line between paragraphs, or two), so an absolute count
+ * would read every paragraph break of a double-spaced page as a photo.
+ */
+export function imageGapOf(pieces: readonly Piece[]): number {
+  const counts = new Map<number, number>();
+  for (let i = 1; i < pieces.length; i++) counts.set(pieces[i].gapBefore, (counts.get(pieces[i].gapBefore) ?? 0) + 1);
+  let usual = 0;
+  let most = 0;
+  for (const [gap, count] of counts) {
+    if (count > most || (count === most && gap < usual)) {
+      usual = gap;
+      most = count;
+    }
+  }
+  return Math.max(MIN_IMAGE_GAP, usual + 1);
+}
+
 export function isTitleRole(role: ChunkRole): boolean {
   return role === 'headline' || role === 'kicker' || role === 'subhead';
 }

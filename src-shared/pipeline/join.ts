@@ -1,7 +1,6 @@
 import type { Edit } from '../model/analysis';
 import { bodyEndsSentence, isLead, isTitleLike } from './cues';
-import { IMAGE_GAP } from './classify';
-import { livePieces, makeEdit, type PageDraft, type Piece } from './draft';
+import { imageGapOf, livePieces, makeEdit, type PageDraft, type Piece } from './draft';
 import { isHan, startsMidSentence } from './text';
 
 /** At most this many blocks (captions, credits, furniture) may stand between two halves. */
@@ -27,6 +26,7 @@ export function join(draft: PageDraft): PageDraft {
   const { raw } = draft;
   const edits: Edit[] = [...draft.edits];
   const pieces = livePieces(draft);
+  const imageGap = imageGapOf(draft.pieces);
   for (let i = 0; i < pieces.length; i++) {
     const head = pieces[i];
     if (head.role !== 'paragraph' || bodyEndsSentence(head.text)) continue;
@@ -36,7 +36,7 @@ export function join(draft: PageDraft): PageDraft {
     const sure = !intruders.some((p) => p.role === 'byline') || startsMidSentence(tail.text) || creditedLater(pieces, tailIndex);
     for (const intruder of intruders) {
       if (intruder.role !== 'paragraph') continue;
-      const gap = intruder.gapBefore >= IMAGE_GAP || intruder.gapAfter >= IMAGE_GAP;
+      const gap = intruder.gapBefore >= imageGap || intruder.gapAfter >= imageGap;
       edits.push(
         makeEdit(raw, {
           kind: 'extract-caption',
