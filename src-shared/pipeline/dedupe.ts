@@ -10,7 +10,10 @@ const MIN_REPEAT = 12;
 const MIN_PARTIAL = 16;
 /** Share of a block's 4-character shingles found in another block above which it is a copy of it. */
 const APPLY_PARTIAL = 0.9;
-/** Lower bar for a copy stranded after a byline or a repeated headline: its place is evidence too. */
+/**
+ * Lower bar for a copy stranded after a byline or a repeated headline, or one that stops
+ * mid-sentence where its original goes on: its place or its cut end is evidence too.
+ */
 const APPLY_STRANDED = 0.8;
 const PROPOSE_PARTIAL = 0.75;
 /** A shingle shared by more blocks than this is boilerplate, not evidence of a copy. */
@@ -67,7 +70,10 @@ export function dedupe(draft: PageDraft): PageDraft {
     const copy = flip ? pair.container : pair.contained;
     const original = flip ? pair.contained : pair.container;
     const score = flip ? pair.backward : pair.forward;
-    const applied = score >= APPLY_PARTIAL || (strandedNow.has(copy) && score >= APPLY_STRANDED);
+    // A copy that breaks off mid-sentence where its original goes on is a garbled fragment, not a
+    // paragraph the break cut: joining it to the next block would print its text twice.
+    const brokenOff = !bodyEndsSentence(copy.text) && bodyEndsSentence(original.text);
+    const applied = score >= APPLY_PARTIAL || ((strandedNow.has(copy) || brokenOff) && score >= APPLY_STRANDED);
     const reason = `Partial copy: ${Math.round(score * 100)}% of its text appears in the paragraph at offset ${original.start}`;
     if (score >= PROPOSE_PARTIAL) remove(copy, 'dedupe.partial', reason, applied ? 0.9 : 0.6, applied);
   }
