@@ -100,17 +100,28 @@ export function isPromo(text: string): boolean {
 }
 
 /**
- * A column name with its pinyin, in one block (`地方科协 | DI FANG KE XIE`, or the two on
- * separate lines in either order). The syllable count matching the character count is the
+ * A column name with its pinyin, in one block (`地方科协 | DI FANG KE XIE`, the two side by side
+ * with no bar, or on separate lines in either order). The syllable count matching the character count is the
  * evidence; returns the Chinese name.
  */
 export function bannerInBlock(text: string): string | null {
-  const parts = text.split(/\n|[|｜]/).map((part) => part.trim()).filter(Boolean);
+  const parts = bannerParts(text);
   if (parts.length !== 2) return null;
   const [a, b] = parts;
   if (isPinyinLine(a) && pinyinMatches(b, a)) return compact(b);
   if (isPinyinLine(b) && pinyinMatches(a, b)) return compact(a);
   return null;
+}
+
+/**
+ * The name and its pinyin: split by a line break or a bar, or, with neither, where Chinese
+ * characters meet Latin letters on one line (`院士风采 YUAN SHI FENG CAI`).
+ */
+function bannerParts(text: string): string[] {
+  const parts = text.split(/\n|[|｜]/).map((part) => part.trim()).filter(Boolean);
+  if (parts.length !== 1) return parts;
+  const sideBySide = /^([^A-Za-z]+?)\s+([A-Za-z][A-Za-z ]*)$/.exec(parts[0]) ?? /^([A-Za-z][A-Za-z ]*?)\s+([^A-Za-z]+)$/.exec(parts[0]);
+  return sideBySide ? [sideBySide[1].trim(), sideBySide[2].trim()] : parts;
 }
 
 /** True when `han` is a short all-Chinese name whose characters match `pinyin`'s syllables. */
