@@ -1,13 +1,15 @@
 import type { Edit, Flag } from '../model/analysis';
 import { bodyEndsSentence, isLead } from './cues';
 import { livePieces, makeEdit, makeFlag, strandedBlocks, type PageDraft, type Piece } from './draft';
+import { homeFinder, type Home } from './relocate';
 import { startsMidSentence } from './text';
 
 /**
  * What the repairs could not restore. A paragraph cut off with no continuation, or starting
  * mid-sentence, is flagged as lost text. A body block stranded after its article's byline is
  * flagged as displaced; when it starts mid-sentence and an unfinished paragraph stands earlier on
- * the page, joining it there is proposed (not applied: the evidence is only punctuation).
+ * the page, joining it there is proposed (not applied: the evidence is only punctuation); when it
+ * starts a sentence and another article's wording matches it clearly better, moving it there is.
  */
 export function displaced(draft: PageDraft): PageDraft {
   const { raw } = draft;
@@ -33,6 +35,7 @@ export function displaced(draft: PageDraft): PageDraft {
   const edits: Edit[] = [...draft.edits];
   const stranded = strandedBlocks(pieces, (piece) => caught.has(piece));
   let lastUnfinished: Piece | undefined;
+  let findHome: ReturnType<typeof homeFinder> | undefined;
   for (const piece of pieces) {
     if (piece.role !== 'paragraph' || recast.has(piece.id) || caught.has(piece)) continue;
     const cutAtStart = !continuing.has(piece.id) && !isLead(piece.text) && startsMidSentence(piece.text);
@@ -49,6 +52,8 @@ export function displaced(draft: PageDraft): PageDraft {
         }),
       );
       if (cutAtStart && lastUnfinished) edits.push(proposeJoin(raw, lastUnfinished, piece));
+      const home = cutAtStart ? null : (findHome ??= homeFinder(pieces, stranded))(piece);
+      if (home && home.score >= MIN_MOVE_MATCH && home.score >= home.own * MOVE_MARGIN) edits.push(proposeMove(raw, piece, home));
     }
     if (!bodyEndsSentence(piece.text) && !continued.has(piece.id)) {
       flags.push(lostText(raw, piece, 'lost.end', 'The paragraph stops mid-sentence and no continuation was found; the rest is missing.'));
@@ -56,6 +61,29 @@ export function displaced(draft: PageDraft): PageDraft {
     }
   }
   return { ...draft, flags, edits };
+}
+
+/** A topic match below this is noise (a sentence of boilerplate matches everything a little)... */
+const MIN_MOVE_MATCH = 0.05;
+/** ...and the other article must match this many times better than the one it was printed in. */
+const MOVE_MARGIN = 2;
+
+/**
+ * Proposed, never applied: a topic match is weaker evidence than punctuation, and a fragment
+ * left inside the wrong article still reads, where one moved into the wrong article misleads.
+ */
+function proposeMove(raw: string, fragment: Piece, home: Home): Edit {
+  return makeEdit(raw, {
+    kind: 'move',
+    rule: 'move.displaced',
+    start: fragment.start,
+    end: fragment.end,
+    after: raw.slice(fragment.start, fragment.end),
+    reason: `Printed after a byline; its wording matches the article ending at offset ${home.after.end} better than the one it sits in`,
+    confidence: 0.5,
+    status: 'proposed',
+    op: { type: 'move', chunk: fragment.id, after: home.after.id },
+  });
 }
 
 function proposeJoin(raw: string, home: Piece, fragment: Piece): Edit {

@@ -1,0 +1,94 @@
+import { isTitleRole, type Piece } from './draft';
+import { compact, isHan } from './text';
+
+export interface Home {
+  /** The last paragraph of the article the fragment reads as part of: it goes after that. */
+  after: Piece;
+  /** Its topic match, discounted by distance, and the match with the article it was printed in. */
+  score: number;
+  own: number;
+}
+
+/** One article as printed: its blocks in raw order and its two-character word counts. */
+interface ArticleSpan {
+  pieces: Piece[];
+  words: Map<string, number>;
+}
+
+type Vector = Map<string, number>;
+
+/**
+ * Finds, for a fragment stranded after a byline, the article whose topic it matches best: the
+ * cosine of TF-IDF vectors over two-character words (so `科协`, `本报`, printed in every article,
+ * count for little), divided by how many articles away it stands, since a break moves text a short
+ * way. Vectors are built once per page; stranded blocks are left out of their article's words,
+ * so a fragment is never matched against itself.
+ */
+export function homeFinder(pieces: readonly Piece[], stranded: ReadonlySet<Piece>): (fragment: Piece) => Home | null {
+  const articles = articleSpans(pieces, stranded);
+  const documents = new Map<string, number>();
+  for (const article of articles) for (const word of article.words.keys()) documents.set(word, (documents.get(word) ?? 0) + 1);
+  const vector = (words: Map<string, number>): Vector => {
+    const result: Vector = new Map();
+    for (const [word, count] of words) result.set(word, (1 + Math.log(count)) * (1 + Math.log((articles.length + 1) / ((documents.get(word) ?? 0) + 1))));
+    return result;
+  };
+  const vectors = articles.map((article) => vector(article.words));
+  return (fragment) => {
+    const own = articles.findIndex((article) => article.pieces.includes(fragment));
+    const words = hanBigrams(fragment.text);
+    if (own === -1 || words.size === 0) return null;
+    const mine = vector(words);
+    let best: Home | null = null;
+    articles.forEach((article, index) => {
+      if (index === own) return;
+      const after = [...article.pieces].reverse().find((piece) => piece.role === 'paragraph');
+      const score = cosine(mine, vectors[index]) / Math.abs(index - own);
+      if (after && (!best || score > best.score)) best = { after, score, own: 0 };
+    });
+    return best && { ...(best as Home), own: cosine(mine, vectors[own]) };
+  };
+}
+
+/** The page cut at its titles: a kicker and the headline under it open one article. */
+function articleSpans(pieces: readonly Piece[], stranded: ReadonlySet<Piece>): ArticleSpan[] {
+  const articles: ArticleSpan[] = [];
+  let current: ArticleSpan | null = null;
+  let previousTitle = false;
+  for (const piece of pieces) {
+    if (piece.role === 'furniture') continue;
+    const title = piece.role !== 'subhead' && isTitleRole(piece.role);
+    if (!current || (title && !previousTitle)) {
+      current = { pieces: [], words: new Map() };
+      articles.push(current);
+    }
+    previousTitle = title;
+    current.pieces.push(piece);
+    if (piece.role === 'byline' || stranded.has(piece)) continue;
+    for (const [word, count] of hanBigrams(piece.text)) current.words.set(word, (current.words.get(word) ?? 0) + count);
+  }
+  return articles;
+}
+
+function cosine(a: Vector, b: Vector): number {
+  let dot = 0;
+  let normA = 0;
+  let normB = 0;
+  for (const [word, x] of a) {
+    normA += x * x;
+    dot += x * (b.get(word) ?? 0);
+  }
+  for (const y of b.values()) normB += y * y;
+  return normA && normB ? dot / Math.sqrt(normA * normB) : 0;
+}
+
+function hanBigrams(text: string): Map<string, number> {
+  const flat = compact(text);
+  const words = new Map<string, number>();
+  for (let i = 0; i + 1 < flat.length; i++) {
+    if (!isHan(flat[i]) || !isHan(flat[i + 1])) continue;
+    const word = flat.slice(i, i + 2);
+    words.set(word, (words.get(word) ?? 0) + 1);
+  }
+  return words;
+}
