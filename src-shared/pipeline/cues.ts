@@ -101,8 +101,8 @@ export function isPromo(text: string): boolean {
 
 /**
  * A column name with its pinyin, in one block (`地方科协 | DI FANG KE XIE`, the two side by side
- * with no bar, or on separate lines in either order). The syllable count matching the character count is the
- * evidence; returns the Chinese name.
+ * with no bar, or on separate lines in either order). The syllable count matching the character
+ * count is the evidence; returns the Chinese name.
  */
 export function bannerInBlock(text: string): string | null {
   const parts = bannerParts(text);

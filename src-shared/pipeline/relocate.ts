@@ -40,13 +40,13 @@ export function homeFinder(pieces: readonly Piece[], stranded: ReadonlySet<Piece
     if (own === -1 || words.size === 0) return null;
     const mine = vector(words);
     let best: Home | null = null;
-    articles.forEach((article, index) => {
-      if (index === own) return;
-      const after = [...article.pieces].reverse().find((piece) => piece.role === 'paragraph');
+    for (let index = 0; index < articles.length; index++) {
+      if (index === own) continue;
+      const after = [...articles[index].pieces].reverse().find((piece) => piece.role === 'paragraph');
       const score = cosine(mine, vectors[index]) / Math.abs(index - own);
-      if (after && (!best || score > best.score)) best = { after, score, own: 0 };
-    });
-    return best && { ...(best as Home), own: cosine(mine, vectors[own]) };
+      if (after && (!best || score > best.score)) best = { after, score, own: cosine(mine, vectors[own]) };
+    }
+    return best;
   };
 }
 
