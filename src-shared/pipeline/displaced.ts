@@ -75,7 +75,7 @@ const MOVE_MARGIN = 2;
 function proposeMove(raw: string, fragment: Piece, home: Home): Edit {
   return makeEdit(raw, {
     kind: 'move',
-    rule: 'move.displaced',
+    rule: 'displaced.move',
     start: fragment.start,
     end: fragment.end,
     after: raw.slice(fragment.start, fragment.end),
