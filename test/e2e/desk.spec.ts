@@ -1,28 +1,11 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { openLibrary, openPage, rows, SCREENSHOTS, SEEDS } from './support';
 
-const ROOT = join(import.meta.dirname, '../..');
-const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 const FIXTURES = join(import.meta.dirname, 'fixtures/desk');
-const SEEDS = readdirSync(join(ROOT, 'seeds'))
-  .filter((name) => name.endsWith('.txt'))
-  .sort();
 
-const rows = (page: Page) => page.getByTestId('page-row');
 const articles = (page: Page) => page.getByTestId('article-item');
 const blockTexts = (page: Page) => page.getByTestId('block-text');
-
-async function openLibrary(page: Page) {
-  await page.goto('./');
-  await expect(rows(page)).toHaveCount(SEEDS.length);
-}
-
-async function openByName(page: Page, name: string) {
-  await rows(page).getByRole('button', { name, exact: true }).click();
-  await expect(page.getByTestId('desk')).toBeVisible();
-  await expect(articles(page).first()).toBeVisible();
-}
 
 async function saved(page: Page) {
   await expect(page.getByTestId('save-state')).toHaveText('已保存');
@@ -35,7 +18,7 @@ async function values(list: Locator): Promise<string[]> {
 test('should show the desk in Chinese and in English', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 960 });
   await openLibrary(page);
-  await openByName(page, SEEDS[0]);
+  await openPage(page, SEEDS[0]);
   await page.screenshot({ path: join(SCREENSHOTS, 'desk-zh.png') });
   await page.getByLabel('语言').selectOption('en');
   await expect(page.getByRole('button', { name: 'Approve page' })).toBeVisible();
@@ -47,7 +30,7 @@ test('should show the desk in Chinese and in English', async ({ page }) => {
 
 test('should keep every review action across a reload, and undo after it', async ({ page }) => {
   await openLibrary(page);
-  await openByName(page, SEEDS[0]);
+  await openPage(page, SEEDS[0]);
   await expect(page.getByTestId('page-status')).toHaveText('新导入');
 
   // Revert a join: the paragraph it made falls apart into its pieces; restoring rejoins it.
@@ -139,7 +122,7 @@ test('should apply a series correction across two pages as one undoable step', a
   await page.getByRole('button', { name: '导入页面…' }).click();
   await (await chooser).setFiles([join(FIXTURES, 'yaan-page.txt')]);
   await expect(rows(page)).toHaveCount(SEEDS.length + 1);
-  await openByName(page, SEEDS[1]);
+  await openPage(page, SEEDS[1]);
 
   await page.getByTestId('open-series').click();
   await page.getByTestId('series-find').fill('荣经县');
@@ -166,7 +149,7 @@ test('should apply a series correction across two pages as one undoable step', a
   expect(seedText).toContain('荥经县');
 
   await page.getByRole('button', { name: /文库/ }).click();
-  await openByName(page, 'yaan-page.txt');
+  await openPage(page, 'yaan-page.txt');
   await expect(page.getByTestId('field-title')).toHaveValue('荥经县科协开展科普进乡村活动');
   await page.getByTestId('tab-changes').click();
   // The imported page names 荣经县 twice (its title and its lead); each got a one-character fix.
@@ -178,7 +161,7 @@ test('should apply a series correction across two pages as one undoable step', a
   await saved(page);
   await expect(page.getByTestId('field-title')).toHaveValue('荣经县科协开展科普进乡村活动');
   await page.getByRole('button', { name: /文库/ }).click();
-  await openByName(page, SEEDS[1]);
+  await openPage(page, SEEDS[1]);
   expect(await allArticles()).toContain('荣经县');
 });
 
@@ -203,7 +186,7 @@ async function storedReviews(page: Page): Promise<string> {
 
 test('should not store half-composed IME input, and store the composed text when composition ends', async ({ page }) => {
   await openLibrary(page);
-  await openByName(page, SEEDS[2]);
+  await openPage(page, SEEDS[2]);
   const block = blockTexts(page).first();
   await block.click();
   await page.keyboard.press('Control+End');
@@ -221,7 +204,7 @@ test('should not store half-composed IME input, and store the composed text when
 
 test('should select the article a raw line became, and walk articles and panes by keyboard', async ({ page }) => {
   await openLibrary(page);
-  await openByName(page, SEEDS[0]);
+  await openPage(page, SEEDS[0]);
   const title = (await articles(page).nth(2).locator('.article-title').textContent()) ?? '';
   await page.getByTestId('raw-page').locator('.raw-line').filter({ hasText: title.split(' ')[0] }).first().locator('.raw-text').click();
   await expect(articles(page).nth(2)).toHaveClass(/is-selected/);
@@ -254,7 +237,7 @@ test('should select the article a raw line became, and walk articles and panes b
 
 test('should move a block to another article by menu and by drag', async ({ page }) => {
   await openLibrary(page);
-  await openByName(page, SEEDS[0]);
+  await openPage(page, SEEDS[0]);
   await articles(page).nth(1).getByRole('button').first().click();
   const moved = await blockTexts(page).last().inputValue();
   const targetTitle = (await articles(page).nth(2).locator('.article-title').textContent()) ?? '';
@@ -276,7 +259,7 @@ test('should move a block to another article by menu and by drag', async ({ page
 
 test('should split an article at a block with a typed title, and merge it back', async ({ page }) => {
   await openLibrary(page);
-  await openByName(page, SEEDS[0]);
+  await openPage(page, SEEDS[0]);
   const count = await articles(page).count();
   const third = await blockTexts(page).nth(2).inputValue();
   await blockTexts(page).nth(2).focus();
@@ -297,7 +280,7 @@ test('should split an article at a block with a typed title, and merge it back',
 test('should flag a name that another page spells with a look-alike character', async ({ page }) => {
   await openLibrary(page);
   // Seed 001 prints 荣经县 where the other pages print 荥经县: only the library-wide check can tell.
-  await openByName(page, SEEDS[1]);
+  await openPage(page, SEEDS[1]);
   await articles(page).filter({ hasText: '锂渣' }).getByRole('button').first().click();
   await page.getByTestId('tab-flags').click();
   const variant = page.getByTestId('flag').filter({ hasText: '名称不一' }).first();

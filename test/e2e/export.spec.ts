@@ -1,29 +1,12 @@
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { XMLValidator } from 'fast-xml-parser';
 import { unzipSync, strFromU8 } from 'fflate';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openLibrary, openPage, rows, SCREENSHOTS, SEEDS } from './support';
 
-const ROOT = join(import.meta.dirname, '../..');
-const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
-const SEEDS = readdirSync(join(ROOT, 'seeds'))
-  .filter((name) => name.endsWith('.txt'))
-  .sort();
-
-const rows = (page: Page) => page.getByTestId('page-row');
 const articleTitles = (page: Page) => page.getByTestId('article-item').locator('.article-title');
 const dialog = (page: Page) => page.getByTestId('export-dialog');
-
-async function openLibrary(page: Page) {
-  await page.goto('./');
-  await expect(rows(page)).toHaveCount(SEEDS.length);
-}
-
-async function openByName(page: Page, name: string) {
-  await rows(page).getByRole('button', { name, exact: true }).click();
-  await expect(page.getByTestId('desk')).toBeVisible();
-  await expect(page.getByTestId('article-item').first()).toBeVisible();
-}
 
 async function bytesOf(download: Download): Promise<Uint8Array> {
   return new Uint8Array(readFileSync(await download.path()));
@@ -56,7 +39,7 @@ async function reviewState(page: Page) {
 
 test('should export a page as well-formed TEI with its article titles, and mark it exported', async ({ page }) => {
   await openLibrary(page);
-  await openByName(page, SEEDS[0]);
+  await openPage(page, SEEDS[0]);
   const titles = (await articleTitles(page).allTextContents()).filter((title) => title !== '无标题');
   expect(titles.length).toBeGreaterThan(1);
 
@@ -88,7 +71,7 @@ test('should export a page as well-formed TEI with its article titles, and mark 
 
 test('should say what changed when a page is exported again after an edit', async ({ page }) => {
   await openLibrary(page);
-  await openByName(page, SEEDS[1]);
+  await openPage(page, SEEDS[1]);
   await page.getByTestId('export-page').click();
   await dialog(page).getByRole('radio', { name: /纯文本/ }).check();
   await runExport(page);
@@ -141,7 +124,7 @@ test('should export two ticked pages as one zip with their files and the report'
 
 test('should export every approved page from the library', async ({ page }) => {
   await openLibrary(page);
-  await openByName(page, SEEDS[4]);
+  await openPage(page, SEEDS[4]);
   await page.getByTestId('approve-above').click();
   await expect(page.getByTestId('save-state')).toHaveText('已保存');
   await page.getByTestId('approve-page').click();
@@ -164,7 +147,7 @@ test('should export every approved page from the library', async ({ page }) => {
 
 test('should restore a page exported as JSON in a fresh profile with the same review state', async ({ page, browser }) => {
   await openLibrary(page);
-  await openByName(page, SEEDS[0]);
+  await openPage(page, SEEDS[0]);
   await revertFirstJoin(page);
   await page.getByTestId('export-page').click();
   await dialog(page).getByRole('radio', { name: /Galley JSON/ }).check();
@@ -184,7 +167,7 @@ test('should restore a page exported as JSON in a fresh profile with the same re
   await expect(rows(other).filter({ hasText: SEEDS[0] }).locator('.status')).toHaveText('审校中');
   await expect(rows(other)).toHaveCount(SEEDS.length);
 
-  await openByName(other, SEEDS[0]);
+  await openPage(other, SEEDS[0]);
   await other.getByTestId('tab-changes').click();
   await expect(other.getByTestId('change').first()).toBeVisible();
   expect(await reviewState(other)).toEqual(before);

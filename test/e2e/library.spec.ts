@@ -1,15 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openLibrary, openPage, ROOT, rows, SCREENSHOTS, SEEDS } from './support';
 
-const ROOT = join(import.meta.dirname, '../..');
 const FIXTURES = join(import.meta.dirname, 'fixtures');
-const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
-const SEEDS = readdirSync(join(ROOT, 'seeds'))
-  .filter((name) => name.endsWith('.txt'))
-  .sort();
-
-const rows = (page: Page) => page.getByTestId('page-row');
 
 /** The longest line of a file: a line that surely shows as one piece of the raw pane. */
 function longestLine(path: string): string {
@@ -25,17 +19,8 @@ async function importThroughPicker(page: Page, ...files: string[]) {
   await (await chooser).setFiles(files.map((file) => join(FIXTURES, file)));
 }
 
-async function openByName(page: Page, name: string) {
-  await rows(page).getByRole('button', { name, exact: true }).click();
-}
-
-async function startFresh(page: Page) {
-  await page.goto('./');
-  await expect(rows(page)).toHaveCount(SEEDS.length);
-}
-
 test('should show the seed pages on first start, once, also after a reload', async ({ page }) => {
-  await startFresh(page);
+  await openLibrary(page);
   await expect(rows(page).first()).toContainText(SEEDS[0]);
   await page.reload();
   await expect(rows(page)).toHaveCount(SEEDS.length);
@@ -45,8 +30,8 @@ test('should show the seed pages on first start, once, also after a reload', asy
 });
 
 test('should open a page and show its raw text with line numbers', async ({ page }) => {
-  await startFresh(page);
-  await openByName(page, SEEDS[1]);
+  await openLibrary(page);
+  await openPage(page, SEEDS[1]);
   const raw = page.getByTestId('raw-page');
   await expect(raw).toContainText(longestLine(join(ROOT, 'seeds', SEEDS[1])));
   await expect(raw.locator('.raw-gutter').first()).toHaveText('1');
@@ -55,7 +40,7 @@ test('should open a page and show its raw text with line numbers', async ({ page
 });
 
 test('should open the selected page with Enter, keyboard only', async ({ page }) => {
-  await startFresh(page);
+  await openLibrary(page);
   await page.getByTestId('page-table').focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
@@ -63,7 +48,7 @@ test('should open the selected page with Enter, keyboard only', async ({ page })
 });
 
 test('should add one page when a file is imported', async ({ page }) => {
-  await startFresh(page);
+  await openLibrary(page);
   await importThroughPicker(page, 'added-page.txt');
   await expect(rows(page)).toHaveCount(SEEDS.length + 1);
   await expect(rows(page).filter({ hasText: 'added-page.txt' })).toHaveCount(1);
@@ -74,7 +59,7 @@ test('should add one page when a file is imported', async ({ page }) => {
 });
 
 test('should refuse a binary file with a message naming it, and keep the library as it was', async ({ page }) => {
-  await startFresh(page);
+  await openLibrary(page);
   await importThroughPicker(page, 'scan.txt', 'added-page.txt');
   const alert = page.getByRole('alert').filter({ hasText: 'scan.txt' });
   await expect(alert).toContainText('scan.txt: this is a PNG image file, not text');
@@ -83,14 +68,14 @@ test('should refuse a binary file with a message naming it, and keep the library
 });
 
 test('should import a GB18030 file and show it as Chinese text', async ({ page }) => {
-  await startFresh(page);
+  await openLibrary(page);
   await importThroughPicker(page, 'gb18030-page.txt');
-  await openByName(page, 'gb18030-page.txt');
+  await openPage(page, 'gb18030-page.txt');
   await expect(page.getByTestId('raw-page')).toContainText('本报讯 这是一份以 GB18030 编码保存的页面。');
 });
 
 test('should import text files dropped on the library', async ({ page }) => {
-  await startFresh(page);
+  await openLibrary(page);
   const dataTransfer = await page.evaluateHandle(() => {
     const transfer = new DataTransfer();
     transfer.items.add(new File(['拖放导入的页面\n\n本报讯 正文。\n'], 'dropped.txt', { type: 'text/plain' }));
@@ -103,7 +88,7 @@ test('should import text files dropped on the library', async ({ page }) => {
 });
 
 test('should search by name and filter by status, flags and section', async ({ page }) => {
-  await startFresh(page);
+  await openLibrary(page);
   await page.getByRole('searchbox').fill(SEEDS[3].slice(0, 6));
   await expect(rows(page)).toHaveCount(1);
   await expect(page.getByTestId('page-count')).toHaveText(`显示 1 / ${SEEDS.length} 页`);
@@ -125,7 +110,7 @@ test('should search by name and filter by status, flags and section', async ({ p
 });
 
 test('should cancel a large import between batches, keeping every stored page whole', async ({ page }, testInfo) => {
-  await startFresh(page);
+  await openLibrary(page);
   // Files on disk, handed over by path: a local browser reads them itself, quickly.
   const folder = testInfo.outputPath('bulk');
   mkdirSync(folder, { recursive: true });
@@ -155,12 +140,12 @@ test('should cancel a large import between batches, keeping every stored page wh
   // Every stored page opens with its text: no page row was written without its raw text.
   const lastStored = `bulk-${String(stored - SEEDS.length - 1).padStart(4, '0')}.txt`;
   await page.getByRole('searchbox').fill(lastStored);
-  await openByName(page, lastStored);
+  await openPage(page, lastStored);
   await expect(page.getByTestId('raw-page')).toContainText(longestLine(join(ROOT, 'seeds', SEEDS[0])));
 });
 
 test('should keep a deleted page deleted after a reload', async ({ page }) => {
-  await startFresh(page);
+  await openLibrary(page);
   await page.getByTestId('page-table').focus();
   await page.keyboard.press('Home');
   await page.keyboard.press('Delete');
@@ -176,7 +161,7 @@ test('should keep a deleted page deleted after a reload', async ({ page }) => {
 
 for (const language of ['zh', 'en'] as const) {
   test(`should render the library and a page in ${language} (screenshots)`, async ({ page }) => {
-    await startFresh(page);
+    await openLibrary(page);
     if (language === 'en') {
       await page.getByLabel('语言').selectOption('en');
       await expect(page.getByTestId('page-count')).toHaveText(`${SEEDS.length} pages`);
@@ -192,7 +177,7 @@ for (const language of ['zh', 'en'] as const) {
 }
 
 test('should switch to the dark theme and keep it after a reload', async ({ page }) => {
-  await startFresh(page);
+  await openLibrary(page);
   await page.getByLabel('主题').selectOption('dark');
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
