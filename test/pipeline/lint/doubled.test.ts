@@ -49,6 +49,7 @@ describe('doubled characters', () => {
     ['a verb reduplicated as ABAB', '大家要研究研究这个方案。'],
     ['place names and nouns meeting on one character', '河南南阳、四川川西各地地方特色,加强宣传传统文化,缩短时间间隔。'],
     ['counting with 一', '一天一天地过去,一步一步向前走。'],
+    ['a reduplication that starts a word (农户|户均)', '带动周边农户户均增收3000余元。'],
   ])('should not flag %s', (_, text) => {
     expect(doubled(text)).toEqual({ flags: [], edits: [] });
   });

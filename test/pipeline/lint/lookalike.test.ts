@@ -51,6 +51,16 @@ describe('look-alike characters', () => {
     ]);
   });
 
+  it.each([
+    ['遂宁市', '逐宁市'],
+    ['泸州市', '沪州市'],
+    ['犍为县', '键为县'],
+    ['什邡市', '什坊市'],
+  ])('should read %s misprinted as its common look-alike %s as a variant', (right, wrong) => {
+    const result = lookalike(`${right}科协开展活动,${right}科技局参加。`, `${wrong}农技专家到场。`);
+    expect(result.flags.map((flag) => [flag.text, flag.suggestion])).toEqual([[wrong, right]]);
+  });
+
   it('should not flag two names that differ by a non-look-alike character', () => {
     expect(lookalike('大竹县和大邑县科协联合开展活动。')).toEqual({ flags: [], edits: [] });
   });
