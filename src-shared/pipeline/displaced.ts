@@ -1,15 +1,16 @@
 import type { Edit, Flag } from '../model/analysis';
 import { bodyEndsSentence, isLead } from './cues';
-import { livePieces, makeEdit, makeFlag, strandedBlocks, type PageDraft, type Piece } from './draft';
-import { homeFinder, type Home } from './relocate';
+import { isTitleRole, livePieces, makeEdit, makeFlag, strandedBlocks, type PageDraft, type Piece } from './draft';
+import { homeFinder, insertionPoint, type Home } from './relocate';
 import { startsMidSentence } from './text';
 
 /**
  * What the repairs could not restore. A paragraph cut off with no continuation, or starting
  * mid-sentence, is flagged as lost text. A body block stranded after its article's byline is
  * flagged as displaced; when it starts mid-sentence and an unfinished paragraph stands earlier on
- * the page, joining it there is proposed (not applied: the evidence is only punctuation); when it
- * starts a sentence and another article's wording matches it clearly better, moving it there is.
+ * the page, joining it there is proposed (not applied: the evidence is only punctuation). When it
+ * starts a sentence it is moved back into the article whose wording it shares (its own unless
+ * another matches clearly better), before that article's closing paragraph if it has one.
  */
 export function displaced(draft: PageDraft): PageDraft {
   const { raw } = draft;
@@ -52,8 +53,10 @@ export function displaced(draft: PageDraft): PageDraft {
         }),
       );
       if (cutAtStart && lastUnfinished) edits.push(proposeJoin(raw, lastUnfinished, piece));
-      const home = cutAtStart ? null : (findHome ??= homeFinder(pieces, stranded))(piece);
-      if (home && home.score >= MIN_MOVE_MATCH && home.score >= home.own * MOVE_MARGIN) edits.push(proposeMove(raw, piece, home));
+      if (!cutAtStart) {
+        const move = moveBack(raw, piece, (findHome ??= homeFinder(pieces, stranded))(piece), ownParagraphs(pieces, piece, stranded, continuing));
+        if (move) edits.push(move);
+      }
     }
     if (!bodyEndsSentence(piece.text) && !continued.has(piece.id)) {
       flags.push(lostText(raw, piece, 'lost.end', 'The paragraph stops mid-sentence and no continuation was found; the rest is missing.'));
@@ -64,25 +67,45 @@ export function displaced(draft: PageDraft): PageDraft {
 }
 
 /** A topic match below this is noise (a sentence of boilerplate matches everything a little)... */
-const MIN_MOVE_MATCH = 0.05;
+const MIN_MOVE_MATCH = 0.04;
 /** ...and the other article must match this many times better than the one it was printed in. */
 const MOVE_MARGIN = 2;
 
 /**
- * Proposed, never applied: a topic match is weaker evidence than punctuation, and a fragment
- * left inside the wrong article still reads, where one moved into the wrong article misleads.
+ * The paragraphs of the article the fragment was printed in, up to its byline: stranded blocks
+ * and the second halves of joined paragraphs are not places to insert after.
  */
-function proposeMove(raw: string, fragment: Piece, home: Home): Edit {
+function ownParagraphs(pieces: readonly Piece[], fragment: Piece, stranded: ReadonlySet<Piece>, continuing: ReadonlySet<string>): Piece[] {
+  const result: Piece[] = [];
+  for (let i = pieces.indexOf(fragment) - 1; i >= 0; i--) {
+    const piece = pieces[i];
+    if (isTitleRole(piece.role) && piece.role !== 'subhead') break;
+    if (piece.role === 'paragraph' && !stranded.has(piece) && !continuing.has(piece.id)) result.unshift(piece);
+  }
+  return result;
+}
+
+/**
+ * A fragment starting a sentence after a byline goes back into an article: another one whose
+ * wording it matches clearly better (a break moves text a short way, so the match is discounted
+ * by distance), else its own. The move is applied: it only reorders text, the fragment stays
+ * flagged, and one revert puts it back where it was printed.
+ */
+function moveBack(raw: string, fragment: Piece, home: Home | null, own: Piece[]): Edit | null {
+  const elsewhere = home && home.score >= MIN_MOVE_MATCH && home.score >= home.own * MOVE_MARGIN;
+  const after = insertionPoint(elsewhere ? home.paragraphs : own, fragment);
+  if (!after || (!elsewhere && after === own[own.length - 1])) return null;
   return makeEdit(raw, {
     kind: 'move',
     rule: 'displaced.move',
     start: fragment.start,
     end: fragment.end,
     after: raw.slice(fragment.start, fragment.end),
-    reason: `Printed after a byline; its wording matches the article ending at offset ${home.after.end} better than the one it sits in`,
-    confidence: 0.5,
-    status: 'proposed',
-    op: { type: 'move', chunk: fragment.id, after: home.after.id },
+    reason: elsewhere
+      ? `Printed after a byline; its wording matches the article ending at offset ${home.paragraphs[home.paragraphs.length - 1].end} clearly better than the one it sits in`
+      : 'Printed after its article’s byline; it reads as part of the report, so it goes before the closing paragraph',
+    confidence: elsewhere ? 0.7 : 0.65,
+    op: { type: 'move', chunk: fragment.id, after: after.id },
   });
 }
 

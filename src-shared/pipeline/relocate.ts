@@ -2,8 +2,8 @@ import { isTitleRole, type Piece } from './draft';
 import { compact, isHan } from './text';
 
 export interface Home {
-  /** The last paragraph of the article the fragment reads as part of: it goes after that. */
-  after: Piece;
+  /** The article's own paragraphs (stranded ones left out), in raw order. */
+  paragraphs: Piece[];
   /** Its topic match, discounted by distance, and the match with the article it was printed in. */
   score: number;
   own: number;
@@ -42,9 +42,9 @@ export function homeFinder(pieces: readonly Piece[], stranded: ReadonlySet<Piece
     let best: Home | null = null;
     for (let index = 0; index < articles.length; index++) {
       if (index === own) continue;
-      const after = [...articles[index].pieces].reverse().find((piece) => piece.role === 'paragraph');
+      const paragraphs = articles[index].pieces.filter((piece) => piece.role === 'paragraph' && !stranded.has(piece));
       const score = cosine(mine, vectors[index]) / Math.abs(index - own);
-      if (after && (!best || score > best.score)) best = { after, score, own: cosine(mine, vectors[own]) };
+      if (paragraphs.length && (!best || score > best.score)) best = { paragraphs, score, own: cosine(mine, vectors[own]) };
     }
     return best;
   };
@@ -91,4 +91,27 @@ function hanBigrams(text: string): Map<string, number> {
     words.set(word, (words.get(word) ?? 0) + 1);
   }
   return words;
+}
+
+/**
+ * A report's last paragraph is often its close: a spokesperson's or participants' remarks
+ * (`…负责人表示,`, `学员们纷纷表示,`), next steps (`下一步`, `今后`), the tally (`据统计`), the
+ * outcome (`通过此次…`). A paragraph lifted out of the middle belongs before such a close.
+ */
+export function readsAsClosing(text: string): boolean {
+  const flat = compact(text);
+  const firstClause = flat.split(/[,，。；;：:]/, 1)[0];
+  return /^(?:下一步|今后|接下来|据统计|通过此次|通过本次|通过这次|此次活动|本次活动|活动结束后|最后)/.test(flat) || /表示$/.test(firstClause);
+}
+
+/**
+ * Where a fragment goes back into an article: before its closing paragraph when the article ends
+ * with one and the fragment is not itself a close, else after the last paragraph. Returns the
+ * paragraph to insert after.
+ */
+export function insertionPoint(paragraphs: readonly Piece[], fragment: Piece): Piece | null {
+  const last = paragraphs[paragraphs.length - 1];
+  if (!last) return null;
+  if (paragraphs.length >= 2 && readsAsClosing(last.text) && !readsAsClosing(fragment.text)) return paragraphs[paragraphs.length - 2];
+  return last;
 }

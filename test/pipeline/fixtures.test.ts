@@ -7,7 +7,8 @@ import { cleanPage, type PageResult } from '../../src-shared/pipeline';
 /**
  * Each `<name>.raw.txt` in test/fixtures/pipeline sits beside `<name>.expected.json`, the page as
  * the CLI would print it (articles, furniture, edits with raw offsets, flags). A missing
- * expectation is written on first run; `UPDATE=1` rewrites them all. Review the JSON diff.
+ * expectation is written on first run; `UPDATE=1` rewrites them all, `UPDATE=<name>` just that one.
+ * Review the JSON diff.
  * Character-level suspects come from the lint stage, which has its own tests: they are left out
  * here so that improving the lint does not rewrite these structural expectations.
  */
@@ -35,7 +36,8 @@ describe('pipeline fixtures', () => {
       const raw = readFileSync(join(dir, `${name}.raw.txt`), 'utf8');
       const actual = structural(cleanPage(`${name}.raw.txt`, raw));
       const expectedPath = join(dir, `${name}.expected.json`);
-      if (process.env.UPDATE || !existsSync(expectedPath)) {
+      const update = process.env.UPDATE;
+      if ((update && (update === '1' || update === name)) || !existsSync(expectedPath)) {
         writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
       }
       expect(actual).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')));

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { readsAsClosing } from '../../src-shared/pipeline/relocate';
+
+describe('closing paragraphs', () => {
+  it.each([
+    ['a spokesperson’s remarks', '县科协相关负责人表示,下一步将继续开展科普进校园活动。'],
+    ['participants’ remarks', '参训学员纷纷表示,培训内容实用,收获很大。'],
+    ['next steps', '下一步,市科协将加强对工作站的跟踪服务。'],
+    ['the tally', '据统计,此次活动共发放科普资料3000余份。'],
+    ['the outcome', '通过此次培训,基层人员进一步掌握了防控知识。'],
+  ])('should read %s as a close', (_, text) => {
+    expect(readsAsClosing(text)).toBe(true);
+  });
+
+  it.each([
+    ['a scene from the meeting', '会上,专家们围绕产业发展需求进行了深入交流。'],
+    ['background', '据介绍,该县依托工作站先后引进新品种6个。'],
+    ['a remark reported later in a sentence', '活动中,专家讲解了防治知识,村民表示很有收获。'],
+  ])('should not read %s as a close', (_, text) => {
+    expect(readsAsClosing(text)).toBe(false);
+  });
+});
