@@ -1,6 +1,6 @@
 import type { Edit } from '../model/analysis';
 import { spanContains, type Span } from '../model/span';
-import { makeEdit, strandedBlocks, type PageDraft, type Piece } from './draft';
+import { isTitleRole, makeEdit, strandedBlocks, type PageDraft, type Piece } from './draft';
 import { bodyEndsSentence } from './cues';
 import { compact } from './text';
 
@@ -25,8 +25,9 @@ const SAMPLE_MASK = 3;
 /**
  * Removes text printed more than once: exact repeats of a paragraph, headline, caption or promo,
  * garbled partial copies of a paragraph, and the credits of a repeated run. Of the copies, the
- * one that sits inside its article (after a headline, before the byline) is kept; copies
- * stranded after a byline go first. Removal is an edit replacing the copy with nothing.
+ * one that sits inside its article (after a headline, before the byline) is kept; copies out of
+ * place (stranded after a byline, or printed above the page's first headline) go first. Removal
+ * is an edit replacing the copy with nothing.
  */
 export function dedupe(draft: PageDraft): PageDraft {
   const { raw } = draft;
@@ -49,9 +50,9 @@ export function dedupe(draft: PageDraft): PageDraft {
     );
   };
 
-  const strandedBefore = strandedBlocks(pieces);
+  const outOfPlaceBefore = outOfPlace(pieces);
   for (const group of exactGroups(pieces)) {
-    const keeper = group.find((piece) => !strandedBefore.has(piece)) ?? group[0];
+    const keeper = group.find((piece) => !outOfPlaceBefore.has(piece)) ?? group[0];
     for (const copy of group) {
       if (copy !== keeper) remove(copy, 'dedupe.exact', `Printed again: same text as the block at offset ${keeper.start}`, 0.98);
     }
@@ -63,17 +64,17 @@ export function dedupe(draft: PageDraft): PageDraft {
     const twin = lastCredit.get(piece.text);
     if (twin && twin !== piece) remove(piece, 'dedupe.exact', `Credit of a repeated run; the same credit stands at offset ${twin.start}`, 0.9);
   });
-  const strandedNow = strandedBlocks(pieces);
+  const outOfPlaceNow = outOfPlace(pieces);
   for (const pair of similarParagraphs(pieces)) {
-    // The copy is the stranded one when only one is; otherwise the one contained in the other.
-    const flip = strandedNow.has(pair.container) && !strandedNow.has(pair.contained);
+    // The copy is the one out of place when only one is; otherwise the one contained in the other.
+    const flip = outOfPlaceNow.has(pair.container) && !outOfPlaceNow.has(pair.contained);
     const copy = flip ? pair.container : pair.contained;
     const original = flip ? pair.contained : pair.container;
     const score = flip ? pair.backward : pair.forward;
     // A copy that breaks off mid-sentence where its original goes on is a garbled fragment, not a
     // paragraph the break cut: joining it to the next block would print its text twice.
     const brokenOff = !bodyEndsSentence(copy.text) && bodyEndsSentence(original.text);
-    const applied = score >= APPLY_PARTIAL || ((strandedNow.has(copy) || brokenOff) && score >= APPLY_STRANDED);
+    const applied = score >= APPLY_PARTIAL || ((outOfPlaceNow.has(copy) || brokenOff) && score >= APPLY_STRANDED);
     const reason = `Partial copy: ${Math.round(score * 100)}% of its text appears in the paragraph at offset ${original.start}`;
     if (score >= PROPOSE_PARTIAL) remove(copy, 'dedupe.partial', reason, applied ? 0.9 : 0.6, applied);
   }
@@ -81,6 +82,19 @@ export function dedupe(draft: PageDraft): PageDraft {
   const removed = removals.filter((edit) => edit.status === 'applied').sort((a, b) => a.start - b.start);
   const kept = draft.edits.filter((edit) => !insideAny(removed, edit));
   return { ...draft, pieces, edits: [...kept, ...removals] };
+}
+
+/**
+ * Body blocks where no article has them: after an article's byline, or above the page's first
+ * headline (an article printed again in part before itself lands there).
+ */
+function outOfPlace(pieces: readonly Piece[]): Set<Piece> {
+  const result = strandedBlocks(pieces);
+  for (const piece of pieces) {
+    if (isTitleRole(piece.role)) break;
+    if (piece.role === 'paragraph') result.add(piece);
+  }
+  return result;
 }
 
 /** Whether `span` lies inside one of `sorted` (non-overlapping, by start): a binary search. */
