@@ -14,7 +14,7 @@ import {
   pinyinMatches,
   trailingByline,
 } from './cues';
-import { compact, isPinyinLine } from './text';
+import { compact, isPinyinLine, startsMidSentence } from './text';
 
 /** Banners, promos and column sponsors are short; longer blocks are not tested for them. */
 const FURNITURE_MAX = 80;
@@ -139,12 +139,14 @@ function markTitles(pieces: Piece[], imageGap: number): void {
       }
     }
     if (next.role !== 'paragraph') continue;
-    const cut = previous && previous.role === 'paragraph' && !bodyEndsSentence(previous.text);
-    if (cut) continue;
-    if (roundup && isPlaceName(piece.text)) {
+    // A place name opening the next report of a roundup, even after a report that broke off: a
+    // cut that left just a name would continue mid-sentence. A photo's title is over an image gap.
+    if (roundup && isPlaceName(piece.text) && piece.gapAfter < imageGap && !startsMidSentence(next.text)) {
       piece.role = 'subhead';
       continue;
     }
+    const cut = previous && previous.role === 'paragraph' && !bodyEndsSentence(previous.text);
+    if (cut) continue;
     // A credit printed inline after the last sentence closes its article as a credit line does.
     const opensAfterBreak =
       !previous || previous.role !== 'paragraph' || !!trailingByline(previous.text) || piece.gapBefore >= imageGap || piece.markup?.startsWith('#');
