@@ -2,6 +2,7 @@ import { imageGapOf, type PageDraft, type Piece } from './draft';
 import {
   bannerInBlock,
   bodyEndsSentence,
+  continuesAcrossCut,
   isBylineBlock,
   isCaptionText,
   isColumnSponsor,
@@ -150,11 +151,28 @@ function markTitles(pieces: Piece[], imageGap: number): void {
     // A credit printed inline after the last sentence closes its article as a credit line does.
     const opensAfterBreak =
       !previous || previous.role !== 'paragraph' || !!trailingByline(previous.text) || piece.gapBefore >= imageGap || piece.markup?.startsWith('#');
+    // Inside a report, a short line whose sentence runs on in a block below is a cut paragraph.
+    if (!opensAfterBreak && continuedBelow(pieces, i)) continue;
     if (opensAfterBreak || compact(piece.text).length >= 6) {
       piece.role = 'headline';
       roundup = false;
     }
   }
+}
+
+/** Body blocks this far below a line are searched for the rest of its sentence. */
+const CONTINUATION_REACH = 2;
+
+function continuedBelow(pieces: readonly Piece[], i: number): boolean {
+  let seen = 0;
+  for (let j = i + 1; j < pieces.length && seen < CONTINUATION_REACH; j++) {
+    const piece = pieces[j];
+    if (piece.role !== 'paragraph') continue;
+    if (isLead(piece.text)) return false;
+    if (continuesAcrossCut(pieces[i].text, piece.text)) return true;
+    seen++;
+  }
+  return false;
 }
 
 /** The nearest earlier block that is not furniture. */

@@ -1,4 +1,5 @@
-import { compact, countHan, endsSentence, isParenthesized, isPinyinLine, pinyinSyllables } from './text';
+import { LEXICON } from './lint/lexicon';
+import { compact, countHan, endsSentence, isParenthesized, isPinyinLine, pinyinSyllables, startsMidSentence } from './text';
 
 /**
  * The newspaper's conventions as predicates over one block's text (page-anatomy.md). Each is a
@@ -129,4 +130,27 @@ export function pinyinMatches(han: string, pinyin: string): boolean {
   const flat = compact(han);
   if (flat.length < 2 || flat.length > 12 || countHan(flat) !== flat.length) return false;
   return pinyinSyllables(pinyin) === flat.length;
+}
+
+/** Characters taken from each side of a cut when looking for a word across it. */
+const SEAM_REACH = 3;
+
+/**
+ * Evidence that `tail` is the rest of the sentence `head` broke off in: it opens with a
+ * character no sentence opens with, or a word runs across the cut (学习了习 | 近平总书记).
+ */
+export function continuesAcrossCut(head: string, tail: string): boolean {
+  return startsMidSentence(tail) || wordAcrossCut(head, tail);
+}
+
+/** A word of the lexicon, three characters or more, made of the end of `head` and the start of `tail`. */
+export function wordAcrossCut(head: string, tail: string): boolean {
+  const left = compact(head).slice(-SEAM_REACH);
+  const right = compact(tail).slice(0, SEAM_REACH);
+  for (let a = 1; a <= left.length; a++) {
+    for (let b = 1; b <= right.length; b++) {
+      if (a + b >= 3 && LEXICON.has(left.slice(-a) + right.slice(0, b))) return true;
+    }
+  }
+  return false;
 }

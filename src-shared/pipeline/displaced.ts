@@ -35,8 +35,26 @@ export function displaced(draft: PageDraft): PageDraft {
   const flags: Flag[] = [...draft.flags];
   const edits: Edit[] = [...draft.edits];
   const stranded = strandedBlocks(pieces, (piece) => caught.has(piece));
-  let lastUnfinished: Piece | undefined;
+  /** Paragraphs of another article that a break printed between the halves of a paragraph. */
+  const inBreak = pieces.filter((piece) => caught.has(piece) && piece.role === 'paragraph' && !recast.has(piece.id));
+  const misplaced = new Set([...stranded, ...inBreak]);
   let findHome: ReturnType<typeof homeFinder> | undefined;
+  const home = (piece: Piece) => (findHome ??= homeFinder(pieces, misplaced))(piece);
+  for (const piece of inBreak) {
+    flags.push(
+      makeFlag(raw, {
+        kind: 'displaced-fragment',
+        rule: 'displaced.in-break',
+        start: piece.start,
+        end: piece.end,
+        message: 'Text printed between the two halves of a broken paragraph: it belongs to another article.',
+        confidence: 0.7,
+      }),
+    );
+    const move = moveBack(raw, piece, home(piece), [], 'Printed inside a broken paragraph');
+    if (move) edits.push(move);
+  }
+  let lastUnfinished: Piece | undefined;
   for (const piece of pieces) {
     if (piece.role !== 'paragraph' || recast.has(piece.id) || caught.has(piece)) continue;
     const cutAtStart = !continuing.has(piece.id) && !isLead(piece.text) && startsMidSentence(piece.text);
@@ -54,7 +72,7 @@ export function displaced(draft: PageDraft): PageDraft {
       );
       if (cutAtStart && lastUnfinished) edits.push(proposeJoin(raw, lastUnfinished, piece));
       if (!cutAtStart) {
-        const move = moveBack(raw, piece, (findHome ??= homeFinder(pieces, stranded))(piece), ownParagraphs(pieces, piece, stranded, continuing));
+        const move = moveBack(raw, piece, home(piece), ownParagraphs(pieces, piece, stranded, continuing), 'Printed after a byline');
         if (move) edits.push(move);
       }
     }
@@ -91,7 +109,7 @@ function ownParagraphs(pieces: readonly Piece[], fragment: Piece, stranded: Read
  * by distance), else its own. The move is applied: it only reorders text, the fragment stays
  * flagged, and one revert puts it back where it was printed.
  */
-function moveBack(raw: string, fragment: Piece, home: Home | null, own: Piece[]): Edit | null {
+function moveBack(raw: string, fragment: Piece, home: Home | null, own: Piece[], printed: string): Edit | null {
   const elsewhere = home && home.score >= MIN_MOVE_MATCH && home.score >= home.own * MOVE_MARGIN;
   const after = insertionPoint(elsewhere ? home.paragraphs : own, fragment);
   if (!after || (!elsewhere && after === own[own.length - 1])) return null;
@@ -102,7 +120,7 @@ function moveBack(raw: string, fragment: Piece, home: Home | null, own: Piece[])
     end: fragment.end,
     after: raw.slice(fragment.start, fragment.end),
     reason: elsewhere
-      ? `Printed after a byline; its wording matches the article ending at offset ${home.paragraphs[home.paragraphs.length - 1].end} clearly better than the one it sits in`
+      ? `${printed}; its wording matches the article ending at offset ${home.paragraphs[home.paragraphs.length - 1].end} clearly better than the one it sits in`
       : 'Printed after its article’s byline; it reads as part of the report, so it goes before the closing paragraph',
     confidence: elsewhere ? 0.7 : 0.65,
     op: { type: 'move', chunk: fragment.id, after: after.id },

@@ -1,5 +1,5 @@
 import type { Edit } from '../model/analysis';
-import { bodyEndsSentence, isLead, isTitleLike } from './cues';
+import { bodyEndsSentence, continuesAcrossCut, isLead, isTitleLike, wordAcrossCut } from './cues';
 import { imageGapOf, livePieces, makeEdit, type PageDraft, type Piece } from './draft';
 import { isHan, startsMidSentence } from './text';
 
@@ -35,7 +35,7 @@ export function join(draft: PageDraft): PageDraft {
     const { piece: tail, index: tailIndex, intruders } = next;
     const sure = !intruders.some((p) => p.role === 'byline') || startsMidSentence(tail.text) || creditedLater(pieces, tailIndex);
     for (const intruder of intruders) {
-      if (intruder.role !== 'paragraph') continue;
+      if (intruder.role !== 'paragraph' || !isTitleLike(intruder.text)) continue;
       const gap = intruder.gapBefore >= imageGap || intruder.gapAfter >= imageGap;
       edits.push(
         makeEdit(raw, {
@@ -73,8 +73,14 @@ export function join(draft: PageDraft): PageDraft {
   return { ...draft, edits };
 }
 
-/** The body block that continues `pieces[i]`, and what stands between them. */
+/**
+ * The body block that continues `pieces[i]`, and what stands between them. A paragraph of
+ * another article printed in the break is passed over when the block after it is evidently the
+ * rest of the sentence and it is not: a word runs across the cut, or the block after it opens
+ * mid-sentence while it is a whole sentence of its own.
+ */
 function continuation(pieces: readonly Piece[], i: number): { piece: Piece; index: number; intruders: Piece[] } | null {
+  const head = pieces[i];
   const intruders: Piece[] = [];
   for (let j = i + 1; j < pieces.length && intruders.length <= MAX_INTRUDERS; j++) {
     const piece = pieces[j];
@@ -85,13 +91,30 @@ function continuation(pieces: readonly Piece[], i: number): { piece: Piece; inde
         intruders.push(piece);
         continue;
       }
-      return isLead(piece.text) ? null : { piece, index: j, intruders };
+      if (isLead(piece.text)) return null;
+      const beyond = continuesAcrossCut(head.text, piece.text) ? null : nextBody(pieces, j);
+      if (beyond && intruders.length + beyond.index - j <= MAX_INTRUDERS) {
+        const tail = beyond.piece.text;
+        const passOver = wordAcrossCut(head.text, tail) || (startsMidSentence(tail) && bodyEndsSentence(piece.text) && !startsMidSentence(piece.text));
+        if (passOver) return { piece: beyond.piece, index: beyond.index, intruders: [...intruders, ...pieces.slice(j, beyond.index)] };
+      }
+      return { piece, index: j, intruders };
     }
     if (piece.role === 'caption' || piece.role === 'byline' || (piece.role === 'furniture' && piece.furniture !== 'banner')) {
       intruders.push(piece);
       continue;
     }
     return null;
+  }
+  return null;
+}
+
+/** The next body paragraph after `pieces[j]`, past captions, credits and furniture other than banners. */
+function nextBody(pieces: readonly Piece[], j: number): { piece: Piece; index: number } | null {
+  for (let k = j + 1; k < pieces.length; k++) {
+    const piece = pieces[k];
+    if (piece.role === 'paragraph') return isLead(piece.text) ? null : { piece, index: k };
+    if (piece.role !== 'caption' && piece.role !== 'byline' && !(piece.role === 'furniture' && piece.furniture !== 'banner')) return null;
   }
   return null;
 }

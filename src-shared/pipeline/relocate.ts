@@ -13,7 +13,11 @@ export interface Home {
 interface ArticleSpan {
   pieces: Piece[];
   words: Map<string, number>;
+  /** Its headline and kicker, whitespace removed. */
+  title: string;
 }
+
+const TITLE_NAME_WEIGHT = 2;
 
 type Vector = Map<string, number>;
 
@@ -21,8 +25,10 @@ type Vector = Map<string, number>;
  * Finds, for a fragment stranded after a byline, the article whose topic it matches best: the
  * cosine of TF-IDF vectors over two-character words (so `科协`, `本报`, printed in every article,
  * count for little), divided by how many articles away it stands, since a break moves text a short
- * way. Vectors are built once per page; stranded blocks are left out of their article's words,
- * so a fragment is never matched against itself.
+ * way. A place named in the fragment and in exactly one article's title (`夹江县科协相关负责人
+ * 表示` under `夹江县科协 授牌…`) doubles that article's score: a report names its subject. Vectors
+ * are built once per page; stranded blocks are left out of their article's words, so a fragment
+ * is never matched against itself.
  */
 export function homeFinder(pieces: readonly Piece[], stranded: ReadonlySet<Piece>): (fragment: Piece) => Home | null {
   const articles = articleSpans(pieces, stranded);
@@ -39,11 +45,14 @@ export function homeFinder(pieces: readonly Piece[], stranded: ReadonlySet<Piece
     const words = hanBigrams(fragment.text);
     if (own === -1 || words.size === 0) return null;
     const mine = vector(words);
+    const names = placeNames(fragment.text);
+    const titled = articles.flatMap((article, index) => (index !== own && names.some((name) => article.title.includes(name)) ? [index] : []));
     let best: Home | null = null;
     for (let index = 0; index < articles.length; index++) {
       if (index === own) continue;
       const paragraphs = articles[index].pieces.filter((piece) => piece.role === 'paragraph' && !stranded.has(piece));
-      const score = cosine(mine, vectors[index]) / Math.abs(index - own);
+      const named = titled.length === 1 && titled[0] === index ? TITLE_NAME_WEIGHT : 1;
+      const score = (named * cosine(mine, vectors[index])) / Math.abs(index - own);
       if (paragraphs.length && (!best || score > best.score)) best = { paragraphs, score, own: cosine(mine, vectors[own]) };
     }
     return best;
@@ -59,15 +68,26 @@ function articleSpans(pieces: readonly Piece[], stranded: ReadonlySet<Piece>): A
     if (piece.role === 'furniture') continue;
     const title = piece.role !== 'subhead' && isTitleRole(piece.role);
     if (!current || (title && !previousTitle)) {
-      current = { pieces: [], words: new Map() };
+      current = { pieces: [], words: new Map(), title: '' };
       articles.push(current);
     }
     previousTitle = title;
     current.pieces.push(piece);
+    if (title) current.title += compact(piece.text);
     if (piece.role === 'byline' || stranded.has(piece)) continue;
     for (const [word, count] of hanBigrams(piece.text)) current.words.set(word, (current.words.get(word) ?? 0) + count);
   }
   return articles;
+}
+
+/** `夹江县`, `峨眉山市`: two or three characters before an administrative suffix. */
+function placeNames(text: string): string[] {
+  const flat = compact(text);
+  const names: string[] = [];
+  for (const match of flat.matchAll(/[县市区州]/g)) {
+    for (const stem of [2, 3]) if (match.index >= stem) names.push(flat.slice(match.index - stem, match.index + 1));
+  }
+  return names.filter((name) => Array.from(name).every(isHan));
 }
 
 function cosine(a: Vector, b: Vector): number {

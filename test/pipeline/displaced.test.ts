@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { continuesAcrossCut } from '../../src-shared/pipeline/cues';
 import { readsAsClosing } from '../../src-shared/pipeline/relocate';
 
 describe('closing paragraphs', () => {
@@ -18,5 +19,22 @@ describe('closing paragraphs', () => {
     ['a remark reported later in a sentence', '活动中,专家讲解了防治知识,村民表示很有收获。'],
   ])('should not read %s as a close', (_, text) => {
     expect(readsAsClosing(text)).toBe(false);
+  });
+});
+
+describe('a sentence running across a cut', () => {
+  it.each([
+    ['a name cut mid-word', '会议认真传达学习了习', '近平总书记在全国科技大会上的重要讲话精神。'],
+    ['a word cut mid-word', '各区县科协要进一', '步加强科普阵地建设。'],
+    ['a tail opening with a particle', '专家们详细讲解了防治技术', '的要点和注意事项。'],
+  ])('should see %s', (_, head, tail) => {
+    expect(continuesAcrossCut(head, tail)).toBe(true);
+  });
+
+  it.each([
+    ['a new sentence', '会议认真传达学习了习', '夹江县科协相关负责人表示,将继续开展培训。'],
+    ['two characters that only make a short word', '锲而不舍深化“天', '城乡群众科学素质提升的实际行动。'],
+  ])('should not see %s', (_, head, tail) => {
+    expect(continuesAcrossCut(head, tail)).toBe(false);
   });
 });
