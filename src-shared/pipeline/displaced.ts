@@ -54,6 +54,7 @@ export function displaced(draft: PageDraft): PageDraft {
     const move = moveBack(raw, piece, home(piece), [], 'Printed inside a broken paragraph');
     if (move) edits.push(move);
   }
+  edits.push(...strayCredits(raw, pieces, caught, draft.edits));
   let lastUnfinished: Piece | undefined;
   for (const piece of pieces) {
     if (piece.role !== 'paragraph' || recast.has(piece.id) || caught.has(piece)) continue;
@@ -125,6 +126,49 @@ function moveBack(raw: string, fragment: Piece, home: Home | null, own: Piece[],
     confidence: elsewhere ? 0.7 : 0.65,
     op: { type: 'move', chunk: fragment.id, after: after.id },
   });
+}
+
+const opensArticle = (piece: Piece) => piece.role === 'headline' || piece.role === 'kicker';
+
+/**
+ * A credit caught in a break of one article while that article prints its own credit at the end,
+ * and the article before it ends with none: the break carried the earlier article's credit
+ * down. It is moved back to the end of that article.
+ */
+function strayCredits(raw: string, pieces: readonly Piece[], caught: ReadonlySet<Piece>, edits: readonly Edit[]): Edit[] {
+  const inlineCredit = new Set(
+    edits.filter((edit) => edit.status === 'applied' && edit.op.type === 'extract' && edit.op.field === 'byline').map((edit) => edit.start),
+  );
+  const credited = (from: number, to: number) =>
+    pieces.slice(from, to).some((piece) => (piece.role === 'byline' && !caught.has(piece)) || [...inlineCredit].some((at) => piece.start <= at && at < piece.end));
+  const moves: Edit[] = [];
+  pieces.forEach((credit, i) => {
+    if (credit.role !== 'byline' || !caught.has(credit)) return;
+    let titleGroup = i;
+    while (titleGroup > 0 && !opensArticle(pieces[titleGroup])) titleGroup--;
+    while (titleGroup > 0 && opensArticle(pieces[titleGroup - 1])) titleGroup--;
+    let end = pieces.findIndex((piece, j) => j > i && opensArticle(piece));
+    if (end === -1) end = pieces.length;
+    let previousStart = titleGroup - 1;
+    while (previousStart > 0 && !opensArticle(pieces[previousStart])) previousStart--;
+    if (titleGroup === 0 || previousStart < 0 || !opensArticle(pieces[previousStart])) return;
+    if (!credited(i + 1, end) || credited(previousStart, titleGroup)) return;
+    const last = pieces.slice(previousStart, titleGroup).reverse().find((piece) => piece.role !== 'furniture');
+    if (!last) return;
+    moves.push(
+      makeEdit(raw, {
+        kind: 'move',
+        rule: 'displaced.stray-credit',
+        start: credit.start,
+        end: credit.end,
+        after: raw.slice(credit.start, credit.end),
+        reason: 'A credit printed inside this article’s broken paragraph, which has its own credit; the article before ends without one',
+        confidence: 0.7,
+        op: { type: 'move', chunk: credit.id, after: last.id },
+      }),
+    );
+  });
+  return moves;
 }
 
 function proposeJoin(raw: string, home: Piece, fragment: Piece): Edit {
