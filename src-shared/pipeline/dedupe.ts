@@ -156,12 +156,11 @@ function similarParagraphs(pieces: readonly Piece[]): SimilarPair[] {
     return own;
   });
 
-  const position = new Map(pieces.map((piece, i) => [piece, i]));
   const found: SimilarPair[] = [];
   const taken = new Set<number>();
   paragraphs.forEach((piece, index) => {
     const length = texts[index].length;
-    if (length < MIN_PARTIAL || samples[index].size === 0 || continuesCut(pieces, position.get(piece) ?? 0)) return;
+    if (length < MIN_PARTIAL || samples[index].size === 0) return;
     const shared = new Map<number, number>();
     for (const shingle of samples[index]) {
       const list = postings.get(shingle);
@@ -203,14 +202,4 @@ function shingleHashes(text: string, mask: number): Set<number> {
     if ((hash & mask) === 0) own.add(hash >>> 2);
   }
   return own;
-}
-
-/** The second half of a cut paragraph repeats nothing: it is the join stage's business. */
-function continuesCut(pieces: readonly Piece[], index: number): boolean {
-  for (let i = index - 1; i >= 0; i--) {
-    const previous = pieces[i];
-    if (previous.removed || previous.role === 'caption' || previous.role === 'furniture') continue;
-    return previous.role === 'paragraph' && !bodyEndsSentence(previous.text);
-  }
-  return false;
 }
