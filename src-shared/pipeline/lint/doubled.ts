@@ -18,6 +18,8 @@ const ASPECT = new Set(Array.from('了着过到'));
 /** Function characters: doubled with no word to explain it, the doubling is near certain OCR noise. */
 const FUNCTION_CHARS = new Set(Array.from('的了着地得是在和与对把被将从向'));
 const ONE = '一'.charCodeAt(0);
+/** Characters that end a place name (赤水河, 内江市): doubled before a word, the pair is a boundary. */
+const PLACE_ENDINGS = new Set(Array.from('河江山湖海市县区州镇乡村'));
 
 /** Longest lexicon word within [lo, hi) that ends at `last` (inclusive), or null. */
 function wordEndingAt(raw: string, last: number, lo: number, minLength: number): string | null {
@@ -85,6 +87,8 @@ function judgeDoubledChar(raw: string, i: number, lo: number, hi: number): Findi
   const left = wordEndingAt(raw, i, lo, 2);
   if (left && right) return null;
   if (left && rightWeak && NOUNS.has(left)) return null;
+  // 赤水河|河谷, 长江|江豚: a place name ending where a word begins.
+  if (right && PLACE_ENDINGS.has(ch) && i > lo && isHanCode(raw.charCodeAt(i - 1))) return null;
 
   let confidence: number;
   let evidence: string;

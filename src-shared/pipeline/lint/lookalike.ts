@@ -9,14 +9,24 @@ const GROUPS = [
   '荣荥', '已己巳', '戌戊戍', '未末', '士土', '日曰', '人入八', '天夭', '于干千', '免兔', '候侯', '籍藉',
   '拨拔', '辩辨辫', '汨汩', '治冶', '析折', '大太犬', '白自', '目且', '刀力', '今令', '毫豪', '壁璧',
   '崇祟', '赢羸嬴', '盲肓', '毫亳', '茶荼', '炙灸', '徽微', '睛晴', '鸟乌', '师帅', '王玉主',
-  '问间', '住往', '买卖', '午牛', '材村', '贷货', '拆折', '仑仓', '历厉',
-  '杨扬', '戎戍', '锡钖', '逐遂', '沪泸', '键犍', '坊邡', '照昭', '拱珙', '菱荄', '沐沭',
+  '问间', '住往', '买卖', '午牛', '材村', '贷货', '拆折', '仓仑', '历厉',
+  '杨扬', '戎戍', '锡钖', '逐遂', '沪泸', '键犍', '坊邡', '照昭', '拱珙', '菱荄'
 ];
+
+/** Look-alikes of like frequency: OCR reads either as the other, so only the counts decide. */
+const EVEN_PAIRS = ['仓苍', '并井', '沐沭'];
 
 /** For each character, its look-alikes. */
 export const LOOKALIKES = new Map<string, string[]>();
 /** 0 for the most common member of a group, growing with rarity. */
 const RARITY = new Map<string, number>();
+const EVEN = new Set<string>();
+for (const pair of EVEN_PAIRS) {
+  const [a, b] = Array.from(pair);
+  EVEN.add(a + b).add(b + a);
+  LOOKALIKES.set(a, [...(LOOKALIKES.get(a) ?? []), b]);
+  LOOKALIKES.set(b, [...(LOOKALIKES.get(b) ?? []), a]);
+}
 for (const group of GROUPS) {
   const members = Array.from(group);
   members.forEach((ch, rank) => {
@@ -25,8 +35,13 @@ for (const group of GROUPS) {
   });
 }
 
-export function rarity(ch: string): number {
-  return RARITY.get(ch) ?? 0;
+/**
+ * How much rarer `alternative` is than `ch` in their look-alike group (negative when commoner);
+ * 0 for a pair of like frequency.
+ */
+export function rarityGap(ch: string, alternative: string): number {
+  if (EVEN.has(ch + alternative)) return 0;
+  return (RARITY.get(alternative) ?? 0) - (RARITY.get(ch) ?? 0);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Span } from '../../model/span';
 import { CharClass, hasClass, isHanCode, markChars, type Finding } from './findings';
 import { LEXICON } from './lexicon';
-import { knownMisread, LOOKALIKES, rarity } from './lookalike';
+import { knownMisread, LOOKALIKES, rarityGap } from './lookalike';
 
 /** Administrative suffixes: the stem before them is a place name (荥经|县, 崇州|市). */
 markChars('县市区州镇乡村', CharClass.placeSuffix);
@@ -66,7 +66,7 @@ export function betterVariant(key: string, count: (key: string) => number): Vari
       const variant = key.slice(0, offset) + alternative + key.slice(offset + 1);
       const seen = count(variant);
       if (seen === 0) continue;
-      const score = Math.log(seen / own) + RARITY_WEIGHT * (rarity(alternative) - rarity(ch));
+      const score = Math.log(seen / own) + RARITY_WEIGHT * rarityGap(ch, alternative);
       if (score > VARIANT_THRESHOLD && (!best || score > best.score)) best = { variant, offset, score };
     }
   }

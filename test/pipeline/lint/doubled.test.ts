@@ -50,6 +50,8 @@ describe('doubled characters', () => {
     ['place names and nouns meeting on one character', '河南南阳、四川川西各地地方特色,加强宣传传统文化,缩短时间间隔。'],
     ['counting with 一', '一天一天地过去,一步一步向前走。'],
     ['a reduplication that starts a word (农户|户均)', '带动周边农户户均增收3000余元。'],
+    ['a place name ending where a word begins', '介绍了赤水河河谷地带特点,内江市市中区科协参加。'],
+    ['an organisation ending where a word begins', '工作组组织专家评审,市中医医院派员参加。'],
   ])('should not flag %s', (_, text) => {
     expect(doubled(text)).toEqual({ flags: [], edits: [] });
   });
