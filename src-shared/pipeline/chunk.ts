@@ -1,4 +1,6 @@
+import { isBylineBlock, isTitleLike, trailingByline } from './cues';
 import type { PageDraft, Piece } from './draft';
+import { compact, isParenthesized, isPinyinLine, startsMidSentence } from './text';
 
 interface Line {
   /** Raw offset of the first character and of the line terminator (`\r\n` or `\n` excluded). */
@@ -12,8 +14,9 @@ const BLANK = /^[\s\u3000]*$/;
 
 /**
  * Cuts the raw page into blocks separated by blank lines (or lines, on a page that has none).
- * Offsets stay raw: `\r\n` counts as two units and is never part of a block; spaces around a
- * block are layout and stay outside it.
+ * Some conversions set a few blocks one line break apart; those are cut where a line is
+ * evidently complete (see `splitGroup`). Offsets stay raw: `\r\n` counts as two units and is
+ * never part of a block; spaces around a block are layout and stay outside it.
  */
 export function chunk(draft: PageDraft): PageDraft {
   const { raw } = draft;
@@ -22,10 +25,12 @@ export function chunk(draft: PageDraft): PageDraft {
   let blanks = 0;
   const flush = () => {
     if (group.length === 0) return;
-    const piece = toPiece(raw, group, blanks);
-    const previous = pieces[pieces.length - 1];
-    if (previous) previous.gapAfter = blanks;
-    pieces.push(piece);
+    splitGroup(raw, group).forEach((part, i) => {
+      const gap = i === 0 ? blanks : 0;
+      const previous = pieces[pieces.length - 1];
+      if (previous) previous.gapAfter = gap;
+      pieces.push(toPiece(raw, part, gap));
+    });
     group = [];
     blanks = 0;
   };
@@ -60,6 +65,63 @@ function separatesByLine(raw: string, all: readonly Line[], blank: readonly bool
   if (text.length < MIN_LINES_TO_JUDGE || blank.filter(Boolean).length * 10 > text.length) return false;
   const ended = text.filter((line) => /[。！？!?”）)：:]\s*$/.test(raw.slice(line.start, line.end))).length;
   return ended * 2 >= text.length;
+}
+
+/** Ends a sentence (`。`, `！`, `？`), looking through closing quotes and brackets. */
+const SENTENCE_END = /[。！？!?][”’」』）)》"']*$/;
+/** Sentence punctuation a headline, kicker or banner line never carries; body lines do. */
+const BODY_PUNCTUATION = /[。！？!?，,；;]/;
+/** A body line shorter than this is no evidence that its group holds running text. */
+const MIN_BODY_LINE = 20;
+/**
+ * Longer than any column a hard wrap produces (wrapped copy runs 17-40 characters a line): a line
+ * this long that ends a sentence is a whole paragraph.
+ */
+const PARAGRAPH_LINE = 50;
+/** A sentence-final line this much shorter than the group's widest line stopped before the wrap. */
+const SHORT_SENTENCE = 0.9;
+/** A title-like line this much shorter than the widest line is a kicker, headline or subhead. */
+const SHORT_TITLE = 0.8;
+
+/**
+ * Cuts one group of consecutive non-blank lines where a line is evidently complete, keeping a
+ * hard-wrapped paragraph, a headline set on two lines, a banner over its pinyin, a promotion or a
+ * sponsor list whole. A cut falls after a line that ends a sentence short of the wrap width (or
+ * too long to be a wrapped line, or printed again on the next line), before a parenthesised
+ * credit that follows a sentence, after such a credit, and after a short title-like line
+ * (kicker, headline, subhead) set over running text. Never next to a pinyin line, never before a
+ * line that opens mid-sentence.
+ */
+function splitGroup(raw: string, group: readonly Line[]): Line[][] {
+  if (group.length < 2) return [[...group]];
+  const texts = group.map((line) => raw.slice(line.start, line.end).trim().replace(MARKUP, '').trim());
+  // An inline credit after the last sentence is no part of the wrap width; the sentence still ends.
+  const bodies = texts.map((text) => {
+    const credit = trailingByline(text);
+    return credit ? text.slice(0, credit.offset) : text;
+  });
+  const widths = bodies.map((text) => compact(text).length);
+  const width = Math.max(...widths);
+  const running = texts.some((text) => compact(text).length >= MIN_BODY_LINE && BODY_PUNCTUATION.test(text));
+  const isCredit = (text: string) => isParenthesized(text) && isBylineBlock(text);
+  const cutAfter = (i: number): boolean => {
+    const [a, b] = [texts[i], texts[i + 1]];
+    if (isPinyinLine(a) || isPinyinLine(b) || startsMidSentence(b)) return false;
+    const ended = SENTENCE_END.test(bodies[i]);
+    if (ended && isCredit(b)) return true;
+    if (!running) return false;
+    // A paragraph printed again on the next line is a repeat, not a wrap.
+    if (ended) return widths[i] < SHORT_SENTENCE * width || widths[i] > PARAGRAPH_LINE || compact(a) === compact(b);
+    if (isCredit(a)) return true;
+    // A title line over a longer title line is a kicker; over a shorter one, a headline's wrap.
+    return isTitleLike(a) && widths[i] < SHORT_TITLE * width && (!isTitleLike(b) || widths[i + 1] > widths[i]);
+  };
+  const parts: Line[][] = [[group[0]]];
+  for (let i = 1; i < group.length; i++) {
+    if (cutAfter(i - 1)) parts.push([]);
+    parts[parts.length - 1].push(group[i]);
+  }
+  return parts;
 }
 
 function lines(raw: string): Line[] {
