@@ -288,3 +288,26 @@ test('should flag a name that another page spells with a look-alike character', 
   await expect(variant).toContainText('荣经县');
   await expect(variant).toContainText('荥经县');
 });
+
+test('should show a displaced paragraph put back inside its article, and revert the move', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 960 });
+  await openLibrary(page);
+  // Seed 003 prints a paragraph of the 达州 report after its byline; the pipeline moves it back
+  // before the report's closing paragraph.
+  await openPage(page, SEEDS[3]);
+  await articles(page).filter({ hasText: '达州市预防医学会' }).getByRole('button').first().click();
+  const openings = async () => (await values(blockTexts(page))).map((text) => text.slice(0, 4));
+  await expect.poll(openings).toEqual(['本报讯 ', '培训会上', '通过此次']);
+
+  await page.getByTestId('tab-changes').click();
+  const move = page.getByTestId('change').and(page.locator('[data-kind="move"]'));
+  await expect(move).toHaveCount(1);
+  await move.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SCREENSHOTS, 'desk-move.png') });
+  await move.getByTestId('revert').click();
+  await saved(page);
+  await expect.poll(openings).toEqual(['本报讯 ', '通过此次', '培训会上']);
+  await move.getByTestId('restore').click();
+  await saved(page);
+  await expect.poll(openings).toEqual(['本报讯 ', '培训会上', '通过此次']);
+});

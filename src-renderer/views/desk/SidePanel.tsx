@@ -42,7 +42,14 @@ function ChangesList({ changes }: { changes: Edit[] }) {
             <span className={`change-status change-status-${edit.status}`}>{t(`editStatus.${edit.status}`)}</span>
           </div>
           <div className="change-texts">
-            <del>{shown(edit.before)}</del> → <ins>{shown(edit.after)}</ins>
+            {edit.op.type === 'move' ? (
+              // A move reorders text without changing it: one copy, not a replacement by itself.
+              <span className="change-moved">↪ {shown(edit.before)}</span>
+            ) : (
+              <>
+                <del>{shown(edit.before)}</del> → <ins>{shown(edit.after)}</ins>
+              </>
+            )}
           </div>
           <div className="change-reason muted" title={edit.reason}>
             {t(`rules.${edit.rule}`, { defaultValue: edit.reason })}
