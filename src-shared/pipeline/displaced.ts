@@ -1,7 +1,7 @@
 import type { Edit, Flag } from '../model/analysis';
 import { bodyEndsSentence, isLead } from './cues';
 import { isTitleRole, livePieces, makeEdit, makeFlag, strandedBlocks, type PageDraft, type Piece } from './draft';
-import { homeFinder, insertionPoint, type Home } from './relocate';
+import { homeFinder, insertionPoint, matchesElsewhere, type Home } from './relocate';
 import { startsMidSentence } from './text';
 
 /**
@@ -85,11 +85,6 @@ export function displaced(draft: PageDraft): PageDraft {
   return { ...draft, flags, edits };
 }
 
-/** A topic match below this is noise (a sentence of boilerplate matches everything a little)... */
-const MIN_MOVE_MATCH = 0.04;
-/** ...and the other article must match this many times better than the one it was printed in. */
-const MOVE_MARGIN = 2;
-
 /**
  * The paragraphs of the article the fragment was printed in, up to its byline: stranded blocks
  * and the second halves of joined paragraphs are not places to insert after.
@@ -111,7 +106,7 @@ function ownParagraphs(pieces: readonly Piece[], fragment: Piece, stranded: Read
  * flagged, and one revert puts it back where it was printed.
  */
 function moveBack(raw: string, fragment: Piece, home: Home | null, own: Piece[], printed: string): Edit | null {
-  const elsewhere = home && home.score >= MIN_MOVE_MATCH && home.score >= home.own * MOVE_MARGIN;
+  const elsewhere = home !== null && matchesElsewhere(home);
   const after = insertionPoint(elsewhere ? home.paragraphs : own, fragment);
   if (!after || (!elsewhere && after === own[own.length - 1])) return null;
   return makeEdit(raw, {
@@ -139,8 +134,10 @@ function strayCredits(raw: string, pieces: readonly Piece[], caught: ReadonlySet
   const inlineCredit = new Set(
     edits.filter((edit) => edit.status === 'applied' && edit.op.type === 'extract' && edit.op.field === 'byline').map((edit) => edit.start),
   );
-  const credited = (from: number, to: number) =>
-    pieces.slice(from, to).some((piece) => (piece.role === 'byline' && !caught.has(piece)) || [...inlineCredit].some((at) => piece.start <= at && at < piece.end));
+  const inline = (piece: Piece) => [...inlineCredit].some((at) => piece.start <= at && at < piece.end);
+  /** A credit of its own at the article's end, and any credit at all. */
+  const closed = (from: number, to: number) => pieces.slice(from, to).some((piece) => (piece.role === 'byline' && !caught.has(piece)) || inline(piece));
+  const credited = (from: number, to: number) => pieces.slice(from, to).some((piece) => piece.role === 'byline' || inline(piece));
   const moves: Edit[] = [];
   pieces.forEach((credit, i) => {
     if (credit.role !== 'byline' || !caught.has(credit)) return;
@@ -152,7 +149,7 @@ function strayCredits(raw: string, pieces: readonly Piece[], caught: ReadonlySet
     let previousStart = titleGroup - 1;
     while (previousStart > 0 && !opensArticle(pieces[previousStart])) previousStart--;
     if (titleGroup === 0 || previousStart < 0 || !opensArticle(pieces[previousStart])) return;
-    if (!credited(i + 1, end) || credited(previousStart, titleGroup)) return;
+    if (!closed(i + 1, end) || credited(previousStart, titleGroup)) return;
     const last = pieces.slice(previousStart, titleGroup).reverse().find((piece) => piece.role !== 'furniture');
     if (!last) return;
     moves.push(

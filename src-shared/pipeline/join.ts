@@ -1,6 +1,7 @@
 import type { Edit } from '../model/analysis';
 import { bodyEndsSentence, continuesAcrossCut, isLead, isTitleLike, wordAcrossCut } from './cues';
 import { imageGapOf, livePieces, makeEdit, type PageDraft, type Piece } from './draft';
+import { homeFinder, matchesElsewhere } from './relocate';
 import { isHan, startsMidSentence } from './text';
 
 /** At most this many blocks (captions, credits, furniture) may stand between two halves. */
@@ -76,8 +77,10 @@ export function join(draft: PageDraft): PageDraft {
 /**
  * The body block that continues `pieces[i]`, and what stands between them. A paragraph of
  * another article printed in the break is passed over when the block after it is evidently the
- * rest of the sentence and it is not: a word runs across the cut, or the block after it opens
- * mid-sentence while it is a whole sentence of its own.
+ * rest of the sentence and it is not: a word runs across the cut, or the cut character is printed
+ * again after it; or it is a whole sentence of its own while the block after it opens
+ * mid-sentence, or while its wording belongs clearly to another article (and the next block's
+ * does not).
  */
 function continuation(pieces: readonly Piece[], i: number): { piece: Piece; index: number; intruders: Piece[] } | null {
   const head = pieces[i];
@@ -92,10 +95,15 @@ function continuation(pieces: readonly Piece[], i: number): { piece: Piece; inde
         continue;
       }
       if (isLead(piece.text)) return null;
-      const beyond = continuesAcrossCut(head.text, piece.text) ? null : nextBody(pieces, j);
+      const continues = continuesAcrossCut(head.text, piece.text) || doubledAcrossCut(head.text, piece.text);
+      const beyond = continues ? null : nextBody(pieces, j);
       if (beyond && intruders.length + beyond.index - j <= MAX_INTRUDERS) {
         const tail = beyond.piece.text;
-        const passOver = wordAcrossCut(head.text, tail) || (startsMidSentence(tail) && bodyEndsSentence(piece.text) && !startsMidSentence(piece.text));
+        const whole = bodyEndsSentence(piece.text) && !startsMidSentence(piece.text);
+        const passOver =
+          wordAcrossCut(head.text, tail) ||
+          doubledAcrossCut(head.text, tail) ||
+          (whole && (startsMidSentence(tail) || (foreign(pieces, piece) && !foreign(pieces, beyond.piece))));
         if (passOver) return { piece: beyond.piece, index: beyond.index, intruders: [...intruders, ...pieces.slice(j, beyond.index)] };
       }
       return { piece, index: j, intruders };
@@ -107,6 +115,21 @@ function continuation(pieces: readonly Piece[], i: number): { piece: Piece; inde
     return null;
   }
   return null;
+}
+
+/** Set against the usual bar for a move, because here the block's place in a break is no evidence. */
+const FOREIGN_MARGIN = 4;
+
+/** The block's wording matches another article on the page far better than its own. */
+function foreign(pieces: readonly Piece[], piece: Piece): boolean {
+  const home = homeFinder(pieces, new Set([piece]))(piece);
+  return home !== null && matchesElsewhere(home, FOREIGN_MARGIN, 'score');
+}
+
+/** `…茶叶精` / `精深加工…`: the break printed the cut character on both sides. */
+function doubledAcrossCut(head: string, tail: string): boolean {
+  const last = lastChar(head);
+  return isHan(last) && tail.trimStart().startsWith(last) && !REDUPLICATED.has(last + last);
 }
 
 /** The next body paragraph after `pieces[j]`, past captions, credits and furniture other than banners. */

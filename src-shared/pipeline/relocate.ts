@@ -4,8 +4,10 @@ import { compact, isHan } from './text';
 export interface Home {
   /** The article's own paragraphs (stranded ones left out), in raw order. */
   paragraphs: Piece[];
-  /** Its topic match, discounted by distance, and the match with the article it was printed in. */
+  /** Its topic match, discounted by distance (what picks it among the page's articles)... */
   score: number;
+  /** ...the match itself, and the match with the article it was printed in. */
+  match: number;
   own: number;
 }
 
@@ -18,6 +20,21 @@ interface ArticleSpan {
 }
 
 const TITLE_NAME_WEIGHT = 2;
+
+/** A topic match below this is noise (a sentence of boilerplate matches everything a little)... */
+const MIN_MOVE_MATCH = 0.04;
+/** ...and the other article must match this many times better than the one it was printed in. */
+const MOVE_MARGIN = 2;
+
+/**
+ * The fragment reads as part of `home` rather than of the article it was printed in. The distance
+ * discount chose `home`; by default the comparison with its own article is on the plain match,
+ * since text a break carried three articles away is no less foreign where it landed. Where the
+ * fragment's place is no evidence at all, the discounted score is compared instead.
+ */
+export function matchesElsewhere(home: Home, margin = MOVE_MARGIN, measure: 'match' | 'score' = 'match'): boolean {
+  return home[measure] >= MIN_MOVE_MATCH && home[measure] >= home.own * margin;
+}
 
 type Vector = Map<string, number>;
 
@@ -52,8 +69,9 @@ export function homeFinder(pieces: readonly Piece[], stranded: ReadonlySet<Piece
       if (index === own) continue;
       const paragraphs = articles[index].pieces.filter((piece) => piece.role === 'paragraph' && !stranded.has(piece));
       const named = titled.length === 1 && titled[0] === index ? TITLE_NAME_WEIGHT : 1;
-      const score = (named * cosine(mine, vectors[index])) / Math.abs(index - own);
-      if (paragraphs.length && (!best || score > best.score)) best = { paragraphs, score, own: cosine(mine, vectors[own]) };
+      const match = named * cosine(mine, vectors[index]);
+      const score = match / Math.abs(index - own);
+      if (paragraphs.length && (!best || score > best.score)) best = { paragraphs, score, match, own: cosine(mine, vectors[own]) };
     }
     return best;
   };
