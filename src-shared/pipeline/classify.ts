@@ -139,6 +139,14 @@ function markTitles(pieces: Piece[], imageGap: number): void {
         continue;
       }
     }
+    // A photo's title: an image below it (not above: that is a caption), then its caption or text. Even after a report that
+    // broke off, a cut paragraph's tail does not stand over an image.
+    const overImage = piece.gapAfter >= imageGap && piece.gapBefore < imageGap && (next.role === 'caption' || (next.role === 'paragraph' && !startsMidSentence(next.text)));
+    if (overImage && !isPlaceName(piece.text)) {
+      piece.role = 'headline';
+      roundup = false;
+      continue;
+    }
     if (next.role !== 'paragraph') continue;
     // A place name opening the next report of a roundup, even after a report that broke off: a
     // cut that left just a name would continue mid-sentence. A photo's title is over an image gap.
