@@ -25,8 +25,8 @@ const SAMPLE_MASK = 3;
 /**
  * Removes text printed more than once: exact repeats of a paragraph, headline, caption or promo,
  * garbled partial copies of a paragraph, and the credits of a repeated run. Of the copies, the
- * one that sits inside its article (after a headline, before the byline) is kept; copies out of
- * place (stranded after a byline, or printed above the page's first headline) go first. Removal
+ * one that sits inside its article (after a headline, before the byline) is kept, and of a
+ * repeated headline the one over the most text; copies out of place (stranded after a byline, or printed above the page's first headline) go first. Removal
  * is an edit replacing the copy with nothing.
  */
 export function dedupe(draft: PageDraft): PageDraft {
@@ -50,12 +50,20 @@ export function dedupe(draft: PageDraft): PageDraft {
     );
   };
 
-  const outOfPlaceBefore = outOfPlace(pieces);
-  for (const group of exactGroups(pieces)) {
-    const keeper = group.find((piece) => !outOfPlaceBefore.has(piece)) ?? group[0];
+  const keepOnly = (group: readonly Piece[], keeper: Piece) => {
     for (const copy of group) {
       if (copy !== keeper) remove(copy, 'dedupe.exact', `Printed again: same text as the block at offset ${keeper.start}`, 0.98);
     }
+  };
+  // Headlines first: which copy of a repeated article is the article decides what is out of place.
+  const position = new Map(pieces.map((piece, i) => [piece, i]));
+  const groups = exactGroups(pieces);
+  for (const group of groups.filter((g) => g[0].role === 'headline')) {
+    keepOnly(group, fullest(group, (piece) => bodyUnder(pieces, position.get(piece) ?? 0)));
+  }
+  const outOfPlaceBefore = outOfPlace(pieces);
+  for (const group of groups.filter((g) => g[0].role !== 'headline')) {
+    keepOnly(group, group.find((piece) => !outOfPlaceBefore.has(piece)) ?? group[0]);
   }
   const lastCredit = new Map<string, Piece>();
   for (const piece of pieces) if (piece.role === 'byline' && !piece.removed) lastCredit.set(piece.text, piece);
@@ -79,9 +87,38 @@ export function dedupe(draft: PageDraft): PageDraft {
     if (score >= PROPOSE_PARTIAL) remove(copy, 'dedupe.partial', reason, applied ? 0.9 : 0.6, applied);
   }
 
+  // Too short for shingles, but a copy that stops mid-sentence where another paragraph goes on.
+  const paragraphs = pieces.filter((piece) => piece.role === 'paragraph' && !piece.removed);
+  for (const piece of paragraphs) {
+    const text = compact(piece.text);
+    if (text.length < MIN_REPEAT || text.length >= MIN_PARTIAL || bodyEndsSentence(piece.text)) continue;
+    const original = paragraphs.find((other) => other !== piece && !other.removed && compact(other.text).length > text.length && compact(other.text).startsWith(text));
+    if (original) remove(piece, 'dedupe.partial', `Partial copy: the opening of the paragraph at offset ${original.start}, broken off`, 0.9);
+  }
+
   const removed = removals.filter((edit) => edit.status === 'applied').sort((a, b) => a.start - b.start);
   const kept = draft.edits.filter((edit) => !insideAny(removed, edit));
   return { ...draft, pieces, edits: [...kept, ...removals] };
+}
+
+/** The first of `group` with the most `size`. */
+function fullest(group: readonly Piece[], size: (piece: Piece) => number): Piece {
+  return group.reduce((best, piece) => (size(piece) > size(best) ? piece : best));
+}
+
+/**
+ * How much body text a headline stands over, up to the next title or credit: of a headline printed
+ * twice (an article printed again in part, before or after itself), the one over the whole
+ * article is the article's.
+ */
+function bodyUnder(pieces: readonly Piece[], index: number): number {
+  let length = 0;
+  for (let i = index + 1; i < pieces.length; i++) {
+    const piece = pieces[i];
+    if (piece.role === 'byline' || (isTitleRole(piece.role) && i > index + 1)) break;
+    if (piece.role === 'paragraph') length += compact(piece.text).length;
+  }
+  return length;
 }
 
 /**
