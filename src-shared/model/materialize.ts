@@ -135,6 +135,8 @@ class PageBuilder {
   private readonly articles: ArticleDraft[] = [];
   private readonly furnitureItems: FurnitureItem[] = [];
   private readonly blockOf = new Map<ChunkId, Block>();
+  /** Where each caption chunk's text went, so the rest of a cut caption joins it. */
+  private readonly captionOf = new Map<ChunkId, { article: ArticleDraft; index: number }>();
   private section: string | null = null;
   private current: ArticleDraft | null = null;
 
@@ -169,9 +171,17 @@ class PageBuilder {
       case 'kicker':
         if (trimmed) article.kickers.push(trimmed);
         return;
-      case 'caption':
-        if (trimmed) article.captions.push(trimmed);
+      case 'caption': {
+        const joined = onto === undefined ? undefined : this.captionOf.get(onto);
+        if (joined) {
+          joined.article.captions[joined.index] += trimmed;
+          this.captionOf.set(chunk.id, joined);
+        } else if (trimmed) {
+          article.captions.push(trimmed);
+          this.captionOf.set(chunk.id, { article, index: article.captions.length - 1 });
+        }
         return;
+      }
       case 'byline':
         if (trimmed) article.bylines.push(unwrapByline(trimmed));
         return;

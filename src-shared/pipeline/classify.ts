@@ -110,6 +110,11 @@ function markTitles(pieces: Piece[], imageGap: number): void {
       roundup = false;
       continue;
     }
+    // The rest of a caption a break cut (`图为小学生在气象观测场` / `内观测气象仪器`).
+    if (previous?.role === 'caption' && !bodyEndsSentence(previous.text) && piece.gapBefore < imageGap) {
+      piece.role = 'caption';
+      continue;
+    }
     if (candidate(next)) {
       const k = nextIndex(j);
       const after = pieces[k];
@@ -141,7 +146,7 @@ function markTitles(pieces: Piece[], imageGap: number): void {
     }
     // A photo's title: an image below it (not above: that is a caption), then its caption or text. Even after a report that
     // broke off, a cut paragraph's tail does not stand over an image.
-    const overImage = piece.gapAfter >= imageGap && piece.gapBefore < imageGap && (next.role === 'caption' || (next.role === 'paragraph' && !startsMidSentence(next.text)));
+    const overImage = piece.gapAfter >= imageGap && (piece.gapBefore < imageGap || !previous) && (next.role === 'caption' || (next.role === 'paragraph' && !startsMidSentence(next.text)));
     if (overImage && !isPlaceName(piece.text)) {
       piece.role = 'headline';
       roundup = false;

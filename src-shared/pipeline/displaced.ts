@@ -73,8 +73,25 @@ export function displaced(draft: PageDraft): PageDraft {
       );
       if (cutAtStart && lastUnfinished) edits.push(proposeJoin(raw, lastUnfinished, piece));
       if (!cutAtStart) {
-        const move = moveBack(raw, piece, home(piece), ownParagraphs(pieces, piece, stranded, continuing), 'Printed after a byline');
+        const found = home(piece);
+        const move = moveBack(raw, piece, found, ownParagraphs(pieces, piece, stranded, continuing), 'Printed after a byline');
         if (move) edits.push(move);
+        // A credit printed right after the fragment goes with it to an article that has none.
+        const credit = pieces[pieces.indexOf(piece) + 1];
+        if (move && found && matchesElsewhere(found) && !found.credited && credit?.role === 'byline') {
+          edits.push(
+            makeEdit(raw, {
+              kind: 'move',
+              rule: 'displaced.move',
+              start: credit.start,
+              end: credit.end,
+              after: raw.slice(credit.start, credit.end),
+              reason: 'The credit printed after a displaced paragraph goes with it: its article has none',
+              confidence: 0.65,
+              op: { type: 'move', chunk: credit.id, after: piece.id },
+            }),
+          );
+        }
       }
     }
     if (!bodyEndsSentence(piece.text) && !continued.has(piece.id)) {

@@ -71,7 +71,30 @@ export function join(draft: PageDraft): PageDraft {
     if (doubled) edits.push(doubled);
     i = tailIndex - 1;
   }
+  edits.push(...captionJoins(raw, pieces));
   return { ...draft, edits };
+}
+
+/** A caption a break cut in two: the second half, set right under the first, continues it. */
+function captionJoins(raw: string, pieces: readonly Piece[]): Edit[] {
+  const joins: Edit[] = [];
+  pieces.forEach((tail, i) => {
+    const head = pieces[i - 1];
+    if (tail.role !== 'caption' || head?.role !== 'caption' || bodyEndsSentence(head.text) || tail.gapBefore > 1) return;
+    joins.push(
+      makeEdit(raw, {
+        kind: 'join',
+        rule: 'join.caption',
+        start: head.end,
+        end: tail.start,
+        after: '',
+        reason: 'A caption that stops mid-sentence continues on the next line',
+        confidence: 0.85,
+        op: { type: 'join', chunk: tail.id, onto: head.id },
+      }),
+    );
+  });
+  return joins;
 }
 
 /**

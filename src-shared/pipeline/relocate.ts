@@ -4,6 +4,8 @@ import { compact, isHan } from './text';
 export interface Home {
   /** The article's own paragraphs (stranded ones left out), in raw order. */
   paragraphs: Piece[];
+  /** Whether the article prints a credit anywhere. */
+  credited: boolean;
   /** Its topic match, discounted by distance (what picks it among the page's articles)... */
   score: number;
   /** ...the match itself, and the match with the article it was printed in. */
@@ -71,7 +73,10 @@ export function homeFinder(pieces: readonly Piece[], stranded: ReadonlySet<Piece
       const named = titled.length === 1 && titled[0] === index ? TITLE_NAME_WEIGHT : 1;
       const match = named * cosine(mine, vectors[index]);
       const score = match / Math.abs(index - own);
-      if (paragraphs.length && (!best || score > best.score)) best = { paragraphs, score, match, own: cosine(mine, vectors[own]) };
+      if (paragraphs.length && (!best || score > best.score)) {
+        const credited = articles[index].pieces.some((piece) => piece.role === 'byline');
+        best = { paragraphs, credited, score, match, own: cosine(mine, vectors[own]) };
+      }
     }
     return best;
   };
