@@ -1,8 +1,8 @@
 import type { Edit, Flag } from '../model/analysis';
 import { bodyEndsSentence, isLead } from './cues';
-import { isTitleRole, livePieces, makeEdit, makeFlag, strandedBlocks, type PageDraft, type Piece } from './draft';
+import { livePieces, makeEdit, makeFlag, strandedBlocks, type PageDraft, type Piece } from './draft';
 import { homeFinder, insertionPoint, matchesElsewhere, type Home } from './relocate';
-import { startsMidSentence } from './text';
+import { compact, startsMidSentence } from './text';
 
 /**
  * What the repairs could not restore. A paragraph cut off with no continuation, or starting
@@ -40,6 +40,7 @@ export function displaced(draft: PageDraft): PageDraft {
   const misplaced = new Set([...stranded, ...inBreak]);
   let findHome: ReturnType<typeof homeFinder> | undefined;
   const home = (piece: Piece) => (findHome ??= homeFinder(pieces, misplaced))(piece);
+  const preceding = (piece: Piece) => pieces.slice(0, pieces.indexOf(piece)).reverse().find((other) => other.role === 'paragraph');
   for (const piece of inBreak) {
     flags.push(
       makeFlag(raw, {
@@ -51,7 +52,7 @@ export function displaced(draft: PageDraft): PageDraft {
         confidence: 0.7,
       }),
     );
-    const move = moveBack(raw, piece, home(piece), [], 'Printed inside a broken paragraph');
+    const move = moveBack(raw, piece, home(piece), [], 'Printed inside a broken paragraph', preceding);
     if (move) edits.push(move);
   }
   edits.push(...strayCredits(raw, pieces, caught, draft.edits));
@@ -74,7 +75,7 @@ export function displaced(draft: PageDraft): PageDraft {
       if (cutAtStart && lastUnfinished) edits.push(proposeJoin(raw, lastUnfinished, piece));
       if (!cutAtStart) {
         const found = home(piece);
-        const move = moveBack(raw, piece, found, ownParagraphs(pieces, piece, stranded, continuing), 'Printed after a byline');
+        const move = moveBack(raw, piece, found, ownParagraphs(pieces, piece, stranded, continuing), 'Printed after a byline', preceding);
         if (move) edits.push(move);
         // A credit printed right after the fragment goes with it to an article that has none.
         const credit = pieces[pieces.indexOf(piece) + 1];
@@ -104,16 +105,21 @@ export function displaced(draft: PageDraft): PageDraft {
 
 /**
  * The paragraphs of the article the fragment was printed in, up to its byline: stranded blocks
- * and the second halves of joined paragraphs are not places to insert after.
+ * and the second halves of joined paragraphs are not places to insert after. In a roundup, when
+ * the fragment names exactly one report's subhead (`昭化区科协相关负责人表示…` under `昭化区科协`),
+ * just that report's paragraphs.
  */
 function ownParagraphs(pieces: readonly Piece[], fragment: Piece, stranded: ReadonlySet<Piece>, continuing: ReadonlySet<string>): Piece[] {
-  const result: Piece[] = [];
-  for (let i = pieces.indexOf(fragment) - 1; i >= 0; i--) {
+  const reports: { name: string; paragraphs: Piece[] }[] = [{ name: '', paragraphs: [] }];
+  let start = pieces.indexOf(fragment) - 1;
+  while (start > 0 && !opensArticle(pieces[start])) start--;
+  for (let i = start; i < pieces.indexOf(fragment); i++) {
     const piece = pieces[i];
-    if (isTitleRole(piece.role) && piece.role !== 'subhead') break;
-    if (piece.role === 'paragraph' && !stranded.has(piece) && !continuing.has(piece.id)) result.unshift(piece);
+    if (piece.role === 'subhead') reports.push({ name: compact(piece.text), paragraphs: [] });
+    if (piece.role === 'paragraph' && !stranded.has(piece) && !continuing.has(piece.id)) reports[reports.length - 1].paragraphs.push(piece);
   }
-  return result;
+  const named = reports.filter((report) => report.name && report.paragraphs.length && compact(fragment.text).includes(report.name));
+  return named.length === 1 ? named[0].paragraphs : reports.flatMap((report) => report.paragraphs);
 }
 
 /**
@@ -122,10 +128,11 @@ function ownParagraphs(pieces: readonly Piece[], fragment: Piece, stranded: Read
  * by distance), else its own. The move is applied: it only reorders text, the fragment stays
  * flagged, and one revert puts it back where it was printed.
  */
-function moveBack(raw: string, fragment: Piece, home: Home | null, own: Piece[], printed: string): Edit | null {
+function moveBack(raw: string, fragment: Piece, home: Home | null, own: Piece[], printed: string, precedingParagraph: (piece: Piece) => Piece | undefined): Edit | null {
   const elsewhere = home !== null && matchesElsewhere(home);
   const after = insertionPoint(elsewhere ? home.paragraphs : own, fragment);
-  if (!after || (!elsewhere && after === own[own.length - 1])) return null;
+  // Already in place: it follows that paragraph as printed.
+  if (!after || (!elsewhere && after === precedingParagraph(fragment))) return null;
   return makeEdit(raw, {
     kind: 'move',
     rule: 'displaced.move',
@@ -134,7 +141,7 @@ function moveBack(raw: string, fragment: Piece, home: Home | null, own: Piece[],
     after: raw.slice(fragment.start, fragment.end),
     reason: elsewhere
       ? `${printed}; its wording matches the article ending at offset ${home.paragraphs[home.paragraphs.length - 1].end} clearly better than the one it sits in`
-      : 'Printed after its article’s byline; it reads as part of the report, so it goes before the closing paragraph',
+      : 'Printed after its article’s byline; it reads as part of the report and goes back into it, before a closing paragraph',
     confidence: elsewhere ? 0.7 : 0.65,
     op: { type: 'move', chunk: fragment.id, after: after.id },
   });
