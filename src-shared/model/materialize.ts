@@ -103,19 +103,29 @@ function chunkTexts(raw: string, chunks: readonly Chunk[], active: readonly Edit
   return { texts, extracted };
 }
 
-/** Chunks as they are read: raw order, then each applied move in turn. */
+/**
+ * Chunks as they are read: raw order, then each applied move in turn; a move placing a chunk
+ * after one that is itself moved is applied after that one, so chained moves keep their order.
+ */
 export function readingOrder(chunks: readonly Chunk[], active: readonly Edit[]): Chunk[] {
   const order = [...chunks].sort((a, b) => a.start - b.start);
-  for (const edit of active) {
-    if (edit.op.type !== 'move') continue;
-    const { chunk, after } = edit.op;
+  const moves = active.flatMap((edit) => (edit.op.type === 'move' ? [edit.op] : []));
+  const moveOf = new Map(moves.map((move) => [move.chunk, move]));
+  const done = new Set<Op<'move'>>();
+  const apply = (move: Op<'move'>) => {
+    if (done.has(move)) return;
+    done.add(move);
+    const first = moveOf.get(move.after);
+    if (first) apply(first);
+    const { chunk, after } = move;
     const from = order.findIndex((c) => c.id === chunk);
-    if (from === -1 || chunk === after) continue;
+    if (from === -1 || chunk === after) return;
     const [moved] = order.splice(from, 1);
     const target = order.findIndex((c) => c.id === after);
     if (target === -1) order.splice(from, 0, moved);
     else order.splice(target + 1, 0, moved);
-  }
+  };
+  for (const move of moves) apply(move);
   return order;
 }
 

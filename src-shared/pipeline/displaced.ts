@@ -1,7 +1,7 @@
 import type { Edit, Flag } from '../model/analysis';
 import { bodyEndsSentence, isLead } from './cues';
 import { livePieces, makeEdit, makeFlag, strandedBlocks, type PageDraft, type Piece } from './draft';
-import { homeFinder, insertionPoint, matchesElsewhere, type Home } from './relocate';
+import { homeFinder, insertionPoint, matchesElsewhere, readsAsClosing, strayFinder, type Home } from './relocate';
 import { compact, startsMidSentence } from './text';
 
 /**
@@ -55,6 +55,37 @@ export function displaced(draft: PageDraft): PageDraft {
     const move = moveBack(raw, piece, home(piece), [], 'Printed inside a broken paragraph', preceding);
     if (move) edits.push(move);
   }
+  const findStray = strayFinder(pieces, misplaced);
+  pieces.forEach((piece, i) => {
+    if (piece.role !== 'paragraph' || misplaced.has(piece) || caught.has(piece) || continuing.has(piece.id) || continued.has(piece.id)) return;
+    const before = pieces.slice(0, i).reverse().find((other) => other.role !== 'caption' && other.role !== 'furniture');
+    if (before?.role !== 'paragraph' || isLead(piece.text)) return;
+    const stray = findStray(piece);
+    const after = stray && insertionPoint(stray.paragraphs, piece);
+    if (!after) return;
+    flags.push(
+      makeFlag(raw, {
+        kind: 'displaced-fragment',
+        rule: 'displaced.in-body',
+        start: piece.start,
+        end: piece.end,
+        message: 'A paragraph about another article’s subject, printed inside this one.',
+        confidence: 0.6,
+      }),
+    );
+    edits.push(
+      makeEdit(raw, {
+        kind: 'move',
+        rule: 'displaced.move',
+        start: piece.start,
+        end: piece.end,
+        after: raw.slice(piece.start, piece.end),
+        reason: `Names the subject of the article ending at offset ${stray.paragraphs[stray.paragraphs.length - 1].end} and matches its wording far better than this one's`,
+        confidence: 0.6,
+        op: { type: 'move', chunk: piece.id, after: after.id },
+      }),
+    );
+  });
   edits.push(...strayCredits(raw, pieces, caught, draft.edits));
   let lastUnfinished: Piece | undefined;
   for (const piece of pieces) {
@@ -100,7 +131,7 @@ export function displaced(draft: PageDraft): PageDraft {
       lastUnfinished = piece;
     }
   }
-  return { ...draft, flags, edits };
+  return { ...draft, flags, edits: chainMoves(edits, pieces) };
 }
 
 /**
@@ -145,6 +176,26 @@ function moveBack(raw: string, fragment: Piece, home: Home | null, own: Piece[],
     confidence: elsewhere ? 0.7 : 0.65,
     op: { type: 'move', chunk: fragment.id, after: after.id },
   });
+}
+
+/**
+ * Several fragments may go back after the same paragraph: each is put after the one placed
+ * before it, the ones that read as a close last, so they land in reading order.
+ */
+function chainMoves(edits: Edit[], pieces: readonly Piece[]): Edit[] {
+  const text = new Map(pieces.map((piece) => [piece.id, piece.text]));
+  const moves = edits.filter((edit) => edit.rule === 'displaced.move' && edit.op.type === 'move' && text.has(edit.op.chunk));
+  const closing = (edit: Edit) => (edit.op.type === 'move' && readsAsClosing(text.get(edit.op.chunk) ?? '') ? 1 : 0);
+  const placed = new Map<string, string>();
+  const rewritten = new Map<Edit, Edit>();
+  for (const edit of [...moves].sort((a, b) => closing(a) - closing(b) || a.start - b.start)) {
+    if (edit.op.type !== 'move') continue;
+    let anchor = edit.op.after;
+    while (placed.has(anchor)) anchor = placed.get(anchor) ?? anchor;
+    placed.set(anchor, edit.op.chunk);
+    if (anchor !== edit.op.after) rewritten.set(edit, { ...edit, op: { ...edit.op, after: anchor } });
+  }
+  return edits.map((edit) => rewritten.get(edit) ?? edit);
 }
 
 const opensArticle = (piece: Piece) => piece.role === 'headline' || piece.role === 'kicker';

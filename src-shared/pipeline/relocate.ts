@@ -6,11 +6,53 @@ export interface Home {
   paragraphs: Piece[];
   /** Whether the article prints a credit anywhere. */
   credited: boolean;
+  /** Whether its title, and no other article's, names a place the fragment names. */
+  named: boolean;
   /** Its topic match, discounted by distance (what picks it among the page's articles)... */
   score: number;
   /** ...the match itself, and the match with the article it was printed in. */
   match: number;
   own: number;
+}
+
+/** Articles other than `own` whose titles name a place the fragment names (none if `own`'s does). */
+function titledArticles(byName: ReadonlyMap<string, readonly number[]>, fragment: Piece, own: number): number[] {
+  const titled = new Set<number>();
+  for (const name of placeNames(fragment.text)) for (const index of byName.get(name) ?? []) titled.add(index);
+  return titled.has(own) ? [] : [...titled];
+}
+
+/** The articles each place is named in the title of. */
+function titleIndex(articles: readonly ArticleSpan[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  articles.forEach((article, i) => {
+    for (const name of new Set(placeNames(article.title))) index.set(name, [...(index.get(name) ?? []), i]);
+  });
+  return index;
+}
+
+/** A paragraph inside an article must match the one it strayed from this many times better. */
+const STRAYED_MARGIN = 4;
+
+/**
+ * Finds paragraphs printed inside the body of the wrong article, where neither a byline nor a
+ * break marks them: one that names a place only another article's title names (`近年来,南部县科协…`
+ * in the 科技馆 report, beside `南部县科协 搭建…`) and whose wording matches that article four
+ * times better than its own. Both are needed: reports mention other places, and wording alone
+ * misleads on short articles. The title check is an index lookup, so only candidates that pass
+ * it pay for a topic match of their own (with themselves left out of their article's words).
+ */
+export function strayFinder(pieces: readonly Piece[], misplaced: ReadonlySet<Piece>): (paragraph: Piece) => Home | null {
+  const articles = articleSpans(pieces, misplaced);
+  const byName = titleIndex(articles);
+  const articleOf = new Map<Piece, number>();
+  articles.forEach((article, i) => article.pieces.forEach((piece) => articleOf.set(piece, i)));
+  return (paragraph) => {
+    const own = articleOf.get(paragraph);
+    if (own === undefined || titledArticles(byName, paragraph, own).length !== 1) return null;
+    const home = homeFinder(pieces, new Set([...misplaced, paragraph]))(paragraph);
+    return home && home.named && matchesElsewhere(home, STRAYED_MARGIN) ? home : null;
+  };
 }
 
 /** One article as printed: its blocks in raw order and its two-character word counts. */
@@ -59,23 +101,23 @@ export function homeFinder(pieces: readonly Piece[], stranded: ReadonlySet<Piece
     return result;
   };
   const vectors = articles.map((article) => vector(article.words));
+  const byName = titleIndex(articles);
   return (fragment) => {
     const own = articles.findIndex((article) => article.pieces.includes(fragment));
     const words = hanBigrams(fragment.text);
     if (own === -1 || words.size === 0) return null;
     const mine = vector(words);
-    const names = placeNames(fragment.text);
-    const titled = articles.flatMap((article, index) => (index !== own && names.some((name) => article.title.includes(name)) ? [index] : []));
+    const titled = titledArticles(byName, fragment, own);
     let best: Home | null = null;
     for (let index = 0; index < articles.length; index++) {
       if (index === own) continue;
       const paragraphs = articles[index].pieces.filter((piece) => piece.role === 'paragraph' && !stranded.has(piece));
-      const named = titled.length === 1 && titled[0] === index ? TITLE_NAME_WEIGHT : 1;
-      const match = named * cosine(mine, vectors[index]);
+      const named = titled.length === 1 && titled[0] === index;
+      const match = (named ? TITLE_NAME_WEIGHT : 1) * cosine(mine, vectors[index]);
       const score = match / Math.abs(index - own);
       if (paragraphs.length && (!best || score > best.score)) {
         const credited = articles[index].pieces.some((piece) => piece.role === 'byline');
-        best = { paragraphs, credited, score, match, own: cosine(mine, vectors[own]) };
+        best = { paragraphs, credited, named, score, match, own: cosine(mine, vectors[own]) };
       }
     }
     return best;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { materialize, unwrapByline } from '../../src-shared/model/materialize';
+import { materialize, readingOrder, unwrapByline } from '../../src-shared/model/materialize';
 import type { Boundary, Chunk, Edit, EditOp, PageAnalysis } from '../../src-shared/model/analysis';
 
 /** Builds chunks from the blank-line separated paragraphs of a raw snippet, with the given roles. */
@@ -138,6 +138,20 @@ describe('materialize', () => {
     const [first] = page.articles;
     expect(first.spans[0].start).toBe(0);
     expect(first.spans.at(-1)?.end).toBe(RAW.indexOf('标题二') - 2);
+  });
+});
+
+describe('readingOrder', () => {
+  it('should apply a move placed after a moved chunk after that move, whatever the list order', () => {
+    const raw = 'A\nB\nC\nD';
+    const chunks = chunked(raw, ['paragraph', 'paragraph', 'paragraph', 'paragraph']);
+    const [a, , c, d] = chunks;
+    // D goes after C, which goes after A: A C D B, even with D's move listed first.
+    const moves = [
+      edit(raw, d.start, d.end, 'D', { type: 'move', chunk: d.id, after: c.id }, 'move'),
+      edit(raw, c.start, c.end, 'C', { type: 'move', chunk: c.id, after: a.id }, 'move'),
+    ];
+    expect(readingOrder(chunks, moves).map((chunk) => raw.slice(chunk.start, chunk.end))).toEqual(['A', 'C', 'D', 'B']);
   });
 });
 
