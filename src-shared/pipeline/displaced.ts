@@ -55,7 +55,7 @@ export function displaced(draft: PageDraft): PageDraft {
     const move = moveBack(raw, piece, home(piece), [], 'Printed inside a broken paragraph', preceding);
     if (move) edits.push(move);
   }
-  const findStray = strayFinder(pieces, misplaced);
+  const findStray = strayFinder(pieces, misplaced, home);
   pieces.forEach((piece, i) => {
     if (piece.role !== 'paragraph' || misplaced.has(piece) || caught.has(piece) || continuing.has(piece.id) || continued.has(piece.id)) return;
     const before = pieces.slice(0, i).reverse().find((other) => other.role !== 'caption' && other.role !== 'furniture');

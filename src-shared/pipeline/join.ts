@@ -28,10 +28,11 @@ export function join(draft: PageDraft): PageDraft {
   const edits: Edit[] = [...draft.edits];
   const pieces = livePieces(draft);
   const imageGap = imageGapOf(draft.pieces);
+  const foreign = foreignTest(pieces);
   for (let i = 0; i < pieces.length; i++) {
     const head = pieces[i];
     if (head.role !== 'paragraph' || bodyEndsSentence(head.text)) continue;
-    const next = continuation(pieces, i);
+    const next = continuation(pieces, i, foreign);
     if (!next) continue;
     const { piece: tail, index: tailIndex, intruders } = next;
     const sure = !intruders.some((p) => p.role === 'byline') || startsMidSentence(tail.text) || creditedLater(pieces, tailIndex);
@@ -105,7 +106,7 @@ function captionJoins(raw: string, pieces: readonly Piece[]): Edit[] {
  * mid-sentence, or while its wording belongs clearly to another article (and the next block's
  * does not).
  */
-function continuation(pieces: readonly Piece[], i: number): { piece: Piece; index: number; intruders: Piece[] } | null {
+function continuation(pieces: readonly Piece[], i: number, foreign: (piece: Piece) => boolean): { piece: Piece; index: number; intruders: Piece[] } | null {
   const head = pieces[i];
   const intruders: Piece[] = [];
   for (let j = i + 1; j < pieces.length && intruders.length <= MAX_INTRUDERS; j++) {
@@ -126,7 +127,7 @@ function continuation(pieces: readonly Piece[], i: number): { piece: Piece; inde
         const passOver =
           wordAcrossCut(head.text, tail) ||
           doubledAcrossCut(head.text, tail) ||
-          (whole && (startsMidSentence(tail) || (foreign(pieces, piece) && !foreign(pieces, beyond.piece))));
+          (whole && (startsMidSentence(tail) || (foreign(piece) && !foreign(beyond.piece))));
         if (passOver) return { piece: beyond.piece, index: beyond.index, intruders: [...intruders, ...pieces.slice(j, beyond.index)] };
       }
       return { piece, index: j, intruders };
@@ -143,10 +144,13 @@ function continuation(pieces: readonly Piece[], i: number): { piece: Piece; inde
 /** Set against the usual bar for a move, because here the block's place in a break is no evidence. */
 const FOREIGN_MARGIN = 4;
 
-/** The block's wording matches another article on the page far better than its own. */
-function foreign(pieces: readonly Piece[], piece: Piece): boolean {
-  const home = homeFinder(pieces, new Set([piece]))(piece);
-  return home !== null && matchesElsewhere(home, FOREIGN_MARGIN, 'score');
+/** Whether a block's wording matches another article on the page far better than its own; built once per page. */
+function foreignTest(pieces: readonly Piece[]): (piece: Piece) => boolean {
+  let findHome: ReturnType<typeof homeFinder> | undefined;
+  return (piece) => {
+    const home = (findHome ??= homeFinder(pieces, new Set()))(piece);
+    return home !== null && matchesElsewhere(home, FOREIGN_MARGIN, 'score');
+  };
 }
 
 /** `…茶叶精` / `精深加工…`: the break printed the cut character on both sides. */

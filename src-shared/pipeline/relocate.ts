@@ -1,4 +1,5 @@
 import { isTitleRole, type Piece } from './draft';
+import { isHanCode } from './lint/findings';
 import { compact, isHan } from './text';
 
 export interface Home {
@@ -40,17 +41,22 @@ const STRAYED_MARGIN = 4;
  * in the 科技馆 report, beside `南部县科协 搭建…`) and whose wording matches that article four
  * times better than its own. Both are needed: reports mention other places, and wording alone
  * misleads on short articles. The title check is an index lookup, so only candidates that pass
- * it pay for a topic match of their own (with themselves left out of their article's words).
+ * it pay for a topic match (`findHome`, built over the same blocks, leaves their own words out
+ * of their article's).
  */
-export function strayFinder(pieces: readonly Piece[], misplaced: ReadonlySet<Piece>): (paragraph: Piece) => Home | null {
-  const articles = articleSpans(pieces, misplaced);
+export function strayFinder(
+  pieces: readonly Piece[],
+  misplaced: ReadonlySet<Piece>,
+  findHome: (fragment: Piece) => Home | null,
+): (paragraph: Piece) => Home | null {
+  const articles = articleSpans(pieces, misplaced, false);
   const byName = titleIndex(articles);
   const articleOf = new Map<Piece, number>();
   articles.forEach((article, i) => article.pieces.forEach((piece) => articleOf.set(piece, i)));
   return (paragraph) => {
     const own = articleOf.get(paragraph);
     if (own === undefined || titledArticles(byName, paragraph, own).length !== 1) return null;
-    const home = homeFinder(pieces, new Set([...misplaced, paragraph]))(paragraph);
+    const home = findHome(paragraph);
     return home && home.named && matchesElsewhere(home, STRAYED_MARGIN) ? home : null;
   };
 }
@@ -95,37 +101,56 @@ export function homeFinder(pieces: readonly Piece[], stranded: ReadonlySet<Piece
   const articles = articleSpans(pieces, stranded);
   const documents = new Map<string, number>();
   for (const article of articles) for (const word of article.words.keys()) documents.set(word, (documents.get(word) ?? 0) + 1);
-  const vector = (words: Map<string, number>): Vector => {
-    const result: Vector = new Map();
-    for (const [word, count] of words) result.set(word, (1 + Math.log(count)) * (1 + Math.log((articles.length + 1) / ((documents.get(word) ?? 0) + 1))));
-    return result;
-  };
-  const vectors = articles.map((article) => vector(article.words));
+  const idfs = new Map<string, number>();
+  for (const [word, seen] of documents) idfs.set(word, 1 + Math.log((articles.length + 1) / (seen + 1)));
+  const unseen = 1 + Math.log(articles.length + 1);
+  const weight = (word: string, count: number) => (count > 0 ? (1 + Math.log(count)) * (idfs.get(word) ?? unseen) : 0);
+  const vectors = articles.map((article) => weighted(article.words, weight));
+  const norms = vectors.map(norm);
+  const articleOf = new Map<Piece, number>();
+  articles.forEach((article, i) => article.pieces.forEach((piece) => articleOf.set(piece, i)));
   const byName = titleIndex(articles);
   return (fragment) => {
-    const own = articles.findIndex((article) => article.pieces.includes(fragment));
+    const own = articleOf.get(fragment);
     const words = hanBigrams(fragment.text);
-    if (own === -1 || words.size === 0) return null;
-    const mine = vector(words);
+    if (own === undefined || words.size === 0) return null;
+    const mine = weighted(words, weight);
+    const mineNorm = norm(mine);
+    const similarity = (index: number) => (mineNorm && norms[index] ? dot(mine, vectors[index]) / (mineNorm * norms[index]) : 0);
     const titled = titledArticles(byName, fragment, own);
     let best: Home | null = null;
     for (let index = 0; index < articles.length; index++) {
       if (index === own) continue;
-      const paragraphs = articles[index].pieces.filter((piece) => piece.role === 'paragraph' && !stranded.has(piece));
       const named = titled.length === 1 && titled[0] === index;
-      const match = (named ? TITLE_NAME_WEIGHT : 1) * cosine(mine, vectors[index]);
+      const match = (named ? TITLE_NAME_WEIGHT : 1) * similarity(index);
       const score = match / Math.abs(index - own);
-      if (paragraphs.length && (!best || score > best.score)) {
-        const credited = articles[index].pieces.some((piece) => piece.role === 'byline');
-        best = { paragraphs, credited, named, score, match, own: cosine(mine, vectors[own]) };
-      }
+      if (best && score <= best.score) continue;
+      const paragraphs = articles[index].pieces.filter((piece) => piece.role === 'paragraph' && !stranded.has(piece));
+      if (!paragraphs.length) continue;
+      const credited = articles[index].pieces.some((piece) => piece.role === 'byline');
+      best = { paragraphs, credited, named, score, match, own: 0 };
     }
+    if (best) best.own = stranded.has(fragment) ? similarity(own) : similarityWithout(own);
     return best;
+
+    /** The match with its own article with its own words taken out of that article's. */
+    function similarityWithout(index: number): number {
+      const counts = articles[index].words;
+      let normSquared = norms[index] ** 2;
+      let product = 0;
+      for (const [word, count] of words) {
+        const before = vectors[index].get(word) ?? 0;
+        const after = weight(word, (counts.get(word) ?? 0) - count);
+        normSquared += after * after - before * before;
+        product += (mine.get(word) ?? 0) * after;
+      }
+      return mineNorm && normSquared > 1e-12 ? product / (mineNorm * Math.sqrt(normSquared)) : 0;
+    }
   };
 }
 
 /** The page cut at its titles: a kicker and the headline under it open one article. */
-function articleSpans(pieces: readonly Piece[], stranded: ReadonlySet<Piece>): ArticleSpan[] {
+function articleSpans(pieces: readonly Piece[], stranded: ReadonlySet<Piece>, counting = true): ArticleSpan[] {
   const articles: ArticleSpan[] = [];
   let current: ArticleSpan | null = null;
   let previousTitle = false;
@@ -139,7 +164,7 @@ function articleSpans(pieces: readonly Piece[], stranded: ReadonlySet<Piece>): A
     previousTitle = title;
     current.pieces.push(piece);
     if (title) current.title += compact(piece.text);
-    if (piece.role === 'byline' || stranded.has(piece)) continue;
+    if (!counting || piece.role === 'byline' || stranded.has(piece)) continue;
     for (const [word, count] of hanBigrams(piece.text)) current.words.set(word, (current.words.get(word) ?? 0) + count);
   }
   return articles;
@@ -155,26 +180,49 @@ function placeNames(text: string): string[] {
   return names.filter((name) => Array.from(name).every(isHan));
 }
 
-function cosine(a: Vector, b: Vector): number {
-  let dot = 0;
-  let normA = 0;
-  let normB = 0;
-  for (const [word, x] of a) {
-    normA += x * x;
-    dot += x * (b.get(word) ?? 0);
-  }
-  for (const y of b.values()) normB += y * y;
-  return normA && normB ? dot / Math.sqrt(normA * normB) : 0;
+function weighted(words: ReadonlyMap<string, number>, weight: (word: string, count: number) => number): Vector {
+  const result: Vector = new Map();
+  for (const [word, count] of words) result.set(word, weight(word, count));
+  return result;
 }
 
-function hanBigrams(text: string): Map<string, number> {
-  const flat = compact(text);
+function norm(vector: Vector): number {
+  let sum = 0;
+  for (const value of vector.values()) sum += value * value;
+  return Math.sqrt(sum);
+}
+
+/** Iterates the smaller vector: a fragment's against an article's. */
+function dot(a: Vector, b: Vector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let sum = 0;
+  for (const [word, x] of small) sum += x * (large.get(word) ?? 0);
+  return sum;
+}
+
+/**
+ * Two-character words of a text, counted. Several finders are built per page over the same
+ * blocks (the join's, the displaced stage's), so the counts are kept per text.
+ */
+const bigramCache = new Map<string, ReadonlyMap<string, number>>();
+const BIGRAM_CACHE_LIMIT = 4096;
+
+function hanBigrams(text: string): ReadonlyMap<string, number> {
+  const cached = bigramCache.get(text);
+  if (cached) return cached;
   const words = new Map<string, number>();
-  for (let i = 0; i + 1 < flat.length; i++) {
-    if (!isHan(flat[i]) || !isHan(flat[i + 1])) continue;
-    const word = flat.slice(i, i + 2);
-    words.set(word, (words.get(word) ?? 0) + 1);
+  let previous = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20 || code === 0x0a || code === 0x0d || code === 0x3000 || code === 0x09) continue;
+    if (isHanCode(previous) && isHanCode(code)) {
+      const word = String.fromCharCode(previous, code);
+      words.set(word, (words.get(word) ?? 0) + 1);
+    }
+    previous = code;
   }
+  if (bigramCache.size >= BIGRAM_CACHE_LIMIT) bigramCache.clear();
+  bigramCache.set(text, words);
   return words;
 }
 
