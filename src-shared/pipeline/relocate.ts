@@ -228,13 +228,19 @@ function hanBigrams(text: string): ReadonlyMap<string, number> {
 
 /**
  * A report's last paragraph is often its close: a spokesperson's or participants' remarks
- * (`…负责人表示,`, `学员们纷纷表示,`), next steps (`下一步`, `今后`), the tally (`据统计`), the
+ * (`…负责人表示,`, `学员们纷纷表示,`), next steps (`下一步`, `今后`), the tally (`据统计`, `…期间,共开展…6场`), the
  * outcome (`通过此次…`). A paragraph lifted out of the middle belongs before such a close.
  */
 export function readsAsClosing(text: string): boolean {
   const flat = compact(text);
   const firstClause = flat.split(/[,，。；;：:]/, 1)[0];
-  return /^(?:下一步|今后|接下来|据统计|通过此次|通过本次|通过这次|此次活动|本次活动|活动结束后|最后)/.test(flat) || /表示$/.test(firstClause);
+  const firstSentence = flat.split(/[。！？]/, 1)[0];
+  return (
+    /^(?:下一步|今后|接下来|据统计|通过此次|通过本次|通过这次|此次活动|本次活动|活动结束后|最后)/.test(flat) ||
+    /表示$/.test(firstClause) ||
+    // The tally of the event: `活动期间,…共开展集中培训6场` (not `累计`, which sums up the past).
+    /^[^,，]{0,8}[,，][^。]*?共[^。，,]{0,10}\d/.test(firstSentence)
+  );
 }
 
 /**

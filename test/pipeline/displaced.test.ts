@@ -9,6 +9,7 @@ describe('closing paragraphs', () => {
     ['next steps', '下一步,市科协将加强对工作站的跟踪服务。'],
     ['the tally', '据统计,此次活动共发放科普资料3000余份。'],
     ['the outcome', '通过此次培训,基层人员进一步掌握了防控知识。'],
+    ['the event’s tally', '活动期间,科技特派员共开展集中培训6场,发放技术资料1500余份。'],
   ])('should read %s as a close', (_, text) => {
     expect(readsAsClosing(text)).toBe(true);
   });
@@ -17,6 +18,7 @@ describe('closing paragraphs', () => {
     ['a scene from the meeting', '会上,专家们围绕产业发展需求进行了深入交流。'],
     ['background', '据介绍,该县依托工作站先后引进新品种6个。'],
     ['a remark reported later in a sentence', '活动中,专家讲解了防治知识,村民表示很有收获。'],
+    ['a running total of past years', '据悉,该学会自2021年起组建专家团,累计走进校园120余次。'],
   ])('should not read %s as a close', (_, text) => {
     expect(readsAsClosing(text)).toBe(false);
   });
