@@ -38,7 +38,7 @@ export const IDIOMS = words(`
 `);
 
 /** Measure words: 一场场, 一个个 repeat the measure word on purpose. */
-export const MEASURE_WORDS = new Set(Array.from('个场次批张条件项幅位座片颗步串朵道句队排层声年天点家户把棵只名本封首支届轮期代'));
+export const MEASURE_WORDS = new Set(Array.from('个场次批张条件项幅位座片颗步串朵道句队排层声年天点家户把棵只名本封首支届轮期代架辆台株块间所盆'));
 
 /**
  * Words that follow an organisation or place name and begin with its last character: a title
@@ -87,6 +87,7 @@ const GENERAL = `
   管理 理念 理论 理事 理解 理想 道理 处理 治理 梳理 整理 办理 代理 助理 经理 总理 物理 心理 地理 合理
   学生 生活 生态 生命 生动 生长 生物 生产 发生 产生 卫生 民生 人生 先生 医生 研究生 大学生 高校学生
   人均 户均 亩均 年均 日均 均衡
+  在家 在场 在线 在校
   水生 河谷 河道 河流 工作组 专家组 服务组 服务队 中医 中医院 医疗 卫生院
   人民 民主 民族 民生 民营 民间 民俗 民众 居民 农民 村民 公民 市民 移民 人民币
   国家 家庭 家乡 家长 家人 家园 家居 专家 大家 作家 科学家 企业家 国家级
