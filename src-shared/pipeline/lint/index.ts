@@ -4,6 +4,7 @@ import { bodyChunks, toCharFix, toFlag, type Finding } from './findings';
 import { findLatin } from './latin';
 import { findLostText } from './lost';
 import { findMisreads, findNameVariants } from './names';
+import { findPersonVariants } from './people';
 
 export { lintCorpus, type CorpusPage } from './corpus';
 
@@ -21,6 +22,7 @@ export function lintPage(raw: string, chunks: Chunk[]): { flags: Flag[]; edits: 
   }
   findLatin(raw, body, findings);
   findNameVariants(raw, body, findings);
+  findPersonVariants(raw, body, findings);
   findLostText(raw, chunks, findings);
 
   // Two detectors may report the same rule at the same place (a misread inside a name variant):
