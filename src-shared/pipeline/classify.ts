@@ -11,6 +11,7 @@ import {
   isPlaceName,
   isPromo,
   isSponsorHeading,
+  isSponsorList,
   isTitleLike,
   pinyinMatches,
   trailingByline,
@@ -58,7 +59,7 @@ function setFurniture(piece: Piece, kind: NonNullable<Piece['furniture']>, secti
 function markFurniture(pieces: Piece[]): void {
   pieces.forEach((piece, i) => {
     const text = piece.text;
-    if (isSponsorHeading(text)) {
+    if (isSponsorHeading(text) || isSponsorList(text)) {
       setFurniture(piece, 'sponsors');
       for (let j = i - 1; j >= 0 && isSponsorEntry(pieces[j]); j--) setFurniture(pieces[j], 'sponsors');
       for (let j = i + 1; j < pieces.length && isSponsorEntry(pieces[j]); j++) setFurniture(pieces[j], 'sponsors');

@@ -89,6 +89,14 @@ export function isOrganisationList(text: string): boolean {
   return names.length > 0 && names.every((name) => name.length <= 24 && !/[，,。；]/.test(name) && ORGANISATION.test(name));
 }
 
+/** Organisations listed this many at a time, with nothing else, are the sponsor list even without its heading. */
+const SPONSOR_LIST_MIN = 3;
+
+/** `凉山州科学技术协会 甘孜州科学技术协会 …`: the sponsor list printed without `本版协办单位`. */
+export function isSponsorList(text: string): boolean {
+  return isOrganisationList(text) && text.split(/[\s\u3000]+/).filter(Boolean).length >= SPONSOR_LIST_MIN;
+}
+
 /** `栏目协办:…`: the sponsor line of one column. */
 export function isColumnSponsor(text: string): boolean {
   return /^[^，,。]{0,6}协办[:：]/.test(compact(text)) && !endsSentence(text);
