@@ -87,6 +87,21 @@ export function dedupe(draft: PageDraft): PageDraft {
     if (score >= PROPOSE_PARTIAL) remove(copy, 'dedupe.partial', reason, applied ? 0.9 : 0.6, applied);
   }
 
+  // Out of place and made of text printed elsewhere, though no one paragraph holds it: a copy
+  // spanning a column break (the end of one half and the other half) or spliced from two.
+  const outOfPlaceLast = outOfPlace(pieces);
+  const inPlace = pieces.filter((piece) => piece.role === 'paragraph' && !piece.removed && !outOfPlaceLast.has(piece));
+  const printedElsewhere = new Set<number>();
+  for (const piece of inPlace) for (const shingle of shingleHashes(compact(piece.text), 0)) printedElsewhere.add(shingle);
+  for (const piece of outOfPlaceLast) {
+    if (piece.role !== 'paragraph' || piece.removed || compact(piece.text).length < MIN_PARTIAL) continue;
+    const own = shingleHashes(compact(piece.text), 0);
+    let found = 0;
+    for (const shingle of own) if (printedElsewhere.has(shingle)) found++;
+    const share = found / own.size;
+    if (share >= APPLY_PARTIAL) remove(piece, 'dedupe.partial', `Partial copy: ${Math.round(share * 100)}% of its text is printed in the paragraphs around a break elsewhere on the page`, 0.85);
+  }
+
   // Too short for shingles, but a copy that stops mid-sentence where another paragraph goes on.
   const paragraphs = pieces.filter((piece) => piece.role === 'paragraph' && !piece.removed);
   for (const piece of paragraphs) {
