@@ -90,15 +90,23 @@ export function dedupe(draft: PageDraft): PageDraft {
   // Out of place and made of text printed elsewhere, though no one paragraph holds it: a copy
   // spanning a column break (the end of one half and the other half) or spliced from two.
   const outOfPlaceLast = outOfPlace(pieces);
-  const inPlace = pieces.filter((piece) => piece.role === 'paragraph' && !piece.removed && !outOfPlaceLast.has(piece));
-  const printedElsewhere = new Set<number>();
-  for (const piece of inPlace) for (const shingle of shingleHashes(compact(piece.text), 0)) printedElsewhere.add(shingle);
-  for (const piece of outOfPlaceLast) {
-    if (piece.role !== 'paragraph' || piece.removed || compact(piece.text).length < MIN_PARTIAL) continue;
-    const own = shingleHashes(compact(piece.text), 0);
+  const suspects = [...outOfPlaceLast].filter((piece) => piece.role === 'paragraph' && !piece.removed && compact(piece.text).length >= MIN_PARTIAL);
+  // A few suspects against the page: searching the joined text beats indexing every shingle;
+  // many (a long input), an index keeps it linear.
+  const inPlaceText = suspects.length
+    ? pieces
+        .filter((piece) => piece.role === 'paragraph' && !piece.removed && !outOfPlaceLast.has(piece))
+        .map((piece) => compact(piece.text))
+        .join('\n')
+    : '';
+  const index = suspects.length > FEW_SUSPECTS ? shingleSet(inPlaceText) : null;
+  const printedInPlace = (shingle: string) => (index ? index.has(shingle) : inPlaceText.includes(shingle));
+  for (const piece of suspects) {
+    const text = compact(piece.text);
+    const shingles = shingleSet(text);
     let found = 0;
-    for (const shingle of own) if (printedElsewhere.has(shingle)) found++;
-    const share = found / own.size;
+    for (const shingle of shingles) if (printedInPlace(shingle)) found++;
+    const share = found / shingles.size;
     if (share >= APPLY_PARTIAL) remove(piece, 'dedupe.partial', `Partial copy: ${Math.round(share * 100)}% of its text is printed in the paragraphs around a break elsewhere on the page`, 0.85);
   }
 
@@ -114,6 +122,18 @@ export function dedupe(draft: PageDraft): PageDraft {
   const removed = removals.filter((edit) => edit.status === 'applied').sort((a, b) => a.start - b.start);
   const kept = draft.edits.filter((edit) => !insideAny(removed, edit));
   return { ...draft, pieces, edits: [...kept, ...removals] };
+}
+
+const FEW_SUSPECTS = 4;
+
+/** The 4-character substrings of a text (a line break never inside one). */
+function shingleSet(text: string): Set<string> {
+  const shingles = new Set<string>();
+  for (let i = 0; i + SHINGLE <= text.length; i++) {
+    const shingle = text.slice(i, i + SHINGLE);
+    if (!shingle.includes('\n')) shingles.add(shingle);
+  }
+  return shingles;
 }
 
 /** The first of `group` with the most `size`. */

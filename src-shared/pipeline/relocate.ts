@@ -64,7 +64,8 @@ export function strayFinder(
 /** One article as printed: its blocks in raw order and its two-character word counts. */
 interface ArticleSpan {
   pieces: Piece[];
-  words: Map<string, number>;
+  /** Two-character words, as small integer keys (see hanBigrams), counted. */
+  words: Map<number, number>;
   /** Its headline and kicker, whitespace removed. */
   title: string;
 }
@@ -86,7 +87,7 @@ export function matchesElsewhere(home: Home, margin = MOVE_MARGIN, measure: 'mat
   return home[measure] >= MIN_MOVE_MATCH && home[measure] >= home.own * margin;
 }
 
-type Vector = Map<string, number>;
+type Vector = Map<number, number>;
 
 /**
  * Finds, for a fragment stranded after a byline, the article whose topic it matches best: the
@@ -99,12 +100,12 @@ type Vector = Map<string, number>;
  */
 export function homeFinder(pieces: readonly Piece[], stranded: ReadonlySet<Piece>): (fragment: Piece) => Home | null {
   const articles = articleSpans(pieces, stranded);
-  const documents = new Map<string, number>();
+  const documents = new Map<number, number>();
   for (const article of articles) for (const word of article.words.keys()) documents.set(word, (documents.get(word) ?? 0) + 1);
-  const idfs = new Map<string, number>();
+  const idfs = new Map<number, number>();
   for (const [word, seen] of documents) idfs.set(word, 1 + Math.log((articles.length + 1) / (seen + 1)));
   const unseen = 1 + Math.log(articles.length + 1);
-  const weight = (word: string, count: number) => (count > 0 ? (1 + Math.log(count)) * (idfs.get(word) ?? unseen) : 0);
+  const weight = (word: number, count: number) => (count > 0 ? (1 + Math.log(count)) * (idfs.get(word) ?? unseen) : 0);
   const vectors = articles.map((article) => weighted(article.words, weight));
   const norms = vectors.map(norm);
   const articleOf = new Map<Piece, number>();
@@ -180,7 +181,7 @@ function placeNames(text: string): string[] {
   return names.filter((name) => Array.from(name).every(isHan));
 }
 
-function weighted(words: ReadonlyMap<string, number>, weight: (word: string, count: number) => number): Vector {
+function weighted(words: ReadonlyMap<number, number>, weight: (word: number, count: number) => number): Vector {
   const result: Vector = new Map();
   for (const [word, count] of words) result.set(word, weight(word, count));
   return result;
@@ -204,19 +205,22 @@ function dot(a: Vector, b: Vector): number {
  * Two-character words of a text, counted. Several finders are built per page over the same
  * blocks (the join's, the displaced stage's), so the counts are kept per text.
  */
-const bigramCache = new Map<string, ReadonlyMap<string, number>>();
+const bigramCache = new Map<string, ReadonlyMap<number, number>>();
 const BIGRAM_CACHE_LIMIT = 4096;
+/** Bigram keys stay small integers (fast map keys): codes counted from the first CJK block. */
+const HAN_FIRST = 0x3400;
+const HAN_SPAN = 0xa000 - HAN_FIRST;
 
-function hanBigrams(text: string): ReadonlyMap<string, number> {
+function hanBigrams(text: string): ReadonlyMap<number, number> {
   const cached = bigramCache.get(text);
   if (cached) return cached;
-  const words = new Map<string, number>();
+  const words = new Map<number, number>();
   let previous = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 0x20 || code === 0x0a || code === 0x0d || code === 0x3000 || code === 0x09) continue;
     if (isHanCode(previous) && isHanCode(code)) {
-      const word = String.fromCharCode(previous, code);
+      const word = (previous - HAN_FIRST) * HAN_SPAN + (code - HAN_FIRST);
       words.set(word, (words.get(word) ?? 0) + 1);
     }
     previous = code;

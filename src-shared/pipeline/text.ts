@@ -33,10 +33,21 @@ export function endsSentence(text: string): boolean {
   return false;
 }
 
-/** Whitespace-free form for comparisons: OCR spacing and line wraps must not hide a repeat. */
+/**
+ * Whitespace-free form for comparisons: OCR spacing and line wraps must not hide a repeat. The
+ * stages ask for the same blocks' forms many times, so results are kept (a bounded memo).
+ */
 export function compact(text: string): string {
-  return text.replace(/\s+/g, '');
+  const known = compacted.get(text);
+  if (known !== undefined) return known;
+  const result = text.replace(/\s+/g, '');
+  if (compacted.size >= COMPACT_MEMO_LIMIT) compacted.clear();
+  compacted.set(text, result);
+  return result;
 }
+
+const compacted = new Map<string, string>();
+const COMPACT_MEMO_LIMIT = 8192;
 
 /** `DI FANG KE XIE`, `Xue Hui Gai Ge`: Latin syllables only, at least two of them. */
 export function isPinyinLine(text: string): boolean {
