@@ -10,7 +10,9 @@ import { compact, startsMidSentence } from './text';
  * flagged as displaced; when it starts mid-sentence and an unfinished paragraph stands earlier on
  * the page, joining it there is proposed (not applied: the evidence is only punctuation). When it
  * starts a sentence it is moved back into the article whose wording it shares (its own unless
- * another matches clearly better), before that article's closing paragraph if it has one.
+ * another matches clearly better), before that article's closing paragraph if it has one. So are
+ * another article's paragraphs the join passed over inside a break, and paragraphs inside the
+ * wrong article's body that name the other article's subject (see strayFinder).
  */
 export function displaced(draft: PageDraft): PageDraft {
   const { raw } = draft;
@@ -40,7 +42,10 @@ export function displaced(draft: PageDraft): PageDraft {
   const misplaced = new Set([...stranded, ...inBreak]);
   let findHome: ReturnType<typeof homeFinder> | undefined;
   const home = (piece: Piece) => (findHome ??= homeFinder(pieces, misplaced))(piece);
-  const preceding = (piece: Piece) => pieces.slice(0, pieces.indexOf(piece)).reverse().find((other) => other.role === 'paragraph');
+  const preceding = (piece: Piece) => {
+    for (let i = (position.get(piece.id) ?? 0) - 1; i >= 0; i--) if (pieces[i].role === 'paragraph') return pieces[i];
+    return undefined;
+  };
   for (const piece of inBreak) {
     flags.push(
       makeFlag(raw, {
@@ -55,37 +60,10 @@ export function displaced(draft: PageDraft): PageDraft {
     const move = moveBack(raw, piece, home(piece), [], 'Printed inside a broken paragraph', preceding);
     if (move) edits.push(move);
   }
-  const findStray = strayFinder(pieces, misplaced, home);
-  pieces.forEach((piece, i) => {
-    if (piece.role !== 'paragraph' || misplaced.has(piece) || caught.has(piece) || continuing.has(piece.id) || continued.has(piece.id)) return;
-    const before = pieces.slice(0, i).reverse().find((other) => other.role !== 'caption' && other.role !== 'furniture');
-    if (before?.role !== 'paragraph' || isLead(piece.text)) return;
-    const stray = findStray(piece);
-    const after = stray && insertionPoint(stray.paragraphs, piece);
-    if (!after) return;
-    flags.push(
-      makeFlag(raw, {
-        kind: 'displaced-fragment',
-        rule: 'displaced.in-body',
-        start: piece.start,
-        end: piece.end,
-        message: 'A paragraph about another article’s subject, printed inside this one.',
-        confidence: 0.6,
-      }),
-    );
-    edits.push(
-      makeEdit(raw, {
-        kind: 'move',
-        rule: 'displaced.move',
-        start: piece.start,
-        end: piece.end,
-        after: raw.slice(piece.start, piece.end),
-        reason: `Names the subject of the article ending at offset ${stray.paragraphs[stray.paragraphs.length - 1].end} and matches its wording far better than this one's`,
-        confidence: 0.6,
-        op: { type: 'move', chunk: piece.id, after: after.id },
-      }),
-    );
-  });
+  const joined = (piece: Piece) => continuing.has(piece.id) || continued.has(piece.id);
+  const strays = strayParagraphs(raw, pieces, (piece) => misplaced.has(piece) || caught.has(piece) || joined(piece), strayFinder(pieces, misplaced, home));
+  flags.push(...strays.flags);
+  edits.push(...strays.edits);
   edits.push(...strayCredits(raw, pieces, caught, draft.edits));
   let lastUnfinished: Piece | undefined;
   for (const piece of pieces) {
@@ -109,7 +87,7 @@ export function displaced(draft: PageDraft): PageDraft {
         const move = moveBack(raw, piece, found, ownParagraphs(pieces, piece, stranded, continuing), 'Printed after a byline', preceding);
         if (move) edits.push(move);
         // A credit printed right after the fragment goes with it to an article that has none.
-        const credit = pieces[pieces.indexOf(piece) + 1];
+        const credit = pieces[(position.get(piece.id) ?? 0) + 1];
         if (move && found && matchesElsewhere(found) && !found.credited && credit?.role === 'byline') {
           edits.push(
             makeEdit(raw, {
@@ -135,6 +113,52 @@ export function displaced(draft: PageDraft): PageDraft {
 }
 
 /**
+ * Paragraphs inside an article's body (not its first) that strayFinder reads as another
+ * article's: flagged, and moved there.
+ */
+function strayParagraphs(
+  raw: string,
+  pieces: readonly Piece[],
+  skip: (piece: Piece) => boolean,
+  findStray: (paragraph: Piece) => Home | null,
+): { flags: Flag[]; edits: Edit[] } {
+  const flags: Flag[] = [];
+  const edits: Edit[] = [];
+  let before: Piece | undefined;
+  for (const piece of pieces) {
+    const previous = before;
+    if (piece.role !== 'caption' && piece.role !== 'furniture') before = piece;
+    if (piece.role !== 'paragraph' || skip(piece) || previous?.role !== 'paragraph' || isLead(piece.text)) continue;
+    const stray = findStray(piece);
+    const after = stray && insertionPoint(stray.paragraphs, piece);
+    if (!stray || !after) continue;
+    flags.push(
+      makeFlag(raw, {
+        kind: 'displaced-fragment',
+        rule: 'displaced.in-body',
+        start: piece.start,
+        end: piece.end,
+        message: 'A paragraph about another article’s subject, printed inside this one.',
+        confidence: 0.6,
+      }),
+    );
+    edits.push(
+      makeEdit(raw, {
+        kind: 'move',
+        rule: 'displaced.move',
+        start: piece.start,
+        end: piece.end,
+        after: raw.slice(piece.start, piece.end),
+        reason: `Names the subject of the article ending at offset ${stray.paragraphs[stray.paragraphs.length - 1].end} and matches its wording far better than this one's`,
+        confidence: 0.6,
+        op: { type: 'move', chunk: piece.id, after: after.id },
+      }),
+    );
+  }
+  return { flags, edits };
+}
+
+/**
  * The paragraphs of the article the fragment was printed in, up to its byline: stranded blocks
  * and the second halves of joined paragraphs are not places to insert after. In a roundup, when
  * the fragment names exactly one report's subhead (`昭化区科协相关负责人表示…` under `昭化区科协`),
@@ -142,9 +166,10 @@ export function displaced(draft: PageDraft): PageDraft {
  */
 function ownParagraphs(pieces: readonly Piece[], fragment: Piece, stranded: ReadonlySet<Piece>, continuing: ReadonlySet<string>): Piece[] {
   const reports: { name: string; paragraphs: Piece[] }[] = [{ name: '', paragraphs: [] }];
-  let start = pieces.indexOf(fragment) - 1;
+  const at = pieces.indexOf(fragment);
+  let start = at - 1;
   while (start > 0 && !opensArticle(pieces[start])) start--;
-  for (let i = start; i < pieces.indexOf(fragment); i++) {
+  for (let i = start; i < at; i++) {
     const piece = pieces[i];
     if (piece.role === 'subhead') reports.push({ name: compact(piece.text), paragraphs: [] });
     if (piece.role === 'paragraph' && !stranded.has(piece) && !continuing.has(piece.id)) reports[reports.length - 1].paragraphs.push(piece);
