@@ -132,13 +132,15 @@ function continuation(pieces: readonly Piece[], i: number, foreign: (piece: Piec
       }
       return { piece, index: j, intruders };
     }
-    if (piece.role === 'caption' || piece.role === 'byline' || (piece.role === 'furniture' && piece.furniture !== 'banner')) {
-      intruders.push(piece);
-      continue;
-    }
-    return null;
+    if (!breakIntruder(piece)) return null;
+    intruders.push(piece);
   }
   return null;
+}
+
+/** What a break prints inside a paragraph besides text: captions, credits, furniture other than banners. */
+function breakIntruder(piece: Piece): boolean {
+  return piece.role === 'caption' || piece.role === 'byline' || (piece.role === 'furniture' && piece.furniture !== 'banner');
 }
 
 /** Set against the usual bar for a move, because here the block's place in a break is no evidence. */
@@ -164,7 +166,7 @@ function nextBody(pieces: readonly Piece[], j: number): { piece: Piece; index: n
   for (let k = j + 1; k < pieces.length; k++) {
     const piece = pieces[k];
     if (piece.role === 'paragraph') return isLead(piece.text) ? null : { piece, index: k };
-    if (piece.role !== 'caption' && piece.role !== 'byline' && !(piece.role === 'furniture' && piece.furniture !== 'banner')) return null;
+    if (!breakIntruder(piece)) return null;
   }
   return null;
 }
