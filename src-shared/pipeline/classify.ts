@@ -145,8 +145,8 @@ function markTitles(pieces: Piece[], imageGap: number): void {
         continue;
       }
     }
-    // A photo's title: an image below it (not above: that is a caption), then its caption or text. Even after a report that
-    // broke off, a cut paragraph's tail does not stand over an image.
+    // A photo's title: an image below it (not above: that is a caption), then its caption or
+    // text. Even after a report that broke off: a cut paragraph's tail does not stand over an image.
     const overImage = piece.gapAfter >= imageGap && (piece.gapBefore < imageGap || !previous) && (next.role === 'caption' || (next.role === 'paragraph' && !startsMidSentence(next.text)));
     if (overImage && !isPlaceName(piece.text)) {
       piece.role = 'headline';
