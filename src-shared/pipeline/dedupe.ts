@@ -26,8 +26,9 @@ const SAMPLE_MASK = 3;
  * Removes text printed more than once: exact repeats of a paragraph, headline, caption or promo,
  * garbled partial copies of a paragraph, and the credits of a repeated run. Of the copies, the
  * one that sits inside its article (after a headline, before the byline) is kept, and of a
- * repeated headline the one over the most text; copies out of place (stranded after a byline, or printed above the page's first headline) go first. Removal
- * is an edit replacing the copy with nothing.
+ * repeated headline the one over the most text; copies out of place (stranded after a byline, or
+ * printed above the page's first headline) go first. Removal is an edit replacing the copy with
+ * nothing.
  */
 export function dedupe(draft: PageDraft): PageDraft {
   const { raw } = draft;

@@ -1,6 +1,6 @@
 import type { Edit, Flag } from '../model/analysis';
 import { bodyEndsSentence, isLead } from './cues';
-import { livePieces, makeEdit, makeFlag, strandedBlocks, type PageDraft, type Piece } from './draft';
+import { livePieces, makeEdit, makeFlag, opensArticle, strandedBlocks, type PageDraft, type Piece } from './draft';
 import { homeFinder, insertionPoint, matchesElsewhere, readsAsClosing, strayFinder, type Home } from './relocate';
 import { compact, startsMidSentence } from './text';
 
@@ -89,18 +89,8 @@ export function displaced(draft: PageDraft): PageDraft {
         // A credit printed right after the fragment goes with it to an article that has none.
         const credit = pieces[(position.get(piece.id) ?? 0) + 1];
         if (move && found && matchesElsewhere(found) && !found.credited && credit?.role === 'byline') {
-          edits.push(
-            makeEdit(raw, {
-              kind: 'move',
-              rule: 'displaced.move',
-              start: credit.start,
-              end: credit.end,
-              after: raw.slice(credit.start, credit.end),
-              reason: 'The credit printed after a displaced paragraph goes with it: its article has none',
-              confidence: 0.65,
-              op: { type: 'move', chunk: credit.id, after: piece.id },
-            }),
-          );
+          const reason = 'The credit printed after a displaced paragraph goes with it: its article has none';
+          edits.push(moveEdit(raw, credit, piece.id, 'displaced.move', reason, 0.65));
         }
       }
     }
@@ -142,18 +132,8 @@ function strayParagraphs(
         confidence: 0.6,
       }),
     );
-    edits.push(
-      makeEdit(raw, {
-        kind: 'move',
-        rule: 'displaced.move',
-        start: piece.start,
-        end: piece.end,
-        after: raw.slice(piece.start, piece.end),
-        reason: `Names the subject of the article ending at offset ${stray.paragraphs[stray.paragraphs.length - 1].end} and matches its wording far better than this one's`,
-        confidence: 0.6,
-        op: { type: 'move', chunk: piece.id, after: after.id },
-      }),
-    );
+    const reason = `Names the subject of the article ending at offset ${stray.paragraphs[stray.paragraphs.length - 1].end} and matches its wording far better than this one's`;
+    edits.push(moveEdit(raw, piece, after.id, 'displaced.move', reason, 0.6));
   }
   return { flags, edits };
 }
@@ -189,18 +169,10 @@ function moveBack(raw: string, fragment: Piece, home: Home | null, own: Piece[],
   const after = insertionPoint(elsewhere ? home.paragraphs : own, fragment);
   // Already in place: it follows that paragraph as printed.
   if (!after || (!elsewhere && after === precedingParagraph(fragment))) return null;
-  return makeEdit(raw, {
-    kind: 'move',
-    rule: 'displaced.move',
-    start: fragment.start,
-    end: fragment.end,
-    after: raw.slice(fragment.start, fragment.end),
-    reason: elsewhere
-      ? `${printed}; its wording matches the article ending at offset ${home.paragraphs[home.paragraphs.length - 1].end} clearly better than the one it sits in`
-      : 'Printed after its article’s byline; it reads as part of the report and goes back into it, before a closing paragraph',
-    confidence: elsewhere ? 0.7 : 0.65,
-    op: { type: 'move', chunk: fragment.id, after: after.id },
-  });
+  const reason = elsewhere
+    ? `${printed}; its wording matches the article ending at offset ${home.paragraphs[home.paragraphs.length - 1].end} clearly better than the one it sits in`
+    : 'Printed after its article’s byline; it reads as part of the report and goes back into it, before a closing paragraph';
+  return moveEdit(raw, fragment, after.id, 'displaced.move', reason, elsewhere ? 0.7 : 0.65);
 }
 
 /**
@@ -223,7 +195,19 @@ function chainMoves(edits: Edit[], pieces: readonly Piece[]): Edit[] {
   return edits.map((edit) => rewritten.get(edit) ?? edit);
 }
 
-const opensArticle = (piece: Piece) => piece.role === 'headline' || piece.role === 'kicker';
+/** An applied move of `piece` to right after `after`: the text is not changed, only where it is read. */
+function moveEdit(raw: string, piece: Piece, after: string, rule: string, reason: string, confidence: number): Edit {
+  return makeEdit(raw, {
+    kind: 'move',
+    rule,
+    start: piece.start,
+    end: piece.end,
+    after: raw.slice(piece.start, piece.end),
+    reason,
+    confidence,
+    op: { type: 'move', chunk: piece.id, after },
+  });
+}
 
 /**
  * A credit caught in a break of one article while that article prints its own credit at the end,
@@ -252,18 +236,8 @@ function strayCredits(raw: string, pieces: readonly Piece[], caught: ReadonlySet
     if (!closed(i + 1, end) || credited(previousStart, titleGroup)) return;
     const last = pieces.slice(previousStart, titleGroup).reverse().find((piece) => piece.role !== 'furniture');
     if (!last) return;
-    moves.push(
-      makeEdit(raw, {
-        kind: 'move',
-        rule: 'displaced.stray-credit',
-        start: credit.start,
-        end: credit.end,
-        after: raw.slice(credit.start, credit.end),
-        reason: 'A credit printed inside this article’s broken paragraph, which has its own credit; the article before ends without one',
-        confidence: 0.7,
-        op: { type: 'move', chunk: credit.id, after: last.id },
-      }),
-    );
+    const reason = 'A credit printed inside this article’s broken paragraph, which has its own credit; the article before ends without one';
+    moves.push(moveEdit(raw, credit, last.id, 'displaced.stray-credit', reason, 0.7));
   });
   return moves;
 }

@@ -127,6 +127,11 @@ export function isTitleRole(role: ChunkRole): boolean {
   return role === 'headline' || role === 'kicker' || role === 'subhead';
 }
 
+/** A headline or its kicker: where an article begins (a subhead only begins a report inside one). */
+export function opensArticle(piece: Piece): boolean {
+  return piece.role === 'headline' || piece.role === 'kicker';
+}
+
 /**
  * Body blocks that follow their article's closing credit with no headline since: where repeated
  * and displaced text lands. A credit printed before any body text (under the headline) closes

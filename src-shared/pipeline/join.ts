@@ -192,9 +192,8 @@ function lastChar(text: string): string {
 }
 
 function doubledAtCut(raw: string, head: Piece, tail: Piece): Edit | null {
+  if (!doubledAcrossCut(head.text, raw.slice(tail.content.start, tail.content.end))) return null;
   const last = lastChar(head.text);
-  const first = raw.slice(tail.content.start, tail.content.start + last.length);
-  if (!last || first !== last || !isHan(last) || REDUPLICATED.has(last + last)) return null;
   return makeEdit(raw, {
     kind: 'char-fix',
     rule: 'join.doubled-char',

@@ -1,4 +1,4 @@
-import { isTitleRole, type Piece } from './draft';
+import { opensArticle, type Piece } from './draft';
 import { isHanCode } from './lint/findings';
 import { compact, isHan } from './text';
 
@@ -158,7 +158,7 @@ function articleSpans(pieces: readonly Piece[], stranded: ReadonlySet<Piece>, co
   let previousTitle = false;
   for (const piece of pieces) {
     if (piece.role === 'furniture') continue;
-    const title = piece.role !== 'subhead' && isTitleRole(piece.role);
+    const title = opensArticle(piece);
     if (!current || (title && !previousTitle)) {
       current = { pieces: [], words: new Map(), title: '' };
       articles.push(current);
