@@ -328,7 +328,8 @@ class PageUnits {
   cutParagraphs(rates: Rates): void {
     for (const unit of this.paragraphs()) {
       const text = unit.lines[0];
-      if (unit.marks.some((m) => m.kind === 'lost.start')) continue;
+      // An earlier cut may have moved this paragraph into its break: it is taken.
+      if (this.touched.has(unit) || unit.marks.some((m) => m.kind === 'lost.start')) continue;
       if (this.random.chance(rates.paragraphStart)) {
         const at = this.column.layout === 'blank-line' ? this.random.int(10, 17) : this.firstLineWidth(false);
         if (text.length >= at + 12 && !hangs(text[at]) && !hangs(text[at - 1])) this.withIntruders(this.split(unit, at, 'break.paragraph-start', false), rates);
@@ -478,8 +479,9 @@ class PageUnits {
     }
   }
 
+  /** No noise at or right beside `at`: a look-alike on the original of a doubled pair would hide the pair. */
   private freeAt(unit: Unit, at: number): boolean {
-    return !unit.marks.some((m) => m.start <= at && at < m.end + 1);
+    return !unit.marks.some((m) => m.start - 1 <= at && at <= m.end);
   }
 
   private insertText(unit: Unit, at: number, text: string, kind: NoiseKind): void {

@@ -20,13 +20,16 @@ function readGoldPages(): GoldPage[] {
 
 const goldPages = readGoldPages();
 
-/** Each article once (some pages share one), in a fixed order so seeds stay reproducible. */
+/**
+ * Each article once (some pages share one), in a fixed order so seeds stay reproducible. An
+ * article without a title (the end of one continued from the page before) cannot open a page's article.
+ */
 export const SOURCE_ARTICLES: readonly GoldArticle[] = (() => {
   const seen = new Set<string>();
   return goldPages
     .flatMap((page) => page.articles)
     .filter((article) => {
-      if (seen.has(article.title) || !article.blocks.some((block) => block.type === 'paragraph')) return false;
+      if (!article.title.trim() || seen.has(article.title) || !article.blocks.some((block) => block.type === 'paragraph')) return false;
       seen.add(article.title);
       return true;
     });
