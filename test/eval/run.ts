@@ -36,10 +36,16 @@ const layouts = byLayout(scores);
 const kinds = byNoiseKind(scores);
 const all = summarizeSim(scores);
 const perLayout: [string, SimSummary][] = [...LAYOUTS.filter((layout) => layouts.has(layout)).map((layout): [string, SimSummary] => [layout, summarizeSim(layouts.get(layout)!)]), ['all', all]];
-const perKind: [string, SimSummary, number][] = NOISE_KINDS.filter((kind) => kinds.has(kind)).map((kind) => {
+/**
+ * Per kind: the pages holding it, and for contrast the pages of the same layouts without it (a
+ * page holds many kinds, so the difference is the telling figure).
+ */
+const perKind: [string, SimSummary, number, SimSummary][] = NOISE_KINDS.filter((kind) => kinds.has(kind)).map((kind) => {
   const pages = kinds.get(kind)!;
   const instances = pages.reduce((n, score) => n + score.page.noise.filter((noise) => noise.kind === kind).length, 0);
-  return [kind, summarizeSim(pages), instances];
+  const layoutsHolding = new Set(pages.map((score) => score.page.layout));
+  const without = scores.filter((score) => layoutsHolding.has(score.page.layout) && !pages.includes(score));
+  return [kind, summarizeSim(pages), instances, summarizeSim(without)];
 });
 
 const fixed = (digits: number) => (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(digits));
@@ -68,8 +74,19 @@ console.log(table(['set', ...QUALITY], annotated.map(([name, s]) => [name, ...qu
 console.log(`\n## Simulated pages (seed ${seed}, ${count} pages, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
 console.log('### By layout\n');
 console.log(table(['layout', ...SIMULATED], perLayout.map(([name, s]) => [name, ...simulated(s)])));
-console.log('\n### By noise kind (pages holding the kind)\n');
-console.log(table(['noise kind', 'instances', ...SIMULATED], perKind.map(([name, s, n]) => [name, n, ...simulated(s)])));
+console.log('\n### By noise kind (pages holding the kind; in brackets the pages of the same layouts without it)\n');
+console.log(
+  table(
+    ['noise kind', 'instances', ...SIMULATED],
+    perKind.map(([name, s, n, without]) => {
+      const cells = simulated(s);
+      const contrast = simulated(without);
+      // title F1, body CER and paragraph F1 with their contrast
+      for (const column of [1, 2, 3]) cells[column] = `${cells[column]} (${contrast[column]})`;
+      return [name, n, ...cells];
+    }),
+  ),
+);
 console.log('\n### Split calibration, all simulated pages\n');
 console.log(reliabilityTable(all.calibration));
 for (const [layout, s] of perLayout.slice(0, -1)) {
@@ -81,6 +98,14 @@ if (jsonFile) {
   const entries = (rows: [string, ...unknown[]][]) => Object.fromEntries(rows.map(([name, s]) => [name, s]));
   writeFileSync(
     jsonFile,
-    `${JSON.stringify({ annotated: entries(annotated), simulated: { seed, count, layouts: entries(perLayout), noiseKinds: entries(perKind) } }, null, 1)}\n`,
+    `${JSON.stringify({
+      annotated: entries(annotated),
+      simulated: {
+        seed,
+        count,
+        layouts: entries(perLayout),
+        noiseKinds: Object.fromEntries(perKind.map(([name, s, instances, without]) => [name, { instances, holding: s, without }])),
+      },
+    }, null, 1)}\n`,
   );
 }
