@@ -45,7 +45,7 @@ const perKind: [string, SimSummary, number, SimSummary][] = NOISE_KINDS.filter((
   const instances = pages.reduce((n, score) => n + score.page.noise.filter((noise) => noise.kind === kind).length, 0);
   const layoutsHolding = new Set(pages.map((score) => score.page.layout));
   const without = scores.filter((score) => layoutsHolding.has(score.page.layout) && !pages.includes(score));
-  return [kind, summarizeSim(pages), instances, summarizeSim(without)];
+  return [kind, summarizeSim(pages, kind), instances, summarizeSim(without, kind)];
 });
 
 const fixed = (digits: number) => (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(digits));

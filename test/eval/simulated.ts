@@ -81,8 +81,9 @@ export const HIGH_CONFIDENCE = 0.95;
 const ratio = (part: number, whole: number) => (whole ? part / whole : NaN);
 const sum = (scores: readonly SimScore[], pick: (score: SimScore) => number) => scores.reduce((total, score) => total + pick(score), 0);
 
-export function summarizeSim(scores: readonly SimScore[]): SimSummary {
-  const charErrors = scores.flatMap((score) => score.charErrors);
+/** With `focus` a character-error kind, OCR recall counts the errors of that kind only. */
+export function summarizeSim(scores: readonly SimScore[], focus?: NoiseKind): SimSummary {
+  const charErrors = scores.flatMap((score) => score.charErrors).filter((error) => !focus || !CHAR_ERROR_KINDS.includes(focus) || error.kind === focus);
   const splits = scores.flatMap((score) => score.splits);
   return {
     ...summarize(scores.map((score) => score.score)),

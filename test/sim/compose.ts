@@ -239,6 +239,7 @@ function promo(random: Random, rates: Rates, furniture: string[]): Unit[] {
 
 function sponsorList(random: Random, furniture: string[]): Unit[] {
   const names = random.shuffle(SPONSORS).slice(0, random.int(3, 12));
+  if (random.chance(0.25)) return [furnitureUnit('sponsors', [[...SPONSOR_HEADING, ...names].join(' ')], furniture)];
   const units = [furnitureUnit('sponsors', random.chance(0.5) ? [...SPONSOR_HEADING] : [SPONSOR_HEADING.join(' ')], furniture)];
   for (let i = 0; i < names.length; ) {
     const size = random.int(1, 3);
@@ -354,7 +355,9 @@ class PageUnits {
   private withIntruders(rest: Unit, rates: Rates): void {
     if (!this.random.chance(rates.intruder)) return;
     const article = rest.article!;
-    const kinds = this.random.shuffle(['caption', 'byline', 'fragment'] as const);
+    // Few articles have a photo: when this one has, its caption is the likeliest thing in the break.
+    const others = this.random.shuffle(['byline', 'fragment'] as const);
+    const kinds = this.random.chance(0.7) ? ['caption' as const, ...others] : this.random.shuffle(['caption' as const, ...others]);
     for (const kind of kinds) {
       const intruder = this.intruder(kind, article);
       if (!intruder) continue;
