@@ -24,12 +24,12 @@ interface Floor {
 }
 
 const FLOORS: Record<Layout, Floor> = {
-  // today: title 0.940, para 0.830, CER 25.7%, byline 92.9%, OCR recall 76.1%, right ≥ 0.95 97.8%, starts 98.2%, furniture 0
-  'blank-line': { titleF1: 0.91, boundaryF1: 0.8, cer: 0.28, byline: 0.88, ocrRecall: 0.71, rightAtHighConfidence: 0.95, splitRecall: 0.95, furnitureInArticles: 2 },
-  // today: title 0.462, para 0.345, CER 146%, byline 58.3%, OCR recall 74.3%, right ≥ 0.95 94.7%, starts 38.9%, furniture 14
-  'hard-wrapped': { titleF1: 0.43, boundaryF1: 0.31, cer: 1.5, byline: 0.53, ocrRecall: 0.69, rightAtHighConfidence: 0.9, splitRecall: 0.34, furnitureInArticles: 17 },
-  // today: title 0.691, para 0.460, CER 85.0%, byline 66.0%, OCR recall 81.0%, right ≥ 0.95 82.8%, starts 61.1%, furniture 5
-  'column-wrapped': { titleF1: 0.66, boundaryF1: 0.43, cer: 0.88, byline: 0.61, ocrRecall: 0.76, rightAtHighConfidence: 0.78, splitRecall: 0.56, furnitureInArticles: 8 },
+  // today: title 0.952, para 0.842, CER 25.1%, byline 91.4%, OCR recall 75.0%, right ≥ 0.95 97.9%, starts 96.5%, furniture 0
+  'blank-line': { titleF1: 0.92, boundaryF1: 0.81, cer: 0.28, byline: 0.86, ocrRecall: 0.7, rightAtHighConfidence: 0.94, splitRecall: 0.92, furnitureInArticles: 2 },
+  // today: title 0.453, para 0.323, CER 150.6%, byline 54.2%, OCR recall 83.1%, right ≥ 0.95 95.0%, starts 40.7%, furniture 14
+  'hard-wrapped': { titleF1: 0.42, boundaryF1: 0.29, cer: 1.58, byline: 0.49, ocrRecall: 0.78, rightAtHighConfidence: 0.9, splitRecall: 0.36, furnitureInArticles: 17 },
+  // today: title 0.734, para 0.437, CER 86.3%, byline 56.9%, OCR recall 80.0%, right ≥ 0.95 85.3%, starts 66.7%, furniture 6
+  'column-wrapped': { titleF1: 0.7, boundaryF1: 0.41, cer: 0.9, byline: 0.52, ocrRecall: 0.75, rightAtHighConfidence: 0.8, splitRecall: 0.62, furnitureInArticles: 9 },
 };
 
 const groups = byLayout(simulatePages({ seed: 9000, count: 42 }).map(scoreSimPage));
