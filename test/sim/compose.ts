@@ -96,7 +96,8 @@ export function compose(random: Random, column: Column): Composition {
   const count = random.int(3, 7);
   const sources = random.shuffle(SOURCE_ARTICLES).slice(0, count);
   const sections = assignSections(random, count);
-  const articles = sources.map((source, i) => goldArticle(random, source, sections[i]?.name ?? null, rates, column.layout));
+  const golds = sources.map((source, i) => goldArticle(random, source, sections[i]?.name ?? null, rates, column.layout));
+  const articles = golds.map((gold) => gold.article);
   const furniture: string[] = [];
   const units: Unit[] = [];
 
@@ -104,7 +105,7 @@ export function compose(random: Random, column: Column): Composition {
   articles.forEach((article, i) => {
     const banner = sections[i];
     if (banner && (i === 0 || sections[i - 1] !== banner)) units.push(bannerUnit(random, banner, furniture));
-    units.push(...articleUnits(random, article, i, rates));
+    units.push(...articleUnits(random, article, golds[i].lost, i, rates));
     const groupEnds = i === count - 1 || sections[i + 1] !== banner;
     if (groupEnds && random.chance(0.35)) units.push(furnitureUnit('column-sponsor', [random.pick(COLUMN_SPONSORS)], furniture));
   });
@@ -146,17 +147,25 @@ function printForm(text: string, layout: Layout): string {
 
 const SENTENCE_END = /[。！？!?”」』]$/;
 
-/** The editor's article: the source with this page's section, minus text lost in print. */
-function goldArticle(random: Random, source: GoldArticle, section: string | null, rates: Rates, layout: Layout): GoldArticle {
+type Loss = 'lost.end' | 'lost.start';
+
+/** The editor's article: the source with this page's section, minus text lost in print (by block index). */
+function goldArticle(random: Random, source: GoldArticle, section: string | null, rates: Rates, layout: Layout): { article: GoldArticle; lost: Map<number, Loss> } {
   const print = (text: string) => printForm(text, layout);
   const blocks = source.blocks.map((block) => ({ type: block.type, text: print(block.text) }));
+  const lost = new Map<number, Loss>();
   const paragraphs = blocks.filter((block) => block.type === 'paragraph' && block.text.length >= 40);
   for (const block of paragraphs) {
     if (paragraphs.length < 2) break;
-    if (random.chance(rates.lostEnd)) block.text = lostEnd(random, block.text);
-    else if (block !== blocks[0] && random.chance(rates.lostStart)) block.text = lostStart(random, block.text);
+    if (random.chance(rates.lostEnd)) {
+      block.text = lostEnd(random, block.text);
+      lost.set(blocks.indexOf(block), 'lost.end');
+    } else if (block !== blocks[0] && random.chance(rates.lostStart)) {
+      block.text = lostStart(random, block.text);
+      lost.set(blocks.indexOf(block), 'lost.start');
+    }
   }
-  return {
+  const article = {
     section,
     kicker: source.kicker === null ? null : print(source.kicker),
     title: print(source.title),
@@ -164,37 +173,37 @@ function goldArticle(random: Random, source: GoldArticle, section: string | null
     captions: source.captions.map(print),
     blocks,
   };
+  return { article, lost };
 }
-
-/** Lost text is marked by a trailing or leading `\u0000` until the unit is built (then logged and removed). */
-const LOST = '\u0000';
 
 function lostEnd(random: Random, text: string): string {
   let cut = random.int(Math.floor(text.length * 0.4), text.length - 8);
   while (cut > 10 && !isHan(text[cut - 1])) cut--;
-  return text.slice(0, cut) + LOST;
+  return text.slice(0, cut);
 }
 
 function lostStart(random: Random, text: string): string {
   let cut = random.int(6, Math.floor(text.length * 0.5));
   while (cut < text.length - 10 && !isHan(text[cut])) cut++;
-  return LOST + text.slice(cut);
+  return text.slice(cut);
 }
 
 export const isHan = (char: string | undefined): boolean => !!char && /\p{Script=Han}/u.test(char);
 
 /** The printed units of one article: kicker, headline, caption, body, credit. */
-function articleUnits(random: Random, article: GoldArticle, index: number, rates: Rates): Unit[] {
+function articleUnits(random: Random, article: GoldArticle, lost: Map<number, Loss>, index: number, rates: Rates): Unit[] {
   const units: Unit[] = [];
   const own = (role: Role, text: string): Unit => ({ role, lines: [text], article: index, marks: [] });
   if (article.kicker) units.push(own('kicker', article.kicker));
   units.push(own('title', article.title));
   units[0].opens = true;
-  const body = article.blocks.map((block) => paragraphUnit(own(block.type, block.text)));
-  for (let i = 0; i < article.blocks.length; i++) {
-    // The editor's gold carries the lost-text marker too: take it out now that the unit logs it.
-    article.blocks[i].text = article.blocks[i].text.replace(LOST, '');
-  }
+  const body = article.blocks.map((block, i) => {
+    const unit = own(block.type, block.text);
+    // The loss is logged on the character beside it.
+    const loss = lost.get(i);
+    if (loss) unit.marks.push(loss === 'lost.end' ? { kind: loss, start: block.text.length - 1, end: block.text.length } : { kind: loss, start: 0, end: 1 });
+    return unit;
+  });
   const captions = article.captions.map((text) => ({ ...own('caption', text), imageBefore: true }));
   const captionAfterTitle = random.chance(0.5);
   units.push(...(captionAfterTitle ? captions : []), ...body.slice(0, 1), ...(captionAfterTitle ? [] : captions), ...body.slice(1));
@@ -205,19 +214,6 @@ function articleUnits(random: Random, article: GoldArticle, index: number, rates
     else units.push(own('byline', credit));
   }
   return units;
-}
-
-/** Turns the lost-text marker into a logged span over the character next to the loss. */
-function paragraphUnit(unit: Unit): Unit {
-  const text = unit.lines[0];
-  if (text.endsWith(LOST)) {
-    unit.lines[0] = text.slice(0, -1);
-    unit.marks.push({ kind: 'lost.end', start: text.length - 2, end: text.length - 1 });
-  } else if (text.startsWith(LOST)) {
-    unit.lines[0] = text.slice(1);
-    unit.marks.push({ kind: 'lost.start', start: 0, end: 1 });
-  }
-  return unit;
 }
 
 function furnitureUnit(role: Role, lines: string[], furniture: string[]): Unit {
