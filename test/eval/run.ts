@@ -77,13 +77,13 @@ console.log(table(['layout', ...SIMULATED], perLayout.map(([name, s]) => [name, 
 console.log('\n### By noise kind (pages holding the kind; in brackets the pages of the same layouts without it)\n');
 console.log(
   table(
-    ['noise kind', 'instances', ...SIMULATED],
+    ['noise kind', 'instances', 'undone', ...SIMULATED],
     perKind.map(([name, s, n, without]) => {
       const cells = simulated(s);
       const contrast = simulated(without);
       // title F1, body CER and paragraph F1 with their contrast
       for (const column of [1, 2, 3]) cells[column] = `${cells[column]} (${contrast[column]})`;
-      return [name, n, ...cells];
+      return [name, n, pct(s.repaired), ...cells];
     }),
   ),
 );

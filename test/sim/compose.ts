@@ -26,10 +26,15 @@ export interface Unit {
   lines: string[];
   /** Index of the gold article the unit prints (or was copied from). */
   article?: number;
+  /** Index, in that article's gold blocks, of the paragraph or subhead the unit prints. */
+  block?: number;
   /** The first printed line of its article: the article starts here. */
   opens?: boolean;
-  /** The whole unit is noise of this kind (a copy, an intruder, a displaced paragraph). */
-  noise?: { kind: NoiseKind; expected?: string };
+  /**
+   * The whole unit is noise of this kind (a copy, an intruder, a displaced paragraph); `damages`
+   * names the gold block it harms when that is not the unit's own (the paragraph an intruder cuts).
+   */
+  noise?: { kind: NoiseKind; expected?: string; damages?: { article: number; block: number } };
   marks: Mark[];
   /** A paragraph continued after a column break: no indent, no markup. */
   continues?: boolean;
@@ -198,7 +203,7 @@ function articleUnits(random: Random, article: GoldArticle, lost: Map<number, Lo
   units.push(own('title', article.title));
   units[0].opens = true;
   const body = article.blocks.map((block, i) => {
-    const unit = own(block.type, block.text);
+    const unit: Unit = { ...own(block.type, block.text), block: i };
     // The loss is logged on the character beside it.
     const loss = lost.get(i);
     if (loss) unit.marks.push(loss === 'lost.end' ? { kind: loss, start: block.text.length - 1, end: block.text.length } : { kind: loss, start: 0, end: 1 });
@@ -357,6 +362,7 @@ class PageUnits {
     for (const kind of kinds) {
       const intruder = this.intruder(kind, article);
       if (!intruder) continue;
+      if (kind !== 'fragment') intruder.noise!.damages = { article, block: rest.block! };
       intruder.breakBefore = true;
       rest.breakBefore = this.random.chance(0.5);
       this.insertBefore(rest, intruder);
@@ -463,7 +469,7 @@ class PageUnits {
       const rest = this.split(host, this.random.pick(candidates), 'break.mid-sentence', false);
       for (const unit of heading) {
         this.remove(unit);
-        unit.noise = { kind: 'layout.headline-between-columns', expected: '' };
+        unit.noise = { kind: 'layout.headline-between-columns', expected: '', damages: { article: article - 1, block: host.block! } };
       }
       heading[0].breakBefore = true;
       this.insertBefore(rest, ...heading);

@@ -54,8 +54,14 @@ class Output {
     this.length += text.length;
   }
 
-  log(kind: string, start: number, end: number, expected?: string): void {
-    this.noise.push(expected === undefined ? { kind, start, end } : { kind, start, end, expected });
+  log(kind: string, start: number, end: number, expected?: string, damages?: { article?: number; block?: number }): void {
+    const noise: InjectedNoise = { kind, start, end };
+    if (expected !== undefined) noise.expected = expected;
+    if (damages?.article !== undefined && damages.block !== undefined) {
+      noise.article = damages.article;
+      noise.block = damages.block;
+    }
+    this.noise.push(noise);
   }
 
   text(): string {
@@ -67,7 +73,7 @@ export function render(random: Random, units: readonly Unit[], column: Column): 
   const style = drawStyle(random, column);
   const out = new Output();
   const articleStarts: number[] = [];
-  const openCuts = new Map<number, { kind: string; start: number }>();
+  const openCuts = new Map<number, { kind: string; start: number; block?: number }>();
   if (style.layout === 'blank-line' && random.chance(0.6)) out.put('\n\n');
   units.forEach((unit, i) => {
     if (i > 0) out.put(separator(random, style, units[i - 1], unit));
@@ -80,14 +86,14 @@ export function render(random: Random, units: readonly Unit[], column: Column): 
     const textStart = out.length;
     const cut = unit.continues ? openCuts.get(unit.article!) : undefined;
     if (cut && !unit.noise) {
-      out.log(cut.kind, cut.start, textStart);
+      out.log(cut.kind, cut.start, textStart, undefined, { article: unit.article, block: cut.block });
       openCuts.delete(unit.article!);
     }
     const positions = emit(random, out, style, unit);
-    for (const mark of unit.marks) out.log(mark.kind, positions[mark.start], positions[mark.end - 1] + 1, mark.expected);
-    if (unit.noise) out.log(unit.noise.kind, unitStart, out.length, unit.noise.expected);
+    for (const mark of unit.marks) out.log(mark.kind, positions[mark.start], positions[mark.end - 1] + 1, mark.expected, unit);
+    if (unit.noise) out.log(unit.noise.kind, unitStart, out.length, unit.noise.expected, unit.noise.damages ?? unit);
     if (unit.opens) articleStarts[unit.article!] = unitStart;
-    if (unit.cutKind) openCuts.set(unit.article!, { kind: unit.cutKind, start: out.length });
+    if (unit.cutKind) openCuts.set(unit.article!, { kind: unit.cutKind, start: out.length, block: unit.block });
   });
   out.put('\n');
   return { raw: out.text(), noise: out.noise.sort((a, b) => a.start - b.start || a.end - b.end), articleStarts };

@@ -103,6 +103,20 @@ describe('page simulator', () => {
     }
   });
 
+  it('should name the gold block a noise damages, next to the text it damages', () => {
+    let named = 0;
+    for (const page of pages) {
+      for (const noise of page.noise.filter((n) => n.block !== undefined)) {
+        named++;
+        const block = page.gold.articles[noise.article!].blocks[noise.block!];
+        expect(block, `${page.name} ${noise.kind}`).toBeDefined();
+        if (noise.kind === 'lost.end') expect(loose(page.raw.slice(noise.start, noise.end))).toBe(loose(block.text).slice(-1));
+        if (noise.kind === 'lost.start') expect(loose(page.raw.slice(noise.start, noise.end))).toBe(loose(block.text).slice(0, 1));
+      }
+    }
+    expect(named).toBeGreaterThan(pages.length);
+  });
+
   it('should inject every noise kind over two hundred pages', () => {
     const seen = new Set(pages.flatMap((page) => page.noise.map((noise) => noise.kind)));
     expect([...NOISE_KINDS].filter((kind) => !seen.has(kind))).toEqual([]);

@@ -18,6 +18,9 @@ export interface InjectedNoise {
    * happened (a column break, lost text): the raw there is what gold keeps.
    */
   expected?: string;
+  /** The gold article (index) and its block (index into `blocks`) this noise damages, when it damages one. */
+  article?: number;
+  block?: number;
 }
 
 export interface SimPage {
