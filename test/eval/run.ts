@@ -87,6 +87,16 @@ console.log(
     }),
   ),
 );
+console.log('\n### Noise undone, by kind and layout\n');
+const layoutGroups = LAYOUTS.filter((layout) => layouts.has(layout));
+console.log(
+  table(
+    ['noise kind', ...layoutGroups],
+    perKind
+      .filter(([, s]) => !Number.isNaN(s.repaired))
+      .map(([kind]) => [kind, ...layoutGroups.map((layout) => pct(summarizeSim(layouts.get(layout)!, kind).repaired))]),
+  ),
+);
 console.log('\n### Split calibration, all simulated pages\n');
 console.log(reliabilityTable(all.calibration));
 for (const [layout, s] of perLayout.slice(0, -1)) {
