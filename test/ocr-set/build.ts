@@ -39,6 +39,7 @@ const SECTIONS: Section[] = [
 const SPONSORS = ['四川省农学会', '四川省气象学会', '四川省营养学会', '四川省机械工程学会', '成都市科协', '绵阳市科协', '宜宾市科协'];
 const COLUMN_SPONSORS = ['栏目协办：四川省科协学会部 四川省科协学会服务中心', '栏目协办：四川省科协科普部', '栏目协办：四川省农村专业技术协会'];
 const PROMO = ['欢迎关注', '“四川科技报”微信公众号'];
+const SPONSOR_HEADING = '本版协办单位（排名不分先后）';
 
 /** How the articles sit on the page; each reads to Tesseract differently. */
 type Layout =
@@ -168,25 +169,25 @@ function planPages(articles: readonly GoldArticle[]): PageSpec[] {
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** `Di Fang Ke Xie`: the pinyin as a pinyin-first banner prints it. */
+const titleCasePinyin = (section: Section) =>
+  section.pinyin
+    .split(' ')
+    .map((syllable) => syllable[0] + syllable.slice(1).toLowerCase())
+    .join(' ');
+
 function bannerHtml(section: Section, style: BannerStyle): string {
   const name = escapeHtml(section.name);
   if (style === 'bar') return `<div class="banner bar"><span class="name">${name}</span><span class="sep">|</span><span class="pinyin">${section.pinyin}</span></div>`;
   if (style === 'pinyin-first') {
-    const titleCase = section.pinyin
-      .split(' ')
-      .map((syllable) => syllable[0] + syllable.slice(1).toLowerCase())
-      .join(' ');
-    return `<div class="banner pinyin-first"><div class="pinyin">${titleCase}</div><div class="name">${name}</div></div>`;
+    return `<div class="banner pinyin-first"><div class="pinyin">${titleCasePinyin(section)}</div><div class="name">${name}</div></div>`;
   }
   return `<div class="banner stacked"><div class="name">${name}</div><div class="pinyin">${section.pinyin}</div></div>`;
 }
 
 /** Furniture as printed: what a banner shows, in the form the banner style prints it. */
 function bannerFurniture(section: Section, style: BannerStyle): string[] {
-  if (style === 'pinyin-first') {
-    return [section.pinyin.split(' ').map((s) => s[0] + s.slice(1).toLowerCase()).join(' '), section.name];
-  }
-  return [section.name, section.pinyin];
+  return style === 'pinyin-first' ? [titleCasePinyin(section), section.name] : [section.name, section.pinyin];
 }
 
 function headlineHtml(placed: PlacedArticle): string {
@@ -273,17 +274,15 @@ function layoutHtml(spec: PageSpec): string {
 }
 
 function footerHtml(spec: PageSpec): string {
-  const heading = '本版协办单位（排名不分先后）';
   const sponsors = spec.sponsorsAsList
-    ? `<div class="sponsors list"><div>${heading}</div>${SPONSORS.map((name) => `<div>${name}</div>`).join('')}</div>`
-    : `<div class="sponsors line">${heading}：${SPONSORS.join(' ')}</div>`;
+    ? `<div class="sponsors list"><div>${SPONSOR_HEADING}</div>${SPONSORS.map((name) => `<div>${name}</div>`).join('')}</div>`
+    : `<div class="sponsors line">${SPONSOR_HEADING}：${SPONSORS.join(' ')}</div>`;
   const promo = spec.promo ? `<div class="promo"><div class="qr"></div><div>${PROMO.map((line) => `<div>${line}</div>`).join('')}</div></div>` : '';
   return `<footer>${sponsors}${promo}</footer>`;
 }
 
 function footerFurniture(spec: PageSpec): string[] {
-  const heading = '本版协办单位（排名不分先后）';
-  const sponsors = spec.sponsorsAsList ? [heading, ...SPONSORS] : [`${heading}：${SPONSORS.join(' ')}`];
+  const sponsors = spec.sponsorsAsList ? [SPONSOR_HEADING, ...SPONSORS] : [`${SPONSOR_HEADING}：${SPONSORS.join(' ')}`];
   return [...sponsors, ...(spec.promo ? PROMO : [])];
 }
 
