@@ -31,10 +31,17 @@ export function checkPageSize(size: number, fileName: string): void {
 /**
  * The one rule for control characters, wherever in a text they occur: C0 controls and DEL other
  * than the whitespace ones (tab, line feed, vertical tab, form feed, carriage return) are not
- * text. A file holding one is refused at import, and an export refuses to write one (see
- * src-shared/export/text-utils.ts), so a NUL never reaches a TXT or Markdown file.
+ * text. Import refuses a file holding one, because raw is stored as read; a TXT or Markdown
+ * export, which must not fail over a character nobody can see, writes U+FFFD in its place, as
+ * TEI and DOCX do for what XML forbids. Text reaches an export with one only by another way than
+ * a file (an editor's edit, a page stored before the rule).
  */
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000e-\u001f\u007f]/;
+const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
+
+export function replaceControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, '\ufffd');
+}
 
 /** Where the first control character is, as the user would find it; null when there is none. */
 export function findControlCharacter(text: string): { line: number; column: number; codePoint: string } | null {

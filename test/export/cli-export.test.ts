@@ -69,7 +69,7 @@ describe('galley export (CLI, real pipeline)', () => {
     for (const file of articles) {
       const matter = parse(/^---\n([\s\S]*?)\n---\n/.exec(readFileSync(join(out, file), 'utf8'))![1]);
       expect(matter).toMatchObject({ source: '001_f633f705ac59ae29.txt', title: expect.any(String) });
-      expect(file.startsWith('000_001_f633f705ac59ae29/')).toBe(true);
+      expect(file.startsWith('001_f633f705ac59ae29/')).toBe(true);
     }
   });
 
@@ -93,7 +93,7 @@ describe('galley export (CLI, real pipeline)', () => {
     expect(code).toBe(1);
     expect(stderr).toContain(`${binary}: this is a PNG image file, not text`);
     expect(stderr).toContain('missing.txt: no such file');
-    expect(listFiles(out)).toEqual(['000_003_feb7e2b1474b1bef.txt', 'report.md']);
+    expect(listFiles(out)).toEqual(['003_feb7e2b1474b1bef.clean.txt', 'report.md']);
   });
 
   it('should refuse an unknown format or a missing --out with usage', async () => {
