@@ -6,7 +6,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { main } from '../../src-cli/index';
+import { run } from '../cli/support';
 import { parseDocumentJson, serializeDocument } from '../../src-shared/export';
 import { materialize } from '../../src-shared/model';
 import { child, children, parseTree, path } from './xml-tree';
@@ -15,13 +15,6 @@ const SEEDS = fileURLToPath(new URL('../../seeds/', import.meta.url));
 const seeds = readdirSync(SEEDS).filter((name) => name.endsWith('.txt')).sort().map((name) => join(SEEDS, name));
 const temp = mkdtempSync(join(tmpdir(), 'galley-export-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
-
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
