@@ -1,8 +1,8 @@
 import { constants } from 'node:fs';
-import { access, mkdir, open, rename, stat, statfs, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { access, mkdir, rename, stat, statfs, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Io } from './command';
-import { checkPageSize, DecodeError, MAX_PAGE_BYTES } from '../src-shared/pipeline/decode';
+import { DecodeError } from '../src-shared/pipeline/decode';
 
 /** A mistake of the user's (a path, an option): one line naming what and why, never a stack trace. */
 export class UserError extends Error {
@@ -33,33 +33,6 @@ export function describeError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code && Object.hasOwn(ERRNO_REASONS, code)) return ERRNO_REASONS[code];
   return error instanceof Error ? error.message : String(error);
-}
-
-/**
- * A page file's bytes. Opened without blocking (a FIFO would otherwise hang the open), then only
- * a regular file is read, and only when its size is within the page limit; the read stops at the
- * limit all the same, in case the file grows while it is read.
- */
-export async function readPageFile(file: string): Promise<Uint8Array> {
-  const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  try {
-    const info = await handle.stat();
-    if (info.isDirectory()) throw new UserError(file, 'is a directory, not a file');
-    if (!info.isFile()) throw new UserError(file, 'is not a regular file (a device, pipe or socket), so it is not read');
-    checkPageSize(info.size, basename(file));
-    const buffer = new Uint8Array(Math.min(info.size, MAX_PAGE_BYTES) + 1);
-    let length = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-      if (length === buffer.length) break;
-    }
-    checkPageSize(length, basename(file));
-    return buffer.subarray(0, length);
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Longest name of one file or folder on ext4, APFS and NTFS, in UTF-8 bytes. */

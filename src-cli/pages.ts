@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { Io } from './command';
-import { describeError, readPageFile } from './files';
+import { describeError } from './files';
+import { readPageFile } from '../src-shared/node/read-page-file';
 import type { ExportablePage } from '../src-shared/export';
 import { materialize } from '../src-shared/model';
 import { analyzeCorpus } from '../src-shared/pipeline';
