@@ -67,7 +67,7 @@ describe('galley: a user error is one line naming the file and the reason, exit 
     expect(code).toBe(1);
     expect(oneLine(stderr)).toBe(`galley clean: --out ${out}: ${dir} is not writable (permission denied); nothing was written`);
     expect(existsSync(out)).toBe(false);
-  });
+  }, BIN_TIMEOUT);
 
   it.each([
     ['/proc/self/galley-out', 'proc'],
@@ -76,7 +76,7 @@ describe('galley: a user error is one line naming the file and the reason, exit 
     const { code, stderr } = await run('clean', FIXTURE, '--format', 'txt', '--out', out);
     expect(code).toBe(1);
     expect(oneLine(stderr)).toBe(`galley clean: --out ${out}: is on the ${system} file system, which does not store files; nothing was written`);
-  }, BIN_TIMEOUT);
+  });
 
   it('should print no stack trace when a write fails as a process', () => {
     const file = join(tempDir(), 'out.txt');
