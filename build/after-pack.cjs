@@ -21,6 +21,9 @@ function galleyFuses({ FuseVersion, FuseV1Options }, context) {
     [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
     [FuseV1Options.OnlyLoadAppFromAsar]: true,
     [FuseV1Options.EnableCookieEncryption]: true,
+    // The renderer is served from app:// (src-main/protocol.ts), never file://, so a file:// page
+    // must not get the extra privileges Electron grants it by default.
+    [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
   };
 }
 

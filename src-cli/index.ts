@@ -1,7 +1,8 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Command, Io } from './command';
+import { describeError } from './files';
 
 /**
  * `galley <command> [args]`. Commands are the modules in ./commands, found by file name, so a
@@ -28,6 +29,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout(await help());
     return name ? 0 : 2;
   }
+  if (name === '--version' || name === '-V') {
+    io.stdout(`galley ${version()}\n`);
+    return 0;
+  }
   const command = await loadCommand(name);
   if (!command) {
     io.stderr(`galley: unknown command "${name}"\n\n${await help()}`);
@@ -37,7 +42,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 async function help(): Promise<string> {
-  const lines = ['Usage: galley <command> [options]', '', 'Commands:'];
+  const lines = ['Usage: galley <command> [options]', '       galley --help | --version', '', 'Commands:'];
   for (const name of commandNames()) {
     const command = await loadCommand(name);
     if (command) lines.push(`  ${name.padEnd(10)} ${command.summary}`, `  ${''.padEnd(10)} ${command.usage}`);
@@ -45,16 +50,25 @@ async function help(): Promise<string> {
   return `${lines.join('\n')}\n`;
 }
 
-const io: Io = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main(process.argv.slice(2), io).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`galley: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
+function version(): string {
+  const manifest = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../package.json'), 'utf8')) as { version: string };
+  return manifest.version;
 }
+
+const processIo: Io = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
+
+/**
+ * Runs a command as a process: its code becomes the exit code. Whatever escapes a command is
+ * told in one line (the path and the reason for a file-system error), never as a stack trace.
+ */
+export async function runProcess(argv: string[]): Promise<void> {
+  try {
+    process.exitCode = await main(argv, processIo);
+  } catch (error) {
+    const path = (error as NodeJS.ErrnoException | null)?.path;
+    process.stderr.write(`galley: ${path ? `${path}: ` : ''}${describeError(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await runProcess(process.argv.slice(2));

@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Io } from './command';
+import { describeError } from './files';
+import { readPageFile } from '../src-shared/node/read-page-file';
 import type { ExportablePage } from '../src-shared/export';
 import { materialize } from '../src-shared/model';
 import { analyzeCorpus } from '../src-shared/pipeline';
-import { contentHash, decodePage, DecodeError } from '../src-shared/pipeline/decode';
+import { contentHash, decodePage, hasNoText } from '../src-shared/pipeline/decode';
 
 export interface LoadedPage extends ExportablePage {
   /** The path as given on the command line. */
@@ -14,16 +15,18 @@ export interface LoadedPage extends ExportablePage {
 /**
  * Reads, decodes and analyses the files the way the app imports them. The pages are analysed
  * together, so name variants and paragraphs printed on two pages are flagged across the batch.
- * A file that cannot be read or decoded is named on stderr with its reason; the rest go on.
+ * A file that cannot be read or decoded is named on stderr with its reason; the rest go on. A
+ * file with no text is still a page (the app stores it too), with a warning: it has no articles.
  */
 export async function loadPages(files: readonly string[], command: string, io: Io): Promise<{ pages: LoadedPage[]; failed: number }> {
   const decoded: { file: string; name: string; id: string; size: number; raw: string; encoding: LoadedPage['page']['encoding'] }[] = [];
   let failed = 0;
   for (const file of files) {
     try {
-      const bytes = new Uint8Array(await readFile(file));
+      const bytes = await readPageFile(file);
       const name = basename(file);
       const { text, encoding } = decodePage(bytes, name);
+      if (hasNoText(text)) io.stderr(`galley ${command}: ${file}: warning: the file holds no text (empty or whitespace only), so the page has no articles\n`);
       decoded.push({ file, name, id: await contentHash(bytes), size: bytes.length, raw: text, encoding });
     } catch (error) {
       failed++;
@@ -38,13 +41,4 @@ export async function loadPages(files: readonly string[], command: string, io: I
     clean: materialize(raw, analyses[i]),
   }));
   return { pages, failed };
-}
-
-export function describeError(error: unknown): string {
-  if (error instanceof DecodeError) return error.reason;
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a directory, not a file';
-  if (code === 'EACCES') return 'permission denied';
-  return error instanceof Error ? error.message : String(error);
 }

@@ -4,10 +4,12 @@
  * dialog, and writes go to the file or folder the user picked in a save dialog, under names that
  * pass the path guard. Every write is atomic.
  */
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserWindow, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { SaveRequest, SaveResult, SourceFile } from '../src-shared/ipc/contract';
+import { readPageFile } from '../src-shared/node/read-page-file';
+import { DecodeError } from '../src-shared/pipeline/decode';
 import { writeFileAtomic, type AtomicFs } from './atomic-write';
 import { isSafeRelativeName, resolveInside } from './path-guard';
 
@@ -32,8 +34,15 @@ const IMPORT_FILTERS = [
   { name: 'All files', extensions: ['*'] },
 ];
 
+/** Its size is checked before a byte is read: a file too large for a page, or a FIFO, comes back refused, unread. */
 async function readSource(file: string): Promise<SourceFile> {
-  return { name: path.basename(file), bytes: new Uint8Array(await readFile(file)) };
+  const name = path.basename(file);
+  try {
+    return { name, bytes: await readPageFile(file) };
+  } catch (error) {
+    if (error instanceof DecodeError) return { name, bytes: new Uint8Array(), refused: error.reason };
+    throw error;
+  }
 }
 
 export function createFiles({ dialogs, window, seedsDir, fs }: FilesDeps) {

@@ -1,9 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command, Io } from '../command';
-import { describeError, loadPages, type LoadedPage } from '../pages';
+import { describeError, writeOutputs } from '../files';
+import { loadPages, type LoadedPage } from '../pages';
 import { pageMarkdown, pageText } from '../../src-shared/export';
+import { claimName, exportBaseName } from '../../src-shared/export/text-utils';
 import { toPageResult } from '../../src-shared/pipeline/result';
 
 const FORMATS = ['json', 'md', 'txt'] as const;
@@ -11,7 +12,6 @@ type Format = (typeof FORMATS)[number];
 
 interface Cleaned {
   file: string;
-  output: string;
   /** The page result for JSON, the rendered text for md/txt. */
   value: unknown;
 }
@@ -19,7 +19,9 @@ interface Cleaned {
 /**
  * `galley clean FILE... --format json|md|txt [--out DIR]`: runs the pipeline on each page. A file
  * that cannot be read or decoded is reported on stderr with its reason; the others still run,
- * and the exit code says something failed.
+ * and the exit code says something failed. With --out each page is written as its name with the
+ * format's extension (`.clean` added where that is the input's own name), a second page of one
+ * name as `name_2` (listed on stderr), and nothing is written unless every output can be.
  */
 const clean: Command = {
   summary: 'Clean raw OCR pages into articles, with every edit and flag.',
@@ -31,11 +33,7 @@ const clean: Command = {
     const { pages, failed } = await loadPages(files, 'clean', io);
     const results = pages.map((page) => render(page, format));
     if (out) {
-      await mkdir(out, { recursive: true });
-      for (const result of results) {
-        const text = format === 'json' ? `${JSON.stringify(result.value, null, 2)}\n` : String(result.value);
-        await writeFile(join(out, result.output), text, 'utf8');
-      }
+      if (!(await writeOutputs('clean', out, outputFiles(results, format, io), files, io))) return 1;
     } else if (format === 'json') {
       io.stdout(`${JSON.stringify(results.map((result) => result.value), null, 2)}\n`);
     } else {
@@ -60,19 +58,31 @@ function parseOptions(argv: string[], io: Io): { files: string[]; format: Format
       return null;
     }
     if (positionals.length === 0) {
-      io.stderr(`galley clean: no input files\nUsage: galley ${clean.usage}\n`);
+      io.stderr(`galley clean: no input files (usage: galley ${clean.usage})\n`);
       return null;
     }
     return { files: positionals, format, out: values.out };
   } catch (error) {
-    io.stderr(`galley clean: ${describeError(error)}\nUsage: galley ${clean.usage}\n`);
+    io.stderr(`galley clean: ${describeError(error)} (usage: galley ${clean.usage})\n`);
     return null;
   }
 }
 
 function render(page: LoadedPage, format: Format): Cleaned {
-  const stem = basename(page.file, extname(page.file));
-  if (format === 'json') return { file: page.file, output: `${stem}.json`, value: toPageResult(page.page.name, page.page.raw, page.analysis) };
-  const rendered = format === 'md' ? pageMarkdown(page) : pageText(page);
-  return { file: page.file, output: `${stem}.${format}`, value: rendered };
+  if (format === 'json') return { file: page.file, value: toPageResult(page.page.name, page.page.raw, page.analysis) };
+  return { file: page.file, value: format === 'md' ? pageMarkdown(page) : pageText(page) };
+}
+
+/** One file per page, named once from the page; a name taken earlier in the run gets a suffix, told on stderr. */
+function outputFiles(results: readonly Cleaned[], format: Format, io: Io): { name: string; data: string }[] {
+  const taken = new Set<string>();
+  const firstWith = new Map<string, string>();
+  return results.map((result) => {
+    const base = exportBaseName(basename(result.file), format);
+    const name = `${claimName(base, taken)}.${format}`;
+    const wanted = `${base}.${format}`;
+    if (name !== wanted) io.stderr(`galley clean: ${result.file}: written as ${name}, since ${wanted} is ${firstWith.get(wanted.toLowerCase())}'s\n`);
+    else firstWith.set(wanted.toLowerCase(), result.file);
+    return { name, data: format === 'json' ? `${JSON.stringify(result.value, null, 2)}\n` : String(result.value) };
+  });
 }

@@ -1,10 +1,8 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command, Io } from '../command';
+import { writeOutputs } from '../files';
 import { loadPages } from '../pages';
 import { changeReport, EXPORT_FORMATS, exportBatch, isExportFormat, type ExportFormat } from '../../src-shared/export';
-import type { OutputFile } from '../../src-shared/ipc/contract';
 
 interface Options {
   files: string[];
@@ -16,7 +14,8 @@ interface Options {
 /**
  * `galley export FILE... --format tei|md|txt|json|docx --out DIR`: the app's batch export on raw
  * files. Each page goes through the same pipeline and the same exporter as in the app; files that
- * cannot be read are named on stderr and the rest are still exported.
+ * cannot be read are named on stderr and the rest are still exported. Every output is checked
+ * before the first is written (`planWrites`), so a refused run writes nothing.
  */
 const exportCommand: Command = {
   summary: 'Export raw OCR pages as TEI, Markdown, text, JSON or DOCX, with a change report.',
@@ -27,7 +26,7 @@ const exportCommand: Command = {
     const { pages, failed } = await loadPages(options.files, 'export', io);
     if (pages.length === 0) return 1;
     const files = await exportBatch(pages, options.format, { exportedAt: Date.now(), markdownLayout: options.layout });
-    await writeAll(options.out, files);
+    if (!(await writeOutputs('export', options.out, files, options.files, io))) return 1;
     for (const page of pages) {
       const report = changeReport(page);
       io.stdout(
@@ -44,7 +43,7 @@ export default exportCommand;
 
 function parseOptions(argv: string[], io: Io): Options | null {
   const fail = (message: string) => {
-    io.stderr(`galley export: ${message}\nUsage: galley ${exportCommand.usage}\n`);
+    io.stderr(`galley export: ${message} (usage: galley ${exportCommand.usage})\n`);
     return null;
   };
   let parsed;
@@ -63,17 +62,4 @@ function parseOptions(argv: string[], io: Io): Options | null {
   if (values.layout !== 'article' && values.layout !== 'page') return fail('--layout must be article or page');
   if (positionals.length === 0) return fail('no input files');
   return { files: positionals, format: values.format, out: values.out, layout: values.layout };
-}
-
-/** Each file through a temporary name then a rename, so an interrupted export leaves no half-written file. */
-async function writeAll(out: string, files: readonly OutputFile[]): Promise<void> {
-  const root = resolve(out);
-  for (const file of files) {
-    const target = resolve(root, file.name);
-    if (relative(root, target).startsWith(`..${sep}`) || target === root) throw new Error(`refusing to write "${file.name}" outside ${out}`);
-    await mkdir(dirname(target), { recursive: true });
-    const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-    await writeFile(temporary, file.data);
-    await rename(temporary, target);
-  }
 }

@@ -1,5 +1,5 @@
 import type { SourceFile } from '../../src-shared/ipc/contract';
-import { contentHash, decodePage, DecodeError } from '../../src-shared/pipeline/decode';
+import { contentHash, decodePage, DecodeError, hasNoText } from '../../src-shared/pipeline/decode';
 import type { GalleyDB, PageRow, RawRow } from '../db/schema';
 
 export interface ImportProgress {
@@ -19,7 +19,9 @@ export interface ImportReport {
   added: Array<{ id: string; name: string }>;
   /** Not an error: the page is stored already, or the user deleted it and it stays deleted. */
   skipped: Array<{ name: string; reason: SkipReason }>;
-  /** `read`: the file is not a text page (reason from the decoder); `save`: its batch could not be stored. */
+  /** Stored by this import, but the file held no text (empty or whitespace only), so the page has no articles. */
+  empty: Array<{ id: string; name: string }>;
+  /** `read`: the file is not a text page (reason from the host or the decoder); `save`: its batch could not be stored. */
   failed: Array<{ name: string; reason: string; stage: 'read' | 'save' }>;
   /** True when the signal aborted the import; every batch stored before that is complete. */
   cancelled: boolean;
@@ -47,7 +49,7 @@ const DEFAULT_BATCH_SIZE = 100;
  */
 export async function importFiles(db: GalleyDB, files: readonly SourceFile[], options: ImportOptions = {}): Promise<ImportReport> {
   const { signal, onProgress, batchSize = DEFAULT_BATCH_SIZE, now = Date.now } = options;
-  const report: ImportReport = { added: [], skipped: [], failed: [], cancelled: false };
+  const report: ImportReport = { added: [], skipped: [], empty: [], failed: [], cancelled: false };
   const started = now();
   let done = 0;
   const progress = (current: string | null) => {
@@ -65,7 +67,8 @@ export async function importFiles(db: GalleyDB, files: readonly SourceFile[], op
     const documents: SourceFile[] = [];
     for (const file of batch) {
       progress(file.name);
-      if (isDocumentFile(file.name)) documents.push(file);
+      if (file.refused !== undefined) report.failed.push({ name: file.name, reason: file.refused, stage: 'read' });
+      else if (isDocumentFile(file.name)) documents.push(file);
       else {
         const result = await prepare(file, now());
         if ('reason' in result) report.failed.push(result);
@@ -127,6 +130,7 @@ async function prepare(file: SourceFile, importedAt: number): Promise<Prepared |
 async function storeBatch(db: GalleyDB, prepared: readonly Prepared[], report: ImportReport): Promise<void> {
   const added: Array<{ id: string; name: string }> = [];
   const skipped: ImportReport['skipped'] = [];
+  const empty: ImportReport['empty'] = [];
   await db.transaction('rw', db.pages, db.raws, db.tombstones, async () => {
     added.length = 0;
     skipped.length = 0;
@@ -145,8 +149,11 @@ async function storeBatch(db: GalleyDB, prepared: readonly Prepared[], report: I
     await db.pages.bulkAdd(fresh.map(({ page }) => page));
     await db.raws.bulkAdd(fresh.map(({ raw }) => raw));
     for (const { page } of fresh) added.push({ id: page.id, name: page.name });
+    empty.length = 0;
+    for (const { page, raw } of fresh) if (hasNoText(raw.text)) empty.push({ id: page.id, name: page.name });
   });
   // Only a committed transaction counts: a retry inside Dexie would otherwise report twice.
   report.added.push(...added);
+  report.empty.push(...empty);
   report.skipped.push(...skipped);
 }

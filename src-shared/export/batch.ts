@@ -1,14 +1,14 @@
 import type { OutputFile } from '../ipc/contract';
 import { exporters } from './registry';
 import { changeReport, reportMarkdown } from './report';
-import { padIndex, safeFileName, stem, utf8 } from './text-utils';
+import { claimName, exportBaseName, stem, utf8 } from './text-utils';
 import type { ExportablePage, ExportFormat, ExportOptions } from './types';
 
 export const BATCH_REPORT_NAME = 'report.md';
 
 /** One page's files, named after its source file (the app's "export this page"). */
 export function exportPage(page: ExportablePage, format: ExportFormat, options: ExportOptions): Promise<OutputFile[]> {
-  return exporters[format].exportPage(page, pageBaseName(page), options);
+  return exporters[format].exportPage(page, exportBaseName(page.page.name, exporters[format].extension), options);
 }
 
 /** Lets a host show progress and stop a long batch between pages. */
@@ -19,9 +19,9 @@ export interface BatchProgress {
 }
 
 /**
- * Many pages: each page's files prefixed with its position (`000_name`, `001_name`…, so names are
- * unique and sort in batch order even when two sources share a name), plus report.md summarizing
- * the change report of every page. Only returns files; the host writes them or zips them.
+ * Many pages: each page's files named as `exportPage` names them, a second page of the same name
+ * as `name_2` (and never `report`), plus report.md summarizing the change report of every page.
+ * Only returns files; the host writes them or zips them.
  */
 export async function exportBatch(
   pages: readonly ExportablePage[],
@@ -29,17 +29,14 @@ export async function exportBatch(
   options: ExportOptions,
   progress: BatchProgress = {},
 ): Promise<OutputFile[]> {
-  const width = Math.max(3, String(pages.length - 1).length);
+  const exporter = exporters[format];
+  const taken = new Set([stem(BATCH_REPORT_NAME)]);
   const files: OutputFile[] = [];
   for (const [index, page] of pages.entries()) {
     progress.signal?.throwIfAborted();
-    files.push(...(await exporters[format].exportPage(page, `${padIndex(index, width)}_${pageBaseName(page)}`, options)));
+    files.push(...(await exporter.exportPage(page, claimName(exportBaseName(page.page.name, exporter.extension), taken), options)));
     await progress.onPage?.(index + 1, pages.length);
   }
   files.push({ name: BATCH_REPORT_NAME, data: utf8(reportMarkdown(pages.map(changeReport))) });
   return files;
-}
-
-function pageBaseName(page: ExportablePage): string {
-  return safeFileName(stem(page.page.name), 'page');
 }

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import type { Article } from '../model';
 import type { OutputFile } from '../ipc/contract';
-import { joinLines, nfc, padIndex, safeFileName, utf8 } from './text-utils';
+import { exportText, joinLines, padIndex, safeFileName, utf8 } from './text-utils';
 import type { ExportablePage, Exporter } from './types';
 
 /** The front matter of one article file; the same fields describe each article of a page file. */
@@ -31,7 +31,7 @@ export function articleFrontMatter({ page }: ExportablePage, article: Article): 
 
 /** One Markdown file for one article: front matter, then title, blocks and captions. */
 export function articleMarkdown(page: ExportablePage, article: Article): string {
-  return nfc(`${frontMatter(articleFrontMatter(page, article))}\n${articleBody(article, 1)}`);
+  return exportText(`${frontMatter(articleFrontMatter(page, article))}\n${articleBody(article, 1)}`);
 }
 
 /** One Markdown file for a whole page; the front matter lists every article's fields. */
@@ -41,7 +41,7 @@ export function pageMarkdown(page: ExportablePage): string {
     page: page.page.id,
     articles: page.clean.articles.map((article) => articleFrontMatter(page, article)),
   };
-  return nfc(`${frontMatter(matter)}\n${page.clean.articles.map((article) => articleBody(article, 2)).join('\n')}`);
+  return exportText(`${frontMatter(matter)}\n${page.clean.articles.map((article) => articleBody(article, 2)).join('\n')}`);
 }
 
 function frontMatter(value: object): string {
@@ -65,12 +65,14 @@ function articleBody(article: Article, level: number): string {
 
 /**
  * Text as one Markdown line that renders as written: inner line breaks are joined (they are
- * layout), characters with inline meaning are escaped, and a line start that would open a block
- * (heading, list, quote, numbered item) is escaped too.
+ * layout), characters with inline meaning are escaped (`&` too, so `&lt;` stays those four
+ * characters, and `|`, so the text is safe in a table cell), and a line start that would open a
+ * block (heading, list, quote, numbered item) is escaped too. The one escape for every text put in
+ * Markdown, here and in report.md.
  */
 export function inline(text: string): string {
   return joinLines(text)
-    .replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]<>|&~]/g, (c) => `\\${c}`)
     .replace(/^[#>+=-]/, (start) => `\\${start}`)
     .replace(/^(\d+)([.)])/, '$1\\$2');
 }

@@ -1,5 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Article, EditKind, FlagKind, SplitStatus } from '../model';
+import { inline } from './markdown';
+import { exportText } from './text-utils';
 import type { ExportablePage } from './types';
 
 export interface EditCounts {
@@ -19,7 +21,9 @@ export interface ChangeReport {
   edits: { total: EditCounts; byKind: Partial<Record<EditKind, EditCounts>> };
   /**
    * Character error rate raw → clean: the Levenshtein distance between the articles' raw text and
-   * their clean text (whitespace ignored, since line wraps are layout), over the clean length.
+   * their clean text (whitespace ignored, since line wraps are layout), over the longer of the
+   * two. The distance is at most that length, so the rate stays within 0–100 % even on a page
+   * whose repeats were removed: over the clean length alone it read 3814 % there.
    */
   characters: { raw: number; clean: number; distance: number; errorRate: number };
   flags: { open: number; closed: number; openByKind: Partial<Record<FlagKind, number>> };
@@ -62,7 +66,7 @@ export function changeReport({ page, analysis, clean }: ExportablePage): ChangeR
       raw: rawText.length,
       clean: cleanText.length,
       distance: editDistance,
-      errorRate: roundRate(editDistance / Math.max(cleanText.length, 1)),
+      errorRate: roundRate(editDistance / Math.max(rawText.length, cleanText.length, 1)),
     },
     flags: { open, closed: analysis.flags.length - open, openByKind },
     splits: { ...splits, undecided: splits.proposed },
@@ -97,11 +101,11 @@ export function reportMarkdown(reports: readonly ChangeReport[]): string {
   ];
   reports.forEach((report, index) => {
     const { edits, characters, flags, splits } = report;
-    const cells = [index + 1, tableCell(report.source), report.articles, edits.total.applied, edits.total.proposed, edits.total.reverted, percent(characters.errorRate), flags.open, splits.undecided];
+    const cells = [index + 1, inline(report.source), report.articles, edits.total.applied, edits.total.proposed, edits.total.reverted, percent(characters.errorRate), flags.open, splits.undecided];
     lines.push(`| ${cells.join(' | ')} |`);
   });
   for (const report of reports) {
-    lines.push('', `## ${tableCell(report.source)}`, '');
+    lines.push('', `## ${inline(report.source)}`, '');
     lines.push(`- characters: raw ${report.characters.raw}, clean ${report.characters.clean}, distance ${report.characters.distance}`);
     lines.push(`- splits: ${report.splits.approved} approved, ${report.splits.rejected} rejected, ${report.splits.undecided} undecided`);
     for (const [kind, counts] of Object.entries(report.edits.byKind)) {
@@ -109,13 +113,9 @@ export function reportMarkdown(reports: readonly ChangeReport[]): string {
     }
     for (const [kind, count] of Object.entries(report.flags.openByKind)) lines.push(`- open flags \`${kind}\`: ${count}`);
   }
-  return `${lines.join('\n')}\n`;
+  return exportText(`${lines.join('\n')}\n`);
 }
 
 function percent(rate: number): string {
   return `${(rate * 100).toFixed(2)}%`;
-}
-
-function tableCell(text: string): string {
-  return text.replace(/[|\\]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
 }

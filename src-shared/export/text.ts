@@ -1,5 +1,5 @@
 import type { Article } from '../model';
-import { joinLines, nfc, utf8 } from './text-utils';
+import { exportText, joinLines, utf8 } from './text-utils';
 import type { ExportablePage, Exporter } from './types';
 
 /**
@@ -8,7 +8,7 @@ import type { ExportablePage, Exporter } from './types';
  * not part of any article (TEI and JSON keep it).
  */
 export function pageText(page: ExportablePage): string {
-  return nfc(page.clean.articles.map(articleText).join('\n\n') + '\n');
+  return exportText(page.clean.articles.map(articleText).join('\n\n') + '\n');
 }
 
 function articleText(article: Article): string {

@@ -8,6 +8,8 @@
 export interface SourceFile {
   name: string;
   bytes: Uint8Array;
+  /** Set when the host did not read the file (too large for a page, not a regular file): why, and `bytes` is empty. */
+  refused?: string;
 }
 
 /** A file the renderer wants written out (an export). */

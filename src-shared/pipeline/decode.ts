@@ -18,30 +18,119 @@ export interface Decoded {
 /** Pages larger than this are refused: a real page is tens of KB, so this is a wrong file. */
 export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
 
-const SNIFF_BYTES = 4096;
+/**
+ * Refuses a page by its size alone, so a host can check `stat`/`File.size` before reading a byte
+ * and stop a read at the limit; `decodePage` applies the same check to what it is handed.
+ */
+export function checkPageSize(size: number, fileName: string): void {
+  if (size > MAX_PAGE_BYTES) {
+    throw new DecodeError(fileName, `file is ${formatBytes(size)}, larger than the ${formatBytes(MAX_PAGE_BYTES)} a page may be`);
+  }
+}
 
 /**
- * Bytes → text. UTF-16 only with a BOM; otherwise strict UTF-8 first, then GB18030 (a superset of
- * GBK/GB2312). Binary input (NUL bytes or control characters in the head, or known image/archive
- * signatures) is refused with a reason the user can act on.
+ * The one rule for control characters, wherever in a text they occur: C0 controls and DEL other
+ * than the whitespace ones (tab, line feed, vertical tab, form feed, carriage return) are not
+ * text. Import refuses a file holding one, because raw is stored as read; a TXT or Markdown
+ * export, which must not fail over a character nobody can see, writes U+FFFD in its place, as
+ * TEI and DOCX do for what XML forbids. Text reaches an export with one only by another way than
+ * a file (an editor's edit, a page stored before the rule).
+ */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000e-\u001f\u007f]/;
+const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
+
+export function replaceControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, '\ufffd');
+}
+
+/** Where the first control character is, as the user would find it; null when there is none. */
+export function findControlCharacter(text: string): { line: number; column: number; codePoint: string } | null {
+  const match = CONTROL_CHARACTER.exec(text);
+  if (!match) return null;
+  const before = text.slice(0, match.index);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return {
+    line: before.length - before.replaceAll('\n', '').length + 1,
+    column: match.index - lineStart + 1,
+    codePoint: `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  };
+}
+
+/** A page with nothing but whitespace: stored like any other, but it can hold no article. */
+export function hasNoText(text: string): boolean {
+  return text.trim() === '';
+}
+
+/**
+ * Bytes → text. UTF-16 with a BOM, or without one when its zero bytes fall on alternate
+ * positions; otherwise strict UTF-8 first, then GB18030 (a superset of GBK/GB2312). Known
+ * image/archive signatures and text holding a control character (`findControlCharacter`) are
+ * refused with a reason the user can act on.
  */
 export function decodePage(bytes: Uint8Array, fileName: string): Decoded {
-  if (bytes.length > MAX_PAGE_BYTES) {
-    throw new DecodeError(fileName, `file is ${formatBytes(bytes.length)}, larger than the ${formatBytes(MAX_PAGE_BYTES)} a page may be`);
+  checkPageSize(bytes.length, fileName);
+  const decoded = decodeText(bytes, fileName);
+  const control = findControlCharacter(decoded.text);
+  if (control) {
+    throw new DecodeError(fileName, `the file contains binary data (control character ${control.codePoint} at line ${control.line}, column ${control.column}), not text`);
   }
+  return decoded;
+}
+
+function decodeText(bytes: Uint8Array, fileName: string): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeStrict('utf-16le', bytes.subarray(2), fileName), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeStrict('utf-16be', bytes.subarray(2), fileName), encoding: 'utf-16be' };
   const signature = binarySignature(bytes);
   if (signature) throw new DecodeError(fileName, `this is a ${signature} file, not text`);
-  if (looksBinary(bytes)) throw new DecodeError(fileName, 'the file contains binary data (NUL or control bytes), not text');
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: decodeStrict('utf-8', bytes.subarray(3), fileName), encoding: 'utf-8-bom' };
   }
+  const utf16 = withoutBomUtf16(bytes);
+  if (utf16) return utf16;
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
   const gb = tryDecode('gb18030', bytes);
   if (gb !== null && !gb.includes('\uFFFD')) return { text: gb, encoding: 'gb18030' };
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new DecodeError(fileName, `the file contains binary data (a NUL byte at byte ${nul}), not text`);
   throw new DecodeError(fileName, 'the text is neither valid UTF-8 nor GB18030');
+}
+
+/** Below this share of plausible characters a decoding is taken for binary data, not UTF-16. */
+const UTF16_PLAUSIBLE_SHARE = 0.9;
+
+/**
+ * UTF-16 without a byte-order mark. Text in UTF-8 or GB18030 never holds a zero byte; in UTF-16
+ * every ASCII character (line breaks, digits, spaces) has one as its high byte, and a few CJK
+ * characters (一 is U+4E00) as their low byte. Both byte orders are tried: the decoding must be
+ * valid (no lone surrogate) and read as text (`plausibleShare`), which the wrong byte order and
+ * binary data with zero bytes do not; on a tie the parity holding more zeros decides.
+ */
+function withoutBomUtf16(bytes: Uint8Array): Decoded | null {
+  if (bytes.length % 2 !== 0 || !bytes.includes(0)) return null;
+  const zeros = [0, 0];
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) zeros[i % 2]++;
+  const byParity: SourceEncoding[] = zeros[1] >= zeros[0] ? ['utf-16le', 'utf-16be'] : ['utf-16be', 'utf-16le'];
+  let best: Decoded | null = null;
+  let bestShare = UTF16_PLAUSIBLE_SHARE;
+  for (const encoding of byParity) {
+    const text = tryDecode(encoding, bytes);
+    const share = text === null ? 0 : plausibleShare(text);
+    if (text !== null && share > bestShare) [best, bestShare] = [{ text, encoding }, share];
+  }
+  return best;
+}
+
+/**
+ * Whitespace, ASCII, Latin, punctuation and symbols, CJK (ideographs, punctuation, kana,
+ * full-width forms) and surrogate pairs (already checked valid): what a page of Chinese text is
+ * made of. The same bytes read with the wrong endianness land mostly elsewhere.
+ */
+const PLAUSIBLE_IN_TEXT = /[\t-\r\u0020-\u007e\u00a0-\u024f\u2000-\u27bf\u3000-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\ud800-\udfff]/g;
+
+function plausibleShare(text: string): number {
+  if (text.length === 0) return 0;
+  return (text.match(PLAUSIBLE_IN_TEXT)?.length ?? 0) / text.length;
 }
 
 function tryDecode(label: string, bytes: Uint8Array): string | null {
@@ -74,16 +163,6 @@ function binarySignature(bytes: Uint8Array): string | null {
     if (magic.every((byte, i) => bytes[i] === byte)) return name;
   }
   return null;
-}
-
-function looksBinary(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, SNIFF_BYTES);
-  let control = 0;
-  for (const byte of head) {
-    if (byte === 0) return true;
-    if (byte < 0x09 || (byte > 0x0d && byte < 0x20)) control++;
-  }
-  return control > head.length * 0.01;
 }
 
 export function formatBytes(n: number): string {

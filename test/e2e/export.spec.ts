@@ -106,9 +106,9 @@ test('should export two ticked pages as one zip with their files and the report'
   expect(download.suggestedFilename()).toMatch(/^galley-export-\d{4}-\d{2}-\d{2}-md\.zip$/);
   const entries = unzipSync(await bytesOf(download));
   const stems = SEEDS.slice(2, 4).map((name) => name.replace(/\.txt$/, ''));
-  expect(Object.keys(entries).sort()).toEqual([`000_${stems[0]}.md`, `001_${stems[1]}.md`, 'report.md']);
+  expect(Object.keys(entries).sort()).toEqual([`${stems[0]}.md`, `${stems[1]}.md`, 'report.md']);
   expect(strFromU8(entries['report.md'])).toContain(SEEDS[2]);
-  expect(strFromU8(entries[`000_${stems[0]}.md`])).toMatch(/^---\n/);
+  expect(strFromU8(entries[`${stems[0]}.md`])).toMatch(/^---\n/);
 
   await page.keyboard.press('Escape');
   for (const name of SEEDS.slice(2, 4)) await expect(rows(page).filter({ hasText: name }).locator('.status')).toHaveText('已导出');

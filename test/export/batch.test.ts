@@ -20,6 +20,8 @@ describe('file names', () => {
     ['CON', '_CON'],
     ['nul.txt', '_nul.txt'],
     ['tab\there\nline', 'tab_here_line'],
+    ['invoice\u202Etxt.exe', 'invoicetxt.exe'],
+    ['\u2066科普\u2069\u200d日\u00ad', '科普日'],
   ])('should make %j safe as %j', (input, expected) => {
     expect(safeFileName(input)).toBe(expected);
   });
@@ -41,19 +43,28 @@ describe('batch export', () => {
       expect(name).not.toMatch(/^\/|\\|(^|\/)\.\.?(\/|$)/);
       expect(name.split('/').length).toBeLessThanOrEqual(2);
     }
-    expect(names.filter((name) => !name.startsWith('report')).every((name) => /^00[0-2]_/.test(name))).toBe(true);
   });
 
-  it('should prefix pages with their batch position and add report.md', async () => {
-    const files = await exportBatch([named('one.txt'), named('two.txt')], 'txt', OPTIONS);
-    expect(files.map((file) => file.name)).toEqual(['000_one.txt', '001_two.txt', 'report.md']);
+  it('should name pages once, after their source, and add report.md', async () => {
+    const files = await exportBatch([named('000_72052502c9dc2eec.txt'), named('two.txt')], 'tei', OPTIONS);
+    expect(files.map((file) => file.name)).toEqual(['000_72052502c9dc2eec.xml', 'two.xml', 'report.md']);
     const report = decodeText(files[2].data);
-    expect(report.split('\n').filter((line) => /^\| \d/.test(line)).map((line) => line.split(' | ')[1])).toEqual(['one.txt', 'two.txt']);
+    expect(report.split('\n').filter((line) => /^\| \d/.test(line)).map((line) => line.split(' | ')[1])).toEqual(['000\\_72052502c9dc2eec.txt', 'two.txt']);
+  });
+
+  it('should never give a plain-text export the name of its raw source', async () => {
+    expect((await exportBatch([named('one.txt'), named('one.clean.txt')], 'txt', OPTIONS)).map((file) => file.name)).toEqual(['one.clean.txt', 'one.clean.clean.txt', 'report.md']);
+    expect((await exportPage(named('page.md'), 'md', { ...OPTIONS, markdownLayout: 'page' })).map((file) => file.name)).toEqual(['page.clean.md']);
+  });
+
+  it('should suffix a second page of the same name, compared without case, and keep report.md its own', async () => {
+    const files = await exportBatch([named('Page.txt'), named('page.TXT'), named('report.txt')], 'tei', OPTIONS);
+    expect(files.map((file) => file.name)).toEqual(['Page.xml', 'page_2.xml', 'report_2.xml', 'report.md']);
   });
 
   it('should put the Markdown articles of each page in its own folder', async () => {
     const files = await exportBatch([named('one.txt')], 'md', OPTIONS);
-    expect(files.map((file) => file.name)).toEqual(['000_one/01_科普_大篷车_进社区_&_走进_校园.md', '000_one/02_-_各地动态_#1.md', 'report.md']);
+    expect(files.map((file) => file.name)).toEqual(['one/01_科普_大篷车_进社区_&_走进_校园.md', 'one/02_-_各地动态_#1.md', 'report.md']);
   });
 
   it('should name a single exported page after its source file, without a report', async () => {

@@ -6,7 +6,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { main } from '../../src-cli/index';
+import { run } from '../cli/support';
 import { parseDocumentJson, serializeDocument } from '../../src-shared/export';
 import { materialize } from '../../src-shared/model';
 import { child, children, parseTree, path } from './xml-tree';
@@ -15,13 +15,6 @@ const SEEDS = fileURLToPath(new URL('../../seeds/', import.meta.url));
 const seeds = readdirSync(SEEDS).filter((name) => name.endsWith('.txt')).sort().map((name) => join(SEEDS, name));
 const temp = mkdtempSync(join(tmpdir(), 'galley-export-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
-
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -69,7 +62,7 @@ describe('galley export (CLI, real pipeline)', () => {
     for (const file of articles) {
       const matter = parse(/^---\n([\s\S]*?)\n---\n/.exec(readFileSync(join(out, file), 'utf8'))![1]);
       expect(matter).toMatchObject({ source: '001_f633f705ac59ae29.txt', title: expect.any(String) });
-      expect(file.startsWith('000_001_f633f705ac59ae29/')).toBe(true);
+      expect(file.startsWith('001_f633f705ac59ae29/')).toBe(true);
     }
   });
 
@@ -93,13 +86,13 @@ describe('galley export (CLI, real pipeline)', () => {
     expect(code).toBe(1);
     expect(stderr).toContain(`${binary}: this is a PNG image file, not text`);
     expect(stderr).toContain('missing.txt: no such file');
-    expect(listFiles(out)).toEqual(['000_003_feb7e2b1474b1bef.txt', 'report.md']);
+    expect(listFiles(out)).toEqual(['003_feb7e2b1474b1bef.clean.txt', 'report.md']);
   });
 
   it('should refuse an unknown format or a missing --out with usage', async () => {
     const unknown = await run('export', seeds[0], '--format', 'pdf', '--out', temp);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/--format must be one of tei, md, txt, json, docx\nUsage: galley export FILE\.\.\./);
+    expect(unknown.stderr).toMatch(/^galley export: --format must be one of tei, md, txt, json, docx \(usage: galley export FILE\.\.\..*\)\n$/);
     expect((await run('export', seeds[0], '--format', 'tei')).stderr).toContain('--out DIR is required');
   });
 });

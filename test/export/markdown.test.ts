@@ -63,12 +63,23 @@ describe('Markdown export', () => {
     expect(inline('第一行\n第二行')).toBe('第一行第二行');
   });
 
+  it('should write U+FFFD for a control character in every Markdown layout', () => {
+    for (const markdown of [pageMarkdown(page), ...page.clean.articles.map((article) => articleMarkdown(page, article))]) {
+      expect(markdown).not.toMatch(/[\u0000-\u0008\u000e-\u001f\u007f]/);
+    }
+    expect(pageMarkdown(page)).toContain('开展活动\ufffd。');
+  });
+
+  it('should keep an entity as the characters written, not the character it names', () => {
+    expect(inline('a &lt;b&gt; &amp; ~~c~~')).toBe('a \\&lt;b\\&gt; \\&amp; \\~\\~c\\~\\~');
+  });
+
   it('should write title, kicker, paragraphs, subheads, captions and credit in the body', () => {
     const { body } = split(articleMarkdown(page, page.clean.articles[1]));
     expect(body).toContain('# \\- 各地动态 #1\n');
     expect(body).toContain('\n## 达州市\n\n达州市科协在café召开会议。\n');
     expect(body).toContain('（本栏目组稿:李四）');
-    expect(split(articleMarkdown(page, page.clean.articles[0])).body).toMatch(/^\n\*成都市\*\n\n# 科普: "大篷车"进社区 & \\<走进\\> 校园\n[\s\S]*\*图为活动现场\*/);
+    expect(split(articleMarkdown(page, page.clean.articles[0])).body).toMatch(/^\n\*成都市\*\n\n# 科普: "大篷车"进社区 \\& \\<走进\\> 校园\n[\s\S]*\*图为活动现场\*/);
   });
 
   it('should list every article in the front matter of a one-file page', () => {

@@ -34,10 +34,20 @@ describe('change report', () => {
     expect(changeReport(paragraphPage('活动吸引了数百名居民参与。\n')).characters).toEqual({ raw: 13, clean: 13, distance: 0, errorRate: 0 });
   });
 
-  it('should count one removed doubled character as distance one, over the clean length', () => {
+  it('should count one removed doubled character as distance one, over the longer text', () => {
     const raw = '活动吸引了数百名居民参与能能。\n';
     const characters = changeReport(paragraphPage(raw, [replace(raw, '能能', '能')])).characters;
-    expect(characters).toEqual({ raw: 15, clean: 14, distance: 1, errorRate: Math.round((1 / 14) * 10000) / 10000 });
+    expect(characters).toEqual({ raw: 15, clean: 14, distance: 1, errorRate: Math.round((1 / 15) * 10000) / 10000 });
+  });
+
+  it('should keep the rate within 100 % on a page whose repeats were removed', () => {
+    const paragraph = '活动吸引了数百名居民参与。';
+    const raw = `${paragraph}${'重复的段落又印了一遍。'.repeat(40)}\n`;
+    const repeats = raw.slice(paragraph.length, -1);
+    const characters = changeReport(paragraphPage(raw, [replace(raw, repeats, '')])).characters;
+    expect(characters).toMatchObject({ raw: raw.length - 1, clean: paragraph.length, distance: repeats.length });
+    expect(characters.errorRate).toBe(Math.round((repeats.length / (raw.length - 1)) * 10000) / 10000);
+    expect(characters.errorRate).toBeLessThanOrEqual(1);
   });
 
   it('should not count edits that are proposed or reverted', () => {
@@ -60,8 +70,16 @@ describe('change report', () => {
     const markdown = reportMarkdown([changeReport(page), changeReport({ ...page, page: { ...page.page, name: 'a|b.txt' } })]);
     const rows = markdown.split('\n').filter((line) => /^\| \d/.test(line));
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatch(/^\| 1 \| 001_sample-page\.txt \| 2 \| 3 \| 1 \| 1 \| \d+\.\d\d% \| 2 \| 1 \|$/);
+    expect(rows[0]).toMatch(/^\| 1 \| 001\\_sample-page\.txt \| 2 \| 3 \| 1 \| 1 \| \d+\.\d\d% \| 2 \| 1 \|$/);
     expect(rows[1]).toContain('a\\|b.txt');
     expect(markdown).toContain('- open flags `ocr-latin-word`: 1');
+  });
+
+  it('should escape every file name it puts in Markdown, in the table and in the headings', () => {
+    const markdown = reportMarkdown([changeReport({ ...page, page: { ...page.page, name: '<img src=x>*a*_&lt;.txt' } })]);
+    const escaped = '\\<img src=x\\>\\*a\\*\\_\\&lt;.txt';
+    expect(markdown.split('\n').find((line) => /^\| 1/.test(line))).toContain(`| ${escaped} |`);
+    expect(markdown).toContain(`\n## ${escaped}\n`);
+    expect(markdown).not.toMatch(/(^|[^\\])<img/);
   });
 });

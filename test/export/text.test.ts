@@ -12,6 +12,12 @@ describe('plain text export', () => {
     );
   });
 
+  it('should write U+FFFD for a control character, as the TEI export does (the sample raw holds U+0008)', () => {
+    expect(page.page.raw).toContain('\u0008');
+    expect(text).not.toMatch(/[\u0000-\u0008\u000e-\u001f\u007f]/);
+    expect(text).toContain('广元市科协 and 开展活动\ufffd。');
+  });
+
   it('should leave page furniture out', () => {
     expect(text).not.toContain('DI FANG KE XIE');
     expect(text).not.toContain('微信公众号');

@@ -37,7 +37,7 @@ async function flipped(pack: PackContext) {
 }
 
 describe('afterPack fuses', () => {
-  it('should flip exactly the six fuses Galley ships with', async () => {
+  it('should flip exactly the seven fuses Galley ships with', async () => {
     const [, config] = await flipped(context('linux'));
     expect(config).toEqual({
       version: FuseVersion.V1,
@@ -48,9 +48,10 @@ describe('afterPack fuses', () => {
       [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
       [FuseV1Options.OnlyLoadAppFromAsar]: true,
       [FuseV1Options.EnableCookieEncryption]: true,
+      // The renderer is served from app:// only, so file:// needs no extra privileges.
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
     });
     expect(config).not.toHaveProperty(String(FuseV1Options.LoadBrowserProcessSpecificV8Snapshot));
-    expect(config).not.toHaveProperty(String(FuseV1Options.GrantFileProtocolExtraPrivileges));
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import * as nodeFs from 'node:fs/promises';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -116,6 +117,21 @@ describe('openFiles', () => {
 
   it('should return nothing when the dialog is cancelled', async () => {
     expect(await files(scriptedDialogs({})).openFiles()).toEqual([]);
+  });
+
+  it('should refuse a file over the page limit by its size, unread, and a FIFO by name', async () => {
+    const huge = path.join(dir, 'huge.txt');
+    await writeFile(huge, '');
+    await truncate(huge, 3 * 1024 ** 3);
+    const fifo = path.join(dir, 'pipe.txt');
+    execFileSync('mkfifo', [fifo]);
+    const good = path.join(dir, 'good.txt');
+    await writeFile(good, '一');
+    expect(await files(scriptedDialogs({ open: [huge, fifo, good] })).openFiles()).toEqual([
+      { name: 'huge.txt', bytes: new Uint8Array(), refused: 'file is 3072.0 MB, larger than the 8.0 MB a page may be' },
+      { name: 'pipe.txt', bytes: new Uint8Array(), refused: 'is not a regular file (a device, pipe or socket), so it is not read' },
+      { name: 'good.txt', bytes: encode('一') },
+    ]);
   });
 });
 

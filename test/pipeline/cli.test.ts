@@ -2,18 +2,12 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commandNames, main } from '../../src-cli/index';
+import { commandNames } from '../../src-cli/index';
+import { run } from '../cli/support';
 
 const root = join(__dirname, '../..');
 const seed = join(root, 'seeds/002_91554a29e0bd8e85.txt');
 const fixture = join(root, 'test/fixtures/pipeline/roundup.raw.txt');
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
 
 describe('galley CLI', () => {
   it('should find commands by their file in src-cli/commands', () => {

@@ -60,7 +60,7 @@ describe('runExport', () => {
 
     expect(outcome).toMatchObject({ saved: true, location: 'export.zip', files: 3 });
     expect(saved.requests[0].suggestedName).toBe('galley-export-2026-11-24-txt');
-    expect(saved.requests[0].files.map((file) => file.name)).toEqual(['000_000_72052502c9dc2eec.txt', '001_001_f633f705ac59ae29.txt', 'report.md']);
+    expect(saved.requests[0].files.map((file) => file.name)).toEqual(['000_72052502c9dc2eec.clean.txt', '001_f633f705ac59ae29.clean.txt', 'report.md']);
     for (const id of ids) {
       expect((await db.pages.get(id))?.status).toBe('exported');
       const manifest = await db.exports.get([id, 'txt']);

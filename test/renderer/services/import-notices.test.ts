@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../src-renderer/services/import';
 import { LISTED_FILES, noticesFor } from '../../../src-renderer/services/import-notices';
 
-const empty: ImportReport = { added: [], skipped: [], failed: [], cancelled: false };
+const empty: ImportReport = { added: [], skipped: [], empty: [], failed: [], cancelled: false };
 
 describe('noticesFor', () => {
   it('should name every refused file with its reason, errors first', () => {
@@ -53,5 +53,13 @@ describe('noticesFor', () => {
   it('should not announce added pages when asked to stay quiet, but still report a cancel', () => {
     const notices = noticesFor({ ...empty, added: [{ id: 'a', name: 'seed.txt' }], cancelled: true }, false);
     expect(notices).toEqual([{ tone: 'info', key: 'library:notice.cancelled', values: { count: 1 } }]);
+  });
+
+  it('should warn about pages stored without any text, by name', () => {
+    const notices = noticesFor({ ...empty, added: [{ id: 'a', name: 'blank.txt' }, { id: 'b', name: 'good.txt' }], empty: [{ id: 'a', name: 'blank.txt' }] });
+    expect(notices).toEqual([
+      { tone: 'info', key: 'library:notice.added', values: { count: 2 } },
+      { tone: 'info', key: 'library:notice.empty', values: { count: 1 }, details: ['blank.txt'] },
+    ]);
   });
 });

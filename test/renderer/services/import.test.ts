@@ -35,6 +35,25 @@ describe('importFiles', () => {
     expect(texts.map((row) => row?.text)).toEqual([EXPECTED_TEXT, EXPECTED_TEXT, EXPECTED_TEXT]);
   });
 
+  it('should store an empty or whitespace-only page and report it as empty', async () => {
+    const db = freshDb();
+    const files = [textFile('blank.txt', ''), textFile('spaces.txt', ' \n\u3000\n'), fixture('utf8.txt')];
+    const report = await importFiles(db, files);
+
+    expect(report.added.map(({ name }) => name)).toEqual(['blank.txt', 'spaces.txt', 'utf8.txt']);
+    expect(report.empty.map(({ name }) => name)).toEqual(['blank.txt', 'spaces.txt']);
+    expect(await db.pages.count()).toBe(3);
+  });
+
+  it('should report a file the host refused to read, with its reason, and store nothing for it', async () => {
+    const db = freshDb();
+    const refused = { name: 'huge.json', bytes: new Uint8Array(), refused: 'file is 9.0 MB, larger than the 8.0 MB a page may be' };
+    const report = await importFiles(db, [refused, fixture('utf8.txt')]);
+
+    expect(report.failed).toEqual([{ name: 'huge.json', reason: refused.refused, stage: 'read' }]);
+    expect(report.added.map(({ name }) => name)).toEqual(['utf8.txt']);
+  });
+
   it('should not import the same bytes twice, in one import or across imports', async () => {
     const db = freshDb();
     await importFiles(db, [fixture('utf8.txt'), fixture('utf8.txt', 'copy.txt')]);

@@ -1,0 +1,172 @@
+import { constants } from 'node:fs';
+import { access, mkdir, rename, stat, statfs, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { Io } from './command';
+import { DecodeError } from '../src-shared/pipeline/decode';
+
+/** A mistake of the user's (a path, an option): one line naming what and why, never a stack trace. */
+export class UserError extends Error {
+  constructor(
+    readonly subject: string,
+    readonly reason: string,
+  ) {
+    super(`${subject}: ${reason}`);
+    this.name = 'UserError';
+  }
+}
+
+const ERRNO_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EISDIR: 'is a directory, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  ENAMETOOLONG: 'the name is too long',
+  ELOOP: 'too many symbolic links',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+};
+
+/** The reason, in words, without the path (the caller names it) and without a stack trace. */
+export function describeError(error: unknown): string {
+  if (error instanceof DecodeError || error instanceof UserError) return error.reason;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code && Object.hasOwn(ERRNO_REASONS, code)) return ERRNO_REASONS[code];
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Longest name of one file or folder on ext4, APFS and NTFS, in UTF-8 bytes. */
+const MAX_NAME_BYTES = 255;
+/** Longest path Linux accepts (PATH_MAX less its NUL), in bytes. */
+const MAX_PATH_BYTES = 4095;
+
+/** Kernel file systems whose files are views of the system, not storage: `statfs` magic numbers. */
+const VIRTUAL_FILE_SYSTEMS: ReadonlyMap<number, string> = new Map([
+  [0x9fa0, 'proc'],
+  [0x62656572, 'sysfs'],
+  [0x1cd1, 'devpts'],
+  [0x1373, 'devfs'],
+  [0x64626720, 'debugfs'],
+  [0x74726163, 'tracefs'],
+  [0x73636673, 'securityfs'],
+  [0x27e0eb, 'cgroup'],
+  [0x63677270, 'cgroup2'],
+  [0x6165676c, 'pstore'],
+  [0xcafe4a11, 'bpf'],
+  [0x42494e4d, 'binfmt_misc'],
+  [0xde5e81e4, 'efivarfs'],
+]);
+
+const utf8Length = (text: string) => Buffer.byteLength(text, 'utf8');
+
+interface PlannedWrite {
+  target: string;
+  data: Uint8Array | string;
+}
+
+/**
+ * Every check a write can fail on, made for every output before the first byte is written, so a
+ * run never stops half-written: --out is a folder (or can be made one) on a file system that
+ * stores files and that we may write; each name's parts and the whole path fit file-system limits;
+ * no output lands inside --out's parent by a trick of `..`, and none is one of the inputs.
+ */
+async function planWrites(out: string, files: readonly OutputText[], inputs: readonly string[]): Promise<PlannedWrite[]> {
+  const root = resolve(out);
+  const planned = files.map((file) => ({ target: checkedTarget(out, root, file.name), data: file.data }));
+  await checkOutputFolder(out, root);
+  const inputIds = await fileIdentities(inputs);
+  for (const { target } of planned) {
+    const input = inputIds.get(await identity(target));
+    if (input !== undefined) throw new UserError(target, `refusing to write over the input ${input}`);
+  }
+  return planned;
+}
+
+function checkedTarget(out: string, root: string, name: string): string {
+  const target = resolve(root, name);
+  if (target === root || relative(root, target).startsWith(`..${sep}`)) throw new UserError(name, `would be written outside ${out}`);
+  const long = target.split(sep).find((part) => utf8Length(part) > MAX_NAME_BYTES);
+  if (long !== undefined) throw new UserError(target, `a part of the path is ${utf8Length(long)} bytes, more than the ${MAX_NAME_BYTES} a file system allows in one name`);
+  if (utf8Length(target) > MAX_PATH_BYTES) throw new UserError(target, `the path is ${utf8Length(target)} bytes, more than the ${MAX_PATH_BYTES} a file system allows`);
+  return target;
+}
+
+async function checkOutputFolder(out: string, root: string): Promise<void> {
+  let existing: string;
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    existing = await nearestExisting(root);
+    info = await stat(existing);
+  } catch (error) {
+    throw new UserError(`--out ${out}`, describeError(error));
+  }
+  if (!info.isDirectory()) throw new UserError(`--out ${out}`, existing === root ? 'is a file, not a folder' : `${existing} is a file, not a folder`);
+  const system = VIRTUAL_FILE_SYSTEMS.get(Number((await statfs(existing)).type));
+  if (system) throw new UserError(`--out ${out}`, `is on the ${system} file system, which does not store files`);
+  try {
+    await access(existing, constants.W_OK);
+  } catch {
+    throw new UserError(`--out ${out}`, `${existing} is not writable (permission denied)`);
+  }
+}
+
+async function nearestExisting(path: string): Promise<string> {
+  for (let at = path; ; at = dirname(at)) {
+    try {
+      await stat(at);
+      return at;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(at) === at) throw error;
+    }
+  }
+}
+
+/** Device and inode: the same file under another path (a symlink, a hard link, `./`) is still the same file. */
+async function identity(path: string): Promise<string | null> {
+  try {
+    const info = await stat(path);
+    return `${info.dev}:${info.ino}`;
+  } catch {
+    return null;
+  }
+}
+
+async function fileIdentities(paths: readonly string[]): Promise<Map<string | null, string>> {
+  const ids = new Map<string | null, string>();
+  for (const path of paths) {
+    const id = await identity(path);
+    if (id !== null) ids.set(id, path);
+  }
+  return ids;
+}
+
+export interface OutputText {
+  /** Relative to --out, `/` between folders. */
+  name: string;
+  data: Uint8Array | string;
+}
+
+/** Writes every file into `out`, or, when one of them cannot be, none: the reason on stderr, false. */
+export async function writeOutputs(command: string, out: string, files: readonly OutputText[], inputs: readonly string[], io: Io): Promise<boolean> {
+  try {
+    await writePlanned(await planWrites(out, files, inputs));
+    return true;
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    io.stderr(`galley ${command}: ${error.message}; nothing was written\n`);
+    return false;
+  }
+}
+
+/**
+ * Each file through a temporary name then a rename, so an interrupted run leaves no half-written
+ * file. The temporary name is short, so a target name at the length limit still has one.
+ */
+async function writePlanned(planned: readonly PlannedWrite[]): Promise<void> {
+  for (const [index, { target, data }] of planned.entries()) {
+    await mkdir(dirname(target), { recursive: true });
+    const temporary = join(dirname(target), `.galley-${process.pid}-${index}.tmp`);
+    await writeFile(temporary, data);
+    await rename(temporary, target);
+  }
+}
