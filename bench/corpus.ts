@@ -77,7 +77,7 @@ export function* generateCorpus(options: CorpusOptions): Generator<CorpusPage> {
 }
 
 /** One source block → one or more noisy blocks. */
-function roughen(block: string, random: () => number): string[] {
+export function roughen(block: string, random: () => number): string[] {
   let text = block;
   if (random() < 0.08) text = doubleOneChar(text, random);
   if (random() < 0.02) text = insertLatin(text, random);

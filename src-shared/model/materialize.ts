@@ -19,7 +19,9 @@ export function unwrapByline(text: string): string {
  */
 export function materialize(raw: string, analysis: Pick<PageAnalysis, 'chunks' | 'boundaries' | 'edits'>): CleanPage {
   const active = analysis.edits.filter((edit) => edit.status === 'applied');
-  const chunks = analysis.chunks.map((chunk) => withRoleOverride(chunk, active));
+  const roleOf = new Map<ChunkId, Op<'role'>>();
+  for (const edit of active) if (edit.op.type === 'role') roleOf.set(edit.op.chunk, edit.op);
+  const chunks = analysis.chunks.map((chunk) => withRole(chunk, roleOf.get(chunk.id)));
   const { texts, extracted } = chunkTexts(raw, chunks, active);
   for (const edit of active) if (edit.op.type === 'set-text') texts.set(edit.op.chunk, edit.op.text);
 
@@ -46,14 +48,8 @@ export function materialize(raw: string, analysis: Pick<PageAnalysis, 'chunks' |
   return builder.finish(active);
 }
 
-function withRoleOverride(chunk: Chunk, active: readonly Edit[]): Chunk {
-  let result = chunk;
-  for (const edit of active) {
-    if (edit.op.type === 'role' && edit.op.chunk === chunk.id) {
-      result = { ...chunk, role: edit.op.role, furniture: edit.op.furniture, section: edit.op.section };
-    }
-  }
-  return result;
+function withRole(chunk: Chunk, override: Op<'role'> | undefined): Chunk {
+  return override ? { ...chunk, role: override.role, furniture: override.furniture, section: override.section } : chunk;
 }
 
 interface ExtractedField {
@@ -106,9 +102,11 @@ function chunkTexts(raw: string, chunks: readonly Chunk[], active: readonly Edit
 /**
  * Chunks as they are read: raw order, then each applied move in turn; a move placing a chunk
  * after one that is itself moved is applied after that one, so chained moves keep their order.
+ * The order is a linked list, so each move costs the same however long the page.
  */
 export function readingOrder(chunks: readonly Chunk[], active: readonly Edit[]): Chunk[] {
-  const order = [...chunks].sort((a, b) => a.start - b.start);
+  const sorted = [...chunks].sort((a, b) => a.start - b.start);
+  const order = new ChunkList(sorted);
   const moves = active.flatMap((edit) => (edit.op.type === 'move' ? [edit.op] : []));
   const moveOf = new Map(moves.map((move) => [move.chunk, move]));
   const done = new Set<Op<'move'>>();
@@ -117,16 +115,48 @@ export function readingOrder(chunks: readonly Chunk[], active: readonly Edit[]):
     done.add(move);
     const first = moveOf.get(move.after);
     if (first) apply(first);
-    const { chunk, after } = move;
-    const from = order.findIndex((c) => c.id === chunk);
-    if (from === -1 || chunk === after) return;
-    const [moved] = order.splice(from, 1);
-    const target = order.findIndex((c) => c.id === after);
-    if (target === -1) order.splice(from, 0, moved);
-    else order.splice(target + 1, 0, moved);
+    order.moveAfter(move.chunk, move.after);
   };
   for (const move of moves) apply(move);
-  return order;
+  return order.toArray();
+}
+
+/** Chunks in a doubly linked list by position; `HEAD` stands before the first. */
+class ChunkList {
+  private static readonly HEAD = -1;
+  private readonly next: number[];
+  private readonly previous: number[];
+  private readonly indexOf = new Map<ChunkId, number>();
+  private first: number;
+
+  constructor(private readonly chunks: readonly Chunk[]) {
+    this.next = chunks.map((_, i) => (i + 1 < chunks.length ? i + 1 : ChunkList.HEAD));
+    this.previous = chunks.map((_, i) => i - 1);
+    this.first = chunks.length ? 0 : ChunkList.HEAD;
+    // The first chunk with an id wins, as a search from the front would find it.
+    chunks.forEach((chunk, i) => this.indexOf.has(chunk.id) || this.indexOf.set(chunk.id, i));
+  }
+
+  /** Puts `chunk` right after `after`; nothing happens when either is unknown or they are the same. */
+  moveAfter(chunk: ChunkId, after: ChunkId): void {
+    const moved = this.indexOf.get(chunk);
+    const target = this.indexOf.get(after);
+    if (moved === undefined || target === undefined || moved === target) return;
+    const { next, previous } = this;
+    if (previous[moved] === ChunkList.HEAD) this.first = next[moved];
+    else next[previous[moved]] = next[moved];
+    if (next[moved] !== ChunkList.HEAD) previous[next[moved]] = previous[moved];
+    next[moved] = next[target];
+    previous[moved] = target;
+    if (next[target] !== ChunkList.HEAD) previous[next[target]] = moved;
+    next[target] = moved;
+  }
+
+  toArray(): Chunk[] {
+    const result: Chunk[] = [];
+    for (let at = this.first; at !== ChunkList.HEAD; at = this.next[at]) result.push(this.chunks[at]);
+    return result;
+  }
 }
 
 interface ArticleDraft {
@@ -223,10 +253,12 @@ class PageBuilder {
 
   finish(active: readonly Edit[]): CleanPage {
     const articles = this.articles.map(toArticle).filter(hasContent);
+    const byId = new Map<string, Article>();
+    for (const article of articles) if (!byId.has(article.id)) byId.set(article.id, article);
     for (const edit of active) {
       const { op } = edit;
       if (op.type !== 'set-field' && op.type !== 'set-captions') continue;
-      const article = articles.find((a) => a.id === op.article);
+      const article = byId.get(op.article);
       if (!article) continue;
       if (op.type === 'set-captions') article.captions = [...op.value];
       else if (op.field === 'title') article.title = op.value ?? '';

@@ -84,7 +84,7 @@ export function displaced(draft: PageDraft): PageDraft {
       if (cutAtStart && lastUnfinished) edits.push(proposeJoin(raw, lastUnfinished, piece));
       if (!cutAtStart) {
         const found = home(piece);
-        const move = moveBack(raw, piece, found, ownParagraphs(pieces, piece, stranded, continuing), 'Printed after a byline', preceding);
+        const move = moveBack(raw, piece, found, ownParagraphs(pieces, position.get(piece.id) ?? 0, stranded, continuing), 'Printed after a byline', preceding);
         if (move) edits.push(move);
         // A credit printed right after the fragment goes with it to an article that has none.
         const credit = pieces[(position.get(piece.id) ?? 0) + 1];
@@ -139,14 +139,14 @@ function strayParagraphs(
 }
 
 /**
- * The paragraphs of the article the fragment was printed in, up to its byline: stranded blocks
+ * The paragraphs of the article the fragment (`pieces[at]`) was printed in, up to its byline: stranded blocks
  * and the second halves of joined paragraphs are not places to insert after. In a roundup, when
  * the fragment names exactly one report's subhead (`昭化区科协相关负责人表示…` under `昭化区科协`),
  * just that report's paragraphs.
  */
-function ownParagraphs(pieces: readonly Piece[], fragment: Piece, stranded: ReadonlySet<Piece>, continuing: ReadonlySet<string>): Piece[] {
+function ownParagraphs(pieces: readonly Piece[], at: number, stranded: ReadonlySet<Piece>, continuing: ReadonlySet<string>): Piece[] {
+  const fragment = pieces[at];
   const reports: { name: string; paragraphs: Piece[] }[] = [{ name: '', paragraphs: [] }];
-  const at = pieces.indexOf(fragment);
   let start = at - 1;
   while (start > 0 && !opensArticle(pieces[start])) start--;
   for (let i = start; i < at; i++) {
@@ -228,8 +228,8 @@ function strayCredits(raw: string, pieces: readonly Piece[], caught: ReadonlySet
     let titleGroup = i;
     while (titleGroup > 0 && !opensArticle(pieces[titleGroup])) titleGroup--;
     while (titleGroup > 0 && opensArticle(pieces[titleGroup - 1])) titleGroup--;
-    let end = pieces.findIndex((piece, j) => j > i && opensArticle(piece));
-    if (end === -1) end = pieces.length;
+    let end = i + 1;
+    while (end < pieces.length && !opensArticle(pieces[end])) end++;
     let previousStart = titleGroup - 1;
     while (previousStart > 0 && !opensArticle(pieces[previousStart])) previousStart--;
     if (titleGroup === 0 || previousStart < 0 || !opensArticle(pieces[previousStart])) return;

@@ -69,14 +69,23 @@ export function withFlags(analysis: PageAnalysis, flags: readonly Flag[]): PageA
   return { ...analysis, flags: [...analysis.flags, ...fresh].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id)) };
 }
 
-/** Chunks that still hold text once applied removals (duplicates) are taken out. */
-function liveChunks(raw: string, analysis: PageAnalysis): Chunk[] {
-  const removals = analysis.edits.filter((edit) => edit.status === 'applied' && edit.op.type === 'replace' && edit.after === '');
-  return analysis.chunks.filter((chunk) => {
-    if (chunk.role === 'furniture') return false;
-    const covered = removals.some((edit) => edit.start <= chunk.start && chunk.end <= edit.end);
-    return !covered && raw.slice(chunk.start, chunk.end).trim() !== '';
-  });
+/**
+ * Chunks that still hold text once applied removals (duplicates) are taken out. A chunk is removed
+ * when one removal covers it; sweeping both by start, the farthest end of the removals begun so far
+ * tells, so the check is linear after sorting.
+ */
+export function liveChunks(raw: string, analysis: Pick<PageAnalysis, 'chunks' | 'edits'>): Chunk[] {
+  const removals = analysis.edits
+    .filter((edit) => edit.status === 'applied' && edit.op.type === 'replace' && edit.after === '')
+    .sort((a, b) => a.start - b.start);
+  const covered = new Set<Chunk>();
+  let next = 0;
+  let reach = -Infinity;
+  for (const chunk of [...analysis.chunks].sort((a, b) => a.start - b.start)) {
+    for (; next < removals.length && removals[next].start <= chunk.start; next++) reach = Math.max(reach, removals[next].end);
+    if (chunk.end <= reach) covered.add(chunk);
+  }
+  return analysis.chunks.filter((chunk) => chunk.role !== 'furniture' && !covered.has(chunk) && raw.slice(chunk.start, chunk.end).trim() !== '');
 }
 
 /** One page as the CLI prints it: the clean articles, furniture, edits and flags. */

@@ -120,17 +120,25 @@ export function homeFinder(pieces: readonly Piece[], stranded: ReadonlySet<Piece
     const mineNorm = norm(mine);
     const similarity = (index: number) => (mineNorm && norms[index] ? dot(mine, vectors[index]) / (mineNorm * norms[index]) : 0);
     const titled = titledArticles(byName, fragment, own);
+    // A cosine is at most 1, so no article `distance` away can score above ceiling / distance:
+    // searching outwards from `own` stops there, and a page of many articles costs each fragment
+    // its neighbourhood, not the whole page. The best is the highest score, the first article on ties.
+    const ceiling = (titled.length === 1 ? TITLE_NAME_WEIGHT : 1) * (1 + 1e-9);
     let best: Home | null = null;
-    for (let index = 0; index < articles.length; index++) {
-      if (index === own) continue;
-      const named = titled.length === 1 && titled[0] === index;
-      const match = (named ? TITLE_NAME_WEIGHT : 1) * similarity(index);
-      const score = match / Math.abs(index - own);
-      if (best && score <= best.score) continue;
-      const paragraphs = articles[index].pieces.filter((piece) => piece.role === 'paragraph' && !stranded.has(piece));
-      if (!paragraphs.length) continue;
-      const credited = articles[index].pieces.some((piece) => piece.role === 'byline');
-      best = { paragraphs, credited, named, score, match, own: 0 };
+    let bestIndex = -1;
+    for (let distance = 1; distance < articles.length && !(best && ceiling / distance < best.score); distance++) {
+      for (const index of [own - distance, own + distance]) {
+        if (index < 0 || index >= articles.length) continue;
+        const named = titled.length === 1 && titled[0] === index;
+        const match = (named ? TITLE_NAME_WEIGHT : 1) * similarity(index);
+        const score = match / distance;
+        if (best && (score < best.score || (score === best.score && index > bestIndex))) continue;
+        const paragraphs = articles[index].pieces.filter((piece) => piece.role === 'paragraph' && !stranded.has(piece));
+        if (!paragraphs.length) continue;
+        const credited = articles[index].pieces.some((piece) => piece.role === 'byline');
+        best = { paragraphs, credited, named, score, match, own: 0 };
+        bestIndex = index;
+      }
     }
     if (best) best.own = stranded.has(fragment) ? similarity(own) : similarityWithout(own);
     return best;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   buildDocument,
@@ -11,11 +11,12 @@ import {
   serializeDocument,
 } from '../../src-shared/export';
 import { documentJsonSchema } from '../../src-shared/export/document-schema';
+import { golden } from '../golden';
 import { decodeText, loadPage, OPTIONS } from './fixture';
 
 const page = loadPage();
 const text = serializeDocument(buildDocument([page], OPTIONS));
-const SCHEMA_FILE = new URL('../../src-shared/export/document.schema.json', import.meta.url);
+const SCHEMA_FILE = fileURLToPath(new URL('../../src-shared/export/document.schema.json', import.meta.url));
 
 function reversedKeys<T>(value: T): T {
   if (Array.isArray(value)) return value.map(reversedKeys) as T;
@@ -80,8 +81,7 @@ describe('JSON export', () => {
 
   it('should publish a JSON Schema generated from the import schema', () => {
     const generated = `${JSON.stringify(documentJsonSchema(), null, 2)}\n`;
-    if (process.env.UPDATE || !existsSync(SCHEMA_FILE)) writeFileSync(SCHEMA_FILE, generated);
-    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(generated);
+    expect(golden(SCHEMA_FILE, generated, 'UPDATE=1 npx vitest run test/export/json.test.ts')).toBe(generated);
     expect(JSON.parse(generated).properties.schemaVersion).toMatchObject({ type: 'number', const: DOCUMENT_SCHEMA_VERSION });
   });
 

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageResultJsonSchema, pageResultSchema } from '../../src-shared/pipeline/result-schema';
+import { golden } from '../golden';
 
 const root = join(__dirname, '../..');
 const schemaPath = join(root, 'src-shared/pipeline/page-result.schema.json');
@@ -10,8 +10,7 @@ const schemaPath = join(root, 'src-shared/pipeline/page-result.schema.json');
 describe('page result JSON Schema', () => {
   it('should publish the schema generated from the zod contract', () => {
     const generated = `${JSON.stringify(pageResultJsonSchema(), null, 2)}\n`;
-    if (process.env.UPDATE || !existsSync(schemaPath)) writeFileSync(schemaPath, generated);
-    expect(readFileSync(schemaPath, 'utf8')).toBe(generated);
+    expect(golden(schemaPath, generated, 'UPDATE=1 npx vitest run test/pipeline/schema.test.ts')).toBe(generated);
   });
 
   it('should validate the real CLI output for every seed and fixture', () => {
