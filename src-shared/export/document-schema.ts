@@ -176,3 +176,6 @@ export function documentJsonSchema(): object {
       'A Galley page export: the raw page exactly as imported, the analysis with every edit, flag and split and its review status, plus the derived clean articles and change report. Importing it restores the page.',
   };
 }
+
+/** The model's parts, for other stores that hold them (the app's backup checks its rows with these). */
+export { boundary as boundarySchema, edit as editSchema, pageAnalysis as pageAnalysisSchema };
