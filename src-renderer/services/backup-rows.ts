@@ -45,6 +45,7 @@ const reviewOp: z.ZodType<ReviewOp> = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('remove-boundary'), boundary: boundarySchema, index: count }),
   z.strictObject({ type: z.literal('update-boundary'), from: boundarySchema, to: boundarySchema }),
   z.strictObject({ type: z.literal('flag-status'), id: z.string(), from: flagStatus, to: flagStatus }),
+  z.strictObject({ type: z.literal('replace-analysis'), from: pageAnalysisSchema, to: pageAnalysisSchema }),
 ]);
 
 /** The desk's history row (views/desk/persist.ts `DeskHistory`). */

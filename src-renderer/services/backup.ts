@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { exportDB, importInto } from 'dexie-export-import';
-import type { SourceEncoding } from '../../src-shared/model';
+import { contentHashOfPageId, type SourceEncoding } from '../../src-shared/model';
+import { canonicalJson } from '../../src-shared/export/json';
 import { contentHash } from '../../src-shared/pipeline/decode';
 import { declareVersions, GalleyDB, SCHEMA_VERSIONS } from '../db/schema';
 import { isBackupTable, rowSchema } from './backup-rows';
@@ -83,28 +84,15 @@ interface BackupFile {
   };
 }
 
-/** Sorted keys at every depth: the same library always gives the same bytes, whatever order IndexedDB kept. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(entries.map(([key, item]) => [key, canonical(item)]));
-}
-
 async function checksum(data: BackupFile['data']): Promise<string> {
-  return contentHash(new TextEncoder().encode(JSON.stringify(canonical(data))));
+  return contentHash(new TextEncoder().encode(canonicalJson(data)));
 }
 
+/** Keys are sorted at every depth: the same library always gives the same bytes, whatever order IndexedDB kept. */
 export async function exportBackup(db: GalleyDB): Promise<Blob> {
   const exported = JSON.parse(await (await exportDB(db, { prettyJson: false })).text()) as BackupFile;
-  const data = canonical(exported.data) as BackupFile['data'];
-  const file: BackupFile = {
-    formatName: exported.formatName,
-    formatVersion: exported.formatVersion,
-    galley: { backupVersion: BACKUP_VERSION, sha256: await checksum(data) },
-    data,
-  };
-  return new Blob([JSON.stringify(file)], { type: 'application/json' });
+  const file: BackupFile = { ...exported, galley: { backupVersion: BACKUP_VERSION, sha256: await checksum(exported.data) } };
+  return new Blob([canonicalJson(file)], { type: 'application/json' });
 }
 
 export function backupFileName(now: Date = new Date()): string {
@@ -190,7 +178,7 @@ async function readBackup(db: GalleyDB, fileName: string, bytes: Uint8Array): Pr
     throw fail({ key: 'not-utf8' });
   }
   if (text.trim() === '') throw fail({ key: 'empty' });
-  // A cut-short backup still starts with its header; anything else was never a backup.
+  // A cut-short backup still starts as a JSON object; anything else was never a backup.
   if (!text.trimStart().startsWith('{')) throw fail({ key: 'not-json' });
   let json: unknown;
   try {
@@ -277,7 +265,7 @@ async function brokenInvariant(backup: BackupFile): Promise<BackupProblem | null
     const text = raws.get(page.id);
     if (text === undefined) return { key: 'page-without-text', name: page.name };
     const bytes = encodedAs(text, page.encoding);
-    if (bytes && (bytes.length !== page.size || (await contentHash(bytes)) !== page.id)) return { key: 'hash-mismatch', name: page.name };
+    if (bytes && (bytes.length !== page.size || (await contentHash(bytes)) !== contentHashOfPageId(page.id))) return { key: 'hash-mismatch', name: page.name };
   }
   for (const id of raws.keys()) if (!pageIds.has(id)) return { key: 'text-without-page', id };
   const reviews = rowsOf(backup, 'reviews') as Array<{ pageId: string; analysis: { chunks: Span[]; edits: Span[]; flags: Span[] } }>;

@@ -32,7 +32,7 @@ const flagKind = z.enum([
 const span = { start: offset, end: offset };
 
 const pageRecord: z.ZodType<PageRecord> = z.strictObject({
-  id: z.string().regex(/^[0-9a-f]{64}$/),
+  id: z.string().regex(/^[0-9a-f]{64}(-[1-9]\d*)?$/).describe('SHA-256 of the source file; a copy kept beside the original adds -n.'),
   name: z.string(),
   size: offset,
   encoding: z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030']),

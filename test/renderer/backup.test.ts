@@ -120,7 +120,7 @@ describe('backup', () => {
   it('should write every object of the backup with its keys sorted, and a checksum', async () => {
     const backup = backupJson(await bytesOf(await exportBackup(await populatedDb())));
     expect(rowsOf(backup, 'history')).toHaveLength(2);
-    expect(unsortedObjects(backup.data)).toEqual([]);
+    expect(unsortedObjects(backup)).toEqual([]);
     expect(backup.galley).toEqual({ backupVersion: BACKUP_VERSION, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
