@@ -254,8 +254,8 @@ function rowsOf(backup: BackupFile, table: string): unknown[] {
 
 /**
  * The rows agree with each other: every page has its text and every text its page, a page's id is
- * the hash of the bytes its text was decoded from, and every review belongs to a page and points
- * inside its text. Rows are schema-checked already.
+ * the hash of the bytes its text was decoded from (a copy's id: its source's plus `-n`), and every review
+ * belongs to a page and points inside its text. Rows are schema-checked already.
  */
 async function brokenInvariant(backup: BackupFile): Promise<BackupProblem | null> {
   const pages = rowsOf(backup, 'pages') as Array<{ id: string; name: string; size: number; encoding: SourceEncoding }>;
