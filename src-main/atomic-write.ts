@@ -10,16 +10,21 @@ import path from 'node:path';
 /** The file-system calls an atomic write needs; tests pass a recording wrapper. */
 export type AtomicFs = Pick<typeof nodeFs, 'open' | 'rename' | 'rm'>;
 
+/** Writes `data` to a new file (never over an existing one) and flushes it to disk before returning. */
+export async function writeNewFile(file: string, data: Uint8Array, fs: AtomicFs = nodeFs): Promise<void> {
+  const handle = await fs.open(file, 'wx');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function writeFileAtomic(target: string, data: Uint8Array, fs: AtomicFs = nodeFs): Promise<void> {
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.tmp`);
   try {
-    const handle = await fs.open(temporary, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeNewFile(temporary, data, fs);
     await fs.rename(temporary, target);
   } catch (error) {
     await fs.rm(temporary, { force: true });

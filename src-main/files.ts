@@ -4,20 +4,25 @@
  * dialog, and writes go to the file or folder the user picked in a save dialog, under names that
  * pass the path guard. Every write is atomic.
  */
-import { mkdir, readdir } from 'node:fs/promises';
+import * as nodeFs from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, realpath, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { BrowserWindow, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type { BrowserWindow, MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { SaveRequest, SaveResult, SourceFile } from '../src-shared/ipc/contract';
 import { readPageFile } from '../src-shared/node/read-page-file';
 import { DecodeError } from '../src-shared/pipeline/decode';
-import { writeFileAtomic, type AtomicFs } from './atomic-write';
-import { isSafeRelativeName, resolveInside } from './path-guard';
+import { writeFileAtomic, writeNewFile, type AtomicFs } from './atomic-write';
+import { isSafeRelativeName, landsInside, resolveInside } from './path-guard';
 
-/** The two dialog calls used; Electron's `dialog` satisfies it, tests pass scripted answers. */
+/** The dialog calls used; Electron's `dialog` satisfies it, tests pass scripted answers. */
 export interface Dialogs {
   showOpenDialog(window: BrowserWindow, options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
   showSaveDialog(window: BrowserWindow, options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>;
+  showMessageBox(window: BrowserWindow, options: MessageBoxOptions): Promise<{ response: number }>;
 }
+
+/** The files of a folder export that exist already are listed in the question, up to this many. */
+const LISTED_EXISTING = 10;
 
 export interface FilesDeps {
   dialogs: Dialogs;
@@ -89,19 +94,68 @@ export function createFiles({ dialogs, window, seedsDir, fs }: FilesDeps) {
     });
     const folder = answer.canceled ? undefined : answer.filePaths[0];
     if (!folder) return { saved: false };
-    const targets = request.files.map((file) => {
+    return saveIntoFolder(await realpath(folder), request.files);
+  }
+
+  /**
+   * All or nothing: every target is checked (inside the folder once links are followed), the user
+   * is asked before any existing file is replaced, and every file is written into a scratch folder
+   * inside the chosen one before the first is moved into place.
+   */
+  async function saveIntoFolder(folder: string, files: SaveRequest['files']): Promise<SaveResult> {
+    const targets = [];
+    for (const file of files) {
       const target = resolveInside(folder, file.name);
-      if (target === null) throw new Error(`refusing to save "${file.name}" outside ${folder}`);
-      return { file, target };
-    });
-    for (const { file, target } of targets) {
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFileAtomic(target, file.data, fs);
+      if (target === null || !(await landsInside(folder, target))) throw new Error(`refusing to save "${file.name}" outside ${folder}`);
+      targets.push({ file, target });
+    }
+    const existing = [];
+    for (const { file, target } of targets) if (await exists(target)) existing.push(file.name);
+    if (existing.length > 0 && !(await confirmReplace(folder, existing))) return { saved: false };
+
+    const scratch = await mkdtemp(path.join(folder, '.galley-export-'));
+    try {
+      const staged = targets.map(({ file, target }, i) => ({ file, target, staged: path.join(scratch, String(i)) }));
+      for (const { file, staged: at } of staged) await writeNewFile(at, file.data, fs);
+      const moved: string[] = [];
+      try {
+        for (const { file, target, staged: at } of staged) {
+          await mkdir(path.dirname(target), { recursive: true });
+          await (fs ?? nodeFs).rename(at, target);
+          moved.push(file.name);
+        }
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(`only ${moved.length} of ${staged.length} files were saved in ${folder} (${reason}); saved: ${moved.join(', ') || 'none'}`);
+      }
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
     }
     return { saved: true, location: folder, count: targets.length };
+  }
+
+  async function confirmReplace(folder: string, existing: readonly string[]): Promise<boolean> {
+    const listed = existing.slice(0, LISTED_EXISTING).join('\n') + (existing.length > LISTED_EXISTING ? `\n… +${existing.length - LISTED_EXISTING}` : '');
+    const { response } = await dialogs.showMessageBox(window(), {
+      type: 'question',
+      title: 'Replace files?',
+      message: `${existing.length} of these files exist in ${folder} already. Replace them?`,
+      detail: listed,
+      buttons: ['Replace', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+    });
+    return response === 0;
   }
 
   return { listSeeds, openFiles, saveFiles };
 }
 
 export type Files = ReturnType<typeof createFiles>;
+
+async function exists(file: string): Promise<boolean> {
+  return lstat(file).then(
+    () => true,
+    () => false,
+  );
+}

@@ -3,6 +3,7 @@
  * hooks are installed before anything can create web contents.
  */
 import { renderer } from './security';
+import '../src-shared/zod-config';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';

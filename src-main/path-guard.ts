@@ -3,20 +3,25 @@
  * The renderer never supplies a directory: it only names files relative to one the main process
  * got from a dialog, so these checks are the whole defence against writing elsewhere.
  */
+import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Characters Windows forbids in names, plus NUL; `:` also rules out drive letters and NTFS streams. */
 const FORBIDDEN_CHARACTERS = /[\u0000-\u001f<>:"|?*\\]/;
 
+/** Names Windows maps to devices in any folder and with any extension (`nul.txt` is the NUL device). */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³]) *(\.|$)/i;
+
 /**
  * A safe relative name is one or more `/`-separated segments, none empty, `.` or `..`, none
- * carrying a forbidden character, and not starting with `/`. Backslashes are refused outright so a
- * name means the same on every platform.
+ * carrying a forbidden character, none a Windows device name, none ending in a dot or a space
+ * (Windows drops them, so `a.` would write `a`), and not starting with `/`. Backslashes are
+ * refused outright so a name means the same on every platform.
  */
 export function isSafeRelativeName(name: unknown): name is string {
   if (typeof name !== 'string' || name.length === 0) return false;
   if (FORBIDDEN_CHARACTERS.test(name)) return false;
-  return name.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+  return name.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..' && !WINDOWS_DEVICE.test(segment) && !/[. ]$/.test(segment));
 }
 
 /** True when `candidate` resolves to `dir` itself or somewhere below it. */
@@ -31,4 +36,20 @@ export function resolveInside(dir: string, name: unknown): string | null {
   if (!isSafeRelativeName(name)) return null;
   const target = path.resolve(dir, ...name.split('/'));
   return target !== path.resolve(dir) && isPathInsideDir(target, dir) ? target : null;
+}
+
+/**
+ * `target` (from `resolveInside(realDir, …)`, `realDir` already a real path) still lands inside
+ * `realDir` once links are followed: the deepest part of it that exists is resolved to its real
+ * path, so a link inside the folder (`000_page -> /etc`) cannot carry a write out of it.
+ */
+export async function landsInside(realDir: string, target: string): Promise<boolean> {
+  for (let at = target; isPathInsideDir(at, realDir); at = path.dirname(at)) {
+    const exists = await lstat(at).then(
+      () => true,
+      () => false,
+    );
+    if (exists) return isPathInsideDir(await realpath(at), realDir);
+  }
+  return false;
 }

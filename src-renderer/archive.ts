@@ -2,7 +2,8 @@ import { galley } from './bridge';
 import { db } from './db/db';
 import { analyzePending } from './services/analyze';
 import { storeCorpusFlags } from './services/corpus';
-import { backupFileName, BackupError, exportBackup, restoreBackup } from './services/backup';
+import { backupFileName, BackupError, exportBackup, restoreBackup, type RestorePlan } from './services/backup';
+import { i18n } from './i18n';
 import { setAnalysisProgress } from './store/analysis';
 import { useLibrary } from './store/library';
 import { pushNotice } from './store/ui';
@@ -80,15 +81,26 @@ export async function backUpLibrary(): Promise<void> {
   }
 }
 
-export async function restoreLibrary(file: File): Promise<void> {
+/**
+ * Restores `file` once it has passed every check and `confirm` agreed; refusals are named and
+ * translated, and leave the library as it was.
+ */
+export async function restoreLibrary(file: File, confirm: (plan: RestorePlan) => boolean): Promise<void> {
   // Analysis writes pages; stop it so it cannot write into the tables being replaced.
   cancelAnalysis();
   try {
-    const report = await restoreBackup(db, file.name, new Uint8Array(await file.arrayBuffer()));
-    const pages = report.tables.find((table) => table.name === 'pages')?.rows ?? 0;
-    pushNotice({ tone: 'info', key: 'scale:restore.done', values: { name: file.name, count: pages } });
+    const report = await restoreBackup(db, file.name, new Uint8Array(await file.arrayBuffer()), confirm);
+    if (report) {
+      const pages = report.tables.find((table) => table.name === 'pages')?.rows ?? 0;
+      pushNotice({ tone: 'info', key: 'scale:restore.done', values: { name: file.name, count: pages } });
+    }
   } catch (error) {
-    const reason = error instanceof BackupError ? error.reason : error instanceof Error ? error.message : String(error);
+    const reason =
+      error instanceof BackupError
+        ? i18n.t(`scale:restore.problem.${error.problem.key}`, error.problem)
+        : error instanceof Error
+          ? error.message
+          : String(error);
     pushNotice({ tone: 'error', key: 'scale:restore.failed', values: { name: file.name, reason } });
   }
   void analyzeInBackground();

@@ -7,6 +7,7 @@ import { noticesFor } from './services/import-notices';
 import { loadSeedsOnce } from './services/seeds';
 import { askToDelete, selectPage, setImportProgress, useLibrary } from './store/library';
 import { pushNotice } from './store/ui';
+import { askReimport } from './views/library/ReimportDialog';
 
 /** Intents the views dispatch: each runs a service and reports through the stores. */
 
@@ -35,7 +36,7 @@ async function runImport(
 
 export function importSourceFiles(files: SourceFile[]): Promise<void> {
   if (files.length === 0) return Promise.resolve();
-  return runImport((signal) => importFiles(db, files, { signal, onProgress: setImportProgress }), true);
+  return runImport((signal) => importFiles(db, files, { signal, onProgress: setImportProgress, decideReimport: askReimport }), true);
 }
 
 export async function pickAndImport(): Promise<void> {

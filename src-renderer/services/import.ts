@@ -1,6 +1,7 @@
 import type { SourceFile } from '../../src-shared/ipc/contract';
 import { contentHash, decodePage, DecodeError, hasNoText } from '../../src-shared/pipeline/decode';
 import type { GalleyDB, PageRow, RawRow } from '../db/schema';
+import type { DecideReimport } from './import-documents';
 
 export interface ImportProgress {
   done: number;
@@ -15,7 +16,7 @@ export interface ImportProgress {
 export type SkipReason = 'already-in-library' | 'deleted-earlier';
 
 export interface ImportReport {
-  /** Pages stored by this import; a Galley document (.json) restores its pages even over stored ones. */
+  /** Pages stored by this import; a Galley document (.json) may replace a stored page's review (see import-documents). */
   added: Array<{ id: string; name: string }>;
   /** Not an error: the page is stored already, or the user deleted it and it stays deleted. */
   skipped: Array<{ name: string; reason: SkipReason }>;
@@ -33,6 +34,8 @@ export interface ImportOptions {
   /** Files per transaction: a cancelled or failed import loses at most one batch, never half of one. */
   batchSize?: number;
   now?: () => number;
+  /** Asked for each page of a Galley document that would replace reviewed work; without it the library's review is kept. */
+  decideReimport?: DecideReimport;
 }
 
 interface Prepared {
@@ -48,7 +51,7 @@ const DEFAULT_BATCH_SIZE = 100;
  * page without its text. Bad files are reported by name and reason; the rest are still imported.
  */
 export async function importFiles(db: GalleyDB, files: readonly SourceFile[], options: ImportOptions = {}): Promise<ImportReport> {
-  const { signal, onProgress, batchSize = DEFAULT_BATCH_SIZE, now = Date.now } = options;
+  const { signal, onProgress, batchSize = DEFAULT_BATCH_SIZE, now = Date.now, decideReimport } = options;
   const report: ImportReport = { added: [], skipped: [], empty: [], failed: [], cancelled: false };
   const started = now();
   let done = 0;
@@ -79,7 +82,7 @@ export async function importFiles(db: GalleyDB, files: readonly SourceFile[], op
     if (signal?.aborted) break;
     const stored =
       (await storing(() => storeBatch(db, prepared, report), prepared.map(({ page }) => page.name), report)) &&
-      (await restoreDocuments(db, documents, report));
+      (await restoreDocuments(db, documents, report, decideReimport));
     if (!stored) break;
     progress(null);
   }
@@ -93,11 +96,11 @@ function isDocumentFile(name: string): boolean {
 }
 
 /** The document parser and its schema load only when a document is imported, never for text pages. */
-async function restoreDocuments(db: GalleyDB, files: readonly SourceFile[], report: ImportReport): Promise<boolean> {
+async function restoreDocuments(db: GalleyDB, files: readonly SourceFile[], report: ImportReport, decide?: DecideReimport): Promise<boolean> {
   if (files.length === 0) return true;
   const { readDocuments, storeDocuments } = await import('./import-documents');
   const documents = readDocuments(files, report);
-  return storing(() => storeDocuments(db, documents, report), documents.map(({ name }) => name), report);
+  return storing(() => storeDocuments(db, documents, report, decide), documents.map(({ name }) => name), report);
 }
 
 /** Runs one transaction; if it fails, nothing of it was written and its files are reported unsaved. */

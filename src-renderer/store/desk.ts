@@ -35,6 +35,8 @@ interface DeskState {
   focusTitleOf: string | null;
   /** Text typed in a block and not yet stored, by block id: the diff follows keystrokes, not writes. */
   drafts: Record<string, string>;
+  /** Another tab or window has this page open for editing: this one shows it read-only. */
+  openElsewhere: boolean;
 }
 
 const initialState: DeskState = {
@@ -53,6 +55,7 @@ const initialState: DeskState = {
   changeIndex: -1,
   drafts: {},
   focusTitleOf: null,
+  openElsewhere: false,
 };
 
 export const useDesk = create<DeskState>()(() => initialState);
@@ -65,6 +68,10 @@ export function resetDeskStore(): void {
 export function enterPage(pageId: string): void {
   const { diffMode, side, threshold } = useDesk.getState();
   useDesk.setState({ ...initialState, pageId, diffMode, side, threshold }, true);
+}
+
+export function setOpenElsewhere(openElsewhere: boolean): void {
+  useDesk.setState({ openElsewhere });
 }
 
 export function selectArticle(articleId: string | null, blockId: string | null = null): void {

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import '../../src-shared/zod-config';
 import { analyzeBatch, type AnalyzeInput } from './analyze-batch';
 
 export interface AnalyzeRequest {

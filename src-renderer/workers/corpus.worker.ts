@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import '../../src-shared/zod-config';
 import { db } from '../db/db';
 import { findCorpusFlags, type CorpusFindings } from '../services/corpus';
 

@@ -32,7 +32,7 @@ const flagKind = z.enum([
 const span = { start: offset, end: offset };
 
 const pageRecord: z.ZodType<PageRecord> = z.strictObject({
-  id: z.string().regex(/^[0-9a-f]{64}$/),
+  id: z.string().regex(/^[0-9a-f]{64}(-[1-9]\d*)?$/).describe('SHA-256 of the source file; a copy kept beside the original adds -n.'),
   name: z.string(),
   size: offset,
   encoding: z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030']),
@@ -176,3 +176,6 @@ export function documentJsonSchema(): object {
       'A Galley page export: the raw page exactly as imported, the analysis with every edit, flag and split and its review status, plus the derived clean articles and change report. Importing it restores the page.',
   };
 }
+
+/** The model's parts, for other stores that hold them (the app's backup checks its rows with these). */
+export { boundary as boundarySchema, edit as editSchema, pageAnalysis as pageAnalysisSchema };

@@ -36,6 +36,11 @@ export function serializeDocument(document: ExportedDocument): string {
   return `${JSON.stringify(document, sortedKeys, 2)}\n`;
 }
 
+/** One line of JSON with keys sorted at every level: equal values give equal text, however built. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, sortedKeys);
+}
+
 function sortedKeys(_key: string, value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const sorted: Record<string, unknown> = {};

@@ -25,3 +25,16 @@ export interface ReviewRecord {
   analysis: PageAnalysis;
   updatedAt: number;
 }
+
+/**
+ * A page imported again as a copy of one already in the library (the editor kept both): the
+ * source's id and a number, so the content hash stays readable from the id.
+ */
+export function copyPageId(sourceId: string, copy: number): string {
+  return `${sourceId}-${copy}`;
+}
+
+/** The content hash a page id is made of: the id itself, or a copy's source id. */
+export function contentHashOfPageId(pageId: string): string {
+  return pageId.replace(/-[1-9]\d*$/, '');
+}

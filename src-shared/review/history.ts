@@ -19,6 +19,7 @@ export const ACTION_LABELS = [
   'split.merge',
   'block.move',
   'block.role',
+  'page.import',
 ] as const;
 
 export type ActionLabel = (typeof ACTION_LABELS)[number];

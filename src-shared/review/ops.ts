@@ -16,7 +16,9 @@ export type ReviewOp =
   | { type: 'add-boundary'; boundary: Boundary; index: number }
   | { type: 'remove-boundary'; boundary: Boundary; index: number }
   | { type: 'update-boundary'; from: Boundary; to: Boundary }
-  | { type: 'flag-status'; id: string; from: FlagStatus; to: FlagStatus };
+  | { type: 'flag-status'; id: string; from: FlagStatus; to: FlagStatus }
+  /** The whole review state swapped for another (a Galley document imported over the editor's work). */
+  | { type: 'replace-analysis'; from: PageAnalysis; to: PageAnalysis };
 
 export class ReviewConflictError extends Error {
   constructor(message: string) {
@@ -46,6 +48,8 @@ export function invertOp(op: ReviewOp): ReviewOp {
       return { type: 'add-boundary', boundary: op.boundary, index: op.index };
     case 'update-boundary':
       return { type: 'update-boundary', from: op.to, to: op.from };
+    case 'replace-analysis':
+      return { type: 'replace-analysis', from: op.to, to: op.from };
   }
 }
 
@@ -56,9 +60,8 @@ export function invertOps(ops: readonly ReviewOp[]): ReviewOp[] {
 
 /** Applies `ops` in order to a copy of `state`; the input is never mutated. */
 export function applyOps(state: PageAnalysis, ops: readonly ReviewOp[]): PageAnalysis {
-  let edits = state.edits;
-  let boundaries = state.boundaries;
-  let flags = state.flags;
+  let current = state;
+  let { edits, boundaries, flags } = state;
   for (const op of ops) {
     switch (op.type) {
       case 'edit-status':
@@ -88,9 +91,16 @@ export function applyOps(state: PageAnalysis, ops: readonly ReviewOp[]): PageAna
       case 'flag-status':
         flags = replaceWhere(flags, 'flag', op.id, (flag) => expectStatus('flag', flag, op.from) && { ...flag, status: op.to });
         break;
+      case 'replace-analysis':
+        if (JSON.stringify({ ...current, edits, boundaries, flags }) !== JSON.stringify(op.from)) {
+          throw new ReviewConflictError('the page changed since its review was replaced');
+        }
+        current = op.to;
+        ({ edits, boundaries, flags } = op.to);
+        break;
     }
   }
-  return { ...state, edits, boundaries, flags };
+  return { ...current, edits, boundaries, flags };
 }
 
 /**

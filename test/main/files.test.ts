@@ -1,5 +1,5 @@
 import * as nodeFs from 'node:fs/promises';
-import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,8 +32,9 @@ function recordingFs(calls: string[], failWrite = false): AtomicFs {
   };
 }
 
-function scriptedDialogs(answers: Partial<{ open: string[]; save: string }>) {
+function scriptedDialogs(answers: Partial<{ open: string[]; save: string; replace: boolean }>) {
   return {
+    showMessageBox: vi.fn(async () => ({ response: answers.replace ? 0 : 1 })),
     showOpenDialog: vi.fn(async () => (answers.open ? { canceled: false, filePaths: answers.open } : { canceled: true, filePaths: [] })),
     showSaveDialog: vi.fn(async () => (answers.save ? { canceled: false, filePath: answers.save } : { canceled: true, filePath: '' })),
   } satisfies Dialogs;
@@ -180,6 +181,89 @@ describe('saveFiles', () => {
       expect(calls).toEqual([]);
     },
   );
+
+  it.each(['CON', 'nul.txt', 'pages/COM1.txt', 'LPT9', 'page.', 'page. ', 'pages /a.txt', 'trailing ', 'conin$'])(
+    'should refuse the Windows-unsafe name %j before any dialog or write',
+    async (name) => {
+      const dialogs = scriptedDialogs({ open: [dir] });
+      const calls: string[] = [];
+      const request = { suggestedName: 'x', files: [{ name: 'ok.txt', data: encode('ok') }, { name, data: encode('bad') }] };
+      await expect(files(dialogs, calls).saveFiles(request)).rejects.toThrow(`refusing to save "${name}"`);
+      expect(dialogs.showOpenDialog).not.toHaveBeenCalled();
+      expect(calls).toEqual([]);
+    },
+  );
+
+  describe('into a folder', () => {
+    let folder: string;
+    let outside: string;
+    beforeEach(async () => {
+      folder = path.join(dir, 'export');
+      outside = path.join(dir, 'outside');
+      await mkdir(folder);
+      await mkdir(outside);
+    });
+    const two = (second = 'b.txt') => ({
+      suggestedName: 'x',
+      files: [
+        { name: 'a.txt', data: encode('A') },
+        { name: second, data: encode('B') },
+      ],
+    });
+
+    it('should refuse a link inside the folder that leads out of it, writing nothing', async () => {
+      await symlink(outside, path.join(folder, '000_page'));
+      const calls: string[] = [];
+      await expect(files(scriptedDialogs({ open: [folder] }), calls).saveFiles(two('000_page/b.txt'))).rejects.toThrow('refusing to save "000_page/b.txt"');
+      expect(await readdir(outside)).toEqual([]);
+      expect(await readdir(folder)).toEqual(['000_page']);
+      expect(calls).toEqual([]);
+    });
+
+    it('should refuse a file that is a link to one outside the folder', async () => {
+      await writeFile(path.join(outside, 'target.txt'), 'keep');
+      await symlink(path.join(outside, 'target.txt'), path.join(folder, 'b.txt'));
+      await expect(files(scriptedDialogs({ open: [folder] })).saveFiles(two())).rejects.toThrow('refusing to save "b.txt"');
+      expect(await readFile(path.join(outside, 'target.txt'), 'utf8')).toBe('keep');
+    });
+
+    it('should accept a folder reached through a link, and a link that stays inside it', async () => {
+      await mkdir(path.join(folder, 'real'));
+      await symlink(path.join(folder, 'real'), path.join(folder, 'alias'));
+      const linked = path.join(dir, 'linked-export');
+      await symlink(folder, linked);
+      const result = await files(scriptedDialogs({ open: [linked] })).saveFiles(two('alias/b.txt'));
+      expect(result).toEqual({ saved: true, location: folder, count: 2 });
+      expect(await readFile(path.join(folder, 'real', 'b.txt'), 'utf8')).toBe('B');
+    });
+
+    it('should ask before replacing existing files, and change nothing when the user says no', async () => {
+      await writeFile(path.join(folder, 'b.txt'), 'old');
+      const dialogs = scriptedDialogs({ open: [folder], replace: false });
+      expect(await files(dialogs).saveFiles(two())).toEqual({ saved: false });
+      expect(dialogs.showMessageBox).toHaveBeenCalledWith(WINDOW, expect.objectContaining({ message: expect.stringContaining('1 of these files exist'), detail: 'b.txt' }));
+      expect(await readdir(folder)).toEqual(['b.txt']);
+      expect(await readFile(path.join(folder, 'b.txt'), 'utf8')).toBe('old');
+    });
+
+    it('should replace them when the user agrees', async () => {
+      await writeFile(path.join(folder, 'b.txt'), 'old');
+      expect(await files(scriptedDialogs({ open: [folder], replace: true })).saveFiles(two())).toEqual({ saved: true, location: folder, count: 2 });
+      expect(await readFile(path.join(folder, 'b.txt'), 'utf8')).toBe('B');
+      expect(await readdir(folder)).toEqual(['a.txt', 'b.txt']);
+    });
+
+    it('should write no file at all when the second of them cannot be written', async () => {
+      const calls: string[] = [];
+      const fine = recordingFs(calls);
+      const broken = recordingFs(calls, true);
+      let opened = 0;
+      const secondFails: AtomicFs = { ...fine, open: ((...args: Parameters<AtomicFs['open']>) => (++opened === 2 ? broken : fine).open(...args)) as AtomicFs['open'] };
+      const failing = createFiles({ dialogs: scriptedDialogs({ open: [folder] }), window: () => WINDOW, seedsDir, fs: secondFails });
+      await expect(failing.saveFiles(two())).rejects.toThrow('disk full');
+      expect(await readdir(folder)).toEqual([]);
+    });
+  });
 
   it('should write nothing when a dialog is cancelled', async () => {
     const calls: string[] = [];

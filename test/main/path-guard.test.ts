@@ -5,7 +5,7 @@ import { isPathInsideDir, isSafeRelativeName, resolveInside } from '../../src-ma
 const DIR = path.resolve('/exports/galley');
 
 describe('isSafeRelativeName', () => {
-  it.each(['page.txt', '人民日报-1951.txt', 'approved/page-1.docx', 'a/b/c.txt', '.hidden', 'name..txt', '..name', 'x...'])(
+  it.each(['page.txt', '人民日报-1951.txt', 'approved/page-1.docx', 'a/b/c.txt', '.hidden', 'name..txt', '..name', 'console.txt', 'com10.txt', 'nullable/x.txt'])(
     'should accept %s',
     (name) => {
       expect(isSafeRelativeName(name)).toBe(true);
@@ -30,6 +30,14 @@ describe('isSafeRelativeName', () => {
     ['newline', 'page\n.txt'],
     ['NTFS stream', 'page.txt:secret'],
     ['wildcard', 'page*.txt'],
+    ['trailing dots', 'x...'],
+    ['trailing space', 'page.txt '],
+    ['folder with a trailing dot', 'pages./a.txt'],
+    ['device name', 'CON'],
+    ['device name with an extension', 'nul.txt'],
+    ['device name in a folder', 'a/com1.docx'],
+    ['device name with a space before the extension', 'aux .txt'],
+    ['printer port', 'LPT¹.txt'],
   ])('should refuse %s (%j)', (_label, name) => {
     expect(isSafeRelativeName(name)).toBe(false);
   });

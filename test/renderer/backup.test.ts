@@ -5,7 +5,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import Dexie from 'dexie';
 import { exportDB } from 'dexie-export-import';
 import { declareVersions, GalleyDB, SCHEMA_VERSIONS } from '../../src-renderer/db/schema';
-import { BackupError, exportBackup, restoreBackup } from '../../src-renderer/services/backup';
+import { BACKUP_VERSION, BackupError, exportBackup, restoreBackup, type BackupProblem } from '../../src-renderer/services/backup';
+import { i18n } from '../../src-renderer/i18n';
+import { commitAction, ensureReview, travel } from '../../src-renderer/views/desk/persist';
+import { cleanOf, editBlockText } from '../../src-shared/review';
 import { importFiles } from '../../src-renderer/services/import';
 import { hostileBackups } from '../fixtures/hostile/cases';
 
@@ -40,14 +43,21 @@ afterEach(async () => {
   for (const db of opened.splice(0)) await db.delete();
 });
 
-/** A library with something in every table, so the round trip covers all of them. */
+/** A library with something in every table and real desk history (one step done, one undone). */
 async function populatedDb(): Promise<GalleyDB> {
   const db = freshDb();
   const seeds = readdirSync(SEEDS).map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(SEEDS, name))) }));
   const { added } = await importFiles(db, seeds);
-  const analysis = { pipelineVersion: 1, chunks: [{ id: 'c0', role: 'headline' as const, start: 0, end: 4 }], boundaries: [], edits: [], flags: [] };
-  await db.reviews.put({ pageId: added[0].id, analysis, updatedAt: 1 });
-  await db.history.add({ at: 2, entry: { page: added[0].id, ops: [] } });
+  const pageId = added[0].id;
+  await ensureReview(db, pageId);
+  const typeInto = (text: string, at: number) =>
+    commitAction(db, [pageId], ([page]) => {
+      const article = cleanOf(page).articles.find((candidate) => candidate.blocks.length > 0)!;
+      return editBlockText(page, article.id, article.blocks[0].id, text);
+    }, at);
+  await typeInto('改过的第一段。', 10_000);
+  await typeInto('又改过的第一段。', 20_000);
+  await travel(db, pageId, 'undo');
   await db.tombstones.put({ id: 'f'.repeat(64), name: 'gone.txt', deletedAt: 3 });
   await db.setMeta('language', 'zh');
   return db;
@@ -57,12 +67,41 @@ async function bytesOf(blob: Blob): Promise<Uint8Array> {
   return new Uint8Array(await blob.arrayBuffer());
 }
 
-function backupJson(bytes: Uint8Array): { data: { databaseVersion: number; data: Array<{ tableName: string; rows: unknown[] }> } } {
+interface BackupJson {
+  galley?: unknown;
+  data: { databaseVersion: number; tables: Array<{ name: string; rowCount: number }>; data: Array<{ tableName: string; rows: Array<Record<string, unknown>> }> };
+}
+
+function backupJson(bytes: Uint8Array): BackupJson {
   return JSON.parse(new TextDecoder().decode(bytes));
 }
 
+function rowsOf(backup: BackupJson, table: string) {
+  return backup.data.data.find((entry) => entry.tableName === table)!.rows;
+}
+
+/**
+ * The backup changed by `change` and re-encoded without its checksum, as an old-format backup or
+ * one edited by hand with a consistent header: what the row checks must catch on their own.
+ */
+async function edited(change: (backup: BackupJson) => void): Promise<Uint8Array> {
+  const backup = backupJson(await bytesOf(await exportBackup(await populatedDb())));
+  delete backup.galley;
+  change(backup);
+  return new TextEncoder().encode(JSON.stringify(backup));
+}
+
+/** Every key of every object, in order of appearance, as written. */
+function unsortedObjects(value: unknown, at = '$'): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => unsortedObjects(item, `${at}[${i}]`));
+  if (value === null || typeof value !== 'object') return [];
+  const keys = Object.keys(value);
+  const own = keys.some((key, i) => i > 0 && keys[i - 1] > key) ? [at] : [];
+  return [...own, ...Object.entries(value).flatMap(([key, item]) => unsortedObjects(item, `${at}.${key}`))];
+}
+
 describe('backup', () => {
-  it('should give byte-identical output when a restored backup is exported again', async () => {
+  it('should give byte-identical output when a restored backup with desk history is exported again', async () => {
     const source = await populatedDb();
     const first = await bytesOf(await exportBackup(source));
     const name = source.name;
@@ -72,9 +111,17 @@ describe('backup', () => {
     const report = await restoreBackup(target, 'galley-backup.json', first);
     const second = await bytesOf(await exportBackup(target));
 
-    expect(report.tables.find((table) => table.name === 'pages')?.rows).toBe(5);
-    expect(second).toEqual(first);
+    expect(report?.tables.find((table) => table.name === 'pages')?.rows).toBe(5);
+    expect(new TextDecoder().decode(second)).toBe(new TextDecoder().decode(first));
     expect(await target.raws.count()).toBe(5);
+    expect(await target.history.count()).toBe(2);
+  });
+
+  it('should write every object of the backup with its keys sorted, and a checksum', async () => {
+    const backup = backupJson(await bytesOf(await exportBackup(await populatedDb())));
+    expect(rowsOf(backup, 'history')).toHaveLength(2);
+    expect(unsortedObjects(backup)).toEqual([]);
+    expect(backup.galley).toEqual({ backupVersion: BACKUP_VERSION, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
   it('should restore a backup made by an earlier schema, upgraded as an installed database is', async () => {
@@ -95,6 +142,13 @@ describe('backup', () => {
     expect((await indexedDB.databases()).map((db) => db.name)).not.toContainEqual(expect.stringMatching(/^galley-restore-/));
   });
 
+  it('should still read a backup of the current schema made before backups had a checksum', async () => {
+    const backup = await edited(() => {});
+    const target = freshDb();
+    await restoreBackup(target, 'galley-backup.json', backup);
+    expect(await target.pages.count()).toBe(5);
+  });
+
   it('should replace what the database held before the restore', async () => {
     const backup = await bytesOf(await exportBackup(await populatedDb()));
     const target = freshDb();
@@ -106,52 +160,151 @@ describe('backup', () => {
     expect(await target.pages.count()).toBe(5);
   });
 
-  describe('refusals, each leaving the database as it was', () => {
-    async function expectRefused(bytes: Uint8Array, reason: RegExp) {
+  it('should say how many pages a restore would remove, and change nothing when the user declines', async () => {
+    const backup = await bytesOf(await exportBackup(await populatedDb()));
+    const db = await populatedDb();
+    await importFiles(db, [{ name: 'extra.txt', bytes: new TextEncoder().encode('本报讯 多出来的一页。\n') }]);
+    const before = await bytesOf(await exportBackup(db));
+    const confirm = vi.fn(() => false);
+
+    expect(await restoreBackup(db, 'galley-backup.json', backup, confirm)).toBeNull();
+
+    expect(confirm).toHaveBeenCalledWith({ pages: 5, removes: 1 });
+    expect(await bytesOf(await exportBackup(db))).toEqual(before);
+  });
+
+  describe('refusals, each by name and translated, leaving the database as it was', () => {
+    async function expectRefused(bytes: Uint8Array, problem: { key: BackupProblem['key'] | (string & {}); [field: string]: unknown }) {
       const db = await populatedDb();
       const before = await bytesOf(await exportBackup(db));
-      const refusal = restoreBackup(db, 'broken.json', bytes);
-      await expect(refusal).rejects.toBeInstanceOf(BackupError);
-      await expect(refusal).rejects.toThrow(/^broken\.json: /);
-      await expect(refusal).rejects.toThrow(reason);
+      const confirm = vi.fn(() => true);
+      const error = await restoreBackup(db, 'broken.json', bytes, confirm).then(
+        () => expect.unreachable('the backup was restored'),
+        (refusal: unknown) => refusal,
+      );
+      expect(error).toBeInstanceOf(BackupError);
+      const { fileName, problem: reported } = error as BackupError;
+      expect(fileName).toBe('broken.json');
+      expect(reported).toMatchObject(problem);
+      for (const language of ['zh', 'en']) {
+        expect(i18n.exists(`scale:restore.problem.${reported.key}`, { lng: language })).toBe(true);
+      }
+      expect(confirm).not.toHaveBeenCalled();
       expect(await bytesOf(await exportBackup(db))).toEqual(before);
+      return reported;
     }
 
     it('should refuse a truncated backup', async () => {
       const whole = await bytesOf(await exportBackup(await populatedDb()));
-      await expectRefused(whole.subarray(0, Math.floor(whole.length * 0.6)), /incomplete or damaged/);
+      await expectRefused(whole.subarray(0, Math.floor(whole.length * 0.6)), { key: 'damaged' });
     });
 
     it('should refuse a backup from a newer schema', async () => {
+      await expectRefused(await edited((backup) => (backup.data.databaseVersion += 1)), { key: 'newer-database' });
+    });
+
+    it('should refuse a backup from a newer backup format', async () => {
       const backup = backupJson(await bytesOf(await exportBackup(await populatedDb())));
-      backup.data.databaseVersion += 1;
-      await expectRefused(new TextEncoder().encode(JSON.stringify(backup)), /newer Galley/);
+      backup.galley = { backupVersion: BACKUP_VERSION + 1, sha256: '' };
+      await expectRefused(new TextEncoder().encode(JSON.stringify(backup)), { key: 'newer-format', version: BACKUP_VERSION + 1 });
     });
 
     it('should refuse a backup whose row counts do not match its header', async () => {
-      const backup = backupJson(await bytesOf(await exportBackup(await populatedDb())));
-      backup.data.data.find((table) => table.tableName === 'raws')!.rows.pop();
-      await expectRefused(new TextEncoder().encode(JSON.stringify(backup)), /raws should hold 5 rows but holds 4/);
+      const bytes = await edited((backup) => rowsOf(backup, 'raws').pop());
+      await expectRefused(bytes, { key: 'row-count', table: 'raws', expected: 5, actual: 4 });
     });
 
-    for (const { file, reason } of hostileBackups()) {
+    it('should refuse a backup without its pages and raw texts, even with a header that agrees', async () => {
+      const bytes = await edited((backup) => {
+        const gone = (name: string) => name !== 'pages' && name !== 'raws';
+        backup.data.tables = backup.data.tables.filter((table) => gone(table.name));
+        backup.data.data = backup.data.data.filter((table) => gone(table.tableName));
+      });
+      await expectRefused(bytes, { key: 'missing-table', table: 'pages' });
+    });
+
+    it('should refuse a backup whose raw texts were emptied', async () => {
+      const bytes = await edited((backup) => {
+        rowsOf(backup, 'raws').length = 0;
+        backup.data.tables.find((table) => table.name === 'raws')!.rowCount = 0;
+      });
+      await expectRefused(bytes, { key: 'page-without-text' });
+    });
+
+    it('should refuse a raw text that is not a string', async () => {
+      const bytes = await edited((backup) => (rowsOf(backup, 'raws')[0].text = 12345));
+      await expectRefused(bytes, { key: 'bad-row', table: 'raws', row: 1, field: 'text' });
+    });
+
+    it('should refuse a review whose analysis is not one', async () => {
+      const bytes = await edited((backup) => (rowsOf(backup, 'reviews')[0].analysis = { chunks: 'x' }));
+      await expectRefused(bytes, { key: 'bad-row', table: 'reviews', row: 1 });
+    });
+
+    it('should refuse desk history that is not desk history', async () => {
+      const bytes = await edited((backup) => (rowsOf(backup, 'history')[0].entry = { page: 'x', ops: [] }));
+      await expectRefused(bytes, { key: 'bad-row', table: 'history' });
+    });
+
+    it('should refuse a raw text that is not the one its page was imported with', async () => {
+      const bytes = await edited((backup) => {
+        const raw = rowsOf(backup, 'raws')[0];
+        raw.text = `${raw.text as string}多`;
+      });
+      await expectRefused(bytes, { key: 'hash-mismatch' });
+    });
+
+    it('should refuse a review that points outside its raw text', async () => {
+      const bytes = await edited((backup) => {
+        const { analysis } = rowsOf(backup, 'reviews')[0] as { analysis: { chunks: Array<{ end: number }> } };
+        analysis.chunks[0].end = 1_000_000;
+      });
+      await expectRefused(bytes, { key: 'span-outside-text' });
+    });
+
+    it('should refuse a backup changed after it was made', async () => {
+      const backup = backupJson(await bytesOf(await exportBackup(await populatedDb())));
+      rowsOf(backup, 'pages')[0].name = 'renamed.txt';
+      await expectRefused(new TextEncoder().encode(JSON.stringify(backup)), { key: 'checksum' });
+    });
+
+    it('should refuse a backup with a byte that is not UTF-8 instead of restoring a replacement character', async () => {
+      const bytes = await bytesOf(await exportBackup(await populatedDb()));
+      const at = new TextDecoder().decode(bytes).indexOf('本报讯');
+      const damaged = bytes.slice();
+      damaged[new TextEncoder().encode(new TextDecoder().decode(bytes).slice(0, at)).length] = 0xff;
+      await expectRefused(damaged, { key: 'not-utf8' });
+    });
+
+    for (const { file, problem } of hostileBackups()) {
       it(`should refuse the fixture ${file.name}`, async () => {
-        await expectRefused(file.bytes, reason);
+        await expectRefused(file.bytes, problem);
       });
     }
 
     it('should refuse a file that is not a backup', async () => {
-      await expectRefused(new TextEncoder().encode('{"pages": []}'), /not a Galley backup/);
-      await expectRefused(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00]), /does not start as JSON/);
-      await expectRefused(new Uint8Array(), /empty/);
+      await expectRefused(new TextEncoder().encode('{"pages": []}'), { key: 'not-backup' });
+      await expectRefused(new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x00]), { key: 'not-utf8' });
+      await expectRefused(new TextEncoder().encode('PNG image'), { key: 'not-json' });
+      await expectRefused(new Uint8Array(), { key: 'empty' });
     });
 
     it('should roll back every table when writing fails half-way', async () => {
       // Two rows with one key pass every check but make the bulk insert fail after earlier tables are written.
-      const backup = backupJson(await bytesOf(await exportBackup(await populatedDb())));
-      const raws = backup.data.data.find((table) => table.tableName === 'raws')!;
-      raws.rows[1] = raws.rows[0];
-      await expectRefused(new TextEncoder().encode(JSON.stringify(backup)), /could not be written, so nothing was changed/);
+      const bytes = await edited((backup) => {
+        const tombstones = rowsOf(backup, 'tombstones');
+        tombstones.push(tombstones[0]);
+        backup.data.tables.find((table) => table.name === 'tombstones')!.rowCount += 1;
+      });
+      const db = await populatedDb();
+      const before = await bytesOf(await exportBackup(db));
+      await expect(restoreBackup(db, 'broken.json', bytes)).rejects.toMatchObject({ problem: { key: 'write-failed' } });
+      expect(await bytesOf(await exportBackup(db))).toEqual(before);
     });
+  });
+
+  it('should have every refusal in both languages', () => {
+    const problems = (language: string) => Object.keys(i18n.getResource(language, 'scale', 'restore.problem') as object).sort();
+    expect(problems('zh')).toEqual(problems('en'));
   });
 });

@@ -145,20 +145,6 @@ describe('importing a Galley JSON document', () => {
     expect(again.requests[0].files[0].data).toEqual(document.bytes);
   });
 
-  it('should replace the review of the same page already in the library and drop its stale undo steps', async () => {
-    const { db, id, document } = await exportedDocument();
-    const target = freshDb();
-    await importFiles(target, [seed(SEED_NAMES[0])]);
-    const review = await ensureReview(target, id);
-    await commitAction(target, [id], ([page]) => setEditStatus(page, review!.analysis.edits[0].id, 'reverted'));
-    expect(await target.history.count()).toBe(1);
-
-    const report = await importFiles(target, [document]);
-    expect(report.added.map((page) => page.id)).toEqual([id]);
-    expect(await target.history.count()).toBe(0);
-    expect((await target.reviews.get(id))?.analysis).toEqual((await db.reviews.get(id))?.analysis);
-  });
-
   const refusals: Array<{ name: string; damage: (text: string) => string; reason: RegExp }> = [
     { name: 'truncated.json', damage: (text) => text.slice(0, text.length / 2), reason: /truncated/ },
     { name: 'newer.json', damage: (text) => text.replace(`"schemaVersion": ${DOCUMENT_SCHEMA_VERSION}`, `"schemaVersion": ${DOCUMENT_SCHEMA_VERSION + 1}`), reason: /newer Galley/ },

@@ -3,7 +3,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { materialize } from '../../../src-shared/model';
 import { db } from '../../db/db';
-import { enterPage, useDesk } from '../../store/desk';
+import { leasePage } from '../../services/page-lease';
+import { enterPage, setOpenElsewhere, useDesk } from '../../store/desk';
 import { openLibrary, pushNotice } from '../../store/ui';
 import { ArticleEditor } from './ArticleEditor';
 import { ArticleList } from './ArticleList';
@@ -32,16 +33,19 @@ export function DeskScreen({ pageId }: { pageId: string }) {
   );
   const { page, raw, review } = rows ?? { page: undefined, raw: undefined, review: undefined };
   const articleId = useDesk((state) => state.articleId);
+  const openElsewhere = useDesk((state) => state.openElsewhere);
   const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
     enterPage(pageId);
+    const releaseLease = leasePage(pageId, (held) => setOpenElsewhere(!held));
     setFailure(null);
     ensureReview(db, pageId).catch((error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);
       setFailure(reason);
       pushNotice({ tone: 'error', key: 'desk:notice.analyseFailed', values: { reason } });
     });
+    return releaseLease;
   }, [pageId]);
 
   const clean = useMemo(() => (raw && review ? materialize(raw.text, review.analysis) : null), [raw?.text, review]);
@@ -81,7 +85,13 @@ export function DeskScreen({ pageId }: { pageId: string }) {
   return (
     <section className="desk" data-testid="desk" aria-label={t('label', { name: page.name })}>
       <DeskHeader page={page} analysis={review.analysis} clean={clean} />
-      <div className="desk-grid">
+      {openElsewhere && (
+        <p className="desk-elsewhere" role="status" data-testid="open-elsewhere">
+          {t('openElsewhere')}
+        </p>
+      )}
+      {/* inert: nothing can be typed or clicked while another tab edits the page; it still updates as that tab saves. */}
+      <div className="desk-grid" inert={openElsewhere}>
         <ArticleList clean={clean} analysis={review.analysis} selectedId={article?.id ?? null} />
         <div className="desk-raw" ref={areas.raw}>
           <RawPane raw={raw.text} analysis={review.analysis} clean={clean} article={article} />

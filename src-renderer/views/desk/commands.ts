@@ -5,8 +5,12 @@ import { setSaveState, useDesk } from '../../store/desk';
 import { pushNotice } from '../../store/ui';
 import { commitAction, travel } from './persist';
 
-/** Every desk write goes through here, so the saved/saving indicator and errors are told one way. */
+/** Every desk write goes through here, so the saved/saving indicator and errors are told one way; a page open in another tab is not written. */
 async function saving<T>(write: () => Promise<T>): Promise<T | null> {
+  if (useDesk.getState().openElsewhere) {
+    pushNotice({ tone: 'info', key: 'desk:notice.openElsewhere' });
+    return null;
+  }
   setSaveState('saving');
   try {
     const result = await write();

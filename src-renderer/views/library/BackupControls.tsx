@@ -2,14 +2,17 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { backUpLibrary, restoreLibrary } from '../../archive';
 
-/** Back up the whole library to one file, or replace it with one (after the user confirms). */
+/** Back up the whole library to one file, or replace it with one (checked first, then confirmed by the user). */
 export function BackupControls() {
   const { t } = useTranslation('scale');
   const picker = useRef<HTMLInputElement>(null);
   const onPicked = () => {
     const file = picker.current?.files?.[0];
     if (picker.current) picker.current.value = '';
-    if (file && window.confirm(t('restore.confirm', { name: file.name }))) void restoreLibrary(file);
+    if (!file) return;
+    void restoreLibrary(file, ({ pages, removes }) =>
+      window.confirm(t(removes > 0 ? 'restore.confirm-removing' : 'restore.confirm', { name: file.name, count: pages, removes })),
+    );
   };
   return (
     <span className="backup-controls">

@@ -12,6 +12,7 @@ import { DeleteDialog } from './DeleteDialog';
 import { filterPages, sectionsOf } from './filter';
 import { ImportProgressBar } from './ImportProgressBar';
 import { PageTable } from './PageTable';
+import { ReimportDialog } from './ReimportDialog';
 import { useThrottledLiveQuery } from './useThrottledLiveQuery';
 
 /** The list follows imports and analysis at most this often (see useThrottledLiveQuery). */
@@ -53,6 +54,7 @@ export function LibraryScreen() {
       <AnalysisProgressBar />
       {visible && pages && <PageTable pages={visible} libraryEmpty={pages.length === 0} />}
       <DeleteDialog pages={visible} />
+      <ReimportDialog />
       {dragging && <DropHint />}
     </section>
   );

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { boundarySchema, editSchema, pageAnalysisSchema } from '../../src-shared/export/document-schema';
+import type { ExportFormat } from '../../src-shared/export/types';
+import { PAGE_STATUSES } from '../../src-shared/model';
+import { ACTION_LABELS, type ReviewOp } from '../../src-shared/review';
+import type { ExportRow, HistoryRow, MetaRow, PageRow, PageStats, RawRow, TombstoneRow } from '../db/schema';
+import type { ReviewRecord } from '../../src-shared/model';
+
+/**
+ * What a row of each table may hold, as zod schemas typed against the rows the app writes, so a
+ * restore can check every row of a backup before the library is touched. Objects are strict: a
+ * key no version of Galley writes means the file was edited or is not ours.
+ */
+
+const count = z.number().int().nonnegative();
+const time = z.number().finite();
+const editStatus = z.enum(['applied', 'proposed', 'reverted']);
+const splitStatus = z.enum(['proposed', 'approved', 'rejected']);
+const flagStatus = z.enum(['open', 'accepted', 'dismissed', 'corrected']);
+const EXPORT_FORMATS = ['tei', 'md', 'txt', 'json', 'docx'] as const satisfies readonly ExportFormat[];
+
+const pageStats: z.ZodType<PageStats> = z.strictObject({
+  articles: count,
+  openFlags: count,
+  undecidedSplits: count,
+  sections: z.array(z.string()),
+});
+
+const pageFields = {
+  id: z.string().min(1),
+  name: z.string(),
+  size: count,
+  encoding: z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030']),
+  importedAt: time,
+  status: z.enum(PAGE_STATUSES),
+};
+
+const reviewOp: z.ZodType<ReviewOp> = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('edit-status'), id: z.string(), from: editStatus, to: editStatus }),
+  z.strictObject({ type: z.literal('add-edit'), edit: editSchema, index: count }),
+  z.strictObject({ type: z.literal('remove-edit'), edit: editSchema, index: count }),
+  z.strictObject({ type: z.literal('update-edit'), from: editSchema, to: editSchema }),
+  z.strictObject({ type: z.literal('boundary-status'), id: z.string(), from: splitStatus, to: splitStatus }),
+  z.strictObject({ type: z.literal('add-boundary'), boundary: boundarySchema, index: count }),
+  z.strictObject({ type: z.literal('remove-boundary'), boundary: boundarySchema, index: count }),
+  z.strictObject({ type: z.literal('update-boundary'), from: boundarySchema, to: boundarySchema }),
+  z.strictObject({ type: z.literal('flag-status'), id: z.string(), from: flagStatus, to: flagStatus }),
+  z.strictObject({ type: z.literal('replace-analysis'), from: pageAnalysisSchema, to: pageAnalysisSchema }),
+]);
+
+/** The desk's history row (views/desk/persist.ts `DeskHistory`). */
+const deskHistory = z.strictObject({
+  step: z.strictObject({
+    label: z.enum(ACTION_LABELS),
+    detail: z.string(),
+    patches: z.array(z.strictObject({ pageId: z.string(), forward: z.array(reviewOp), inverse: z.array(reviewOp) })),
+    coalesceKey: z.string().optional(),
+  }),
+  pages: z.array(z.string()),
+  undone: z.boolean(),
+});
+
+const metaRow: z.ZodType<MetaRow> = z.discriminatedUnion('key', [
+  z.strictObject({ key: z.literal('seedsLoaded'), value: z.boolean() }),
+  z.strictObject({ key: z.literal('language'), value: z.enum(['zh', 'en']) }),
+  z.strictObject({ key: z.literal('theme'), value: z.enum(['light', 'dark']) }),
+]);
+
+const rows = {
+  pages: z.strictObject({ ...pageFields, stats: pageStats.nullable() }) satisfies z.ZodType<PageRow>,
+  raws: z.strictObject({ id: z.string().min(1), text: z.string() }) satisfies z.ZodType<RawRow>,
+  reviews: z.strictObject({ pageId: z.string().min(1), analysis: pageAnalysisSchema, updatedAt: time }) satisfies z.ZodType<ReviewRecord>,
+  history: z.strictObject({ seq: z.number().int().positive(), at: time, entry: deskHistory }) satisfies z.ZodType<HistoryRow>,
+  tombstones: z.strictObject({ id: z.string().min(1), name: z.string(), deletedAt: time }) satisfies z.ZodType<TombstoneRow>,
+  meta: metaRow,
+  exports: z.strictObject({
+    pageId: z.string().min(1),
+    format: z.enum(EXPORT_FORMATS),
+    exportedAt: time,
+    articles: z.array(z.strictObject({ id: z.string(), title: z.string(), hash: z.string() })),
+  }) satisfies z.ZodType<ExportRow>,
+};
+
+export type BackupTable = keyof typeof rows;
+
+/** Pages had no `stats` before schema version 2 (its upgrader computes them). */
+const pagesBeforeStats = z.strictObject(pageFields);
+
+/** The schema a row of `table` must match in a backup made at `databaseVersion`. */
+export function rowSchema(table: BackupTable, databaseVersion: number): z.ZodType {
+  return table === 'pages' && databaseVersion < 2 ? pagesBeforeStats : rows[table];
+}
+
+export function isBackupTable(name: string): name is BackupTable {
+  return Object.hasOwn(rows, name);
+}
