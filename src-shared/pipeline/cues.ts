@@ -122,7 +122,7 @@ export function pinyinMatches(han: string, pinyin: string): boolean {
 }
 
 /** Characters taken from each side of a cut when looking for a word across it. */
-const SEAM_REACH = 3;
+export const SEAM_REACH = 3;
 
 /**
  * Evidence that `tail` is the rest of the sentence `head` broke off in: it opens with a
