@@ -1,6 +1,7 @@
-import { isBylineBlock, isTitleLike, trailingByline } from './cues';
+import { endsSentence, startsMidSentence, trailingCredit } from '../text';
+import { isBylineBlock, isTitleLike } from './cues';
 import type { PageDraft, Piece } from './draft';
-import { compact, isParenthesized, isPinyinLine, startsMidSentence } from './text';
+import { compact, isParenthesized, isPinyinLine } from './text';
 
 interface Line {
   /** Raw offset of the first character and of the line terminator (`\r\n` or `\n` excluded). */
@@ -63,12 +64,15 @@ const MIN_LINES_TO_JUDGE = 8;
 function separatesByLine(raw: string, all: readonly Line[], blank: readonly boolean[]): boolean {
   const text = all.filter((_, i) => !blank[i]);
   if (text.length < MIN_LINES_TO_JUDGE || blank.filter(Boolean).length * 10 > text.length) return false;
-  const ended = text.filter((line) => /[。！？!?”）)：:]\s*$/.test(raw.slice(line.start, line.end))).length;
+  const ended = text.filter((line) => endsBlock(raw.slice(line.start, line.end))).length;
   return ended * 2 >= text.length;
 }
 
-/** Ends a sentence (`。`, `！`, `？`), looking through closing quotes and brackets. */
-const SENTENCE_END = /[。！？!?][”’」』）)》"']*$/;
+/** A line that can close a block: the end of a sentence, or a credit (`(张紫艺)`). */
+function endsBlock(line: string): boolean {
+  return endsSentence(line) || isBylineBlock(line);
+}
+
 /** Sentence punctuation a headline, kicker or banner line never carries; body lines do. */
 const BODY_PUNCTUATION = /[。！？!?，,；;]/;
 /** A body line shorter than this is no evidence that its group holds running text. */
@@ -97,7 +101,7 @@ function splitGroup(raw: string, group: readonly Line[]): Line[][] {
   const texts = group.map((line) => raw.slice(line.start, line.end).trim().replace(MARKUP, '').trim());
   // An inline credit after the last sentence is no part of the wrap width; the sentence still ends.
   const bodies = texts.map((text) => {
-    const credit = trailingByline(text);
+    const credit = trailingCredit(text);
     return credit ? text.slice(0, credit.offset) : text;
   });
   const widths = bodies.map((text) => compact(text).length);
@@ -107,7 +111,7 @@ function splitGroup(raw: string, group: readonly Line[]): Line[][] {
   const cutAfter = (i: number): boolean => {
     const [a, b] = [texts[i], texts[i + 1]];
     if (isPinyinLine(a) || isPinyinLine(b) || startsMidSentence(b)) return false;
-    const ended = SENTENCE_END.test(bodies[i]);
+    const ended = endsSentence(bodies[i]);
     if (ended && isCredit(b)) return true;
     if (!running) return false;
     // A paragraph printed again on the next line is a repeat, not a wrap.

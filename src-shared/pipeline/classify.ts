@@ -14,9 +14,9 @@ import {
   isSponsorList,
   isTitleLike,
   pinyinMatches,
-  trailingByline,
 } from './cues';
-import { compact, isPinyinLine, startsMidSentence } from './text';
+import { startsMidSentence, trailingCredit } from '../text';
+import { compact, isPinyinLine } from './text';
 
 /** Banners, promos and column sponsors are short; longer blocks are not tested for them. */
 const FURNITURE_MAX = 80;
@@ -164,7 +164,7 @@ function markTitles(pieces: Piece[], imageGap: number): void {
     if (cut) continue;
     // A credit printed inline after the last sentence closes its article as a credit line does.
     const opensAfterBreak =
-      !previous || previous.role !== 'paragraph' || !!trailingByline(previous.text) || piece.gapBefore >= imageGap || piece.markup?.startsWith('#');
+      !previous || previous.role !== 'paragraph' || !!trailingCredit(previous.text) || piece.gapBefore >= imageGap || piece.markup?.startsWith('#');
     // Inside a report, a short line whose sentence runs on in a block below is a cut paragraph.
     if (!opensAfterBreak && continuedBelow(pieces, i)) continue;
     if (opensAfterBreak || compact(piece.text).length >= 6) {

@@ -1,5 +1,5 @@
-import { LEXICON } from './lint/lexicon';
-import { compact, countHan, endsSentence, isParenthesized, isPinyinLine, pinyinSyllables, startsMidSentence } from './text';
+import { countHan, CREDIT_MAX, endsSentence, HAN_CLASS, holdsFullStop, isBareCredit, isCreditInner, isPlaceNameShape, lexicon, startsMidSentence, trailingCredit } from '../text';
+import { compact, isParenthesized, isPinyinLine, pinyinSyllables } from './text';
 
 /**
  * The newspaper's conventions as predicates over one block's text (page-anatomy.md). Each is a
@@ -8,8 +8,10 @@ import { compact, countHan, endsSentence, isParenthesized, isPinyinLine, pinyinS
 
 /** `本报讯`, `本报成都讯`, `新华社成都6月1日电`: the dateline that opens a lead paragraph. */
 export function isLead(text: string): boolean {
-  return /^本报[^\s,，。]{0,6}讯/.test(text) || /^[\u4e00-\u9fff]{1,6}社[^\s,，。]{0,14}电/.test(text);
+  return /^本报[^\s,，。]{0,6}讯/.test(text) || AGENCY_DATELINE.test(text);
 }
+
+const AGENCY_DATELINE = new RegExp(`^${HAN_CLASS}{1,6}社[^\\s,，。]{0,14}电`);
 
 /** Short, no sentence punctuation: could be a headline, kicker, subhead or caption. */
 export function isTitleLike(text: string): boolean {
@@ -31,10 +33,8 @@ export function isCaptionText(text: string): boolean {
 /** A place or organisation name of a few characters: the subhead of a roundup report. */
 export function isPlaceName(text: string): boolean {
   const flat = compact(text);
-  return flat.length <= 10 && /(?:省|市|区|县|州|镇|乡|村|街道|科协|学会|协会|分会)$/.test(flat);
+  return isPlaceNameShape(flat) || (flat.length <= 10 && /(?:科协|学会|协会|分会)$/.test(flat));
 }
-
-const BYLINE_MAX = 40;
 
 /**
  * `(张紫艺)`, `(本报记者 苏文保)`, `(本栏目组稿:陈训煜 吴菲)`: a credit in parentheses; or a
@@ -42,32 +42,13 @@ const BYLINE_MAX = 40;
  */
 export function isBylineBlock(text: string): boolean {
   if (text.includes('\n')) return false;
-  if (!isParenthesized(text)) return isBareCredit(compact(text).length <= BYLINE_MAX ? text.trim() : '');
-  const inner = text.trim().slice(1, -1);
-  return inner.trim().length > 0 && inner.length <= BYLINE_MAX && !/[。！？]/.test(inner);
-}
-
-/** A credit line without parentheses: a reporter's or photographer's title before a name. */
-function isBareCredit(text: string): boolean {
-  const credit = /^(?:本报)?(?:特约|见习)?(?:记者|通讯员)\s*[:：]?\s*[\u4e00-\u9fff]/.test(text) || /^(?:文|图|文图|摄影)\s*[/／:：]\s*[\u4e00-\u9fff]/.test(text);
-  return credit && !/[。！？，,；]/.test(text);
-}
-
-/**
- * A credit in parentheses at the very end of a paragraph, after its last sentence: the offset
- * (into `text`) where the credit and the spaces before it begin, its length, and its inner text.
- */
-export function trailingByline(text: string): { offset: number; length: number; value: string } | null {
-  const match = /([。！？”’」』])([ \t\u3000]*)([(（]([^()（）。！？\n]{1,40})[)）])\s*$/.exec(text);
-  if (!match) return null;
-  const inner = match[4].trim();
-  if (!inner || /^[\d〇一二三四五六七八九十]+/.test(inner)) return null;
-  return { offset: match.index + match[1].length, length: match[2].length + match[3].length, value: inner };
+  if (!isParenthesized(text)) return compact(text).length <= CREDIT_MAX && isBareCredit(text.trim());
+  return isCreditInner(text.trim().slice(1, -1));
 }
 
 /** The text as its author wrote it, without a credit printed inline after the last sentence. */
 export function withoutTrailingByline(text: string): string {
-  const credit = trailingByline(text);
+  const credit = trailingCredit(text);
   return credit ? text.slice(0, credit.offset) : text;
 }
 
@@ -78,7 +59,7 @@ export function bodyEndsSentence(text: string): boolean {
 
 /** `本版协办单位 (排名不分先后)`: the heading (or the whole line) of the sponsor list. */
 export function isSponsorHeading(text: string): boolean {
-  return /协办单位|排名不分先后/.test(text) && !/[。！？]/.test(text);
+  return /协办单位|排名不分先后/.test(text) && !holdsFullStop(text);
 }
 
 const ORGANISATION = /(?:协会|学会|科协|委员会|联合会|研究会|中心|大学|学院|研究院|研究所|公司|集团|医院|学校|中学|小学|基地|银行|报社|办公室|局|厅|馆|站|部)$/;
@@ -105,7 +86,7 @@ export function isColumnSponsor(text: string): boolean {
 /** `欢迎关注 “…”微信公众号`: a promotion of the paper's channels. */
 export function isPromo(text: string): boolean {
   const flat = compact(text);
-  return flat.length <= 60 && /欢迎关注|公众号|扫码关注|扫一扫/.test(flat) && !/[。！？]/.test(flat);
+  return flat.length <= 60 && /欢迎关注|公众号|扫码关注|扫一扫/.test(flat) && !holdsFullStop(flat);
 }
 
 /**
@@ -141,7 +122,7 @@ export function pinyinMatches(han: string, pinyin: string): boolean {
 }
 
 /** Characters taken from each side of a cut when looking for a word across it. */
-const SEAM_REACH = 3;
+export const SEAM_REACH = 3;
 
 /**
  * Evidence that `tail` is the rest of the sentence `head` broke off in: it opens with a
@@ -151,14 +132,10 @@ export function continuesAcrossCut(head: string, tail: string): boolean {
   return startsMidSentence(tail) || wordAcrossCut(head, tail);
 }
 
+/** Shorter words meet across a cut by chance too often to be evidence. */
+const SEAM_WORD_MIN = 3;
+
 /** A word of the lexicon, three characters or more, made of the end of `head` and the start of `tail`. */
 export function wordAcrossCut(head: string, tail: string): boolean {
-  const left = compact(head).slice(-SEAM_REACH);
-  const right = compact(tail).slice(0, SEAM_REACH);
-  for (let a = 1; a <= left.length; a++) {
-    for (let b = 1; b <= right.length; b++) {
-      if (a + b >= 3 && LEXICON.has(left.slice(-a) + right.slice(0, b))) return true;
-    }
-  }
-  return false;
+  return lexicon().wordAcross(compact(head).slice(-SEAM_REACH), compact(tail).slice(0, SEAM_REACH), SEAM_WORD_MIN) !== null;
 }

@@ -2,7 +2,8 @@ import type { Edit, Flag } from '../model/analysis';
 import { bodyEndsSentence, isLead } from './cues';
 import { livePieces, makeEdit, makeFlag, opensArticle, strandedBlocks, type PageDraft, type Piece } from './draft';
 import { homeFinder, insertionPoint, matchesElsewhere, readsAsClosing, strayFinder, type Home } from './relocate';
-import { compact, startsMidSentence } from './text';
+import { startsMidSentence } from '../text';
+import { compact } from './text';
 
 /**
  * What the repairs could not restore. A paragraph cut off with no continuation, or starting

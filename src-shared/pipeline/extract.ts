@@ -1,5 +1,5 @@
 import type { Edit } from '../model/analysis';
-import { trailingByline } from './cues';
+import { trailingCredit } from '../text';
 import { makeEdit, type PageDraft } from './draft';
 
 /**
@@ -12,7 +12,7 @@ export function extractBylines(draft: PageDraft): PageDraft {
   for (const piece of draft.pieces) {
     if (piece.role !== 'paragraph') continue;
     const body = raw.slice(piece.content.start, piece.content.end);
-    const credit = trailingByline(body);
+    const credit = trailingCredit(body);
     if (!credit) continue;
     const start = piece.content.start + credit.offset;
     edits.push(

@@ -2,7 +2,7 @@ import type { Edit } from '../model/analysis';
 import { bodyEndsSentence, continuesAcrossCut, isLead, isTitleLike, wordAcrossCut } from './cues';
 import { imageGapOf, livePieces, makeEdit, type PageDraft, type Piece } from './draft';
 import { homeFinder, matchesElsewhere } from './relocate';
-import { isHan, startsMidSentence } from './text';
+import { isHan, startsMidSentence } from '../text';
 
 /** At most this many blocks (captions, credits, furniture) may stand between two halves. */
 const MAX_INTRUDERS = 3;

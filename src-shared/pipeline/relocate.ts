@@ -1,6 +1,6 @@
+import { isHanCode, placeNameCandidates } from '../text';
 import { opensArticle, type Piece } from './draft';
-import { isHanCode } from './lint/findings';
-import { compact, isHan } from './text';
+import { compact } from './text';
 
 export interface Home {
   /** The article's own paragraphs (stranded ones left out), in raw order. */
@@ -182,12 +182,7 @@ function articleSpans(pieces: readonly Piece[], stranded: ReadonlySet<Piece>, co
 
 /** `夹江县`, `峨眉山市`: two or three characters before an administrative suffix. */
 function placeNames(text: string): string[] {
-  const flat = compact(text);
-  const names: string[] = [];
-  for (const match of flat.matchAll(/[县市区州]/g)) {
-    for (const stem of [2, 3]) if (match.index >= stem) names.push(flat.slice(match.index - stem, match.index + 1));
-  }
-  return names.filter((name) => Array.from(name).every(isHan));
+  return placeNameCandidates(compact(text));
 }
 
 function weighted(words: ReadonlyMap<number, number>, weight: (word: number, count: number) => number): Vector {

@@ -1,5 +1,6 @@
 import type { Boundary } from '../model/analysis';
-import { isLead, trailingByline } from './cues';
+import { trailingCredit } from '../text';
+import { isLead } from './cues';
 import { livePieces, makeFlag, type PageDraft, type Piece } from './draft';
 
 /** Splits below this confidence are flagged for the editor as well as proposed. */
@@ -62,7 +63,7 @@ function opensArticle(pieces: readonly Piece[], i: number): Opening | null {
     const headlineAt = piece.role === 'kicker' ? i + 1 : i;
     const body = pieces.slice(headlineAt + 1, headlineAt + 5).find((p) => p.role !== 'caption' && p.role !== 'furniture' && p.role !== 'byline');
     if (body && isLead(body.text)) return { confidence: 0.95, reason: 'headline followed by 本报讯 lead' };
-    const credited = previous?.role === 'byline' || (previous?.role === 'paragraph' && !!trailingByline(previous.text));
+    const credited = previous?.role === 'byline' || (previous?.role === 'paragraph' && !!trailingCredit(previous.text));
     if (!previous || credited) return { confidence: 0.9, reason: 'headline after a byline' };
     if (furnitureBefore) return { confidence: 0.85, reason: 'headline after page furniture' };
     return { confidence: 0.7, reason: 'short line without sentence punctuation before body text' };

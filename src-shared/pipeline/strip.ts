@@ -1,4 +1,5 @@
 import type { Edit } from '../model/analysis';
+import { isHanCode } from '../text';
 import { makeEdit, type PageDraft, type Piece } from './draft';
 
 const LATIN_END = /[A-Za-z0-9]$/;
@@ -75,7 +76,7 @@ function headlineWraps(raw: string, piece: Piece): Edit[] {
   for (let i = 1; i < parts.length; i++) {
     const space = /^[ \u3000]+/.exec(body.slice(offset))?.[0] ?? '';
     const before = parts[i - 1];
-    if (i > 1 && before.length >= 2 * parts[i].length && /[\u4e00-\u9fff]$/.test(before) && /^[\u4e00-\u9fff]/.test(parts[i])) {
+    if (i > 1 && before.length >= 2 * parts[i].length && isHanCode(before.charCodeAt(before.length - 1)) && isHanCode(parts[i].charCodeAt(0))) {
       edits.push(
         makeEdit(raw, {
           kind: 'trim',

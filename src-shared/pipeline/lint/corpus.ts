@@ -1,5 +1,6 @@
 import type { Chunk, Flag } from '../../model/analysis';
-import { bodyChunks, isHanCode, toFlag, type Finding } from './findings';
+import { isHanCode } from '../../text';
+import { bodyChunks, toFlag, type Finding } from './findings';
 import { betterVariant, nameTokens, variantConfidence, type NameToken } from './names';
 
 export interface CorpusPage {

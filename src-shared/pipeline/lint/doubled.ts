@@ -1,43 +1,15 @@
 import type { Span } from '../../model/span';
-import { isHanCode, type Finding } from './findings';
+import { endsPlaceNameCode, isHanCode, lexicon } from '../../text';
+import type { Finding } from './findings';
+import { ABAB_REDUPLICATIONS, IDIOMS, MEASURE_WORDS, NAME_FOLLOWERS, NOUNS, REDUPLICATIONS } from './lexicon';
 
 const isDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
-import {
-  ABAB_REDUPLICATIONS,
-  IDIOMS,
-  LEXICON,
-  LONGEST_WORD,
-  MEASURE_WORDS,
-  NAME_FOLLOWERS,
-  NOUNS,
-  REDUPLICATIONS,
-} from './lexicon';
 
 /** Characters a verb takes as aspect or result (作了, 回到): X+了 reads as a word, but a weak one. */
 const ASPECT = new Set(Array.from('了着过到'));
 /** Function characters: doubled with no word to explain it, the doubling is near certain OCR noise. */
 const FUNCTION_CHARS = new Set(Array.from('的了着地得是在和与对把被将从向'));
 const ONE = '一'.charCodeAt(0);
-/** Characters that end a place name (赤水河, 内江市): doubled before a word, the pair is a boundary. */
-const PLACE_ENDINGS = new Set(Array.from('河江山湖海市县区州镇乡村'));
-
-/** Longest lexicon word within [lo, hi) that ends at `last` (inclusive), or null. */
-function wordEndingAt(raw: string, last: number, lo: number, minLength: number): string | null {
-  for (let length = Math.min(LONGEST_WORD, last - lo + 1); length >= minLength; length--) {
-    const word = raw.slice(last - length + 1, last + 1);
-    if (LEXICON.has(word)) return word;
-  }
-  return null;
-}
-
-/** Longest lexicon word within [lo, hi) that starts at `first`, or null. */
-function wordStartingAt(raw: string, first: number, hi: number, minLength: number): string | null {
-  for (let length = Math.min(LONGEST_WORD, hi - first); length >= minLength; length--) {
-    const word = raw.slice(first, first + length);
-    if (LEXICON.has(word)) return word;
-  }
-  return null;
-}
 
 function sameHan(raw: string, a: number, b: number): boolean {
   const code = raw.charCodeAt(a);
@@ -67,8 +39,8 @@ function judgeDoubledChar(raw: string, i: number, lo: number, hi: number): Findi
   // or a number counts the first (2023年|年).
   if (
     REDUPLICATIONS.has(pair) &&
-    !wordStartingAt(raw, i + 1, hi, 2) &&
-    !wordEndingAt(raw, i, lo, 2) &&
+    !lexicon().wordStartingAt(raw, i + 1, hi, 2) &&
+    !lexicon().wordEndingAt(raw, i, lo, 2) &&
     !(i > lo && isDigitCode(raw.charCodeAt(i - 1)))
   ) {
     return null;
@@ -79,16 +51,16 @@ function judgeDoubledChar(raw: string, i: number, lo: number, hi: number): Findi
   if (insideIdiom(raw, i, lo, hi)) return null;
   if (i - 1 >= lo && raw.charCodeAt(i - 1) === ONE && MEASURE_WORDS.has(ch)) return null;
 
-  const word = wordStartingAt(raw, i + 1, hi, 2);
+  const word = lexicon().wordStartingAt(raw, i + 1, hi, 2);
   if (NAME_FOLLOWERS.has(raw.slice(i + 1, i + 3)) || NAME_FOLLOWERS.has(raw.slice(i + 1, i + 4))) return null;
   // 回到, 作了: in the lexicon, yet only a verb and its aspect, weak evidence of a boundary.
   const rightWeak = i + 2 < hi && ASPECT.has(raw[i + 2]) && (word === null || word.length === 2);
   const right = rightWeak ? null : word;
-  const left = wordEndingAt(raw, i, lo, 2);
+  const left = lexicon().wordEndingAt(raw, i, lo, 2);
   if (left && right) return null;
   if (left && rightWeak && NOUNS.has(left)) return null;
   // 赤水河|河谷, 长江|江豚: a place name ending where a word begins.
-  if (right && PLACE_ENDINGS.has(ch) && i > lo && isHanCode(raw.charCodeAt(i - 1))) return null;
+  if (right && endsPlaceNameCode(raw.charCodeAt(i)) && i > lo && isHanCode(raw.charCodeAt(i - 1))) return null;
 
   let confidence: number;
   let evidence: string;
@@ -129,7 +101,7 @@ function idiomWithoutCopy(raw: string, i: number, lo: number, hi: number): strin
     const tailEnd = i + 2 + (4 - head.length);
     if (tailEnd > hi) continue;
     const candidate = head + raw.slice(i + 2, tailEnd);
-    if (LEXICON.has(candidate)) return candidate;
+    if (lexicon().has(candidate)) return candidate;
   }
   return null;
 }
@@ -142,8 +114,8 @@ function judgeDoubledWord(raw: string, i: number, length: number, lo: number, hi
   const word = raw.slice(i, i + length);
   if (raw.charCodeAt(i) === ONE || ABAB_REDUPLICATIONS.has(word) || insideIdiom(raw, i, lo, hi)) return null;
   // A longer word may own one copy (大学生|学生会): then only a boundary.
-  const overlapped = wordStartingAt(raw, i + length, hi, length + 1) ?? wordEndingAt(raw, i + length - 1, lo, length + 1);
-  const known = LEXICON.has(word);
+  const overlapped = lexicon().wordStartingAt(raw, i + length, hi, length + 1) ?? lexicon().wordEndingAt(raw, i + length - 1, lo, length + 1);
+  const known = lexicon().has(word);
   const certain = known && NOUNS.has(word) && !overlapped;
   const confidence = certain ? 0.95 : overlapped ? 0.45 : known ? 0.8 : 0.7;
   return {

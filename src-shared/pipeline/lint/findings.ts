@@ -12,17 +12,11 @@ export function bodyChunks(chunks: readonly Chunk[]): Chunk[] {
  * of sets of strings, because indexing a CJK string allocates a new string on every access.
  */
 export const CharClass = {
-  han: 1,
-  misreadStart: 2,
-  placeSuffix: 4,
-  lookalike: 8,
-  sentenceFinal: 16,
-  closer: 32,
+  misreadStart: 1,
+  lookalike: 2,
 } as const;
 
 const CLASSES = new Uint8Array(0x10000);
-for (let code = 0x3400; code <= 0x4dbf; code++) CLASSES[code] = CharClass.han;
-for (let code = 0x4e00; code <= 0x9fff; code++) CLASSES[code] = CharClass.han;
 
 /** Adds `flag` to the class of every character of `chars`. */
 export function markChars(chars: Iterable<string>, flag: number): void {
@@ -32,11 +26,6 @@ export function markChars(chars: Iterable<string>, flag: number): void {
 /** True when the code's class has `flag`; NaN (past the text's end) has none. */
 export function hasClass(code: number, flag: number): boolean {
   return (CLASSES[code] & flag) !== 0;
-}
-
-/** CJK unified ideographs (BMP and extension A), tested on a UTF-16 code unit. */
-export function isHanCode(code: number): boolean {
-  return (CLASSES[code] & CharClass.han) !== 0;
 }
 
 export interface Finding {

@@ -1,5 +1,6 @@
 import type { Span } from '../../model/span';
-import { isHanCode, type Finding } from './findings';
+import { isHanCode } from '../../text';
+import type { Finding } from './findings';
 
 const LATIN_RUN = /[A-Za-z]+/g;
 

@@ -1,15 +1,9 @@
 import type { Chunk } from '../../model/analysis';
-import { CharClass, hasClass, isHanCode, markChars, type Finding } from './findings';
-import { LEXICON } from './lexicon';
+import { endsSentenceAt, lexicon, openingDoubt, type OpeningDoubt } from '../../text';
+import type { Finding } from './findings';
 
-markChars('。！？!?…；;', CharClass.sentenceFinal);
-markChars('”’」』）)》】"\'', CharClass.closer);
-/** Punctuation that only ever follows words: a paragraph opening with it lost its beginning. */
-const CLOSING_OR_INNER = new Set(Array.from('，,、。；;：:！!？?）)」』》】”’'));
-/** Characters that attach to a preceding word (particles, suffixes) and cannot open a sentence. */
-const ENCLITICS = new Set(Array.from('的了着过们地得吗呢吧啊'));
-/** Connectives that continue a clause (并, 及, 而) and adverbs that need a subject before them. */
-const CONTINUATIONS = new Set(Array.from('并及而都也还又'));
+/** How sure a character that cannot open a sentence makes us that the paragraph's start is lost. */
+const DOUBT: Record<OpeningDoubt, number> = { punctuation: 0.6, enclitic: 0.5, connective: 0.35 };
 /** Layout residue around the words: markup and spaces. */
 const LAYOUT = new Set(Array.from(' \t\r\n\u3000#*+-', (ch) => ch.charCodeAt(0)));
 /** Roles that may sit between the halves of a cut paragraph (captions, bylines, banners). */
@@ -30,12 +24,7 @@ function endsSentence(raw: string, chunk: Chunk): boolean {
     while (open > chunk.start && i - open < 40 && !OPEN_PAREN.has(raw.charCodeAt(open))) open--;
     if (OPEN_PAREN.has(raw.charCodeAt(open))) i = open - 1;
   }
-  for (; i >= chunk.start; i--) {
-    const code = raw.charCodeAt(i);
-    if (hasClass(code, CharClass.sentenceFinal)) return true;
-    if (!hasClass(code, CharClass.closer)) return false;
-  }
-  return false;
+  return endsSentenceAt(raw, chunk.start, i + 1);
 }
 
 /** Long enough and punctuated like running text: a short bare line is a title or a label. */
@@ -46,18 +35,15 @@ function isProse(raw: string, chunk: Chunk): boolean {
 }
 
 /** How sure we are that a paragraph's first characters cannot open a sentence; 0 when they can. */
-function openingDoubt(raw: string, chunk: Chunk): number {
+function lostStartDoubt(raw: string, chunk: Chunk): number {
   let first = chunk.start;
   while (first < chunk.end && LAYOUT.has(raw.charCodeAt(first))) first++;
   if (first === chunk.end) return 0;
-  const ch = raw[first];
-  if (CLOSING_OR_INNER.has(ch)) return 0.6;
-  if (!isHanCode(raw.charCodeAt(first))) return 0;
+  const doubt = openingDoubt(raw[first]);
+  if (doubt === null) return 0;
   // 了解, 地方, 都市, 而且 open sentences: a word starting here clears the character.
-  if (LEXICON.has(raw.slice(first, first + 2))) return 0;
-  if (ENCLITICS.has(ch)) return 0.5;
-  if (CONTINUATIONS.has(ch)) return 0.35;
-  return 0;
+  if (doubt !== 'punctuation' && lexicon().has(raw.slice(first, first + 2))) return 0;
+  return DOUBT[doubt];
 }
 
 /** The nearest chunk in `direction` that is not a caption, byline or banner, or null at the page edge. */
@@ -79,7 +65,7 @@ export function findLostText(raw: string, chunks: readonly Chunk[], out: Finding
     if (chunk.role !== 'paragraph') return;
     const before = neighbour(order, index, -1);
     const continues = before?.role === 'paragraph' && !endsSentence(raw, before);
-    const doubt = continues ? 0 : openingDoubt(raw, chunk);
+    const doubt = continues ? 0 : lostStartDoubt(raw, chunk);
     if (doubt > 0) {
       out.push({
         kind: 'lost-text',
