@@ -1,8 +1,10 @@
-import { imageGapOf, type PageDraft, type Piece } from './draft';
+import type { Flag } from '../model/analysis';
+import { fittedTitle, type TitleContext } from './decide/title';
+import type { Decision, Judge } from './decide/model';
+import { imageGapOf, makeFlag, type PageDraft, type Piece } from './draft';
 import {
   bannerInBlock,
   bodyEndsSentence,
-  continuesAcrossCut,
   isBylineBlock,
   isCaptionText,
   isColumnSponsor,
@@ -15,7 +17,7 @@ import {
   isTitleLike,
   pinyinMatches,
 } from './cues';
-import { startsMidSentence, trailingCredit } from '../text';
+import { startsMidSentence } from '../text';
 import { compact, isPinyinLine } from './text';
 
 /** Banners, promos and column sponsors are short; longer blocks are not tested for them. */
@@ -28,7 +30,7 @@ const FURNITURE_MAX = 80;
  * a lead or a body, a kicker sits right above a headline, a caption follows an image gap, a
  * subhead is a place name leading a report inside a roundup.
  */
-export function classify(draft: PageDraft): PageDraft {
+export function classify(draft: PageDraft, judge: Judge<TitleContext> = fittedTitle): PageDraft {
   const pieces = draft.pieces.map((piece) => ({ ...piece, role: 'paragraph' as Piece['role'] }));
   const imageGap = imageGapOf(pieces);
   markFurniture(pieces);
@@ -37,9 +39,10 @@ export function classify(draft: PageDraft): PageDraft {
     if (isBylineBlock(piece.text)) piece.role = 'byline';
     else if (isCaptionText(piece.text) && (piece.gapBefore >= imageGap || piece.gapAfter >= imageGap)) piece.role = 'caption';
   }
-  markTitles(pieces, imageGap);
+  const flags = [...draft.flags];
+  markTitles(draft.raw, pieces, imageGap, judge, flags);
   markLeadingCredits(pieces);
-  return { ...draft, pieces };
+  return { ...draft, pieces, flags };
 }
 
 /** A credit before any article belongs to one on an earlier page: kept aside, not lost. */
@@ -86,8 +89,12 @@ function isSponsorEntry(piece: Piece): boolean {
   return piece.role !== 'furniture' && isOrganisationList(piece.text);
 }
 
-/** Title-like blocks still unassigned, resolved left to right with a look ahead of two blocks. */
-function markTitles(pieces: Piece[], imageGap: number): void {
+/**
+ * Title-like blocks still unassigned, resolved left to right with a look ahead of two blocks:
+ * pairs of title lines and a photo's title by their layout, any other lone line by the scored
+ * title decision.
+ */
+function markTitles(raw: string, pieces: Piece[], imageGap: number, judge: Judge<TitleContext>, flags: Flag[]): void {
   const candidate = (piece: Piece | undefined) => !!piece && piece.role === 'paragraph' && isTitleLike(piece.text);
   const nextIndex = (from: number, skipCredits = false) => {
     let j = from + 1;
@@ -105,88 +112,82 @@ function markTitles(pieces: Piece[], imageGap: number): void {
     if (!next) continue;
 
     // A credit printed under the headline (`本报记者 张明`) does not separate it from its lead.
-    const lead = pieces[nextIndex(i, true)];
-    if (isLead(next.text) || (next.role === 'byline' && lead && isLead(lead.text))) {
-      piece.role = 'headline';
-      roundup = false;
-      continue;
-    }
-    // The rest of a caption a break cut (`图为小学生在气象观测场` / `内观测气象仪器`).
-    if (previous?.role === 'caption' && !bodyEndsSentence(previous.text) && piece.gapBefore < imageGap) {
-      piece.role = 'caption';
-      continue;
-    }
-    if (candidate(next)) {
-      const k = nextIndex(j);
-      const after = pieces[k];
-      if (next.gapBefore >= imageGap && after && !candidate(after)) {
+    const leadAt = nextIndex(i, true);
+    const leadBelow = isLead(next.text) || (next.role === 'byline' && !!pieces[leadAt] && isLead(pieces[leadAt].text));
+    // Above a lead, a title-like line is a headline on the decision's evidence; elsewhere the
+    // layout may say what it is first.
+    if (!leadBelow) {
+      // The rest of a caption a break cut (`图为小学生在气象观测场` / `内观测气象仪器`).
+      if (previous?.role === 'caption' && !bodyEndsSentence(previous.text) && piece.gapBefore < imageGap) {
+        piece.role = 'caption';
+        continue;
+      }
+      if (candidate(next)) {
+        const k = nextIndex(j);
+        const after = pieces[k];
+        if (next.gapBefore >= imageGap && after && !candidate(after)) {
+          piece.role = 'headline';
+          next.role = 'caption';
+          roundup = false;
+          i = j;
+          continue;
+        }
+        if (after && !isLead(after.text) && !candidate(after) && isPlaceName(next.text) && compact(next.text).length < compact(piece.text).length) {
+          piece.role = 'headline';
+          next.role = 'subhead';
+          roundup = true;
+          i = j;
+          continue;
+        }
+        if (after && after.role !== 'furniture') {
+          piece.role = 'kicker';
+          next.role = 'headline';
+          const body = pieces[nextIndex(k)];
+          // Three title lines over a body: below the kicker, either a caption after an image gap
+          // or the second line of a headline set on two lines.
+          if (candidate(after) && body && !candidate(body)) after.role = after.gapBefore >= imageGap ? 'caption' : 'headline';
+          roundup = false;
+          i = after.role === 'paragraph' ? j : k;
+          continue;
+        }
+      }
+      // A photo's title: an image below it (not above only: that is a caption), then its caption
+      // or text. Even after a report that broke off: a cut paragraph's tail does not stand over
+      // an image. Between two images, a line inside a paragraph a break cut is that photo's caption.
+      const imageBelow = piece.gapAfter >= imageGap && (next.role === 'caption' || (next.role === 'paragraph' && !startsMidSentence(next.text)));
+      const imageAbove = piece.gapBefore >= imageGap && !!previous;
+      const inCut = previous?.role === 'paragraph' && !bodyEndsSentence(previous.text);
+      if (imageBelow && (!imageAbove || !inCut) && !isPlaceName(piece.text)) {
         piece.role = 'headline';
-        next.role = 'caption';
         roundup = false;
-        i = j;
         continue;
       }
-      if (after && !isLead(after.text) && !candidate(after) && isPlaceName(next.text) && compact(next.text).length < compact(piece.text).length) {
-        piece.role = 'headline';
-        next.role = 'subhead';
-        roundup = true;
-        i = j;
-        continue;
-      }
-      if (after && after.role !== 'furniture') {
-        piece.role = 'kicker';
-        next.role = 'headline';
-        const body = pieces[nextIndex(k)];
-        // Three title lines over a body: below the kicker, either a caption after an image gap
-        // or the second line of a headline set on two lines.
-        if (candidate(after) && body && !candidate(body)) after.role = after.gapBefore >= imageGap ? 'caption' : 'headline';
-        roundup = false;
-        i = after.role === 'paragraph' ? j : k;
+      // A place name opening the next report of a roundup, even after a report that broke off: a
+      // cut that left just a name would continue mid-sentence. A photo's title is over an image gap.
+      if (roundup && next.role === 'paragraph' && isPlaceName(piece.text) && piece.gapAfter < imageGap && !startsMidSentence(next.text)) {
+        piece.role = 'subhead';
         continue;
       }
     }
-    // A photo's title: an image below it (not above: that is a caption), then its caption or
-    // text. Even after a report that broke off: a cut paragraph's tail does not stand over an image.
-    const overImage = piece.gapAfter >= imageGap && (piece.gapBefore < imageGap || !previous) && (next.role === 'caption' || (next.role === 'paragraph' && !startsMidSentence(next.text)));
-    if (overImage && !isPlaceName(piece.text)) {
+    const decision = judge({ pieces, at: i, next: j, lead: leadAt, imageGap });
+    if (decision.verdict === 'apply') {
       piece.role = 'headline';
       roundup = false;
-      continue;
-    }
-    if (next.role !== 'paragraph') continue;
-    // A place name opening the next report of a roundup, even after a report that broke off: a
-    // cut that left just a name would continue mid-sentence. A photo's title is over an image gap.
-    if (roundup && isPlaceName(piece.text) && piece.gapAfter < imageGap && !startsMidSentence(next.text)) {
-      piece.role = 'subhead';
-      continue;
-    }
-    const cut = previous && previous.role === 'paragraph' && !bodyEndsSentence(previous.text);
-    if (cut) continue;
-    // A credit printed inline after the last sentence closes its article as a credit line does.
-    const opensAfterBreak =
-      !previous || previous.role !== 'paragraph' || !!trailingCredit(previous.text) || piece.gapBefore >= imageGap || piece.markup?.startsWith('#');
-    // Inside a report, a short line whose sentence runs on in a block below is a cut paragraph.
-    if (!opensAfterBreak && continuedBelow(pieces, i)) continue;
-    if (opensAfterBreak || compact(piece.text).length >= 6) {
-      piece.role = 'headline';
-      roundup = false;
+    } else if (decision.verdict === 'propose') {
+      flags.push(possibleHeadline(raw, piece, decision));
     }
   }
 }
 
-/** Body blocks this far below a line are searched for the rest of its sentence. */
-const CONTINUATION_REACH = 2;
-
-function continuedBelow(pieces: readonly Piece[], i: number): boolean {
-  let seen = 0;
-  for (let j = i + 1; j < pieces.length && seen < CONTINUATION_REACH; j++) {
-    const piece = pieces[j];
-    if (piece.role !== 'paragraph') continue;
-    if (isLead(piece.text)) return false;
-    if (continuesAcrossCut(pieces[i].text, piece.text)) return true;
-    seen++;
-  }
-  return false;
+function possibleHeadline(raw: string, piece: Piece, decision: Decision): Flag {
+  return makeFlag(raw, {
+    kind: 'low-confidence-split',
+    rule: 'decide.title',
+    start: piece.start,
+    end: piece.end,
+    message: `Possibly a headline (${decision.reasons.join(' ')}); left as text.`,
+    confidence: decision.p,
+  });
 }
 
 /** The nearest earlier block that is not furniture. */

@@ -1,45 +1,42 @@
 import type { Boundary } from '../model/analysis';
-import { trailingCredit } from '../text';
+import { fittedBoundary, type BoundaryContext } from './decide/boundary';
+import type { Judge } from './decide/model';
 import { isLead } from './cues';
-import { livePieces, makeFlag, type PageDraft, type Piece } from './draft';
-
-/** Splits below this confidence are flagged for the editor as well as proposed. */
-const LOW_SPLIT_CONFIDENCE = 0.8;
+import { imageGapOf, livePieces, makeFlag, opensArticle, type PageDraft, type Piece } from './draft';
 
 /**
  * Proposes where articles start: at each headline (or the kicker above it), and at a `本报讯`
- * lead that follows a byline with no headline. Every split is a proposal with its evidence; the
- * first article on the page needs none.
+ * lead that follows a byline with no headline. Each such block is put to the scored boundary
+ * decision; a split is a proposal whose confidence is the decision's probability and whose
+ * reason names its strongest features. The first article on the page needs none. A headline
+ * the decision rejects is read as body text of the article it stands in.
  */
-export function segment(draft: PageDraft): PageDraft {
-  const pieces = livePieces(draft);
+export function segment(draft: PageDraft, judge: Judge<BoundaryContext> = fittedBoundary): PageDraft {
+  const pieces = livePieces(draft).map((piece) => ({ ...piece }));
+  const imageGap = imageGapOf(pieces);
   const boundaries: Boundary[] = [];
   const flags = [...draft.flags];
   let content = false;
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i];
     if (piece.role === 'furniture') continue;
-    // The second line of a headline set on two lines continues the title, it opens nothing.
-    const continuesTitle = piece.role === 'headline' && pieces[i - 1]?.role === 'headline';
-    const opening = continuesTitle ? null : opensArticle(pieces, i);
-    if (opening && content) {
-      boundaries.push({
-        id: `b${piece.start}`,
-        chunk: piece.id,
-        confidence: opening.confidence,
-        reason: opening.reason,
-        status: 'proposed',
-        origin: 'auto',
-      });
-      if (opening.confidence < LOW_SPLIT_CONFIDENCE) {
+    if (content && isCandidate(pieces, i)) {
+      const decision = judge({ pieces, at: i, imageGap });
+      const reason = decision.reasons.join(' ');
+      if (decision.verdict === 'reject') {
+        if (opensArticle(piece)) demoteTitle(pieces, i);
+      } else {
+        boundaries.push({ id: `b${piece.start}`, chunk: piece.id, confidence: decision.p, reason, status: 'proposed', origin: 'auto' });
+      }
+      if (decision.verdict === 'propose') {
         flags.push(
           makeFlag(draft.raw, {
             kind: 'low-confidence-split',
             rule: 'segment.weak-evidence',
             start: piece.start,
             end: piece.end,
-            message: `Possible new article (${opening.reason}); check the split.`,
-            confidence: opening.confidence,
+            message: `Possible new article (${reason}); check the split.`,
+            confidence: decision.p,
           }),
         );
       }
@@ -47,31 +44,24 @@ export function segment(draft: PageDraft): PageDraft {
     content = true;
     if (piece.role === 'kicker') i++;
   }
-  return { ...draft, boundaries, flags };
+  const roles = new Map(pieces.map((piece) => [piece.id, piece]));
+  return { ...draft, pieces: draft.pieces.map((piece) => roles.get(piece.id) ?? piece), boundaries, flags };
 }
 
-interface Opening {
-  confidence: number;
-  reason: string;
-}
-
-function opensArticle(pieces: readonly Piece[], i: number): Opening | null {
+/**
+ * A block segmentation puts to the boundary decision: a headline (not the second line of one set
+ * on two lines) or its kicker, or a `本报讯` lead after a credit that closes body text.
+ */
+export function isCandidate(pieces: readonly Piece[], i: number): boolean {
   const piece = pieces[i];
-  const previous = lastNonFurniture(pieces, i);
-  const furnitureBefore = i > 0 && pieces[i - 1].role === 'furniture';
-  if (piece.role === 'kicker' || piece.role === 'headline') {
-    const headlineAt = piece.role === 'kicker' ? i + 1 : i;
-    const body = pieces.slice(headlineAt + 1, headlineAt + 5).find((p) => p.role !== 'caption' && p.role !== 'furniture' && p.role !== 'byline');
-    if (body && isLead(body.text)) return { confidence: 0.95, reason: 'headline followed by 本报讯 lead' };
-    const credited = previous?.role === 'byline' || (previous?.role === 'paragraph' && !!trailingCredit(previous.text));
-    if (!previous || credited) return { confidence: 0.9, reason: 'headline after a byline' };
-    if (furnitureBefore) return { confidence: 0.85, reason: 'headline after page furniture' };
-    return { confidence: 0.7, reason: 'short line without sentence punctuation before body text' };
-  }
-  if (piece.role === 'paragraph' && isLead(piece.text) && previous?.role === 'byline' && bodyBefore(pieces, i)) {
-    return { confidence: 0.6, reason: '本报讯 lead after a byline, no headline found' };
-  }
-  return null;
+  if (piece.role === 'headline') return pieces[i - 1]?.role !== 'headline';
+  if (piece.role === 'kicker') return true;
+  return piece.role === 'paragraph' && isLead(piece.text) && lastNonFurniture(pieces, i)?.role === 'byline' && bodyBefore(pieces, i);
+}
+
+/** A rejected headline (with its kicker and a second title line) reads as body text. */
+function demoteTitle(pieces: Piece[], i: number): void {
+  for (let j = i; j < pieces.length && opensArticle(pieces[j]); j++) pieces[j].role = 'paragraph';
 }
 
 /** True when body text stands between the last title and block `i`: a credit there ends an article. */

@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { Article, CleanPage, PageAnalysis } from '../../../src-shared/model';
+import { CUTOFFS } from '../../../src-shared/pipeline/decide/cutoffs';
 import { approveAllAbove, approveBoundary, articleFlags, rejectBoundary, moveBlockToArticle } from '../../../src-shared/review';
 import { selectArticle, setThreshold, useDesk } from '../../store/desk';
 import { act } from './commands';
 import { readDraggedBlock } from './drag';
+import { describeReason } from './reason';
 import { articleText } from './search';
 
-/** Below this a proposed split is highlighted for the editor's attention first. */
-export const LOW_CONFIDENCE = 0.6;
+/** A proposed split the pipeline would not make without a question is highlighted for the editor first. */
+export const LOW_CONFIDENCE = CUTOFFS.boundary.apply;
 
 /** The page's outline: one row per article, with its split decision and open doubts. */
 export function ArticleList({ clean, analysis, selectedId }: { clean: CleanPage; analysis: PageAnalysis; selectedId: string | null }) {
@@ -77,7 +79,7 @@ function ArticleItem({ article, selected, openFlags }: { article: Article; selec
       </button>
       {split.boundary !== null && (
         <div className="split-row">
-          <span className={`split-status split-status-${split.status}`} title={split.reason}>
+          <span className={`split-status split-status-${split.status}`} title={describeReason(split.reason, t)}>
             {t(`split.${split.status}`)} · {Math.round(split.confidence * 100)}%
           </span>
           {split.status !== 'approved' && (
@@ -93,3 +95,4 @@ function ArticleItem({ article, selected, openFlags }: { article: Article; selec
     </li>
   );
 }
+

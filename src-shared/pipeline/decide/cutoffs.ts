@@ -1,0 +1,17 @@
+/**
+ * Every cut-off a scored decision acts on, in one table. A probability at or above `apply` is
+ * acted on; at or above `propose`, it is put to the editor; below, nothing happens. The
+ * probabilities are calibrated (`npm run fit` reports how well), so a cut-off reads as the
+ * fraction of such decisions that are right.
+ */
+export interface Cutoffs {
+  apply: number;
+  propose: number;
+}
+
+export const CUTOFFS = {
+  /** Is a lone title-like line a headline? Applied: it opens an article; proposed: flagged as a possible one. */
+  title: { apply: 0.5, propose: 0.2 },
+  /** Is a block the first of a new article? Applied: a split without a question; proposed: a split flagged for checking. */
+  boundary: { apply: 0.95, propose: 0.2 },
+} as const satisfies Record<string, Cutoffs>;

@@ -1,0 +1,84 @@
+import { CUTOFFS } from './cutoffs';
+import { fittedJudge, type Feature, type Judge } from './model';
+import weights from './weights/title.json';
+import { bodyEndsSentence, continuesAcrossCut, isLead, isPlaceName, wordAcrossCut } from '../cues';
+import type { Piece } from '../draft';
+import { compact } from '../text';
+import { startsMidSentence, trailingCredit } from '../../text';
+
+/**
+ * Is a lone title-like line (short, no sentence punctuation, not paired with another title
+ * line) a headline, or the first words of a paragraph that a column break cut after its first
+ * line? The classifier asks this of each such line, left to right, with the roles found so far.
+ */
+export interface TitleContext {
+  pieces: readonly Piece[];
+  /** The line asked about. */
+  at: number;
+  /** The next block that is not furniture. */
+  next: number;
+  /** The next block that is neither furniture nor a credit (`本报记者 张明` under a headline). */
+  lead: number;
+  imageGap: number;
+}
+
+/** Body blocks this far below a line are searched for the rest of its sentence. */
+const CONTINUATION_REACH = 2;
+/** The width of a printed column: a paragraph opening on a column's last line shows this much of itself. */
+const COLUMN_LINE = { min: 10, max: 17 };
+const SHORT_TITLE = 6;
+/** A clause of the next block this short finishes a sentence the line began. */
+const CLOSING_CLAUSE = 8;
+/** Words that end a clause unfinished: a headline does not end on them, a cut line may. */
+const UNFINISHED_END = new Set(Array.from('的了在和与及对将为是把被从向以于并而或且着过也都就让使由其等'));
+
+const line = (c: TitleContext) => c.pieces[c.at];
+const nextBlock = (c: TitleContext): Piece | undefined => c.pieces[c.next];
+const length = (c: TitleContext) => compact(line(c).text).length;
+const previous = (c: TitleContext): Piece | undefined => {
+  for (let j = c.at - 1; j >= 0; j--) if (c.pieces[j].role !== 'furniture') return c.pieces[j];
+  return undefined;
+};
+const yes = (value: boolean) => (value ? 1 : 0);
+
+export const TITLE_FEATURES: readonly Feature<TitleContext>[] = [
+  // A credit printed under the headline (`本报记者 张明`) does not separate it from its lead.
+  { id: 'lead-follows', value: (c) => yes(isLead(c.pieces[c.lead]?.text ?? '')) },
+  { id: 'first-on-page', value: (c) => yes(!previous(c)) },
+  { id: 'after-credit', value: (c) => yes(previous(c)?.role === 'byline' || (previous(c)?.role === 'paragraph' && !!trailingCredit(previous(c)!.text))) },
+  { id: 'after-furniture', value: (c) => yes(c.at > 0 && c.pieces[c.at - 1].role === 'furniture') },
+  { id: 'after-cut', value: (c) => yes(previous(c)?.role === 'paragraph' && !bodyEndsSentence(previous(c)!.text)) },
+  { id: 'after-caption', value: (c) => yes(previous(c)?.role === 'caption') },
+  { id: 'image-gap-before', value: (c) => yes(line(c).gapBefore >= c.imageGap) },
+  { id: 'heading-markup', value: (c) => yes(!!line(c).markup?.startsWith('#')) },
+  { id: 'continued-below', value: (c) => yes(continuedBelow(c)) },
+  { id: 'next-mid-sentence', value: (c) => yes(startsMidSentence(nextBlock(c)?.text ?? '')) },
+  { id: 'word-across-cut', value: (c) => yes(wordAcrossCut(line(c).text, nextBlock(c)?.text ?? '')) },
+  { id: 'next-closes-clause', value: (c) => yes(closesClause(nextBlock(c)?.text ?? '')) },
+  { id: 'next-not-body', value: (c) => yes(nextBlock(c)?.role !== 'paragraph') },
+  { id: 'next-is-caption', value: (c) => yes(nextBlock(c)?.role === 'caption') },
+  { id: 'place-name', value: (c) => yes(isPlaceName(line(c).text)) },
+  { id: 'short-line', value: (c) => yes(length(c) < SHORT_TITLE) },
+  { id: 'column-line-length', value: (c) => yes(length(c) >= COLUMN_LINE.min && length(c) <= COLUMN_LINE.max) },
+  { id: 'ends-unfinished', value: (c) => yes(UNFINISHED_END.has(compact(line(c).text).slice(-1))) },
+];
+
+export const fittedTitle: Judge<TitleContext> = fittedJudge(TITLE_FEATURES, weights, CUTOFFS.title);
+
+/** A body block just below the line runs on with the sentence the line began. */
+function continuedBelow(c: TitleContext): boolean {
+  let seen = 0;
+  for (let j = c.at + 1; j < c.pieces.length && seen < CONTINUATION_REACH; j++) {
+    const piece = c.pieces[j];
+    if (piece.role !== 'paragraph') continue;
+    if (isLead(piece.text)) return false;
+    if (continuesAcrossCut(line(c).text, piece.text)) return true;
+    seen++;
+  }
+  return false;
+}
+
+function closesClause(text: string): boolean {
+  const clause = /^[^，,。；;！？!?]*[，,。；;！？!?]/.exec(compact(text));
+  return !!clause && clause[0].length <= CLOSING_CLAUSE;
+}

@@ -1,0 +1,32 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { BOUNDARY_FEATURES } from '../../src-shared/pipeline/decide/boundary';
+import { TITLE_FEATURES } from '../../src-shared/pipeline/decide/title';
+import en from '../../src-renderer/i18n/locales/en/desk.json';
+import zh from '../../src-renderer/i18n/locales/zh/desk.json';
+import { describeReason } from '../../src-renderer/views/desk/reason';
+
+const t = (language: 'en' | 'zh') => {
+  const i18n = i18next.createInstance();
+  void i18n.init({ resources: { en: { desk: en }, zh: { desk: zh } }, lng: language, ns: ['desk'], defaultNS: 'desk', initAsync: false, showSupportNotice: false });
+  return i18n.getFixedT(language, 'desk');
+};
+
+describe('a split’s reason in the desk', () => {
+  it('should name every feature of both decisions in Chinese and English', () => {
+    for (const feature of [...TITLE_FEATURES, ...BOUNDARY_FEATURES]) {
+      expect(typeof (zh.decide.feature as Record<string, string>)[feature.id], feature.id).toBe('string');
+      expect(typeof (en.decide.feature as Record<string, string>)[feature.id], feature.id).toBe('string');
+    }
+  });
+
+  it('should translate the features for and against', () => {
+    expect(describeReason('+lead-follows -after-cut', t('en'))).toBe('a 本报讯 lead follows · against: the text above breaks off mid-sentence');
+    expect(describeReason('+after-credit', t('zh'))).toBe('前文以署名结束');
+  });
+
+  it('should show an editor’s reason, or one stored before the decisions were scored, as written', () => {
+    expect(describeReason('split by the editor', t('zh'))).toBe('split by the editor');
+    expect(describeReason('headline followed by 本报讯 lead', t('en'))).toBe('headline followed by 本报讯 lead');
+  });
+});
