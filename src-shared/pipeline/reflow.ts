@@ -1,0 +1,333 @@
+import type { Edit } from '../model/analysis';
+import { BLANK, chunk, lines, MARKUP, splitGroup, toPiece, type Line } from './chunk';
+import { isBylineBlock, isOrganisationList, isPromo, isSponsorHeading, isTitleLike, withoutTrailingByline } from './cues';
+import { makeEdit, type PageDraft, type Piece } from './draft';
+import { endsSentence, isHan, isParenthesized, isPinyinLine, startsMidSentence } from './text';
+
+/**
+ * How the OCR engine laid the page out as text (page-anatomy.md, "Layouts of OCR text"):
+ * `blank-line` blocks (one per paragraph or line of furniture), or `wrapped`, every printed
+ * column line a line of text, cut at the column width, with or without paragraph indents.
+ */
+export interface Layout {
+  kind: 'blank-line' | 'wrapped';
+  /** Characters a full column line holds; 0 on a blank-line page. */
+  width: number;
+  /** Paragraphs open with two ideographic spaces (or 2–4 ASCII spaces). */
+  indented: boolean;
+}
+
+/** One non-blank line with what its print says: the text with indent and letter-spacing set aside. */
+export interface MeasuredLine extends Line {
+  /** Blank lines right before this one. */
+  blanksBefore: number;
+  indented: boolean;
+  /** Characters other than whitespace, the indent counted as the two it occupies. */
+  chars: number;
+  /** Tesseract's letter-spacing: most characters set apart by a single space. */
+  spaced: boolean;
+  /** Opens with a Markdown or bullet marker, which always opens a block. */
+  markup: boolean;
+}
+
+const INDENT = /^(?:\u3000{2}| {2,4})(?![\s\u3000])/;
+/** A page needs this many text lines before its layout is judged (as in chunk). */
+const MIN_LINES_TO_JUDGE = 8;
+/** Column widths a wrap can have; a mode outside is a page of whole-paragraph lines. */
+const MIN_WIDTH = 8;
+const MAX_WIDTH = 40;
+/** Half-width digits and Latin letters let a full line hold a few characters more than the width. */
+const OVER_WIDTH = 2;
+/** At least this share of the lines sits at the wrap width on a wrapped page. */
+const AT_WIDTH_SHARE = 0.4;
+/** At most this share is longer than the width (headlines and banners set across columns). */
+const OVER_WIDTH_SHARE = 0.25;
+/** A wrapped page holds at least this many lines per run between blank lines; blank-line pages about one. */
+const MIN_LINES_PER_RUN = 2;
+/** Lines with this many indents make an indented page. */
+const MIN_INDENTS = 2;
+
+export function measureLines(raw: string): MeasuredLine[] {
+  const result: MeasuredLine[] = [];
+  let blanks = 0;
+  for (const line of lines(raw)) {
+    const text = raw.slice(line.start, line.end);
+    if (BLANK.test(text)) {
+      blanks++;
+      continue;
+    }
+    const indented = INDENT.test(text);
+    let chars = indented ? 2 : 0;
+    for (const ch of text) if (!/\s/.test(ch)) chars++;
+    result.push({ ...line, blanksBefore: blanks, indented, chars, spaced: isLetterSpaced(text), markup: MARKUP.test(text.trim()) });
+    blanks = 0;
+  }
+  return result;
+}
+
+/**
+ * The layout from the page's own evidence: on a wrapped page the most common line length sits
+ * near the maximum (every line but a paragraph's last fills the column) and holds a good share
+ * of the lines, and blank lines are rare; on a blank-line page lengths scatter from a title's to
+ * a paragraph's and nearly every line has a blank line after it.
+ */
+export function detectLayout(measured: readonly MeasuredLine[]): Layout {
+  const blankLine: Layout = { kind: 'blank-line', width: 0, indented: false };
+  const runs = measured.filter((line, i) => i === 0 || line.blanksBefore > 0).length;
+  if (measured.length < MIN_LINES_TO_JUDGE || measured.length < MIN_LINES_PER_RUN * runs) return blankLine;
+  const counts = new Map<number, number>();
+  for (const line of measured) if (line.chars >= MIN_WIDTH && line.chars <= MAX_WIDTH) counts.set(line.chars, (counts.get(line.chars) ?? 0) + 1);
+  let width = 0;
+  for (const [chars, count] of counts) if (count > (counts.get(width) ?? 0) || (count === counts.get(width) && chars > width)) width = chars;
+  if (width === 0) return blankLine;
+  const atWidth = measured.filter((line) => line.chars >= width - 1 && line.chars <= width + OVER_WIDTH).length;
+  const over = measured.filter((line) => line.chars > width + OVER_WIDTH).length;
+  if (atWidth < AT_WIDTH_SHARE * measured.length || over > OVER_WIDTH_SHARE * measured.length) return blankLine;
+  return { kind: 'wrapped', width, indented: measured.filter((line) => line.indented).length >= MIN_INDENTS };
+}
+
+/**
+ * The first stage: cuts the raw page into blocks with raw offsets, whatever its layout. A
+ * blank-line page is cut by `chunk`; on a wrapped page the lines of one paragraph make one block
+ * (their breaks are unwrapped by strip, which knows the furniture that keeps its lines), and the
+ * engine's letter-spacing and half-width punctuation are undone by recorded edits.
+ */
+export function reflow(draft: PageDraft): PageDraft {
+  const measured = measureLines(draft.raw);
+  const layout = detectLayout(measured);
+  if (layout.kind === 'blank-line') return chunk(draft);
+  const { raw } = draft;
+  const edits: Edit[] = [...draft.edits];
+  const fullWidth = fullWidthMarks(raw);
+  const texts = measured.map((line) => normalizeLine(raw, line, fullWidth, edits));
+  const pieces: Piece[] = [];
+  for (const run of runs(raw, measured, texts, layout)) {
+    const part = run.map((i) => measured[i]);
+    const piece = toPiece(raw, part, part[0].blanksBefore);
+    const previous = pieces[pieces.length - 1];
+    if (previous) previous.gapAfter = part[0].blanksBefore;
+    const headingLines = run.every((i) => isTitleLike(texts[i]) || isPinyinLine(texts[i]));
+    pieces.push({ ...piece, text: run.map((i) => texts[i]).join(headingLines ? '\n' : '') });
+  }
+  const last = pieces[pieces.length - 1];
+  if (last) last.gapAfter = trailingBlanks(raw);
+  return { ...draft, pieces, edits };
+}
+
+function trailingBlanks(raw: string): number {
+  const all = lines(raw);
+  let n = 0;
+  for (let i = all.length - 1; i >= 0 && BLANK.test(raw.slice(all[i].start, all[i].end)); i--) n++;
+  return n;
+}
+
+/**
+ * Groups the lines (indices into `measured`) into blocks. Lines between blank lines that hold
+ * a whole paragraph each are cut as on a blank-line page; wrapped lines by `cutsBefore`.
+ */
+function runs(raw: string, measured: readonly MeasuredLine[], texts: readonly string[], layout: Layout): number[][] {
+  const result: number[][] = [];
+  let group: number[] = [];
+  const flush = () => {
+    if (group.length === 0) return;
+    const lineBlocks = group.some((i) => measured[i].chars > 2 * layout.width + OVER_WIDTH && !isTitleLike(texts[i]));
+    if (lineBlocks) {
+      const offsetOf = new Map(group.map((i) => [measured[i].start, i]));
+      for (const part of splitGroup(raw, group.map((i) => measured[i]))) result.push(part.map((line) => offsetOf.get(line.start) ?? 0));
+    } else {
+      let run: number[] = [];
+      for (const i of group) {
+        if (run.length && cutsBefore(i, measured, texts, layout)) {
+          result.push(run);
+          run = [];
+        }
+        run.push(i);
+      }
+      result.push(run);
+    }
+    group = [];
+  };
+  measured.forEach((line, i) => {
+    if (line.blanksBefore > 0 && !(group.length && continuesOverGap(i, measured, texts, layout))) flush();
+    group.push(i);
+  });
+  flush();
+  return result;
+}
+
+/** What a line's position in the column says about it. */
+function shape(i: number, measured: readonly MeasuredLine[], texts: readonly string[], layout: Layout) {
+  const line = measured[i];
+  const text = texts[i];
+  const wide = line.chars >= layout.width - 1;
+  const over = line.chars > layout.width + OVER_WIDTH;
+  // A title-like line that fills the column exactly is a wrapped line without punctuation.
+  const title = isTitleLike(text) && (!wide || over);
+  const credit = isBylineBlock(text) || (isParenthesized(text) && text.length <= 40);
+  return { text, wide: wide && !over, title, credit, ended: endsSentence(withoutTrailingByline(text)) };
+}
+
+/**
+ * Whether a new block opens at line `i` of a wrapped run. A paragraph opens at an indent; a
+ * line shorter than the column ends its paragraph only with evidence (a sentence end, a title
+ * or credit line after it); a full line goes on in the next unless a title line follows a
+ * finished sentence, since a paragraph continued after a column break opens without indent.
+ */
+function cutsBefore(i: number, measured: readonly MeasuredLine[], texts: readonly string[], layout: Layout): boolean {
+  const a = shape(i - 1, measured, texts, layout);
+  const b = shape(i, measured, texts, layout);
+  if (isPinyinLine(a.text) || isPinyinLine(b.text)) return false;
+  if (layout.indented && measured[i].indented) return true;
+  if (measured[i].markup) return true;
+  if (a.credit) return true;
+  if (b.credit) return !a.title;
+  if (startsMidSentence(b.text)) return false;
+  if (a.wide) {
+    if (!b.title) return false;
+    // A short unpunctuated tail over the next indented paragraph still belongs to this one.
+    const next = measured[i + 1];
+    return a.ended || !(layout.indented && next !== undefined && next.blanksBefore === 0 && next.indented);
+  }
+  if (a.title) return !b.title || !headingPair(a.text, b.text, measured[i - 1].chars, measured[i].chars);
+  return a.ended || b.title;
+}
+
+/**
+ * Two title lines that make one block: a headline set on two lines (the second no longer than
+ * the first), a promotion, the sponsor list. A short line over a longer one is a kicker.
+ */
+function headingPair(a: string, b: string, aChars: number, bChars: number): boolean {
+  if (isPromo(a) || isPromo(b) || isSponsorHeading(a)) return true;
+  if (isOrganisationList(a) && isOrganisationList(b)) return true;
+  return bChars <= aChars;
+}
+
+/**
+ * A blank line the engine saw inside a paragraph (the vertical space of a column break): the
+ * line before fills the column with body text that stops mid-sentence, and the next line goes on
+ * with it, not indented and no title. A single full line without punctuation may be a headline
+ * as wide as the column: join and classify decide on it.
+ */
+function continuesOverGap(i: number, measured: readonly MeasuredLine[], texts: readonly string[], layout: Layout): boolean {
+  const a = shape(i - 1, measured, texts, layout);
+  const b = shape(i, measured, texts, layout);
+  if (!a.wide || a.ended || a.title || b.title || b.credit || isPinyinLine(b.text)) return false;
+  if (layout.indented && measured[i].indented) return false;
+  const fragment = /[，,、；;：:]/.test(a.text) || measured[i - 1].indented || (measured[i - 1].blanksBefore === 0 && i >= 2);
+  return fragment || startsMidSentence(b.text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Letter-spacing and half-width punctuation
+
+const LATIN = /[A-Za-z]/;
+
+function isCjk(ch: string | undefined): boolean {
+  return ch !== undefined && (isHan(ch) || /[\u3000-\u303f\uff00-\uffef“”‘’—…]/.test(ch));
+}
+
+/** Single spaces between characters, Chinese on at least one side (or digits on both). */
+function isLetterSpaced(text: string): boolean {
+  let spaced = 0;
+  let tight = 0;
+  const chars = Array.from(text.trim());
+  for (let i = 1; i < chars.length; i++) {
+    const [a, b] = [chars[i - 1], chars[i]];
+    if (b === ' ' && chars[i + 1] !== undefined && chars[i + 1] !== ' ' && a !== ' ' && (isCjk(a) || isCjk(chars[i + 1]))) spaced++;
+    else if (a !== ' ' && b !== ' ' && (isCjk(a) || isCjk(b))) tight++;
+  }
+  return spaced >= 3 && spaced >= tight;
+}
+
+/** Half-width marks and the full-width forms a Chinese page prints. */
+const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '.': '。', '(': '（', ')': '）' };
+
+/**
+ * The half-width marks this page prints full-width more often than not: there the half-width
+ * ones are the engine's misreadings. A page consistently set with `,` (the seeds) keeps them.
+ */
+function fullWidthMarks(raw: string): Set<string> {
+  const result = new Set<string>();
+  for (const [half, full] of Object.entries(FULL_WIDTH)) {
+    const halves = countInCjk(raw, half);
+    if (halves > 0 && raw.split(full).length - 1 > halves) result.add(half);
+  }
+  return result;
+}
+
+function countInCjk(raw: string, mark: string): number {
+  let n = 0;
+  for (let i = raw.indexOf(mark); i !== -1; i = raw.indexOf(mark, i + 1)) if (halfInCjk(raw, i)) n++;
+  return n;
+}
+
+/**
+ * A half-width mark among Chinese text: Chinese before it (after it, for `(`), and no digit or
+ * Latin letter after; letter-spacing around it is looked through.
+ */
+function halfInCjk(text: string, i: number): boolean {
+  let before = i - 1;
+  while (text[before] === ' ') before--;
+  let after = i + 1;
+  while (text[after] === ' ') after++;
+  if (text[after] !== undefined && /[0-9A-Za-z]/.test(text[after])) return false;
+  return text[i] === '(' ? isCjk(text[after]) : isCjk(text[before]);
+}
+
+/**
+ * The line as it reads once the engine's letter-spacing and misread punctuation are undone; the
+ * edits doing so are pushed to `edits` with raw offsets.
+ */
+function normalizeLine(raw: string, line: MeasuredLine, fullWidth: ReadonlySet<string>, edits: Edit[]): string {
+  const source = raw.slice(line.start, line.end);
+  const lead = source.length - source.trimStart().length;
+  const body = source.trim().replace(MARKUP, '');
+  const offset = line.start + lead + (source.trim().length - body.length);
+  let text = '';
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (line.spaced && ch === ' ') {
+      let end = i;
+      while (body[end] === ' ') end++;
+      const latinWord = LATIN.test(body[i - 1] ?? '') && LATIN.test(body[end] ?? '');
+      // A wider gap was a space in print too (`本报讯 近日`): one is kept.
+      const after = end - i > 1 ? ' ' : '';
+      if (!latinWord && end < body.length) {
+        edits.push(
+          makeEdit(raw, {
+            kind: 'trim',
+            rule: 'reflow.letter-space',
+            start: offset + i,
+            end: offset + end,
+            after,
+            reason: 'OCR letter-spacing between Chinese characters',
+            confidence: 0.95,
+            op: { type: 'replace' },
+          }),
+        );
+        text += after;
+      } else text += body.slice(i, end);
+      i = end - 1;
+      continue;
+    }
+    if (fullWidth.has(ch) && halfInCjk(body, i)) {
+      const full = FULL_WIDTH[ch];
+      edits.push(
+        makeEdit(raw, {
+          kind: 'char-fix',
+          rule: 'reflow.full-width',
+          start: offset + i,
+          end: offset + i + 1,
+          after: full,
+          reason: `Half-width "${ch}" where this page prints "${full}": read by the OCR engine`,
+          confidence: 0.8,
+          op: { type: 'replace' },
+        }),
+      );
+      text += full;
+      continue;
+    }
+    text += ch;
+  }
+  return text;
+}
