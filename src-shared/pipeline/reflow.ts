@@ -1,6 +1,6 @@
 import type { Edit } from '../model/analysis';
-import { BLANK, chunk, lines, MARKUP, splitGroup, toPiece, type Line } from './chunk';
-import { isBylineBlock, isOrganisationList, isPromo, isSponsorHeading, isTitleLike, withoutTrailingByline } from './cues';
+import { BLANK, chunk, lines, MARKUP, toPiece, type Line } from './chunk';
+import { bannerInBlock, isBylineBlock, isColumnSponsor, isLead, isOrganisationList, isPlaceName, isPromo, isSponsorHeading, isTitleLike, withoutTrailingByline } from './cues';
 import { makeEdit, type PageDraft, type Piece } from './draft';
 import { endsSentence, isHan, isParenthesized, isPinyinLine, startsMidSentence } from './text';
 
@@ -101,7 +101,7 @@ export function reflow(draft: PageDraft): PageDraft {
   const fullWidth = fullWidthMarks(raw);
   const texts = measured.map((line) => normalizeLine(raw, line, fullWidth, edits));
   const pieces: Piece[] = [];
-  for (const run of runs(raw, measured, texts, layout)) {
+  for (const run of runs(measured, texts, layout)) {
     const part = run.map((i) => measured[i]);
     const piece = toPiece(raw, part, part[0].blanksBefore);
     const previous = pieces[pieces.length - 1];
@@ -121,39 +121,21 @@ function trailingBlanks(raw: string): number {
   return n;
 }
 
-/**
- * Groups the lines (indices into `measured`) into blocks. Lines between blank lines that hold
- * a whole paragraph each are cut as on a blank-line page; wrapped lines by `cutsBefore`.
- */
-function runs(raw: string, measured: readonly MeasuredLine[], texts: readonly string[], layout: Layout): number[][] {
+/** Groups the lines (indices into `measured`) into blocks, cut where `cutsBefore` says. */
+function runs(measured: readonly MeasuredLine[], texts: readonly string[], layout: Layout): number[][] {
   const result: number[][] = [];
-  let group: number[] = [];
-  const flush = () => {
-    if (group.length === 0) return;
-    const lineBlocks = group.some((i) => measured[i].chars > 2 * layout.width + OVER_WIDTH && !isTitleLike(texts[i]));
-    if (lineBlocks) {
-      const offsetOf = new Map(group.map((i) => [measured[i].start, i]));
-      for (const part of splitGroup(raw, group.map((i) => measured[i]))) result.push(part.map((line) => offsetOf.get(line.start) ?? 0));
-    } else {
-      let run: number[] = [];
-      for (const i of group) {
-        if (run.length && cutsBefore(i, measured, texts, layout)) {
-          result.push(run);
-          run = [];
-        }
-        run.push(i);
-      }
-      result.push(run);
-    }
-    group = [];
-  };
   measured.forEach((line, i) => {
-    if (line.blanksBefore > 0 && !(group.length && continuesOverGap(i, measured, texts, layout))) flush();
-    group.push(i);
+    const opens = i === 0 || (line.blanksBefore > 0 ? !continuesOverGap(i, measured, texts, layout) : cutsBefore(i, measured, texts, layout));
+    if (opens) result.push([i]);
+    else result[result.length - 1].push(i);
   });
-  flush();
   return result;
 }
+
+/** A line this short right after an unfinished full line is that sentence's end, not a title. */
+const TAIL_MAX = 4;
+/** Characters a headline or caption never ends with: a line ending so breaks off mid-phrase. */
+const ENDS_MID_PHRASE = /[的和与及或在对把将被向从了]$/;
 
 /** What a line's position in the column says about it. */
 function shape(i: number, measured: readonly MeasuredLine[], texts: readonly string[], layout: Layout) {
@@ -161,10 +143,33 @@ function shape(i: number, measured: readonly MeasuredLine[], texts: readonly str
   const text = texts[i];
   const wide = line.chars >= layout.width - 1;
   const over = line.chars > layout.width + OVER_WIDTH;
-  // A title-like line that fills the column exactly is a wrapped line without punctuation.
-  const title = isTitleLike(text) && (!wide || over);
+  // Far longer than the column: a whole paragraph the engine set on one line.
+  const paragraph = line.chars > 2 * layout.width + OVER_WIDTH && !isTitleLike(text);
+  const title = isTitleLike(text) && (!wide || over ? !tailOfSentence(i, measured, texts, layout) : titleAtWidth(i, measured, texts, layout));
   const credit = isBylineBlock(text) || (isParenthesized(text) && text.length <= 40);
-  return { text, wide: wide && !over, title, credit, ended: endsSentence(withoutTrailingByline(text)) };
+  return { text, wide: wide && !over, title, credit, paragraph, ended: endsSentence(withoutTrailingByline(text)) };
+}
+
+/** The line goes on with a full line above it that stopped mid-sentence (`…推动` | `习近平`). */
+function tailOfSentence(i: number, measured: readonly MeasuredLine[], texts: readonly string[], layout: Layout): boolean {
+  const above = measured[i - 1];
+  if (!above || measured[i].blanksBefore > 0 || above.chars < layout.width - 1 || above.chars > layout.width + OVER_WIDTH) return false;
+  if (isTitleLike(texts[i - 1]) || endsSentence(texts[i - 1])) return false;
+  return measured[i].chars <= TAIL_MAX || ENDS_MID_PHRASE.test(texts[i]);
+}
+
+/**
+ * A title-like line as wide as the column is a wrapped line without punctuation, unless nothing
+ * above continues into it and what follows opens a block of its own: a blank line, an indent,
+ * a lead (`本报讯…`) or a credit. Headlines are never indented.
+ */
+function titleAtWidth(i: number, measured: readonly MeasuredLine[], texts: readonly string[], layout: Layout): boolean {
+  const line = measured[i];
+  const above = measured[i - 1];
+  if (line.indented) return false;
+  if (above && line.blanksBefore === 0 && above.chars >= layout.width - 1 && !endsSentence(texts[i - 1]) && !isTitleLike(texts[i - 1])) return false;
+  const below = measured[i + 1];
+  return !below || below.blanksBefore > 0 || (layout.indented && below.indented) || isLead(texts[i + 1]) || isBylineBlock(texts[i + 1]);
 }
 
 /**
@@ -176,11 +181,13 @@ function shape(i: number, measured: readonly MeasuredLine[], texts: readonly str
 function cutsBefore(i: number, measured: readonly MeasuredLine[], texts: readonly string[], layout: Layout): boolean {
   const a = shape(i - 1, measured, texts, layout);
   const b = shape(i, measured, texts, layout);
-  if (isPinyinLine(a.text) || isPinyinLine(b.text)) return false;
+  // A banner's name and its pinyin stay together; anything else next to either is another block.
+  if (isPinyinLine(a.text) || isPinyinLine(b.text)) return bannerInBlock(`${a.text}\n${b.text}`) === null;
+  if (bannerInBlock(a.text) || bannerInBlock(b.text)) return true;
   if (layout.indented && measured[i].indented) return true;
-  if (measured[i].markup) return true;
+  if (measured[i].markup || a.paragraph || b.paragraph) return true;
   if (a.credit) return true;
-  if (b.credit) return !a.title;
+  if (b.credit) return !isSponsorHeading(a.text);
   if (startsMidSentence(b.text)) return false;
   if (a.wide) {
     if (!b.title) return false;
@@ -194,13 +201,17 @@ function cutsBefore(i: number, measured: readonly MeasuredLine[], texts: readonl
 
 /**
  * Two title lines that make one block: a headline set on two lines (the second no longer than
- * the first), a promotion, the sponsor list. A short line over a longer one is a kicker.
+ * the first), a promotion, the sponsor list. A short line over a longer one is a kicker, a place
+ * name under a headline a subhead; a column sponsor line stands alone.
  */
 function headingPair(a: string, b: string, aChars: number, bChars: number): boolean {
-  if (isPromo(a) || isPromo(b) || isSponsorHeading(a)) return true;
+  if (PROMO_OPENS.test(a) && !PROMO_OPENS.test(b) && isPromo(b)) return true;
   if (isOrganisationList(a) && isOrganisationList(b)) return true;
+  if (isColumnSponsor(a) || isColumnSponsor(b) || isPromo(a) || isPromo(b) || isPlaceName(b)) return false;
   return bChars <= aChars;
 }
+
+const PROMO_OPENS = /^(?:欢迎关注|扫码关注|扫一扫)/;
 
 /**
  * A blank line the engine saw inside a paragraph (the vertical space of a column break): the
@@ -211,10 +222,11 @@ function headingPair(a: string, b: string, aChars: number, bChars: number): bool
 function continuesOverGap(i: number, measured: readonly MeasuredLine[], texts: readonly string[], layout: Layout): boolean {
   const a = shape(i - 1, measured, texts, layout);
   const b = shape(i, measured, texts, layout);
-  if (!a.wide || a.ended || a.title || b.title || b.credit || isPinyinLine(b.text)) return false;
+  if (!a.wide || a.ended || a.title || b.title || b.credit || isPinyinLine(b.text) || isLead(b.text)) return false;
   if (layout.indented && measured[i].indented) return false;
-  const fragment = /[，,、；;：:]/.test(a.text) || measured[i - 1].indented || (measured[i - 1].blanksBefore === 0 && i >= 2);
-  return fragment || startsMidSentence(b.text);
+  const above = i >= 2 && measured[i - 1].blanksBefore === 0 ? shape(i - 2, measured, texts, layout) : null;
+  const inParagraph = /[，,、；;：:]/.test(a.text) || measured[i - 1].indented || (above !== null && above.wide && !above.title && !above.ended);
+  return inParagraph || startsMidSentence(b.text);
 }
 
 // ---------------------------------------------------------------------------------------------
