@@ -100,14 +100,15 @@ export function reflow(draft: PageDraft): PageDraft {
   const edits: Edit[] = [...draft.edits];
   const fullWidth = fullWidthMarks(raw);
   const texts = measured.map((line) => normalizeLine(raw, line, fullWidth, edits));
+  const lines = shapeLines(measured, texts, layout);
   const pieces: Piece[] = [];
-  for (const run of runs(measured, texts, layout)) {
-    const part = run.map((i) => measured[i]);
+  for (const run of runs(lines)) {
+    const part = run.map((line) => line.measured);
     const piece = toPiece(raw, part, part[0].blanksBefore);
     const previous = pieces[pieces.length - 1];
     if (previous) previous.gapAfter = part[0].blanksBefore;
-    const headingLines = run.every((i) => isTitleLike(texts[i]) || isPinyinLine(texts[i]));
-    pieces.push({ ...piece, text: run.map((i) => texts[i]).join(headingLines ? '\n' : '') });
+    const headingLines = run.every((line) => isTitleLike(line.text) || isPinyinLine(line.text));
+    pieces.push({ ...piece, text: run.map((line) => line.text).join(headingLines ? '\n' : '') });
   }
   const last = pieces[pieces.length - 1];
   if (last) last.gapAfter = trailingBlanks(raw);
@@ -121,15 +122,20 @@ function trailingBlanks(raw: string): number {
   return n;
 }
 
-/** Groups the lines (indices into `measured`) into blocks, cut where `cutsBefore` says. */
-function runs(measured: readonly MeasuredLine[], texts: readonly string[], layout: Layout): number[][] {
-  const result: number[][] = [];
-  measured.forEach((line, i) => {
-    const opens = i === 0 || (line.blanksBefore > 0 ? !continuesOverGap(i, measured, texts, layout) : cutsBefore(i, measured, texts, layout));
-    if (opens) result.push([i]);
-    else result[result.length - 1].push(i);
-  });
-  return result;
+/** What a line's text and its place in the column say about it. */
+interface ShapedLine {
+  measured: MeasuredLine;
+  text: string;
+  /** Fills the column (within a character or two). */
+  wide: boolean;
+  /** Longer than the column: set across columns (a headline, a banner). */
+  over: boolean;
+  /** Far longer than the column: a whole paragraph the engine set on one line. */
+  paragraph: boolean;
+  /** A headline, kicker, subhead, caption or furniture line, not a line of running text. */
+  title: boolean;
+  credit: boolean;
+  ended: boolean;
 }
 
 /** A line this short right after an unfinished full line is that sentence's end, not a title. */
@@ -137,65 +143,81 @@ const TAIL_MAX = 4;
 /** Characters a headline or caption never ends with: a line ending so breaks off mid-phrase. */
 const ENDS_MID_PHRASE = /[的和与及或在对把将被向从了]$/;
 
-/** What a line's position in the column says about it. */
-function shape(i: number, measured: readonly MeasuredLine[], texts: readonly string[], layout: Layout) {
-  const line = measured[i];
-  const text = texts[i];
-  const wide = line.chars >= layout.width - 1;
-  const over = line.chars > layout.width + OVER_WIDTH;
-  // Far longer than the column: a whole paragraph the engine set on one line.
-  const paragraph = line.chars > 2 * layout.width + OVER_WIDTH && !isTitleLike(text);
-  const title = isTitleLike(text) && (!wide || over ? !tailOfSentence(i, measured, texts, layout) : titleAtWidth(i, measured, texts, layout));
-  const credit = isBylineBlock(text) || (isParenthesized(text) && text.length <= 40);
-  return { text, wide: wide && !over, title, credit, paragraph, ended: endsSentence(withoutTrailingByline(text)) };
+/** One pass down the page: whether a line is a title depends on the line above being one. */
+function shapeLines(measured: readonly MeasuredLine[], texts: readonly string[], layout: Layout): ShapedLine[] {
+  const result: ShapedLine[] = [];
+  measured.forEach((line, i) => {
+    const text = texts[i];
+    const wide = line.chars >= layout.width - 1;
+    const over = line.chars > layout.width + OVER_WIDTH;
+    const above = line.blanksBefore === 0 ? result[i - 1] : undefined;
+    // The line goes on from a full line above that stopped mid-sentence.
+    const continues = above !== undefined && above.wide && !above.title && !above.ended;
+    let title = isTitleLike(text);
+    if (title && !isFurnitureLine(text)) {
+      if (!wide || over) title = !(continues && !over && (line.chars <= TAIL_MAX || ENDS_MID_PHRASE.test(text)));
+      else title = !line.indented && !continues && opensBelow(i, measured, texts, layout);
+    }
+    result.push({
+      measured: line,
+      text,
+      wide: wide && !over,
+      over,
+      paragraph: line.chars > 2 * layout.width + OVER_WIDTH && !isTitleLike(text),
+      title,
+      credit: isBylineBlock(text) || (isParenthesized(text) && text.length <= BYLINE_MAX),
+      ended: endsSentence(withoutTrailingByline(text)),
+    });
+  });
+  return result;
 }
 
-/** The line goes on with a full line above it that stopped mid-sentence (`…推动` | `习近平`). */
-function tailOfSentence(i: number, measured: readonly MeasuredLine[], texts: readonly string[], layout: Layout): boolean {
-  const above = measured[i - 1];
-  if (!above || measured[i].blanksBefore > 0 || above.chars < layout.width - 1 || above.chars > layout.width + OVER_WIDTH) return false;
-  if (isTitleLike(texts[i - 1]) || endsSentence(texts[i - 1])) return false;
-  return measured[i].chars <= TAIL_MAX || ENDS_MID_PHRASE.test(texts[i]);
+const BYLINE_MAX = 40;
+
+/** A line of page furniture by its own wording, whatever its width. */
+function isFurnitureLine(text: string): boolean {
+  return isColumnSponsor(text) || isPromo(text) || isSponsorHeading(text) || bannerInBlock(text) !== null;
 }
 
 /**
- * A title-like line as wide as the column is a wrapped line without punctuation, unless nothing
- * above continues into it and what follows opens a block of its own: a blank line, an indent,
- * a lead (`本报讯…`) or a credit. Headlines are never indented.
+ * What follows line `i` opens a block of its own: a blank line, an indent, a lead (`本报讯…`),
+ * a credit or a short title line. A title-like line as wide as the column is a headline only
+ * then; otherwise it is a wrapped line without punctuation.
  */
-function titleAtWidth(i: number, measured: readonly MeasuredLine[], texts: readonly string[], layout: Layout): boolean {
-  const line = measured[i];
-  const above = measured[i - 1];
-  if (line.indented) return false;
-  if (above && line.blanksBefore === 0 && above.chars >= layout.width - 1 && !endsSentence(texts[i - 1]) && !isTitleLike(texts[i - 1])) return false;
+function opensBelow(i: number, measured: readonly MeasuredLine[], texts: readonly string[], layout: Layout): boolean {
   const below = measured[i + 1];
-  return !below || below.blanksBefore > 0 || (layout.indented && below.indented) || isLead(texts[i + 1]) || isBylineBlock(texts[i + 1]);
+  if (!below || below.blanksBefore > 0 || (layout.indented && below.indented)) return true;
+  const next = texts[i + 1];
+  return isLead(next) || isBylineBlock(next) || (isTitleLike(next) && below.chars < layout.width - 1);
+}
+
+/** Groups the lines into blocks: cut where `cutsBefore` says, and at blank lines but over `continuesOverGap`. */
+function runs(lines: readonly ShapedLine[]): ShapedLine[][] {
+  const result: ShapedLine[][] = [];
+  lines.forEach((line, i) => {
+    const opens = i === 0 || (line.measured.blanksBefore > 0 ? !continuesOverGap(lines, i) : cutsBefore(lines[i - 1], line));
+    if (opens) result.push([line]);
+    else result[result.length - 1].push(line);
+  });
+  return result;
 }
 
 /**
- * Whether a new block opens at line `i` of a wrapped run. A paragraph opens at an indent; a
+ * Whether a new block opens at line `b` of a wrapped run. A paragraph opens at an indent; a
  * line shorter than the column ends its paragraph only with evidence (a sentence end, a title
- * or credit line after it); a full line goes on in the next unless a title line follows a
- * finished sentence, since a paragraph continued after a column break opens without indent.
+ * or credit line after it); a full line goes on in the next unless a title line follows, since
+ * a paragraph continued after a column break opens without indent.
  */
-function cutsBefore(i: number, measured: readonly MeasuredLine[], texts: readonly string[], layout: Layout): boolean {
-  const a = shape(i - 1, measured, texts, layout);
-  const b = shape(i, measured, texts, layout);
+function cutsBefore(a: ShapedLine, b: ShapedLine): boolean {
   // A banner's name and its pinyin stay together; anything else next to either is another block.
   if (isPinyinLine(a.text) || isPinyinLine(b.text)) return bannerInBlock(`${a.text}\n${b.text}`) === null;
-  if (bannerInBlock(a.text) || bannerInBlock(b.text)) return true;
-  if (layout.indented && measured[i].indented) return true;
-  if (measured[i].markup || a.paragraph || b.paragraph) return true;
+  if (bannerInBlock(a.text) || bannerInBlock(b.text) || isColumnSponsor(a.text) || isColumnSponsor(b.text)) return true;
+  if (b.measured.indented || b.measured.markup || a.paragraph || b.paragraph) return true;
   if (a.credit) return true;
   if (b.credit) return !isSponsorHeading(a.text);
   if (startsMidSentence(b.text)) return false;
-  if (a.wide) {
-    if (!b.title) return false;
-    // A short unpunctuated tail over the next indented paragraph still belongs to this one.
-    const next = measured[i + 1];
-    return a.ended || !(layout.indented && next !== undefined && next.blanksBefore === 0 && next.indented);
-  }
-  if (a.title) return !b.title || !headingPair(a.text, b.text, measured[i - 1].chars, measured[i].chars);
+  if (a.title) return !b.title || !headingPair(a, b);
+  if (a.wide) return b.title;
   return a.ended || b.title;
 }
 
@@ -204,11 +226,11 @@ function cutsBefore(i: number, measured: readonly MeasuredLine[], texts: readonl
  * the first), a promotion, the sponsor list. A short line over a longer one is a kicker, a place
  * name under a headline a subhead; a column sponsor line stands alone.
  */
-function headingPair(a: string, b: string, aChars: number, bChars: number): boolean {
-  if (PROMO_OPENS.test(a) && !PROMO_OPENS.test(b) && isPromo(b)) return true;
-  if (isOrganisationList(a) && isOrganisationList(b)) return true;
-  if (isColumnSponsor(a) || isColumnSponsor(b) || isPromo(a) || isPromo(b) || isPlaceName(b)) return false;
-  return bChars <= aChars;
+function headingPair(a: ShapedLine, b: ShapedLine): boolean {
+  if (PROMO_OPENS.test(a.text) && !PROMO_OPENS.test(b.text) && isPromo(b.text)) return true;
+  if (isOrganisationList(a.text) && isOrganisationList(b.text)) return true;
+  if (isPromo(a.text) || isPromo(b.text) || isPlaceName(b.text)) return false;
+  return b.measured.chars <= a.measured.chars;
 }
 
 const PROMO_OPENS = /^(?:欢迎关注|扫码关注|扫一扫)/;
@@ -219,13 +241,11 @@ const PROMO_OPENS = /^(?:欢迎关注|扫码关注|扫一扫)/;
  * with it, not indented and no title. A single full line without punctuation may be a headline
  * as wide as the column: join and classify decide on it.
  */
-function continuesOverGap(i: number, measured: readonly MeasuredLine[], texts: readonly string[], layout: Layout): boolean {
-  const a = shape(i - 1, measured, texts, layout);
-  const b = shape(i, measured, texts, layout);
-  if (!a.wide || a.ended || a.title || b.title || b.credit || isPinyinLine(b.text) || isLead(b.text)) return false;
-  if (layout.indented && measured[i].indented) return false;
-  const above = i >= 2 && measured[i - 1].blanksBefore === 0 ? shape(i - 2, measured, texts, layout) : null;
-  const inParagraph = /[，,、；;：:]/.test(a.text) || measured[i - 1].indented || (above !== null && above.wide && !above.title && !above.ended);
+function continuesOverGap(lines: readonly ShapedLine[], i: number): boolean {
+  const [a, b] = [lines[i - 1], lines[i]];
+  if (!a.wide || a.ended || a.title || b.title || b.credit || b.measured.indented || isPinyinLine(b.text) || isLead(b.text)) return false;
+  const above = a.measured.blanksBefore === 0 ? lines[i - 2] : undefined;
+  const inParagraph = /[，,、；;：:]/.test(a.text) || a.measured.indented || (above !== undefined && above.wide && !above.title && !above.ended);
   return inParagraph || startsMidSentence(b.text);
 }
 
