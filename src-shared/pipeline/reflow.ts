@@ -108,11 +108,22 @@ export function reflow(draft: PageDraft): PageDraft {
     const previous = pieces[pieces.length - 1];
     if (previous) previous.gapAfter = part[0].blanksBefore;
     const headingLines = run.every((line) => isTitleLike(line.text) || isPinyinLine(line.text));
-    pieces.push({ ...piece, text: run.map((line) => line.text).join(headingLines ? '\n' : '') });
+    let text = run[0].text;
+    for (const line of run.slice(1)) text += (headingLines ? '\n' : wrapSeparator(text.slice(-1), line.text.charAt(0))) + line.text;
+    pieces.push({ ...piece, text });
   }
   const last = pieces[pieces.length - 1];
   if (last) last.gapAfter = trailingBlanks(raw);
   return { ...draft, pieces, edits };
+}
+
+/**
+ * What a line wrap between two characters reads as once unwrapped: nothing in Chinese text or
+ * inside a number cut by the wrap (`2` | `023`), a space between Latin words.
+ */
+export function wrapSeparator(left: string, right: string): string {
+  const latin = (ch: string) => /[A-Za-z0-9]/.test(ch);
+  return latin(left) && latin(right) && !(/[0-9]/.test(left) && /[0-9]/.test(right)) ? ' ' : '';
 }
 
 function trailingBlanks(raw: string): number {
