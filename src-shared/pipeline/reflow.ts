@@ -164,10 +164,11 @@ function shapeLines(measured: readonly MeasuredLine[], texts: readonly string[],
     const above = line.blanksBefore === 0 ? result[i - 1] : undefined;
     // The line goes on from a full line above that stopped mid-sentence.
     const continues = above !== undefined && above.wide && !above.title && !above.ended;
-    let title = isTitleLike(text);
+    // Headlines are never indented, nor open inside a quotation.
+    let title = isTitleLike(text) && !line.indented && !closesBeforeOpening(text);
     if (title && !isFurnitureLine(text)) {
       if (!wide || over) title = !(continues && !over && (line.chars <= TAIL_MAX || ENDS_MID_PHRASE.test(text)));
-      else title = !line.indented && !continues && opensBelow(i, measured, texts, layout);
+      else title = !continues && opensBelow(i, measured, texts, layout);
     }
     result.push({
       measured: line,
@@ -184,6 +185,13 @@ function shapeLines(measured: readonly MeasuredLine[], texts: readonly string[],
 }
 
 const BYLINE_MAX = 40;
+
+/** `助”科技志愿服`: a closing quote or bracket before any opening one, so the line starts mid-text. */
+function closesBeforeOpening(text: string): boolean {
+  const close = text.search(/[”’」』）)》]/);
+  const open = text.search(/[“‘「『（(《]/);
+  return close !== -1 && (open === -1 || close < open);
+}
 
 /** A line of page furniture by its own wording, whatever its width. */
 function isFurnitureLine(text: string): boolean {
