@@ -1,6 +1,6 @@
 import type { Edit } from '../model/analysis';
 import { BLANK, chunk, lines, MARKUP, toPiece, type Line } from './chunk';
-import { bannerInBlock, isBylineBlock, isColumnSponsor, isLead, isOrganisationList, isPlaceName, isPromo, isSponsorHeading, isTitleLike, withoutTrailingByline } from './cues';
+import { bannerInBlock, continuesAcrossCut, isBylineBlock, isColumnSponsor, isLead, isOrganisationList, isPlaceName, isPromo, isSponsorHeading, isTitleLike, withoutTrailingByline } from './cues';
 import { makeEdit, type PageDraft, type Piece } from './draft';
 import { endsSentence, isHan, isParenthesized, isPinyinLine, startsMidSentence } from './text';
 
@@ -22,7 +22,7 @@ export interface MeasuredLine extends Line {
   /** Blank lines right before this one. */
   blanksBefore: number;
   indented: boolean;
-  /** Characters other than whitespace, the indent counted as the two it occupies. */
+  /** Places the line takes in the column: its characters, the indent counted as the two it occupies. */
   chars: number;
   /** Tesseract's letter-spacing: most characters set apart by a single space. */
   spaced: boolean;
@@ -57,9 +57,11 @@ export function measureLines(raw: string): MeasuredLine[] {
       continue;
     }
     const indented = INDENT.test(text);
+    const spaced = isLetterSpaced(text);
+    // A space inside a line takes a place in print (`本报讯 近日`); letter-spacing does not.
     let chars = indented ? 2 : 0;
-    for (const ch of text) if (!/\s/.test(ch)) chars++;
-    result.push({ ...line, blanksBefore: blanks, indented, chars, spaced: isLetterSpaced(text), markup: MARKUP.test(text.trim()) });
+    for (const ch of text.trim()) if (!(spaced && /\s/.test(ch))) chars++;
+    result.push({ ...line, blanksBefore: blanks, indented, chars, spaced, markup: MARKUP.test(text.trim()) });
     blanks = 0;
   }
   return result;
@@ -168,7 +170,7 @@ function shapeLines(measured: readonly MeasuredLine[], texts: readonly string[],
     let title = isTitleLike(text) && !line.indented && !closesBeforeOpening(text);
     if (title && !isFurnitureLine(text)) {
       if (!wide || over) title = !(continues && !over && (line.chars <= TAIL_MAX || ENDS_MID_PHRASE.test(text)));
-      else title = !continues && opensBelow(i, measured, texts, layout);
+      else title = !continues && !ENDS_MID_PHRASE.test(text) && opensBelow(i, measured, texts, layout);
     }
     result.push({
       measured: line,
@@ -258,11 +260,14 @@ const PROMO_OPENS = /^(?:欢迎关注|扫码关注|扫一扫)/;
  * A blank line the engine saw inside a paragraph (the vertical space of a column break): the
  * line before fills the column with body text that stops mid-sentence, and the next line goes on
  * with it, not indented and no title. A single full line without punctuation may be a headline
- * as wide as the column: join and classify decide on it.
+ * as wide as the column: only a sentence evidently going on across the gap (`…讲解` | `了防范…`)
+ * joins it; otherwise join and classify decide.
  */
 function continuesOverGap(lines: readonly ShapedLine[], i: number): boolean {
   const [a, b] = [lines[i - 1], lines[i]];
-  if (!a.wide || a.ended || a.title || b.title || b.credit || b.measured.indented || isPinyinLine(b.text) || isLead(b.text)) return false;
+  if (!a.wide || a.ended || b.title || b.credit || b.measured.indented || isPinyinLine(b.text) || isLead(b.text)) return false;
+  // A paragraph's first characters on a column's last line, the sentence going on after the gap.
+  if (a.title) return !isFurnitureLine(a.text) && continuesAcrossCut(a.text, b.text);
   const above = a.measured.blanksBefore === 0 ? lines[i - 2] : undefined;
   const inParagraph = /[，,、；;：:]/.test(a.text) || a.measured.indented || (above !== undefined && above.wide && !above.title && !above.ended);
   return inParagraph || startsMidSentence(b.text);
