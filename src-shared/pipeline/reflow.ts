@@ -56,12 +56,12 @@ export function measureLines(raw: string): MeasuredLine[] {
       blanks++;
       continue;
     }
+    const trimmed = text.trim();
     const indented = INDENT.test(text);
-    const spaced = isLetterSpaced(text);
+    const spaced = isLetterSpaced(trimmed);
     // A space inside a line takes a place in print (`本报讯 近日`); letter-spacing does not.
-    let chars = indented ? 2 : 0;
-    for (const ch of text.trim()) if (!(spaced && /\s/.test(ch))) chars++;
-    result.push({ ...line, blanksBefore: blanks, indented, chars, spaced, markup: MARKUP.test(text.trim()) });
+    const chars = (indented ? 2 : 0) + (spaced ? trimmed.replace(/\s/g, '').length : trimmed.length);
+    result.push({ start: line.start, end: line.end, blanksBefore: blanks, indented, chars, spaced, markup: MARKUP.test(trimmed) });
     blanks = 0;
   }
   return result;
@@ -109,7 +109,7 @@ export function reflow(draft: PageDraft): PageDraft {
     const piece = toPiece(raw, part, part[0].blanksBefore);
     const previous = pieces[pieces.length - 1];
     if (previous) previous.gapAfter = part[0].blanksBefore;
-    const headingLines = run.every((line) => isTitleLike(line.text) || isPinyinLine(line.text));
+    const headingLines = run.every((line) => isTitleLike(line.text) || line.pinyin);
     let text = run[0].text;
     for (const line of run.slice(1)) text += (headingLines ? '\n' : wrapSeparator(text.slice(-1), line.text.charAt(0))) + line.text;
     pieces.push({ ...piece, text });
@@ -149,6 +149,11 @@ interface ShapedLine {
   title: boolean;
   credit: boolean;
   ended: boolean;
+  pinyin: boolean;
+  /** A banner, column sponsor, promo or sponsor heading by its own wording. */
+  furniture: boolean;
+  /** A banner or column sponsor line: a block of its own. */
+  alone: boolean;
 }
 
 /** A line this short right after an unfinished full line is that sentence's end, not a title. */
@@ -167,8 +172,10 @@ function shapeLines(measured: readonly MeasuredLine[], texts: readonly string[],
     // The line goes on from a full line above that stopped mid-sentence.
     const continues = above !== undefined && above.wide && !above.title && !above.ended;
     // Headlines are never indented, nor open inside a quotation.
+    const alone = bannerInBlock(text) !== null || isColumnSponsor(text);
+    const furniture = alone || isPromo(text) || isSponsorHeading(text);
     let title = isTitleLike(text) && !line.indented && !closesBeforeOpening(text);
-    if (title && !isFurnitureLine(text)) {
+    if (title && !furniture) {
       if (!wide || over) title = !(continues && !over && (line.chars <= TAIL_MAX || ENDS_MID_PHRASE.test(text)));
       else title = !continues && !ENDS_MID_PHRASE.test(text) && opensBelow(i, measured, texts, layout);
     }
@@ -181,6 +188,9 @@ function shapeLines(measured: readonly MeasuredLine[], texts: readonly string[],
       title,
       credit: isBylineBlock(text) || (isParenthesized(text) && text.length <= BYLINE_MAX),
       ended: endsSentence(withoutTrailingByline(text)),
+      pinyin: isPinyinLine(text),
+      furniture,
+      alone,
     });
   });
   return result;
@@ -193,11 +203,6 @@ function closesBeforeOpening(text: string): boolean {
   const close = text.search(/[”’」』）)》]/);
   const open = text.search(/[“‘「『（(《]/);
   return close !== -1 && (open === -1 || close < open);
-}
-
-/** A line of page furniture by its own wording, whatever its width. */
-function isFurnitureLine(text: string): boolean {
-  return isColumnSponsor(text) || isPromo(text) || isSponsorHeading(text) || bannerInBlock(text) !== null;
 }
 
 /**
@@ -231,8 +236,8 @@ function runs(lines: readonly ShapedLine[]): ShapedLine[][] {
  */
 function cutsBefore(a: ShapedLine, b: ShapedLine): boolean {
   // A banner's name and its pinyin stay together; anything else next to either is another block.
-  if (isPinyinLine(a.text) || isPinyinLine(b.text)) return bannerInBlock(`${a.text}\n${b.text}`) === null;
-  if (bannerInBlock(a.text) || bannerInBlock(b.text) || isColumnSponsor(a.text) || isColumnSponsor(b.text)) return true;
+  if (a.pinyin || b.pinyin) return bannerInBlock(`${a.text}\n${b.text}`) === null;
+  if (a.alone || b.alone) return true;
   if (b.measured.indented || b.measured.markup || a.paragraph || b.paragraph) return true;
   if (a.credit) return true;
   if (b.credit) return !isSponsorHeading(a.text);
@@ -265,9 +270,9 @@ const PROMO_OPENS = /^(?:欢迎关注|扫码关注|扫一扫)/;
  */
 function continuesOverGap(lines: readonly ShapedLine[], i: number): boolean {
   const [a, b] = [lines[i - 1], lines[i]];
-  if (!a.wide || a.ended || b.title || b.credit || b.measured.indented || isPinyinLine(b.text) || isLead(b.text)) return false;
+  if (!a.wide || a.ended || b.title || b.credit || b.measured.indented || b.pinyin || isLead(b.text)) return false;
   // A paragraph's first characters on a column's last line, the sentence going on after the gap.
-  if (a.title) return !isFurnitureLine(a.text) && continuesAcrossCut(a.text, b.text);
+  if (a.title) return !a.furniture && continuesAcrossCut(a.text, b.text);
   const above = a.measured.blanksBefore === 0 ? lines[i - 2] : undefined;
   const inParagraph = /[，,、；;：:]/.test(a.text) || a.measured.indented || (above !== undefined && above.wide && !above.title && !above.ended);
   return inParagraph || startsMidSentence(b.text);
@@ -283,10 +288,14 @@ function isCjk(ch: string | undefined): boolean {
 }
 
 /** Single spaces between characters, Chinese on at least one side (or digits on both). */
-function isLetterSpaced(text: string): boolean {
+function isLetterSpaced(trimmed: string): boolean {
+  let spaces = 0;
+  for (let i = 0; i < trimmed.length; i++) if (trimmed.charCodeAt(i) === 32) spaces++;
+  // Spaced pairs outnumbering tight ones need a space for every other character at least.
+  if (spaces < 3 || spaces * 3 < trimmed.length - 1) return false;
   let spaced = 0;
   let tight = 0;
-  const chars = Array.from(text.trim());
+  const chars = Array.from(trimmed);
   for (let i = 1; i < chars.length; i++) {
     const [a, b] = [chars[i - 1], chars[i]];
     if (b === ' ' && chars[i + 1] !== undefined && chars[i + 1] !== ' ' && a !== ' ' && (isCjk(a) || isCjk(chars[i + 1]))) spaced++;
