@@ -3,15 +3,15 @@ import { isBylineBlock, isTitleLike } from './cues';
 import type { PageDraft, Piece } from './draft';
 import { compact, isParenthesized, isPinyinLine } from './text';
 
-interface Line {
+export interface Line {
   /** Raw offset of the first character and of the line terminator (`\r\n` or `\n` excluded). */
   start: number;
   end: number;
 }
 
 /** Markdown heading and list markers, and the bullet glyphs some layouts set before a subhead. */
-const MARKUP = /^(?:(#{1,6}|[-*+])[ \t\u3000]+|([■□●○◆◇▲△★☆•])[ \t\u3000]*)/;
-const BLANK = /^[\s\u3000]*$/;
+export const MARKUP = /^(?:(#{1,6}|[-*+])[ \t\u3000]+|([■□●○◆◇▲△★☆•])[ \t\u3000]*)/;
+export const BLANK = /^[\s\u3000]*$/;
 
 /**
  * Cuts the raw page into blocks separated by blank lines (or lines, on a page that has none).
@@ -96,7 +96,7 @@ const SHORT_TITLE = 0.8;
  * (kicker, headline, subhead) set over running text. Never next to a pinyin line, never before a
  * line that opens mid-sentence.
  */
-function splitGroup(raw: string, group: readonly Line[]): Line[][] {
+export function splitGroup(raw: string, group: readonly Line[]): Line[][] {
   if (group.length < 2) return [[...group]];
   const texts = group.map((line) => raw.slice(line.start, line.end).trim().replace(MARKUP, '').trim());
   // An inline credit after the last sentence is no part of the wrap width; the sentence still ends.
@@ -128,7 +128,7 @@ function splitGroup(raw: string, group: readonly Line[]): Line[][] {
   return parts;
 }
 
-function lines(raw: string): Line[] {
+export function lines(raw: string): Line[] {
   const result: Line[] = [];
   let start = 0;
   while (start <= raw.length) {
@@ -145,7 +145,7 @@ function lines(raw: string): Line[] {
   return result;
 }
 
-function toPiece(raw: string, group: readonly Line[], gapBefore: number): Piece {
+export function toPiece(raw: string, group: readonly Line[], gapBefore: number): Piece {
   const first = group[0];
   const last = group[group.length - 1];
   const start = first.start + leadingSpace(raw.slice(first.start, first.end));

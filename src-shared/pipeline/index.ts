@@ -1,5 +1,4 @@
 import type { Chunk, Flag, PageAnalysis } from '../model/analysis';
-import { chunk } from './chunk';
 import { classify } from './classify';
 import type { PageDraft, Stage } from './draft';
 import { toPageResult, type PageResult } from './result';
@@ -9,6 +8,7 @@ import { extractBylines } from './extract';
 import { join } from './join';
 import { lintCorpus } from './lint';
 import { lint } from './lint-stage';
+import { reflow } from './reflow';
 import { segment } from './segment';
 import { strip } from './strip';
 
@@ -19,7 +19,7 @@ export { decodePage, DecodeError } from './decode';
 export const PIPELINE_VERSION = 3;
 
 /** The stages in order; frozen so the app and the CLI always run the same pipeline. */
-export const STAGES: readonly Stage[] = Object.freeze([chunk, classify, strip, extractBylines, dedupe, join, displaced, segment, lint]);
+export const STAGES: readonly Stage[] = Object.freeze([reflow, classify, strip, extractBylines, dedupe, join, displaced, segment, lint]);
 
 /** Raw page text → the pipeline's plan for it. Deterministic: the same text gives the same analysis. */
 export function analyzePage(raw: string): PageAnalysis {

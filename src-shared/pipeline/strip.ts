@@ -1,15 +1,13 @@
 import type { Edit } from '../model/analysis';
 import { isHanCode } from '../text';
 import { makeEdit, type PageDraft, type Piece } from './draft';
-
-const LATIN_END = /[A-Za-z0-9]$/;
-const LATIN_START = /^[A-Za-z0-9]/;
+import { wrapSeparator } from './reflow';
 
 /**
  * Removes what an earlier Markdown conversion and the OCR layout left in the text: `#`/`-`
  * markers at the start of a block, and inside a block the line breaks with their trailing
- * spaces. A body block that was wrapped is one paragraph again (Chinese needs no space at a
- * wrap, Latin words do); furniture keeps its lines, only cleaned.
+ * spaces. A body block that was wrapped is one paragraph again (see `wrapSeparator`); furniture
+ * keeps its lines, only cleaned.
  */
 export function strip(draft: PageDraft): PageDraft {
   const { raw } = draft;
@@ -43,8 +41,7 @@ function lineBreaks(raw: string, piece: Piece): Edit[] {
   for (let match = pattern.exec(body); match; match = pattern.exec(body)) {
     const start = piece.content.start + match.index;
     const end = start + match[0].length;
-    const latinJoin = LATIN_END.test(body.slice(0, match.index)) && LATIN_START.test(body.slice(match.index + match[0].length));
-    const after = keepsLines ? '\n' : latinJoin ? ' ' : '';
+    const after = keepsLines ? '\n' : wrapSeparator(body[match.index - 1] ?? '', body[match.index + match[0].length] ?? '');
     if (raw.slice(start, end) === after) continue;
     edits.push(
       makeEdit(raw, {

@@ -1,0 +1,398 @@
+import type { Edit } from '../model/analysis';
+import { BLANK, chunk, lines, MARKUP, toPiece, type Line } from './chunk';
+import { bannerInBlock, continuesAcrossCut, isBylineBlock, isColumnSponsor, isLead, isOrganisationList, isPlaceName, isPromo, isSponsorHeading, isTitleLike, withoutTrailingByline } from './cues';
+import { makeEdit, type PageDraft, type Piece } from './draft';
+import { endsSentence, isHan, isParenthesized, isPinyinLine, startsMidSentence } from './text';
+
+/**
+ * How the OCR engine laid the page out as text (page-anatomy.md, "Layouts of OCR text"):
+ * `blank-line` blocks (one per paragraph or line of furniture), or `wrapped`, every printed
+ * column line a line of text, cut at the column width, with or without paragraph indents.
+ */
+export interface Layout {
+  kind: 'blank-line' | 'wrapped';
+  /** Characters a full column line holds; 0 on a blank-line page. */
+  width: number;
+  /** Paragraphs open with two ideographic spaces (or 2–4 ASCII spaces). */
+  indented: boolean;
+}
+
+/** One non-blank line with what its print says: the text with indent and letter-spacing set aside. */
+export interface MeasuredLine extends Line {
+  /** Blank lines right before this one. */
+  blanksBefore: number;
+  indented: boolean;
+  /** Places the line takes in the column: its characters, the indent counted as the two it occupies. */
+  chars: number;
+  /** Tesseract's letter-spacing: most characters set apart by a single space. */
+  spaced: boolean;
+  /** Opens with a Markdown or bullet marker, which always opens a block. */
+  markup: boolean;
+}
+
+const INDENT = /^(?:\u3000{2}| {2,4})(?![\s\u3000])/;
+/** A page needs this many text lines before its layout is judged (as in chunk). */
+const MIN_LINES_TO_JUDGE = 8;
+/** Column widths a wrap can have; a mode outside is a page of whole-paragraph lines. */
+const MIN_WIDTH = 8;
+const MAX_WIDTH = 40;
+/** Half-width digits and Latin letters let a full line hold a few characters more than the width. */
+const OVER_WIDTH = 2;
+/** At least this share of the lines sits at the wrap width on a wrapped page. */
+const AT_WIDTH_SHARE = 0.4;
+/** At most this share is longer than the width (headlines and banners set across columns). */
+const OVER_WIDTH_SHARE = 0.25;
+/** A wrapped page holds at least this many lines per run between blank lines; blank-line pages about one. */
+const MIN_LINES_PER_RUN = 2;
+/** Lines with this many indents make an indented page. */
+const MIN_INDENTS = 2;
+
+export function measureLines(raw: string): MeasuredLine[] {
+  const result: MeasuredLine[] = [];
+  let blanks = 0;
+  for (const line of lines(raw)) {
+    const text = raw.slice(line.start, line.end);
+    if (BLANK.test(text)) {
+      blanks++;
+      continue;
+    }
+    const trimmed = text.trim();
+    const indented = INDENT.test(text);
+    const spaced = isLetterSpaced(trimmed);
+    // A space inside a line takes a place in print (`本报讯 近日`); letter-spacing does not.
+    const chars = (indented ? 2 : 0) + (spaced ? trimmed.replace(/\s/g, '').length : trimmed.length);
+    result.push({ start: line.start, end: line.end, blanksBefore: blanks, indented, chars, spaced, markup: MARKUP.test(trimmed) });
+    blanks = 0;
+  }
+  return result;
+}
+
+/**
+ * The layout from the page's own evidence: on a wrapped page the most common line length sits
+ * near the maximum (every line but a paragraph's last fills the column) and holds a good share
+ * of the lines, and blank lines are rare; on a blank-line page lengths scatter from a title's to
+ * a paragraph's and nearly every line has a blank line after it.
+ */
+export function detectLayout(measured: readonly MeasuredLine[]): Layout {
+  const blankLine: Layout = { kind: 'blank-line', width: 0, indented: false };
+  const runs = measured.filter((line, i) => i === 0 || line.blanksBefore > 0).length;
+  if (measured.length < MIN_LINES_TO_JUDGE || measured.length < MIN_LINES_PER_RUN * runs) return blankLine;
+  const counts = new Map<number, number>();
+  for (const line of measured) if (line.chars >= MIN_WIDTH && line.chars <= MAX_WIDTH) counts.set(line.chars, (counts.get(line.chars) ?? 0) + 1);
+  let width = 0;
+  for (const [chars, count] of counts) if (count > (counts.get(width) ?? 0) || (count === counts.get(width) && chars > width)) width = chars;
+  if (width === 0) return blankLine;
+  const atWidth = measured.filter((line) => line.chars >= width - 1 && line.chars <= width + OVER_WIDTH).length;
+  const over = measured.filter((line) => line.chars > width + OVER_WIDTH).length;
+  if (atWidth < AT_WIDTH_SHARE * measured.length || over > OVER_WIDTH_SHARE * measured.length) return blankLine;
+  return { kind: 'wrapped', width, indented: measured.filter((line) => line.indented).length >= MIN_INDENTS };
+}
+
+/**
+ * The first stage: cuts the raw page into blocks with raw offsets, whatever its layout. A
+ * blank-line page is cut by `chunk`; on a wrapped page the lines of one paragraph make one block
+ * (their breaks are unwrapped by strip, which knows the furniture that keeps its lines), and the
+ * engine's letter-spacing and half-width punctuation are undone by recorded edits.
+ */
+export function reflow(draft: PageDraft): PageDraft {
+  const measured = measureLines(draft.raw);
+  const layout = detectLayout(measured);
+  if (layout.kind === 'blank-line') return chunk(draft);
+  const { raw } = draft;
+  const edits: Edit[] = [...draft.edits];
+  const fullWidth = fullWidthMarks(raw);
+  const texts = measured.map((line) => normalizeLine(raw, line, fullWidth, edits));
+  const lines = shapeLines(measured, texts, layout);
+  const pieces: Piece[] = [];
+  for (const run of runs(lines)) {
+    const part = run.map((line) => line.measured);
+    const piece = toPiece(raw, part, part[0].blanksBefore);
+    const previous = pieces[pieces.length - 1];
+    if (previous) previous.gapAfter = part[0].blanksBefore;
+    const headingLines = run.every((line) => isTitleLike(line.text) || line.pinyin);
+    let text = run[0].text;
+    for (const line of run.slice(1)) text += (headingLines ? '\n' : wrapSeparator(text.slice(-1), line.text.charAt(0))) + line.text;
+    pieces.push({ ...piece, text });
+  }
+  const last = pieces[pieces.length - 1];
+  if (last) last.gapAfter = trailingBlanks(raw);
+  return { ...draft, pieces, edits };
+}
+
+/**
+ * What a line wrap between two characters reads as once unwrapped: nothing in Chinese text or
+ * inside a number cut by the wrap (`2` | `023`), a space between Latin words.
+ */
+export function wrapSeparator(left: string, right: string): string {
+  const latin = (ch: string) => /[A-Za-z0-9]/.test(ch);
+  return latin(left) && latin(right) && !(/[0-9]/.test(left) && /[0-9]/.test(right)) ? ' ' : '';
+}
+
+function trailingBlanks(raw: string): number {
+  const all = lines(raw);
+  let n = 0;
+  for (let i = all.length - 1; i >= 0 && BLANK.test(raw.slice(all[i].start, all[i].end)); i--) n++;
+  return n;
+}
+
+/** What a line's text and its place in the column say about it. */
+interface ShapedLine {
+  measured: MeasuredLine;
+  text: string;
+  /** Fills the column (within a character or two). */
+  wide: boolean;
+  /** Longer than the column: set across columns (a headline, a banner). */
+  over: boolean;
+  /** Far longer than the column: a whole paragraph the engine set on one line. */
+  paragraph: boolean;
+  /** A headline, kicker, subhead, caption or furniture line, not a line of running text. */
+  title: boolean;
+  credit: boolean;
+  ended: boolean;
+  pinyin: boolean;
+  /** A banner, column sponsor, promo or sponsor heading by its own wording. */
+  furniture: boolean;
+  /** A banner or column sponsor line: a block of its own. */
+  alone: boolean;
+}
+
+/** A line this short right after an unfinished full line is that sentence's end, not a title. */
+const TAIL_MAX = 4;
+/** Characters a headline or caption never ends with: a line ending so breaks off mid-phrase. */
+const ENDS_MID_PHRASE = /[的和与及或在对把将被向从了]$/;
+
+/** One pass down the page: whether a line is a title depends on the line above being one. */
+function shapeLines(measured: readonly MeasuredLine[], texts: readonly string[], layout: Layout): ShapedLine[] {
+  const result: ShapedLine[] = [];
+  measured.forEach((line, i) => {
+    const text = texts[i];
+    const wide = line.chars >= layout.width - 1;
+    const over = line.chars > layout.width + OVER_WIDTH;
+    const above = line.blanksBefore === 0 ? result[i - 1] : undefined;
+    // The line goes on from a full line above that stopped mid-sentence.
+    const continues = above !== undefined && above.wide && !above.title && !above.ended;
+    // Headlines are never indented, nor open inside a quotation.
+    const alone = bannerInBlock(text) !== null || isColumnSponsor(text);
+    const furniture = alone || isPromo(text) || isSponsorHeading(text);
+    let title = isTitleLike(text) && !line.indented && !closesBeforeOpening(text);
+    if (title && !furniture) {
+      if (!wide || over) title = !(continues && !over && (line.chars <= TAIL_MAX || ENDS_MID_PHRASE.test(text)));
+      else title = !continues && !ENDS_MID_PHRASE.test(text) && opensBelow(i, measured, texts, layout);
+    }
+    result.push({
+      measured: line,
+      text,
+      wide: wide && !over,
+      over,
+      paragraph: line.chars > 2 * layout.width + OVER_WIDTH && !isTitleLike(text),
+      title,
+      credit: isBylineBlock(text) || (isParenthesized(text) && text.length <= BYLINE_MAX),
+      ended: endsSentence(withoutTrailingByline(text)),
+      pinyin: isPinyinLine(text),
+      furniture,
+      alone,
+    });
+  });
+  return result;
+}
+
+const BYLINE_MAX = 40;
+
+/** `助”科技志愿服`: a closing quote or bracket before any opening one, so the line starts mid-text. */
+function closesBeforeOpening(text: string): boolean {
+  const close = text.search(/[”’」』）)》]/);
+  const open = text.search(/[“‘「『（(《]/);
+  return close !== -1 && (open === -1 || close < open);
+}
+
+/**
+ * What follows line `i` opens a block of its own: a blank line, an indent, a lead (`本报讯…`),
+ * a credit or a short title line. A title-like line as wide as the column is a headline only
+ * then; otherwise it is a wrapped line without punctuation.
+ */
+function opensBelow(i: number, measured: readonly MeasuredLine[], texts: readonly string[], layout: Layout): boolean {
+  const below = measured[i + 1];
+  if (!below || below.blanksBefore > 0 || (layout.indented && below.indented)) return true;
+  const next = texts[i + 1];
+  return isLead(next) || isBylineBlock(next) || (isTitleLike(next) && below.chars < layout.width - 1);
+}
+
+/** Groups the lines into blocks: cut where `cutsBefore` says, and at blank lines but over `continuesOverGap`. */
+function runs(lines: readonly ShapedLine[]): ShapedLine[][] {
+  const result: ShapedLine[][] = [];
+  lines.forEach((line, i) => {
+    const opens = i === 0 || (line.measured.blanksBefore > 0 ? !continuesOverGap(lines, i) : cutsBefore(lines[i - 1], line));
+    if (opens) result.push([line]);
+    else result[result.length - 1].push(line);
+  });
+  return result;
+}
+
+/**
+ * Whether a new block opens at line `b` of a wrapped run. A paragraph opens at an indent; a
+ * line shorter than the column ends its paragraph only with evidence (a sentence end, a title
+ * or credit line after it); a full line goes on in the next unless a title line follows, since
+ * a paragraph continued after a column break opens without indent.
+ */
+function cutsBefore(a: ShapedLine, b: ShapedLine): boolean {
+  // A banner's name and its pinyin stay together; anything else next to either is another block.
+  if (a.pinyin || b.pinyin) return bannerInBlock(`${a.text}\n${b.text}`) === null;
+  if (a.alone || b.alone) return true;
+  if (b.measured.indented || b.measured.markup || a.paragraph || b.paragraph) return true;
+  if (a.credit) return true;
+  if (b.credit) return !isSponsorHeading(a.text);
+  if (startsMidSentence(b.text)) return false;
+  if (a.title) return !b.title || !headingPair(a, b);
+  if (a.wide) return b.title;
+  return a.ended || b.title;
+}
+
+/**
+ * Two title lines that make one block: a headline set on two lines (the second no longer than
+ * the first), a promotion, the sponsor list. A short line over a longer one is a kicker, a place
+ * name under a headline a subhead; a column sponsor line stands alone.
+ */
+function headingPair(a: ShapedLine, b: ShapedLine): boolean {
+  if (PROMO_OPENS.test(a.text) && !PROMO_OPENS.test(b.text) && isPromo(b.text)) return true;
+  if (isOrganisationList(a.text) && isOrganisationList(b.text)) return true;
+  if (isPromo(a.text) || isPromo(b.text) || isPlaceName(b.text)) return false;
+  return b.measured.chars <= a.measured.chars;
+}
+
+const PROMO_OPENS = /^(?:欢迎关注|扫码关注|扫一扫)/;
+
+/**
+ * A blank line the engine saw inside a paragraph (the vertical space of a column break): the
+ * line before fills the column with body text that stops mid-sentence, and the next line goes on
+ * with it, not indented and no title. A single full line without punctuation may be a headline
+ * as wide as the column: only a sentence evidently going on across the gap (`…讲解` | `了防范…`)
+ * joins it; otherwise join and classify decide.
+ */
+function continuesOverGap(lines: readonly ShapedLine[], i: number): boolean {
+  const [a, b] = [lines[i - 1], lines[i]];
+  if (!a.wide || a.ended || b.title || b.credit || b.measured.indented || b.pinyin || isLead(b.text)) return false;
+  // A paragraph's first characters on a column's last line, the sentence going on after the gap.
+  if (a.title) return !a.furniture && continuesAcrossCut(a.text, b.text);
+  const above = a.measured.blanksBefore === 0 ? lines[i - 2] : undefined;
+  const inParagraph = /[，,、；;：:]/.test(a.text) || a.measured.indented || (above !== undefined && above.wide && !above.title && !above.ended);
+  return inParagraph || startsMidSentence(b.text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Letter-spacing and half-width punctuation
+
+const LATIN = /[A-Za-z]/;
+
+function isCjk(ch: string | undefined): boolean {
+  return ch !== undefined && (isHan(ch) || /[\u3000-\u303f\uff00-\uffef“”‘’—…]/.test(ch));
+}
+
+/** Single spaces between characters, Chinese on at least one side (or digits on both). */
+function isLetterSpaced(trimmed: string): boolean {
+  let spaces = 0;
+  for (let i = 0; i < trimmed.length; i++) if (trimmed.charCodeAt(i) === 32) spaces++;
+  // Spaced pairs outnumbering tight ones need a space for every other character at least.
+  if (spaces < 3 || spaces * 3 < trimmed.length - 1) return false;
+  let spaced = 0;
+  let tight = 0;
+  const chars = Array.from(trimmed);
+  for (let i = 1; i < chars.length; i++) {
+    const [a, b] = [chars[i - 1], chars[i]];
+    if (b === ' ' && chars[i + 1] !== undefined && chars[i + 1] !== ' ' && a !== ' ' && (isCjk(a) || isCjk(chars[i + 1]))) spaced++;
+    else if (a !== ' ' && b !== ' ' && (isCjk(a) || isCjk(b))) tight++;
+  }
+  return spaced >= 3 && spaced >= tight;
+}
+
+/** Half-width marks and the full-width forms a Chinese page prints. */
+const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '.': '。', '(': '（', ')': '）' };
+
+/**
+ * The half-width marks this page prints full-width more often than not: there the half-width
+ * ones are the engine's misreadings. A page consistently set with `,` (the seeds) keeps them.
+ */
+function fullWidthMarks(raw: string): Set<string> {
+  const result = new Set<string>();
+  for (const [half, full] of Object.entries(FULL_WIDTH)) {
+    const halves = countInCjk(raw, half);
+    if (halves > 0 && raw.split(full).length - 1 > halves) result.add(half);
+  }
+  return result;
+}
+
+function countInCjk(raw: string, mark: string): number {
+  let n = 0;
+  for (let i = raw.indexOf(mark); i !== -1; i = raw.indexOf(mark, i + 1)) if (halfInCjk(raw, i)) n++;
+  return n;
+}
+
+/**
+ * A half-width mark among Chinese text: Chinese before it (after it, for `(`), and no digit or
+ * Latin letter after; letter-spacing around it is looked through.
+ */
+function halfInCjk(text: string, i: number): boolean {
+  let before = i - 1;
+  while (text[before] === ' ') before--;
+  let after = i + 1;
+  while (text[after] === ' ') after++;
+  if (text[after] !== undefined && /[0-9A-Za-z]/.test(text[after])) return false;
+  return text[i] === '(' ? isCjk(text[after]) : isCjk(text[before]);
+}
+
+/**
+ * The line as it reads once the engine's letter-spacing and misread punctuation are undone; the
+ * edits doing so are pushed to `edits` with raw offsets.
+ */
+function normalizeLine(raw: string, line: MeasuredLine, fullWidth: ReadonlySet<string>, edits: Edit[]): string {
+  const source = raw.slice(line.start, line.end);
+  const lead = source.length - source.trimStart().length;
+  const body = source.trim().replace(MARKUP, '');
+  const offset = line.start + lead + (source.trim().length - body.length);
+  let text = '';
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (line.spaced && ch === ' ') {
+      let end = i;
+      while (body[end] === ' ') end++;
+      const latinWord = LATIN.test(body[i - 1] ?? '') && LATIN.test(body[end] ?? '');
+      // A wider gap was a space in print too (`本报讯 近日`): one is kept.
+      const after = end - i > 1 ? ' ' : '';
+      if (!latinWord && end < body.length) {
+        edits.push(
+          makeEdit(raw, {
+            kind: 'trim',
+            rule: 'reflow.letter-space',
+            start: offset + i,
+            end: offset + end,
+            after,
+            reason: 'OCR letter-spacing between Chinese characters',
+            confidence: 0.95,
+            op: { type: 'replace' },
+          }),
+        );
+        text += after;
+      } else text += body.slice(i, end);
+      i = end - 1;
+      continue;
+    }
+    if (fullWidth.has(ch) && halfInCjk(body, i)) {
+      const full = FULL_WIDTH[ch];
+      edits.push(
+        makeEdit(raw, {
+          kind: 'char-fix',
+          rule: 'reflow.full-width',
+          start: offset + i,
+          end: offset + i + 1,
+          after: full,
+          reason: `Half-width "${ch}" where this page prints "${full}": read by the OCR engine`,
+          confidence: 0.8,
+          op: { type: 'replace' },
+        }),
+      );
+      text += full;
+      continue;
+    }
+    text += ch;
+  }
+  return text;
+}
