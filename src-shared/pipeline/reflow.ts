@@ -2,7 +2,8 @@ import type { Edit } from '../model/analysis';
 import { BLANK, chunk, lines, MARKUP, toPiece, type Line } from './chunk';
 import { bannerInBlock, continuesAcrossCut, isBylineBlock, isColumnSponsor, isLead, isOrganisationList, isPlaceName, isPromo, isSponsorHeading, isTitleLike, withoutTrailingByline } from './cues';
 import { makeEdit, type PageDraft, type Piece } from './draft';
-import { endsSentence, isHan, isParenthesized, isPinyinLine, startsMidSentence } from './text';
+import { endsSentence, isHan, startsMidSentence } from '../text';
+import { isParenthesized, isPinyinLine } from './text';
 
 /**
  * How the OCR engine laid the page out as text (page-anatomy.md, "Layouts of OCR text"):
