@@ -1,7 +1,7 @@
 import type { Flag } from '../model/analysis';
 import { fittedTitle, type TitleContext } from './decide/title';
 import type { Decision, Judge } from './decide/model';
-import { imageGapOf, makeFlag, type PageDraft, type Piece } from './draft';
+import { imageGapOf, makeFlag, previousContent, type PageDraft, type Piece } from './draft';
 import {
   bannerInBlock,
   bodyEndsSentence,
@@ -108,7 +108,7 @@ function markTitles(raw: string, pieces: Piece[], imageGap: number, judge: Judge
     if (!candidate(piece)) continue;
     const j = nextIndex(i);
     const next = pieces[j];
-    const previous = previousText(pieces, i);
+    const previous = previousContent(pieces, i);
     if (!next) continue;
 
     // A credit printed under the headline (`本报记者 张明`) does not separate it from its lead.
@@ -188,10 +188,4 @@ function possibleHeadline(raw: string, piece: Piece, decision: Decision): Flag {
     message: `Possibly a headline (${decision.reasons.join(' ')}); left as text.`,
     confidence: decision.p,
   });
-}
-
-/** The nearest earlier block that is not furniture. */
-function previousText(pieces: readonly Piece[], i: number): Piece | undefined {
-  for (let j = i - 1; j >= 0; j--) if (pieces[j].role !== 'furniture') return pieces[j];
-  return undefined;
 }

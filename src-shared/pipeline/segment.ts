@@ -2,7 +2,7 @@ import type { Boundary } from '../model/analysis';
 import { fittedBoundary, type BoundaryContext } from './decide/boundary';
 import type { Judge } from './decide/model';
 import { isLead } from './cues';
-import { imageGapOf, livePieces, makeFlag, opensArticle, type PageDraft, type Piece } from './draft';
+import { imageGapOf, livePieces, makeFlag, opensArticle, previousContent, type PageDraft, type Piece } from './draft';
 
 /**
  * Proposes where articles start: at each headline (or the kicker above it), and at a `本报讯`
@@ -56,7 +56,7 @@ export function isCandidate(pieces: readonly Piece[], i: number): boolean {
   const piece = pieces[i];
   if (piece.role === 'headline') return pieces[i - 1]?.role !== 'headline';
   if (piece.role === 'kicker') return true;
-  return piece.role === 'paragraph' && isLead(piece.text) && lastNonFurniture(pieces, i)?.role === 'byline' && bodyBefore(pieces, i);
+  return piece.role === 'paragraph' && isLead(piece.text) && previousContent(pieces, i)?.role === 'byline' && bodyBefore(pieces, i);
 }
 
 /** A rejected headline (with its kicker and a second title line) reads as body text. */
@@ -72,9 +72,4 @@ function bodyBefore(pieces: readonly Piece[], i: number): boolean {
     if (role === 'headline' || role === 'kicker' || role === 'subhead') return false;
   }
   return false;
-}
-
-function lastNonFurniture(pieces: readonly Piece[], i: number): Piece | undefined {
-  for (let j = i - 1; j >= 0; j--) if (pieces[j].role !== 'furniture') return pieces[j];
-  return undefined;
 }

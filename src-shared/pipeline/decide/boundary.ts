@@ -1,10 +1,10 @@
 import { CUTOFFS } from './cutoffs';
 import { fittedJudge, type Feature, type Judge } from './model';
 import weights from './weights/boundary.json';
-import { bodyEndsSentence, continuesAcrossCut, isLead } from '../cues';
-import type { Piece } from '../draft';
+import { closesArticle, endsInCut, isColumnLineLength, yes } from './evidence';
+import { continuesAcrossCut, isLead } from '../cues';
+import { previousContent, type Piece } from '../draft';
 import { compact } from '../text';
-import { trailingCredit } from '../../text';
 
 /**
  * Does a new article start at this block? Asked of every block segmentation considers: a
@@ -19,7 +19,6 @@ export interface BoundaryContext {
 
 /** Blocks below the headline searched for its body (past captions, credits and furniture). */
 const BODY_REACH = 4;
-const COLUMN_LINE = { min: 10, max: 17 };
 
 const block = (c: BoundaryContext) => c.pieces[c.at];
 const titled = (c: BoundaryContext) => block(c).role === 'kicker' || block(c).role === 'headline';
@@ -30,26 +29,22 @@ const body = (c: BoundaryContext): Piece | undefined => {
   const from = c.pieces.indexOf(headline(c)) + 1;
   return c.pieces.slice(from, from + BODY_REACH).find((p) => p.role !== 'caption' && p.role !== 'furniture' && p.role !== 'byline');
 };
-const previous = (c: BoundaryContext): Piece | undefined => {
-  for (let j = c.at - 1; j >= 0; j--) if (c.pieces[j].role !== 'furniture') return c.pieces[j];
-  return undefined;
-};
+const previous = (c: BoundaryContext): Piece | undefined => previousContent(c.pieces, c.at);
 const titleLength = (c: BoundaryContext) => compact(headline(c).text).length;
-const yes = (value: boolean) => (value ? 1 : 0);
 
 export const BOUNDARY_FEATURES: readonly Feature<BoundaryContext>[] = [
   { id: 'lead-without-headline', value: (c) => yes(!titled(c)) },
   { id: 'kicker-above', value: (c) => yes(block(c).role === 'kicker') },
   { id: 'lead-follows', value: (c) => yes(titled(c) && isLead(body(c)?.text ?? '')) },
   { id: 'no-body-below', value: (c) => yes(!body(c)) },
-  { id: 'after-credit', value: (c) => yes(previous(c)?.role === 'byline' || (previous(c)?.role === 'paragraph' && !!trailingCredit(previous(c)!.text))) },
+  { id: 'after-credit', value: (c) => yes(closesArticle(previous(c))) },
   { id: 'after-furniture', value: (c) => yes(c.at > 0 && c.pieces[c.at - 1].role === 'furniture') },
-  { id: 'after-cut', value: (c) => yes(previous(c)?.role === 'paragraph' && !bodyEndsSentence(previous(c)!.text)) },
+  { id: 'after-cut', value: (c) => yes(endsInCut(previous(c))) },
   { id: 'after-title', value: (c) => yes(previous(c)?.role === 'headline' || previous(c)?.role === 'kicker' || previous(c)?.role === 'subhead') },
   { id: 'title-runs-into-body', value: (c) => yes(titled(c) && !!body(c) && continuesAcrossCut(headline(c).text, body(c)!.text)) },
   { id: 'image-gap', value: (c) => yes(block(c).gapBefore >= c.imageGap || headline(c).gapAfter >= c.imageGap) },
   { id: 'heading-markup', value: (c) => yes(!!block(c).markup?.startsWith('#')) },
-  { id: 'column-line-length', value: (c) => yes(titled(c) && titleLength(c) >= COLUMN_LINE.min && titleLength(c) <= COLUMN_LINE.max) },
+  { id: 'column-line-length', value: (c) => yes(titled(c) && isColumnLineLength(titleLength(c))) },
 ];
 
 export const fittedBoundary: Judge<BoundaryContext> = fittedJudge(BOUNDARY_FEATURES, weights, CUTOFFS.boundary);

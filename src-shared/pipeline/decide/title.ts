@@ -1,10 +1,11 @@
 import { CUTOFFS } from './cutoffs';
 import { fittedJudge, type Feature, type Judge } from './model';
 import weights from './weights/title.json';
-import { bodyEndsSentence, continuesAcrossCut, isLead, isPlaceName, wordAcrossCut } from '../cues';
-import type { Piece } from '../draft';
+import { closesArticle, endsInCut, isColumnLineLength, yes } from './evidence';
+import { continuesAcrossCut, isLead, isPlaceName, wordAcrossCut } from '../cues';
+import { previousContent, type Piece } from '../draft';
 import { compact } from '../text';
-import { startsMidSentence, trailingCredit } from '../../text';
+import { startsMidSentence } from '../../text';
 
 /**
  * Is a lone title-like line (short, no sentence punctuation, not paired with another title
@@ -25,7 +26,6 @@ export interface TitleContext {
 /** Body blocks this far below a line are searched for the rest of its sentence. */
 const CONTINUATION_REACH = 2;
 /** The width of a printed column: a paragraph opening on a column's last line shows this much of itself. */
-const COLUMN_LINE = { min: 10, max: 17 };
 const SHORT_TITLE = 6;
 /** A clause of the next block this short finishes a sentence the line began. */
 const CLOSING_CLAUSE = 8;
@@ -35,19 +35,15 @@ const UNFINISHED_END = new Set(Array.from('的了在和与及对将为是把被�
 const line = (c: TitleContext) => c.pieces[c.at];
 const nextBlock = (c: TitleContext): Piece | undefined => c.pieces[c.next];
 const length = (c: TitleContext) => compact(line(c).text).length;
-const previous = (c: TitleContext): Piece | undefined => {
-  for (let j = c.at - 1; j >= 0; j--) if (c.pieces[j].role !== 'furniture') return c.pieces[j];
-  return undefined;
-};
-const yes = (value: boolean) => (value ? 1 : 0);
+const previous = (c: TitleContext): Piece | undefined => previousContent(c.pieces, c.at);
 
 export const TITLE_FEATURES: readonly Feature<TitleContext>[] = [
   // A credit printed under the headline (`本报记者 张明`) does not separate it from its lead.
   { id: 'lead-follows', value: (c) => yes(isLead(c.pieces[c.lead]?.text ?? '')) },
   { id: 'first-on-page', value: (c) => yes(!previous(c)) },
-  { id: 'after-credit', value: (c) => yes(previous(c)?.role === 'byline' || (previous(c)?.role === 'paragraph' && !!trailingCredit(previous(c)!.text))) },
+  { id: 'after-credit', value: (c) => yes(closesArticle(previous(c))) },
   { id: 'after-furniture', value: (c) => yes(c.at > 0 && c.pieces[c.at - 1].role === 'furniture') },
-  { id: 'after-cut', value: (c) => yes(previous(c)?.role === 'paragraph' && !bodyEndsSentence(previous(c)!.text)) },
+  { id: 'after-cut', value: (c) => yes(endsInCut(previous(c))) },
   { id: 'after-caption', value: (c) => yes(previous(c)?.role === 'caption') },
   { id: 'image-gap-before', value: (c) => yes(line(c).gapBefore >= c.imageGap) },
   { id: 'heading-markup', value: (c) => yes(!!line(c).markup?.startsWith('#')) },
@@ -59,7 +55,7 @@ export const TITLE_FEATURES: readonly Feature<TitleContext>[] = [
   { id: 'next-is-caption', value: (c) => yes(nextBlock(c)?.role === 'caption') },
   { id: 'place-name', value: (c) => yes(isPlaceName(line(c).text)) },
   { id: 'short-line', value: (c) => yes(length(c) < SHORT_TITLE) },
-  { id: 'column-line-length', value: (c) => yes(length(c) >= COLUMN_LINE.min && length(c) <= COLUMN_LINE.max) },
+  { id: 'column-line-length', value: (c) => yes(isColumnLineLength(length(c))) },
   { id: 'ends-unfinished', value: (c) => yes(UNFINISHED_END.has(compact(line(c).text).slice(-1))) },
 ];
 
