@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { FIXTURE, GB18030, oneLine, removeTempDirs, run, runBin, tempDir } from './support';
 
 afterAll(removeTempDirs);
 
-/** A process that loads tsx and the pipeline takes seconds on a busy two-core machine. */
+/** Every case starts a process that loads tsx and the pipeline: seconds on a busy two-core machine. */
 const BIN_TIMEOUT = 60_000;
+vi.setConfig({ testTimeout: BIN_TIMEOUT });
 
 describe('galley: a user error is one line naming the file and the reason, exit non-zero', () => {
   it('should name a missing file', async () => {
@@ -33,7 +34,7 @@ describe('galley: a user error is one line naming the file and the reason, exit 
     const { code, stderr } = runBin(['clean', secret], { asUser: true });
     expect(code).toBe(1);
     expect(oneLine(stderr)).toBe(`galley clean: ${secret}: permission denied`);
-  }, BIN_TIMEOUT);
+  });
 
   it('should refuse a bad --format in one line', async () => {
     const { code, stderr } = await run('clean', FIXTURE, '--format', 'pdf');
@@ -67,7 +68,7 @@ describe('galley: a user error is one line naming the file and the reason, exit 
     expect(code).toBe(1);
     expect(oneLine(stderr)).toBe(`galley clean: --out ${out}: ${dir} is not writable (permission denied); nothing was written`);
     expect(existsSync(out)).toBe(false);
-  }, BIN_TIMEOUT);
+  });
 
   it.each([
     ['/proc/self/galley-out', 'proc'],
@@ -84,7 +85,7 @@ describe('galley: a user error is one line naming the file and the reason, exit 
     const { code, stderr } = runBin(['export', FIXTURE, '--format', 'tei', '--out', file]);
     expect(code).toBe(1);
     expect(oneLine(stderr)).toContain('is a file, not a folder');
-  }, BIN_TIMEOUT);
+  });
 });
 
 describe('galley: only regular files are read, and only within the page limit', () => {
@@ -210,7 +211,7 @@ describe('the galley bin', () => {
     const clean = runBin(['clean', FIXTURE, '--format', 'txt']);
     expect(clean.code).toBe(0);
     expect(clean.stdout).toContain('各地科协扎实开展全国科普日活动\n');
-  }, BIN_TIMEOUT);
+  });
 
   it('should be the package bin named galley', () => {
     expect((JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { bin: unknown }).bin).toEqual({ galley: 'bin/galley.mjs' });
