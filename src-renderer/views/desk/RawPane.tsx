@@ -4,6 +4,7 @@ import { location, type Article, type CleanPage, type PageAnalysis } from '../..
 import { locateOffset } from '../../../src-shared/review';
 import { selectArticle, useDesk } from '../../store/desk';
 import { RawPage, type Highlight } from '../page/RawPage';
+import { useLocated, visibleRange } from './locate';
 import { matchSpans } from './search';
 
 /**
@@ -30,6 +31,7 @@ export function RawPane({ raw, analysis, clean, article }: { raw: string; analys
   const { t } = useTranslation('desk');
   const blockId = useDesk((state) => state.blockId);
   const search = useDesk((state) => state.search);
+  const located = useLocated((state) => state.located);
   const base = useMemo(() => pageHighlights(analysis), [analysis]);
   const lines = useMemo(() => location(raw), [raw]);
   const container = useRef<HTMLDivElement>(null);
@@ -40,8 +42,9 @@ export function RawPane({ raw, analysis, clean, article }: { raw: string; analys
     const block = article?.blocks.find((b) => b.id === blockId);
     for (const span of block?.spans ?? []) list.push({ ...span, className: 'raw-block' });
     for (const span of matchSpans(raw, search)) list.push({ ...span, className: 'raw-match' });
+    if (located) list.push({ ...visibleRange(raw, located), className: 'raw-located' });
     return list;
-  }, [base, article, blockId, raw, search]);
+  }, [base, article, blockId, raw, search, located]);
 
   const firstOffset = article?.spans[0]?.start;
   useEffect(() => {
@@ -50,6 +53,13 @@ export function RawPane({ raw, analysis, clean, article }: { raw: string; analys
     const element = container.current?.querySelector<HTMLElement>(`[data-line="${line}"]`);
     element?.scrollIntoView({ block: 'nearest' });
   }, [firstOffset, lines]);
+
+  // Declared after the article's scroll, so a located place wins over the article's first line.
+  useEffect(() => {
+    if (!located) return;
+    const line = lines.toPoint(located.start).line;
+    container.current?.querySelector<HTMLElement>(`[data-line="${line}"]`)?.scrollIntoView({ block: 'center' });
+  }, [located, lines]);
 
   const onClickOffset = (offset: number) => {
     const place = locateOffset(clean, offset);

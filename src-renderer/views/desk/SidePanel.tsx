@@ -1,12 +1,13 @@
-import { useState } from 'react';
+import { useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Article, Edit, Flag } from '../../../src-shared/model';
+import type { Article, CleanPage, Edit, Flag } from '../../../src-shared/model';
 import { acceptFlag, articleChanges, articleFlags, correctFlag, dismissFlag, setEditStatus, type ReviewPage } from '../../../src-shared/review';
 import { openSeries, selectFlag, setSidePanel, useDesk } from '../../store/desk';
 import { act } from './commands';
+import { locate, spanContext, type Place } from './locate';
 
 /** Changes and flags of the selected article, as two tabs. */
-export function SidePanel({ page, article }: { page: ReviewPage; article: Article }) {
+export function SidePanel({ page, clean, article }: { page: ReviewPage; clean: CleanPage; article: Article }) {
   const { t } = useTranslation('desk');
   const side = useDesk((state) => state.side);
   const changes = articleChanges(article, page.analysis.edits);
@@ -23,50 +24,97 @@ export function SidePanel({ page, article }: { page: ReviewPage; article: Articl
         </button>
       </div>
       <div className="side-body" role="tabpanel">
-        {side === 'changes' ? <ChangesList changes={changes} /> : <FlagsList flags={flags} edits={page.analysis.edits} />}
+        {side === 'changes' ? (
+          <ChangesList changes={changes} raw={page.raw} clean={clean} />
+        ) : (
+          <FlagsList flags={flags} edits={page.analysis.edits} raw={page.raw} clean={clean} />
+        )}
       </div>
     </aside>
   );
 }
 
-function ChangesList({ changes }: { changes: Edit[] }) {
+interface CardsProps {
+  raw: string;
+  clean: CleanPage;
+}
+
+/** Where a change sits on the page; edits of an article's fields have no place in the raw text. */
+function changePlace(edit: Edit): Place | null {
+  if (edit.op.type === 'set-field' || edit.op.type === 'set-captions') return null;
+  return { start: edit.start, end: edit.end, text: edit.status === 'applied' ? edit.after : edit.before };
+}
+
+function flagPlace(flag: Flag, fix: string | null): Place {
+  return { start: flag.start, end: flag.end, text: fix ?? flag.text };
+}
+
+/** A click on a card shows its place, unless it was meant for the card's own text field. */
+function locateOnClick(clean: CleanPage, place: Place | null) {
+  return (event: MouseEvent) => {
+    if (place && !(event.target instanceof HTMLElement && event.target.closest('input, form'))) locate(clean, place);
+  };
+}
+
+/** A few raw characters on each side of the card's range, so identical cards can be told apart. */
+function CardContext({ raw, place }: { raw: string; place: Place }) {
+  const { t } = useTranslation('desk');
+  const { before, after } = spanContext(raw, place);
+  return (
+    <button type="button" className="card-context" title={t('cards.locate')} data-testid="card-context">
+      …{shownContext(before)}
+      <mark>{shown(raw.slice(place.start, place.end))}</mark>
+      {shownContext(after)}…
+    </button>
+  );
+}
+
+function shownContext(text: string): string {
+  return text.replace(/\n/g, '↵');
+}
+
+function ChangesList({ changes, raw, clean }: { changes: Edit[] } & CardsProps) {
   const { t } = useTranslation('desk');
   if (changes.length === 0) return <p className="muted">{t('changes.none')}</p>;
   return (
     <ul className="change-list" data-testid="changes">
-      {changes.map((edit) => (
-        <li key={edit.id} className={`change change-${edit.status}`} data-testid="change" data-kind={edit.kind}>
-          <div className="change-head">
-            <span className="change-kind">{t(`kind.${edit.kind}`)}</span>
-            <span className="muted">{Math.round(edit.confidence * 100)}%</span>
-            <span className={`change-status change-status-${edit.status}`}>{t(`editStatus.${edit.status}`)}</span>
-          </div>
-          <div className="change-texts">
-            {edit.op.type === 'move' ? (
-              // A move reorders text without changing it: one copy, not a replacement by itself.
-              <span className="change-moved">↪ {shown(edit.before)}</span>
-            ) : (
-              <>
-                <del>{shown(edit.before)}</del> → <ins>{shown(edit.after)}</ins>
-              </>
-            )}
-          </div>
-          <div className="change-reason muted" title={edit.reason}>
-            {t(`rules.${edit.rule}`, { defaultValue: edit.reason })}
-          </div>
-          <div className="change-actions">
-            {edit.status === 'applied' ? (
-              <button type="button" onClick={() => void act((p) => setEditStatus(p, edit.id, 'reverted'))} data-testid="revert">
-                {t('changes.revert')}
-              </button>
-            ) : (
-              <button type="button" onClick={() => void act((p) => setEditStatus(p, edit.id, 'applied'))} data-testid="restore">
-                {edit.status === 'proposed' ? t('changes.apply') : t('changes.restore')}
-              </button>
-            )}
-          </div>
-        </li>
-      ))}
+      {changes.map((edit) => {
+        const place = changePlace(edit);
+        return (
+          <li key={edit.id} className={`change change-${edit.status}`} data-testid="change" data-kind={edit.kind} onClick={locateOnClick(clean, place)}>
+            <div className="change-head">
+              <span className="change-kind">{t(`kind.${edit.kind}`)}</span>
+              <span className="muted">{Math.round(edit.confidence * 100)}%</span>
+              <span className={`change-status change-status-${edit.status}`}>{t(`editStatus.${edit.status}`)}</span>
+            </div>
+            <div className="change-texts">
+              {edit.op.type === 'move' ? (
+                // A move reorders text without changing it: one copy, not a replacement by itself.
+                <span className="change-moved">↪ {shown(edit.before)}</span>
+              ) : (
+                <>
+                  <del>{shown(edit.before)}</del> → <ins>{shown(edit.after)}</ins>
+                </>
+              )}
+            </div>
+            {place && <CardContext raw={raw} place={place} />}
+            <div className="change-reason muted" title={edit.reason}>
+              {t(`rules.${edit.rule}`, { defaultValue: edit.reason })}
+            </div>
+            <div className="change-actions">
+              {edit.status === 'applied' ? (
+                <button type="button" onClick={() => void act((p) => setEditStatus(p, edit.id, 'reverted'))} data-testid="revert">
+                  {t('changes.revert')}
+                </button>
+              ) : (
+                <button type="button" onClick={() => void act((p) => setEditStatus(p, edit.id, 'applied'))} data-testid="restore">
+                  {edit.status === 'proposed' ? t('changes.apply') : t('changes.restore')}
+                </button>
+              )}
+            </div>
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -78,14 +126,14 @@ function shown(text: string): string {
   return visible.trim() === '' ? '·'.repeat(visible.length) : visible.length > 60 ? `${visible.slice(0, 57)}…` : visible;
 }
 
-function FlagsList({ flags, edits }: { flags: Flag[]; edits: readonly Edit[] }) {
+function FlagsList({ flags, edits, raw, clean }: { flags: Flag[]; edits: readonly Edit[] } & CardsProps) {
   const { t } = useTranslation('desk');
   if (flags.length === 0) return <p className="muted">{t('flags.none')}</p>;
   const ordered = [...flags.filter((f) => f.status === 'open'), ...flags.filter((f) => f.status !== 'open')];
   return (
     <ul className="flag-list" data-testid="flags">
       {ordered.map((flag) => (
-        <FlagItem key={flag.id} flag={flag} fix={appliedFix(flag, edits)} />
+        <FlagItem key={flag.id} flag={flag} fix={appliedFix(flag, edits)} raw={raw} clean={clean} />
       ))}
     </ul>
   );
@@ -97,17 +145,22 @@ function appliedFix(flag: Flag, edits: readonly Edit[]): string | null {
   return fix ? fix.after : null;
 }
 
-function FlagItem({ flag, fix }: { flag: Flag; fix: string | null }) {
+function FlagItem({ flag, fix, raw, clean }: { flag: Flag; fix: string | null } & CardsProps) {
   const { t } = useTranslation('desk');
   const selected = useDesk((state) => state.flagId === flag.id);
   const [correction, setCorrection] = useState('');
   const open = flag.status === 'open';
+  const place = flagPlace(flag, fix);
+  const show = locateOnClick(clean, place);
   return (
     <li
       className={`flag flag-${flag.status}${selected ? ' is-selected' : ''}`}
       data-testid="flag"
       data-flag={flag.id}
-      onClick={() => selectFlag(flag.id)}
+      onClick={(event) => {
+        selectFlag(flag.id);
+        show(event);
+      }}
     >
       <div className="flag-head">
         <span className="flag-kind">{t(`flagKind.${flag.kind}`)}</span>
@@ -123,6 +176,7 @@ function FlagItem({ flag, fix }: { flag: Flag; fix: string | null }) {
           </>
         )}
       </div>
+      <CardContext raw={raw} place={place} />
       <div className="flag-message muted" title={flag.message}>
         {t(`rules.${flag.rule}`, { defaultValue: flag.message, text: flag.text, suggestion: flag.suggestion ?? '' })}
       </div>

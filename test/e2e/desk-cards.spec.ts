@@ -1,0 +1,82 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { openLibrary, openPage, SCREENSHOTS, SEEDS } from './support';
+
+/** WCAG contrast of an element's text against its own background, both as computed. */
+async function contrast(element: Locator): Promise<number> {
+  return element.evaluate((node) => {
+    const style = getComputedStyle(node);
+    const luminance = (color: string) => {
+      const [r, g, b] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+        const c = Number(v) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const [light, dark] = [luminance(style.color), luminance(style.backgroundColor)].sort((a, b) => b - a);
+    return (light + 0.05) / (dark + 0.05);
+  });
+}
+
+async function openSeed(page: Page) {
+  await page.setViewportSize({ width: 1600, height: 960 });
+  await openLibrary(page);
+  await openPage(page, SEEDS[0]);
+}
+
+test('should keep a pressed toggle readable under the mouse, in both themes', async ({ page }) => {
+  await openSeed(page);
+  for (const theme of ['light', 'dark']) {
+    await page.getByLabel('主题').selectOption(theme);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    const pressed = page.getByTestId('diff-inline');
+    await expect(pressed).toHaveAttribute('aria-pressed', 'true');
+    await pressed.hover();
+    expect(await contrast(pressed)).toBeGreaterThan(4.5);
+  }
+});
+
+test('should keep the library toolbar on one row at 1280 px', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openLibrary(page);
+  for (const language of ['zh', 'en']) {
+    await page.locator('select').filter({ has: page.locator('option[value="en"]') }).selectOption(language);
+    const search = await page.getByRole('searchbox').boundingBox();
+    const restore = await page.locator('.backup-controls button').last().boundingBox();
+    await page.screenshot({ path: join(SCREENSHOTS, `library-toolbar-${language}.png`) });
+    expect(restore!.y).toBeLessThan(search!.y + search!.height);
+  }
+});
+
+/** The raw text in the middle of the raw pane's visible area. */
+async function rawAtCentre(page: Page): Promise<boolean> {
+  return page.locator('.raw-located').first().evaluate((mark) => {
+    const pane = mark.closest('.desk-raw')!.getBoundingClientRect();
+    const box = mark.getBoundingClientRect();
+    const centre = box.top + box.height / 2;
+    return centre > pane.top + pane.height * 0.25 && centre < pane.bottom - pane.height * 0.25;
+  });
+}
+
+test('should tell identical join cards apart by their context, and show each one where it is', async ({ page }) => {
+  await openSeed(page);
+  await page.getByTestId('tab-changes').click();
+  // The seed's first article is the one with several column-break joins.
+  const joins = page.getByTestId('change').and(page.locator('[data-kind="join"]'));
+  await expect(joins.first()).toBeVisible();
+  const contexts = await joins.getByTestId('card-context').allTextContents();
+  expect(contexts.length).toBeGreaterThan(1);
+  expect(new Set(contexts).size).toBe(contexts.length);
+
+  await joins.last().getByTestId('card-context').click();
+  // A break cannot be seen: both pane and editor mark the two characters the join put together.
+  const [left, right] = contexts[contexts.length - 1].replace(/^…|…$/g, '').split('↵↵');
+  await expect(page.locator('.raw-located')).toHaveText([left.at(-1)!, right[0]]);
+  expect(await rawAtCentre(page)).toBe(true);
+  const marked = page.getByTestId('block-located').locator('mark');
+  await expect(marked).toHaveText(`${left.at(-1)}${right[0]}`);
+  await expect(marked).toBeInViewport();
+  await page.screenshot({ path: join(SCREENSHOTS, 'desk-located-zh.png') });
+  await page.getByLabel('语言').selectOption('en');
+  await page.screenshot({ path: join(SCREENSHOTS, 'desk-located-en.png') });
+});
