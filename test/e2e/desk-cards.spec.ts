@@ -58,25 +58,63 @@ async function rawAtCentre(page: Page): Promise<boolean> {
   });
 }
 
-test('should tell identical join cards apart by their context, and show each one where it is', async ({ page }) => {
+test('should fold alike join cards into one, and tell its occurrences apart by their context and place', async ({ page }) => {
   await openSeed(page);
   await page.getByTestId('tab-changes').click();
-  // The seed's first article is the one with several column-break joins.
+  // The seed's first article is the one with several column-break joins: one card for all of them.
   const joins = page.getByTestId('change').and(page.locator('[data-kind="join"]'));
-  await expect(joins.first()).toBeVisible();
-  const contexts = await joins.getByTestId('card-context').allTextContents();
-  expect(contexts.length).toBeGreaterThan(1);
-  expect(new Set(contexts).size).toBe(contexts.length);
+  await expect(joins).toHaveCount(1);
+  const count = Number((await joins.getByTestId('occurrence-count').textContent())?.replace('×', ''));
+  expect(count).toBeGreaterThan(1);
+  await expect(joins.getByTestId('occurrence-label')).toHaveText(`第 1 处，共 ${count} 处`);
+  const contexts: string[] = [];
+  for (let i = 0; i < count; i++) {
+    contexts.push((await joins.getByTestId('card-context').textContent()) ?? '');
+    await joins.getByTestId('occurrence-next').click();
+  }
+  expect(new Set(contexts).size).toBe(count);
+  await expect(joins.getByTestId('occurrence-label')).toHaveText(`第 1 处，共 ${count} 处`);
 
-  await joins.last().getByTestId('card-context').click();
+  // Stepping back from the first shows the last, in the raw pane and in the editor.
+  await joins.getByTestId('occurrence-previous').click();
   // A break cannot be seen: both pane and editor mark the two characters the join put together.
-  const [left, right] = contexts[contexts.length - 1].replace(/^…|…$/g, '').split('↵↵');
+  const [left, right] = contexts[count - 1].replace(/^…|…$/g, '').split('↵↵');
   await expect(page.locator('.raw-located')).toHaveText([left.at(-1)!, right[0]]);
   expect(await rawAtCentre(page)).toBe(true);
   const marked = page.getByTestId('block-located').locator('mark');
   await expect(marked).toHaveText(`${left.at(-1)}${right[0]}`);
   await expect(marked).toBeInViewport();
+
+  // Clicking the card shows its place again after the editor scrolled away.
+  await page.locator('.desk-editor').evaluate((editor) => editor.scrollTo(0, 0));
+  await page.locator('.desk-raw').evaluate((pane) => pane.scrollTo(0, 0));
+  await joins.getByTestId('card-context').click();
+  expect(await rawAtCentre(page)).toBe(true);
+  await expect(marked).toBeInViewport();
   await page.screenshot({ path: join(SCREENSHOTS, 'desk-located-zh.png') });
   await page.getByLabel('语言').selectOption('en');
+  await expect(joins.getByTestId('occurrence-label')).toHaveText(`${count} of ${count}`);
   await page.screenshot({ path: join(SCREENSHOTS, 'desk-located-en.png') });
+});
+
+test('should undo a dismissed or accepted flag from its own card', async ({ page }) => {
+  await openSeed(page);
+  const flag = page.getByTestId('flag').first();
+  const suspect = (await flag.locator('mark').first().textContent()) ?? '';
+  const textOf = async () => (await page.getByTestId('block-text').evaluateAll((all) => all.map((e) => (e as HTMLTextAreaElement).value))).join('\n');
+  const before = await textOf();
+
+  await flag.getByTestId('dismiss-flag').click();
+  await expect(flag).toContainText('已忽略');
+  await flag.getByTestId('reopen-flag').click();
+  await expect(flag.getByTestId('dismiss-flag')).toBeVisible();
+
+  await flag.getByTestId('accept-flag').click();
+  await expect(flag).toContainText('已采纳');
+  await expect.poll(textOf).not.toBe(before);
+  await flag.getByTestId('reopen-flag').click();
+  await expect(flag.getByTestId('accept-flag')).toBeVisible();
+  await expect.poll(textOf).toBe(before);
+  expect(before).toContain(suspect);
+  await expect(page.getByTestId('tab-flags')).toHaveText(/\(1\)/);
 });

@@ -1,7 +1,7 @@
 import { useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article, CleanPage, Edit, Flag } from '../../../src-shared/model';
-import { acceptFlag, articleChanges, articleFlags, correctFlag, dismissFlag, setEditStatus, type ReviewPage } from '../../../src-shared/review';
+import { acceptFlag, articleChanges, articleFlags, correctFlag, dismissFlag, reopenFlag, setEditStatus, type ReviewPage } from '../../../src-shared/review';
 import { openSeries, selectFlag, setSidePanel, useDesk } from '../../store/desk';
 import { act } from './commands';
 import { locate, spanContext, type Place } from './locate';
@@ -73,49 +73,100 @@ function shownContext(text: string): string {
   return text.replace(/\n/g, '↵');
 }
 
+/** Findings that read alike (same kind, same text, same state) make one card that steps through them. */
+function identical<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return [...groups.values()];
+}
+
+const changeKey = (edit: Edit) => [edit.kind, edit.rule, edit.status, edit.op.type, edit.before, edit.after].join('\u0000');
+const flagKey = (flag: Flag) => [flag.kind, flag.rule, flag.status, flag.text, flag.suggestion ?? ''].join('\u0000');
+
+/** How many alike findings a card stands for, and buttons to show them one after another. */
+function Occurrences({ index, count, onStep }: { index: number; count: number; onStep: (index: number) => void }) {
+  const { t } = useTranslation('desk');
+  if (count < 2) return null;
+  // The card's own click would show the occurrence it had before the step.
+  const step = (by: number) => (event: MouseEvent) => {
+    event.stopPropagation();
+    onStep((index + by + count) % count);
+  };
+  return (
+    <span className="occurrences" data-testid="occurrences">
+      <button type="button" className="icon-button" onClick={step(-1)} aria-label={t('cards.previous')} title={t('cards.previous')} data-testid="occurrence-previous">
+        ‹
+      </button>
+      <span data-testid="occurrence-label">{t('cards.occurrence', { index: index + 1, count })}</span>
+      <button type="button" className="icon-button" onClick={step(1)} aria-label={t('cards.next')} title={t('cards.next')} data-testid="occurrence-next">
+        ›
+      </button>
+    </span>
+  );
+}
+
 function ChangesList({ changes, raw, clean }: { changes: Edit[] } & CardsProps) {
   const { t } = useTranslation('desk');
   if (changes.length === 0) return <p className="muted">{t('changes.none')}</p>;
   return (
     <ul className="change-list" data-testid="changes">
-      {changes.map((edit) => {
-        const place = changePlace(edit);
-        return (
-          <li key={edit.id} className={`change change-${edit.status}`} data-testid="change" data-kind={edit.kind} onClick={locateOnClick(clean, place)}>
-            <div className="change-head">
-              <span className="change-kind">{t(`kind.${edit.kind}`)}</span>
-              <span className="muted">{Math.round(edit.confidence * 100)}%</span>
-              <span className={`change-status change-status-${edit.status}`}>{t(`editStatus.${edit.status}`)}</span>
-            </div>
-            <div className="change-texts">
-              {edit.op.type === 'move' ? (
-                // A move reorders text without changing it: one copy, not a replacement by itself.
-                <span className="change-moved">↪ {shown(edit.before)}</span>
-              ) : (
-                <>
-                  <del>{shown(edit.before)}</del> → <ins>{shown(edit.after)}</ins>
-                </>
-              )}
-            </div>
-            {place && <CardContext raw={raw} place={place} />}
-            <div className="change-reason muted" title={edit.reason}>
-              {t(`rules.${edit.rule}`, { defaultValue: edit.reason })}
-            </div>
-            <div className="change-actions">
-              {edit.status === 'applied' ? (
-                <button type="button" onClick={() => void act((p) => setEditStatus(p, edit.id, 'reverted'))} data-testid="revert">
-                  {t('changes.revert')}
-                </button>
-              ) : (
-                <button type="button" onClick={() => void act((p) => setEditStatus(p, edit.id, 'applied'))} data-testid="restore">
-                  {edit.status === 'proposed' ? t('changes.apply') : t('changes.restore')}
-                </button>
-              )}
-            </div>
-          </li>
-        );
-      })}
+      {identical(changes, changeKey).map((group) => (
+        <ChangeCard key={group[0].id} edits={group} raw={raw} clean={clean} />
+      ))}
     </ul>
+  );
+}
+
+function ChangeCard({ edits, raw, clean }: { edits: Edit[] } & CardsProps) {
+  const { t } = useTranslation('desk');
+  const [index, setIndex] = useState(0);
+  const at = Math.min(index, edits.length - 1);
+  const edit = edits[at];
+  const place = changePlace(edit);
+  const step = (next: number) => {
+    setIndex(next);
+    const nextPlace = changePlace(edits[next]);
+    if (nextPlace) locate(clean, nextPlace);
+  };
+  return (
+    <li className={`change change-${edit.status}`} data-testid="change" data-kind={edit.kind} onClick={locateOnClick(clean, place)}>
+      <div className="change-head">
+        <span className="change-kind">{t(`kind.${edit.kind}`)}</span>
+        <span className="muted">{Math.round(edit.confidence * 100)}%</span>
+        {edits.length > 1 && <span className="occurrence-count" data-testid="occurrence-count">×{edits.length}</span>}
+        <span className={`change-status change-status-${edit.status}`}>{t(`editStatus.${edit.status}`)}</span>
+      </div>
+      <div className="change-texts">
+        {edit.op.type === 'move' ? (
+          // A move reorders text without changing it: one copy, not a replacement by itself.
+          <span className="change-moved">↪ {shown(edit.before)}</span>
+        ) : (
+          <>
+            <del>{shown(edit.before)}</del> → <ins>{shown(edit.after)}</ins>
+          </>
+        )}
+      </div>
+      {place && <CardContext raw={raw} place={place} />}
+      <div className="change-reason muted" title={edit.reason}>
+        {t(`rules.${edit.rule}`, { defaultValue: edit.reason })}
+      </div>
+      <div className="change-actions">
+        {edit.status === 'applied' ? (
+          <button type="button" onClick={() => void act((p) => setEditStatus(p, edit.id, 'reverted'))} data-testid="revert">
+            {t('changes.revert')}
+          </button>
+        ) : (
+          <button type="button" onClick={() => void act((p) => setEditStatus(p, edit.id, 'applied'))} data-testid="restore">
+            {edit.status === 'proposed' ? t('changes.apply') : t('changes.restore')}
+          </button>
+        )}
+        <Occurrences index={at} count={edits.length} onStep={step} />
+      </div>
+    </li>
   );
 }
 
@@ -132,8 +183,8 @@ function FlagsList({ flags, edits, raw, clean }: { flags: Flag[]; edits: readonl
   const ordered = [...flags.filter((f) => f.status === 'open'), ...flags.filter((f) => f.status !== 'open')];
   return (
     <ul className="flag-list" data-testid="flags">
-      {ordered.map((flag) => (
-        <FlagItem key={flag.id} flag={flag} fix={appliedFix(flag, edits)} raw={raw} clean={clean} />
+      {identical(ordered, flagKey).map((group) => (
+        <FlagCard key={group[0].id} flags={group} edits={edits} raw={raw} clean={clean} />
       ))}
     </ul>
   );
@@ -145,13 +196,22 @@ function appliedFix(flag: Flag, edits: readonly Edit[]): string | null {
   return fix ? fix.after : null;
 }
 
-function FlagItem({ flag, fix, raw, clean }: { flag: Flag; fix: string | null } & CardsProps) {
+/** The occurrence shown is the selected flag when it is one of the card's, so J and K step through cards too. */
+function FlagCard({ flags, edits, raw, clean }: { flags: Flag[]; edits: readonly Edit[] } & CardsProps) {
   const { t } = useTranslation('desk');
-  const selected = useDesk((state) => state.flagId === flag.id);
+  const selectedAt = useDesk((state) => flags.findIndex((f) => f.id === state.flagId));
   const [correction, setCorrection] = useState('');
+  const at = Math.max(selectedAt, 0);
+  const flag = flags[at];
+  const selected = selectedAt !== -1;
+  const fix = appliedFix(flag, edits);
   const open = flag.status === 'open';
   const place = flagPlace(flag, fix);
   const show = locateOnClick(clean, place);
+  const step = (next: number) => {
+    selectFlag(flags[next].id);
+    locate(clean, flagPlace(flags[next], appliedFix(flags[next], edits)));
+  };
   return (
     <li
       className={`flag flag-${flag.status}${selected ? ' is-selected' : ''}`}
@@ -165,6 +225,7 @@ function FlagItem({ flag, fix, raw, clean }: { flag: Flag; fix: string | null } 
       <div className="flag-head">
         <span className="flag-kind">{t(`flagKind.${flag.kind}`)}</span>
         <span className="muted">{Math.round(flag.confidence * 100)}%</span>
+        {flags.length > 1 && <span className="occurrence-count" data-testid="occurrence-count">×{flags.length}</span>}
         {!open && <span className="flag-status">{t(`flagStatus.${flag.status}`)}</span>}
       </div>
       <div className="flag-text">
@@ -180,10 +241,18 @@ function FlagItem({ flag, fix, raw, clean }: { flag: Flag; fix: string | null } 
       <div className="flag-message muted" title={flag.message}>
         {t(`rules.${flag.rule}`, { defaultValue: flag.message, text: flag.text, suggestion: flag.suggestion ?? '' })}
       </div>
-      {!open && fix !== null && (
-        <button type="button" className="link-button" onClick={() => openSeries(flag.text, fix)} data-testid="series-after-fix">
-          {t('flags.seriesAfterFix')}
-        </button>
+      {!open && (
+        <div className="flag-actions">
+          <button type="button" onClick={() => void act((p) => reopenFlag(p, flag.id))} data-testid="reopen-flag">
+            {t('cards.undo')}
+          </button>
+          {fix !== null && (
+            <button type="button" className="link-button" onClick={() => openSeries(flag.text, fix)} data-testid="series-after-fix">
+              {t('flags.seriesAfterFix')}
+            </button>
+          )}
+          <Occurrences index={at} count={flags.length} onStep={step} />
+        </div>
       )}
       {open && (
         <div className="flag-actions">
@@ -216,6 +285,7 @@ function FlagItem({ flag, fix, raw, clean }: { flag: Flag; fix: string | null } 
           <button type="button" className="link-button" onClick={() => openSeries(flag.text, flag.suggestion ?? correction)} data-testid="series-from-flag">
             {t('flags.series')}
           </button>
+          <Occurrences index={at} count={flags.length} onStep={step} />
         </div>
       )}
     </li>
