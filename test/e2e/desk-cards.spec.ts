@@ -118,3 +118,38 @@ test('should undo a dismissed or accepted flag from its own card', async ({ page
   expect(before).toContain(suspect);
   await expect(page.getByTestId('tab-flags')).toHaveText(/\(1\)/);
 });
+
+test('should mark the cards that text selected in the raw pane or in the editor touches', async ({ page }) => {
+  await openSeed(page);
+  const flag = page.getByTestId('flag').first();
+  const suspect = (await flag.locator('mark').first().textContent()) ?? '';
+  await expect(flag).not.toHaveClass(/is-touched/);
+
+  // In the raw pane: the flagged characters, underlined there, selected as a mouse would.
+  await page.locator('.raw-flag').first().evaluate((mark) => {
+    const range = document.createRange();
+    range.selectNodeContents(mark);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  });
+  await expect(flag).toHaveClass(/is-touched/);
+  await page.locator('.raw-flag').first().click();
+  await expect(flag).not.toHaveClass(/is-touched/);
+
+  // In the editor: first text away from the flag, then the flagged characters.
+  const block = page.getByTestId('block-text').filter({ hasText: suspect }).first();
+  const at = (await block.inputValue()).indexOf(suspect);
+  // As the editor would: the caret put before the characters, then Shift+Right over them.
+  const select = async (start: number, end: number) => {
+    await block.evaluate((area, from) => {
+      (area as HTMLTextAreaElement).focus();
+      (area as HTMLTextAreaElement).setSelectionRange(from, from);
+    }, start);
+    for (let i = start; i < end; i++) await page.keyboard.press('Shift+ArrowRight');
+  };
+  await select(at + suspect.length + 20, at + suspect.length + 24);
+  await expect(flag).not.toHaveClass(/is-touched/);
+  await select(at, at + suspect.length);
+  await expect(flag).toHaveClass(/is-touched/);
+  await page.screenshot({ path: join(SCREENSHOTS, 'desk-selected-zh.png') });
+});

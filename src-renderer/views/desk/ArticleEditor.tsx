@@ -15,7 +15,7 @@ import {
 import { focusTitleWhenShown, selectArticle, selectBlock, setBlockDraft, useDesk } from '../../store/desk';
 import { act } from './commands';
 import { readDraggedBlock, startBlockDrag } from './drag';
-import { cleanRange, touchesBlock, useLocated } from './locate';
+import { cleanRange, selectText, touchesBlock, useLocated } from './locate';
 import { useDraft } from './useDraft';
 
 const FIELDS: readonly ArticleTextField[] = ['title', 'kicker', 'section', 'byline'];
@@ -208,6 +208,7 @@ function BlockEditor({ raw, clean, article, block, first, last }: BlockProps) {
         lang="zh-CN"
         {...draft}
         onFocus={() => selectBlock(block.id)}
+        onSelect={(event) => selectText({ block: block.id, start: event.currentTarget.selectionStart, end: event.currentTarget.selectionEnd })}
         onKeyDown={(event) => {
           if (event.altKey && event.shiftKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
             event.preventDefault();

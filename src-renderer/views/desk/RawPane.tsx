@@ -4,7 +4,7 @@ import { location, type Article, type CleanPage, type PageAnalysis } from '../..
 import { locateOffset } from '../../../src-shared/review';
 import { selectArticle, useDesk } from '../../store/desk';
 import { RawPage, type Highlight } from '../page/RawPage';
-import { useLocated, visibleRange } from './locate';
+import { selectText, useLocated, visibleRange } from './locate';
 import { matchSpans } from './search';
 
 /**
@@ -66,9 +66,38 @@ export function RawPane({ raw, analysis, clean, article }: { raw: string; analys
     if (place) selectArticle(place.articleId, place.blockId);
   };
 
+  // Selections made by mouse or keyboard alike; a click inside a selection clears it only after mouseup.
+  useEffect(() => {
+    const onSelectionChange = () => {
+      const selection = window.getSelection();
+      // A click collapses the selection, or empties it when the line it was in renders again.
+      if (!selection?.anchorNode || selection.isCollapsed) {
+        if (useLocated.getState().selected && 'raw' in useLocated.getState().selected!) selectText(null);
+        return;
+      }
+      if (!container.current?.contains(selection.anchorNode)) return;
+      const from = rawOffset(selection.anchorNode, selection.anchorOffset);
+      const to = rawOffset(selection.focusNode, selection.focusOffset);
+      selectText(from === null || to === null ? null : { raw: { start: Math.min(from, to), end: Math.max(from, to) } });
+    };
+    document.addEventListener('selectionchange', onSelectionChange);
+    return () => document.removeEventListener('selectionchange', onSelectionChange);
+  }, []);
+
   return (
     <div ref={container} className="raw-pane">
       <RawPage raw={raw} highlights={highlights} onClickOffset={onClickOffset} label={t('rawLabel')} />
     </div>
   );
+}
+
+/** The raw offset of a point in the raw page: its segment knows where it starts, the text before the point how far in it is. */
+function rawOffset(node: Node | null, offset: number): number | null {
+  const element = node?.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element | null);
+  const segment = element?.closest<HTMLElement>('[data-offset]');
+  if (!node || !segment) return null;
+  const before = document.createRange();
+  before.setStart(segment, 0);
+  before.setEnd(node, offset);
+  return Number(segment.dataset.offset) + before.toString().length;
 }

@@ -1,10 +1,10 @@
-import { useState, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article, CleanPage, Edit, Flag } from '../../../src-shared/model';
 import { acceptFlag, articleChanges, articleFlags, correctFlag, dismissFlag, reopenFlag, setEditStatus, type ReviewPage } from '../../../src-shared/review';
 import { openSeries, selectFlag, setSidePanel, useDesk } from '../../store/desk';
 import { act } from './commands';
-import { locate, spanContext, type Place } from './locate';
+import { locate, spanContext, touchesSelection, useLocated, type Place } from './locate';
 
 /** Changes and flags of the selected article, as two tabs. */
 export function SidePanel({ page, clean, article }: { page: ReviewPage; clean: CleanPage; article: Article }) {
@@ -47,6 +47,19 @@ function changePlace(edit: Edit): Place | null {
 
 function flagPlace(flag: Flag, fix: string | null): Place {
   return { start: flag.start, end: flag.end, text: fix ?? flag.text };
+}
+
+/** Whether text selected in the raw pane or the editor touches one of the card's places; such a card scrolls into sight. */
+function useTouched(raw: string, clean: CleanPage, places: readonly (Place | null)[]) {
+  const touched = useLocated((state) => {
+    const { selected } = state;
+    return selected !== null && places.some((place) => place !== null && touchesSelection(raw, clean, selected, place));
+  });
+  const card = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (touched) card.current?.scrollIntoView({ block: 'nearest' });
+  }, [touched]);
+  return { touched, card };
 }
 
 /** A click on a card shows its place, unless it was meant for the card's own text field. */
@@ -127,13 +140,16 @@ function ChangeCard({ edits, raw, clean }: { edits: Edit[] } & CardsProps) {
   const at = Math.min(index, edits.length - 1);
   const edit = edits[at];
   const place = changePlace(edit);
+  const { touched, card } = useTouched(raw, clean, edits.map(changePlace));
   const step = (next: number) => {
     setIndex(next);
     const nextPlace = changePlace(edits[next]);
     if (nextPlace) locate(clean, nextPlace);
   };
   return (
-    <li className={`change change-${edit.status}`} data-testid="change" data-kind={edit.kind} onClick={locateOnClick(clean, place)}>
+    <li
+      ref={card}
+      className={`change change-${edit.status}${touched ? ' is-touched' : ''}`} data-testid="change" data-kind={edit.kind} onClick={locateOnClick(clean, place)}>
       <div className="change-head">
         <span className="change-kind">{t(`kind.${edit.kind}`)}</span>
         <span className="muted">{Math.round(edit.confidence * 100)}%</span>
@@ -208,13 +224,15 @@ function FlagCard({ flags, edits, raw, clean }: { flags: Flag[]; edits: readonly
   const open = flag.status === 'open';
   const place = flagPlace(flag, fix);
   const show = locateOnClick(clean, place);
+  const { touched, card } = useTouched(raw, clean, flags.map((f) => flagPlace(f, appliedFix(f, edits))));
   const step = (next: number) => {
     selectFlag(flags[next].id);
     locate(clean, flagPlace(flags[next], appliedFix(flags[next], edits)));
   };
   return (
     <li
-      className={`flag flag-${flag.status}${selected ? ' is-selected' : ''}`}
+      ref={card}
+      className={`flag flag-${flag.status}${selected ? ' is-selected' : ''}${touched ? ' is-touched' : ''}`}
       data-testid="flag"
       data-flag={flag.id}
       onClick={(event) => {

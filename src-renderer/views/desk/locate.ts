@@ -16,11 +16,30 @@ interface Located extends Place {
   serial: number;
 }
 
-/** The place the editor last asked to see, shown in the raw pane and in the editor at once. */
-export const useLocated = create<{ located: Located | null }>(() => ({ located: null }));
+/** Text the editor selected, in the raw pane (raw offsets) or in one block (offsets in its text). */
+export type Selected = { raw: Span } | { block: string; start: number; end: number };
+
+/**
+ * The place the editor last asked to see, shown in the raw pane and in the editor at once, and the
+ * text selected in either, whose cards are marked.
+ */
+export const useLocated = create<{ located: Located | null; selected: Selected | null }>(() => ({ located: null, selected: null }));
 
 export function clearLocated(): void {
-  useLocated.setState({ located: null });
+  useLocated.setState({ located: null, selected: null });
+}
+
+/** An empty selection (a caret) selects no cards. */
+export function selectText(selected: Selected | null): void {
+  const empty = selected === null || ('raw' in selected ? selected.raw.start >= selected.raw.end : selected.start >= selected.end);
+  useLocated.setState({ selected: empty ? null : selected });
+}
+
+export function touchesSelection(raw: string, clean: CleanPage, selected: Selected, place: Place): boolean {
+  if ('raw' in selected) return place.start <= selected.raw.end && selected.raw.start <= place.end;
+  const block = clean.articles.flatMap((a) => a.blocks).find((b) => b.id === selected.block);
+  const range = block && cleanRange(raw, block, block.text, place);
+  return !!range && range.start < selected.end && selected.start < range.end;
 }
 
 /** Opens the article and block a place became and marks the place in the raw pane and editor. */
