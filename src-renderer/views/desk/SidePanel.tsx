@@ -76,7 +76,7 @@ function CardContext({ raw, place }: { raw: string; place: Place }) {
   return (
     <button type="button" className="card-context" title={t('cards.locate')} data-testid="card-context">
       …{shownContext(before)}
-      <mark>{shown(raw.slice(place.start, place.end))}</mark>
+      <span className="card-context-target">{shown(raw.slice(place.start, place.end))}</span>
       {shownContext(after)}…
     </button>
   );
