@@ -122,9 +122,11 @@ function BlockEditor({ raw, clean, article, block, first, last }: BlockProps) {
   const located = useLocated((state) => (state.located && touchesBlock(block, state.located) ? state.located : null));
   const mark = located && cleanRange(raw, block, draft.value, located);
   const element = useRef<HTMLDivElement>(null);
+  // A join's break touches the blocks on both sides of it; only the one that holds the place scrolls.
+  const found = mark !== null;
   useEffect(() => {
-    if (located) element.current?.scrollIntoView({ block: 'center' });
-  }, [located]);
+    if (located && found) element.current?.scrollIntoView({ block: 'center' });
+  }, [located, found]);
   return (
     <div
       ref={element}
