@@ -33,6 +33,17 @@ export function dismissFlag(page: ReviewPage, flagId: string): HistoryEntry {
   return entry('flag.dismiss', flag.text, [patch(page.pageId, flagStatusOps(flag, 'dismissed'))]);
 }
 
+/** Takes back how a flag was settled: it is open again, and the fix its acceptance or correction made is reverted. */
+export function reopenFlag(page: ReviewPage, flagId: string): HistoryEntry {
+  const flag = findById(page.analysis.flags, flagId, 'flag');
+  const fixes =
+    flag.status === 'accepted' || flag.status === 'corrected'
+      ? page.analysis.edits.filter((e) => e.status === 'applied' && e.op.type === 'replace' && e.start === flag.start && e.end === flag.end)
+      : [];
+  const ops: ReviewOp[] = [...fixes.map((e): ReviewOp => ({ type: 'edit-status', id: e.id, from: e.status, to: 'reverted' })), ...flagStatusOps(flag, 'open')];
+  return entry('flag.reopen', flag.text, [patch(page.pageId, ops)]);
+}
+
 function resolveFlag(page: ReviewPage, flag: Flag, text: string, status: FlagStatus, label: ActionLabel): HistoryEntry {
   const ops = [...charFixOps(page, flag, text, `${flag.message}`, flag.confidence), ...flagStatusOps(flag, status)];
   return entry(label, `${flag.text} → ${text}`, [patch(page.pageId, ops)]);

@@ -9,6 +9,7 @@ export const ACTION_LABELS = [
   'flag.accept',
   'flag.correct',
   'flag.dismiss',
+  'flag.reopen',
   'text.type',
   'field.set',
   'series.correct',

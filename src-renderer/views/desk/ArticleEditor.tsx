@@ -15,6 +15,7 @@ import {
 import { focusTitleWhenShown, selectArticle, selectBlock, setBlockDraft, useDesk } from '../../store/desk';
 import { act } from './commands';
 import { readDraggedBlock, startBlockDrag } from './drag';
+import { cleanRange, selectText, touchesBlock, useLocated } from './locate';
 import { useDraft } from './useDraft';
 
 const FIELDS: readonly ArticleTextField[] = ['title', 'kicker', 'section', 'byline'];
@@ -31,7 +32,7 @@ async function splitAt(blockId: string): Promise<void> {
 }
 
 /** The article as fields and editable blocks; every change is stored as the editor types. */
-export function ArticleEditor({ clean, article }: { clean: CleanPage; article: Article }) {
+export function ArticleEditor({ raw, clean, article }: { raw: string; clean: CleanPage; article: Article }) {
   const { t } = useTranslation('desk');
   return (
     <div className="article-editor" data-testid="article-editor">
@@ -53,7 +54,7 @@ export function ArticleEditor({ clean, article }: { clean: CleanPage; article: A
       </div>
       <div className="article-blocks">
         {article.blocks.map((block, index) => (
-          <BlockEditor key={block.id} clean={clean} article={article} block={block} first={index === 0} last={index === article.blocks.length - 1} />
+          <BlockEditor key={block.id} raw={raw} clean={clean} article={article} block={block} first={index === 0} last={index === article.blocks.length - 1} />
         ))}
       </div>
     </div>
@@ -97,6 +98,7 @@ function CaptionsInput({ article }: { article: Article }) {
 }
 
 interface BlockProps {
+  raw: string;
   clean: CleanPage;
   article: Article;
   block: Block;
@@ -104,7 +106,7 @@ interface BlockProps {
   last: boolean;
 }
 
-function BlockEditor({ clean, article, block, first, last }: BlockProps) {
+function BlockEditor({ raw, clean, article, block, first, last }: BlockProps) {
   const { t } = useTranslation('desk');
   const selected = useDesk((state) => state.blockId === block.id);
   const draft = useDraft(
@@ -117,8 +119,17 @@ function BlockEditor({ clean, article, block, first, last }: BlockProps) {
   const [hovered, setHovered] = useState(false);
   const move = (direction: -1 | 1) => void act((p) => moveBlockBy(p, article.id, block.id, direction));
   const others = clean.articles.filter((a) => a.id !== article.id && a.blocks.length > 0);
+  const located = useLocated((state) => (state.located && touchesBlock(block, state.located) ? state.located : null));
+  const mark = located && cleanRange(raw, block, draft.value, located);
+  const element = useRef<HTMLDivElement>(null);
+  // A join's break touches the blocks on both sides of it; only the one that holds the place scrolls.
+  const found = mark !== null;
+  useEffect(() => {
+    if (located && found) element.current?.scrollIntoView({ block: 'center' });
+  }, [located, found]);
   return (
     <div
+      ref={element}
       className={`block block-${block.type}${selected ? ' is-selected' : ''}`}
       data-block={block.id}
       data-testid="block"
@@ -186,11 +197,20 @@ function BlockEditor({ clean, article, block, first, last }: BlockProps) {
           )}
         </div>
       )}
+      {mark && (
+        // The textarea cannot colour part of its text: a copy of the text lies under it, transparent but for the mark.
+        <div className="block-located" lang="zh-CN" aria-hidden="true" data-testid="block-located">
+          {draft.value.slice(0, mark.start)}
+          <mark>{draft.value.slice(mark.start, mark.end)}</mark>
+          {draft.value.slice(mark.end)}
+        </div>
+      )}
       <textarea
         className="block-text"
         lang="zh-CN"
         {...draft}
         onFocus={() => selectBlock(block.id)}
+        onSelect={(event) => selectText({ block: block.id, start: event.currentTarget.selectionStart, end: event.currentTarget.selectionEnd })}
         onKeyDown={(event) => {
           if (event.altKey && event.shiftKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
             event.preventDefault();

@@ -16,6 +16,7 @@ import { ShortcutSheet } from './ShortcutSheet';
 import { SidePanel } from './SidePanel';
 import { RawPage } from '../page/RawPage';
 import { shownArticle, useDeskKeys, type DeskAreas } from './keys';
+import { clearLocated } from './locate';
 import { ensureReview } from './persist';
 import './desk.css';
 
@@ -38,6 +39,7 @@ export function DeskScreen({ pageId }: { pageId: string }) {
 
   useEffect(() => {
     enterPage(pageId);
+    clearLocated();
     const releaseLease = leasePage(pageId, (held) => setOpenElsewhere(!held));
     setFailure(null);
     ensureReview(db, pageId).catch((error: unknown) => {
@@ -98,13 +100,13 @@ export function DeskScreen({ pageId }: { pageId: string }) {
         </div>
         <div className="desk-center">
           <div className="desk-editor" ref={areas.editor}>
-            {article ? <ArticleEditor clean={clean} article={article} /> : <p className="empty-state">{t('noArticles')}</p>}
+            {article ? <ArticleEditor raw={raw.text} clean={clean} article={article} /> : <p className="empty-state">{t('noArticles')}</p>}
           </div>
           <div className="desk-diff" ref={areas.diff} tabIndex={-1}>
-            {article && <DiffView raw={raw.text} article={article} />}
+            {article && <DiffView raw={raw.text} article={article} edits={review.analysis.edits} />}
           </div>
         </div>
-        {article && <SidePanel page={pageReview} article={article} />}
+        {article && <SidePanel page={pageReview} clean={clean} article={article} />}
       </div>
       <SeriesDialog pageId={pageId} />
       <ShortcutSheet />

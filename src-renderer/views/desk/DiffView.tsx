@@ -1,31 +1,21 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Article, Block } from '../../../src-shared/model';
+import type { Article, Edit } from '../../../src-shared/model';
 import { setDiffMode, useDesk, type DiffMode } from '../../store/desk';
-import { diffBlock, type BlockDiff, type DiffPart } from './diff';
-
-function blockSource(raw: string, block: Block): string {
-  return block.spans.map((span) => raw.slice(span.start, span.end)).join('');
-}
+import { articleDiff, type BlockDiff, type DiffPart } from './diff';
 
 /** The article's raw source beside its current clean text, block by block, character by character. */
-export function DiffView({ raw, article }: { raw: string; article: Article }) {
+export function DiffView({ raw, article, edits }: { raw: string; article: Article; edits: readonly Edit[] }) {
   const { t } = useTranslation('desk');
   const mode = useDesk((state) => state.diffMode);
   const drafts = useDesk((state) => state.drafts);
   const changeIndex = useDesk((state) => state.changeIndex);
-  let counted = 0;
-  const blocks = article.blocks.map((block) => {
-    const diff = diffBlock(blockSource(raw, block), drafts[block.id] ?? block.text);
-    const first = counted;
-    counted += diff.parts.filter((p) => p.kind !== 'same').length;
-    return { block, diff, first };
-  });
+  const { blocks, count } = articleDiff(raw, article, edits, drafts);
   return (
     <div className={`diff diff-${mode}`} data-testid="diff">
       <div className="diff-toolbar">
         <h3>{t('diff.title')}</h3>
-        <span className="muted">{t('diff.changes', { count: counted })}</span>
+        <span className="muted">{t('diff.changes', { count })}</span>
         <div className="header-spacer" />
         <div className="segmented" role="group" aria-label={t('diff.mode')}>
           {(['inline', 'side'] as DiffMode[]).map((m) => (

@@ -4,6 +4,7 @@ import { location, type Article, type CleanPage, type PageAnalysis } from '../..
 import { locateOffset } from '../../../src-shared/review';
 import { selectArticle, useDesk } from '../../store/desk';
 import { RawPage, type Highlight } from '../page/RawPage';
+import { selectText, useLocated, visibleRange } from './locate';
 import { matchSpans } from './search';
 
 /**
@@ -30,6 +31,7 @@ export function RawPane({ raw, analysis, clean, article }: { raw: string; analys
   const { t } = useTranslation('desk');
   const blockId = useDesk((state) => state.blockId);
   const search = useDesk((state) => state.search);
+  const located = useLocated((state) => state.located);
   const base = useMemo(() => pageHighlights(analysis), [analysis]);
   const lines = useMemo(() => location(raw), [raw]);
   const container = useRef<HTMLDivElement>(null);
@@ -40,8 +42,9 @@ export function RawPane({ raw, analysis, clean, article }: { raw: string; analys
     const block = article?.blocks.find((b) => b.id === blockId);
     for (const span of block?.spans ?? []) list.push({ ...span, className: 'raw-block' });
     for (const span of matchSpans(raw, search)) list.push({ ...span, className: 'raw-match' });
+    if (located) list.push({ ...visibleRange(raw, located), className: 'raw-located' });
     return list;
-  }, [base, article, blockId, raw, search]);
+  }, [base, article, blockId, raw, search, located]);
 
   const firstOffset = article?.spans[0]?.start;
   useEffect(() => {
@@ -51,14 +54,50 @@ export function RawPane({ raw, analysis, clean, article }: { raw: string; analys
     element?.scrollIntoView({ block: 'nearest' });
   }, [firstOffset, lines]);
 
+  // Declared after the article's scroll, so a located place wins over the article's first line.
+  useEffect(() => {
+    if (!located) return;
+    const line = lines.toPoint(located.start).line;
+    container.current?.querySelector<HTMLElement>(`[data-line="${line}"]`)?.scrollIntoView({ block: 'center' });
+  }, [located, lines]);
+
   const onClickOffset = (offset: number) => {
     const place = locateOffset(clean, offset);
     if (place) selectArticle(place.articleId, place.blockId);
   };
+
+  // Selections made by mouse or keyboard alike; a click inside a selection clears it only after mouseup.
+  useEffect(() => {
+    const onSelectionChange = () => {
+      const selection = window.getSelection();
+      // A click collapses the selection, or empties it when the line it was in renders again.
+      if (!selection?.anchorNode || selection.isCollapsed) {
+        if (useLocated.getState().selected && 'raw' in useLocated.getState().selected!) selectText(null);
+        return;
+      }
+      if (!container.current?.contains(selection.anchorNode)) return;
+      const from = rawOffset(selection.anchorNode, selection.anchorOffset);
+      const to = rawOffset(selection.focusNode, selection.focusOffset);
+      selectText(from === null || to === null ? null : { raw: { start: Math.min(from, to), end: Math.max(from, to) } });
+    };
+    document.addEventListener('selectionchange', onSelectionChange);
+    return () => document.removeEventListener('selectionchange', onSelectionChange);
+  }, []);
 
   return (
     <div ref={container} className="raw-pane">
       <RawPage raw={raw} highlights={highlights} onClickOffset={onClickOffset} label={t('rawLabel')} />
     </div>
   );
+}
+
+/** The raw offset of a point in the raw page: its segment knows where it starts, the text before the point how far in it is. */
+function rawOffset(node: Node | null, offset: number): number | null {
+  const element = node?.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element | null);
+  const segment = element?.closest<HTMLElement>('[data-offset]');
+  if (!node || !segment) return null;
+  const before = document.createRange();
+  before.setStart(segment, 0);
+  before.setEnd(node, offset);
+  return Number(segment.dataset.offset) + before.toString().length;
 }

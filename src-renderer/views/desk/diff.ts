@@ -1,5 +1,6 @@
 import { diffChars } from 'diff';
-import { narrowChange } from '../../../src-shared/review';
+import { spansOverlap, type Article, type Block, type Edit } from '../../../src-shared/model';
+import { articleChanges, narrowChange } from '../../../src-shared/review';
 
 export type DiffKind = 'same' | 'added' | 'removed';
 
@@ -57,4 +58,44 @@ function compute(source: string, text: string): BlockDiff {
 
 export function hasChanges(diff: BlockDiff): boolean {
   return diff.parts.some((p) => p.kind !== 'same');
+}
+
+/**
+ * The raw text a block was read from. The breaks its joins took out are put back between the
+ * pieces, so the diff shows every join as a removed break instead of hiding it.
+ */
+export function blockSource(raw: string, block: Block, edits: readonly Edit[]): string {
+  return block.spans
+    .map((span, i) => {
+      const next = block.chunks[i + 1];
+      const join = next === undefined ? undefined : edits.find((e) => e.status === 'applied' && e.op.type === 'join' && e.op.chunk === next);
+      return raw.slice(span.start, span.end) + (join?.before ?? '');
+    })
+    .join('');
+}
+
+/** Applied edits of the article that no block diff can show: moves, and text taken out of the body whole. */
+function changesBesideBlocks(article: Article, edits: readonly Edit[]): number {
+  const inBody = (edit: Edit) => article.blocks.some((block) => block.spans.some((span) => spansOverlap(span, edit)));
+  return articleChanges(article, edits).filter(
+    (e) => e.status === 'applied' && (e.op.type === 'move' || ((e.op.type === 'extract' || (e.op.type === 'replace' && e.after === '')) && !inBody(e))),
+  ).length;
+}
+
+export interface ArticleDiff {
+  blocks: { block: Block; diff: BlockDiff; first: number }[];
+  /** Every change the article's text went through: the marks of the diff and the changes beside it. */
+  count: number;
+}
+
+/** Each block's diff against what is shown (typed drafts first), its marks numbered across the article. */
+export function articleDiff(raw: string, article: Article, edits: readonly Edit[], drafts: Readonly<Record<string, string>>): ArticleDiff {
+  let marks = 0;
+  const blocks = article.blocks.map((block) => {
+    const diff = diffBlock(blockSource(raw, block, edits), drafts[block.id] ?? block.text);
+    const first = marks;
+    marks += diff.parts.filter((p) => p.kind !== 'same').length;
+    return { block, diff, first };
+  });
+  return { blocks, count: marks + changesBesideBlocks(article, edits) };
 }

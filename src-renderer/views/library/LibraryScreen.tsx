@@ -117,7 +117,9 @@ function Toolbar({ shown, total, sections, exportButton }: ToolbarProps) {
       <span className="library-count" data-testid="page-count">
         {shown !== undefined && total !== undefined && (shown === total ? t('count', { count: total }) : t('countFiltered', { shown, count: total }))}
       </span>
-      <span className="library-hint">{t('dropHint')}</span>
+      <span className="library-hint" title={t('dropHint')}>
+        {t('dropHint')}
+      </span>
       {exportButton}
       <BackupControls />
     </div>

@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffBlock, hasChanges, MAX_EXACT_CHARS } from '../../../src-renderer/views/desk/diff';
+import { articleDiff, diffBlock, hasChanges, MAX_EXACT_CHARS } from '../../../src-renderer/views/desk/diff';
+import { materialize, type Edit } from '../../../src-shared/model';
+import { analyzePage } from '../../../src-shared/pipeline';
+import { articleChanges } from '../../../src-shared/review';
 
 const joined = (parts: { kind: string; text: string }[], keep: string) => parts.filter((p) => p.kind !== keep).map((p) => p.text).join('');
 
@@ -29,5 +34,31 @@ describe('block diff', () => {
     expect(joined(diff.parts, 'added')).toBe(source);
     expect(joined(diff.parts, 'removed')).toBe(text);
     expect(diff.parts.filter((p) => p.kind !== 'same').map((p) => p.text)).toEqual(['荣', '荥']);
+  });
+});
+
+describe('article diff', () => {
+  const raw = readFileSync(join(import.meta.dirname, '../../../seeds/000_72052502c9dc2eec.txt'), 'utf8');
+  const analysis = analyzePage(raw);
+  const clean = materialize(raw, analysis);
+  const joined = clean.articles.find((a) => a.blocks.some((b) => b.chunks.length > 1))!;
+  const joins = articleChanges(joined, analysis.edits).filter((e) => e.op.type === 'join' && e.status === 'applied');
+
+  it('should show every join of the article as a removed break, and count it', () => {
+    const { blocks, count } = articleDiff(raw, joined, analysis.edits, {});
+    const breaks = blocks.flatMap(({ diff }) => diff.parts).filter((p) => p.kind === 'removed' && p.text === '\n\n');
+    expect(joins.length).toBeGreaterThan(0);
+    expect(breaks).toHaveLength(joins.length);
+    const reverted = analysis.edits.map((e) => (joins.includes(e) ? { ...e, status: 'reverted' as const } : e));
+    const apart = materialize(raw, { ...analysis, edits: reverted }).articles.find((a) => a.id === joined.id)!;
+    expect(count - articleDiff(raw, apart, reverted, {}).count).toBe(joins.length);
+  });
+
+  it('should count a move, which the block diffs cannot show', () => {
+    const [first, second] = joined.blocks;
+    const move: Edit = { ...joins[0], id: 'e-move', kind: 'move', rule: 'editor.move', op: { type: 'move', chunk: first.id, after: second.id } };
+    const edits = [...analysis.edits, move];
+    const moved = materialize(raw, { ...analysis, edits }).articles.find((a) => a.id === joined.id)!;
+    expect(articleDiff(raw, moved, edits, {}).count).toBe(articleDiff(raw, joined, analysis.edits, {}).count + 1);
   });
 });
