@@ -11,6 +11,13 @@ const ASPECT = new Set(Array.from('了着过到'));
 const FUNCTION_CHARS = new Set(Array.from('的了着地得是在和与对把被将从向'));
 const ONE = '一'.charCodeAt(0);
 
+/** ln P of a word as common as 职责 or 转化; jieba has rarer words for almost any two characters. */
+const COMMON_WORD_MIN_LOG_PROB = -11;
+
+function commonWord(word: string | null): boolean {
+  return word !== null && lexicon().logProb(word) >= COMMON_WORD_MIN_LOG_PROB;
+}
+
 function sameHan(raw: string, a: number, b: number): boolean {
   const code = raw.charCodeAt(a);
   return isHanCode(code) && code === raw.charCodeAt(b);
@@ -35,12 +42,13 @@ function judgeDoubledChar(raw: string, i: number, lo: number, hi: number): Findi
   if (idiom) {
     return doubledChar(i, ch, 0.9, `without one copy the text reads as the idiom “${idiom}”`, false);
   }
-  // A reduplication stops being one when a word claims either copy (专家|家服务团, 转|转化, 大|大会)
-  // or a number counts the first (2023年|年).
+  // A reduplication stops being one when a common word claims either copy (专家|家服务团,
+  // 转|转化, 大|大会) or a number counts the first (2023年|年). A rarer word does not: 钉钉子 is
+  // 钉 + 钉子 only in a dictionary's eyes.
   if (
     REDUPLICATIONS.has(pair) &&
-    !lexicon().wordStartingAt(raw, i + 1, hi, 2) &&
-    !lexicon().wordEndingAt(raw, i, lo, 2) &&
+    !commonWord(lexicon().wordStartingAt(raw, i + 1, hi, 2)) &&
+    !commonWord(lexicon().wordEndingAt(raw, i, lo, 2)) &&
     !(i > lo && isDigitCode(raw.charCodeAt(i - 1)))
   ) {
     return null;
