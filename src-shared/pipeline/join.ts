@@ -1,8 +1,9 @@
 import type { Edit } from '../model/analysis';
-import { bodyEndsSentence, continuesAcrossCut, isLead, isTitleLike, wordAcrossCut } from './cues';
+import { bodyEndsSentence, continuesAcrossCut, isLead, isTitleLike, SEAM_REACH, wordAcrossCut } from './cues';
+import { compact } from './text';
 import { imageGapOf, livePieces, makeEdit, type PageDraft, type Piece } from './draft';
 import { homeFinder, matchesElsewhere } from './relocate';
-import { isHan, startsMidSentence } from '../text';
+import { isHan, lexicon, startsMidSentence } from '../text';
 
 /** At most this many blocks (captions, credits, furniture) may stand between two halves. */
 const MAX_INTRUDERS = 3;
@@ -104,7 +105,7 @@ function captionJoins(raw: string, pieces: readonly Piece[]): Edit[] {
  * rest of the sentence and it is not: a word runs across the cut, or the cut character is printed
  * again after it; or it is a whole sentence of its own while the block after it opens
  * mid-sentence, or while its wording belongs clearly to another article (and the next block's
- * does not).
+ * does not), or while only the next block makes a word with the cut end (`党建引` | `领…`).
  */
 function continuation(pieces: readonly Piece[], i: number, foreign: (piece: Piece) => boolean): { piece: Piece; index: number; intruders: Piece[] } | null {
   const head = pieces[i];
@@ -127,7 +128,7 @@ function continuation(pieces: readonly Piece[], i: number, foreign: (piece: Piec
         const passOver =
           wordAcrossCut(head.text, tail) ||
           doubledAcrossCut(head.text, tail) ||
-          (whole && (startsMidSentence(tail) || (foreign(piece) && !foreign(beyond.piece))));
+          (whole && (startsMidSentence(tail) || (foreign(piece) && !foreign(beyond.piece)) || onlyShortWordAcross(head.text, tail, piece.text)));
         if (passOver) return { piece: beyond.piece, index: beyond.index, intruders: [...intruders, ...pieces.slice(j, beyond.index)] };
       }
       return { piece, index: j, intruders };
@@ -153,6 +154,19 @@ function foreignTest(pieces: readonly Piece[]): (piece: Piece) => boolean {
     const home = (findHome ??= homeFinder(pieces, new Set()))(piece);
     return home !== null && matchesElsewhere(home, FOREIGN_MARGIN, 'score');
   };
+}
+
+/**
+ * A two-character word across a cut is weak evidence alone (one forms by chance often), but
+ * when the cut end makes a word with one candidate's opening and not the other's, it tells
+ * which of the two the sentence runs on into.
+ */
+function onlyShortWordAcross(head: string, tail: string, other: string): boolean {
+  return shortWordAcross(head, tail) && !shortWordAcross(head, other);
+}
+
+function shortWordAcross(head: string, tail: string): boolean {
+  return lexicon().wordAcross(compact(head).slice(-SEAM_REACH), compact(tail).slice(0, SEAM_REACH), 2) !== null;
 }
 
 /** `…茶叶精` / `精深加工…`: the break printed the cut character on both sides. */
