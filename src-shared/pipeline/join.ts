@@ -36,7 +36,14 @@ export function join(draft: PageDraft): PageDraft {
     const next = continuation(pieces, i, foreign);
     if (!next) continue;
     const { piece: tail, index: tailIndex, intruders } = next;
-    const sure = !intruders.some((p) => p.role === 'byline') || startsMidSentence(tail.text) || creditedLater(pieces, tailIndex);
+    // A credit in the cut may end the article, the text after it being a fragment printed there;
+    // the sentence running on across the cut (an odd opening, a word, a doubled character) says it does not.
+    const sure =
+      !intruders.some((p) => p.role === 'byline') ||
+      startsMidSentence(tail.text) ||
+      shortWordAcross(head.text, tail.text) ||
+      doubledAcrossCut(head.text, tail.text) ||
+      creditedLater(pieces, tailIndex);
     for (const intruder of intruders) {
       if (intruder.role !== 'paragraph' || !isTitleLike(intruder.text)) continue;
       const gap = intruder.gapBefore >= imageGap || intruder.gapAfter >= imageGap;
