@@ -22,7 +22,8 @@ const REDUPLICATED = new Set(
  * Rejoins paragraphs that a column or page break cut: a paragraph that does not end a sentence
  * continues in the next body block, even when a caption, a credit or furniture was printed in
  * between. A short title-like block caught in the cut is a caption, and a character doubled at
- * the cut (`传达了` / `了习近平`) is printed once.
+ * the cut (`传达了` / `了习近平`) is printed once. A block that evidently opens a new paragraph
+ * is not joined: the cut one lost its end.
  */
 export function join(draft: PageDraft): PageDraft {
   const { raw } = draft;
@@ -36,6 +37,7 @@ export function join(draft: PageDraft): PageDraft {
     const next = continuation(pieces, i, foreign);
     if (!next) continue;
     const { piece: tail, index: tailIndex, intruders } = next;
+    if (newParagraphAfterCut(head.text, tail.text)) continue;
     // A credit in the cut may end the article, the text after it being a fragment printed there;
     // the sentence running on across the cut (an odd opening, a word, a doubled character) says it does not.
     const sure =
@@ -175,6 +177,27 @@ function onlyShortWordAcross(head: string, tail: string, other: string): boolean
 function shortWordAcross(head: string, tail: string): boolean {
   return lexicon().wordAcross(compact(head).slice(-SEAM_REACH), compact(tail).slice(0, SEAM_REACH), 2) !== null;
 }
+
+/**
+ * A paragraph cut mid-word whose next block opens the way a report's paragraphs do, with no
+ * word, odd opening or doubled character running across the cut: the next block is a new
+ * paragraph and the cut one lost its end (flagged later as lost text, not joined).
+ */
+function newParagraphAfterCut(head: string, tail: string): boolean {
+  if (!isHan(lastChar(head)) || !opensParagraph(tail)) return false;
+  return !continuesAcrossCut(head, tail) && !shortWordAcross(head, tail) && !doubledAcrossCut(head, tail);
+}
+
+/** `据悉，` `活动中，` `区科协相关负责人表示，`: a short opening clause of the kinds a report's paragraphs start with. */
+function opensParagraph(text: string): boolean {
+  const clause = /^([^，,。：:；;！？!?“”"]{2,12})[，,：:]/.exec(compact(text))?.[1];
+  return clause !== undefined && (OPENING_ADVERBIAL.test(clause) || (clause.length >= 3 && OPENING_CLAUSE_END.test(clause)));
+}
+
+/** Two characters are clause enough for these. */
+const OPENING_ADVERBIAL = /^(?:据悉|据了解|目前|此外|同时|下一步)$/;
+/** `负责人表示`, `活动中`, `会上`, `培训后`, `今年以来`, `活动期间`. */
+const OPENING_CLAUSE_END = /(?:表示|介绍|指出|强调|认为|说|中|上|后|以来|期间)$/;
 
 /** `…茶叶精` / `精深加工…`: the break printed the cut character on both sides. */
 function doubledAcrossCut(head: string, tail: string): boolean {
