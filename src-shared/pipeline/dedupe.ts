@@ -26,7 +26,8 @@ const SAMPLE_MASK = 3;
  * Removes text printed more than once: exact repeats of a paragraph, headline, caption or promo,
  * garbled partial copies of a paragraph, and the credits of a repeated run. Of the copies, the
  * one that sits inside its article (after a headline, before the byline) is kept, and of a
- * repeated headline the one over the most text; copies out of place (stranded after a byline, or
+ * repeated headline the one over the most text, and of a garbled copy printed right after its
+ * paragraph the paragraph; copies out of place (stranded after a byline, or
  * printed above the page's first headline) go first. Removal is an edit replacing the copy with
  * nothing.
  */
@@ -111,6 +112,10 @@ export function dedupe(draft: PageDraft): PageDraft {
     if (share >= APPLY_PARTIAL) remove(piece, 'dedupe.partial', `Partial copy: ${Math.round(share * 100)}% of its text is printed in the paragraphs around a break elsewhere on the page`, 0.85);
   }
 
+  garbledNeighbours(pieces).forEach(({ copy, original, share }) =>
+    remove(copy, 'dedupe.partial', `Garbled copy: ${Math.round(share * 100)}% of its character pairs are in the paragraph printed right before it, at offset ${original.start}`, 0.85),
+  );
+
   // Too short for shingles, but a copy that stops mid-sentence where another paragraph goes on.
   const paragraphs = pieces.filter((piece) => piece.role === 'paragraph' && !piece.removed);
   for (const piece of paragraphs) {
@@ -126,6 +131,46 @@ export function dedupe(draft: PageDraft): PageDraft {
 }
 
 const FEW_SUSPECTS = 4;
+
+/**
+ * Share of a block's character pairs found in the paragraph printed right before it above which
+ * it is a garbled copy of that paragraph: misread characters break too many 4-character shingles,
+ * but two neighbouring paragraphs of a report never share most of their pairs.
+ */
+const GARBLED_NEIGHBOUR = 0.7;
+
+/** Paragraphs that repeat, garbled, most of the paragraph printed right before them (and are no longer than it). */
+function garbledNeighbours(pieces: readonly Piece[]): { copy: Piece; original: Piece; share: number }[] {
+  const found: { copy: Piece; original: Piece; share: number }[] = [];
+  let previous: Piece | undefined;
+  for (const piece of pieces) {
+    if (piece.removed) continue;
+    if (piece.role !== 'paragraph') {
+      previous = undefined;
+      continue;
+    }
+    const text = compact(piece.text);
+    const before = previous && compact(previous.text);
+    if (previous && before && text.length >= MIN_PARTIAL && text.length <= before.length) {
+      const share = sharedPairs(text, before);
+      if (share >= GARBLED_NEIGHBOUR) {
+        found.push({ copy: piece, original: previous, share });
+        continue;
+      }
+    }
+    previous = piece;
+  }
+  return found;
+}
+
+/** Share of `text`'s two-character substrings that occur in `other`. */
+function sharedPairs(text: string, other: string): number {
+  const pairs = new Set<string>();
+  for (let i = 0; i + 2 <= text.length; i++) pairs.add(text.slice(i, i + 2));
+  let common = 0;
+  for (const pair of pairs) if (other.includes(pair)) common++;
+  return common / pairs.size;
+}
 
 /** The 4-character substrings of a text (a line break never inside one). */
 function shingleSet(text: string): Set<string> {

@@ -1,8 +1,9 @@
 import type { Edit } from '../model/analysis';
-import { bodyEndsSentence, continuesAcrossCut, isLead, isTitleLike, wordAcrossCut } from './cues';
+import { bodyEndsSentence, continuesAcrossCut, isLead, isTitleLike, SEAM_REACH, wordAcrossCut } from './cues';
+import { compact } from './text';
 import { imageGapOf, livePieces, makeEdit, type PageDraft, type Piece } from './draft';
 import { homeFinder, matchesElsewhere } from './relocate';
-import { isHan, startsMidSentence } from '../text';
+import { isHan, lexicon, startsMidSentence } from '../text';
 
 /** At most this many blocks (captions, credits, furniture) may stand between two halves. */
 const MAX_INTRUDERS = 3;
@@ -21,7 +22,8 @@ const REDUPLICATED = new Set(
  * Rejoins paragraphs that a column or page break cut: a paragraph that does not end a sentence
  * continues in the next body block, even when a caption, a credit or furniture was printed in
  * between. A short title-like block caught in the cut is a caption, and a character doubled at
- * the cut (`传达了` / `了习近平`) is printed once.
+ * the cut (`传达了` / `了习近平`) is printed once. A block that evidently opens a new paragraph
+ * is not joined: the cut one lost its end.
  */
 export function join(draft: PageDraft): PageDraft {
   const { raw } = draft;
@@ -35,7 +37,15 @@ export function join(draft: PageDraft): PageDraft {
     const next = continuation(pieces, i, foreign);
     if (!next) continue;
     const { piece: tail, index: tailIndex, intruders } = next;
-    const sure = !intruders.some((p) => p.role === 'byline') || startsMidSentence(tail.text) || creditedLater(pieces, tailIndex);
+    if (newParagraphAfterCut(head.text, tail.text)) continue;
+    // A credit in the cut may end the article, the text after it being a fragment printed there;
+    // the sentence running on across the cut (an odd opening, a word, a doubled character) says it does not.
+    const sure =
+      !intruders.some((p) => p.role === 'byline') ||
+      startsMidSentence(tail.text) ||
+      shortWordAcross(head.text, tail.text) ||
+      doubledAcrossCut(head.text, tail.text) ||
+      creditedLater(pieces, tailIndex);
     for (const intruder of intruders) {
       if (intruder.role !== 'paragraph' || !isTitleLike(intruder.text)) continue;
       const gap = intruder.gapBefore >= imageGap || intruder.gapAfter >= imageGap;
@@ -104,7 +114,7 @@ function captionJoins(raw: string, pieces: readonly Piece[]): Edit[] {
  * rest of the sentence and it is not: a word runs across the cut, or the cut character is printed
  * again after it; or it is a whole sentence of its own while the block after it opens
  * mid-sentence, or while its wording belongs clearly to another article (and the next block's
- * does not).
+ * does not), or while only the next block makes a word with the cut end (`党建引` | `领…`).
  */
 function continuation(pieces: readonly Piece[], i: number, foreign: (piece: Piece) => boolean): { piece: Piece; index: number; intruders: Piece[] } | null {
   const head = pieces[i];
@@ -127,7 +137,7 @@ function continuation(pieces: readonly Piece[], i: number, foreign: (piece: Piec
         const passOver =
           wordAcrossCut(head.text, tail) ||
           doubledAcrossCut(head.text, tail) ||
-          (whole && (startsMidSentence(tail) || (foreign(piece) && !foreign(beyond.piece))));
+          (whole && (startsMidSentence(tail) || (foreign(piece) && !foreign(beyond.piece)) || onlyShortWordAcross(head.text, tail, piece.text)));
         if (passOver) return { piece: beyond.piece, index: beyond.index, intruders: [...intruders, ...pieces.slice(j, beyond.index)] };
       }
       return { piece, index: j, intruders };
@@ -154,6 +164,40 @@ function foreignTest(pieces: readonly Piece[]): (piece: Piece) => boolean {
     return home !== null && matchesElsewhere(home, FOREIGN_MARGIN, 'score');
   };
 }
+
+/**
+ * A two-character word across a cut is weak evidence alone (one forms by chance often), but
+ * when the cut end makes a word with one candidate's opening and not the other's, it tells
+ * which of the two the sentence runs on into.
+ */
+function onlyShortWordAcross(head: string, tail: string, other: string): boolean {
+  return shortWordAcross(head, tail) && !shortWordAcross(head, other);
+}
+
+function shortWordAcross(head: string, tail: string): boolean {
+  return lexicon().wordAcross(compact(head).slice(-SEAM_REACH), compact(tail).slice(0, SEAM_REACH), 2) !== null;
+}
+
+/**
+ * A paragraph cut mid-word whose next block opens the way a report's paragraphs do, with no
+ * word, odd opening or doubled character running across the cut: the next block is a new
+ * paragraph and the cut one lost its end (flagged later as lost text, not joined).
+ */
+function newParagraphAfterCut(head: string, tail: string): boolean {
+  if (!isHan(lastChar(head)) || !opensParagraph(tail)) return false;
+  return !continuesAcrossCut(head, tail) && !shortWordAcross(head, tail) && !doubledAcrossCut(head, tail);
+}
+
+/** `据悉，` `活动中，` `区科协相关负责人表示，`: a short opening clause of the kinds a report's paragraphs start with. */
+function opensParagraph(text: string): boolean {
+  const clause = /^([^，,。：:；;！？!?“”"]{2,12})[，,：:]/.exec(compact(text))?.[1];
+  return clause !== undefined && (OPENING_ADVERBIAL.test(clause) || (clause.length >= 3 && OPENING_CLAUSE_END.test(clause)));
+}
+
+/** Two characters are clause enough for these. */
+const OPENING_ADVERBIAL = /^(?:据悉|据了解|目前|此外|同时|下一步)$/;
+/** `负责人表示`, `活动中`, `会上`, `培训后`, `今年以来`, `活动期间`. */
+const OPENING_CLAUSE_END = /(?:表示|介绍|指出|强调|认为|说|中|上|后|以来|期间)$/;
 
 /** `…茶叶精` / `精深加工…`: the break printed the cut character on both sides. */
 function doubledAcrossCut(head: string, tail: string): boolean {
