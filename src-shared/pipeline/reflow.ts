@@ -14,6 +14,8 @@ export interface Layout {
   kind: 'blank-line' | 'wrapped';
   /** Characters a full column line holds; 0 on a blank-line page. */
   width: number;
+  /** The fewest characters a line the page shows full comes out with (an engine's lengths scatter). */
+  fullFrom: number;
   /** Paragraphs open with two ideographic spaces (or 2–4 ASCII spaces). */
   indented: boolean;
 }
@@ -45,6 +47,8 @@ const AT_WIDTH_SHARE = 0.4;
 const OVER_WIDTH_SHARE = 0.25;
 /** A wrapped page holds at least this many lines per run between blank lines; blank-line pages about one. */
 const MIN_LINES_PER_RUN = 2;
+/** Full lines over lines just short of them below which a page's line lengths count as scattered. */
+const SCATTER_RATIO = 5;
 /** Lines with this many indents make an indented page. */
 const MIN_INDENTS = 2;
 
@@ -83,7 +87,7 @@ function fullLineMin(width: number): number {
 }
 
 export function detectLayout(measured: readonly MeasuredLine[]): Layout {
-  const blankLine: Layout = { kind: 'blank-line', width: 0, indented: false };
+  const blankLine: Layout = { kind: 'blank-line', width: 0, fullFrom: 0, indented: false };
   const runs = measured.filter((line, i) => i === 0 || line.blanksBefore > 0).length;
   if (measured.length < MIN_LINES_TO_JUDGE || measured.length < MIN_LINES_PER_RUN * runs) return blankLine;
   const counts = new Map<number, number>();
@@ -91,10 +95,14 @@ export function detectLayout(measured: readonly MeasuredLine[]): Layout {
   let width = 0;
   for (const [chars, count] of counts) if (count > (counts.get(width) ?? 0) || (count === counts.get(width) && chars > width)) width = chars;
   if (width === 0) return blankLine;
-  const atWidth = measured.filter((line) => line.chars >= fullLineMin(width) && line.chars <= width + OVER_WIDTH).length;
+  const exact = measured.filter((line) => line.chars >= width - 1 && line.chars <= width + OVER_WIDTH).length;
+  const short = measured.filter((line) => line.chars >= fullLineMin(width) && line.chars < width - 1).length;
   const over = measured.filter((line) => line.chars > width + OVER_WIDTH).length;
-  if (atWidth < AT_WIDTH_SHARE * measured.length || over > OVER_WIDTH_SHARE * measured.length) return blankLine;
-  return { kind: 'wrapped', width, indented: measured.filter((line) => line.indented).length >= MIN_INDENTS };
+  if (exact + short < AT_WIDTH_SHARE * measured.length || over > OVER_WIDTH_SHARE * measured.length) return blankLine;
+  // Lines a character or two short of the width, often next to full ones: an engine's scatter,
+  // not paragraphs' last lines (which spread over every length).
+  const fullFrom = short * SCATTER_RATIO >= exact ? fullLineMin(width) : width - 1;
+  return { kind: 'wrapped', width, fullFrom, indented: measured.filter((line) => line.indented).length >= MIN_INDENTS };
 }
 
 /**
@@ -175,7 +183,7 @@ function shapeLines(measured: readonly MeasuredLine[], texts: readonly string[],
   const result: ShapedLine[] = [];
   measured.forEach((line, i) => {
     const text = texts[i];
-    const wide = line.chars >= layout.width - 1;
+    const wide = line.chars >= layout.fullFrom;
     const over = line.chars > layout.width + OVER_WIDTH;
     const above = line.blanksBefore === 0 ? result[i - 1] : undefined;
     // The line goes on from a full line above that stopped mid-sentence.
@@ -223,7 +231,7 @@ function opensBelow(i: number, measured: readonly MeasuredLine[], texts: readonl
   const below = measured[i + 1];
   if (!below || below.blanksBefore > 0 || (layout.indented && below.indented)) return true;
   const next = texts[i + 1];
-  return isLead(next) || isBylineBlock(next) || (isTitleLike(next) && below.chars < fullLineMin(layout.width));
+  return isLead(next) || isBylineBlock(next) || (isTitleLike(next) && below.chars < layout.fullFrom);
 }
 
 /** Groups the lines into blocks: cut where `cutsBefore` says, and at blank lines but over `continuesOverGap`. */
