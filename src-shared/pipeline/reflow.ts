@@ -118,7 +118,7 @@ export function reflow(draft: PageDraft): PageDraft {
   const { raw } = draft;
   const edits: Edit[] = [...draft.edits];
   const fullWidth = fullWidthMarks(raw, measured);
-  const texts = measured.map((line) => normalizeLine(raw, line, fullWidth, edits));
+  const texts = measured.map((line, i) => normalizeLine(raw, line, fullWidth, edits, measured[i + 1]));
   const lines = shapeLines(measured, texts, layout);
   const pieces: Piece[] = [];
   for (const run of runs(lines)) {
@@ -381,11 +381,12 @@ const FULL_WIDTH_FORMS = new Set(Object.values(FULL_WIDTH));
  * The full-width mark the engine's reading at `i` stands for on this page, or null: a half-width
  * mark among Chinese text, or `〈`/`《` closed by `)` (a `（` read as an angle bracket).
  */
-function fullWidthAt(body: string, i: number, fullWidth: ReadonlySet<string>): string | null {
+function fullWidthAt(body: string, i: number, fullWidth: ReadonlySet<string>, following = ''): string | null {
   const ch = body[i];
   if (ch === '〈' || ch === '《') {
-    const close = body.slice(i + 1).search(/[)）〉》]/);
-    return close !== -1 && /[)）]/.test(body[i + 1 + close]) && fullWidth.has(')') ? '（' : null;
+    // The bracket may close on the next line (`院士〈专` / `家) 工作站`).
+    const close = /[)）〉》]/.exec(body.slice(i + 1) + following);
+    return close !== null && /[)）]/.test(close[0]) && fullWidth.has(')') ? '（' : null;
   }
   return fullWidth.has(ch) && halfInCjk(body, i) ? FULL_WIDTH[ch] : null;
 }
@@ -394,8 +395,9 @@ function fullWidthAt(body: string, i: number, fullWidth: ReadonlySet<string>): s
  * The line as it reads once the engine's letter-spacing and misread punctuation are undone; the
  * edits doing so are pushed to `edits` with raw offsets.
  */
-function normalizeLine(raw: string, line: MeasuredLine, fullWidth: ReadonlySet<string>, edits: Edit[]): string {
+function normalizeLine(raw: string, line: MeasuredLine, fullWidth: ReadonlySet<string>, edits: Edit[], next: MeasuredLine | undefined): string {
   const source = raw.slice(line.start, line.end);
+  const following = next && next.blanksBefore === 0 ? raw.slice(next.start, next.end) : '';
   const lead = source.length - source.trimStart().length;
   const body = source.trim().replace(MARKUP, '');
   const offset = line.start + lead + (source.trim().length - body.length);
@@ -450,7 +452,7 @@ function normalizeLine(raw: string, line: MeasuredLine, fullWidth: ReadonlySet<s
         continue;
       }
     }
-    const full = fullWidthAt(body, i, fullWidth);
+    const full = fullWidthAt(body, i, fullWidth, following);
     if (full !== null) {
       edits.push(
         makeEdit(raw, {
