@@ -45,8 +45,8 @@ const OVER_WIDTH = 2;
 const AT_WIDTH_SHARE = 0.4;
 /** At most this share is longer than the width (headlines and banners set across columns). */
 const OVER_WIDTH_SHARE = 0.25;
-/** A wrapped page holds at least this many lines per run between blank lines; blank-line pages about one. */
-const MIN_LINES_PER_RUN = 2;
+/** A wrapped page holds nearly two lines or more per run between blank lines (an engine sets blanks inside paragraphs too); blank-line pages about one. */
+const MIN_LINES_PER_RUN = 1.8;
 /** Full lines over lines just short of them below which a page's line lengths count as scattered. */
 const SCATTER_RATIO = 5;
 /** Lines with this many indents make an indented page. */

@@ -40,6 +40,10 @@ describe('reflow: the layout from the page itself', () => {
     expect(layoutOf(fixture('reflow-column'))).toEqual({ kind: 'wrapped', width: 14, fullFrom: 13, indented: false });
   });
 
+  it('should read a page as wrapped when the engine set blank lines inside its paragraphs', () => {
+    expect(layoutOf(fixture('reflow-ocr-short-runs'))).toMatchObject({ kind: 'wrapped', width: 20 });
+  });
+
   it('should take lines a character or two short as full where an OCR engine scatters the lengths', () => {
     expect(layoutOf(fixture('reflow-ocr-width-scatter'))).toEqual({ kind: 'wrapped', width: 17, fullFrom: 15, indented: false });
   });
