@@ -92,11 +92,16 @@ export function detectLayout(measured: readonly MeasuredLine[]): Layout {
   if (measured.length < MIN_LINES_TO_JUDGE || measured.length < MIN_LINES_PER_RUN * runs) return blankLine;
   const counts = new Map<number, number>();
   for (const line of measured) if (line.chars >= MIN_WIDTH && line.chars <= MAX_WIDTH) counts.set(line.chars, (counts.get(line.chars) ?? 0) + 1);
-  let width = 0;
-  for (const [chars, count] of counts) if (count > (counts.get(width) ?? 0) || (count === counts.get(width) && chars > width)) width = chars;
-  if (width === 0) return blankLine;
+  let mode = 0;
+  for (const [chars, count] of counts) if (count > (counts.get(mode) ?? 0) || (count === counts.get(mode) && chars > mode)) mode = chars;
+  if (mode === 0) return blankLine;
+  const near = (width: number) => measured.filter((line) => line.chars >= fullLineMin(width) && line.chars <= width + OVER_WIDTH).length;
+  // Where the engine's lengths scatter, two lengths can tie for the mode: the width whose band
+  // holds the most lines is the column's.
+  let width = mode;
+  if (near(mode) < AT_WIDTH_SHARE * measured.length) for (const chars of counts.keys()) if (near(chars) > near(width)) width = chars;
   const exact = measured.filter((line) => line.chars >= width - 1 && line.chars <= width + OVER_WIDTH).length;
-  const short = measured.filter((line) => line.chars >= fullLineMin(width) && line.chars < width - 1).length;
+  const short = near(width) - exact;
   const over = measured.filter((line) => line.chars > width + OVER_WIDTH).length;
   if (exact + short < AT_WIDTH_SHARE * measured.length || over > OVER_WIDTH_SHARE * measured.length) return blankLine;
   // Lines a character or two short of the width, often next to full ones: an engine's scatter,

@@ -44,6 +44,10 @@ describe('reflow: the layout from the page itself', () => {
     expect(layoutOf(fixture('reflow-ocr-short-runs'))).toMatchObject({ kind: 'wrapped', width: 20 });
   });
 
+  it('should take the width whose band holds most lines when scattered lengths tie for the mode', () => {
+    expect(layoutOf(fixture('reflow-ocr-width-tie'))).toMatchObject({ kind: 'wrapped', width: 19 });
+  });
+
   it('should take lines a character or two short as full where an OCR engine scatters the lengths', () => {
     expect(layoutOf(fixture('reflow-ocr-width-scatter'))).toEqual({ kind: 'wrapped', width: 17, fullFrom: 15, indented: false });
   });
