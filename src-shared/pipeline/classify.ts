@@ -17,7 +17,7 @@ import {
   isTitleLike,
   pinyinMatches,
 } from './cues';
-import { startsMidSentence } from '../text';
+import { endsSentence, startsMidSentence } from '../text';
 import { compact, isPinyinLine } from './text';
 
 /** Banners, promos and column sponsors are short; longer blocks are not tested for them. */
@@ -39,10 +39,27 @@ export function classify(draft: PageDraft, judge: Judge<TitleContext> = fittedTi
     if (isBylineBlock(piece.text)) piece.role = 'byline';
     else if (isCaptionText(piece.text) && (piece.gapBefore >= imageGap || piece.gapAfter >= imageGap)) piece.role = 'caption';
   }
+  pieces.forEach((piece, i) => {
+    if (piece.role === 'paragraph' && repeatedAsPhotoLine(pieces, i)) piece.role = 'caption';
+  });
   const flags = [...draft.flags];
   markTitles(draft.raw, pieces, imageGap, judge, flags);
   markLeadingCredits(pieces);
   return { ...draft, pieces, flags };
+}
+
+/** Blocks below a line that a photo-news text reaches when it names the photo (`图为…`). */
+const PHOTO_LINE_REACH = 4;
+const MIN_PHOTO_LINE = 6;
+
+/**
+ * A short line without a sentence end that the text just below repeats as `图为<line>`: the
+ * photo's caption, set under it, not a headline (photo news prints both).
+ */
+function repeatedAsPhotoLine(pieces: readonly Piece[], i: number): boolean {
+  const line = compact(pieces[i].text);
+  if (line.length < MIN_PHOTO_LINE || pieces[i].text.includes('\n') || endsSentence(line)) return false;
+  return pieces.slice(i + 1, i + 1 + PHOTO_LINE_REACH).some((below) => compact(below.text).includes(`图为${line}`));
 }
 
 /** A credit before any article belongs to one on an earlier page: kept aside, not lost. */

@@ -14,6 +14,8 @@ export interface Layout {
   kind: 'blank-line' | 'wrapped';
   /** Characters a full column line holds; 0 on a blank-line page. */
   width: number;
+  /** The fewest characters a line the page shows full comes out with (an engine's lengths scatter). */
+  fullFrom: number;
   /** Paragraphs open with two ideographic spaces (or 2–4 ASCII spaces). */
   indented: boolean;
 }
@@ -43,8 +45,10 @@ const OVER_WIDTH = 2;
 const AT_WIDTH_SHARE = 0.4;
 /** At most this share is longer than the width (headlines and banners set across columns). */
 const OVER_WIDTH_SHARE = 0.25;
-/** A wrapped page holds at least this many lines per run between blank lines; blank-line pages about one. */
-const MIN_LINES_PER_RUN = 2;
+/** A wrapped page holds nearly two lines or more per run between blank lines (an engine sets blanks inside paragraphs too); blank-line pages about one. */
+const MIN_LINES_PER_RUN = 1.8;
+/** Full lines over lines just short of them below which a page's line lengths count as scattered. */
+const SCATTER_RATIO = 5;
 /** Lines with this many indents make an indented page. */
 const MIN_INDENTS = 2;
 
@@ -74,19 +78,36 @@ export function measureLines(raw: string): MeasuredLine[] {
  * of the lines, and blank lines are rare; on a blank-line page lengths scatter from a title's to
  * a paragraph's and nearly every line has a blank line after it.
  */
+/**
+ * The shortest a full column line comes out: an engine drops a character now and then and reads
+ * a full-width mark as a half-width one plus a space, so lengths scatter by about a tenth.
+ */
+function fullLineMin(width: number): number {
+  return width - Math.max(1, Math.round(width / 10));
+}
+
 export function detectLayout(measured: readonly MeasuredLine[]): Layout {
-  const blankLine: Layout = { kind: 'blank-line', width: 0, indented: false };
+  const blankLine: Layout = { kind: 'blank-line', width: 0, fullFrom: 0, indented: false };
   const runs = measured.filter((line, i) => i === 0 || line.blanksBefore > 0).length;
   if (measured.length < MIN_LINES_TO_JUDGE || measured.length < MIN_LINES_PER_RUN * runs) return blankLine;
   const counts = new Map<number, number>();
   for (const line of measured) if (line.chars >= MIN_WIDTH && line.chars <= MAX_WIDTH) counts.set(line.chars, (counts.get(line.chars) ?? 0) + 1);
-  let width = 0;
-  for (const [chars, count] of counts) if (count > (counts.get(width) ?? 0) || (count === counts.get(width) && chars > width)) width = chars;
-  if (width === 0) return blankLine;
-  const atWidth = measured.filter((line) => line.chars >= width - 1 && line.chars <= width + OVER_WIDTH).length;
+  let mode = 0;
+  for (const [chars, count] of counts) if (count > (counts.get(mode) ?? 0) || (count === counts.get(mode) && chars > mode)) mode = chars;
+  if (mode === 0) return blankLine;
+  const near = (width: number) => measured.filter((line) => line.chars >= fullLineMin(width) && line.chars <= width + OVER_WIDTH).length;
+  // Where the engine's lengths scatter, two lengths can tie for the mode: the width whose band
+  // holds the most lines is the column's.
+  let width = mode;
+  if (near(mode) < AT_WIDTH_SHARE * measured.length) for (const chars of counts.keys()) if (near(chars) > near(width)) width = chars;
+  const exact = measured.filter((line) => line.chars >= width - 1 && line.chars <= width + OVER_WIDTH).length;
+  const short = near(width) - exact;
   const over = measured.filter((line) => line.chars > width + OVER_WIDTH).length;
-  if (atWidth < AT_WIDTH_SHARE * measured.length || over > OVER_WIDTH_SHARE * measured.length) return blankLine;
-  return { kind: 'wrapped', width, indented: measured.filter((line) => line.indented).length >= MIN_INDENTS };
+  if (exact + short < AT_WIDTH_SHARE * measured.length || over > OVER_WIDTH_SHARE * measured.length) return blankLine;
+  // Lines a character or two short of the width, often next to full ones: an engine's scatter,
+  // not paragraphs' last lines (which spread over every length).
+  const fullFrom = short * SCATTER_RATIO >= exact ? fullLineMin(width) : width - 1;
+  return { kind: 'wrapped', width, fullFrom, indented: measured.filter((line) => line.indented).length >= MIN_INDENTS };
 }
 
 /**
@@ -101,8 +122,8 @@ export function reflow(draft: PageDraft): PageDraft {
   if (layout.kind === 'blank-line') return chunk(draft);
   const { raw } = draft;
   const edits: Edit[] = [...draft.edits];
-  const fullWidth = fullWidthMarks(raw);
-  const texts = measured.map((line) => normalizeLine(raw, line, fullWidth, edits));
+  const fullWidth = fullWidthMarks(raw, measured);
+  const texts = measured.map((line, i) => normalizeLine(raw, line, fullWidth, edits, measured[i + 1]));
   const lines = shapeLines(measured, texts, layout);
   const pieces: Piece[] = [];
   for (const run of runs(lines)) {
@@ -167,7 +188,7 @@ function shapeLines(measured: readonly MeasuredLine[], texts: readonly string[],
   const result: ShapedLine[] = [];
   measured.forEach((line, i) => {
     const text = texts[i];
-    const wide = line.chars >= layout.width - 1;
+    const wide = line.chars >= layout.fullFrom;
     const over = line.chars > layout.width + OVER_WIDTH;
     const above = line.blanksBefore === 0 ? result[i - 1] : undefined;
     // The line goes on from a full line above that stopped mid-sentence.
@@ -215,7 +236,7 @@ function opensBelow(i: number, measured: readonly MeasuredLine[], texts: readonl
   const below = measured[i + 1];
   if (!below || below.blanksBefore > 0 || (layout.indented && below.indented)) return true;
   const next = texts[i + 1];
-  return isLead(next) || isBylineBlock(next) || (isTitleLike(next) && below.chars < layout.width - 1);
+  return isLead(next) || isBylineBlock(next) || (isTitleLike(next) && below.chars < layout.fullFrom);
 }
 
 /** Groups the lines into blocks: cut where `cutsBefore` says, and at blank lines but over `continuesOverGap`. */
@@ -309,14 +330,32 @@ function isLetterSpaced(trimmed: string): boolean {
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '.': '。', '(': '（', ')': '）' };
 
 /**
- * The half-width marks this page prints full-width more often than not: there the half-width
- * ones are the engine's misreadings. A page consistently set with `,` (the seeds) keeps them.
+ * What the engine makes of a full-width mark it reads half-width: the glyph sits at one side of
+ * its box, so a space comes out on the other (`: 四川`, `〈专家) 工作站`), and the wide bracket
+ * reads as `〈`. A half-width mark set in print shows neither.
  */
-function fullWidthMarks(raw: string): Set<string> {
+const BOX_GAP: Record<string, RegExp> = {
+  ':': /\p{sc=Han}\)? *: +\p{sc=Han}/u,
+  ';': /\p{sc=Han} *; +\p{sc=Han}/u,
+  '(': /\p{sc=Han} +\(\p{sc=Han}|\p{sc=Han}\) +[\p{sc=Han}:]|[〈《][^)）〉》\n]*\)/u,
+};
+BOX_GAP[')'] = BOX_GAP['('];
+
+/**
+ * The half-width marks this page prints full-width: those it prints full-width more often than
+ * not, and, on a page printing `，`, those the engine shows it read from a full-width box. There
+ * the half-width ones are the engine's misreadings; a page consistently set with `,` (the seeds)
+ * keeps them.
+ */
+function fullWidthMarks(raw: string, measured: readonly MeasuredLine[]): Set<string> {
   const result = new Set<string>();
+  const setFullWidth = (half: string, full: string) => raw.split(full).length - 1 > countInCjk(raw, half);
+  const commasFull = setFullWidth(',', '，');
+  // The sponsor heading keeps its own setting (`本版协办单位 (排名不分先后)`) whatever the page's.
+  const running = measured.map((line) => raw.slice(line.start, line.end)).filter((text) => !isSponsorHeading(text));
   for (const [half, full] of Object.entries(FULL_WIDTH)) {
-    const halves = countInCjk(raw, half);
-    if (halves > 0 && raw.split(full).length - 1 > halves) result.add(half);
+    const boxGap = BOX_GAP[half];
+    if (countInCjk(raw, half) > 0 && (setFullWidth(half, full) || (commasFull && boxGap !== undefined && running.some((text) => boxGap.test(text))))) result.add(half);
   }
   return result;
 }
@@ -337,15 +376,33 @@ function halfInCjk(text: string, i: number): boolean {
   let after = i + 1;
   while (text[after] === ' ') after++;
   if (text[after] !== undefined && /[0-9A-Za-z]/.test(text[after])) return false;
-  return text[i] === '(' ? isCjk(text[after]) : isCjk(text[before]);
+  // `(排名不分先后) :`: a colon after a misread closing bracket is among Chinese text too.
+  return text[i] === '(' ? isCjk(text[after]) : isCjk(text[before]) || (text[before] === ')' && i > 0 && halfInCjk(text, before));
+}
+
+const FULL_WIDTH_FORMS = new Set(Object.values(FULL_WIDTH));
+
+/**
+ * The full-width mark the engine's reading at `i` stands for on this page, or null: a half-width
+ * mark among Chinese text, or `〈`/`《` closed by `)` (a `（` read as an angle bracket).
+ */
+function fullWidthAt(body: string, i: number, fullWidth: ReadonlySet<string>, following = ''): string | null {
+  const ch = body[i];
+  if (ch === '〈' || ch === '《') {
+    // The bracket may close on the next line (`院士〈专` / `家) 工作站`).
+    const close = /[)）〉》]/.exec(body.slice(i + 1) + following);
+    return close !== null && /[)）]/.test(close[0]) && fullWidth.has(')') ? '（' : null;
+  }
+  return fullWidth.has(ch) && halfInCjk(body, i) ? FULL_WIDTH[ch] : null;
 }
 
 /**
  * The line as it reads once the engine's letter-spacing and misread punctuation are undone; the
  * edits doing so are pushed to `edits` with raw offsets.
  */
-function normalizeLine(raw: string, line: MeasuredLine, fullWidth: ReadonlySet<string>, edits: Edit[]): string {
+function normalizeLine(raw: string, line: MeasuredLine, fullWidth: ReadonlySet<string>, edits: Edit[], next: MeasuredLine | undefined): string {
   const source = raw.slice(line.start, line.end);
+  const following = next && next.blanksBefore === 0 ? raw.slice(next.start, next.end) : '';
   const lead = source.length - source.trimStart().length;
   const body = source.trim().replace(MARKUP, '');
   const offset = line.start + lead + (source.trim().length - body.length);
@@ -376,8 +433,32 @@ function normalizeLine(raw: string, line: MeasuredLine, fullWidth: ReadonlySet<s
       i = end - 1;
       continue;
     }
-    if (fullWidth.has(ch) && halfInCjk(body, i)) {
-      const full = FULL_WIDTH[ch];
+    if (ch === ' ' && !line.spaced) {
+      let end = i;
+      while (body[end] === ' ') end++;
+      const before = text.slice(-1);
+      const next = fullWidthAt(body, end, fullWidth);
+      // `: ` and `) ` are how the engine reads `：` and `）`; print sets no gap at a full-width mark.
+      const atMark = (FULL_WIDTH_FORMS.has(before) && (isCjk(body[end]) || next !== null)) || (next !== null && isCjk(before));
+      if (atMark) {
+        edits.push(
+          makeEdit(raw, {
+            kind: 'trim',
+            rule: 'reflow.full-width',
+            start: offset + i,
+            end: offset + end,
+            after: '',
+            reason: 'Space the OCR engine set beside a full-width mark',
+            confidence: 0.9,
+            op: { type: 'replace' },
+          }),
+        );
+        i = end - 1;
+        continue;
+      }
+    }
+    const full = fullWidthAt(body, i, fullWidth, following);
+    if (full !== null) {
       edits.push(
         makeEdit(raw, {
           kind: 'char-fix',
@@ -385,7 +466,7 @@ function normalizeLine(raw: string, line: MeasuredLine, fullWidth: ReadonlySet<s
           start: offset + i,
           end: offset + i + 1,
           after: full,
-          reason: `Half-width "${ch}" where this page prints "${full}": read by the OCR engine`,
+          reason: `"${ch}" where this page prints "${full}": read by the OCR engine`,
           confidence: 0.8,
           op: { type: 'replace' },
         }),

@@ -19,10 +19,16 @@ export function compact(text: string): string {
 const compacted = new Map<string, string>();
 const COMPACT_MEMO_LIMIT = 8192;
 
-/** `DI FANG KE XIE`, `Xue Hui Gai Ge`: Latin syllables only, at least two of them. */
+/**
+ * `DI FANG KE XIE`, `Xue Hui Gai Ge`: Latin syllables only, at least two of them. An engine
+ * reading the italic pinyin takes a letter for a look-alike digit now and then (`D1 Fang Ke Xi1e`,
+ * `Dong 7ai`): a syllable may hold `0`, `1` or `7` beside at least one letter.
+ */
 export function isPinyinLine(text: string): boolean {
-  return /^[A-Za-z]+(?: +[A-Za-z]+)+$/.test(text.trim());
+  return new RegExp(`^${PINYIN_SYLLABLE}(?: +${PINYIN_SYLLABLE})+$`).test(text.trim());
 }
+
+const PINYIN_SYLLABLE = '[A-Za-z017]*[A-Za-z][A-Za-z017]*';
 
 export function pinyinSyllables(text: string): number {
   return text.trim().split(/ +/).length;

@@ -32,12 +32,24 @@ describe('reflow: the layout from the page itself', () => {
   });
 
   it('should find the wrap width and the indents of a hard-wrapped page', () => {
-    expect(layoutOf(fixture('reflow-indented'))).toEqual({ kind: 'wrapped', width: 16, indented: true });
-    expect(layoutOf(fixture('reflow-ascii-indent'))).toEqual({ kind: 'wrapped', width: 16, indented: true });
+    expect(layoutOf(fixture('reflow-indented'))).toMatchObject({ kind: 'wrapped', width: 16, indented: true });
+    expect(layoutOf(fixture('reflow-ascii-indent'))).toMatchObject({ kind: 'wrapped', width: 16, indented: true });
   });
 
   it('should find the width of column-wrapped text without indents, blank lines and all', () => {
-    expect(layoutOf(fixture('reflow-column'))).toEqual({ kind: 'wrapped', width: 14, indented: false });
+    expect(layoutOf(fixture('reflow-column'))).toEqual({ kind: 'wrapped', width: 14, fullFrom: 13, indented: false });
+  });
+
+  it('should read a page as wrapped when the engine set blank lines inside its paragraphs', () => {
+    expect(layoutOf(fixture('reflow-ocr-short-runs'))).toMatchObject({ kind: 'wrapped', width: 20 });
+  });
+
+  it('should take the width whose band holds most lines when scattered lengths tie for the mode', () => {
+    expect(layoutOf(fixture('reflow-ocr-width-tie'))).toMatchObject({ kind: 'wrapped', width: 19 });
+  });
+
+  it('should take lines a character or two short as full where an OCR engine scatters the lengths', () => {
+    expect(layoutOf(fixture('reflow-ocr-width-scatter'))).toEqual({ kind: 'wrapped', width: 17, fullFrom: 15, indented: false });
   });
 
   it('should measure letter-spaced lines without their spaces', () => {
