@@ -4,6 +4,7 @@
  * characters, repeated paragraphs, markup residue, column breaks, stray Latin words, CRLF, BOM).
  * The same seed number always yields the same bytes, so runs are comparable.
  */
+import { mulberry32 } from '../test/sim/random';
 
 export interface CorpusOptions {
   pages: number;
@@ -18,16 +19,9 @@ export interface CorpusPage {
   bytes: Uint8Array;
 }
 
-/** Mulberry32: tiny, fast and good enough to spread noise evenly. Returns floats in [0, 1). */
+/** The simulator's seeded generator (mulberry32): floats in [0, 1), the same for the same seed. */
 export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed).next;
 }
 
 /** Blocks are what the seeds separate with blank lines: headlines, paragraphs, bylines, furniture. */

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { distance } from 'fastest-levenshtein';
 import { chromium, type Page } from 'playwright-core';
 import { flat, type GoldArticle, type GoldPage } from '../eval/evaluate';
+import { mulberry32 } from '../sim/random';
 
 const ARTICLES_DIR = fileURLToPath(new URL('./articles', import.meta.url));
 const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/eval-ocr', import.meta.url));
@@ -78,18 +79,6 @@ interface PlacedArticle {
   titleBreak: boolean;
 }
 
-/** mulberry32: a seeded generator, so the same page is built every time. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pick<T>(items: readonly T[], rand: () => number): T {
   return items[Math.floor(rand() * items.length)];
 }
@@ -134,7 +123,7 @@ function dealArticles(articles: readonly GoldArticle[], counts: readonly number[
 }
 
 function planPages(articles: readonly GoldArticle[]): PageSpec[] {
-  const rand = random(20241202);
+  const rand = mulberry32(20241202).next;
   const counts = Array.from({ length: PAGE_COUNT }, (_, i) => [4, 3, 5, 6, 4, 5][i % 6]);
   const dealt = dealArticles(articles, counts, rand);
   return dealt.map((pageArticles, i) => {
