@@ -25,7 +25,7 @@ export interface TitleContext {
 
 /** Body blocks this far below a line are searched for the rest of its sentence. */
 const CONTINUATION_REACH = 2;
-/** The width of a printed column: a paragraph opening on a column's last line shows this much of itself. */
+/** Shorter than this a line is very short (`short-line`); a column-end fragment runs 10–17 characters. */
 const SHORT_TITLE = 6;
 /** A clause of the next block this short finishes a sentence the line began. */
 const CLOSING_CLAUSE = 8;
