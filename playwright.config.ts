@@ -10,7 +10,8 @@ if (!existsSync(executablePath)) {
   );
 }
 
-const PORT = 4173;
+// Several checkouts on one machine each run their own preview server, so the port can be moved.
+const PORT = Number(process.env.GALLEY_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'test/e2e',
