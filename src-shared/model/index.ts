@@ -3,3 +3,4 @@ export * from './analysis';
 export * from './clean';
 export * from './materialize';
 export * from './records';
+export * from './issue';
