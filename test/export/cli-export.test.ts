@@ -92,7 +92,7 @@ describe('galley export (CLI, real pipeline)', () => {
   it('should refuse an unknown format or a missing --out with usage', async () => {
     const unknown = await run('export', seeds[0], '--format', 'pdf', '--out', temp);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^galley export: --format must be one of tei, md, txt, json, docx \(usage: galley export FILE\.\.\..*\)\n$/);
+    expect(unknown.stderr).toMatch(/^galley export: --format must be one of tei, md, txt, json, docx \(usage: galley export PATH\.\.\..*\)\n$/);
     expect((await run('export', seeds[0], '--format', 'tei')).stderr).toContain('--out DIR is required');
   });
 });
