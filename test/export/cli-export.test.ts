@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLValidator } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { run } from '../cli/support';
 import { parseDocumentJson, serializeDocument } from '../../src-shared/export';
@@ -15,6 +15,8 @@ const SEEDS = fileURLToPath(new URL('../../seeds/', import.meta.url));
 const seeds = readdirSync(SEEDS).filter((name) => name.endsWith('.txt')).sort().map((name) => join(SEEDS, name));
 const temp = mkdtempSync(join(tmpdir(), 'galley-export-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
+/** Each case runs the whole pipeline on the seeds: seconds on a busy two-core machine, as in test/cli. */
+vi.setConfig({ testTimeout: 60_000 });
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
