@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, mkdir, rename, stat, statfs, writeFile } from 'node:fs/promises';
+import { access, lstat, mkdir, readdir, rename, stat, statfs, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Io } from './command';
 import { DecodeError } from '../src-shared/pipeline/decode';
@@ -168,5 +168,70 @@ async function writePlanned(planned: readonly PlannedWrite[]): Promise<void> {
     const temporary = join(dirname(target), `.galley-${process.pid}-${index}.tmp`);
     await writeFile(temporary, data);
     await rename(temporary, target);
+  }
+}
+
+/** What a folder walk takes as a page: the archive's pages are text files; images and notes beside them are not. */
+const PAGE_FILE = /\.txt$/i;
+
+/**
+ * The page files of the paths given: a file as it is (`readPageFile` checks it is a regular file
+ * of a page's size), a folder walked for its `.txt` files in name order, hidden entries and
+ * symbolic links to folders left out so a walk never loops. A path that cannot be walked, or a
+ * folder with no page in it, is a UserError naming it.
+ */
+export async function pageFilesIn(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    let info;
+    try {
+      info = await lstat(path);
+    } catch (error) {
+      throw new UserError(path, describeError(error));
+    }
+    if (!info.isDirectory()) {
+      files.push(path);
+      continue;
+    }
+    const found = await walk(path);
+    if (found.length === 0) throw new UserError(path, 'is a folder with no .txt page files in it');
+    files.push(...found);
+  }
+  return files;
+}
+
+/** `pageFilesIn`, its UserError told on stderr in one line: null then. */
+export async function pageFilesOrTell(command: string, paths: readonly string[], io: Io): Promise<string[] | null> {
+  try {
+    return await pageFilesIn(paths);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    io.stderr(`galley ${command}: ${error.message}\n`);
+    return null;
+  }
+}
+
+async function walk(folder: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    throw new UserError(folder, describeError(error));
+  }
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }))) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) files.push(...(await walk(path)));
+    else if ((entry.isFile() || entry.isSymbolicLink()) && PAGE_FILE.test(entry.name) && !(await isFolder(path))) files.push(path);
+  }
+  return files;
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
   }
 }

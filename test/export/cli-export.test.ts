@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLValidator } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { run } from '../cli/support';
 import { parseDocumentJson, serializeDocument } from '../../src-shared/export';
@@ -15,6 +15,8 @@ const SEEDS = fileURLToPath(new URL('../../seeds/', import.meta.url));
 const seeds = readdirSync(SEEDS).filter((name) => name.endsWith('.txt')).sort().map((name) => join(SEEDS, name));
 const temp = mkdtempSync(join(tmpdir(), 'galley-export-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
+/** Each case runs the whole pipeline on the seeds: seconds on a busy two-core machine, as in test/cli. */
+vi.setConfig({ testTimeout: 60_000 });
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -34,7 +36,7 @@ describe('galley export (CLI, real pipeline)', () => {
     for (const name of xmlFiles) {
       const xml = readFileSync(join(out, name), 'utf8');
       expect(XMLValidator.validate(xml), name).toBe(true);
-      const issue = child(path(parseTree(xml), 'text', 'body'), 'div', { type: 'issue' });
+      const issue = child(path(parseTree(xml), 'text', 'body'), 'div', { type: 'page' });
       const articles = children(issue, 'div', { type: 'article' });
       expect(articles.length, name).toBeGreaterThan(0);
       for (const article of articles) expect(article.children.some((c) => c.name === 'p' || c.name === 'div'), `${name} ${article.attrs['xml:id']}`).toBe(true);
@@ -92,7 +94,7 @@ describe('galley export (CLI, real pipeline)', () => {
   it('should refuse an unknown format or a missing --out with usage', async () => {
     const unknown = await run('export', seeds[0], '--format', 'pdf', '--out', temp);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^galley export: --format must be one of tei, md, txt, json, docx \(usage: galley export FILE\.\.\..*\)\n$/);
+    expect(unknown.stderr).toMatch(/^galley export: --format must be one of tei, md, txt, json, docx \(usage: galley export PATH\.\.\..*\)\n$/);
     expect((await run('export', seeds[0], '--format', 'tei')).stderr).toContain('--out DIR is required');
   });
 });
