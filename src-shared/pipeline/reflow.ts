@@ -198,7 +198,7 @@ function shapeLines(measured: readonly MeasuredLine[], texts: readonly string[],
     const furniture = alone || isPromo(text) || isSponsorHeading(text);
     let title = isTitleLike(text) && !line.indented && !closesBeforeOpening(text);
     if (title && !furniture) {
-      if (!wide || over) title = !(continues && !over && (line.chars <= TAIL_MAX || ENDS_MID_PHRASE.test(text)));
+      if (!wide || over) title = !(continues && !over && (line.chars <= TAIL_MAX || ENDS_MID_PHRASE.test(text) || closedBelow(i, measured, texts)));
       else title = !continues && !ENDS_MID_PHRASE.test(text) && opensBelow(i, measured, texts, layout);
     }
     result.push({
@@ -219,6 +219,18 @@ function shapeLines(measured: readonly MeasuredLine[], texts: readonly string[],
 }
 
 const BYLINE_MAX = 40;
+
+/**
+ * What follows line `i` closes the text it ends: a credit, a place-name subhead of the next
+ * report, or the page's end. A headline or kicker opens text; the rest of a paragraph cut off
+ * after a full line (`…讲授了` / `近视防控和心理健康知` / `罗江区`) is what such a line is.
+ */
+function closedBelow(i: number, measured: readonly MeasuredLine[], texts: readonly string[]): boolean {
+  const below = measured[i + 1];
+  if (!below) return true;
+  const next = texts[i + 1];
+  return isBylineBlock(next) || (isParenthesized(next) && next.length <= BYLINE_MAX) || isPlaceName(next);
+}
 
 /** `助”科技志愿服`: a closing quote or bracket before any opening one, so the line starts mid-text. */
 function closesBeforeOpening(text: string): boolean {

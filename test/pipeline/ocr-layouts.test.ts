@@ -15,4 +15,12 @@ describe('OCR layouts: where articles start', () => {
   it('should open an article at a headline read between two columns of the article before', () => {
     expect(titles('ocr-headline-between-columns')).toEqual(['广安市农学会 举办龙安柚产业技术研讨会', '汉源县科协 助力花椒产业提质增效']);
   });
+
+  it('should keep the rest of a paragraph cut off after a full line in it, not open an article there', () => {
+    const result = page('ocr-cut-off-tail');
+    expect(result.articles.map((article) => article.title)).toEqual(['各地科协 开展全国科普日进校园活动']);
+    expect(result.articles[0].blocks.map((block) => block.text.replace(/\s+/g, ''))).toContain(
+      '活动中,科技辅导员带领学生们走进科技馆,体验了VR地震模拟、机器人编程等互动项目;医务人员为师生讲授了近视防控和心理健康知',
+    );
+  });
 });
