@@ -23,4 +23,12 @@ describe('OCR layouts: where articles start', () => {
       '活动中,科技辅导员带领学生们走进科技馆,体验了VR地震模拟、机器人编程等互动项目;医务人员为师生讲授了近视防控和心理健康知',
     );
   });
+
+  it('should read an organisation over the rest of a title as one headline on two lines, a place over a headline as its kicker', () => {
+    const result = page('ocr-two-line-headline');
+    expect(result.articles.map((article) => [article.kicker, article.title.replace(/\s+/g, '')])).toEqual([
+      [null, '岳池县科协召开第三次代表大会'],
+      ['成都市', '新津区开展科普进社区活动'],
+    ]);
+  });
 });
