@@ -124,6 +124,7 @@ export function compose(random: Random, column: Column): Composition {
   page.repeatArticles(rates);
   page.headlinesBetweenColumns(rates);
   page.characterErrors(rates);
+  page.twoLineHeadlines();
   return { gold: { heldOut: true, articles, furniture }, units: page.units };
 }
 
@@ -261,6 +262,17 @@ const LOOKALIKES: Record<string, string> = {
 const LATIN = ['and', 'the', 'of', 'in', 'to', 'for', 'on'];
 
 /** The page's units and the structural noise applied to them in place. */
+/** Share of the headlines of a wrapped page set on two lines. */
+const TWO_LINE_SHARE = 0.3;
+const MIN_HEADLINE_LINE = 8;
+
+/** FNV-1a of the text, as a number in [0, 1). */
+function unitHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) / 0x100000000;
+}
+
 class PageUnits {
   /** Units another operation already moved, cut or copied: one kind of damage per unit keeps gold exact. */
   private readonly touched = new Set<Unit>();
@@ -473,6 +485,31 @@ class PageUnits {
       }
       heading[0].breakBefore = true;
       this.insertBefore(rest, ...heading);
+    }
+  }
+
+  /**
+   * A headline set one column wide in a wrapped layout: the engine gives its two printed lines,
+   * the second shorter or longer (`多地开展全国科技工作者日慰` / `问活动`, `岳池县科协` / `召开第三次代表大会`),
+   * with no blank line between. Chosen by a hash of headline and width, not the page's random
+   * stream, so every other draw, and so every other page, stays as it was.
+   */
+  twoLineHeadlines(): void {
+    if (this.column.layout === 'blank-line') return;
+    // Headline type is about 1.4 times the body's: a column holds fewer of its characters.
+    const room = Math.max(MIN_HEADLINE_LINE, Math.round(this.column.width * 0.7));
+    for (const unit of this.units) {
+      if (unit.role !== 'title' || unit.noise || unit.lines.length !== 1 || unit.marks.length) continue;
+      const title = unit.lines[0];
+      const draw = unitHash(`${title}|${this.column.width}`);
+      if (draw >= TWO_LINE_SHARE) continue;
+      const space = title.indexOf(' ');
+      // Half of the spaced headlines print their space as the line break, as the OCR set's pages do.
+      const lines = space > 0 && draw < TWO_LINE_SHARE / 2 ? [title.slice(0, space), title.slice(space + 1)] : title.length > room ? [title.slice(0, room), title.slice(room)] : null;
+      // Longer than two lines of the column: set across columns, on one line.
+      if (!lines || !lines[1].trim() || lines.some((line) => line.length > room)) continue;
+      unit.lines = lines;
+      unit.marks.push({ kind: 'layout.two-line-headline', start: 0, end: lines.join('\n').length });
     }
   }
 

@@ -60,6 +60,7 @@ export const NOISE_KINDS = [
   'layout.cjk-space',
   'layout.half-width',
   'layout.headline-between-columns',
+  'layout.two-line-headline',
 ] as const;
 
 /** The character errors the OCR lint (`ocr.*` flags) is meant to find. */

@@ -57,6 +57,10 @@ export const TITLE_FEATURES: readonly Feature<TitleContext>[] = [
   { id: 'short-line', value: (c) => yes(length(c) < SHORT_TITLE) },
   { id: 'column-line-length', value: (c) => yes(isColumnLineLength(length(c))) },
   { id: 'ends-unfinished', value: (c) => yes(UNFINISHED_END.has(compact(line(c).text).slice(-1))) },
+  // A headline an engine read between two columns of the article before: that article's
+  // sentence goes on below the line, and its credit closes it before this one's lead.
+  { id: 'between-halves', value: (c) => yes(betweenHalves(c)) },
+  { id: 'lead-after-credit-below', value: (c) => yes(leadAfterCreditBelow(c)) },
 ];
 
 export const fittedTitle: Judge<TitleContext> = fittedJudge(TITLE_FEATURES, weights, CUTOFFS.title);
@@ -69,6 +73,30 @@ function continuedBelow(c: TitleContext): boolean {
     if (piece.role !== 'paragraph') continue;
     if (isLead(piece.text)) return false;
     if (continuesAcrossCut(line(c).text, piece.text)) return true;
+    seen++;
+  }
+  return false;
+}
+
+/** The block above broke off mid-sentence and the block below goes on with it, past the line. */
+function betweenHalves(c: TitleContext): boolean {
+  const above = previous(c);
+  const below = nextBlock(c);
+  return endsInCut(above) && below?.role === 'paragraph' && continuesAcrossCut(above!.text, below.text);
+}
+
+/** Body blocks below a line searched for the credit that closes the article it interrupts. */
+const CREDIT_REACH = 3;
+
+/** Below the line, within a few body blocks, a credit closes an article and a lead opens the next without a headline of its own. */
+function leadAfterCreditBelow(c: TitleContext): boolean {
+  for (let j = c.next, seen = 0; j < c.pieces.length && seen < CREDIT_REACH; j++) {
+    const piece = c.pieces[j];
+    if (piece.role === 'furniture') continue;
+    if (piece.role !== 'paragraph' && piece.role !== 'byline') return false;
+    // A credit right under the line is its own (`本报记者 张明` under a headline), not one closing text.
+    if (closesArticle(piece)) return (seen > 0 || piece.role === 'paragraph') && isLead(c.pieces[j + 1]?.text ?? '');
+    if (isLead(piece.text)) return false;
     seen++;
   }
   return false;
