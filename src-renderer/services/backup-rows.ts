@@ -4,7 +4,7 @@ import type { ExportFormat } from '../../src-shared/export/types';
 import { PAGE_STATUSES } from '../../src-shared/model';
 import { ACTION_LABELS, type ReviewOp } from '../../src-shared/review';
 import type { ExportRow, HistoryRow, MetaRow, PageRow, PageStats, RawRow, TombstoneRow } from '../db/schema';
-import type { ReviewRecord } from '../../src-shared/model';
+import type { Decision, ReviewRecord } from '../../src-shared/model';
 
 /**
  * What a row of each table may hold, as zod schemas typed against the rows the app writes, so a
@@ -60,6 +60,25 @@ const deskHistory = z.strictObject({
   undone: z.boolean(),
 });
 
+const span = { start: count, end: count };
+const decisionAction = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('split'), chunkStart: count, status: splitStatus, title: z.string().optional() }),
+  z.strictObject({ type: z.literal('editor-split'), chunkStart: count, boundary: boundarySchema }),
+  z.strictObject({ type: z.literal('edit-status'), rule: z.string(), ...span, before: z.string(), after: z.string(), status: editStatus }),
+  z.strictObject({ type: z.literal('flag-status'), rule: z.string(), ...span, text: z.string(), status: flagStatus }),
+  z.strictObject({ type: z.literal('editor-edit'), edit: editSchema, position: count }),
+]);
+
+const decisionRow = z.strictObject({
+  id: z.string().min(1),
+  pageId: z.string().min(1),
+  key: z.string().min(1),
+  who: z.string(),
+  at: time,
+  action: decisionAction,
+  needsLook: z.enum(['split-gone', 'chunk-gone', 'edit-gone', 'flag-gone', 'article-gone']).optional(),
+}) satisfies z.ZodType<Decision>;
+
 const metaRow: z.ZodType<MetaRow> = z.discriminatedUnion('key', [
   z.strictObject({ key: z.literal('seedsLoaded'), value: z.boolean() }),
   z.strictObject({ key: z.literal('language'), value: z.enum(['zh', 'en']) }),
@@ -79,6 +98,7 @@ const rows = {
     exportedAt: time,
     articles: z.array(z.strictObject({ id: z.string(), title: z.string(), hash: z.string() })),
   }) satisfies z.ZodType<ExportRow>,
+  decisions: decisionRow,
 };
 
 export type BackupTable = keyof typeof rows;

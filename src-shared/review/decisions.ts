@@ -108,19 +108,28 @@ export function stepDecisions(
 }
 
 /**
- * Every decision an edited analysis holds over `base`, the pipeline's own output for the same raw
+ * Every decision an edited analysis holds over `base`, a pipeline's own output for the same raw
  * text: each target whose state differs from the pipeline's, and everything the editor added.
+ * `base` may come from a later pipeline than `reviewed` did: an automatic edit it no longer makes
+ * counts as decided only when reverted, because applied and proposed are what pipelines leave.
  */
 export function deriveDecisions(base: PageAnalysis, reviewed: PageAnalysis, context: DecisionContext): Decision[] {
   const baseTargets = targets(base);
   const decisions: Decision[] = [];
   for (const [key, target] of targets(reviewed)) {
-    const original = baseTargets.get(key);
-    if (original && JSON.stringify(original.item) === JSON.stringify(target.item)) continue;
+    if (!decidedOver(baseTargets.get(key), target)) continue;
     const action = actionOf(reviewed, target);
     if (action) decisions.push(decisionFor(key, action, context));
   }
   return decisions;
+}
+
+function decidedOver(original: Target | undefined, target: Target): boolean {
+  if (target.kind !== 'flag' && target.item.origin === 'editor') return true;
+  if (target.kind === 'edit') return original ? original.item.status !== target.item.status : target.item.status === 'reverted';
+  if (!original) return true;
+  const title = (t: Target) => (t.kind === 'boundary' ? t.item.title : undefined);
+  return original.item.status !== target.item.status || title(original) !== title(target);
 }
 
 export interface ReplayResult {
