@@ -48,12 +48,19 @@ const reviewOp: z.ZodType<ReviewOp> = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('replace-analysis'), from: pageAnalysisSchema, to: pageAnalysisSchema }),
 ]);
 
-/** The desk's history row (views/desk/persist.ts `DeskHistory`). */
+/** The desk's history row (db/reviews.ts `DeskHistory`). */
 const deskHistory = z.strictObject({
   step: z.strictObject({
     label: z.enum(ACTION_LABELS),
     detail: z.string(),
-    patches: z.array(z.strictObject({ pageId: z.string(), forward: z.array(reviewOp), inverse: z.array(reviewOp) })),
+    patches: z.array(
+      z.strictObject({
+        pageId: z.string(),
+        forward: z.array(reviewOp),
+        inverse: z.array(reviewOp),
+        status: z.strictObject({ from: z.enum(PAGE_STATUSES), to: z.enum(PAGE_STATUSES) }).optional(),
+      }),
+    ),
     coalesceKey: z.string().optional(),
   }),
   pages: z.array(z.string()),

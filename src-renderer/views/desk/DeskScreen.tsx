@@ -17,7 +17,7 @@ import { SidePanel } from './SidePanel';
 import { RawPage } from '../page/RawPage';
 import { shownArticle, useDeskKeys, type DeskAreas } from './keys';
 import { clearLocated } from './locate';
-import { ensureReview } from './persist';
+import { ensureReview } from '../../db/reviews';
 import './desk.css';
 
 /** The review desk for one page: raw text, article list, editor with its diff, changes and flags. */
