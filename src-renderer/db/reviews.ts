@@ -82,7 +82,8 @@ async function saveStep(
     const patches = step.patches.filter((p) => p.pageId === pageId);
     await saveDecisions(db, page, analysis, patches, direction, now);
     const row = await db.pages.get(pageId);
-    const status = statusAfter(row?.status, patches, direction);
+    // Only the editor's own steps put a page in review; the corpus check's flags do not.
+    const status = step.label === 'corpus.check' ? row?.status : statusAfter(row?.status, patches, direction);
     await db.pages.update(pageId, { stats: pageStats(analysis), ...(status ? { status } : {}) });
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boundarySchema, editSchema, pageAnalysisSchema } from '../../src-shared/export/document-schema';
+import { boundarySchema, editSchema, flagSchema, pageAnalysisSchema } from '../../src-shared/export/document-schema';
 import type { ExportFormat } from '../../src-shared/export/types';
 import { PAGE_STATUSES } from '../../src-shared/model';
 import { ACTION_LABELS, type ReviewOp } from '../../src-shared/review';
@@ -45,6 +45,8 @@ const reviewOp: z.ZodType<ReviewOp> = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('remove-boundary'), boundary: boundarySchema, index: count }),
   z.strictObject({ type: z.literal('update-boundary'), from: boundarySchema, to: boundarySchema }),
   z.strictObject({ type: z.literal('flag-status'), id: z.string(), from: flagStatus, to: flagStatus }),
+  z.strictObject({ type: z.literal('add-flag'), flag: flagSchema, index: count }),
+  z.strictObject({ type: z.literal('remove-flag'), flag: flagSchema, index: count }),
   z.strictObject({ type: z.literal('replace-analysis'), from: pageAnalysisSchema, to: pageAnalysisSchema }),
 ]);
 

@@ -92,6 +92,7 @@ export function stepDecisions(
       : op.type === 'add-boundary' || op.type === 'remove-boundary' ? keyOf(op.boundary.id, 'boundary')
       : op.type === 'update-boundary' ? keyOf(op.to.id, 'boundary')
       : op.type === 'flag-status' ? keyOf(op.id, 'flag')
+      : op.type === 'add-flag' || op.type === 'remove-flag' ? flagKey(op.flag)
       : null;
     if (op.type === 'replace-analysis') throw new RangeError('a replaced analysis has its decisions derived, not stepped');
     if (key !== null) touched.add(key);
