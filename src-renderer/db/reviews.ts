@@ -78,9 +78,13 @@ async function saveStep(
     const page = before.get(pageId);
     if (!page) throw new Error(`the step changes page ${pageId}, which was not loaded`);
     const analysis = applyEntry(page.analysis, pageId, step, direction);
-    await db.reviews.put({ pageId, analysis, updatedAt: now });
+    const stored = await db.reviews.get(pageId);
+    // Taking a re-analysis settles its proposal; any other step leaves one waiting.
+    const proposal = step.label === 'page.reanalyse' ? undefined : stored?.proposal;
+    await db.reviews.put({ pageId, analysis, updatedAt: now, ...(proposal ? { proposal } : {}) });
     const patches = step.patches.filter((p) => p.pageId === pageId);
-    await saveDecisions(db, page, analysis, patches, direction, now);
+    // A re-analysis taken or undone changes what the decisions act on, never the decisions.
+    if (step.label !== 'page.reanalyse') await saveDecisions(db, page, analysis, patches, direction, now);
     const row = await db.pages.get(pageId);
     // Only the editor's own steps put a page in review; the corpus check's flags do not.
     const status = step.label === 'corpus.check' ? row?.status : statusAfter(row?.status, patches, direction);

@@ -117,8 +117,9 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     // The editor's decisions kept apart from the analysis, so a new pipeline can re-analyse a page
     // and replay them. Each review's are what it holds over a fresh analysis of its raw text.
+    // Reviews are indexed by the pipeline version that made them, to find the stale ones.
     version: 5,
-    stores: { decisions: 'id, pageId' },
+    stores: { decisions: 'id, pageId', reviews: 'pageId, analysis.pipelineVersion' },
     upgrade: async (tx) => {
       const reviews = await tx.table<ReviewRecord, string>('reviews').toArray();
       const raws = await tx.table<RawRow, string>('raws').bulkGet(reviews.map((review) => review.pageId));

@@ -97,7 +97,12 @@ const metaRow: z.ZodType<MetaRow> = z.discriminatedUnion('key', [
 const rows = {
   pages: z.strictObject({ ...pageFields, stats: pageStats.nullable() }) satisfies z.ZodType<PageRow>,
   raws: z.strictObject({ id: z.string().min(1), text: z.string() }) satisfies z.ZodType<RawRow>,
-  reviews: z.strictObject({ pageId: z.string().min(1), analysis: pageAnalysisSchema, updatedAt: time }) satisfies z.ZodType<ReviewRecord>,
+  reviews: z.strictObject({
+    pageId: z.string().min(1),
+    analysis: pageAnalysisSchema,
+    updatedAt: time,
+    proposal: z.strictObject({ analysis: pageAnalysisSchema, needsLook: z.array(decisionRow) }).optional(),
+  }) satisfies z.ZodType<ReviewRecord>,
   history: z.strictObject({ seq: z.number().int().positive(), at: time, entry: deskHistory }) satisfies z.ZodType<HistoryRow>,
   tombstones: z.strictObject({ id: z.string().min(1), name: z.string(), deletedAt: time }) satisfies z.ZodType<TombstoneRow>,
   meta: metaRow,
