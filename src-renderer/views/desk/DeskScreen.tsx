@@ -13,6 +13,7 @@ import { DiffView } from './DiffView';
 import { RawPane } from './RawPane';
 import { SeriesDialog } from './SeriesDialog';
 import { ShortcutSheet } from './ShortcutSheet';
+import { Reanalysis } from './Reanalysis';
 import { SidePanel } from './SidePanel';
 import { RawPage } from '../page/RawPage';
 import { shownArticle, useDeskKeys, type DeskAreas } from './keys';
@@ -92,6 +93,7 @@ export function DeskScreen({ pageId }: { pageId: string }) {
           {t('openElsewhere')}
         </p>
       )}
+      <Reanalysis pageId={pageId} raw={raw.text} review={review} />
       {/* inert: nothing can be typed or clicked while another tab edits the page; it still updates as that tab saves. */}
       <div className="desk-grid" inert={openElsewhere}>
         <ArticleList clean={clean} analysis={review.analysis} selectedId={article?.id ?? null} />
