@@ -2,6 +2,7 @@ import { galley } from './bridge';
 import { db } from './db/db';
 import { analyzePending } from './services/analyze';
 import { storeCorpusFlags } from './services/corpus';
+import { reanalyzeStale } from './services/reanalyze';
 import { backupFileName, BackupError, exportBackup, restoreBackup, type RestorePlan } from './services/backup';
 import { i18n } from './i18n';
 import { setAnalysisProgress } from './store/analysis';
@@ -43,6 +44,12 @@ export async function analyzeInBackground(): Promise<void> {
         });
       }
     } while (analyseAgain && !signal.aborted);
+    // Pages another pipeline version analysed get this one's reading, the editor's decisions replayed.
+    const reanalysis = signal.aborted ? null : await reanalyzeStale(db, run.worker.analyze, { signal });
+    analysedAny ||= (reanalysis?.reanalysed ?? 0) > 0;
+    if (reanalysis && reanalysis.needsLook > 0) {
+      pushNotice({ tone: 'info', key: 'scale:reanalysis.needsLook', values: { count: reanalysis.needsLook } });
+    }
     // New pages can make a name on an old page a rare variant: the library is checked as a whole.
     if (analysedAny && !signal.aborted) await storeCorpusFlags(db, await findCorpusFlagsInWorker());
   } catch (error) {

@@ -1,6 +1,8 @@
 import Dexie, { type Table } from 'dexie';
 import type { ExportManifest } from '../../src-shared/export/manifest';
-import type { PageAnalysis, PageRecord, ReviewRecord } from '../../src-shared/model';
+import { DEFAULT_EDITOR, type Decision, type PageAnalysis, type PageRecord, type ReviewRecord } from '../../src-shared/model';
+import { analyzePage } from '../../src-shared/pipeline';
+import { deriveDecisions } from '../../src-shared/review/decisions';
 
 /**
  * Counts the library shows per page without loading its review. `null` on a page means it has not
@@ -112,6 +114,24 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 3,
     stores: { exports: '[pageId+format], pageId' },
   },
+  {
+    // The editor's decisions kept apart from the analysis, so a new pipeline can re-analyse a page
+    // and replay them. Each review's are what it holds over a fresh analysis of its raw text.
+    // Reviews are indexed by the pipeline version that made them, to find the stale ones.
+    version: 5,
+    stores: { decisions: 'id, pageId', reviews: 'pageId, analysis.pipelineVersion' },
+    upgrade: async (tx) => {
+      const reviews = await tx.table<ReviewRecord, string>('reviews').toArray();
+      const raws = await tx.table<RawRow, string>('raws').bulkGet(reviews.map((review) => review.pageId));
+      const decisions = reviews.flatMap((review, i) => {
+        const raw = raws[i];
+        if (!raw) return [];
+        const context = { pageId: review.pageId, who: DEFAULT_EDITOR, at: review.updatedAt };
+        return deriveDecisions(analyzePage(raw.text), review.analysis, context);
+      });
+      await tx.table<Decision, string>('decisions').bulkAdd(decisions);
+    },
+  },
 ];
 
 export const DB_NAME = 'galley';
@@ -132,6 +152,7 @@ export class GalleyDB extends Dexie {
   tombstones!: Table<TombstoneRow, string>;
   meta!: Table<MetaRow, MetaKey>;
   exports!: Table<ExportRow, [string, string]>;
+  decisions!: Table<Decision, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { boundarySchema, editSchema, pageAnalysisSchema } from '../../src-shared/export/document-schema';
+import { boundarySchema, editSchema, flagSchema, pageAnalysisSchema } from '../../src-shared/export/document-schema';
 import type { ExportFormat } from '../../src-shared/export/types';
 import { PAGE_STATUSES } from '../../src-shared/model';
 import { ACTION_LABELS, type ReviewOp } from '../../src-shared/review';
 import type { ExportRow, HistoryRow, MetaRow, PageRow, PageStats, RawRow, TombstoneRow } from '../db/schema';
-import type { ReviewRecord } from '../../src-shared/model';
+import type { Decision, ReviewRecord } from '../../src-shared/model';
 
 /**
  * What a row of each table may hold, as zod schemas typed against the rows the app writes, so a
@@ -45,20 +45,48 @@ const reviewOp: z.ZodType<ReviewOp> = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('remove-boundary'), boundary: boundarySchema, index: count }),
   z.strictObject({ type: z.literal('update-boundary'), from: boundarySchema, to: boundarySchema }),
   z.strictObject({ type: z.literal('flag-status'), id: z.string(), from: flagStatus, to: flagStatus }),
+  z.strictObject({ type: z.literal('add-flag'), flag: flagSchema, index: count }),
+  z.strictObject({ type: z.literal('remove-flag'), flag: flagSchema, index: count }),
   z.strictObject({ type: z.literal('replace-analysis'), from: pageAnalysisSchema, to: pageAnalysisSchema }),
 ]);
 
-/** The desk's history row (views/desk/persist.ts `DeskHistory`). */
+/** The desk's history row (db/reviews.ts `DeskHistory`). */
 const deskHistory = z.strictObject({
   step: z.strictObject({
     label: z.enum(ACTION_LABELS),
     detail: z.string(),
-    patches: z.array(z.strictObject({ pageId: z.string(), forward: z.array(reviewOp), inverse: z.array(reviewOp) })),
+    patches: z.array(
+      z.strictObject({
+        pageId: z.string(),
+        forward: z.array(reviewOp),
+        inverse: z.array(reviewOp),
+        status: z.strictObject({ from: z.enum(PAGE_STATUSES), to: z.enum(PAGE_STATUSES) }).optional(),
+      }),
+    ),
     coalesceKey: z.string().optional(),
   }),
   pages: z.array(z.string()),
   undone: z.boolean(),
 });
+
+const span = { start: count, end: count };
+const decisionAction = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('split'), chunkStart: count, status: splitStatus, title: z.string().optional() }),
+  z.strictObject({ type: z.literal('editor-split'), chunkStart: count, boundary: boundarySchema }),
+  z.strictObject({ type: z.literal('edit-status'), rule: z.string(), ...span, before: z.string(), after: z.string(), status: editStatus }),
+  z.strictObject({ type: z.literal('flag-status'), rule: z.string(), ...span, text: z.string(), status: flagStatus }),
+  z.strictObject({ type: z.literal('editor-edit'), edit: editSchema, position: count }),
+]);
+
+const decisionRow = z.strictObject({
+  id: z.string().min(1),
+  pageId: z.string().min(1),
+  key: z.string().min(1),
+  who: z.string(),
+  at: time,
+  action: decisionAction,
+  needsLook: z.enum(['split-gone', 'chunk-gone', 'edit-gone', 'flag-gone', 'article-gone']).optional(),
+}) satisfies z.ZodType<Decision>;
 
 const metaRow: z.ZodType<MetaRow> = z.discriminatedUnion('key', [
   z.strictObject({ key: z.literal('seedsLoaded'), value: z.boolean() }),
@@ -69,7 +97,12 @@ const metaRow: z.ZodType<MetaRow> = z.discriminatedUnion('key', [
 const rows = {
   pages: z.strictObject({ ...pageFields, stats: pageStats.nullable() }) satisfies z.ZodType<PageRow>,
   raws: z.strictObject({ id: z.string().min(1), text: z.string() }) satisfies z.ZodType<RawRow>,
-  reviews: z.strictObject({ pageId: z.string().min(1), analysis: pageAnalysisSchema, updatedAt: time }) satisfies z.ZodType<ReviewRecord>,
+  reviews: z.strictObject({
+    pageId: z.string().min(1),
+    analysis: pageAnalysisSchema,
+    updatedAt: time,
+    proposal: z.strictObject({ analysis: pageAnalysisSchema, needsLook: z.array(decisionRow) }).optional(),
+  }) satisfies z.ZodType<ReviewRecord>,
   history: z.strictObject({ seq: z.number().int().positive(), at: time, entry: deskHistory }) satisfies z.ZodType<HistoryRow>,
   tombstones: z.strictObject({ id: z.string().min(1), name: z.string(), deletedAt: time }) satisfies z.ZodType<TombstoneRow>,
   meta: metaRow,
@@ -79,6 +112,7 @@ const rows = {
     exportedAt: time,
     articles: z.array(z.strictObject({ id: z.string(), title: z.string(), hash: z.string() })),
   }) satisfies z.ZodType<ExportRow>,
+  decisions: decisionRow,
 };
 
 export type BackupTable = keyof typeof rows;

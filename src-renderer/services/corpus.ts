@@ -1,6 +1,8 @@
-import { pageStats, type GalleyDB } from '../db/schema';
+import { commitAction } from '../db/reviews';
+import type { GalleyDB } from '../db/schema';
 import type { Flag } from '../../src-shared/model';
 import { corpusFlags, withFlags } from '../../src-shared/pipeline';
+import { entry, patch, type ReviewOp } from '../../src-shared/review';
 
 /** Flags found across pages, per page id; pages with none are left out. */
 export type CorpusFindings = Array<[pageId: string, flags: Flag[]]>;
@@ -21,22 +23,23 @@ export async function findCorpusFlags(db: GalleyDB): Promise<CorpusFindings> {
 }
 
 /**
- * Adds the findings to the stored reviews in one transaction. Flags are matched by id, so one
- * the editor already accepted or dismissed keeps its status and is never added twice.
+ * Adds the findings to the stored reviews as one history step across their pages, so undo takes
+ * them back like any action. Flags are matched by id, so one the editor already accepted or
+ * dismissed keeps its status and is never added twice.
  */
 export async function storeCorpusFlags(db: GalleyDB, findings: CorpusFindings): Promise<number> {
-  let added = 0;
-  await db.transaction('rw', db.reviews, db.pages, async () => {
-    added = 0;
-    const reviews = await db.reviews.bulkGet(findings.map(([pageId]) => pageId));
-    for (const [i, review] of reviews.entries()) {
-      if (!review) continue; // deleted since the check read it
-      const analysis = withFlags(review.analysis, findings[i][1]);
-      if (analysis === review.analysis) continue;
-      added += analysis.flags.length - review.analysis.flags.length;
-      await db.reviews.put({ ...review, analysis });
-      await db.pages.update(review.pageId, { stats: pageStats(analysis) });
-    }
+  const found = new Map(findings);
+  const stored = new Set((await db.reviews.bulkGet([...found.keys()])).flatMap((review) => (review ? [review.pageId] : [])));
+  const pageIds = [...found.keys()].filter((pageId) => stored.has(pageId)); // deleted since the check read it
+  const step = await commitAction(db, pageIds, (pages) => {
+    const patches = pages.map((page) => {
+      const flags = withFlags(page.analysis, found.get(page.pageId) ?? []).flags;
+      const known = new Set(page.analysis.flags.map((flag) => flag.id));
+      const ops: ReviewOp[] = flags.flatMap((flag, index) => (known.has(flag.id) ? [] : [{ type: 'add-flag', flag, index } as const]));
+      return patch(page.pageId, ops);
+    });
+    const added = patches.reduce((sum, p) => sum + p.forward.length, 0);
+    return entry('corpus.check', String(added), patches);
   });
-  return added;
+  return step?.patches.reduce((sum, p) => sum + p.forward.length, 0) ?? 0;
 }

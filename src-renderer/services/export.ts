@@ -6,7 +6,7 @@ import type { ExportablePage, ExportFormat, ExportOptions } from '../../src-shar
 import type { GalleyApi, OutputFile } from '../../src-shared/ipc/contract';
 import { materialize } from '../../src-shared/model';
 import type { GalleyDB } from '../db/schema';
-import { ensureReview } from '../views/desk/persist';
+import { ensureReview } from '../db/reviews';
 
 /**
  * Stored pages → files handed to the host (a folder in Electron, a download on the web). A page

@@ -203,4 +203,4 @@ export function documentJsonSchema(): object {
 }
 
 /** The model's parts, for other stores that hold them (the app's backup checks its rows with these). */
-export { boundary as boundarySchema, edit as editSchema, pageAnalysis as pageAnalysisSchema };
+export { boundary as boundarySchema, edit as editSchema, flag as flagSchema, pageAnalysis as pageAnalysisSchema };

@@ -4,3 +4,4 @@ export * from './clean';
 export * from './materialize';
 export * from './records';
 export * from './issue';
+export * from './decisions';

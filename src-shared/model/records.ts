@@ -1,4 +1,5 @@
 import type { PageAnalysis } from './analysis';
+import type { Decision } from './decisions';
 
 /** new → in-review (first edit) → approved (every split decided) → exported. */
 export type PageStatus = 'new' | 'in-review' | 'approved' | 'exported';
@@ -24,6 +25,17 @@ export interface ReviewRecord {
   pageId: string;
   analysis: PageAnalysis;
   updatedAt: number;
+  /**
+   * A later pipeline's analysis of an approved or exported page, with the decisions replayed on
+   * it; the page is not changed under the editor until they accept it.
+   */
+  proposal?: ReanalysisProposal;
+}
+
+export interface ReanalysisProposal {
+  analysis: PageAnalysis;
+  /** The decisions that found no target in it, each marked with why. */
+  needsLook: Decision[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { PageAnalysis } from '../model';
+import type { PageAnalysis, PageStatus } from '../model';
 import { applyOps, compactOps, invertOps, type ReviewOp } from './ops';
 
 /** Dotted like CodeMirror's userEvent, so the UI can name and group them: `edit.revert`, `split.approve`. */
@@ -21,6 +21,10 @@ export const ACTION_LABELS = [
   'block.move',
   'block.role',
   'page.import',
+  'page.approve',
+  'page.status',
+  'page.reanalyse',
+  'corpus.check',
 ] as const;
 
 export type ActionLabel = (typeof ACTION_LABELS)[number];
@@ -30,6 +34,8 @@ export interface PagePatch {
   pageId: string;
   forward: ReviewOp[];
   inverse: ReviewOp[];
+  /** The page's workflow status, when the step moves it (approval); undo moves it back. */
+  status?: { from: PageStatus; to: PageStatus };
 }
 
 /** One undoable step; a series correction spans several pages in one entry. */
@@ -46,13 +52,22 @@ export function patch(pageId: string, forward: ReviewOp[]): PagePatch {
   return { pageId, forward, inverse: invertOps(forward) };
 }
 
+/** A step that moves a page's status and changes nothing else. */
+export function statusPatch(pageId: string, from: PageStatus, to: PageStatus): PagePatch {
+  return { pageId, forward: [], inverse: [], status: { from, to } };
+}
+
+function isEmptyPatch(p: PagePatch): boolean {
+  return p.forward.length === 0 && (p.status === undefined || p.status.from === p.status.to);
+}
+
 export function entry(label: ActionLabel, detail: string, patches: PagePatch[], coalesceKey?: string): HistoryEntry {
-  const nonEmpty = patches.filter((p) => p.forward.length > 0);
+  const nonEmpty = patches.filter((p) => !isEmptyPatch(p));
   return coalesceKey === undefined ? { label, detail, patches: nonEmpty } : { label, detail, patches: nonEmpty, coalesceKey };
 }
 
 export function isEmptyEntry(step: HistoryEntry): boolean {
-  return step.patches.every((p) => p.forward.length === 0);
+  return step.patches.every(isEmptyPatch);
 }
 
 /** The ids of the pages an entry changes. */

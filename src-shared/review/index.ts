@@ -5,3 +5,4 @@ export * from './actions';
 export * from './splits';
 export * from './series';
 export * from './queries';
+export * from './decisions';

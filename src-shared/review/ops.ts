@@ -1,4 +1,4 @@
-import type { Boundary, EditStatus, Edit, FlagStatus, PageAnalysis, SplitStatus } from '../model';
+import type { Boundary, EditStatus, Edit, Flag, FlagStatus, PageAnalysis, SplitStatus } from '../model';
 
 /**
  * One invertible step over a page's review state (its `PageAnalysis`). Every op carries both the
@@ -17,6 +17,9 @@ export type ReviewOp =
   | { type: 'remove-boundary'; boundary: Boundary; index: number }
   | { type: 'update-boundary'; from: Boundary; to: Boundary }
   | { type: 'flag-status'; id: string; from: FlagStatus; to: FlagStatus }
+  /** A doubt raised after the page's analysis (the corpus check, which needs the whole library). */
+  | { type: 'add-flag'; flag: Flag; index: number }
+  | { type: 'remove-flag'; flag: Flag; index: number }
   /** The whole review state swapped for another (a Galley document imported over the editor's work). */
   | { type: 'replace-analysis'; from: PageAnalysis; to: PageAnalysis };
 
@@ -48,6 +51,10 @@ export function invertOp(op: ReviewOp): ReviewOp {
       return { type: 'add-boundary', boundary: op.boundary, index: op.index };
     case 'update-boundary':
       return { type: 'update-boundary', from: op.to, to: op.from };
+    case 'add-flag':
+      return { type: 'remove-flag', flag: op.flag, index: op.index };
+    case 'remove-flag':
+      return { type: 'add-flag', flag: op.flag, index: op.index };
     case 'replace-analysis':
       return { type: 'replace-analysis', from: op.to, to: op.from };
   }
@@ -90,6 +97,12 @@ export function applyOps(state: PageAnalysis, ops: readonly ReviewOp[]): PageAna
         break;
       case 'flag-status':
         flags = replaceWhere(flags, 'flag', op.id, (flag) => expectStatus('flag', flag, op.from) && { ...flag, status: op.to });
+        break;
+      case 'add-flag':
+        flags = insertAt(flags, 'flag', op.flag, op.index);
+        break;
+      case 'remove-flag':
+        flags = removeAt(flags, 'flag', op.flag, op.index);
         break;
       case 'replace-analysis':
         if (JSON.stringify({ ...current, edits, boundaries, flags }) !== JSON.stringify(op.from)) {

@@ -7,7 +7,7 @@ import { exportDB } from 'dexie-export-import';
 import { declareVersions, GalleyDB, SCHEMA_VERSIONS } from '../../src-renderer/db/schema';
 import { BACKUP_VERSION, BackupError, exportBackup, restoreBackup, type BackupProblem } from '../../src-renderer/services/backup';
 import { i18n } from '../../src-renderer/i18n';
-import { commitAction, ensureReview, travel } from '../../src-renderer/views/desk/persist';
+import { commitAction, ensureReview, travel } from '../../src-renderer/db/reviews';
 import { cleanOf, editBlockText } from '../../src-shared/review';
 import { importFiles } from '../../src-renderer/services/import';
 import { hostileBackups } from '../fixtures/hostile/cases';

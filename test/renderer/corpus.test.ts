@@ -3,7 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GalleyDB, pageStats } from '../../src-renderer/db/schema';
+import { commitAction, travel } from '../../src-renderer/db/reviews';
 import { analyzePending } from '../../src-renderer/services/analyze';
+import { dismissFlag } from '../../src-shared/review';
 import { findCorpusFlags, storeCorpusFlags } from '../../src-renderer/services/corpus';
 import { importFiles } from '../../src-renderer/services/import';
 import { analyzeBatch } from '../../src-renderer/workers/analyze-batch';
@@ -56,5 +58,22 @@ describe('corpus flags in the library', () => {
     expect(await storeCorpusFlags(db, await findCorpusFlags(db))).toBe(0);
     const after = await db.reviews.get(review.pageId);
     expect(after!.analysis.flags.find((f) => f.id === flag.id)?.status).toBe('dismissed');
+  });
+
+  it('should store the check as an undoable step that leaves the pages’ status, and undo its dismissal after a restart', async () => {
+    const db = await analysedSeeds();
+    await storeCorpusFlags(db, await findCorpusFlags(db));
+    expect((await db.pages.toArray()).map((page) => page.status)).toEqual((await db.pages.toArray()).map(() => 'new'));
+    const [flag] = await variants(db);
+    const pageId = (await db.reviews.toArray()).find((r) => r.analysis.flags.some((f) => f.id === flag.id))!.pageId;
+    await commitAction(db, [pageId], ([page]) => dismissFlag(page, flag.id));
+    db.close();
+
+    const reopened = new GalleyDB(db.name);
+    opened.push(reopened);
+    expect((await travel(reopened, pageId, 'undo'))?.label).toBe('flag.dismiss');
+    expect((await reopened.reviews.get(pageId))!.analysis.flags.find((f) => f.id === flag.id)?.status).toBe('open');
+    expect((await travel(reopened, pageId, 'undo'))?.label).toBe('corpus.check');
+    expect(await variants(reopened)).toEqual([]);
   });
 });

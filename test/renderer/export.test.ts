@@ -8,7 +8,7 @@ import { setEditStatus } from '../../src-shared/review';
 import type { GalleyDB } from '../../src-renderer/db/schema';
 import { loadExportable, runExport, summarize } from '../../src-renderer/services/export';
 import { importFiles } from '../../src-renderer/services/import';
-import { commitAction, ensureReview } from '../../src-renderer/views/desk/persist';
+import { commitAction, ensureReview } from '../../src-renderer/db/reviews';
 import { closeDatabases, freshDb } from './helpers';
 
 afterEach(closeDatabases);

@@ -7,7 +7,7 @@ import type { PageRow } from '../../db/schema';
 import { DeskExportControls } from '../export/ExportButtons';
 import { openSeries, selectArticle, setSearch, setSearchOpen, setShortcutsOpen, useDesk } from '../../store/desk';
 import { approvePage, redo, undo } from './commands';
-import { historyState } from './persist';
+import { historyState } from '../../db/reviews';
 import { articleText } from './search';
 
 export function DeskHeader({ page, analysis, clean }: { page: PageRow; analysis: PageAnalysis; clean: CleanPage }) {

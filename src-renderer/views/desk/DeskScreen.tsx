@@ -13,11 +13,12 @@ import { DiffView } from './DiffView';
 import { RawPane } from './RawPane';
 import { SeriesDialog } from './SeriesDialog';
 import { ShortcutSheet } from './ShortcutSheet';
+import { Reanalysis } from './Reanalysis';
 import { SidePanel } from './SidePanel';
 import { RawPage } from '../page/RawPage';
 import { shownArticle, useDeskKeys, type DeskAreas } from './keys';
 import { clearLocated } from './locate';
-import { ensureReview } from './persist';
+import { ensureReview } from '../../db/reviews';
 import './desk.css';
 
 /** The review desk for one page: raw text, article list, editor with its diff, changes and flags. */
@@ -92,6 +93,7 @@ export function DeskScreen({ pageId }: { pageId: string }) {
           {t('openElsewhere')}
         </p>
       )}
+      <Reanalysis pageId={pageId} raw={raw.text} review={review} />
       {/* inert: nothing can be typed or clicked while another tab edits the page; it still updates as that tab saves. */}
       <div className="desk-grid" inert={openElsewhere}>
         <ArticleList clean={clean} analysis={review.analysis} selectedId={article?.id ?? null} />

@@ -6,7 +6,7 @@ import { findOccurrences, seriesCorrection, type Occurrence } from '../../../src
 import { db } from '../../db/db';
 import { closeSeries, updateSeries, useDesk, type SeriesScope } from '../../store/desk';
 import { actOnPages } from './commands';
-import { loadPages, pagesContaining } from './persist';
+import { loadPages, pagesContaining } from '../../db/reviews';
 
 const SCOPES: readonly SeriesScope[] = ['page', 'all', 'chosen'];
 

@@ -3,7 +3,7 @@ import { pageApproval, type HistoryEntry, type ReviewPage } from '../../../src-s
 import { db } from '../../db/db';
 import { setSaveState, useDesk } from '../../store/desk';
 import { pushNotice } from '../../store/ui';
-import { commitAction, travel } from './persist';
+import { changePageStatus, commitAction, travel } from '../../db/reviews';
 
 /** Every desk write goes through here, so the saved/saving indicator and errors are told one way; a page open in another tab is not written. */
 async function saving<T>(write: () => Promise<T>): Promise<T | null> {
@@ -61,6 +61,6 @@ export async function approvePage(analysis: PageAnalysis): Promise<void> {
     pushNotice({ tone: 'error', key: 'desk:notice.splitsUndecided', values: { count: check.undecidedSplits } });
     return;
   }
-  await saving(() => db.pages.update(pageId, { status: 'approved' }));
+  await saving(() => changePageStatus(db, pageId, 'approved', 'page.approve'));
   if (check.openFlags > 0) pushNotice({ tone: 'info', key: 'desk:notice.approvedWithFlags', values: { count: check.openFlags } });
 }

@@ -8,7 +8,7 @@ import type { GalleyDB } from '../../../src-renderer/db/schema';
 import { runExport } from '../../../src-renderer/services/export';
 import { importFiles } from '../../../src-renderer/services/import';
 import type { ReimportChoice, ReimportConflict } from '../../../src-renderer/services/import-documents';
-import { commitAction, ensureReview, travel } from '../../../src-renderer/views/desk/persist';
+import { commitAction, ensureReview, travel } from '../../../src-renderer/db/reviews';
 import { closeDatabases, freshDb } from '../helpers';
 
 afterEach(closeDatabases);

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GalleyDB } from '../../../src-renderer/db/schema';
-import { commitAction, ensureReview, historyState, travel } from '../../../src-renderer/views/desk/persist';
+import { changePageStatus, commitAction, ensureReview, historyState, travel } from '../../../src-renderer/db/reviews';
 import { acceptFlag, cleanOf, dismissFlag, editBlockText, findOccurrences, revertEdit, seriesCorrection } from '../../../src-shared/review';
 import { fixtureAnalysis, RAW } from '../../review/fixture';
 
@@ -104,5 +104,39 @@ describe('desk persistence', () => {
     await travel(db, 'p2', 'undo');
     expect((await db.reviews.get('p1'))?.analysis).toEqual(fixtureAnalysis());
     expect((await db.reviews.get('p2'))?.analysis).toEqual(fixtureAnalysis());
+  });
+});
+
+describe('decisions and page status kept with every step', () => {
+  it('should record the decision an action makes and take it back on undo, also after a restart', async () => {
+    const db = await freshDb();
+    await ensureReview(db, 'p1', fixtureAnalysis);
+    await commitAction(db, ['p1'], ([page]) => dismissFlag(page, 'f-lookalike'), 5);
+    expect(await db.decisions.where('pageId').equals('p1').toArray()).toMatchObject([
+      { key: 'flag:fixture.ocr-lookalike@7-8', who: 'editor', at: 5, action: { type: 'flag-status', status: 'dismissed' } },
+    ]);
+    db.close();
+    const reopened = new GalleyDB(db.name);
+    opened.push(reopened);
+    await travel(reopened, 'p1', 'undo');
+    expect(await reopened.decisions.count()).toBe(0);
+    await travel(reopened, 'p1', 'redo');
+    expect(await reopened.decisions.count()).toBe(1);
+  });
+
+  it('should approve a page as an undoable step that survives a restart', async () => {
+    const db = await freshDb();
+    await ensureReview(db, 'p1', fixtureAnalysis);
+    await commitAction(db, ['p1'], ([page]) => revertEdit(page, 'join'));
+    await changePageStatus(db, 'p1', 'approved', 'page.approve');
+    expect((await db.pages.get('p1'))?.status).toBe('approved');
+    db.close();
+    const reopened = new GalleyDB(db.name);
+    opened.push(reopened);
+    expect((await travel(reopened, 'p1', 'undo'))?.label).toBe('page.approve');
+    expect((await reopened.pages.get('p1'))?.status).toBe('in-review');
+    expect((await reopened.reviews.get('p1'))?.analysis.edits.find((e) => e.id === 'join')?.status).toBe('reverted');
+    await travel(reopened, 'p1', 'redo');
+    expect((await reopened.pages.get('p1'))?.status).toBe('approved');
   });
 });

@@ -1,15 +1,25 @@
-import type { PageAnalysis, ReviewRecord } from '../../../src-shared/model';
-import { analyzePage } from '../../../src-shared/pipeline';
+import { DEFAULT_EDITOR, type PageAnalysis, type PageStatus, type ReviewRecord } from '../../src-shared/model';
+import { analyzePage } from '../../src-shared/pipeline';
 import {
   applyEntry,
   coalesces,
+  deriveDecisions,
+  entry,
   entryPages,
   isEmptyEntry,
   mergeEntries,
+  statusPatch,
+  stepDecisions,
   type HistoryEntry,
+  type PagePatch,
   type ReviewPage,
-} from '../../../src-shared/review';
-import { pageStats, type GalleyDB, type HistoryRow } from '../../db/schema';
+} from '../../src-shared/review';
+import { pageStats, type GalleyDB, type HistoryRow } from './schema';
+
+/**
+ * The one place that writes reviews, their decisions and the pages' counts and status: the desk's
+ * actions, undo and redo, the corpus check and re-analysis all come through here.
+ */
 
 /** What the desk keeps in a history row: the step, and whether it is currently undone (redo-able). */
 export interface DeskHistory {
@@ -53,14 +63,60 @@ export async function loadPages(db: GalleyDB, pageIds: readonly string[]): Promi
   });
 }
 
-/** Writes each page's new state with its library counts; a page's first change puts it in review. */
-async function savePages(db: GalleyDB, pages: readonly ReviewPage[], now: number): Promise<void> {
-  for (const page of pages) {
-    await db.reviews.put({ pageId: page.pageId, analysis: page.analysis, updatedAt: now });
-    const row = await db.pages.get(page.pageId);
-    const status = row?.status === 'new' ? 'in-review' : row?.status;
-    await db.pages.update(page.pageId, { stats: pageStats(page.analysis), ...(status ? { status } : {}) });
+/**
+ * Writes each changed page with its library counts and the decisions the step made or took back,
+ * and moves its status (a page's first change puts it in review).
+ */
+async function saveStep(
+  db: GalleyDB,
+  step: HistoryEntry,
+  before: ReadonlyMap<string, ReviewPage>,
+  direction: 'forward' | 'backward',
+  now: number,
+): Promise<void> {
+  for (const pageId of entryPages(step)) {
+    const page = before.get(pageId);
+    if (!page) throw new Error(`the step changes page ${pageId}, which was not loaded`);
+    const analysis = applyEntry(page.analysis, pageId, step, direction);
+    const stored = await db.reviews.get(pageId);
+    // Taking a re-analysis settles its proposal; any other step leaves one waiting.
+    const proposal = step.label === 'page.reanalyse' ? undefined : stored?.proposal;
+    await db.reviews.put({ pageId, analysis, updatedAt: now, ...(proposal ? { proposal } : {}) });
+    const patches = step.patches.filter((p) => p.pageId === pageId);
+    // A re-analysis taken or undone changes what the decisions act on, never the decisions.
+    if (step.label !== 'page.reanalyse') await saveDecisions(db, page, analysis, patches, direction, now);
+    const row = await db.pages.get(pageId);
+    // Only the editor's own steps put a page in review; the corpus check's flags do not.
+    const status = step.label === 'corpus.check' ? row?.status : statusAfter(row?.status, patches, direction);
+    await db.pages.update(pageId, { stats: pageStats(analysis), ...(status ? { status } : {}) });
   }
+}
+
+function statusAfter(current: PageStatus | undefined, patches: readonly PagePatch[], direction: 'forward' | 'backward'): PageStatus | undefined {
+  const moves = patches.flatMap((p) => (p.status ? [p.status] : []));
+  if (moves.length > 0) return direction === 'forward' ? moves[moves.length - 1].to : moves[0].from;
+  return current === 'new' ? 'in-review' : current;
+}
+
+async function saveDecisions(
+  db: GalleyDB,
+  before: ReviewPage,
+  after: PageAnalysis,
+  patches: readonly PagePatch[],
+  direction: 'forward' | 'backward',
+  now: number,
+): Promise<void> {
+  const context = { pageId: before.pageId, who: DEFAULT_EDITOR, at: now };
+  const ops = direction === 'forward' ? patches.flatMap((p) => p.forward) : [...patches].reverse().flatMap((p) => p.inverse);
+  if (ops.some((op) => op.type === 'replace-analysis')) {
+    // A whole analysis swapped in holds its own decisions: what it has over the pipeline's reading.
+    await db.decisions.where('pageId').equals(before.pageId).delete();
+    await db.decisions.bulkPut(deriveDecisions(analyzePage(before.raw), after, context));
+    return;
+  }
+  const { put, remove } = stepDecisions(before.analysis, after, ops, context);
+  await db.decisions.bulkDelete(remove);
+  await db.decisions.bulkPut(put);
 }
 
 /**
@@ -74,18 +130,12 @@ export async function commitAction(
   make: (pages: ReviewPage[]) => HistoryEntry,
   now: number = Date.now(),
 ): Promise<HistoryEntry | null> {
-  return db.transaction('rw', [db.reviews, db.raws, db.pages, db.history], async () => {
+  return db.transaction('rw', [db.reviews, db.raws, db.pages, db.history, db.decisions], async () => {
     const pages = await loadPages(db, pageIds);
     const step = make(pages);
     if (isEmptyEntry(step)) return null;
     const touched = entryPages(step);
-    const byId = new Map(pages.map((p) => [p.pageId, p]));
-    const changed = touched.map((pageId) => {
-      const page = byId.get(pageId);
-      if (!page) throw new Error(`the step changes page ${pageId}, which was not loaded`);
-      return { ...page, analysis: applyEntry(page.analysis, pageId, step, 'forward') };
-    });
-    await savePages(db, changed, now);
+    await saveStep(db, step, new Map(pages.map((p) => [p.pageId, p])), 'forward', now);
 
     const rows = await recentHistory(db, touched);
     const redo = rows.filter((row) => row.entry.undone && row.entry.pages.some((p) => touched.includes(p)));
@@ -106,17 +156,13 @@ export async function commitAction(
  * A step spanning several pages is undone on all of them. Returns the step, or null when there is none.
  */
 export async function travel(db: GalleyDB, pageId: string, direction: 'undo' | 'redo'): Promise<HistoryEntry | null> {
-  return db.transaction('rw', [db.reviews, db.raws, db.pages, db.history], async () => {
+  return db.transaction('rw', [db.reviews, db.raws, db.pages, db.history, db.decisions], async () => {
     const rows = (await recentHistory(db, [pageId])).filter((row) => row.entry.pages.includes(pageId));
     const row = direction === 'undo' ? rows.find((r) => !r.entry.undone) : rows.filter((r) => r.entry.undone).at(-1);
     if (!row) return null;
     const { step } = row.entry;
     const pages = await loadPages(db, row.entry.pages);
-    const changed = pages.map((page) => ({
-      ...page,
-      analysis: applyEntry(page.analysis, page.pageId, step, direction === 'undo' ? 'backward' : 'forward'),
-    }));
-    await savePages(db, changed, Date.now());
+    await saveStep(db, step, new Map(pages.map((p) => [p.pageId, p])), direction === 'undo' ? 'backward' : 'forward', Date.now());
     await db.history.put({ ...row, entry: { ...row.entry, undone: direction === 'undo' } });
     return step;
   });
@@ -156,4 +202,13 @@ export async function pagesContaining(db: GalleyDB, text: string, only?: readonl
   });
   for (const id of ids) await ensureReview(db, id);
   return ids;
+}
+
+/** Moves a page's status as an undoable step (approval); nothing else on the page changes. */
+export async function changePageStatus(db: GalleyDB, pageId: string, to: PageStatus, label: 'page.approve' | 'page.status' = 'page.status'): Promise<HistoryEntry | null> {
+  return db.transaction('rw', [db.reviews, db.raws, db.pages, db.history, db.decisions], async () => {
+    const row = await db.pages.get(pageId);
+    if (!row) throw new Error(`no page ${pageId}`);
+    return commitAction(db, [pageId], () => entry(label, to, [statusPatch(pageId, row.status, to)]));
+  });
 }

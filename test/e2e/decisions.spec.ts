@@ -1,0 +1,158 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openLibrary, openPage, SEEDS } from './support';
+
+const articles = (page: Page) => page.getByTestId('article-item');
+const blockTexts = (page: Page) => page.getByTestId('block-text');
+
+async function saved(page: Page) {
+  await expect(page.getByTestId('save-state')).toHaveText('已保存');
+}
+
+async function values(list: Locator): Promise<string[]> {
+  return list.evaluateAll((elements) => elements.map((element) => (element as HTMLTextAreaElement).value));
+}
+
+/** Rows of one table of the app's database, read in the page. */
+function readTable(page: Page, table: string): Promise<Array<Record<string, unknown>>> {
+  return page.evaluate(
+    (name) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('galley');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+        };
+      }),
+    table,
+  );
+}
+
+/** The same app as a build whose pipeline reports another version. */
+async function reloadAsNewerBuild(page: Page): Promise<void> {
+  const url = new URL(page.url());
+  url.searchParams.set('pipelineVersion', '999');
+  await page.goto(url.toString());
+  await expect(page.getByTestId('desk')).toBeVisible();
+}
+
+test('should re-analyse a reviewed page for a newer pipeline with every decision in force', async ({ page }) => {
+  await openLibrary(page);
+  await openPage(page, SEEDS[0]);
+
+  // Reject an automatic edit: a join reverted splits its paragraph.
+  await page.getByTestId('tab-changes').click();
+  const join = page.getByTestId('change').and(page.locator('[data-kind="join"]')).first();
+  await join.getByTestId('revert').click();
+  await saved(page);
+
+  // Fix a character: accept the first OCR suggestion.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('j');
+  await expect(page.locator('.flag.is-selected')).toBeVisible();
+  await page.keyboard.press('a');
+  await saved(page);
+
+  // Approve one split, reject another.
+  const count = await articles(page).count();
+  await articles(page).nth(1).getByTestId('approve-split').click();
+  await saved(page);
+  await articles(page).nth(2).getByTestId('reject-split').click();
+  await expect(articles(page)).toHaveCount(count - 1);
+
+  // Move a paragraph one place down.
+  await articles(page).first().getByRole('button').first().click();
+  const order = await values(blockTexts(page));
+  await blockTexts(page).first().focus();
+  await page.getByTestId('block').first().getByTestId('block-down').click();
+  await saved(page);
+  await expect.poll(() => values(blockTexts(page)).then((v) => v.slice(0, 2))).toEqual([order[1], order[0]]);
+
+  const reviewed = await readTable(page, 'reviews');
+  const pageId = (reviewed.find((r) => (r.analysis as { edits: Array<{ status: string }> }).edits.some((e) => e.status === 'reverted')) as { pageId: string }).pageId;
+  const text = async () => (await values(blockTexts(page))).join('\n');
+  const before = await text();
+  expect((await readTable(page, 'decisions')).filter((d) => d.pageId === pageId).length).toBeGreaterThanOrEqual(5);
+
+  await reloadAsNewerBuild(page);
+  await expect
+    .poll(async () => ((await readTable(page, 'reviews')).find((r) => r.pageId === pageId)?.analysis as { pipelineVersion: number }).pipelineVersion, {
+      timeout: 30_000,
+    })
+    .toBe(999);
+  await articles(page).first().getByRole('button').first().click();
+  await expect(articles(page)).toHaveCount(count - 1);
+  await expect(articles(page).nth(1).locator('.split-status')).toContainText('已批准');
+  await expect.poll(() => values(blockTexts(page)).then((v) => v.slice(0, 2))).toEqual([order[1], order[0]]);
+  expect(await text()).toBe(before);
+  await expect(page.getByTestId('needs-look')).toHaveCount(0);
+});
+
+test('should show a decision whose target a re-analysis no longer finds as needing a look', async ({ page }) => {
+  await openLibrary(page);
+  await openPage(page, SEEDS[0]);
+  await articles(page).nth(1).getByTestId('approve-split').click();
+  await saved(page);
+  // The same pipeline finds every target again, so the vanished one is a split recorded at an
+  // offset where no chunk starts, as an older pipeline's reading could have left it.
+  const [decision] = (await readTable(page, 'decisions')).filter((d) => (d.action as { type: string }).type === 'split');
+  await page.evaluate(
+    (row) =>
+      new Promise<void>((resolve) => {
+        const open = indexedDB.open('galley');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('decisions', 'readwrite');
+          tx.objectStore('decisions').put({ ...row, id: `${row.pageId}|split@1`, key: 'split@1', action: { ...(row.action as object), chunkStart: 1 } });
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+        };
+      }),
+    decision,
+  );
+  await reloadAsNewerBuild(page);
+  await expect(page.getByTestId('needs-look')).toHaveCount(1, { timeout: 30_000 });
+  await expect(page.getByTestId('needs-look')).toHaveAttribute('data-reason', 'split-gone');
+  await expect(page.getByTestId('needs-look')).toContainText('split.approved');
+});
+
+test('should undo a page approval and a corpus flag dismissal after a reload', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openLibrary(page);
+  await openPage(page, SEEDS[1]);
+  // A page is approved once every split is decided: approve each still open.
+  const undecided = articles(page).filter({ has: page.getByTestId('approve-split') });
+  for (let left = await undecided.count(); left > 0; left--) {
+    await undecided.first().getByTestId('approve-split').click();
+    await expect(undecided).toHaveCount(left - 1);
+  }
+  await articles(page).filter({ hasText: '锂渣' }).getByRole('button').first().click();
+  await page.getByTestId('tab-flags').click();
+  const variant = () => page.getByTestId('flag').filter({ hasText: '名称不一' }).first();
+  await expect(variant()).toBeVisible({ timeout: 30_000 });
+  await variant().getByTestId('dismiss-flag').click();
+  await saved(page);
+  await page.getByTestId('approve-page').click();
+  await expect(page.getByTestId('page-status')).toHaveText('已通过');
+
+  // Undo, each after a reload: first the approval, then the dismissal of the corpus check's flag.
+  await page.reload();
+  await expect(page.getByTestId('page-status')).toHaveText('已通过');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('page-status')).toHaveText('审校中');
+
+  await page.reload();
+  await expect(page.getByTestId('desk')).toBeVisible();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await saved(page);
+  await articles(page).filter({ hasText: '锂渣' }).getByRole('button').first().click();
+  await page.getByTestId('tab-flags').click();
+  await expect(variant()).toBeVisible();
+  await expect(variant()).not.toContainText('已忽略');
+});

@@ -1,0 +1,99 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { changePageStatus, commitAction, ensureReview, travel } from '../../../src-renderer/db/reviews';
+import { GalleyDB } from '../../../src-renderer/db/schema';
+import type { Analyzer } from '../../../src-renderer/services/analyze';
+import { acceptProposal, buildPipelineVersion, reanalyzeStale, stalePageIds } from '../../../src-renderer/services/reanalyze';
+import type { PageAnalysis } from '../../../src-shared/model';
+import { PIPELINE_VERSION } from '../../../src-shared/pipeline';
+import { approveBoundary, cleanOf, dismissFlag, editBlockText, revertEdit } from '../../../src-shared/review';
+import { fixtureAnalysis, RAW } from '../../review/fixture';
+
+const opened: GalleyDB[] = [];
+let counter = 0;
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+/** A page reviewed on pipeline version 1: a split approved, an edit reverted, a flag dismissed, a paragraph typed. */
+async function reviewedDb(): Promise<GalleyDB> {
+  const db = new GalleyDB(`reanalyze-${++counter}`);
+  opened.push(db);
+  await db.pages.put({ id: 'p1', name: 'p1.txt', size: RAW.length, encoding: 'utf-8', importedAt: 0, status: 'new', stats: null });
+  await db.raws.put({ id: 'p1', text: RAW });
+  await ensureReview(db, 'p1', fixtureAnalysis);
+  await commitAction(db, ['p1'], ([page]) => approveBoundary(page, 'b2'));
+  await commitAction(db, ['p1'], ([page]) => revertEdit(page, 'strip'));
+  await commitAction(db, ['p1'], ([page]) => dismissFlag(page, 'f-lookalike'));
+  await commitAction(db, ['p1'], ([page]) => {
+    const article = cleanOf(page).articles[1];
+    return editBlockText(page, article.id, article.blocks[0].id, '本报讯 广汉市向荥经县学习。');
+  });
+  return db;
+}
+
+/** A later pipeline: the same reading under new ids, and without the doubt the editor dismissed. */
+const laterPipeline: Analyzer = async (pages) =>
+  pages.map(({ id }) => {
+    const analysis: PageAnalysis = fixtureAnalysis();
+    return {
+      id,
+      analysis: {
+        ...analysis,
+        pipelineVersion: 2,
+        edits: analysis.edits.map((e) => ({ ...e, id: `${e.id}-v2` })),
+        flags: analysis.flags.filter((f) => f.id !== 'f-lookalike'),
+      },
+    };
+  });
+
+const read = (analysis: PageAnalysis) => cleanOf({ pageId: 'p1', raw: RAW, analysis }).articles.map((a) => [a.title, a.blocks.map((b) => b.text)]);
+
+describe('re-analysis when the pipeline changes', () => {
+  it('should take the build version from the address when a test asks for another', () => {
+    expect(buildPipelineVersion('?pipelineVersion=99')).toBe(99);
+    expect(buildPipelineVersion('')).toBe(PIPELINE_VERSION);
+    expect(buildPipelineVersion('?pipelineVersion=x')).toBe(PIPELINE_VERSION);
+  });
+
+  it('should re-analyse a stale page with every decision in force and mark the one whose target vanished', async () => {
+    const db = await reviewedDb();
+    const before = (await db.reviews.get('p1'))!.analysis;
+    expect(await stalePageIds(db, 2)).toEqual(['p1']);
+
+    const report = await reanalyzeStale(db, laterPipeline, { version: 2 });
+
+    expect(report).toEqual({ reanalysed: 1, proposed: 0, needsLook: 1, cancelled: false });
+    const after = (await db.reviews.get('p1'))!.analysis;
+    expect(after.pipelineVersion).toBe(2);
+    expect(after.edits.find((e) => e.id === 'strip-v2')?.status).toBe('reverted');
+    expect(after.boundaries.find((b) => b.id === 'b2')?.status).toBe('approved');
+    expect(read(after)).toEqual(read(before));
+    const looks = (await db.decisions.toArray()).filter((d) => d.needsLook);
+    expect(looks).toMatchObject([{ needsLook: 'flag-gone', action: { type: 'flag-status', status: 'dismissed', text: '荣' } }]);
+    expect(await stalePageIds(db, 2)).toEqual([]);
+  });
+
+  it('should leave an approved page as it is and offer the new analysis as an undoable proposal', async () => {
+    const db = await reviewedDb();
+    await changePageStatus(db, 'p1', 'approved', 'page.approve');
+    const before = (await db.reviews.get('p1'))!.analysis;
+
+    expect(await reanalyzeStale(db, laterPipeline, { version: 2 })).toMatchObject({ reanalysed: 0, proposed: 1 });
+    const waiting = (await db.reviews.get('p1'))!;
+    expect(waiting.analysis).toEqual(before);
+    expect(waiting.proposal?.needsLook.map((d) => d.needsLook)).toEqual(['flag-gone']);
+
+    await acceptProposal(db, 'p1');
+    const taken = (await db.reviews.get('p1'))!;
+    expect(taken.proposal).toBeUndefined();
+    expect(taken.analysis.pipelineVersion).toBe(2);
+    expect((await db.pages.get('p1'))?.status).toBe('approved');
+    expect((await db.decisions.toArray()).filter((d) => d.needsLook).map((d) => d.needsLook)).toEqual(['flag-gone']);
+
+    await travel(db, 'p1', 'undo');
+    expect((await db.reviews.get('p1'))!.analysis).toEqual(before);
+    expect(await db.decisions.count()).toBeGreaterThan(3);
+  });
+});
