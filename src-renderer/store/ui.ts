@@ -19,10 +19,12 @@ interface UiState {
   route: Route;
   language: Language;
   theme: Theme;
+  /** The name approvals are signed with; '' until the editor sets it. */
+  editorName: string;
   notices: Notice[];
 }
 
-const initialState: UiState = { route: { name: 'library' }, language: 'zh', theme: 'light', notices: [] };
+const initialState: UiState = { route: { name: 'library' }, language: 'zh', theme: 'light', editorName: '', notices: [] };
 
 export const useUi = create<UiState>()(() => initialState);
 
@@ -45,6 +47,10 @@ export function setLanguageState(language: Language): void {
 
 export function setThemeState(theme: Theme): void {
   useUi.setState({ theme });
+}
+
+export function setEditorNameState(editorName: string): void {
+  useUi.setState({ editorName });
 }
 
 let nextNoticeId = 1;

@@ -1,4 +1,4 @@
-import type { PageAnalysis, ReviewRecord } from '../../../src-shared/model';
+import type { Approval, PageAnalysis, ReviewRecord } from '../../../src-shared/model';
 import { analyzePage } from '../../../src-shared/pipeline';
 import {
   applyEntry,
@@ -16,6 +16,13 @@ export interface DeskHistory {
   step: HistoryEntry;
   pages: string[];
   undone: boolean;
+  /** Approved pages the step sent back to review, with their sign-off, which undoing restores. */
+  reopened?: ReopenedPage[];
+}
+
+export interface ReopenedPage {
+  pageId: string;
+  approval?: Approval;
 }
 
 type DeskHistoryRow = HistoryRow & { entry: DeskHistory };
@@ -53,14 +60,26 @@ export async function loadPages(db: GalleyDB, pageIds: readonly string[]): Promi
   });
 }
 
-/** Writes each page's new state with its library counts; a page's first change puts it in review. */
-async function savePages(db: GalleyDB, pages: readonly ReviewPage[], now: number): Promise<void> {
+/**
+ * Writes each page's new state with its library counts. A page's first change puts it in review,
+ * and so does a change to an approved page: its sign-off no longer covers the text. Returns the
+ * approved pages so reopened.
+ */
+async function savePages(db: GalleyDB, pages: readonly ReviewPage[], now: number): Promise<ReopenedPage[]> {
+  const reopened: ReopenedPage[] = [];
   for (const page of pages) {
     await db.reviews.put({ pageId: page.pageId, analysis: page.analysis, updatedAt: now });
     const row = await db.pages.get(page.pageId);
-    const status = row?.status === 'new' ? 'in-review' : row?.status;
-    await db.pages.update(page.pageId, { stats: pageStats(page.analysis), ...(status ? { status } : {}) });
+    if (!row) continue;
+    if (row.status === 'approved') reopened.push({ pageId: row.id, ...(row.approval ? { approval: row.approval } : {}) });
+    await db.pages.update(page.pageId, { stats: pageStats(page.analysis), changedAt: now, status: 'in-review', approval: undefined });
   }
+  return reopened;
+}
+
+/** Undoing the step that reopened approved pages approves them again, with the same sign-off. */
+async function restoreApprovals(db: GalleyDB, reopened: readonly ReopenedPage[]): Promise<void> {
+  for (const { pageId, approval } of reopened) await db.pages.update(pageId, { status: 'approved', approval });
 }
 
 /**
@@ -85,7 +104,7 @@ export async function commitAction(
       if (!page) throw new Error(`the step changes page ${pageId}, which was not loaded`);
       return { ...page, analysis: applyEntry(page.analysis, pageId, step, 'forward') };
     });
-    await savePages(db, changed, now);
+    const reopened = await savePages(db, changed, now);
 
     const rows = await recentHistory(db, touched);
     const redo = rows.filter((row) => row.entry.undone && row.entry.pages.some((p) => touched.includes(p)));
@@ -93,9 +112,9 @@ export async function commitAction(
     const last = rows.find((row) => !row.entry.undone);
     if (last && now - last.at < COALESCE_MS && coalesces(last.entry.step, step)) {
       const merged = mergeEntries(last.entry.step, step);
-      await db.history.put({ ...last, at: now, entry: { step: merged, pages: entryPages(merged), undone: false } });
+      await db.history.put({ ...last, at: now, entry: { step: merged, pages: entryPages(merged), undone: false, ...withReopened([...(last.entry.reopened ?? []), ...reopened]) } });
     } else {
-      await db.history.add({ at: now, entry: { step, pages: touched, undone: false } satisfies DeskHistory });
+      await db.history.add({ at: now, entry: { step, pages: touched, undone: false, ...withReopened(reopened) } satisfies DeskHistory });
     }
     return step;
   });
@@ -117,9 +136,14 @@ export async function travel(db: GalleyDB, pageId: string, direction: 'undo' | '
       analysis: applyEntry(page.analysis, page.pageId, step, direction === 'undo' ? 'backward' : 'forward'),
     }));
     await savePages(db, changed, Date.now());
+    if (direction === 'undo') await restoreApprovals(db, row.entry.reopened ?? []);
     await db.history.put({ ...row, entry: { ...row.entry, undone: direction === 'undo' } });
     return step;
   });
+}
+
+function withReopened(reopened: readonly ReopenedPage[]): Pick<DeskHistory, 'reopened'> {
+  return reopened.length === 0 ? {} : { reopened: [...reopened] };
 }
 
 /** Whether the page has a step to undo and one to redo, for the toolbar. */
