@@ -1,7 +1,7 @@
 import type { Paragraph, TextRun } from 'docx';
 import type { Article } from '../model';
 import { GALLEY_VERSION } from './galley-version';
-import { joinLines, NEWSPAPER_TITLE, stem } from './text-utils';
+import { isoDate, joinLines, NEWSPAPER_TITLE, stem } from './text-utils';
 import type { ExportablePage, Exporter } from './types';
 import { xmlCharacters } from './xml';
 
@@ -17,10 +17,16 @@ export async function pageDocx(page: ExportablePage): Promise<Uint8Array> {
   const document = new Document({
     creator: `Galley ${GALLEY_VERSION}`,
     title: `${NEWSPAPER_TITLE} ${stem(page.page.name)}`,
-    description: `Cleaned from ${page.page.name} (sha256 ${page.page.id})`,
+    description: `Cleaned from ${page.page.name} (sha256 ${page.page.id}); ${reviewNote(page)}`,
+    ...(page.reviewer === undefined ? {} : { lastModifiedBy: page.reviewer }),
     sections: [{ children: page.clean.articles.flatMap((article) => articleParagraphs(docx, article)) }],
   });
   return new Uint8Array(await Packer.toArrayBuffer(document));
+}
+
+function reviewNote({ reviewer, reviewedAt }: ExportablePage): string {
+  if (reviewer === undefined) return 'not reviewed';
+  return reviewedAt === undefined ? `approved by ${reviewer}` : `approved by ${reviewer} on ${isoDate(reviewedAt)}`;
 }
 
 function articleParagraphs({ AlignmentType, HeadingLevel, Paragraph, TextRun }: Docx, article: Article): Paragraph[] {

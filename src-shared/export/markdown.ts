@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import type { Article } from '../model';
 import type { OutputFile } from '../ipc/contract';
-import { exportText, joinLines, padIndex, safeFileName, utf8 } from './text-utils';
+import { exportText, isoDate, joinLines, padIndex, safeFileName, utf8 } from './text-utils';
 import type { ExportablePage, Exporter } from './types';
 
 /** The front matter of one article file; the same fields describe each article of a page file. */
@@ -14,9 +14,12 @@ export interface ArticleFrontMatter {
   title: string;
   byline: string | null;
   captions: string[];
+  /** Who approved the page, and when (ISO 8601); null while nobody has. */
+  reviewer: string | null;
+  reviewed: string | null;
 }
 
-export function articleFrontMatter({ page }: ExportablePage, article: Article): ArticleFrontMatter {
+export function articleFrontMatter({ page, reviewer, reviewedAt }: ExportablePage, article: Article): ArticleFrontMatter {
   return {
     id: article.id,
     source: page.name,
@@ -26,6 +29,8 @@ export function articleFrontMatter({ page }: ExportablePage, article: Article): 
     title: article.title,
     byline: article.byline,
     captions: article.captions,
+    reviewer: reviewer ?? null,
+    reviewed: reviewedAt === undefined ? null : isoDate(reviewedAt),
   };
 }
 

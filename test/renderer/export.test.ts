@@ -69,6 +69,20 @@ describe('runExport', () => {
     }
   });
 
+  it('should name the approver and the date of approval in the export, and only for an approved page', async () => {
+    const { db, ids } = await library();
+    await db.pages.update(ids[0], { status: 'approved', approval: { by: '王编辑', at: AT - 1000 } });
+    const saved = host({ saved: true, location: 'out', count: 2 });
+    await runExport(db, saved, { pageIds: [ids[0]], format: 'tei' }, { now: () => AT });
+    await runExport(db, saved, { pageIds: [ids[1]], format: 'tei' }, { now: () => AT });
+    const [approved, unreviewed] = saved.requests.map((request) => new TextDecoder().decode(request.files[0].data));
+    expect(approved).toContain('<name>王编辑</name>');
+    expect(approved).toContain(`<change when="${new Date(AT - 1000).toISOString()}" status="approved"`);
+    expect(approved).not.toContain('not reviewed');
+    expect(unreviewed).toContain('not reviewed');
+    expect((await db.pages.get(ids[0]))?.status).toBe('approved');
+  });
+
   it('should change nothing when the user closes the save dialog', async () => {
     const { db, ids } = await library();
     const before = await dump(db);
