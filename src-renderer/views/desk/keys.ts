@@ -12,17 +12,13 @@ import {
 } from '../../store/desk';
 import { galley } from '../../bridge';
 import { act, redo, undo } from './commands';
+import { isTypingTarget } from '../typing';
 import { keyCommand, type DeskCommand } from './keymap';
 
 export interface DeskAreas {
   raw: RefObject<HTMLDivElement | null>;
   editor: RefObject<HTMLDivElement | null>;
   diff: RefObject<HTMLDivElement | null>;
-}
-
-function isField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('dialog') !== null;
 }
 
 /** Enter on a button or link activates it; it must not also accept a flag. */
@@ -108,7 +104,7 @@ export function useDeskKeys(clean: CleanPage | null, analysis: PageAnalysis | nu
 
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.isComposing) return;
-      const command = keyCommand(event, isField(event.target));
+      const command = keyCommand(event, isTypingTarget(event.target));
       if (!command || (event.key === 'Enter' && activatesOnEnter(event.target))) return;
       // Inside a dialog only the dialog's own keys apply.
       if (command !== 'undo' && command !== 'redo' && event.target instanceof HTMLElement && event.target.closest('dialog')) return;
