@@ -11,9 +11,11 @@ export interface Notice {
   /** i18n key and values, so a notice follows a language switch. */
   key: string;
   values?: Record<string, string | number>;
-  /** One line per file concerned: "name: reason". */
-  details?: string[];
+  /** One line per file concerned: "name: reason", the reason as text or as an i18n key and values. */
+  details?: NoticeDetail[];
 }
+
+export type NoticeDetail = string | { name: string; key: string; values?: Record<string, string | number> };
 
 interface UiState {
   route: Route;
