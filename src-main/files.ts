@@ -45,7 +45,7 @@ async function readSource(file: string): Promise<SourceFile> {
   try {
     return { name, bytes: await readPageFile(file) };
   } catch (error) {
-    if (error instanceof DecodeError) return { name, bytes: new Uint8Array(), refused: error.reason };
+    if (error instanceof DecodeError) return { name, bytes: new Uint8Array(), refused: error.reason, ...(error.problem ? { refusal: error.problem } : {}) };
     throw error;
   }
 }

@@ -4,6 +4,7 @@ import { pickAndImport } from './commands';
 import type { Language, Theme } from './db/schema';
 import { LANGUAGES } from './i18n';
 import { setLanguage, setTheme } from './preferences';
+import { EditorNameField } from './views/EditorNameField';
 import { useLibrary } from './store/library';
 import { openLibrary, useUi } from './store/ui';
 import { Notices } from './views/Notices';
@@ -47,6 +48,7 @@ function Header() {
       <button type="button" className="primary" onClick={() => void pickAndImport()} disabled={importing}>
         {t('import')}
       </button>
+      <EditorNameField />
       <label className="header-field">
         <span>{t('language')}</span>
         <select value={language} onChange={(event) => void setLanguage(event.target.value as Language)}>

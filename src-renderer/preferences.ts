@@ -1,7 +1,7 @@
 import { db } from './db/db';
 import type { Language, Theme } from './db/schema';
 import { DEFAULT_LANGUAGE, htmlLang, i18n, LANGUAGES } from './i18n';
-import { pushNotice, setLanguageState, setThemeState } from './store/ui';
+import { pushNotice, setEditorNameState, setLanguageState, setThemeState } from './store/ui';
 
 function applyLanguage(language: Language): void {
   setLanguageState(language);
@@ -47,9 +47,9 @@ const isTheme = (value: unknown): value is Theme => value === 'light' || value =
 export async function loadPreferences(): Promise<void> {
   const quickTheme = mirrored('theme');
   if (isTheme(quickTheme)) applyTheme(quickTheme);
-  let stored: [Language | undefined, Theme | undefined] = [undefined, undefined];
+  let stored: [Language | undefined, Theme | undefined, string | undefined] = [undefined, undefined, undefined];
   try {
-    stored = await Promise.all([db.getMeta('language'), db.getMeta('theme')]);
+    stored = await Promise.all([db.getMeta('language'), db.getMeta('theme'), db.getMeta('editorName')]);
   } catch (error) {
     pushNotice({ tone: 'error', key: 'common:storageUnavailable', values: { reason: error instanceof Error ? error.message : String(error) } });
   }
@@ -58,6 +58,7 @@ export async function loadPreferences(): Promise<void> {
   const theme = isTheme(quickTheme) ? quickTheme : stored[1];
   applyLanguage(language && LANGUAGES.includes(language) ? language : DEFAULT_LANGUAGE);
   applyTheme(theme ?? (window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'));
+  setEditorNameState(stored[2] ?? '');
 }
 
 export async function setLanguage(language: Language): Promise<void> {
@@ -70,4 +71,11 @@ export async function setTheme(theme: Theme): Promise<void> {
   applyTheme(theme);
   mirror('theme', theme);
   await db.setMeta('theme', theme);
+}
+
+/** The name approvals and exports are signed with; set once, kept until changed. */
+export async function setEditorName(name: string): Promise<void> {
+  const trimmed = name.trim();
+  setEditorNameState(trimmed);
+  await db.setMeta('editorName', trimmed);
 }

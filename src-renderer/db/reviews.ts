@@ -1,4 +1,4 @@
-import { DEFAULT_EDITOR, type PageAnalysis, type PageStatus, type ReviewRecord } from '../../src-shared/model';
+import { DEFAULT_EDITOR, type Approval, type PageAnalysis, type PageStatus, type ReviewRecord } from '../../src-shared/model';
 import { analyzePage } from '../../src-shared/pipeline';
 import {
   applyEntry,
@@ -87,15 +87,46 @@ async function saveStep(
     if (step.label !== 'page.reanalyse') await saveDecisions(db, page, analysis, patches, direction, now);
     const row = await db.pages.get(pageId);
     // Only the editor's own steps put a page in review; the corpus check's flags do not.
-    const status = step.label === 'corpus.check' ? row?.status : statusAfter(row?.status, patches, direction);
-    await db.pages.update(pageId, { stats: pageStats(analysis), ...(status ? { status } : {}) });
+    const move = statusAfter(row?.status, row?.approval, patches, direction);
+    const edited = patches.some((p) => p.forward.length > 0);
+    await db.pages.update(pageId, {
+      stats: pageStats(analysis),
+      ...(step.label === 'corpus.check' ? {} : move),
+      ...(edited && step.label !== 'corpus.check' ? { changedAt: now } : {}),
+    });
   }
 }
 
-function statusAfter(current: PageStatus | undefined, patches: readonly PagePatch[], direction: 'forward' | 'backward'): PageStatus | undefined {
+function statusAfter(
+  current: PageStatus | undefined,
+  approval: Approval | undefined,
+  patches: readonly PagePatch[],
+  direction: 'forward' | 'backward',
+): { status?: PageStatus; approval: Approval | undefined } {
   const moves = patches.flatMap((p) => (p.status ? [p.status] : []));
-  if (moves.length > 0) return direction === 'forward' ? moves[moves.length - 1].to : moves[0].from;
-  return current === 'new' ? 'in-review' : current;
+  if (moves.length === 0) return { status: current === 'new' ? 'in-review' : current, approval };
+  if (direction === 'forward') {
+    const last = moves[moves.length - 1];
+    return { status: last.to, approval: last.toApproval };
+  }
+  return { status: moves[0].from, approval: moves[0].fromApproval };
+}
+
+/**
+ * An editor's change to an approved page reopens it: its sign-off no longer covers the text. The
+ * reopening is part of the step, so undoing the change approves the page again with the same sign-off.
+ */
+async function withReopening(db: GalleyDB, step: HistoryEntry): Promise<HistoryEntry> {
+  if (step.label === 'corpus.check') return step;
+  const patches = await Promise.all(
+    step.patches.map(async (p) => {
+      if (p.status || p.forward.length === 0) return p;
+      const row = await db.pages.get(p.pageId);
+      if (row?.status !== 'approved') return p;
+      return { ...p, status: { from: 'approved' as const, to: 'in-review' as const, fromApproval: row.approval } };
+    }),
+  );
+  return { ...step, patches };
 }
 
 async function saveDecisions(
@@ -132,8 +163,9 @@ export async function commitAction(
 ): Promise<HistoryEntry | null> {
   return db.transaction('rw', [db.reviews, db.raws, db.pages, db.history, db.decisions], async () => {
     const pages = await loadPages(db, pageIds);
-    const step = make(pages);
-    if (isEmptyEntry(step)) return null;
+    const made = make(pages);
+    if (isEmptyEntry(made)) return null;
+    const step = await withReopening(db, made);
     const touched = entryPages(step);
     await saveStep(db, step, new Map(pages.map((p) => [p.pageId, p])), 'forward', now);
 
@@ -205,10 +237,16 @@ export async function pagesContaining(db: GalleyDB, text: string, only?: readonl
 }
 
 /** Moves a page's status as an undoable step (approval); nothing else on the page changes. */
-export async function changePageStatus(db: GalleyDB, pageId: string, to: PageStatus, label: 'page.approve' | 'page.status' = 'page.status'): Promise<HistoryEntry | null> {
+export async function changePageStatus(
+  db: GalleyDB,
+  pageId: string,
+  to: PageStatus,
+  label: 'page.approve' | 'page.status' = 'page.status',
+  toApproval?: Approval,
+): Promise<HistoryEntry | null> {
   return db.transaction('rw', [db.reviews, db.raws, db.pages, db.history, db.decisions], async () => {
     const row = await db.pages.get(pageId);
     if (!row) throw new Error(`no page ${pageId}`);
-    return commitAction(db, [pageId], () => entry(label, to, [statusPatch(pageId, row.status, to)]));
+    return commitAction(db, [pageId], () => entry(label, to, [statusPatch(pageId, { from: row.status, to, fromApproval: row.approval, toApproval })]));
   });
 }

@@ -1,6 +1,14 @@
 import Dexie, { type Table } from 'dexie';
 import type { ExportManifest } from '../../src-shared/export/manifest';
-import { DEFAULT_EDITOR, type Decision, type PageAnalysis, type PageRecord, type ReviewRecord } from '../../src-shared/model';
+import type { ExportFormat } from '../../src-shared/export/types';
+import {
+  DEFAULT_EDITOR,
+  type Decision,
+  type PageAnalysis,
+  type PageRecord,
+  type PageStatus,
+  type ReviewRecord,
+} from '../../src-shared/model';
 import { analyzePage } from '../../src-shared/pipeline';
 import { deriveDecisions } from '../../src-shared/review/decisions';
 
@@ -16,8 +24,33 @@ export interface PageStats {
   sections: string[];
 }
 
-/** A page as listed: everything but the raw text, which lives in `raws` so listing never loads it. */
-export type PageRow = Omit<PageRecord, 'raw'> & { stats: PageStats | null };
+/** When a page was last exported and in which formats; `at` is null for exports made before Galley recorded when. */
+export interface ExportState {
+  at: number | null;
+  formats: ExportFormat[];
+}
+
+/**
+ * A page as listed: everything but the raw text, which lives in `raws` so listing never loads it.
+ * `exported` is absent on a page never exported; `changedAt` is the last change to its review.
+ */
+export type PageRow = Omit<PageRecord, 'raw'> & { stats: PageStats | null; exported?: ExportState; changedAt?: number };
+
+/** Whether the page's review changed after its last export (an undated old export counts as unknown, not changed). */
+export function changedSinceExport(page: Pick<PageRow, 'exported' | 'changedAt'>): boolean {
+  const at = page.exported?.at;
+  return at !== undefined && at !== null && page.changedAt !== undefined && page.changedAt > at;
+}
+
+/** Each page's export state from its stored manifests (one per page and format). */
+export function exportStates(manifests: readonly ExportManifest[]): Map<string, ExportState> {
+  const states = new Map<string, ExportState>();
+  for (const { pageId, format, exportedAt } of manifests) {
+    const known = states.get(pageId);
+    states.set(pageId, { at: Math.max(known?.at ?? exportedAt, exportedAt), formats: [...(known?.formats ?? []), format].sort() });
+  }
+  return states;
+}
 
 export interface RawRow {
   id: string;
@@ -49,6 +82,8 @@ export interface MetaValues {
   seedsLoaded: boolean;
   language: Language;
   theme: Theme;
+  /** The name approvals and exports are signed with. */
+  editorName: string;
 }
 export type MetaKey = keyof MetaValues;
 export type MetaRow = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaKey];
@@ -130,6 +165,30 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         return deriveDecisions(analyzePage(raw.text), review.analysis, context);
       });
       await tx.table<Decision, string>('decisions').bulkAdd(decisions);
+    },
+  },
+  {
+    // Review and export become separate facts. An `exported` page returns to its review state:
+    // nobody's sign-off was recorded, so it is in review if the editor ever changed it, else new;
+    // its export state comes from the manifests (undated for exports before version 3).
+    version: 6,
+    stores: {},
+    upgrade: async (tx) => {
+      const exported = exportStates(await tx.table<ExportRow>('exports').toArray());
+      const changed = new Map((await tx.table<ReviewRecord, string>('reviews').toArray()).map((review) => [review.pageId, review.updatedAt]));
+      const edited = new Set<string>();
+      await tx.table<HistoryRow, number>('history').each((row) => {
+        // Version 2 wrote `page`, later versions `pages`.
+        const entry = row.entry as { page?: string; pages?: string[] };
+        for (const pageId of entry.pages ?? (entry.page ? [entry.page] : [])) edited.add(pageId);
+      });
+      await tx.table<PageRow, string>('pages').toCollection().modify((page: Omit<PageRow, 'status'> & { status: PageStatus | 'exported' }) => {
+        const state = exported.get(page.id) ?? (page.status === 'exported' ? { at: null, formats: [] } : undefined);
+        if (state) page.exported = state;
+        const changedAt = changed.get(page.id);
+        if (changedAt !== undefined) page.changedAt = changedAt;
+        if (page.status === 'exported') page.status = edited.has(page.id) ? 'in-review' : 'new';
+      });
     },
   },
 ];

@@ -35,6 +35,11 @@ const pageFields = {
   status: z.enum(PAGE_STATUSES),
 };
 
+const approval = z.strictObject({ by: z.string(), at: time });
+
+/** Before version 6 an exported page had the status `exported` (the upgrader splits it into review and export state). */
+const legacyPageFields = { ...pageFields, status: z.enum([...PAGE_STATUSES, 'exported']) };
+
 const reviewOp: z.ZodType<ReviewOp> = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('edit-status'), id: z.string(), from: editStatus, to: editStatus }),
   z.strictObject({ type: z.literal('add-edit'), edit: editSchema, index: count }),
@@ -67,6 +72,7 @@ const deskHistory = z.strictObject({
   }),
   pages: z.array(z.string()),
   undone: z.boolean(),
+  reopened: z.array(z.strictObject({ pageId: z.string(), approval: approval.optional() })).optional(),
 });
 
 const span = { start: count, end: count };
@@ -92,10 +98,17 @@ const metaRow: z.ZodType<MetaRow> = z.discriminatedUnion('key', [
   z.strictObject({ key: z.literal('seedsLoaded'), value: z.boolean() }),
   z.strictObject({ key: z.literal('language'), value: z.enum(['zh', 'en']) }),
   z.strictObject({ key: z.literal('theme'), value: z.enum(['light', 'dark']) }),
+  z.strictObject({ key: z.literal('editorName'), value: z.string() }),
 ]);
 
 const rows = {
-  pages: z.strictObject({ ...pageFields, stats: pageStats.nullable() }) satisfies z.ZodType<PageRow>,
+  pages: z.strictObject({
+    ...pageFields,
+    approval: approval.optional(),
+    stats: pageStats.nullable(),
+    exported: z.strictObject({ at: time.nullable(), formats: z.array(z.enum(EXPORT_FORMATS)) }).optional(),
+    changedAt: time.optional(),
+  }) satisfies z.ZodType<PageRow>,
   raws: z.strictObject({ id: z.string().min(1), text: z.string() }) satisfies z.ZodType<RawRow>,
   reviews: z.strictObject({
     pageId: z.string().min(1),
@@ -118,11 +131,13 @@ const rows = {
 export type BackupTable = keyof typeof rows;
 
 /** Pages had no `stats` before schema version 2 (its upgrader computes them). */
-const pagesBeforeStats = z.strictObject(pageFields);
+const pagesBeforeStats = z.strictObject(legacyPageFields);
+const pagesBeforeExportState = z.strictObject({ ...legacyPageFields, stats: pageStats.nullable() });
 
 /** The schema a row of `table` must match in a backup made at `databaseVersion`. */
 export function rowSchema(table: BackupTable, databaseVersion: number): z.ZodType {
-  return table === 'pages' && databaseVersion < 2 ? pagesBeforeStats : rows[table];
+  if (table !== 'pages' || databaseVersion >= 6) return rows[table];
+  return databaseVersion < 2 ? pagesBeforeStats : pagesBeforeExportState;
 }
 
 export function isBackupTable(name: string): name is BackupTable {

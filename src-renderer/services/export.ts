@@ -5,7 +5,7 @@ import { safeFileName, stem } from '../../src-shared/export/text-utils';
 import type { ExportablePage, ExportFormat, ExportOptions } from '../../src-shared/export/types';
 import type { GalleyApi, OutputFile } from '../../src-shared/ipc/contract';
 import { materialize } from '../../src-shared/model';
-import type { GalleyDB } from '../db/schema';
+import type { GalleyDB, PageRow } from '../db/schema';
 import { ensureReview } from '../db/reviews';
 
 /**
@@ -81,7 +81,7 @@ export async function loadExportable(db: GalleyDB, pageIds: readonly string[], o
       const review = reviews[index] ?? (await ensureReview(db, id));
       if (!review) throw new ExportError(`${row.name} has no review to export`);
       // The row's cached stats ride along; the exporters pick the record's own fields.
-      pages.push({ page: { ...row, raw: raw.text }, analysis: review.analysis, clean: materialize(raw.text, review.analysis), reviewedAt: review.updatedAt });
+      pages.push({ page: { ...row, raw: raw.text }, analysis: review.analysis, clean: materialize(raw.text, review.analysis), ...signOff(row) });
     }
     onProgress?.({ phase: 'reading', done: pages.length, total: pageIds.length });
     // Let the progress paint between chunks of a large batch.
@@ -89,6 +89,16 @@ export async function loadExportable(db: GalleyDB, pageIds: readonly string[], o
   }
   return pages;
 }
+
+/** Who approved the page and when, as the exporters name it; nothing for a page not approved. */
+export function signOff(row: PageRow): Pick<ExportablePage, 'reviewer' | 'reviewedAt'> {
+  if (row.status !== 'approved') return {};
+  if (!row.approval) return { reviewer: UNNAMED_REVIEWER };
+  return { reviewer: row.approval.by || UNNAMED_REVIEWER, reviewedAt: row.approval.at };
+}
+
+/** Approved before an editor name was set (or before Galley recorded who approved). */
+export const UNNAMED_REVIEWER = 'unnamed editor';
 
 /** The latest manifest of each page, whatever the format it was exported in. */
 export async function latestManifests(db: GalleyDB, pageIds: readonly string[]): Promise<Map<string, ExportManifest>> {
@@ -127,7 +137,7 @@ export async function summarize(db: GalleyDB, pages: readonly ExportablePage[], 
   return changes.map((page, index) => ({ ...page, report: changeReport(pages[index]) }));
 }
 
-/** Reads, exports and saves; then, and only then, stores the manifests and marks the pages exported. */
+/** Reads, exports and saves; then, and only then, stores the manifests and records the export (never the review state). */
 export async function runExport(
   db: GalleyDB,
   host: Pick<GalleyApi, 'saveFiles'>,
@@ -150,7 +160,12 @@ export async function runExport(
   // The files are out: past this point the export is not cancellable, only recorded.
   await db.transaction('rw', db.pages, db.exports, async () => {
     await db.exports.bulkPut(pages.map((page) => exportManifest(page, request.format, exportedAt)));
-    for (const { page } of pages) await db.pages.update(page.id, { status: 'exported' });
+    const rows = await db.pages.bulkGet(pages.map(({ page }) => page.id));
+    for (const row of rows) {
+      if (!row) continue;
+      const formats = [...new Set([...(row.exported?.formats ?? []), request.format])].sort();
+      await db.pages.update(row.id, { exported: { at: exportedAt, formats } });
+    }
   });
   onProgress?.({ phase: 'saving', done: files.length, total: files.length });
   return { saved: true, location: result.location, files: result.count, pages: summaries };

@@ -126,12 +126,12 @@ async function storePage(db: GalleyDB, plan: Exclude<PagePlan, { action: 'keep' 
       updatedAt,
     );
     // The file's status with its review; a page that changed is at least in review.
-    await db.pages.update(record.id, { status: record.status === 'new' ? 'in-review' : record.status });
+    await db.pages.update(record.id, { status: record.status === 'new' ? 'in-review' : record.status, approval: record.approval });
     return { id: record.id, name: record.name };
   }
   if (plan.action === 'take') {
     // Nobody reviewed the stored page yet: it takes the file's record, keeping when it was imported here.
-    await db.pages.update(record.id, { status: record.status, stats: pageStats(analysis) });
+    await db.pages.update(record.id, { status: record.status, approval: record.approval, stats: pageStats(analysis) });
     await db.reviews.put({ pageId: record.id, analysis, updatedAt });
     return { id: record.id, name: record.name };
   }

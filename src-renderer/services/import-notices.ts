@@ -1,16 +1,20 @@
-import type { Notice } from '../store/ui';
+import type { Notice, NoticeDetail } from '../store/ui';
 import type { ImportReport } from './import';
 
 /** More names than this in one notice are summarised as a count: a notice must stay readable. */
 export const LISTED_FILES = 20;
 
-function listed(lines: readonly string[]): string[] {
+function listed(lines: readonly NoticeDetail[]): NoticeDetail[] {
   const shown = lines.slice(0, LISTED_FILES);
   if (lines.length > LISTED_FILES) shown.push(`… +${lines.length - LISTED_FILES}`);
   return shown;
 }
 
-const withReason = ({ name, reason }: { name: string; reason: string }) => `${name}: ${reason}`;
+const withReason = ({ name, reason, problem }: ImportReport['failed'][number]): NoticeDetail => {
+  if (!problem) return `${name}: ${reason}`;
+  const { key, ...values } = problem;
+  return { name, key: `library:decode.${key}`, values };
+};
 const nameOnly = ({ name }: { name: string }) => name;
 
 /** What the user is told after an import; errors name every file (up to a readable number). */

@@ -1,5 +1,5 @@
 import type { SourceFile } from '../../src-shared/ipc/contract';
-import { contentHash, decodePage, DecodeError, hasNoText } from '../../src-shared/pipeline/decode';
+import { contentHash, decodePage, DecodeError, hasNoText, type DecodeProblem } from '../../src-shared/pipeline/decode';
 import type { GalleyDB, PageRow, RawRow } from '../db/schema';
 import type { DecideReimport } from './import-documents';
 
@@ -23,7 +23,8 @@ export interface ImportReport {
   /** Stored by this import, but the file held no text (empty or whitespace only), so the page has no articles. */
   empty: Array<{ id: string; name: string }>;
   /** `read`: the file is not a text page (reason from the host or the decoder); `save`: its batch could not be stored. */
-  failed: Array<{ name: string; reason: string; stage: 'read' | 'save' }>;
+  /** `problem`: the reason as data where the decoder gave one, so the notice can say it in the interface's language. */
+  failed: Array<{ name: string; reason: string; stage: 'read' | 'save'; problem?: DecodeProblem }>;
   /** True when the signal aborted the import; every batch stored before that is complete. */
   cancelled: boolean;
 }
@@ -70,7 +71,7 @@ export async function importFiles(db: GalleyDB, files: readonly SourceFile[], op
     const documents: SourceFile[] = [];
     for (const file of batch) {
       progress(file.name);
-      if (file.refused !== undefined) report.failed.push({ name: file.name, reason: file.refused, stage: 'read' });
+      if (file.refused !== undefined) report.failed.push({ name: file.name, reason: file.refused, stage: 'read', ...(file.refusal ? { problem: file.refusal } : {}) });
       else if (isDocumentFile(file.name)) documents.push(file);
       else {
         const result = await prepare(file, now());
@@ -125,7 +126,7 @@ async function prepare(file: SourceFile, importedAt: number): Promise<Prepared |
       raw: { id, text },
     };
   } catch (error) {
-    if (error instanceof DecodeError) return { name: file.name, reason: error.reason, stage: 'read' };
+    if (error instanceof DecodeError) return { name: file.name, reason: error.reason, stage: 'read', ...(error.problem ? { problem: error.problem } : {}) };
     throw error;
   }
 }

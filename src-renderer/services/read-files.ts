@@ -13,7 +13,7 @@ async function readFile(file: File): Promise<SourceFile> {
   try {
     checkPageSize(file.size, file.name);
   } catch (error) {
-    if (error instanceof DecodeError) return { name: file.name, bytes: new Uint8Array(), refused: error.reason };
+    if (error instanceof DecodeError) return { name: file.name, bytes: new Uint8Array(), refused: error.reason, ...(error.problem ? { refusal: error.problem } : {}) };
     throw error;
   }
   return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };

@@ -58,7 +58,7 @@ export async function reanalyzeStale(
         const { analysis, needsLook } = replayOnto({ ...result.analysis, pipelineVersion: version }, review, decisions);
         const lookAt = new Set(needsLook.map((d) => d.id));
         report.needsLook += lookAt.size;
-        if (page.status === 'approved' || page.status === 'exported') {
+        if (page.status === 'approved' || page.exported !== undefined) {
           await db.reviews.put({ ...review, proposal: { analysis, needsLook } });
           report.proposed++;
           continue;

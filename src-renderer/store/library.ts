@@ -5,9 +5,12 @@ import type { ImportProgress } from '../services/import';
 export type StatusFilter = PageStatus | 'all';
 /** `open`: pages with open flags; `clear`: analysed pages with none. */
 export type FlagFilter = 'all' | 'open' | 'clear';
+/** `never`: not exported yet; `exported`: exported and unchanged since; `changed`: changed after its last export. */
+export type ExportFilter = 'all' | 'never' | 'exported' | 'changed';
 
 export interface LibraryFilter {
   status: StatusFilter;
+  exported: ExportFilter;
   flags: FlagFilter;
   /** A section name, or '' for every section. */
   section: string;
@@ -25,7 +28,7 @@ interface LibraryState {
 }
 
 const initialState: LibraryState = {
-  filter: { status: 'all', flags: 'all', section: '', search: '' },
+  filter: { status: 'all', exported: 'all', flags: 'all', section: '', search: '' },
   selectedId: null,
   progress: null,
   confirmDeleteId: null,

@@ -11,18 +11,22 @@ export interface Notice {
   /** i18n key and values, so a notice follows a language switch. */
   key: string;
   values?: Record<string, string | number>;
-  /** One line per file concerned: "name: reason". */
-  details?: string[];
+  /** One line per file concerned: "name: reason", the reason as text or as an i18n key and values. */
+  details?: NoticeDetail[];
 }
+
+export type NoticeDetail = string | { name: string; key: string; values?: Record<string, string | number> };
 
 interface UiState {
   route: Route;
   language: Language;
   theme: Theme;
+  /** The name approvals are signed with; '' until the editor sets it. */
+  editorName: string;
   notices: Notice[];
 }
 
-const initialState: UiState = { route: { name: 'library' }, language: 'zh', theme: 'light', notices: [] };
+const initialState: UiState = { route: { name: 'library' }, language: 'zh', theme: 'light', editorName: '', notices: [] };
 
 export const useUi = create<UiState>()(() => initialState);
 
@@ -45,6 +49,10 @@ export function setLanguageState(language: Language): void {
 
 export function setThemeState(theme: Theme): void {
   useUi.setState({ theme });
+}
+
+export function setEditorNameState(editorName: string): void {
+  useUi.setState({ editorName });
 }
 
 let nextNoticeId = 1;

@@ -30,9 +30,9 @@ function NoticeCard({ notice }: { notice: Notice }) {
         <p>{t(notice.key, notice.values)}</p>
         {notice.details && (
           <ul className="notice-details">
-            {notice.details.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
+            {notice.details.map((line) =>
+              typeof line === 'string' ? <li key={line}>{line}</li> : <li key={line.name + line.key}>{`${line.name}: ${t(line.key, line.values)}`}</li>,
+            )}
           </ul>
         )}
       </div>

@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import type { Boundary, Chunk, CleanPage, Edit, EditOp, Flag, IssuePage, IssueRecord, PageAnalysis, PageRecord } from '../model';
+import {
+  PAGE_STATUSES,
+  type Boundary,
+  type Chunk,
+  type CleanPage,
+  type Edit,
+  type EditOp,
+  type Flag,
+  type IssuePage,
+  type IssueRecord,
+  type PageAnalysis,
+  type PageRecord,
+  type PageStatus,
+} from '../model';
 import type { ChangeReport, EditCounts } from './report';
 
 /**
@@ -34,13 +47,19 @@ const flagKind = z.enum([
 ]);
 const span = { start: offset, end: offset };
 
-const pageRecord: z.ZodType<PageRecord> = z.strictObject({
+/**
+ * The page record as a document holds it: who approved it is in `review`. Galley before review and
+ * export became separate facts wrote an exported page as `exported`; it reads back as in review.
+ */
+export type DocumentPageRecord = Omit<PageRecord, 'status' | 'approval'> & { status: PageStatus | 'exported' };
+
+const pageRecord: z.ZodType<DocumentPageRecord> = z.strictObject({
   id: z.string().regex(/^[0-9a-f]{64}(-[1-9]\d*)?$/).describe('SHA-256 of the source file; a copy kept beside the original adds -n.'),
   name: z.string(),
   size: offset,
   encoding: z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030']),
   importedAt: z.number(),
-  status: z.enum(['new', 'in-review', 'approved', 'exported']),
+  status: z.enum([...PAGE_STATUSES, 'exported']),
   raw: z.string().describe('The page text exactly as decoded from the source file; every offset in the analysis counts UTF-16 code units into it.'),
 });
 

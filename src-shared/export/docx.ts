@@ -2,7 +2,7 @@ import type { Paragraph, TextRun } from 'docx';
 import type { Article } from '../model';
 import { GALLEY_VERSION } from './galley-version';
 import { issueEntries, issueTitle, pageLabel } from './issue';
-import { joinLines, NEWSPAPER_TITLE, stem } from './text-utils';
+import { isoDate, joinLines, NEWSPAPER_TITLE, stem } from './text-utils';
 import type { ExportableIssue, ExportablePage, Exporter } from './types';
 import { xmlCharacters } from './xml';
 
@@ -16,7 +16,8 @@ export async function pageDocx(page: ExportablePage): Promise<Uint8Array> {
   const docx = await import('docx');
   return packed(docx, {
     title: `${NEWSPAPER_TITLE} ${stem(page.page.name)}`,
-    description: `Cleaned from ${page.page.name} (sha256 ${page.page.id})`,
+    description: `Cleaned from ${page.page.name} (sha256 ${page.page.id}); ${reviewNote(page)}`,
+    ...(page.reviewer === undefined ? {} : { lastModifiedBy: page.reviewer }),
     sections: [page.clean.articles.flatMap((article) => articleParagraphs(docx, article, 0))],
   });
 }
@@ -36,9 +37,21 @@ export async function issueDocx(exportable: ExportableIssue): Promise<Uint8Array
   });
 }
 
-async function packed(docx: Docx, { title, description, sections }: { title: string; description: string; sections: Paragraph[][] }): Promise<Uint8Array> {
-  const document = new docx.Document({ creator: `Galley ${GALLEY_VERSION}`, title, description, sections: sections.map((children) => ({ children })) });
+interface DocumentFields {
+  title: string;
+  description: string;
+  lastModifiedBy?: string;
+  sections: Paragraph[][];
+}
+
+async function packed(docx: Docx, { sections, ...fields }: DocumentFields): Promise<Uint8Array> {
+  const document = new docx.Document({ creator: `Galley ${GALLEY_VERSION}`, ...fields, sections: sections.map((children) => ({ children })) });
   return new Uint8Array(await docx.Packer.toArrayBuffer(document));
+}
+
+function reviewNote({ reviewer, reviewedAt }: ExportablePage): string {
+  if (reviewer === undefined) return 'not reviewed';
+  return reviewedAt === undefined ? `approved by ${reviewer}` : `approved by ${reviewer} on ${isoDate(reviewedAt)}`;
 }
 
 function textRun({ TextRun }: Docx, text: string, style: { bold?: boolean; italics?: boolean; color?: string } = {}): TextRun {

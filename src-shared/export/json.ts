@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import type { IssueRecord, PageRecord } from '../model';
-import { DOCUMENT_FORMAT, DOCUMENT_SCHEMA_VERSION, documentSchema, type ExportedDocument, type ExportedPage } from './document-schema';
+import {
+  DOCUMENT_FORMAT,
+  DOCUMENT_SCHEMA_VERSION,
+  documentSchema,
+  type DocumentPageRecord,
+  type ExportedDocument,
+  type ExportedPage,
+} from './document-schema';
 import { GALLEY_VERSION } from './galley-version';
 import { checkNotNewer, describeValue, ImportFormatError, isPlainObject, parseJsonText } from './json-input';
 import { changeReport } from './report';
@@ -34,8 +41,17 @@ function issueRecord({ id, paper, date, number, pages, createdAt, updatedAt }: I
 }
 
 /** Only the record's own fields: a database row may carry more (cached stats), which the format does not know. */
-function pageRecord({ id, name, size, encoding, importedAt, status, raw }: PageRecord): PageRecord {
+function pageRecord({ id, name, size, encoding, importedAt, status, raw }: PageRecord): DocumentPageRecord {
   return { id, name, size, encoding, importedAt, status, raw };
+}
+
+/** The record back from a document: an approved page gets its sign-off from `review`; an old `exported` page is in review. */
+function recordOfDocument({ status, ...record }: DocumentPageRecord, review: ExportedPage['review']): PageRecord {
+  if (status === 'exported') return { ...record, status: 'in-review' };
+  if (status === 'approved' && review.reviewer !== null && review.reviewedAt !== null) {
+    return { ...record, status, approval: { by: review.reviewer, at: review.reviewedAt } };
+  }
+  return { ...record, status };
 }
 
 /**
@@ -103,7 +119,7 @@ function checkOffsets({ page, analysis }: ExportedPage): void {
 /** The pages of an imported document, ready to store or to export again. */
 export function exportablePages(document: ExportedDocument): ExportablePage[] {
   return document.pages.map(({ page, analysis, clean, review }) => ({
-    page,
+    page: recordOfDocument(page, review),
     analysis,
     clean,
     ...(review.reviewer === null ? {} : { reviewer: review.reviewer }),

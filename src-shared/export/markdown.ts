@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import type { Article } from '../model';
 import type { OutputFile } from '../ipc/contract';
-import { exportText, joinLines, padIndex, safeFileName, utf8 } from './text-utils';
+import { exportText, isoDate, joinLines, padIndex, safeFileName, utf8 } from './text-utils';
 import { issueEntries, pageLabel, paperTitle } from './issue';
 import type { ExportableIssue, ExportablePage, Exporter } from './types';
 
@@ -15,9 +15,12 @@ export interface ArticleFrontMatter {
   title: string;
   byline: string | null;
   captions: string[];
+  /** Who approved the page, and when (ISO 8601); null while nobody has. */
+  reviewer: string | null;
+  reviewed: string | null;
 }
 
-export function articleFrontMatter({ page }: ExportablePage, article: Article): ArticleFrontMatter {
+export function articleFrontMatter({ page, reviewer, reviewedAt }: ExportablePage, article: Article): ArticleFrontMatter {
   return {
     id: article.id,
     source: page.name,
@@ -27,6 +30,8 @@ export function articleFrontMatter({ page }: ExportablePage, article: Article): 
     title: article.title,
     byline: article.byline,
     captions: article.captions,
+    reviewer: reviewer ?? null,
+    reviewed: reviewedAt === undefined ? null : isoDate(reviewedAt),
   };
 }
 

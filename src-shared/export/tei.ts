@@ -100,6 +100,7 @@ function teiRoot(entries: readonly TeiPage[], options: ExportOptions, frame: Tei
         ]),
         element('p', {}, 'Page furniture (banners, sponsor lists, promotions, column credits) is kept as fw in reading position.'),
       ]),
+      revisionDesc(entries),
     ]),
     element('text', {}, [element('body', {}, frame.body)]),
   ]);
@@ -112,6 +113,19 @@ function reviewStatement({ reviewer, reviewedAt }: ExportablePage, pageId: strin
   }
   const when = reviewedAt === undefined ? undefined : isoDate(reviewedAt);
   return element('respStmt', { corresp: `#${pageId}` }, [element('resp', { when }, 'reviewed'), element('name', {}, reviewer)]);
+}
+
+/** The sign-off of each approved page as a dated change; absent when no page was approved (TEI wants at least one change). */
+function revisionDesc(entries: ReadonlyArray<{ page: ExportablePage; id: string }>): XmlElement | null {
+  const approved = entries.filter(({ page }) => page.reviewer !== undefined);
+  if (approved.length === 0) return null;
+  return element(
+    'revisionDesc',
+    {},
+    approved.map(({ page, id }) =>
+      element('change', { when: page.reviewedAt === undefined ? undefined : isoDate(page.reviewedAt), status: 'approved', target: `#${id}` }, `approved by ${page.reviewer}`),
+    ),
+  );
 }
 
 function sourceBibl({ page: { page }, id }: TeiPage, pageScope: string): XmlElement {

@@ -4,12 +4,16 @@
  * types all derive from `channels`; main, preload and the web bridge are typed from it.
  */
 
+import type { DecodeProblem } from '../pipeline/decode';
+
 /** A file handed to the renderer: its name and its bytes, undecoded. */
 export interface SourceFile {
   name: string;
   bytes: Uint8Array;
   /** Set when the host did not read the file (too large for a page, not a regular file): why, and `bytes` is empty. */
   refused?: string;
+  /** The same reason as data, for an interface that says it in its own language. */
+  refusal?: DecodeProblem;
 }
 
 /** A file the renderer wants written out (an export). */

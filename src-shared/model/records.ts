@@ -1,9 +1,18 @@
 import type { PageAnalysis } from './analysis';
 import type { Decision } from './decisions';
 
-/** new → in-review (first edit) → approved (every split decided) → exported. */
-export type PageStatus = 'new' | 'in-review' | 'approved' | 'exported';
-export const PAGE_STATUSES: readonly PageStatus[] = ['new', 'in-review', 'approved', 'exported'];
+/**
+ * Where a page stands in review: new → in-review (first edit) → approved (signed off, every split
+ * decided). Exporting is a separate fact (the library's export state): it never changes this.
+ */
+export type PageStatus = 'new' | 'in-review' | 'approved';
+export const PAGE_STATUSES: readonly PageStatus[] = ['new', 'in-review', 'approved'];
+
+/** Who signed a page off, and when (milliseconds since the epoch). */
+export interface Approval {
+  by: string;
+  at: number;
+}
 
 /** One imported page; `raw` is the text exactly as decoded and is never rewritten. */
 export interface PageRecord {
@@ -15,6 +24,8 @@ export interface PageRecord {
   encoding: SourceEncoding;
   importedAt: number;
   status: PageStatus;
+  /** Present while the page is approved; absent for pages approved before Galley recorded who. */
+  approval?: Approval;
   raw: string;
 }
 

@@ -1,9 +1,20 @@
 import type { SourceEncoding } from '../model/records';
 
+/** Why a file was refused, as data, so an interface can say it in its own language (`reason` is the English). */
+export type DecodeProblem =
+  | { key: 'too-large'; size: string; limit: string }
+  | { key: 'control-character'; codePoint: string; line: number; column: number }
+  | { key: 'binary-signature'; signature: string }
+  | { key: 'nul-byte'; at: number }
+  | { key: 'not-utf8-or-gb18030' }
+  | { key: 'bad-bom'; encoding: string }
+  | { key: 'not-a-file' };
+
 export class DecodeError extends Error {
   constructor(
     readonly fileName: string,
     readonly reason: string,
+    readonly problem?: DecodeProblem,
   ) {
     super(`${fileName}: ${reason}`);
     this.name = 'DecodeError';
@@ -24,7 +35,8 @@ export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
  */
 export function checkPageSize(size: number, fileName: string): void {
   if (size > MAX_PAGE_BYTES) {
-    throw new DecodeError(fileName, `file is ${formatBytes(size)}, larger than the ${formatBytes(MAX_PAGE_BYTES)} a page may be`);
+    const [shown, limit] = [formatBytes(size), formatBytes(MAX_PAGE_BYTES)];
+    throw new DecodeError(fileName, `file is ${shown}, larger than the ${limit} a page may be`, { key: 'too-large', size: shown, limit });
   }
 }
 
@@ -72,7 +84,13 @@ export function decodePage(bytes: Uint8Array, fileName: string): Decoded {
   const decoded = decodeText(bytes, fileName);
   const control = findControlCharacter(decoded.text);
   if (control) {
-    throw new DecodeError(fileName, `the file contains binary data (control character ${control.codePoint} at line ${control.line}, column ${control.column}), not text`);
+    const { codePoint, line, column } = control;
+    throw new DecodeError(fileName, `the file contains binary data (control character ${codePoint} at line ${line}, column ${column}), not text`, {
+      key: 'control-character',
+      codePoint,
+      line,
+      column,
+    });
   }
   return decoded;
 }
@@ -81,7 +99,7 @@ function decodeText(bytes: Uint8Array, fileName: string): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeStrict('utf-16le', bytes.subarray(2), fileName), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeStrict('utf-16be', bytes.subarray(2), fileName), encoding: 'utf-16be' };
   const signature = binarySignature(bytes);
-  if (signature) throw new DecodeError(fileName, `this is a ${signature} file, not text`);
+  if (signature) throw new DecodeError(fileName, `this is a ${signature} file, not text`, { key: 'binary-signature', signature });
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: decodeStrict('utf-8', bytes.subarray(3), fileName), encoding: 'utf-8-bom' };
   }
@@ -92,8 +110,8 @@ function decodeText(bytes: Uint8Array, fileName: string): Decoded {
   const gb = tryDecode('gb18030', bytes);
   if (gb !== null && !gb.includes('\uFFFD')) return { text: gb, encoding: 'gb18030' };
   const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new DecodeError(fileName, `the file contains binary data (a NUL byte at byte ${nul}), not text`);
-  throw new DecodeError(fileName, 'the text is neither valid UTF-8 nor GB18030');
+  if (nul >= 0) throw new DecodeError(fileName, `the file contains binary data (a NUL byte at byte ${nul}), not text`, { key: 'nul-byte', at: nul });
+  throw new DecodeError(fileName, 'the text is neither valid UTF-8 nor GB18030', { key: 'not-utf8-or-gb18030' });
 }
 
 /** Below this share of plausible characters a decoding is taken for binary data, not UTF-16. */
@@ -143,7 +161,8 @@ function tryDecode(label: string, bytes: Uint8Array): string | null {
 
 function decodeStrict(label: string, bytes: Uint8Array, fileName: string): string {
   const text = tryDecode(label, bytes);
-  if (text === null) throw new DecodeError(fileName, `the file starts with a ${label.toUpperCase()} byte-order mark but is not valid ${label.toUpperCase()}`);
+  const encoding = label.toUpperCase();
+  if (text === null) throw new DecodeError(fileName, `the file starts with a ${encoding} byte-order mark but is not valid ${encoding}`, { key: 'bad-bom', encoding });
   return text;
 }
 

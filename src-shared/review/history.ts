@@ -1,4 +1,4 @@
-import type { PageAnalysis, PageStatus } from '../model';
+import type { Approval, PageAnalysis, PageStatus } from '../model';
 import { applyOps, compactOps, invertOps, type ReviewOp } from './ops';
 
 /** Dotted like CodeMirror's userEvent, so the UI can name and group them: `edit.revert`, `split.approve`. */
@@ -34,8 +34,16 @@ export interface PagePatch {
   pageId: string;
   forward: ReviewOp[];
   inverse: ReviewOp[];
-  /** The page's workflow status, when the step moves it (approval); undo moves it back. */
-  status?: { from: PageStatus; to: PageStatus };
+  /** The page's workflow status, when the step moves it (approval, reopening); undo moves it back. */
+  status?: StatusMove;
+}
+
+/** A status move with the sign-off on each side, so undoing a reopening restores who approved and when. */
+export interface StatusMove {
+  from: PageStatus;
+  to: PageStatus;
+  fromApproval?: Approval;
+  toApproval?: Approval;
 }
 
 /** One undoable step; a series correction spans several pages in one entry. */
@@ -53,8 +61,8 @@ export function patch(pageId: string, forward: ReviewOp[]): PagePatch {
 }
 
 /** A step that moves a page's status and changes nothing else. */
-export function statusPatch(pageId: string, from: PageStatus, to: PageStatus): PagePatch {
-  return { pageId, forward: [], inverse: [], status: { from, to } };
+export function statusPatch(pageId: string, move: StatusMove): PagePatch {
+  return { pageId, forward: [], inverse: [], status: move };
 }
 
 function isEmptyPatch(p: PagePatch): boolean {

@@ -45,6 +45,12 @@ describe('DOCX export', () => {
     expect(core).toContain('Galley ');
   });
 
+  it('should name the reviewer and the date of the approval in the document properties', () => {
+    const core = decodeText(archive['docProps/core.xml']);
+    expect(core).toContain('<cp:lastModifiedBy>王编辑</cp:lastModifiedBy>');
+    expect(core).toContain(`approved by 王编辑 on ${new Date(page.reviewedAt!).toISOString()}`);
+  });
+
   it('should export through the registry as one .docx file', async () => {
     const files = await exporters.docx.exportPage(page, 'p', OPTIONS);
     expect(files.map((file) => file.name)).toEqual(['p.docx']);

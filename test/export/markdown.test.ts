@@ -30,8 +30,15 @@ describe('Markdown export', () => {
       title: '科普: "大篷车"进社区 & <走进> 校园',
       byline: '本报记者 张三',
       captions: ['图为活动现场'],
+      reviewer: '王编辑',
+      reviewed: new Date(page.reviewedAt!).toISOString(),
     });
     expect(split(articleMarkdown(page, second)).matter).toMatchObject({ title: '- 各地动态 #1', kicker: null, byline: '本栏目组稿:李四', captions: [] });
+  });
+
+  it('should say in the front matter that nobody has approved a page yet', () => {
+    const { reviewer: _reviewer, reviewedAt: _reviewedAt, ...unreviewed } = page;
+    expect(split(articleMarkdown(unreviewed, page.clean.articles[0])).matter).toMatchObject({ reviewer: null, reviewed: null });
   });
 
   it.each([

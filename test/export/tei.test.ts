@@ -29,10 +29,19 @@ describe('TEI export', () => {
     expect(child(resp, 'resp').attrs.when).toBe(new Date(page.reviewedAt!).toISOString());
   });
 
-  it('should say a page nobody reviewed was cleaned automatically', () => {
+  it('should record the approval as a dated change in the revisionDesc, after the encodingDesc', () => {
+    const header = path(tei, 'teiHeader');
+    expect(header.children.map((node) => node.name)).toEqual(['fileDesc', 'encodingDesc', 'revisionDesc']);
+    const change = child(child(header, 'revisionDesc'), 'change');
+    expect(change.attrs).toMatchObject({ when: new Date(page.reviewedAt!).toISOString(), status: 'approved', target: `#${pageDiv.attrs['xml:id']}` });
+    expect(change.text).toBe('approved by 王编辑');
+  });
+
+  it('should say a page nobody reviewed was cleaned automatically, with no revisionDesc', () => {
     const { reviewer: _reviewer, reviewedAt: _reviewedAt, ...unreviewed } = page;
-    const resp = path(parseTree(teiDocument([unreviewed], OPTIONS)), 'teiHeader', 'fileDesc', 'titleStmt', 'respStmt');
-    expect(child(resp, 'resp').text).toContain('not reviewed');
+    const header = path(parseTree(teiDocument([unreviewed], OPTIONS)), 'teiHeader');
+    expect(child(path(header, 'fileDesc', 'titleStmt', 'respStmt'), 'resp').text).toContain('not reviewed');
+    expect(header.children.map((node) => node.name)).not.toContain('revisionDesc');
   });
 
   it('should name the source file and page in the sourceDesc', () => {

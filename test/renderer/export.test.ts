@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DOCUMENT_SCHEMA_VERSION } from '../../src-shared/export';
 import type { SaveRequest, SaveResult, SourceFile } from '../../src-shared/ipc/contract';
 import { setEditStatus } from '../../src-shared/review';
-import type { GalleyDB } from '../../src-renderer/db/schema';
+import type { GalleyDB, PageRow } from '../../src-renderer/db/schema';
 import { loadExportable, runExport, summarize } from '../../src-renderer/services/export';
 import { importFiles } from '../../src-renderer/services/import';
 import { commitAction, ensureReview } from '../../src-renderer/db/reviews';
@@ -53,7 +53,7 @@ async function revertFirstJoin(db: GalleyDB, pageId: string): Promise<void> {
 }
 
 describe('runExport', () => {
-  it('should mark the pages exported and store their manifests once the host saved the files', async () => {
+  it('should record the export apart from the review state and store the manifests once the host saved the files', async () => {
     const { db, ids } = await library();
     const saved = host({ saved: true, location: 'export.zip', count: 3 });
     const outcome = await runExport(db, saved, { pageIds: ids, format: 'txt' }, { now: () => AT });
@@ -62,11 +62,25 @@ describe('runExport', () => {
     expect(saved.requests[0].suggestedName).toBe('galley-export-2026-11-24-txt');
     expect(saved.requests[0].files.map((file) => file.name)).toEqual(['000_72052502c9dc2eec.clean.txt', '001_f633f705ac59ae29.clean.txt', 'report.md']);
     for (const id of ids) {
-      expect((await db.pages.get(id))?.status).toBe('exported');
+      expect(await db.pages.get(id)).toMatchObject({ status: 'new', exported: { at: AT, formats: ['txt'] } });
       const manifest = await db.exports.get([id, 'txt']);
       expect(manifest).toMatchObject({ pageId: id, format: 'txt', exportedAt: AT });
       expect(manifest?.articles.length).toBeGreaterThan(1);
     }
+  });
+
+  it('should name the approver and the date of approval in the export, and only for an approved page', async () => {
+    const { db, ids } = await library();
+    await db.pages.update(ids[0], { status: 'approved', approval: { by: '王编辑', at: AT - 1000 } });
+    const saved = host({ saved: true, location: 'out', count: 2 });
+    await runExport(db, saved, { pageIds: [ids[0]], format: 'tei' }, { now: () => AT });
+    await runExport(db, saved, { pageIds: [ids[1]], format: 'tei' }, { now: () => AT });
+    const [approved, unreviewed] = saved.requests.map((request) => new TextDecoder().decode(request.files[0].data));
+    expect(approved).toContain('<name>王编辑</name>');
+    expect(approved).toContain(`<change when="${new Date(AT - 1000).toISOString()}" status="approved"`);
+    expect(approved).not.toContain('not reviewed');
+    expect(unreviewed).toContain('not reviewed');
+    expect((await db.pages.get(ids[0]))?.status).toBe('approved');
   });
 
   it('should change nothing when the user closes the save dialog', async () => {
@@ -137,7 +151,9 @@ describe('importing a Galley JSON document', () => {
 
     const [original] = await loadExportable(db, [id]);
     const [restored] = await loadExportable(target, [id]);
-    expect(restored).toEqual({ ...original, page: { ...original.page, status: 'in-review' } });
+    // When this library exported and changed the page is its own history, not the document's.
+    const { exported: _exported, changedAt: _changedAt, ...record } = original.page as typeof original.page & PageRow;
+    expect(restored).toEqual({ ...original, page: { ...record, status: 'in-review' } });
     expect((await target.pages.get(id))?.stats).toEqual((await db.pages.get(id))?.stats);
 
     const again = host();

@@ -42,6 +42,34 @@ describe('series correction', () => {
     expect(text(fixed[1])).toContain('在荥经县学习');
   });
 
+  it('should resolve the name-variant flags the correction answers, though they span the whole name', () => {
+    const base = fixturePage();
+    const at = base.raw.indexOf('荣经县', base.raw.indexOf('本报讯'));
+    const variant = { id: 'f-variant', kind: 'name-variant', rule: 'corpus.name-variant', start: at, end: at + 3, text: '荣经县', message: 'variant', suggestion: '荥经县', confidence: 0.8, status: 'open' } as const;
+    const other = { ...variant, id: 'f-other', suggestion: '荣经镇' };
+    const page = { ...base, analysis: { ...base.analysis, flags: [...base.analysis.flags, variant, other] } };
+    const [fixed] = runAll([page], seriesCorrection([page], findOccurrences([page], '荣经县'), '荥经县'));
+    expect(fixed.analysis.flags.find((f) => f.id === 'f-variant')?.status).toBe('corrected');
+    expect(fixed.analysis.flags.find((f) => f.id === 'f-other')?.status).toBe('open');
+  });
+
+  it('should find and correct a name in a byline taken out of the body', () => {
+    const base = fixturePage();
+    const start = base.raw.indexOf('本报讯');
+    const byline = {
+      id: 'e-byline', start, end: start + 3, kind: 'extract-byline', rule: 'test.byline', before: base.raw.slice(start, start + 3), after: '',
+      reason: 'byline', origin: 'auto', confidence: 1, status: 'applied', op: { type: 'extract', field: 'byline', value: '通讯员 苏文保 苏文保' },
+    } as const;
+    const page = { ...base, analysis: { ...base.analysis, edits: [...base.analysis.edits, byline] } };
+    const found = findOccurrences([page], '苏文保');
+    expect(found.map((o) => o.field)).toEqual([{ edit: 'e-byline', at: 4 }, { edit: 'e-byline', at: 8 }]);
+    const step = seriesCorrection([page], found, '苏文宝');
+    const [fixed] = runAll([page], step);
+    const edit = fixed.analysis.edits.find((e) => e.id === 'e-byline');
+    expect(edit?.op).toEqual({ type: 'extract', field: 'byline', value: '通讯员 苏文宝 苏文宝' });
+    expect(runAll([fixed], step, 'backward')[0].analysis).toEqual(page.analysis);
+  });
+
   it('should leave out matches inside text an applied edit already replaced', () => {
     const page = fixturePage();
     expect(findOccurrences([page], '# 荣')).toEqual([]);

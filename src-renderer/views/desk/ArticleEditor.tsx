@@ -127,6 +127,10 @@ function BlockEditor({ raw, clean, article, block, first, last }: BlockProps) {
   useEffect(() => {
     if (located && found) element.current?.scrollIntoView({ block: 'center' });
   }, [located, found]);
+  // Picked elsewhere (a click in the raw pane, a key): brought to the middle; picked here, left where the editor is typing.
+  useEffect(() => {
+    if (selected && !element.current?.contains(document.activeElement)) element.current?.scrollIntoView({ block: 'center' });
+  }, [selected]);
   return (
     <div
       ref={element}

@@ -4,7 +4,7 @@ import { location, type Article, type CleanPage, type PageAnalysis } from '../..
 import { locateOffset } from '../../../src-shared/review';
 import { selectArticle, useDesk } from '../../store/desk';
 import { RawPage, type Highlight } from '../page/RawPage';
-import { selectText, useLocated, visibleRange } from './locate';
+import { rawScrollTarget, selectText, useLocated, visibleRange } from './locate';
 import { matchSpans } from './search';
 
 /**
@@ -46,13 +46,13 @@ export function RawPane({ raw, analysis, clean, article }: { raw: string; analys
     return list;
   }, [base, article, blockId, raw, search, located]);
 
-  const firstOffset = article?.spans[0]?.start;
+  // The counterpart of what the editor picked goes to the middle of the pane, not to an edge.
+  const target = rawScrollTarget(article, blockId);
   useEffect(() => {
-    if (firstOffset === undefined) return;
-    const line = lines.toPoint(firstOffset).line;
-    const element = container.current?.querySelector<HTMLElement>(`[data-line="${line}"]`);
-    element?.scrollIntoView({ block: 'nearest' });
-  }, [firstOffset, lines]);
+    if (target === undefined) return;
+    const line = lines.toPoint(target).line;
+    container.current?.querySelector<HTMLElement>(`[data-line="${line}"]`)?.scrollIntoView({ block: 'center' });
+  }, [target, lines]);
 
   // Declared after the article's scroll, so a located place wins over the article's first line.
   useEffect(() => {

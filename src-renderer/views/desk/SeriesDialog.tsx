@@ -10,7 +10,7 @@ import { loadPages, pagesContaining } from '../../db/reviews';
 
 const SCOPES: readonly SeriesScope[] = ['page', 'all', 'chosen'];
 
-const keyOf = (o: Occurrence) => `${o.pageId}:${o.start}`;
+const keyOf = (o: Occurrence) => `${o.pageId}:${o.start}:${o.field?.at ?? ''}`;
 
 /**
  * The same correction at every chosen occurrence, on this page, all pages or chosen ones, after a

@@ -2,7 +2,7 @@ import type { PageAnalysis } from '../../../src-shared/model';
 import { pageApproval, type HistoryEntry, type ReviewPage } from '../../../src-shared/review';
 import { db } from '../../db/db';
 import { setSaveState, useDesk } from '../../store/desk';
-import { pushNotice } from '../../store/ui';
+import { pushNotice, useUi } from '../../store/ui';
 import { changePageStatus, commitAction, travel } from '../../db/reviews';
 
 /** Every desk write goes through here, so the saved/saving indicator and errors are told one way; a page open in another tab is not written. */
@@ -23,11 +23,14 @@ async function saving<T>(write: () => Promise<T>): Promise<T | null> {
   }
 }
 
-/** Runs a review action on the open page and stores it at once. */
-export function act(make: (page: ReviewPage) => HistoryEntry): Promise<HistoryEntry | null> {
+/** Runs a review action on the open page and stores it at once; changing an approved page says it went back to review. */
+export async function act(make: (page: ReviewPage) => HistoryEntry): Promise<HistoryEntry | null> {
   const { pageId } = useDesk.getState();
-  if (!pageId) return Promise.resolve(null);
-  return saving(() => commitAction(db, [pageId], ([page]) => make(page)));
+  if (!pageId) return null;
+  const wasApproved = (await db.pages.get(pageId))?.status === 'approved';
+  const step = await saving(() => commitAction(db, [pageId], ([page]) => make(page)));
+  if (step && wasApproved) pushNotice({ tone: 'info', key: 'desk:notice.reopened' });
+  return step;
 }
 
 /** Runs an action spanning several pages (a series correction) as one undoable step. */
@@ -52,8 +55,8 @@ async function timeTravel(direction: 'undo' | 'redo'): Promise<void> {
   else pushNotice({ tone: 'info', key: direction === 'undo' ? 'desk:notice.undone' : 'desk:notice.redone', values: { label: step.label } });
 }
 
-/** A page is approved once every split is decided; open flags only bring a warning. */
-export async function approvePage(analysis: PageAnalysis): Promise<void> {
+/** A page is approved once every split is decided; open flags only bring a warning. The approval records who and when. */
+export async function approvePage(analysis: PageAnalysis, now: number = Date.now()): Promise<void> {
   const { pageId } = useDesk.getState();
   if (!pageId) return;
   const check = pageApproval(analysis);
@@ -61,6 +64,8 @@ export async function approvePage(analysis: PageAnalysis): Promise<void> {
     pushNotice({ tone: 'error', key: 'desk:notice.splitsUndecided', values: { count: check.undecidedSplits } });
     return;
   }
-  await saving(() => changePageStatus(db, pageId, 'approved', 'page.approve'));
+  const by = useUi.getState().editorName;
+  await saving(() => changePageStatus(db, pageId, 'approved', 'page.approve', { by, at: now }));
+  if (!by) pushNotice({ tone: 'info', key: 'desk:notice.approvedUnnamed' });
   if (check.openFlags > 0) pushNotice({ tone: 'info', key: 'desk:notice.approvedWithFlags', values: { count: check.openFlags } });
 }

@@ -11,6 +11,11 @@ export type DeskCommand =
   | 'accept'
   | 'dismiss'
   | 'nextSplit'
+  | 'approveSplit'
+  | 'rejectSplit'
+  | 'approvePage'
+  | 'nextPage'
+  | 'library'
   | 'nextArticle'
   | 'previousArticle'
   | 'nextChange'
@@ -25,6 +30,11 @@ export const SHORTCUTS: readonly { command: DeskCommand; keys: string[] }[] = [
   { command: 'accept', keys: ['A', 'Enter'] },
   { command: 'dismiss', keys: ['D'] },
   { command: 'nextSplit', keys: ['S'] },
+  { command: 'approveSplit', keys: ['Y'] },
+  { command: 'rejectSplit', keys: ['X'] },
+  { command: 'approvePage', keys: ['Ctrl+Enter'] },
+  { command: 'nextPage', keys: ['G'] },
+  { command: 'library', keys: ['Esc'] },
   { command: 'nextArticle', keys: ['N', 'Alt+↓'] },
   { command: 'previousArticle', keys: ['P', 'Alt+↑'] },
   { command: 'nextChange', keys: [']'] },
@@ -58,6 +68,7 @@ export function keyCommand(event: KeyLike, inField: boolean): DeskCommand | null
     if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
     if (key === 'y') return 'redo';
     if (key === 'f') return 'search';
+    if (key === 'Enter' && !event.shiftKey) return 'approvePage';
     return null;
   }
   if (event.altKey && !mod) {
@@ -78,6 +89,10 @@ export function keyCommand(event: KeyLike, inField: boolean): DeskCommand | null
     Enter: 'accept',
     d: 'dismiss',
     s: 'nextSplit',
+    y: 'approveSplit',
+    x: 'rejectSplit',
+    g: 'nextPage',
+    Escape: 'library',
     n: 'nextArticle',
     p: 'previousArticle',
     ']': 'nextChange',

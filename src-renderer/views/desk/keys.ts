@@ -1,6 +1,10 @@
 import { useEffect, type RefObject } from 'react';
 import type { Article, CleanPage, Flag, PageAnalysis } from '../../../src-shared/model';
-import { acceptFlag, articleFlags, dismissFlag } from '../../../src-shared/review';
+import { acceptFlag, approveBoundary, articleFlags, dismissFlag, rejectBoundary } from '../../../src-shared/review';
+import { db } from '../../db/db';
+import { selectPage } from '../../store/library';
+import { openLibrary, openPage } from '../../store/ui';
+import { nextPageToReview } from '../library/review-queue';
 import {
   selectArticle,
   selectFlag,
@@ -11,18 +15,14 @@ import {
   useDesk,
 } from '../../store/desk';
 import { galley } from '../../bridge';
-import { act, redo, undo } from './commands';
+import { act, approvePage, redo, undo } from './commands';
+import { isTypingTarget } from '../typing';
 import { keyCommand, type DeskCommand } from './keymap';
 
 export interface DeskAreas {
   raw: RefObject<HTMLDivElement | null>;
   editor: RefObject<HTMLDivElement | null>;
   diff: RefObject<HTMLDivElement | null>;
-}
-
-function isField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('dialog') !== null;
 }
 
 /** Enter on a button or link activates it; it must not also accept a flag. */
@@ -41,6 +41,12 @@ export function shownArticle(clean: CleanPage, articleId: string | null): Articl
 /** Open flags of the page in reading order of articles, each with the article it sits in. */
 function flagTrail(clean: CleanPage, analysis: PageAnalysis): { flag: Flag; articleId: string }[] {
   return clean.articles.flatMap((article) => articleFlags(article, analysis.flags).map((flag) => ({ flag, articleId: article.id })));
+}
+
+/** Opens the next page not approved after the open one, in library order. */
+async function openNextPageToReview(): Promise<void> {
+  const next = nextPageToReview(await db.pages.orderBy('name').toArray(), useDesk.getState().pageId);
+  if (next) openPage(next.id);
 }
 
 export function useDeskKeys(clean: CleanPage | null, analysis: PageAnalysis | null, areas: DeskAreas): void {
@@ -64,12 +70,20 @@ export function useDeskKeys(clean: CleanPage | null, analysis: PageAnalysis | nu
         const flag = currentFlag();
         if (flag) void act((p) => dismissFlag(p, flag.id)).then(() => moveFlag(1));
       },
-      nextSplit: () => {
-        // Undecided splits, least confident first: the doubtful ones are the editor's real work.
-        const undecided = clean!.articles.filter((a) => a.split.status === 'proposed').sort((a, b) => a.split.confidence - b.split.confidence);
-        const index = undecided.findIndex((a) => a.id === useDesk.getState().articleId);
-        const next = step(undecided, index, 1);
-        if (next) selectArticle(next.id);
+      nextSplit: () => moveSplit(),
+      approveSplit: () => {
+        const split = shownArticle(clean!, useDesk.getState().articleId)?.split;
+        if (split?.boundary && split.status !== 'approved') void act((p) => approveBoundary(p, split.boundary!)).then(() => moveSplit());
+      },
+      rejectSplit: () => {
+        const split = shownArticle(clean!, useDesk.getState().articleId)?.split;
+        if (split?.boundary) void act((p) => rejectBoundary(p, split.boundary!));
+      },
+      approvePage: () => void approvePage(analysis!),
+      nextPage: () => void openNextPageToReview(),
+      library: () => {
+        selectPage(useDesk.getState().pageId);
+        openLibrary();
       },
       nextArticle: () => moveArticle(1),
       previousArticle: () => moveArticle(-1),
@@ -80,6 +94,13 @@ export function useDeskKeys(clean: CleanPage | null, analysis: PageAnalysis | nu
       focusDiff: () => areas.diff.current?.focus(),
     };
 
+    function moveSplit() {
+      // Undecided splits, least confident first: the doubtful ones are the editor's real work.
+      const undecided = clean!.articles.filter((a) => a.split.status === 'proposed').sort((a, b) => a.split.confidence - b.split.confidence);
+      const index = undecided.findIndex((a) => a.id === useDesk.getState().articleId);
+      const next = step(undecided, index, 1);
+      if (next) selectArticle(next.id);
+    }
     function currentFlag(): Flag | undefined {
       const { flagId } = useDesk.getState();
       return analysis!.flags.find((f) => f.id === flagId && f.status === 'open');
@@ -108,7 +129,7 @@ export function useDeskKeys(clean: CleanPage | null, analysis: PageAnalysis | nu
 
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.isComposing) return;
-      const command = keyCommand(event, isField(event.target));
+      const command = keyCommand(event, isTypingTarget(event.target));
       if (!command || (event.key === 'Enter' && activatesOnEnter(event.target))) return;
       // Inside a dialog only the dialog's own keys apply.
       if (command !== 'undo' && command !== 'redo' && event.target instanceof HTMLElement && event.target.closest('dialog')) return;

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Block, CleanPage, Span } from '../../../src-shared/model';
+import type { Article, Block, CleanPage, Span } from '../../../src-shared/model';
 import { locateOffset } from '../../../src-shared/review';
 import { selectArticle } from '../../store/desk';
 
@@ -105,4 +105,10 @@ function nearestOccurrence(text: string, needle: string, near: number): number {
     if (best === -1 || Math.abs(at - near) < Math.abs(best - near)) best = at;
   }
   return best;
+}
+
+/** The raw offset the raw pane brings to its middle: the selected paragraph's source, else the article's first line. */
+export function rawScrollTarget(article: Article | null, blockId: string | null): number | undefined {
+  const block = article?.blocks.find((b) => b.id === blockId);
+  return block?.spans[0]?.start ?? article?.spans[0]?.start;
 }

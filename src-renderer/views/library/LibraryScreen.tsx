@@ -4,7 +4,7 @@ import { PAGE_STATUSES } from '../../../src-shared/model';
 import { importSourceFiles } from '../../commands';
 import { db } from '../../db/db';
 import { readFiles } from '../../services/read-files';
-import { setFilter, useLibrary, type FlagFilter, type StatusFilter } from '../../store/library';
+import { setFilter, useLibrary, type ExportFilter, type FlagFilter, type StatusFilter } from '../../store/library';
 import { LibraryExportButton } from '../export/ExportButtons';
 import { AnalysisProgressBar } from './AnalysisProgressBar';
 import { BackupControls } from './BackupControls';
@@ -13,6 +13,7 @@ import { filterPages, sectionsOf } from './filter';
 import { ImportProgressBar } from './ImportProgressBar';
 import { PageTable } from './PageTable';
 import { ReimportDialog } from './ReimportDialog';
+import { ReviewOverview } from './ReviewOverview';
 import { useThrottledLiveQuery } from './useThrottledLiveQuery';
 
 /** The list follows imports and analysis at most this often (see useThrottledLiveQuery). */
@@ -50,6 +51,7 @@ export function LibraryScreen() {
       data-testid="library"
     >
       <Toolbar shown={visible?.length} total={pages?.length} sections={sections} exportButton={<LibraryExportButton pages={pages} shown={visible} />} />
+      {pages && pages.length > 0 && <ReviewOverview pages={pages} />}
       <ImportProgressBar />
       <AnalysisProgressBar />
       {visible && pages && <PageTable pages={visible} libraryEmpty={pages.length === 0} />}
@@ -68,6 +70,7 @@ interface ToolbarProps {
 }
 
 const FLAG_FILTERS: readonly FlagFilter[] = ['all', 'open', 'clear'];
+const EXPORT_FILTERS: readonly ExportFilter[] = ['all', 'never', 'exported', 'changed'];
 
 function Toolbar({ shown, total, sections, exportButton }: ToolbarProps) {
   const { t } = useTranslation('library');
@@ -89,6 +92,16 @@ function Toolbar({ shown, total, sections, exportButton }: ToolbarProps) {
           {PAGE_STATUSES.map((status) => (
             <option key={status} value={status}>
               {t(`status.${status}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="toolbar-field">
+        <span>{t('exportFilter')}</span>
+        <select value={filter.exported} onChange={(event) => setFilter({ exported: event.target.value as ExportFilter })} data-testid="export-filter">
+          {EXPORT_FILTERS.map((exported) => (
+            <option key={exported} value={exported}>
+              {t(`exportState.${exported}`)}
             </option>
           ))}
         </select>

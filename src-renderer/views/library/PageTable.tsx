@@ -1,10 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { formatBytes } from '../../../src-shared/pipeline/decode';
 import type { PageRow } from '../../db/schema';
 import { askToDelete, selectPage, useLibrary } from '../../store/library';
 import { openPage, useUi } from '../../store/ui';
+import { exportStateOf } from './filter';
 
 const ROW_HEIGHT = 44;
 
@@ -65,6 +67,7 @@ export function PageTable({ pages, libraryEmpty }: { pages: readonly PageRow[]; 
         <span role="columnheader" className="num">{t('column.size')}</span>
         <span role="columnheader">{t('column.imported')}</span>
         <span role="columnheader">{t('column.status')}</span>
+        <span role="columnheader">{t('column.exported')}</span>
         <span role="columnheader" className="num">{t('column.articles')}</span>
         <span role="columnheader" className="num">{t('column.openFlags')}</span>
         <span role="columnheader" className="num">{t('column.undecidedSplits')}</span>
@@ -135,7 +138,12 @@ const PageTableRow = memo(function PageTableRow({
       <span role="gridcell" className="num">{formatBytes(page.size)}</span>
       <span role="gridcell">{formatDate(page.importedAt, language)}</span>
       <span role="gridcell">
-        <span className={`status status-${page.status}`}>{t(`status.${page.status}`)}</span>
+        <span className={`status status-${page.status}`} title={approvalNote(page, language, t)}>
+          {t(`status.${page.status}`)}
+        </span>
+      </span>
+      <span role="gridcell">
+        <ExportStateCell page={page} />
       </span>
       <span role="gridcell" className="num">{stat(page.stats?.articles)}</span>
       <span role="gridcell" className="num">{stat(page.stats?.openFlags)}</span>
@@ -160,6 +168,25 @@ const PageTableRow = memo(function PageTableRow({
     </div>
   );
 });
+
+function approvalNote(page: PageRow, language: string, t: TFunction<'library'>): string | undefined {
+  if (page.status !== 'approved' || !page.approval) return undefined;
+  const date = formatDate(page.approval.at, language);
+  return page.approval.by ? t('approvedBy', { name: page.approval.by, date }) : t('approvedUnnamed', { date });
+}
+
+function ExportStateCell({ page }: { page: PageRow }) {
+  const { t } = useTranslation('library');
+  const language = useUi((state) => state.language);
+  const state = exportStateOf(page);
+  if (!page.exported) return <span className="export-state export-never" data-testid="export-state">—</span>;
+  const when = page.exported.at === null ? t('exportedUndated') : t('exportedOn', { date: formatDate(page.exported.at, language), formats: page.exported.formats.join(', ') });
+  return (
+    <span className={`export-state export-${state}`} title={when} data-testid="export-state">
+      {t(`exportState.${state}`)}
+    </span>
+  );
+}
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 

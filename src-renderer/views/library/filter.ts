@@ -1,4 +1,4 @@
-import type { PageRow } from '../../db/schema';
+import { changedSinceExport, type PageRow } from '../../db/schema';
 import type { LibraryFilter } from '../../store/library';
 
 /** The pages the library shows for the filter; rows keep their order (by name). */
@@ -7,10 +7,17 @@ export function filterPages(pages: readonly PageRow[], filter: LibraryFilter): P
   return pages.filter(
     (page) =>
       (filter.status === 'all' || page.status === filter.status) &&
+      (filter.exported === 'all' || exportStateOf(page) === filter.exported) &&
       matchesFlags(page, filter.flags) &&
       (filter.section === '' || (page.stats?.sections.includes(filter.section) ?? false)) &&
       (!needle || page.name.toLowerCase().includes(needle)),
   );
+}
+
+/** Where a page stands in export, apart from its review state. */
+export function exportStateOf(page: Pick<PageRow, 'exported' | 'changedAt'>): Exclude<LibraryFilter['exported'], 'all'> {
+  if (!page.exported) return 'never';
+  return changedSinceExport(page) ? 'changed' : 'exported';
 }
 
 /** A page not analysed yet has no known flags: it is neither `open` nor `clear`. */

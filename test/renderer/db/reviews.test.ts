@@ -49,6 +49,22 @@ describe('desk persistence', () => {
     expect((await db.reviews.get('p1'))?.analysis.flags.find((f) => f.id === 'f-lookalike')?.status).toBe('accepted');
   });
 
+  it('should send an approved page back to review when it is changed, and approve it again on undo', async () => {
+    const db = await freshDb();
+    await ensureReview(db, 'p1', fixtureAnalysis);
+    const approval = { by: '王编辑', at: 5000 };
+    await db.pages.update('p1', { status: 'approved', approval });
+    await commitAction(db, ['p1'], ([page]) => acceptFlag(page, 'f-lookalike'), 6000);
+    const reopened = await db.pages.get('p1');
+    expect(reopened?.status).toBe('in-review');
+    expect(reopened?.approval).toBeUndefined();
+    expect(reopened?.changedAt).toBe(6000);
+    await travel(db, 'p1', 'undo');
+    expect(await db.pages.get('p1')).toMatchObject({ status: 'approved', approval });
+    await travel(db, 'p1', 'redo');
+    expect((await db.pages.get('p1'))?.status).toBe('in-review');
+  });
+
   it('should drop the redo steps of a page when a new action is made on it', async () => {
     const db = await freshDb();
     await ensureReview(db, 'p1', fixtureAnalysis);

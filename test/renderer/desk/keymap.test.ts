@@ -13,6 +13,16 @@ describe('desk keys', () => {
     expect(keyCommand(press('Enter'), true)).toBeNull();
   });
 
+  it('should run the whole review loop from the keyboard: splits, page approval, next page, back to the library', () => {
+    expect(keyCommand(press('y'), false)).toBe('approveSplit');
+    expect(keyCommand(press('x'), false)).toBe('rejectSplit');
+    expect(keyCommand(press('Enter', { ctrlKey: true }), true)).toBe('approvePage');
+    expect(keyCommand(press('g'), false)).toBe('nextPage');
+    expect(keyCommand(press('Escape'), false)).toBe('library');
+    expect(keyCommand(press('Escape'), true)).toBeNull();
+    expect(keyCommand(press('y'), true)).toBeNull();
+  });
+
   it('should undo and redo with Ctrl or Cmd, also while typing', () => {
     expect(keyCommand(press('z', { ctrlKey: true }), true)).toBe('undo');
     expect(keyCommand(press('Z', { metaKey: true, shiftKey: true }), true)).toBe('redo');
@@ -34,7 +44,7 @@ describe('desk keys', () => {
 
   it('should list in the shortcut sheet every command a key can trigger', () => {
     const listed = new Set(SHORTCUTS.map((s) => s.command));
-    const keys = ['j', 'k', 'a', 'Enter', 'd', 's', 'n', 'p', ']', '[', '?', 'F8'];
+    const keys = ['j', 'k', 'a', 'Enter', 'd', 's', 'y', 'x', 'g', 'Escape', 'n', 'p', ']', '[', '?', 'F8'];
     for (const key of keys) expect(listed).toContain(keyCommand(press(key), false));
   });
 });

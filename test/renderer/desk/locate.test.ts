@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanRange, spanContext, visibleRange } from '../../../src-renderer/views/desk/locate';
+import { cleanRange, rawScrollTarget, spanContext, visibleRange } from '../../../src-renderer/views/desk/locate';
 import { materialize, type PageAnalysis } from '../../../src-shared/model';
 import { analyzePage } from '../../../src-shared/pipeline';
 import { acceptFlag, dismissFlag, reopenFlag } from '../../../src-shared/review';
@@ -61,5 +61,24 @@ describe('reopening a flag', () => {
   it('should open a dismissed flag again', () => {
     const dismissed = run(analysis, dismissFlag(page(analysis), 'f1'));
     expect(run(dismissed, reopenFlag(page(dismissed), 'f1')).flags[0].status).toBe('open');
+  });
+});
+
+const RAW_TWO_ARTICLES = '岳池县科协召开代表大会\n\n本报讯 近日，岳池县科协召开第八次代表大会，会议选举产生了新一届委员会。\n\n会议还审议通过了工作报告。\n\n汶川县科协开展调研\n\n本报讯 近期，汶川县科协深入企业开展调研。\n\n调研组走访了五家企业。\n';
+
+describe('raw pane scroll target', () => {
+  const page = materialize(RAW_TWO_ARTICLES, analyzePage(RAW_TWO_ARTICLES));
+  const [first, second] = page.articles;
+
+  it('should aim at the clicked paragraph’s source, not the article’s first line', () => {
+    const paragraph = second.blocks.at(-1)!;
+    expect(rawScrollTarget(second, paragraph.id)).toBe(paragraph.spans[0].start);
+    expect(rawScrollTarget(second, paragraph.id)).not.toBe(second.spans[0].start);
+  });
+
+  it('should aim at the article’s first line when no paragraph is picked, or one of another article', () => {
+    expect(rawScrollTarget(second, null)).toBe(second.spans[0].start);
+    expect(rawScrollTarget(second, first.blocks[0].id)).toBe(second.spans[0].start);
+    expect(rawScrollTarget(null, null)).toBeUndefined();
   });
 });

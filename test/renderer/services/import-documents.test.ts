@@ -18,14 +18,15 @@ const EXPORTED_AT = Date.UTC(2026, 10, 24, 12);
 const EDITED_AT = Date.UTC(2026, 10, 25, 9);
 
 /**
- * A page exported (its review dated `reviewedAt` in the file) as a Galley document while still as the pipeline left it, then changed by the
+ * A page exported as a Galley document (never approved, so the file dates its review by the export) while still as the pipeline left it, then changed by the
  * editor (one join reverted): importing the document again would undo that work.
  */
 async function editedAfterExport(): Promise<{ db: GalleyDB; id: string; document: SourceFile; edited: unknown; reviewedAt: number }> {
   const db = freshDb();
   const seed = { name: SEED, bytes: new Uint8Array(readFileSync(join(import.meta.dirname, '../../../seeds', SEED))) };
   const [{ id }] = (await importFiles(db, [seed])).added;
-  const { updatedAt: reviewedAt } = (await ensureReview(db, id))!;
+  await ensureReview(db, id);
+  const reviewedAt = EXPORTED_AT;
   const requests: SaveRequest[] = [];
   const host = { saveFiles: vi.fn(async (request: SaveRequest) => (requests.push(request), { saved: true as const, location: 'out', count: 1 })) };
   await runExport(db, host, { pageIds: [id], format: 'json' }, { now: () => EXPORTED_AT });
@@ -51,7 +52,7 @@ describe('importing a Galley document over a page the editor has changed since',
     expect(report.added).toEqual([]);
     expect(report.skipped).toEqual([{ name: SEED, reason: 'already-in-library' }]);
     expect((await db.reviews.get(id))?.analysis).toEqual(edited);
-    expect((await db.pages.get(id))?.status).toBe('exported');
+    expect((await db.pages.get(id))?.status).toBe('in-review');
     expect(await db.history.count()).toBe(1);
   });
 
@@ -65,7 +66,7 @@ describe('importing a Galley document over a page the editor has changed since',
       document: document.name,
       pageId: id,
       name: SEED,
-      status: { library: 'exported', file: 'new' },
+      status: { library: 'in-review', file: 'new' },
       updatedAt: { library: EDITED_AT, file: reviewedAt },
       differing: { edits: 1, splits: 0, flags: 0 },
     });

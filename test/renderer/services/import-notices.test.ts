@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../src-renderer/services/import';
 import { LISTED_FILES, noticesFor } from '../../../src-renderer/services/import-notices';
+import { checkPageSize, decodePage, DecodeError, type DecodeProblem } from '../../../src-shared/pipeline/decode';
+import zhLibrary from '../../../src-renderer/i18n/locales/zh/library.json';
+import enLibrary from '../../../src-renderer/i18n/locales/en/library.json';
+
+function refusal(refuse: () => unknown): DecodeProblem {
+  try {
+    refuse();
+  } catch (error) {
+    if (error instanceof DecodeError && error.problem) return error.problem;
+  }
+  throw new Error('expected a decode refusal with a problem');
+}
 
 const empty: ImportReport = { added: [], skipped: [], empty: [], failed: [], cancelled: false };
 
@@ -20,6 +32,29 @@ describe('noticesFor', () => {
       ['info', 'library:notice.added'],
     ]);
     expect(notices[0].details).toEqual(['scan.txt: this is a PNG image file, not text', 'big.txt: file is 50.0 MB, larger than the 8.0 MB a page may be']);
+  });
+
+  it('should carry a decode refusal as a key and values, so the notice is in the interface language', () => {
+    const problem = refusal(() => checkPageSize(20 * 1024 * 1024, 'big.txt'));
+    const [notice] = noticesFor({ ...empty, failed: [{ name: 'big.txt', reason: 'file is 20.0 MB…', stage: 'read', problem }] });
+    expect(notice.details).toEqual([{ name: 'big.txt', key: 'library:decode.too-large', values: { size: '20.0 MB', limit: expect.any(String) } }]);
+  });
+
+  it('should have every decode refusal in both languages, the Chinese one not in English', () => {
+    const bytes = (...values: number[]) => new Uint8Array(values);
+    const problems = [
+      refusal(() => checkPageSize(20 * 1024 * 1024, 'big.txt')),
+      refusal(() => decodePage(new TextEncoder().encode('正文\u0007正文'), 'bell.txt')),
+      refusal(() => decodePage(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d), 'scan.txt')),
+      refusal(() => decodePage(bytes(0x41, 0x00, 0xff, 0xfe, 0x80, 0x81, 0x41, 0x42, 0x43), 'nul.txt')),
+      refusal(() => decodePage(bytes(0xff, 0xfe, 0x00, 0xd8), 'bom.txt')),
+    ];
+    const zh = zhLibrary.decode as Record<string, string>;
+    const en = enLibrary.decode as Record<string, string>;
+    for (const { key } of problems) {
+      expect(en[key], key).toBeTruthy();
+      expect(zh[key], key).toMatch(/[\u4e00-\u9fff]/);
+    }
   });
 
   it('should keep save failures apart from unreadable files', () => {

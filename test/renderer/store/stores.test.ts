@@ -37,7 +37,7 @@ describe('library store', () => {
     selectPage('p1');
     askToDelete('p1');
     expect(useLibrary.getState()).toEqual({
-      filter: { status: 'approved', flags: 'open', section: '', search: '人民' },
+      filter: { status: 'approved', exported: 'all', flags: 'open', section: '', search: '人民' },
       selectedId: 'p1',
       progress: null,
       confirmDeleteId: 'p1',
