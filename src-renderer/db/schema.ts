@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { ExportManifest } from '../../src-shared/export/manifest';
-import type { PageAnalysis, PageRecord, ReviewRecord } from '../../src-shared/model';
+import type { IssueRecord, PageAnalysis, PageRecord, ReviewRecord } from '../../src-shared/model';
 
 /**
  * Counts the library shows per page without loading its review. `null` on a page means it has not
@@ -35,6 +35,21 @@ export interface TombstoneRow {
   id: string;
   name: string;
   deletedAt: number;
+}
+
+/**
+ * An issue as stored: the record, plus its page ids flat so one multi-entry index answers "which
+ * issue holds this page" (Dexie cannot index a field inside an array of objects).
+ */
+export type IssueRow = IssueRecord & { pageIds: string[] };
+
+/** One undoable step of the library's issue edits: the issues it touched as they were before and after. */
+export interface IssueHistoryRow {
+  seq?: number;
+  at: number;
+  /** `src-renderer/services/issues.ts` defines what a step holds. */
+  step: unknown;
+  undone: boolean;
 }
 
 /** What the last export of a page in one format contained; re-exporting compares against it. */
@@ -112,6 +127,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 3,
     stores: { exports: '[pageId+format], pageId' },
   },
+  {
+    // Newspaper issues (期) listing their pages in order, and the undo log of editing them. No
+    // upgrader: every page stored before stays loose until the editor groups it.
+    version: 4,
+    stores: { issues: 'id, date, *pageIds', issueHistory: '++seq, at' },
+  },
 ];
 
 export const DB_NAME = 'galley';
@@ -132,6 +153,8 @@ export class GalleyDB extends Dexie {
   tombstones!: Table<TombstoneRow, string>;
   meta!: Table<MetaRow, MetaKey>;
   exports!: Table<ExportRow, [string, string]>;
+  issues!: Table<IssueRow, string>;
+  issueHistory!: Table<IssueHistoryRow, number>;
 
   constructor(name: string = DB_NAME) {
     super(name);
