@@ -16,7 +16,8 @@ export interface IssueFilter {
 export const LOOSE = 'loose';
 
 interface IssuesState {
-  view: LibraryView;
+  /** The editor's choice; null until they choose: by issue once the library has issues, else every page. */
+  view: LibraryView | null;
   filter: IssueFilter;
   /** Issue ids (and LOOSE) shown open, their pages listed below them. */
   expanded: string[];
@@ -33,7 +34,7 @@ interface IssuesState {
 }
 
 const initialState: IssuesState = {
-  view: 'issues',
+  view: null,
   filter: { status: 'all', from: '', to: '' },
   expanded: [LOOSE],
   checked: [],

@@ -12,6 +12,7 @@ import {
 } from '../../store/desk';
 import { galley } from '../../bridge';
 import { act, redo, undo } from './commands';
+import { stepInIssue } from './IssueNav';
 import { keyCommand, type DeskCommand } from './keymap';
 
 export interface DeskAreas {
@@ -78,6 +79,8 @@ export function useDeskKeys(clean: CleanPage | null, analysis: PageAnalysis | nu
       focusRaw: () => areas.raw.current?.querySelector<HTMLElement>('[tabindex]')?.focus(),
       focusEditor: () => areas.editor.current?.querySelector<HTMLElement>('textarea, input')?.focus(),
       focusDiff: () => areas.diff.current?.focus(),
+      nextIssuePage: () => void stepInIssue(useDesk.getState().pageId!, 1),
+      previousIssuePage: () => void stepInIssue(useDesk.getState().pageId!, -1),
     };
 
     function currentFlag(): Flag | undefined {
