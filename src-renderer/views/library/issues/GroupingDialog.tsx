@@ -6,6 +6,7 @@ import { storeGrouping } from '../../../services/issues';
 import { setGrouping, useIssues } from '../../../store/issues';
 import { pushNotice, useUi } from '../../../store/ui';
 import { useModalDialog } from '../../useModalDialog';
+import { DateField } from './DateField';
 import { issueName } from './name';
 
 const LOOSE_CHOICE = '';
@@ -106,10 +107,7 @@ function GroupingForm({ proposal }: { proposal: GroupingProposal }) {
                   <span>{t('field.paper')}</span>
                   <input value={fields.paper ?? ''} onChange={(event) => setField(issue.key, { paper: event.target.value || null })} />
                 </label>
-                <label className="toolbar-field">
-                  <span>{t('field.date')}</span>
-                  <input type="date" value={fields.date ?? ''} onChange={(event) => setField(issue.key, { date: event.target.value || null })} data-testid="grouping-date" />
-                </label>
+                <DateField label={t('field.date')} value={fields.date} onChange={(date) => setField(issue.key, { date })} testId="grouping-date" />
                 <label className="toolbar-field">
                   <span>{t('field.number')}</span>
                   <input value={fields.number ?? ''} size={8} onChange={(event) => setField(issue.key, { number: event.target.value.trim() || null })} data-testid="grouping-number" />

@@ -10,6 +10,7 @@ import { editIssue, useIssues } from '../../../store/issues';
 import { pushNotice } from '../../../store/ui';
 import { useModalDialog } from '../../useModalDialog';
 import { ensureReview } from '../../desk/persist';
+import { DateField } from './DateField';
 
 /**
  * An issue's fields and its pages: reorder, number and name them, or leave one loose. Saving is
@@ -90,10 +91,7 @@ function IssueForm({ issue, pages }: { issue: IssueRow; pages: readonly PageRow[
           <span>{t('field.paper')}</span>
           <input value={draft.paper ?? ''} onChange={(event) => setDraft({ ...draft, paper: event.target.value || null })} data-testid="issue-paper" />
         </label>
-        <label className="toolbar-field">
-          <span>{t('field.date')}</span>
-          <input type="date" value={draft.date ?? ''} onChange={(event) => setDraft({ ...draft, date: event.target.value || null })} data-testid="issue-date" />
-        </label>
+        <DateField label={t('field.date')} value={draft.date} onChange={(date) => setDraft((current) => ({ ...current, date }))} testId="issue-date" />
         <label className="toolbar-field">
           <span>{t('field.number')}</span>
           <input value={draft.number ?? ''} size={8} onChange={(event) => setDraft({ ...draft, number: event.target.value.trim() || null })} data-testid="issue-number" />

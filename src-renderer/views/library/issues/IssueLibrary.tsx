@@ -12,6 +12,7 @@ import { useLibrary } from '../../../store/library';
 import { useUi } from '../../../store/ui';
 import { useThrottledLiveQuery } from '../useThrottledLiveQuery';
 import { addCheckedTo, groupChecked, loosenChecked, travelIssueHistory } from './commands';
+import { DateField } from './DateField';
 import { GroupingDialog } from './GroupingDialog';
 import { IssueEditDialog } from './IssueEditDialog';
 import { IssueTable } from './IssueTable';
@@ -89,14 +90,8 @@ export function IssueToolbar() {
               ))}
             </select>
           </label>
-          <label className="toolbar-field">
-            <span>{t('filter.from')}</span>
-            <input type="date" value={filter.from} onChange={(event) => setIssueFilter({ from: event.target.value })} data-testid="issue-from" />
-          </label>
-          <label className="toolbar-field">
-            <span>{t('filter.to')}</span>
-            <input type="date" value={filter.to} onChange={(event) => setIssueFilter({ to: event.target.value })} data-testid="issue-to" />
-          </label>
+          <DateField label={t('filter.from')} value={filter.from || null} onChange={(from) => setIssueFilter({ from: from ?? '' })} testId="issue-from" />
+          <DateField label={t('filter.to')} value={filter.to || null} onChange={(to) => setIssueFilter({ to: to ?? '' })} testId="issue-to" />
           <IssueHistoryButtons />
         </>
       )}

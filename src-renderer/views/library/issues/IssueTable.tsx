@@ -97,7 +97,7 @@ export function IssueTable({ rows, pagesOf }: { rows: readonly LibraryRow[]; pag
   return (
     <div className="page-table issue-table" role="grid" aria-rowcount={rows.length + 1} aria-label={t('tableLabel')}>
       <div className="page-row issue-row-grid page-row-head" role="row" aria-rowindex={1}>
-        <span role="columnheader" className="visually-hidden">{t('column.checked')}</span>
+        <span role="columnheader" aria-label={t('column.checked')} />
         <span role="columnheader">{t('column.issue')}</span>
         <span role="columnheader" className="num">{t('column.approved')}</span>
         <span role="columnheader">{t('library:column.status')}</span>
