@@ -1,8 +1,9 @@
 import type { OutputFile } from '../ipc/contract';
 import { exporters } from './registry';
-import { changeReport, reportMarkdown } from './report';
+import { issueFileStem } from '../issues/group';
+import { changeReport, issueChangeReport, issueReportMarkdown, reportMarkdown } from './report';
 import { claimName, exportBaseName, stem, utf8 } from './text-utils';
-import type { ExportablePage, ExportFormat, ExportOptions } from './types';
+import type { ExportableIssue, ExportablePage, ExportFormat, ExportOptions } from './types';
 
 export const BATCH_REPORT_NAME = 'report.md';
 
@@ -38,5 +39,42 @@ export async function exportBatch(
     await progress.onPage?.(index + 1, pages.length);
   }
   files.push({ name: BATCH_REPORT_NAME, data: utf8(reportMarkdown(pages.map(changeReport))) });
+  return files;
+}
+
+/** One issue's one document, named by its date or number (`2023-10-18.xml`, `1234期.md`). */
+export function exportIssue(issue: ExportableIssue, format: ExportFormat, options: ExportOptions): Promise<OutputFile[]> {
+  return exporters[format].exportIssue(issue, issueFileStem(issue.issue), options);
+}
+
+/**
+ * Many issues, and the pages that belong to none: one document per issue named as `exportIssue`
+ * names it, each loose page as `exportBatch` names it, a name taken earlier in the run suffixed
+ * (`2023-10-18_2`), plus report.md with each issue's change report and the loose pages' table.
+ */
+export async function exportIssues(
+  issues: readonly ExportableIssue[],
+  loose: readonly ExportablePage[],
+  format: ExportFormat,
+  options: ExportOptions,
+  progress: BatchProgress = {},
+): Promise<OutputFile[]> {
+  const exporter = exporters[format];
+  const taken = new Set([stem(BATCH_REPORT_NAME)]);
+  const files: OutputFile[] = [];
+  const total = issues.length + loose.length;
+  for (const [index, issue] of issues.entries()) {
+    progress.signal?.throwIfAborted();
+    files.push(...(await exporter.exportIssue(issue, claimName(issueFileStem(issue.issue), taken), options)));
+    await progress.onPage?.(index + 1, total);
+  }
+  for (const [index, page] of loose.entries()) {
+    progress.signal?.throwIfAborted();
+    files.push(...(await exporter.exportPage(page, claimName(exportBaseName(page.page.name, exporter.extension), taken), options)));
+    await progress.onPage?.(issues.length + index + 1, total);
+  }
+  const reports = issues.map((issue) => issueReportMarkdown(issueChangeReport(issue)));
+  if (loose.length) reports.push(reportMarkdown(loose.map(changeReport), 'Change report: pages in no issue'));
+  files.push({ name: BATCH_REPORT_NAME, data: utf8(reports.join('\n')) });
   return files;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Boundary, Chunk, CleanPage, Edit, EditOp, Flag, PageAnalysis, PageRecord } from '../model';
+import type { Boundary, Chunk, CleanPage, Edit, EditOp, Flag, IssuePage, IssueRecord, PageAnalysis, PageRecord } from '../model';
 import type { ChangeReport, EditCounts } from './report';
 
 /**
@@ -9,7 +9,10 @@ import type { ChangeReport, EditCounts } from './report';
  * version does not know is an error, never silently dropped.
  */
 export const DOCUMENT_FORMAT = 'galley-document';
-export const DOCUMENT_SCHEMA_VERSION = 1;
+/** 2 added the optional `issue`; documents of version 1 (pages only) still import. */
+export const DOCUMENT_SCHEMA_VERSION = 2;
+/** The first version whose documents may carry an issue. */
+const ISSUE_SCHEMA_VERSION = 2;
 
 const offset = z.number().int().nonnegative();
 const unit = z.number().min(0).max(1);
@@ -155,13 +158,35 @@ export const exportedPageSchema = z.strictObject({
   report: changeReport.describe('Derived: edits by kind, character error rate raw → clean, open flags, split decisions, as they stood at export.'),
 });
 
-export const documentSchema = z.strictObject({
-  format: z.literal(DOCUMENT_FORMAT).describe('Tells a Galley document from any other JSON.'),
-  schemaVersion: z.literal(DOCUMENT_SCHEMA_VERSION).describe('Raised when the layout changes; a Galley refuses documents newer than it knows.'),
-  generator: z.strictObject({ name: z.literal('Galley'), version: z.string() }),
-  exportedAt: z.number().describe('Milliseconds since the epoch.'),
-  pages: z.array(exportedPageSchema),
+const issuePage: z.ZodType<IssuePage> = z.strictObject({
+  pageId: z.string(),
+  pageNumber: offset.nullable().describe('The printed page number (第3版 → 3), when known.'),
+  pageName: z.string().nullable().describe('The page name (版名), when known.'),
 });
+
+const issueRecord: z.ZodType<IssueRecord> = z.strictObject({
+  id: z.string(),
+  paper: z.string().nullable(),
+  date: z.iso.date().nullable().describe('YYYY-MM-DD, when known.'),
+  number: z.string().nullable().describe('The issue number (期号) as printed, when known.'),
+  pages: z.array(issuePage).describe("The issue's pages in page order; the document's pages are the same pages in the same order."),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+
+export const documentSchema = z
+  .strictObject({
+    format: z.literal(DOCUMENT_FORMAT).describe('Tells a Galley document from any other JSON.'),
+    schemaVersion: z.union([z.literal(1), z.literal(DOCUMENT_SCHEMA_VERSION)]).describe('Raised when the layout changes; a Galley refuses documents newer than it knows.'),
+    generator: z.strictObject({ name: z.literal('Galley'), version: z.string() }),
+    exportedAt: z.number().describe('Milliseconds since the epoch.'),
+    issue: issueRecord.optional().describe('Present when the document is one newspaper issue (期): its paper, date, number and pages in order.'),
+    pages: z.array(exportedPageSchema),
+  })
+  .refine((document) => document.issue === undefined || document.schemaVersion >= ISSUE_SCHEMA_VERSION, {
+    message: `an issue needs schemaVersion ${ISSUE_SCHEMA_VERSION}`,
+    path: ['issue'],
+  });
 
 export type ExportedPage = z.infer<typeof exportedPageSchema>;
 export type ExportedDocument = z.infer<typeof documentSchema>;
@@ -170,10 +195,10 @@ export type ExportedDocument = z.infer<typeof documentSchema>;
 export function documentJsonSchema(): object {
   return {
     ...z.toJSONSchema(documentSchema, { target: 'draft-2020-12' }),
-    $id: 'urn:galley:schema:document:1',
+    $id: `urn:galley:schema:document:${DOCUMENT_SCHEMA_VERSION}`,
     title: 'Galley document',
     description:
-      'A Galley page export: the raw page exactly as imported, the analysis with every edit, flag and split and its review status, plus the derived clean articles and change report. Importing it restores the page.',
+      'A Galley page or issue export: the raw page exactly as imported, the analysis with every edit, flag and split and its review status, plus the derived clean articles and change report. Importing it restores the page.',
   };
 }
 

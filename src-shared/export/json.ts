@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { PageRecord } from '../model';
+import type { IssueRecord, PageRecord } from '../model';
 import { DOCUMENT_FORMAT, DOCUMENT_SCHEMA_VERSION, documentSchema, type ExportedDocument, type ExportedPage } from './document-schema';
 import { GALLEY_VERSION } from './galley-version';
 import { checkNotNewer, describeValue, ImportFormatError, isPlainObject, parseJsonText } from './json-input';
 import { changeReport } from './report';
 import { utf8 } from './text-utils';
-import type { ExportablePage, Exporter, ExportOptions } from './types';
+import type { ExportableIssue, ExportablePage, Exporter, ExportOptions } from './types';
 
 export function buildDocument(pages: readonly ExportablePage[], options: ExportOptions): ExportedDocument {
   return {
@@ -21,6 +21,16 @@ export function buildDocument(pages: readonly ExportablePage[], options: ExportO
       report: changeReport(page),
     })),
   };
+}
+
+/** A whole issue: its pages as `buildDocument` writes them, in page order, with the issue record itself. */
+export function buildIssueDocument({ issue, pages }: ExportableIssue, options: ExportOptions): ExportedDocument {
+  return { ...buildDocument(pages, options), issue: issueRecord(issue) };
+}
+
+/** Only the record's own fields (see pageRecord). */
+function issueRecord({ id, paper, date, number, pages, createdAt, updatedAt }: IssueRecord): IssueRecord {
+  return { id, paper, date, number, pages: pages.map(({ pageId, pageNumber, pageName }) => ({ pageId, pageNumber, pageName })), createdAt, updatedAt };
 }
 
 /** Only the record's own fields: a database row may carry more (cached stats), which the format does not know. */
@@ -60,7 +70,15 @@ export function parseDocumentJson(text: string): ExportedDocument {
   const result = documentSchema.safeParse(json);
   if (!result.success) throw new ImportFormatError(`the document is damaged: ${describeIssues(result.error.issues)}`);
   for (const page of result.data.pages) checkOffsets(page);
+  if (result.data.issue) checkIssuePages(result.data.issue, result.data.pages);
   return result.data;
+}
+
+/** The issue lists exactly the document's pages, in their order: otherwise which page is which is lost. */
+function checkIssuePages(issue: IssueRecord, pages: readonly ExportedPage[]): void {
+  const listed = issue.pages.map((entry) => entry.pageId).join(',');
+  const present = pages.map(({ page }) => page.id).join(',');
+  if (listed !== present) throw new ImportFormatError(`the document is damaged: the issue lists ${issue.pages.length} pages that are not the document's ${pages.length} pages in the same order`);
 }
 
 function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
@@ -93,6 +111,11 @@ export function exportablePages(document: ExportedDocument): ExportablePage[] {
   }));
 }
 
+/** The issue of an imported issue document, ready to store or export again; null for a document of loose pages. */
+export function exportableIssueOf(document: ExportedDocument): ExportableIssue | null {
+  return document.issue ? { issue: document.issue, pages: exportablePages(document) } : null;
+}
+
 export const jsonExporter: Exporter = {
   format: 'json',
   label: 'Galley JSON',
@@ -100,5 +123,8 @@ export const jsonExporter: Exporter = {
   mime: 'application/json',
   async exportPage(page, baseName, options) {
     return [{ name: `${baseName}.json`, data: utf8(serializeDocument(buildDocument([page], options))) }];
+  },
+  async exportIssue(issue, baseName, options) {
+    return [{ name: `${baseName}.json`, data: utf8(serializeDocument(buildIssueDocument(issue, options))) }];
   },
 };

@@ -2,7 +2,8 @@ import { stringify } from 'yaml';
 import type { Article } from '../model';
 import type { OutputFile } from '../ipc/contract';
 import { exportText, joinLines, padIndex, safeFileName, utf8 } from './text-utils';
-import type { ExportablePage, Exporter } from './types';
+import { issueEntries, pageLabel, paperTitle } from './issue';
+import type { ExportableIssue, ExportablePage, Exporter } from './types';
 
 /** The front matter of one article file; the same fields describe each article of a page file. */
 export interface ArticleFrontMatter {
@@ -41,7 +42,34 @@ export function pageMarkdown(page: ExportablePage): string {
     page: page.page.id,
     articles: page.clean.articles.map((article) => articleFrontMatter(page, article)),
   };
-  return exportText(`${frontMatter(matter)}\n${page.clean.articles.map((article) => articleBody(article, 2)).join('\n')}`);
+  return exportText(`${frontMatter(matter)}\n${articlesBody(page, 2)}`);
+}
+
+/**
+ * One Markdown file for a whole issue: front matter with the paper, date, number and every page
+ * (number, name, source, articles), then a level-1 heading per page with its articles under it.
+ */
+export function issueMarkdown(exportable: ExportableIssue): string {
+  const { issue } = exportable;
+  const entries = issueEntries(exportable);
+  const matter = {
+    paper: paperTitle(issue),
+    date: issue.date,
+    number: issue.number,
+    pages: entries.map(({ entry, page }) => ({
+      number: entry.pageNumber,
+      name: entry.pageName,
+      source: page.page.name,
+      page: page.page.id,
+      articles: page.clean.articles.map((article) => articleFrontMatter(page, article)),
+    })),
+  };
+  const body = entries.map(({ entry, page }) => `# ${inline(pageLabel(entry, page))}\n\n${articlesBody(page, 2)}`).join('\n');
+  return exportText(`${frontMatter(matter)}\n${body}`);
+}
+
+function articlesBody(page: ExportablePage, level: number): string {
+  return page.clean.articles.map((article) => articleBody(article, level)).join('\n');
 }
 
 function frontMatter(value: object): string {
@@ -89,5 +117,8 @@ export const markdownExporter: Exporter = {
       name: `${baseName}/${padIndex(index + 1, width)}_${safeFileName(article.title)}.md`,
       data: utf8(articleMarkdown(page, article)),
     }));
+  },
+  async exportIssue(issue, baseName) {
+    return [{ name: `${baseName}.md`, data: utf8(issueMarkdown(issue)) }];
   },
 };

@@ -1,8 +1,9 @@
 import { distance } from 'fastest-levenshtein';
-import type { Article, EditKind, FlagKind, SplitStatus } from '../model';
+import type { Article, EditKind, Flag, FlagKind, SplitStatus } from '../model';
 import { inline } from './markdown';
 import { exportText } from './text-utils';
-import type { ExportablePage } from './types';
+import { issueEntries, issueTitle, pageLabel } from './issue';
+import type { ExportableIssue, ExportablePage } from './types';
 
 export interface EditCounts {
   applied: number;
@@ -78,6 +79,94 @@ function articleText(article: Article): string {
   return [article.kicker ?? '', article.title, ...article.blocks.map((block) => block.text), ...article.captions, article.byline ?? ''].join('\n');
 }
 
+/** One name spelled two ways in an issue: where, and how many of its flags are still open. */
+export interface NameVariant {
+  text: string;
+  suggestion: string | null;
+  /** Labels of the pages it is flagged on (`第3版 地方科协`), in page order. */
+  pages: string[];
+  count: number;
+  open: number;
+}
+
+/** The change report of a whole issue: each page's, their sums, and the names spelled two ways across it. */
+export interface IssueChangeReport {
+  title: string;
+  paper: string | null;
+  date: string | null;
+  number: string | null;
+  pages: Array<ChangeReport & { label: string }>;
+  articles: number;
+  edits: ChangeReport['edits'];
+  characters: ChangeReport['characters'];
+  flags: ChangeReport['flags'];
+  splits: ChangeReport['splits'];
+  nameVariants: NameVariant[];
+}
+
+/**
+ * Sums over the pages; the issue's CER is its total distance over the sum of the pages'
+ * denominators, so a long page weighs as much as its text, not as one page.
+ */
+export function issueChangeReport(exportable: ExportableIssue): IssueChangeReport {
+  const entries = issueEntries(exportable);
+  const pages = entries.map(({ entry, page }) => ({ ...changeReport(page), label: pageLabel(entry, page) }));
+  const total = emptyCounts();
+  const byKind: Partial<Record<EditKind, EditCounts>> = {};
+  const openByKind: Partial<Record<FlagKind, number>> = {};
+  const characters = { raw: 0, clean: 0, distance: 0, errorRate: 0 };
+  const flags = { open: 0, closed: 0, openByKind };
+  const splits = { proposed: 0, approved: 0, rejected: 0, undecided: 0 };
+  let denominator = 0;
+  for (const report of pages) {
+    addCounts(total, report.edits.total);
+    for (const [kind, counts] of Object.entries(report.edits.byKind) as [EditKind, EditCounts][]) addCounts((byKind[kind] ??= emptyCounts()), counts);
+    for (const [kind, count] of Object.entries(report.flags.openByKind) as [FlagKind, number][]) openByKind[kind] = (openByKind[kind] ?? 0) + count;
+    characters.raw += report.characters.raw;
+    characters.clean += report.characters.clean;
+    characters.distance += report.characters.distance;
+    denominator += Math.max(report.characters.raw, report.characters.clean, 1);
+    flags.open += report.flags.open;
+    flags.closed += report.flags.closed;
+    for (const status of ['proposed', 'approved', 'rejected', 'undecided'] as const) splits[status] += report.splits[status];
+  }
+  characters.errorRate = roundRate(characters.distance / Math.max(denominator, 1));
+  const { issue } = exportable;
+  return {
+    title: issueTitle(issue),
+    paper: issue.paper,
+    date: issue.date,
+    number: issue.number,
+    pages,
+    articles: pages.reduce((sum, report) => sum + report.articles, 0),
+    edits: { total, byKind },
+    characters,
+    flags,
+    splits,
+    nameVariants: nameVariants(entries.map(({ entry, page }) => ({ label: pageLabel(entry, page), flags: page.analysis.flags }))),
+  };
+}
+
+function nameVariants(pages: readonly { label: string; flags: readonly Flag[] }[]): NameVariant[] {
+  const variants = new Map<string, NameVariant>();
+  for (const { label, flags } of pages) {
+    for (const flag of flags) {
+      if (flag.kind !== 'name-variant') continue;
+      const key = `${flag.text}\u0000${flag.suggestion ?? ''}`;
+      const variant = variants.get(key) ?? { text: flag.text, suggestion: flag.suggestion, pages: [], count: 0, open: 0 };
+      if (!variant.pages.includes(label)) variant.pages.push(label);
+      variant.count++;
+      if (flag.status === 'open') variant.open++;
+      variants.set(key, variant);
+    }
+  }
+  return [...variants.values()];
+}
+
+function addCounts(into: EditCounts, counts: EditCounts): void {
+  for (const key of Object.keys(into) as (keyof EditCounts)[]) into[key] += counts[key];
+}
+
 function emptyCounts(): EditCounts {
   return { applied: 0, proposed: 0, reverted: 0, auto: 0, editor: 0 };
 }
@@ -92,9 +181,9 @@ function roundRate(rate: number): number {
 }
 
 /** The batch's report.md: one table row per page, then each page's edits and open flags by kind. */
-export function reportMarkdown(reports: readonly ChangeReport[]): string {
+export function reportMarkdown(reports: readonly ChangeReport[], title = 'Change report'): string {
   const lines = [
-    '# Change report',
+    `# ${title}`,
     '',
     '| # | page | articles | edits applied | proposed | reverted | CER raw → clean | open flags | undecided splits |',
     '|---|---|---|---|---|---|---|---|---|',
@@ -112,6 +201,32 @@ export function reportMarkdown(reports: readonly ChangeReport[]): string {
       lines.push(`- edits \`${kind}\`: ${counts.applied} applied, ${counts.proposed} proposed, ${counts.reverted} reverted (${counts.auto} automatic, ${counts.editor} by the editor)`);
     }
     for (const [kind, count] of Object.entries(report.flags.openByKind)) lines.push(`- open flags \`${kind}\`: ${count}`);
+  }
+  return exportText(`${lines.join('\n')}\n`);
+}
+
+/** An issue's report as Markdown: the issue's totals, its pages in order, the names spelled two ways across it. */
+export function issueReportMarkdown(report: IssueChangeReport): string {
+  const { edits, characters, flags, splits } = report;
+  const lines = [
+    `# Change report: ${inline(report.title)}`,
+    '',
+    `- pages: ${report.pages.length}, articles: ${report.articles}`,
+    `- CER raw → clean: ${percent(characters.errorRate)} (raw ${characters.raw}, clean ${characters.clean}, distance ${characters.distance})`,
+    `- edits: ${edits.total.applied} applied, ${edits.total.proposed} proposed, ${edits.total.reverted} reverted (${edits.total.auto} automatic, ${edits.total.editor} by the editor)`,
+    ...Object.entries(edits.byKind).map(([kind, counts]) => `- edits \`${kind}\`: ${counts.applied} applied, ${counts.proposed} proposed, ${counts.reverted} reverted`),
+    `- open flags: ${flags.open}${Object.keys(flags.openByKind).length ? ` (${Object.entries(flags.openByKind).map(([kind, count]) => `${kind} ${count}`).join(', ')})` : ''}`,
+    `- splits: ${splits.approved} approved, ${splits.rejected} rejected, ${splits.undecided} undecided`,
+    '',
+    '| # | page | source | articles | edits applied | CER raw → clean | open flags | undecided splits |',
+    '|---|---|---|---|---|---|---|---|',
+    ...report.pages.map((page, index) => `| ${[index + 1, inline(page.label), inline(page.source), page.articles, page.edits.total.applied, percent(page.characters.errorRate), page.flags.open, page.splits.undecided].join(' | ')} |`),
+  ];
+  if (report.nameVariants.length) {
+    lines.push('', '## Names spelled two ways', '', '| name | suggested | pages | flags | open |', '|---|---|---|---|---|');
+    for (const variant of report.nameVariants) {
+      lines.push(`| ${[inline(variant.text), inline(variant.suggestion ?? '—'), variant.pages.map(inline).join(', '), variant.count, variant.open].join(' | ')} |`);
+    }
   }
   return exportText(`${lines.join('\n')}\n`);
 }

@@ -1,6 +1,7 @@
 import type { Article } from '../model';
 import { exportText, joinLines, utf8 } from './text-utils';
-import type { ExportablePage, Exporter } from './types';
+import { issueEntries, issueTitle, pageLabel } from './issue';
+import type { ExportableIssue, ExportablePage, Exporter } from './types';
 
 /**
  * The page as plain reading text, UTF-8, NFC, LF line endings: each article as kicker, title,
@@ -8,7 +9,17 @@ import type { ExportablePage, Exporter } from './types';
  * not part of any article (TEI and JSON keep it).
  */
 export function pageText(page: ExportablePage): string {
-  return exportText(page.clean.articles.map(articleText).join('\n\n') + '\n');
+  return exportText(`${articlesText(page)}\n`);
+}
+
+/** A whole issue as reading text: its title, then each page under a `== 第3版 地方科协 ==` line, in page order. */
+export function issueText(exportable: ExportableIssue): string {
+  const pages = issueEntries(exportable).map(({ entry, page }) => `== ${pageLabel(entry, page)} ==\n\n${articlesText(page)}`);
+  return exportText(`${[issueTitle(exportable.issue), ...pages].join('\n\n')}\n`);
+}
+
+function articlesText(page: ExportablePage): string {
+  return page.clean.articles.map(articleText).join('\n\n');
 }
 
 function articleText(article: Article): string {
@@ -29,5 +40,8 @@ export const textExporter: Exporter = {
   mime: 'text/plain;charset=utf-8',
   async exportPage(page, baseName) {
     return [{ name: `${baseName}.txt`, data: utf8(pageText(page)) }];
+  },
+  async exportIssue(issue, baseName) {
+    return [{ name: `${baseName}.txt`, data: utf8(issueText(issue)) }];
   },
 };

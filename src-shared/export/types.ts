@@ -1,4 +1,4 @@
-import type { CleanPage, PageAnalysis, PageRecord } from '../model';
+import type { CleanPage, IssueRecord, PageAnalysis, PageRecord } from '../model';
 import type { OutputFile } from '../ipc/contract';
 
 /**
@@ -13,6 +13,15 @@ export interface ExportablePage {
   reviewer?: string;
   /** Milliseconds since the epoch. */
   reviewedAt?: number;
+}
+
+/**
+ * One issue (期) to export whole: its record and its pages, `pages[i]` being the page that
+ * `issue.pages[i]` lists (`exportableIssue` checks that), so every format writes them in issue order.
+ */
+export interface ExportableIssue {
+  issue: IssueRecord;
+  pages: ExportablePage[];
 }
 
 export type ExportFormat = 'tei' | 'md' | 'txt' | 'json' | 'docx';
@@ -35,4 +44,6 @@ export interface Exporter {
    * write `baseName.ext`, multi-file layouts write into the folder `baseName/`.
    */
   exportPage(page: ExportablePage, baseName: string, options: ExportOptions): Promise<OutputFile[]>;
+  /** The one document of a whole issue, `baseName.ext`: a part per page in page order. */
+  exportIssue(issue: ExportableIssue, baseName: string, options: ExportOptions): Promise<OutputFile[]>;
 }

@@ -222,5 +222,3 @@ export function issueFileStem(issue: Pick<IssueGuess, 'paper' | 'date' | 'number
     .filter((part) => part !== '');
   return parts.length ? Array.from(parts.join('_')).slice(0, 64).join('') : 'issue';
 }
-
-export { proposePageName } from './page-name';

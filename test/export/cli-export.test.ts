@@ -34,7 +34,7 @@ describe('galley export (CLI, real pipeline)', () => {
     for (const name of xmlFiles) {
       const xml = readFileSync(join(out, name), 'utf8');
       expect(XMLValidator.validate(xml), name).toBe(true);
-      const issue = child(path(parseTree(xml), 'text', 'body'), 'div', { type: 'issue' });
+      const issue = child(path(parseTree(xml), 'text', 'body'), 'div', { type: 'page' });
       const articles = children(issue, 'div', { type: 'article' });
       expect(articles.length, name).toBeGreaterThan(0);
       for (const article of articles) expect(article.children.some((c) => c.name === 'p' || c.name === 'div'), `${name} ${article.attrs['xml:id']}`).toBe(true);

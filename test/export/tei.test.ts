@@ -8,8 +8,8 @@ import { child, children, descendants, parseTree, path, type Node } from './xml-
 const page = loadPage();
 const xml = teiDocument([page], OPTIONS);
 const tei = parseTree(xml);
-const issue = child(path(tei, 'text', 'body'), 'div', { type: 'issue' });
-const articles = children(issue, 'div', { type: 'article' });
+const pageDiv = child(path(tei, 'text', 'body'), 'div', { type: 'page' });
+const articles = children(pageDiv, 'div', { type: 'article' });
 
 describe('TEI export', () => {
   it('should be well-formed XML', () => {
@@ -50,7 +50,7 @@ describe('TEI export', () => {
 
   it('should carry the change report as a note on the page', () => {
     const note = child(path(tei, 'teiHeader', 'fileDesc', 'notesStmt'), 'note', { type: 'change-report' });
-    expect(note.attrs.target).toBe(`#${issue.attrs['xml:id']}`);
+    expect(note.attrs.target).toBe(`#${pageDiv.attrs['xml:id']}`);
     const items = Object.fromEntries(child(note, 'list').children.map((item) => [item.attrs.n, item.text]));
     expect(items).toMatchObject({ articles: '2', 'edits-applied': '3', 'edits-reverted': '1', 'edits-proposed': '1', 'flags-open': '2', 'splits-undecided': '1' });
   });
@@ -78,8 +78,8 @@ describe('TEI export', () => {
   });
 
   it('should keep furniture as fw in reading position, typed by kind', () => {
-    expect(issue.children.map((c) => (c.name === 'fw' ? `fw:${c.attrs.type}` : c.attrs.type))).toEqual(['fw:banner', 'article', 'article', 'fw:promo']);
-    expect(child(issue, 'fw', { type: 'promo' }).text).toBe('欢迎关注 “四川科技报”微信公众号');
+    expect(pageDiv.children.map((c) => (c.name === 'fw' ? `fw:${c.attrs.type}` : c.attrs.type))).toEqual(['fw:banner', 'article', 'article', 'fw:promo']);
+    expect(child(pageDiv, 'fw', { type: 'promo' }).text).toBe('欢迎关注 “四川科技报”微信公众号');
   });
 
   it('should give every element id a valid, unique xml:id', () => {
@@ -96,10 +96,10 @@ describe('TEI export', () => {
     expect(child(children(articles[1], 'div', { type: 'subsection' })[1], 'p').text).toBe('广元市科协 and 开展活动\ufffd。');
   });
 
-  it('should hold one issue div per page when several pages go into one document', () => {
+  it('should hold one page div per page when several pages go into one document', () => {
     const twice = parseTree(teiDocument([page, { ...page, page: { ...page.page, id: 'b'.repeat(64), name: 'other.txt' } }], OPTIONS));
-    const issues = children(path(twice, 'text', 'body'), 'div', { type: 'issue' });
-    expect(issues.map((div) => div.attrs.n)).toEqual(['001_sample-page', 'other']);
+    const pageDivs = children(path(twice, 'text', 'body'), 'div', { type: 'page' });
+    expect(pageDivs.map((div) => div.attrs.n)).toEqual(['001_sample-page', 'other']);
     expect(children(path(twice, 'teiHeader', 'fileDesc', 'sourceDesc'), 'bibl')).toHaveLength(2);
   });
 

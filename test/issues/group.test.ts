@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { groupByIssue, issueFileStem, proposePageName, validDate } from '../../src-shared/issues/group';
+import { groupByIssue, issueFileStem, proposePageName, validDate } from '../../src-shared/issues';
 import { analyzePage } from '../../src-shared/pipeline';
 
 /** Paths in, keys are the paths themselves, so expectations read as the archive does. */

@@ -1,0 +1,3 @@
+export { groupByIssue, issueFileStem, validDate, type GroupDoubt, type GroupInput, type Grouping } from './group';
+export { proposePageName } from './page-name';
+export { issueRecordFromGuess, type GuessedPage } from './record';
