@@ -68,12 +68,20 @@ function newIssueId(): string {
  * Runs one issue edit and records it, in one transaction: `edit` returns the new state of every
  * issue it touches (one without pages is removed). Redo steps are dropped, as on the desk.
  */
-async function commitIssues(db: GalleyDB, label: IssueAction, detail: string, edit: () => Promise<IssueRow[]>, now: number): Promise<IssueStep | null> {
+async function commitIssues(
+  db: GalleyDB,
+  label: IssueAction,
+  detail: string,
+  edit: () => Promise<IssueRow[]>,
+  now: number,
+  /** False when restoring records as they were exported: their own dates stand. */
+  stamp = true,
+): Promise<IssueStep | null> {
   return db.transaction('rw', [db.issues, db.issueHistory, db.pages], async () => {
     const next = await edit();
     const stored = await db.issues.bulkGet(next.map((issue) => issue.id));
     const before = stored.filter((issue): issue is IssueRow => issue !== undefined);
-    const after = next.filter((issue) => issue.pages.length > 0).map((issue) => issueRow({ ...issue, updatedAt: now }));
+    const after = next.filter((issue) => issue.pages.length > 0).map((issue) => issueRow(stamp ? { ...issue, updatedAt: now } : issue));
     const unchanged = (issue: IssueRow) => canonicalJson(withoutTime(issue)) === canonicalJson(withoutTime(before.find((b) => b.id === issue.id)));
     if (after.length === before.length && after.every(unchanged)) return null;
     const step: IssueStep = { label, detail, before, after };
@@ -265,5 +273,27 @@ export async function storeGrouping(db: GalleyDB, drafts: readonly IssueDraft[],
       return touched;
     },
     now,
+  );
+}
+
+/**
+ * Issues as a Galley JSON document recorded them, restored with their own id and dates, as one
+ * step; pages the library lacks (a page imported as a copy) are left out.
+ */
+export async function restoreIssues(db: GalleyDB, records: readonly IssueRecord[], now: number = Date.now()): Promise<IssueStep | null> {
+  if (records.length === 0) return null;
+  return commitIssues(
+    db,
+    'issue.import',
+    records.map(issueDetail).join(', '),
+    async () => {
+      const pageIds = records.flatMap((record) => record.pages.map((page) => page.pageId));
+      const present = new Set((await db.pages.bulkGet(pageIds)).filter((page): page is PageRow => page !== undefined).map((page) => page.id));
+      let touched = (await detached(db, pageIds)).filter((issue) => !records.some((record) => record.id === issue.id));
+      for (const record of records) touched = including(touched, issueRow({ ...record, pages: record.pages.filter((page) => present.has(page.pageId)) }));
+      return touched;
+    },
+    now,
+    false,
   );
 }

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { proposePageName } from '../../../../src-shared/issues/group';
+import { proposePageName } from '../../../../src-shared/issues';
 import type { IssuePage } from '../../../../src-shared/model';
 import { db } from '../../../db/db';
 import type { IssueRow, PageRow } from '../../../db/schema';

@@ -15,6 +15,7 @@ import { addCheckedTo, groupChecked, loosenChecked, travelIssueHistory } from '.
 import { DateField } from './DateField';
 import { GroupingDialog } from './GroupingDialog';
 import { IssueEditDialog } from './IssueEditDialog';
+import { IssueExportDialog } from '../../export/IssueExportDialog';
 import { IssueTable } from './IssueTable';
 import { issueName } from './name';
 import { libraryRows } from './rows';
@@ -55,6 +56,7 @@ export function IssueLibrary({ pages }: { pages: readonly PageRow[] }) {
       <SelectionBar issues={issues} />
       <IssueTable rows={rows} pagesOf={pagesOf} />
       <IssueEditDialog />
+      <IssueExportDialog />
     </>
   );
 }
