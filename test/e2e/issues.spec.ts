@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLibrary, ROOT, SCREENSHOTS, SEEDS } from './support';
@@ -170,4 +170,76 @@ test('should group ticked pages by hand, add to and take from an issue, each und
   await page.getByTestId('issue-undo').click();
   await expect(issueRows(page)).toHaveCount(0);
   await expect(page.getByTestId('loose-row')).toContainText('5 版');
+});
+
+/** Approves the page open on the desk: the confident splits first, then the page. */
+async function approveOpenPage(page: Page) {
+  await expect(page.getByTestId('article-item').first()).toBeVisible();
+  await page.getByTestId('approve-above').click();
+  await expect(page.getByTestId('save-state')).toHaveText('已保存');
+  await page.getByTestId('approve-page').click();
+  await expect(page.getByTestId('page-status')).toHaveText('已通过');
+}
+
+async function exportIssueAsJson(page: Page): Promise<string> {
+  const dialog = page.getByTestId('issue-export-dialog');
+  await dialog.getByRole('radio', { name: /JSON/ }).check();
+  const download = page.waitForEvent('download');
+  await dialog.getByTestId('issue-export-run').click();
+  const path = await (await download).path();
+  await expect(dialog.getByTestId('issue-export-outcome')).toBeVisible();
+  return readFileSync(path, 'utf8');
+}
+
+test('should review and approve an issue page by page, export it whole, and import the JSON back identical', async ({ page, browser }) => {
+  await openLibrary(page);
+  await importFlat(page, [seed(4), seed(0)].map((from, i) => {
+    const to = join(mkdtempSync(join(tmpdir(), 'galley-one-')), `2023-11-08_0${i + 1}.txt`);
+    copyFileSync(from, to);
+    return to;
+  }));
+  await grouping(page).getByTestId('grouping-store').click();
+  await expect(issueRows(page)).toHaveCount(1);
+  await issueRows(page).click();
+  await page.keyboard.press('ArrowRight');
+
+  await pageRows(page).first().locator('.link-button').click();
+  await approveOpenPage(page);
+  await page.getByRole('button', { name: /文库/ }).click();
+
+  // One page still open: the export names it and asks to export anyway.
+  await issueRows(page).getByTestId('export-issue').click();
+  await expect(page.getByTestId('issue-export-open')).toContainText(SEEDS[0]);
+  await expect(page.getByTestId('issue-export-run')).toHaveText('仍然导出');
+  await page.keyboard.press('Escape');
+
+  await pageRows(page).first().locator('.link-button').click();
+  await page.keyboard.press('Alt+PageDown');
+  await expect(page.locator('.page-title')).toHaveText(SEEDS[0]);
+  await approveOpenPage(page);
+  await page.getByRole('button', { name: /文库/ }).click();
+  await expect(issueRows(page).getByTestId('issue-status')).toHaveText('已通过');
+  await expect(issueRows(page).getByTestId('issue-approved')).toHaveText('已通过 2 / 2');
+
+  await issueRows(page).getByTestId('export-issue').click();
+  await expect(page.getByTestId('issue-export-open')).toHaveCount(0);
+  await expect(page.getByTestId('issue-export-run')).toHaveText('导出本期');
+  const exported = await exportIssueAsJson(page);
+  await page.keyboard.press('Escape');
+  await expect(issueRows(page).getByTestId('issue-status')).toHaveText('已导出');
+
+  // A fresh profile imports the document: the same issue, exporting again to the same document.
+  const other = await browser.newPage();
+  await openLibrary(other);
+  const file = join(mkdtempSync(join(tmpdir(), 'galley-json-')), '2023-11-08.json');
+  writeFileSync(file, exported);
+  await importFlat(other, [file]);
+  await expect(issueRows(other)).toHaveCount(1);
+  await expect(issueRows(other)).toContainText('2023年11月8日');
+  await issueRows(other).getByTestId('export-issue').click();
+  const again = await exportIssueAsJson(other);
+  // Only the times of this export and of each page's import here differ: the fresh profile holds the seeds from its own first start.
+  const withoutLocalTimes = (json: string) => json.replace(/"(exportedAt|importedAt)": \d+/g, '"$1": 0');
+  expect(withoutLocalTimes(again)).toBe(withoutLocalTimes(exported));
+  await other.close();
 });
