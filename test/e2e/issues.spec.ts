@@ -58,6 +58,12 @@ async function proposedIssues(page: Page): Promise<string[][]> {
     .evaluateAll((issues) => issues.map((issue) => Array.from(issue.querySelectorAll('.grouping-page-path'), (path) => path.textContent ?? '')));
 }
 
+/** Notices would cover the screenshots' lower right corner. */
+async function dismissNotices(page: Page): Promise<void> {
+  const close = page.locator('.notice-close');
+  while ((await close.count()) > 0) await close.first().click();
+}
+
 async function importFlat(page: Page, paths: string[]): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '导入页面…' }).click();
@@ -111,6 +117,7 @@ test('should group a folder tree of two issues, in page order, and store it as t
   await editor.getByTestId('issue-save').click();
   await expect(editor).toBeHidden();
   await expect(pageRows(page).first().locator('.issue-page-label')).toHaveText(/^第1版 · .+/);
+  await dismissNotices(page);
   await page.screenshot({ path: join(SCREENSHOTS, 'issues-library-zh.png') });
 
   // The desk names the issue and steps through its pages in order.
@@ -118,6 +125,7 @@ test('should group a folder tree of two issues, in page order, and store it as t
   await expect(page.getByTestId('desk-issue')).toContainText('第1234期');
   await expect(page.getByTestId('desk-issue')).toContainText('第 1 / 3 版');
   await expect(page.getByTestId('article-item').first()).toBeVisible();
+  await dismissNotices(page);
   await page.screenshot({ path: join(SCREENSHOTS, 'issues-desk-zh.png') });
   await page.keyboard.press('Alt+PageDown');
   await expect(page.getByTestId('desk-issue')).toContainText('第 2 / 3 版');
@@ -127,9 +135,11 @@ test('should group a folder tree of two issues, in page order, and store it as t
 
   await page.getByLabel('语言').selectOption('en');
   await expect(page.getByTestId('desk-issue')).toContainText('No. 1234');
+  await dismissNotices(page);
   await page.screenshot({ path: join(SCREENSHOTS, 'issues-desk-en.png') });
   await page.getByRole('button', { name: /Library/ }).click();
   await expect(issueRows(page)).toHaveCount(2);
+  await dismissNotices(page);
   await page.screenshot({ path: join(SCREENSHOTS, 'issues-library-en.png') });
 });
 

@@ -35,7 +35,7 @@ export function IssueNav({ pageId }: { pageId: string }) {
         ‹
       </button>
       <span className="desk-issue-name" title={name}>
-        {name} › {issuePageLabel(issue.pages[index], index, t)} ({t('desk.position', { n: index + 1, total: issue.pages.length })})
+        {name} › {issuePageLabel(issue.pages[index], index, t)} {t('desk.position', { n: index + 1, total: issue.pages.length })}
       </span>
       <button type="button" className="icon-button" onClick={() => next && openPage(next)} disabled={!next} aria-label={t('desk.next')} title={`${t('desk.next')} (Alt+PageDown)`} data-testid="issue-next">
         ›
