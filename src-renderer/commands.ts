@@ -8,6 +8,7 @@ import { loadSeedsOnce } from './services/seeds';
 import { askToDelete, selectPage, setImportProgress, useLibrary } from './store/library';
 import { pushNotice } from './store/ui';
 import { askReimport } from './views/library/ReimportDialog';
+import { offerGrouping } from './views/library/issues/commands';
 
 /** Intents the views dispatch: each runs a service and reports through the stores. */
 
@@ -34,9 +35,11 @@ async function runImport(
   }
 }
 
-export function importSourceFiles(files: SourceFile[]): Promise<void> {
-  if (files.length === 0) return Promise.resolve();
-  return runImport((signal) => importFiles(db, files, { signal, onProgress: setImportProgress, decideReimport: askReimport }), true);
+/** Imports the files, then shows the issues their folders and names point to, for the editor to confirm. */
+export async function importSourceFiles(files: SourceFile[]): Promise<void> {
+  if (files.length === 0) return;
+  await runImport((signal) => importFiles(db, files, { signal, onProgress: setImportProgress, decideReimport: askReimport }), true);
+  await offerGrouping(files);
 }
 
 export async function pickAndImport(): Promise<void> {

@@ -4,6 +4,7 @@ import type { ExportFormat } from '../../src-shared/export/types';
 import {
   DEFAULT_EDITOR,
   type Decision,
+  type IssueRecord,
   type PageAnalysis,
   type PageRecord,
   type PageStatus,
@@ -70,6 +71,21 @@ export interface TombstoneRow {
   id: string;
   name: string;
   deletedAt: number;
+}
+
+/**
+ * An issue as stored: the record, plus its page ids flat so one multi-entry index answers "which
+ * issue holds this page" (Dexie cannot index a field inside an array of objects).
+ */
+export type IssueRow = IssueRecord & { pageIds: string[] };
+
+/** One undoable step of the library's issue edits: the issues it touched as they were before and after. */
+export interface IssueHistoryRow {
+  seq?: number;
+  at: number;
+  /** `src-renderer/services/issues.ts` defines what a step holds. */
+  step: unknown;
+  undone: boolean;
 }
 
 /** What the last export of a page in one format contained; re-exporting compares against it. */
@@ -150,6 +166,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: { exports: '[pageId+format], pageId' },
   },
   {
+    // Newspaper issues (期) listing their pages in order, and the undo log of editing them. No
+    // upgrader: every page stored before stays loose until the editor groups it.
+    version: 4,
+    stores: { issues: 'id, date, *pageIds', issueHistory: '++seq, at' },
+  },
+  {
     // The editor's decisions kept apart from the analysis, so a new pipeline can re-analyse a page
     // and replay them. Each review's are what it holds over a fresh analysis of its raw text.
     // Reviews are indexed by the pipeline version that made them, to find the stale ones.
@@ -211,6 +233,8 @@ export class GalleyDB extends Dexie {
   tombstones!: Table<TombstoneRow, string>;
   meta!: Table<MetaRow, MetaKey>;
   exports!: Table<ExportRow, [string, string]>;
+  issues!: Table<IssueRow, string>;
+  issueHistory!: Table<IssueHistoryRow, number>;
   decisions!: Table<Decision, string>;
 
   constructor(name: string = DB_NAME) {

@@ -3,7 +3,8 @@ import { boundarySchema, editSchema, flagSchema, pageAnalysisSchema } from '../.
 import type { ExportFormat } from '../../src-shared/export/types';
 import { PAGE_STATUSES } from '../../src-shared/model';
 import { ACTION_LABELS, type ReviewOp } from '../../src-shared/review';
-import type { ExportRow, HistoryRow, MetaRow, PageRow, PageStats, RawRow, TombstoneRow } from '../db/schema';
+import type { ExportRow, HistoryRow, IssueHistoryRow, IssueRow, MetaRow, PageRow, PageStats, RawRow, TombstoneRow } from '../db/schema';
+import { ISSUE_ACTIONS } from './issues';
 import type { Decision, ReviewRecord } from '../../src-shared/model';
 
 /**
@@ -94,6 +95,25 @@ const decisionRow = z.strictObject({
   needsLook: z.enum(['split-gone', 'chunk-gone', 'edit-gone', 'flag-gone', 'article-gone']).optional(),
 }) satisfies z.ZodType<Decision>;
 
+const issueRow: z.ZodType<IssueRow> = z.strictObject({
+  id: z.string().min(1),
+  paper: z.string().nullable(),
+  date: z.string().nullable(),
+  number: z.string().nullable(),
+  pages: z.array(z.strictObject({ pageId: z.string().min(1), pageNumber: z.number().int().nullable(), pageName: z.string().nullable() })),
+  pageIds: z.array(z.string().min(1)),
+  createdAt: time,
+  updatedAt: time,
+});
+
+/** The library's issue undo log (services/issues.ts `IssueStep`). */
+const issueStep = z.strictObject({
+  label: z.enum(ISSUE_ACTIONS),
+  detail: z.string(),
+  before: z.array(issueRow),
+  after: z.array(issueRow),
+});
+
 const metaRow: z.ZodType<MetaRow> = z.discriminatedUnion('key', [
   z.strictObject({ key: z.literal('seedsLoaded'), value: z.boolean() }),
   z.strictObject({ key: z.literal('language'), value: z.enum(['zh', 'en']) }),
@@ -126,6 +146,8 @@ const rows = {
     articles: z.array(z.strictObject({ id: z.string(), title: z.string(), hash: z.string() })),
   }) satisfies z.ZodType<ExportRow>,
   decisions: decisionRow,
+  issues: issueRow,
+  issueHistory: z.strictObject({ seq: z.number().int().positive(), at: time, step: issueStep, undone: z.boolean() }) satisfies z.ZodType<IssueHistoryRow>,
 };
 
 export type BackupTable = keyof typeof rows;

@@ -158,17 +158,22 @@ export async function runExport(
   if (!result.saved) return { saved: false, pages: summaries };
 
   // The files are out: past this point the export is not cancellable, only recorded.
+  await recordExport(db, pages, request.format, exportedAt);
+  onProgress?.({ phase: 'saving', done: files.length, total: files.length });
+  return { saved: true, location: result.location, files: result.count, pages: summaries };
+}
+
+/** Once the host saved the files: each page's manifest, and its export state (when, in which formats). */
+export async function recordExport(db: GalleyDB, pages: readonly ExportablePage[], format: ExportFormat, exportedAt: number): Promise<void> {
   await db.transaction('rw', db.pages, db.exports, async () => {
-    await db.exports.bulkPut(pages.map((page) => exportManifest(page, request.format, exportedAt)));
+    await db.exports.bulkPut(pages.map((page) => exportManifest(page, format, exportedAt)));
     const rows = await db.pages.bulkGet(pages.map(({ page }) => page.id));
     for (const row of rows) {
       if (!row) continue;
-      const formats = [...new Set([...(row.exported?.formats ?? []), request.format])].sort();
+      const formats = [...new Set([...(row.exported?.formats ?? []), format])].sort();
       await db.pages.update(row.id, { exported: { at: exportedAt, formats } });
     }
   });
-  onProgress?.({ phase: 'saving', done: files.length, total: files.length });
-  return { saved: true, location: result.location, files: result.count, pages: summaries };
 }
 
 function exportFiles(pages: readonly ExportablePage[], format: ExportFormat, options: ExportOptions, run: Omit<RunOptions, 'now'>): Promise<OutputFile[]> {

@@ -1,6 +1,6 @@
 import { exportablePages, ImportFormatError, parseDocumentJson } from '../../src-shared/export';
 import { canonicalJson } from '../../src-shared/export/json';
-import { copyPageId, type PageStatus, type ReviewRecord } from '../../src-shared/model';
+import { copyPageId, type IssueRecord, type PageStatus, type ReviewRecord } from '../../src-shared/model';
 import { entry, patch } from '../../src-shared/review';
 import type { ExportablePage } from '../../src-shared/export/types';
 import type { SourceFile } from '../../src-shared/ipc/contract';
@@ -8,12 +8,15 @@ import { decodePage, DecodeError } from '../../src-shared/pipeline/decode';
 import { pageStats, type GalleyDB } from '../db/schema';
 import { commitAction } from '../db/reviews';
 import type { ImportReport } from './import';
+import { restoreIssues } from './issues';
 
 /** A Galley JSON document: pages with their review state, to be restored as they were exported. */
 export interface ReadDocument {
   name: string;
   pages: ExportablePage[];
   exportedAt: number;
+  /** Set when the document is a whole issue (期). */
+  issue: IssueRecord | null;
 }
 
 /** Parses each file; one that is cut off, newer, damaged or not a document is reported by name and reason. */
@@ -22,7 +25,7 @@ export function readDocuments(files: readonly SourceFile[], report: ImportReport
   for (const file of files) {
     try {
       const document = parseDocumentJson(decodePage(file.bytes, file.name).text);
-      documents.push({ name: file.name, pages: exportablePages(document), exportedAt: document.exportedAt });
+      documents.push({ name: file.name, pages: exportablePages(document), exportedAt: document.exportedAt, issue: document.issue ?? null });
     } catch (error) {
       if (!(error instanceof DecodeError || error instanceof ImportFormatError)) throw error;
       report.failed.push({ name: file.name, reason: error.reason, stage: 'read' });
@@ -109,6 +112,8 @@ export async function storeDocuments(
   });
   report.added.push(...restored);
   report.skipped.push(...kept);
+  // A document refused for a raw-text clash brings no issue either.
+  await restoreIssues(db, plans.flatMap(({ document }) => (document.issue ? [document.issue] : [])));
 }
 
 function fileDate(document: ReadDocument, page: ExportablePage): number {

@@ -10,6 +10,8 @@ import type { DecodeProblem } from '../pipeline/decode';
 export interface SourceFile {
   name: string;
   bytes: Uint8Array;
+  /** Its path below the folder picked or dropped (`/`-separated, ending in `name`), when it came from one: folder names tell the issue. */
+  path?: string;
   /** Set when the host did not read the file (too large for a page, not a regular file): why, and `bytes` is empty. */
   refused?: string;
   /** The same reason as data, for an interface that says it in its own language. */

@@ -10,6 +10,7 @@ import { i18n } from '../../src-renderer/i18n';
 import { commitAction, ensureReview, travel } from '../../src-renderer/db/reviews';
 import { cleanOf, editBlockText } from '../../src-shared/review';
 import { importFiles } from '../../src-renderer/services/import';
+import { createIssue } from '../../src-renderer/services/issues';
 import { hostileBackups } from '../fixtures/hostile/cases';
 
 // dexie-export-import expects a browser: it reads `self` when it loads, and after every export it
@@ -60,6 +61,8 @@ async function populatedDb(): Promise<GalleyDB> {
   await travel(db, pageId, 'undo');
   await db.tombstones.put({ id: 'f'.repeat(64), name: 'gone.txt', deletedAt: 3 });
   await db.setMeta('language', 'zh');
+  // An issue and a step of its undo log: both travel with the backup.
+  await createIssue(db, { paper: '四川科技报', date: '2023-10-18', number: null }, [added[2].id, added[1].id], 30_000);
   return db;
 }
 

@@ -8,6 +8,7 @@ import { DeskExportControls } from '../export/ExportButtons';
 import { openSeries, selectArticle, setSearch, setSearchOpen, setShortcutsOpen, useDesk } from '../../store/desk';
 import { approvePage, redo, undo } from './commands';
 import { historyState } from '../../db/reviews';
+import { IssueNav } from './IssueNav';
 import { articleText } from './search';
 
 export function DeskHeader({ page, analysis, clean }: { page: PageRow; analysis: PageAnalysis; clean: CleanPage }) {
@@ -18,6 +19,7 @@ export function DeskHeader({ page, analysis, clean }: { page: PageRow; analysis:
   return (
     <header className="desk-header">
       <h2 className="page-title">{page.name}</h2>
+      <IssueNav pageId={page.id} />
       <span className={`status status-${page.status}`} data-testid="page-status">
         {t(`library:status.${page.status}`)}
       </span>

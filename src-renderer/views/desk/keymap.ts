@@ -22,7 +22,9 @@ export type DeskCommand =
   | 'previousChange'
   | 'focusRaw'
   | 'focusEditor'
-  | 'focusDiff';
+  | 'focusDiff'
+  | 'nextIssuePage'
+  | 'previousIssuePage';
 
 export const SHORTCUTS: readonly { command: DeskCommand; keys: string[] }[] = [
   { command: 'nextFlag', keys: ['J', 'F8'] },
@@ -42,6 +44,8 @@ export const SHORTCUTS: readonly { command: DeskCommand; keys: string[] }[] = [
   { command: 'focusRaw', keys: ['Alt+1'] },
   { command: 'focusEditor', keys: ['Alt+2'] },
   { command: 'focusDiff', keys: ['Alt+3'] },
+  { command: 'nextIssuePage', keys: ['Alt+PageDown', '.'] },
+  { command: 'previousIssuePage', keys: ['Alt+PageUp', ','] },
   { command: 'search', keys: ['Ctrl+F'] },
   { command: 'undo', keys: ['Ctrl+Z'] },
   { command: 'redo', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'] },
@@ -78,6 +82,8 @@ export function keyCommand(event: KeyLike, inField: boolean): DeskCommand | null
     if (digit === '3') return 'focusDiff';
     if (key === 'ArrowDown' && !event.shiftKey) return 'nextArticle';
     if (key === 'ArrowUp' && !event.shiftKey) return 'previousArticle';
+    if (key === 'PageDown' && !event.shiftKey) return 'nextIssuePage';
+    if (key === 'PageUp' && !event.shiftKey) return 'previousIssuePage';
     return null;
   }
   if (key === 'F8') return event.shiftKey ? 'previousFlag' : 'nextFlag';
@@ -97,6 +103,8 @@ export function keyCommand(event: KeyLike, inField: boolean): DeskCommand | null
     p: 'previousArticle',
     ']': 'nextChange',
     '[': 'previousChange',
+    '.': 'nextIssuePage',
+    ',': 'previousIssuePage',
     '?': 'shortcuts',
   };
   return letters[key] ?? null;

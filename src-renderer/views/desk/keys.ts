@@ -17,6 +17,7 @@ import {
 import { galley } from '../../bridge';
 import { act, approvePage, redo, undo } from './commands';
 import { isTypingTarget } from '../typing';
+import { stepInIssue } from './IssueNav';
 import { keyCommand, type DeskCommand } from './keymap';
 
 export interface DeskAreas {
@@ -92,6 +93,8 @@ export function useDeskKeys(clean: CleanPage | null, analysis: PageAnalysis | nu
       focusRaw: () => areas.raw.current?.querySelector<HTMLElement>('[tabindex]')?.focus(),
       focusEditor: () => areas.editor.current?.querySelector<HTMLElement>('textarea, input')?.focus(),
       focusDiff: () => areas.diff.current?.focus(),
+      nextIssuePage: () => void stepInIssue(useDesk.getState().pageId!, 1),
+      previousIssuePage: () => void stepInIssue(useDesk.getState().pageId!, -1),
     };
 
     function moveSplit() {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PAGE_STATUSES } from '../../../src-shared/model';
 import { importSourceFiles } from '../../commands';
 import { db } from '../../db/db';
-import { readFiles } from '../../services/read-files';
+import { readDropped } from '../../services/read-files';
 import { setFilter, useLibrary, type ExportFilter, type FlagFilter, type StatusFilter } from '../../store/library';
 import { LibraryExportButton } from '../export/ExportButtons';
 import { AnalysisProgressBar } from './AnalysisProgressBar';
@@ -11,6 +11,7 @@ import { BackupControls } from './BackupControls';
 import { DeleteDialog } from './DeleteDialog';
 import { filterPages, sectionsOf } from './filter';
 import { ImportProgressBar } from './ImportProgressBar';
+import { IssueLibrary, IssueToolbar, useLibraryView } from './issues/IssueLibrary';
 import { PageTable } from './PageTable';
 import { ReimportDialog } from './ReimportDialog';
 import { ReviewOverview } from './ReviewOverview';
@@ -25,6 +26,7 @@ export function LibraryScreen() {
   const visible = useMemo(() => (pages ? filterPages(pages, filter) : undefined), [pages, filter]);
   const sections = useMemo(() => (pages ? sectionsOf(pages) : []), [pages]);
   const [dragging, setDragging] = useState(false);
+  const byIssue = useLibraryView() === 'issues';
 
   const acceptsFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
   const onDragOver = (event: DragEvent) => {
@@ -37,7 +39,7 @@ export function LibraryScreen() {
     if (!acceptsFiles(event)) return;
     event.preventDefault();
     setDragging(false);
-    void readFiles(event.dataTransfer.files).then(importSourceFiles);
+    void readDropped(event.dataTransfer).then(importSourceFiles);
   };
 
   return (
@@ -52,9 +54,10 @@ export function LibraryScreen() {
     >
       <Toolbar shown={visible?.length} total={pages?.length} sections={sections} exportButton={<LibraryExportButton pages={pages} shown={visible} />} />
       {pages && pages.length > 0 && <ReviewOverview pages={pages} />}
+      <IssueToolbar />
       <ImportProgressBar />
       <AnalysisProgressBar />
-      {visible && pages && <PageTable pages={visible} libraryEmpty={pages.length === 0} />}
+      {visible && pages && (byIssue && pages.length > 0 ? <IssueLibrary pages={pages} /> : <PageTable pages={visible} libraryEmpty={pages.length === 0} />)}
       <DeleteDialog pages={visible} />
       <ReimportDialog />
       {dragging && <DropHint />}

@@ -42,9 +42,17 @@ describe('desk keys', () => {
     expect(keyCommand(press('F8', { shiftKey: true }), false)).toBe('previousFlag');
   });
 
+  it('should step through the pages of an issue with Alt+PageUp/PageDown anywhere, and , and . outside fields', () => {
+    expect(keyCommand(press('PageDown', { altKey: true }), true)).toBe('nextIssuePage');
+    expect(keyCommand(press('PageUp', { altKey: true }), false)).toBe('previousIssuePage');
+    expect(keyCommand(press('.'), false)).toBe('nextIssuePage');
+    expect(keyCommand(press(','), false)).toBe('previousIssuePage');
+    expect(keyCommand(press('.'), true)).toBeNull();
+  });
+
   it('should list in the shortcut sheet every command a key can trigger', () => {
     const listed = new Set(SHORTCUTS.map((s) => s.command));
-    const keys = ['j', 'k', 'a', 'Enter', 'd', 's', 'y', 'x', 'g', 'Escape', 'n', 'p', ']', '[', '?', 'F8'];
+    const keys = ['j', 'k', 'a', 'Enter', 'd', 's', 'y', 'x', 'g', 'Escape', 'n', 'p', ']', '[', '?', 'F8', '.', ','];
     for (const key of keys) expect(listed).toContain(keyCommand(press(key), false));
   });
 });

@@ -20,3 +20,18 @@ describe('readFiles (web bridge and drops)', () => {
     ]);
   });
 });
+
+describe('readFiles from a folder', () => {
+  it('should keep the path below the folder, picked or walked, and leave it out for a plain file', async () => {
+    const picked = new File(['一'], '03.txt');
+    Object.defineProperty(picked, 'webkitRelativePath', { value: '2023-10-18/03.txt' });
+    const walked = { file: new File(['二'], '1.txt'), path: 'archive/1234期/1.txt' };
+    const plain = new File(['三'], 'plain.txt');
+
+    expect((await readFiles([picked, walked, plain])).map(({ name, path }) => ({ name, path }))).toEqual([
+      { name: '03.txt', path: '2023-10-18/03.txt' },
+      { name: '1.txt', path: 'archive/1234期/1.txt' },
+      { name: 'plain.txt', path: undefined },
+    ]);
+  });
+});
