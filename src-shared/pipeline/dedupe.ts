@@ -1,6 +1,5 @@
 import type { Edit } from '../model/analysis';
-import { spanContains, type Span } from '../model/span';
-import { isTitleRole, makeEdit, strandedBlocks, type PageDraft, type Piece } from './draft';
+import { commit, isTitleRole, makeEdit, strandedBlocks, type PageView, type Piece } from './draft';
 import { bodyEndsSentence } from './cues';
 import { compact } from './text';
 
@@ -31,9 +30,10 @@ const SAMPLE_MASK = 3;
  * printed above the page's first headline) go first. Removal is an edit replacing the copy with
  * nothing.
  */
-export function dedupe(draft: PageDraft): PageDraft {
-  const { raw } = draft;
-  const pieces = draft.pieces.map((piece) => ({ ...piece }));
+export function dedupe(view: PageView): PageView {
+  const { raw } = view;
+  // Marked removed as the copies are found, so that each step sees what the earlier ones took out.
+  const pieces = view.pieces.map((piece) => ({ ...piece }));
   const removals: Edit[] = [];
   const remove = (piece: Piece, rule: string, reason: string, confidence: number, applied = true) => {
     if (applied) piece.removed = true;
@@ -125,9 +125,7 @@ export function dedupe(draft: PageDraft): PageDraft {
     if (original) remove(piece, 'dedupe.partial', `Partial copy: the opening of the paragraph at offset ${original.start}, broken off`, 0.9);
   }
 
-  const removed = removals.filter((edit) => edit.status === 'applied').sort((a, b) => a.start - b.start);
-  const kept = draft.edits.filter((edit) => !insideAny(removed, edit));
-  return { ...draft, pieces, edits: [...kept, ...removals] };
+  return commit(view, removals);
 }
 
 const FEW_SUSPECTS = 4;
@@ -213,18 +211,6 @@ function outOfPlace(pieces: readonly Piece[]): Set<Piece> {
     if (piece.role === 'paragraph') result.add(piece);
   }
   return result;
-}
-
-/** Whether `span` lies inside one of `sorted` (non-overlapping, by start): a binary search. */
-function insideAny(sorted: readonly Span[], span: Span): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].start <= span.start) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return hi >= 0 && spanContains(sorted[hi], span);
 }
 
 function exactGroups(pieces: readonly Piece[]): Piece[][] {
