@@ -16,15 +16,16 @@ import { CUTOFFS } from '../src-shared/pipeline/decide/cutoffs';
 import { fitLogistic } from '../src-shared/pipeline/decide/logistic';
 import { decideVector, featureVector, logOdds, probability, type Decision, type Feature, type Judge, type Model, type WeightFile } from '../src-shared/pipeline/decide/model';
 import { TITLE_FEATURES, type TitleContext } from '../src-shared/pipeline/decide/title';
-import type { PageDraft, Piece } from '../src-shared/pipeline/draft';
+import { REPEAT_FEATURES, type RepeatContext } from '../src-shared/pipeline/decide/repeat';
+import { dedupe } from '../src-shared/pipeline/dedupe';
+import type { PageView, Piece } from '../src-shared/pipeline/draft';
 import { segment } from '../src-shared/pipeline/segment';
 import { fractionRightAtLeast, reliability } from '../test/eval/calibration';
-import { LAYOUTS, simulatePages, type Layout } from '../test/sim';
+import { LAYOUTS, simulatePages, type InjectedNoise, type Layout } from '../test/sim';
 
 const FIT_SEEDS = { seed: 1000, count: 450 };
 const CALIBRATION_SEEDS = { seed: 5000, count: 150 };
 const FROZEN_SEEDS = { seed: 9000, count: 300 };
-const DEFAULT_FIT_LAYOUTS: readonly Layout[] = ['blank-line'];
 const L2 = 1;
 /** A block starting this close to where a gold article's first line starts opens that article. */
 const NEAR_START = 4;
@@ -41,6 +42,8 @@ interface LabelledPage {
   articleStarts: readonly number[];
   /** Gold titles, in the form `sameText` compares. */
   titles: readonly string[];
+  /** Where the simulator printed text a second time. */
+  copies: readonly InjectedNoise[];
 }
 
 interface Example {
@@ -58,6 +61,7 @@ function pages(range: { seed: number; count: number }, layouts: readonly Layout[
     raw: page.raw,
     articleStarts: page.articleStarts,
     titles: page.gold.articles.map((article) => comparable(article.title)),
+    copies: page.noise.filter((noise) => COPY_NOISE.includes(noise.kind)),
   }));
 }
 
@@ -76,17 +80,45 @@ const printsGoldTitle = (page: LabelledPage, piece: Piece) => {
   return page.titles.some((title) => title === text || (text.length >= TITLE_PART && (title.startsWith(text) || title.endsWith(text))));
 };
 
+/** Noise that prints text a second time: what the repeat decision should remove. */
+const COPY_NOISE: readonly string[] = ['repeat.paragraph', 'repeat.garbled', 'repeat.article', 'repeat.promo'];
+
+/** The candidate's words lie inside text the simulator printed a second time (one copy, or copies printed one after another). */
+function printsCopy(page: LabelledPage, piece: Piece): boolean {
+  let reached = piece.content.start + NEAR_START;
+  for (const noise of [...page.copies].sort((a, b) => a.start - b.start)) {
+    if (noise.start > reached + NEAR_START) break;
+    reached = Math.max(reached, noise.end);
+  }
+  return reached + NEAR_START >= piece.content.end;
+}
+
+/**
+ * The repeat label: removing the candidate leaves the text as printed once. For an exact copy
+ * that holds when either of the two is the extra one (which of two identical blocks goes only
+ * moves the text); a partial copy must itself be the extra one.
+ */
+const isExtraCopy = (page: LabelledPage, c: RepeatContext) =>
+  printsCopy(page, c.pieces[c.at]) || (c.evidence === 'exact' && printsCopy(page, c.pieces[c.original]));
+
 /** The boundary label: a candidate opens an article when it starts where a gold article's first line does. */
 const opensGoldArticle = (page: LabelledPage, piece: Piece) =>
   page.articleStarts.some((start) => Math.abs(start - piece.start) <= NEAR_START || Math.abs(start - piece.content.start) <= NEAR_START);
 
-/** The pipeline with its two scored questions answered by the given judges. */
-function run(raw: string, title: Judge<TitleContext>, boundary: Judge<BoundaryContext>): PageDraft {
-  const start: PageDraft = { raw, pieces: [], edits: [], flags: [], boundaries: [] };
-  return STAGES.reduce((draft, stage) => {
-    if (stage === classify) return classify(draft, title);
-    if (stage === segment) return segment(draft, boundary);
-    return stage(draft);
+interface Judges {
+  title: Judge<TitleContext>;
+  repeat: Judge<RepeatContext>;
+  boundary: Judge<BoundaryContext>;
+}
+
+/** The pipeline with its scored questions answered by the given judges. */
+function run(raw: string, judges: Judges): PageView {
+  const start: PageView = { raw, pieces: [], edits: [], flags: [], boundaries: [] };
+  return STAGES.reduce((view, stage) => {
+    if (stage === classify) return classify(view, judges.title);
+    if (stage === dedupe) return dedupe(view, judges.repeat);
+    if (stage === segment) return segment(view, judges.boundary);
+    return stage(view);
   }, start);
 }
 
@@ -100,18 +132,30 @@ function titleExamples(page: LabelledPage): Example[] {
     found.push({ x: featureVector(TITLE_FEATURES, c), y: y ? 1 : 0, layout: page.layout });
     return answer(y);
   };
-  run(page.raw, label, () => answer(true));
+  run(page.raw, { title: label, repeat: (c) => answer(isExtraCopy(page, c)), boundary: () => answer(true) });
+  return found;
+}
+
+/** Repeat examples: every candidate copy dedupe puts forward, decided by its label, with the fitted title decision. */
+function repeatExamples(page: LabelledPage, title: Judge<TitleContext>): Example[] {
+  const found: Example[] = [];
+  const label: Judge<RepeatContext> = (c) => {
+    const y = isExtraCopy(page, c);
+    found.push({ x: featureVector(REPEAT_FEATURES, c), y: y ? 1 : 0, layout: page.layout });
+    return answer(y);
+  };
+  run(page.raw, { title, repeat: label, boundary: () => answer(true) });
   return found;
 }
 
 /** Boundary examples: every candidate the pipeline, with the fitted title decision, puts forward. */
-function boundaryExamples(page: LabelledPage, title: Judge<TitleContext>): Example[] {
+function boundaryExamples(page: LabelledPage, title: Judge<TitleContext>, repeat: Judge<RepeatContext>): Example[] {
   const found: Example[] = [];
   const label: Judge<BoundaryContext> = (c) => {
     found.push({ x: featureVector(BOUNDARY_FEATURES, c), y: opensGoldArticle(page, c.pieces[c.at]) ? 1 : 0, layout: page.layout });
     return answer(true);
   };
-  run(page.raw, title, label);
+  run(page.raw, { title, repeat, boundary: label });
   return found;
 }
 
@@ -167,15 +211,10 @@ function report(decision: string, file: WeightFile, slices: Record<Slice, Exampl
   return met;
 }
 
-/**
- * The layouts to fit on: `--layouts a,b`, by default the blank-line blocks of the seeds. The
- * wrapped layouts reach the decisions as the chunker cuts them today, blocks that merge a credit
- * with a headline or a headline with its lead, and one model fitted over those and blank-line
- * pages is worse on both; once a reflow stage rebuilds their blocks, refit with all three.
- */
+/** The layouts to fit on: `--layouts a,b`, by default all three (reflow rebuilds the wrapped layouts' blocks). */
 function layoutsAsked(): readonly Layout[] {
   const at = process.argv.indexOf('--layouts');
-  if (at < 0) return DEFAULT_FIT_LAYOUTS;
+  if (at < 0) return LAYOUTS;
   const asked = process.argv[at + 1]?.split(',') ?? [];
   const unknown = asked.filter((layout) => !LAYOUTS.includes(layout as Layout));
   if (unknown.length || !asked.length) throw new Error(`--layouts takes some of ${LAYOUTS.join(', ')}; got "${process.argv[at + 1] ?? ''}"`);
@@ -197,13 +236,16 @@ function main(): void {
   const titleSlices = of(titleExamples);
   const title = fitDecision('title', TITLE_FEATURES, titleSlices.fit, titleSlices.calibration, source);
   const titleJudge = judgeOf(TITLE_FEATURES, title, CUTOFFS.title);
-  const boundarySlices = of((page) => boundaryExamples(page, titleJudge));
+  const repeatSlices = of((page) => repeatExamples(page, titleJudge));
+  const repeat = fitDecision('repeat', REPEAT_FEATURES, repeatSlices.fit, repeatSlices.calibration, source);
+  const repeatJudge = judgeOf(REPEAT_FEATURES, repeat, CUTOFFS.repeat);
+  const boundarySlices = of((page) => boundaryExamples(page, titleJudge, repeatJudge));
   const boundary = fitDecision('boundary', BOUNDARY_FEATURES, boundarySlices.fit, boundarySlices.calibration, source);
 
-  const met = [report('title', title, titleSlices, layouts), report('boundary', boundary, boundarySlices, layouts)].every(Boolean);
+  const met = [report('title', title, titleSlices, layouts), report('repeat', repeat, repeatSlices, layouts), report('boundary', boundary, boundarySlices, layouts)].every(Boolean);
   console.log(`\ngoals (frozen slice: ECE ≤ ${MAX_ECE}; splits at ≥ ${SURE_SPLIT} right ≥ ${SURE_SPLIT_PRECISION * 100} %): ${met ? 'met' : 'NOT met'}`);
   if (dry) return;
-  for (const file of [title, boundary]) writeFileSync(join(WEIGHTS_DIR, `${file.decision}.json`), `${JSON.stringify(file, null, 2)}\n`);
+  for (const file of [title, repeat, boundary]) writeFileSync(join(WEIGHTS_DIR, `${file.decision}.json`), `${JSON.stringify(file, null, 2)}\n`);
 }
 
 main();

@@ -1,7 +1,7 @@
 import type { Flag } from '../model/analysis';
 import { fittedTitle, type TitleContext } from './decide/title';
 import type { Decision, Judge } from './decide/model';
-import { imageGapOf, makeFlag, previousContent, type PageDraft, type Piece } from './draft';
+import { commit, imageGapOf, makeFlag, previousContent, type PageView, type Piece } from './draft';
 import {
   bannerInBlock,
   bodyEndsSentence,
@@ -30,8 +30,8 @@ const FURNITURE_MAX = 80;
  * a lead or a body, a kicker sits right above a headline, a caption follows an image gap, a
  * subhead is a place name leading a report inside a roundup.
  */
-export function classify(draft: PageDraft, judge: Judge<TitleContext> = fittedTitle): PageDraft {
-  const pieces = draft.pieces.map((piece) => ({ ...piece, role: 'paragraph' as Piece['role'] }));
+export function classify(view: PageView, judge: Judge<TitleContext> = fittedTitle): PageView {
+  const pieces = view.pieces.map((piece) => ({ ...piece, role: 'paragraph' as Piece['role'] }));
   const imageGap = imageGapOf(pieces);
   markFurniture(pieces);
   for (const piece of pieces) {
@@ -42,10 +42,10 @@ export function classify(draft: PageDraft, judge: Judge<TitleContext> = fittedTi
   pieces.forEach((piece, i) => {
     if (piece.role === 'paragraph' && repeatedAsPhotoLine(pieces, i)) piece.role = 'caption';
   });
-  const flags = [...draft.flags];
-  markTitles(draft.raw, pieces, imageGap, judge, flags);
+  const flags: Flag[] = [];
+  markTitles(view.raw, pieces, imageGap, judge, flags);
   markLeadingCredits(pieces);
-  return { ...draft, pieces, flags };
+  return commit({ ...view, pieces }, [], flags);
 }
 
 /** Blocks below a line that a photo-news text reaches when it names the photo (`图为…`). */

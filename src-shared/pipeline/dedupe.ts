@@ -1,6 +1,8 @@
 import type { Edit } from '../model/analysis';
-import { spanContains, type Span } from '../model/span';
-import { isTitleRole, makeEdit, strandedBlocks, type PageDraft, type Piece } from './draft';
+import type { Decision, Judge } from './decide/model';
+import { breaksOffWhereOriginalEnds, fittedRepeat, type RepeatContext } from './decide/repeat';
+import { endsInCut } from './decide/evidence';
+import { commit, isTitleRole, makeEdit, strandedBlocks, type PageView, type Piece } from './draft';
 import { bodyEndsSentence } from './cues';
 import { compact } from './text';
 
@@ -8,14 +10,10 @@ import { compact } from './text';
 const MIN_REPEAT = 12;
 /** A partial copy must be at least this long to be judged on its shingles. */
 const MIN_PARTIAL = 16;
-/** Share of a block's 4-character shingles found in another block above which it is a copy of it. */
-const APPLY_PARTIAL = 0.9;
-/**
- * Lower bar for a copy stranded after a byline or a repeated headline, or one that stops
- * mid-sentence where its original goes on: its place or its cut end is evidence too.
- */
-const APPLY_STRANDED = 0.8;
-const PROPOSE_PARTIAL = 0.75;
+/** Share of a block's 4-character shingles found in another block from which it is put to the repeat decision. */
+const MIN_PARTIAL_SHARE = 0.75;
+/** Share of an out-of-place block's shingles printed in place from which it is put to the decision as a copy across a break. */
+const ACROSS_BREAK_SHARE = 0.9;
 /** A shingle shared by more blocks than this is boilerplate, not evidence of a copy. */
 const MAX_POSTINGS = 8;
 const SHINGLE = 4;
@@ -24,16 +22,18 @@ const SAMPLE_MASK = 3;
 
 /**
  * Removes text printed more than once: exact repeats of a paragraph, headline, caption or promo,
- * garbled partial copies of a paragraph, and the credits of a repeated run. Of the copies, the
- * one that sits inside its article (after a headline, before the byline) is kept, and of a
- * repeated headline the one over the most text, and of a garbled copy printed right after its
- * paragraph the paragraph; copies out of place (stranded after a byline, or
- * printed above the page's first headline) go first. Removal is an edit replacing the copy with
- * nothing.
+ * garbled partial copies of a paragraph, and the credits of a repeated run. The searches below
+ * find candidate copies, each with the block it copies; whether a candidate is a copy is the
+ * scored repeat decision (decide/repeat.ts): applied, proposed or left by its probability, with
+ * its strongest features as the reason. Of an exact group the one the decision finds least like
+ * a copy is kept. A block holding a run of text printed nowhere else on the page is never removed
+ * (see `ownText`). Removal is an edit replacing the copy with nothing.
  */
-export function dedupe(draft: PageDraft): PageDraft {
-  const { raw } = draft;
-  const pieces = draft.pieces.map((piece) => ({ ...piece }));
+export function dedupe(view: PageView, judge: Judge<RepeatContext> = fittedRepeat): PageView {
+  const { raw } = view;
+  // Marked removed as the copies are found, so that each step sees what the earlier ones took out.
+  const pieces = view.pieces.map((piece) => ({ ...piece }));
+  const position = new Map(pieces.map((piece, i) => [piece, i]));
   const removals: Edit[] = [];
   const remove = (piece: Piece, rule: string, reason: string, confidence: number, applied = true) => {
     if (applied) piece.removed = true;
@@ -51,22 +51,48 @@ export function dedupe(draft: PageDraft): PageDraft {
       }),
     );
   };
-
-  const keepOnly = (group: readonly Piece[], keeper: Piece) => {
+  const contextOf = (found: Candidate, placed: ReadonlySet<Piece>): RepeatContext => {
+    const headline = (piece: Piece) => (piece.role === 'headline' ? bodyUnder(pieces, position.get(piece) ?? 0) : 0);
+    const credited = (piece: Piece) => piece.role === 'headline' && creditUnder(pieces, position.get(piece) ?? 0);
+    return {
+      pieces,
+      at: position.get(found.copy) ?? 0,
+      original: position.get(found.original) ?? 0,
+      evidence: found.evidence,
+      share: found.share,
+      outOfPlace: placed.has(found.copy),
+      originalOutOfPlace: placed.has(found.original),
+      // A copy across a break is spliced from paragraphs the search does not name: not aligned.
+      uniqueRun: found.evidence === 'exact' || found.evidence === 'across-break' ? 0 : ownRun(compact(found.copy.text), compact(found.original.text)),
+      bodyUnder: headline(found.copy),
+      originalBodyUnder: headline(found.original),
+      creditUnder: credited(found.copy),
+      originalCreditUnder: credited(found.original),
+    };
+  };
+  const act = (found: Candidate, context: RepeatContext, decision: Decision) => {
+    if (decision.verdict === 'reject' || context.uniqueRun >= OWN_TEXT || tailOfCut(context)) return;
+    remove(found.copy, found.rule, `${found.reason} (${decision.reasons.join(' ')})`, decision.p, decision.verdict === 'apply');
+  };
+  const consider = (found: Candidate, placed: ReadonlySet<Piece>) => {
+    const context = contextOf(found, placed);
+    act(found, context, judge(context));
+  };
+  /** Of blocks printing the same text one is kept (see `keeperOf`); each other one is judged a copy of it. */
+  const settle = (group: readonly Piece[], keeper: Piece, placed: ReadonlySet<Piece>) => {
     for (const copy of group) {
-      if (copy !== keeper) remove(copy, 'dedupe.exact', `Printed again: same text as the block at offset ${keeper.start}`, 0.98);
+      if (copy !== keeper) consider({ copy, original: keeper, evidence: 'exact', share: 1, rule: 'dedupe.exact', reason: `Printed again: same text as the block at offset ${keeper.start}` }, placed);
     }
   };
   // Headlines first: which copy of a repeated article is the article decides what is out of place.
-  const position = new Map(pieces.map((piece, i) => [piece, i]));
+  // Of a repeated headline the one over the most text is kept, then the one its credit closes (a
+  // copy of an article printed in part lacks it); of other blocks the first one in place.
   const groups = exactGroups(pieces);
-  for (const group of groups.filter((g) => g[0].role === 'headline')) {
-    keepOnly(group, fullest(group, (piece) => bodyUnder(pieces, position.get(piece) ?? 0)));
-  }
+  const outOfPlaceFirst = outOfPlace(pieces);
+  const weight = (piece: Piece) => 2 * bodyUnder(pieces, position.get(piece) ?? 0) + (creditUnder(pieces, position.get(piece) ?? 0) ? 1 : 0);
+  for (const group of groups.filter((g) => g[0].role === 'headline')) settle(group, fullest(group, weight), outOfPlaceFirst);
   const outOfPlaceBefore = outOfPlace(pieces);
-  for (const group of groups.filter((g) => g[0].role !== 'headline')) {
-    keepOnly(group, group.find((piece) => !outOfPlaceBefore.has(piece)) ?? group[0]);
-  }
+  for (const group of groups.filter((g) => g[0].role !== 'headline')) settle(group, group.find((piece) => !outOfPlaceBefore.has(piece)) ?? group[0], outOfPlaceBefore);
   const lastCredit = new Map<string, Piece>();
   for (const piece of pieces) if (piece.role === 'byline' && !piece.removed) lastCredit.set(piece.text, piece);
   pieces.forEach((piece, i) => {
@@ -80,27 +106,19 @@ export function dedupe(draft: PageDraft): PageDraft {
     const flip = outOfPlaceNow.has(pair.container) && !outOfPlaceNow.has(pair.contained);
     const copy = flip ? pair.container : pair.contained;
     const original = flip ? pair.contained : pair.container;
-    const score = flip ? pair.backward : pair.forward;
-    // A copy that breaks off mid-sentence where its original goes on is a garbled fragment, not a
-    // paragraph the break cut: joining it to the next block would print its text twice.
-    const brokenOff = !bodyEndsSentence(copy.text) && bodyEndsSentence(original.text);
-    const applied = score >= APPLY_PARTIAL || ((outOfPlaceNow.has(copy) || brokenOff) && score >= APPLY_STRANDED);
-    const reason = `Partial copy: ${Math.round(score * 100)}% of its text appears in the paragraph at offset ${original.start}`;
-    if (score >= PROPOSE_PARTIAL) remove(copy, 'dedupe.partial', reason, applied ? 0.9 : 0.6, applied);
+    const share = flip ? pair.backward : pair.forward;
+    const reason = `Partial copy: ${Math.round(share * 100)}% of its text appears in the paragraph at offset ${original.start}`;
+    if (share >= MIN_PARTIAL_SHARE) consider({ copy, original, evidence: 'contained', share, rule: 'dedupe.partial', reason }, outOfPlaceNow);
   }
 
   // Out of place and made of text printed elsewhere, though no one paragraph holds it: a copy
   // spanning a column break (the end of one half and the other half) or spliced from two.
   const outOfPlaceLast = outOfPlace(pieces);
   const suspects = [...outOfPlaceLast].filter((piece) => piece.role === 'paragraph' && !piece.removed && compact(piece.text).length >= MIN_PARTIAL);
+  const inPlace = pieces.filter((piece) => piece.role === 'paragraph' && !piece.removed && !outOfPlaceLast.has(piece));
   // A few suspects against the page: searching the joined text beats indexing every shingle;
   // many (a long input), an index keeps it linear.
-  const inPlaceText = suspects.length
-    ? pieces
-        .filter((piece) => piece.role === 'paragraph' && !piece.removed && !outOfPlaceLast.has(piece))
-        .map((piece) => compact(piece.text))
-        .join('\n')
-    : '';
+  const inPlaceText = suspects.length ? inPlace.map((piece) => compact(piece.text)).join('\n') : '';
   const index = suspects.length > FEW_SUSPECTS ? shingleSet(inPlaceText) : null;
   const printedInPlace = (shingle: string) => (index ? index.has(shingle) : inPlaceText.includes(shingle));
   for (const piece of suspects) {
@@ -109,25 +127,69 @@ export function dedupe(draft: PageDraft): PageDraft {
     let found = 0;
     for (const shingle of shingles) if (printedInPlace(shingle)) found++;
     const share = found / shingles.size;
-    if (share >= APPLY_PARTIAL) remove(piece, 'dedupe.partial', `Partial copy: ${Math.round(share * 100)}% of its text is printed in the paragraphs around a break elsewhere on the page`, 0.85);
+    const original = nearestBefore(inPlace, piece);
+    const reason = `Partial copy: ${Math.round(share * 100)}% of its text is printed in the paragraphs around a break elsewhere on the page`;
+    if (share >= ACROSS_BREAK_SHARE && original) consider({ copy: piece, original, evidence: 'across-break', share, rule: 'dedupe.partial', reason }, outOfPlaceLast);
   }
 
-  garbledNeighbours(pieces).forEach(({ copy, original, share }) =>
-    remove(copy, 'dedupe.partial', `Garbled copy: ${Math.round(share * 100)}% of its character pairs are in the paragraph printed right before it, at offset ${original.start}`, 0.85),
-  );
+  const placedBeside = outOfPlace(pieces);
+  for (const { copy, original, share } of garbledNeighbours(pieces)) {
+    const reason = `Garbled copy: ${Math.round(share * 100)}% of its character pairs are in the paragraph printed right before it, at offset ${original.start}`;
+    consider({ copy, original, evidence: 'garbled-neighbour', share, rule: 'dedupe.partial', reason }, placedBeside);
+  }
 
   // Too short for shingles, but a copy that stops mid-sentence where another paragraph goes on.
   const paragraphs = pieces.filter((piece) => piece.role === 'paragraph' && !piece.removed);
+  const placedAtLast = outOfPlace(pieces);
   for (const piece of paragraphs) {
     const text = compact(piece.text);
     if (text.length < MIN_REPEAT || text.length >= MIN_PARTIAL || bodyEndsSentence(piece.text)) continue;
     const original = paragraphs.find((other) => other !== piece && !other.removed && compact(other.text).length > text.length && compact(other.text).startsWith(text));
-    if (original) remove(piece, 'dedupe.partial', `Partial copy: the opening of the paragraph at offset ${original.start}, broken off`, 0.9);
+    const reason = `Partial copy: the opening of the paragraph at offset ${original?.start}, broken off`;
+    if (original) consider({ copy: piece, original, evidence: 'opening', share: text.length / compact(original.text).length, rule: 'dedupe.partial', reason }, placedAtLast);
   }
 
-  const removed = removals.filter((edit) => edit.status === 'applied').sort((a, b) => a.start - b.start);
-  const kept = draft.edits.filter((edit) => !insideAny(removed, edit));
-  return { ...draft, pieces, edits: [...kept, ...removals] };
+  return commit(view, removals);
+}
+
+/**
+ * The candidate follows a paragraph that a break cut mid-sentence, is not that paragraph's own
+ * copy and does not itself break off where its original goes on: it is the rest of the
+ * sentence, which the join reads on from there (`…推动习近平` | `总书记重要指示精神在科协系统落地生根。`).
+ * Joined, its text is printed nowhere else, however much of its wording the page repeats; it is
+ * never removed.
+ */
+function tailOfCut(c: RepeatContext): boolean {
+  if (breaksOffWhereOriginalEnds(c)) return false;
+  let at = c.at - 1;
+  while (at >= 0 && (c.pieces[at].removed || c.pieces[at].role === 'furniture')) at--;
+  return at >= 0 && at !== c.original && endsInCut(c.pieces[at]);
+}
+
+/** A candidate copy, the block whose text it copies, and how the search found it. */
+interface Candidate {
+  copy: Piece;
+  original: Piece;
+  evidence: RepeatContext['evidence'];
+  share: number;
+  rule: string;
+  reason: string;
+}
+
+/**
+ * Characters in a row of a candidate that its original does not print (see `ownRun`): from this
+ * many, the words are the block's own (the tail of a paragraph a break cut, `总书记重要指示…`,
+ * beside an original that prints `总书记来川视察重要指示…`) and removing it would lose them.
+ */
+const OWN_TEXT = 3;
+/** What one of the copy's characters left unmatched costs the alignment, against 1 for one of the original's left out. */
+const OWN_COST = 4;
+
+/** The last of `candidates` printed before `piece` (or the first one): what a copy across a break copies. */
+function nearestBefore(candidates: readonly Piece[], piece: Piece): Piece | undefined {
+  let found: Piece | undefined;
+  for (const candidate of candidates) if (candidate.start < piece.start) found = candidate;
+  return found ?? candidates[0];
 }
 
 const FEW_SUSPECTS = 4;
@@ -182,6 +244,51 @@ function shingleSet(text: string): Set<string> {
   return shingles;
 }
 
+/**
+ * The longest run of the copy's text that its original does not print: the copy aligned with the best-matching stretch of that text,
+ * the longest run of its characters misread or added in a row (what the copy leaves out of the
+ * original is no text of its own). A garbled copy misreads one character at a time; a run of
+ * `OWN_TEXT` is wording of its own.
+ */
+export function ownRun(copy: string, text: string): number {
+  const n = copy.length;
+  const m = text.length;
+  if (n === 0) return 0;
+  // Semi-global alignment: the copy whole, the original from anywhere to anywhere. A copy's
+  // character unmatched costs OWN_COST, one of the original's left out less: a copy that leaves
+  // out a clause is aligned across the gap, not misread character by character beside it.
+  const cost = new Uint32Array((n + 1) * (m + 1));
+  const at = (i: number, j: number) => i * (m + 1) + j;
+  for (let i = 1; i <= n; i++) cost[at(i, 0)] = i * OWN_COST;
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      const diagonal = cost[at(i - 1, j - 1)] + (copy[i - 1] === text[j - 1] ? 0 : OWN_COST);
+      cost[at(i, j)] = Math.min(diagonal, cost[at(i - 1, j)] + OWN_COST, cost[at(i, j - 1)] + 1);
+    }
+  }
+  let j = 0;
+  for (let k = 1; k <= m; k++) if (cost[at(n, k)] < cost[at(n, j)]) j = k;
+  let i = n;
+  let run = 0;
+  let longest = 0;
+  while (i > 0) {
+    const here = cost[at(i, j)];
+    const same = j > 0 && copy[i - 1] === text[j - 1];
+    if (j > 0 && here === cost[at(i - 1, j - 1)] + (same ? 0 : OWN_COST)) {
+      run = same ? 0 : run + 1;
+      i--;
+      j--;
+    } else if (here === cost[at(i - 1, j)] + OWN_COST) {
+      run++;
+      i--;
+    } else {
+      j--;
+    }
+    longest = Math.max(longest, run);
+  }
+  return longest;
+}
+
 /** The first of `group` with the most `size`. */
 function fullest(group: readonly Piece[], size: (piece: Piece) => number): Piece {
   return group.reduce((best, piece) => (size(piece) > size(best) ? piece : best));
@@ -202,6 +309,17 @@ function bodyUnder(pieces: readonly Piece[], index: number): number {
   return length;
 }
 
+/** Whether a credit closes the text under a headline before the next title: a copy of an article printed in part often lacks it. */
+function creditUnder(pieces: readonly Piece[], index: number): boolean {
+  for (let i = index + 1; i < pieces.length; i++) {
+    const piece = pieces[i];
+    if (piece.removed) continue;
+    if (piece.role === 'byline') return true;
+    if (isTitleRole(piece.role) && i > index + 1) return false;
+  }
+  return false;
+}
+
 /**
  * Body blocks where no article has them: after an article's byline, or above the page's first
  * headline (an article printed again in part before itself lands there).
@@ -213,18 +331,6 @@ function outOfPlace(pieces: readonly Piece[]): Set<Piece> {
     if (piece.role === 'paragraph') result.add(piece);
   }
   return result;
-}
-
-/** Whether `span` lies inside one of `sorted` (non-overlapping, by start): a binary search. */
-function insideAny(sorted: readonly Span[], span: Span): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].start <= span.start) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return hi >= 0 && spanContains(sorted[hi], span);
 }
 
 function exactGroups(pieces: readonly Piece[]): Piece[][] {
@@ -293,13 +399,13 @@ function similarParagraphs(pieces: readonly Piece[]): SimilarPair[] {
       best = other;
       bestCount = count;
     }
-    if (best === -1 || bestCount < samples[index].size * PROPOSE_PARTIAL * 0.5 || texts[index] === texts[best]) return;
+    if (best === -1 || bestCount < samples[index].size * MIN_PARTIAL_SHARE * 0.5 || texts[index] === texts[best]) return;
     const own = shingleHashes(texts[index], 0);
     const theirs = shingleHashes(texts[best], 0);
     let common = 0;
     for (const shingle of own) if (theirs.has(shingle)) common++;
     const forward = common / own.size;
-    if (forward < PROPOSE_PARTIAL) return;
+    if (forward < MIN_PARTIAL_SHARE) return;
     taken.add(index);
     found.push({ contained: piece, container: paragraphs[best], forward, backward: common / theirs.size });
   });

@@ -1,6 +1,6 @@
 import type { Edit, Flag } from '../model/analysis';
 import { bodyEndsSentence, isLead } from './cues';
-import { livePieces, makeEdit, makeFlag, opensArticle, strandedBlocks, type PageDraft, type Piece } from './draft';
+import { commit, livePieces, makeEdit, makeFlag, opensArticle, strandedBlocks, type PageView, type Piece } from './draft';
 import { homeFinder, insertionPoint, matchesElsewhere, readsAsClosing, strayFinder, type Home } from './relocate';
 import { startsMidSentence } from '../text';
 import { compact } from './text';
@@ -15,28 +15,24 @@ import { compact } from './text';
  * another article's paragraphs the join passed over inside a break, and paragraphs inside the
  * wrong article's body that name the other article's subject (see strayFinder).
  */
-export function displaced(draft: PageDraft): PageDraft {
-  const { raw } = draft;
-  const pieces = livePieces(draft);
+export function displaced(view: PageView): PageView {
+  const { raw } = view;
+  const pieces = livePieces(view);
   const position = new Map(pieces.map((piece, i) => [piece.id, i]));
   const continued = new Set<string>();
   const continuing = new Set<string>();
-  /** Blocks a break printed inside a paragraph: between the halves of an applied join. */
+  /** Blocks a break printed inside a paragraph: between the halves of a joined one. */
   const caught = new Set<Piece>();
-  const recast = new Set<string>();
-  for (const edit of draft.edits) {
-    if (edit.status !== 'applied') continue;
-    if (edit.op.type === 'role') recast.add(edit.op.chunk);
-    if (edit.op.type !== 'join') continue;
-    continued.add(edit.op.onto);
-    continuing.add(edit.op.chunk);
-    const from = position.get(edit.op.onto) ?? 0;
-    const to = position.get(edit.op.chunk) ?? 0;
-    for (let i = from + 1; i < to; i++) caught.add(pieces[i]);
-  }
+  const recast = new Set(pieces.filter((piece) => piece.readAs).map((piece) => piece.id));
+  pieces.forEach((piece, to) => {
+    if (piece.joinedOnto === undefined) return;
+    continued.add(piece.joinedOnto);
+    continuing.add(piece.id);
+    for (let i = (position.get(piece.joinedOnto) ?? 0) + 1; i < to; i++) caught.add(pieces[i]);
+  });
 
-  const flags: Flag[] = [...draft.flags];
-  const edits: Edit[] = [...draft.edits];
+  const flags: Flag[] = [];
+  const edits: Edit[] = [];
   const stranded = strandedBlocks(pieces, (piece) => caught.has(piece));
   /** Paragraphs of another article that a break printed between the halves of a paragraph. */
   const inBreak = pieces.filter((piece) => caught.has(piece) && piece.role === 'paragraph' && !recast.has(piece.id));
@@ -65,7 +61,7 @@ export function displaced(draft: PageDraft): PageDraft {
   const strays = strayParagraphs(raw, pieces, (piece) => misplaced.has(piece) || caught.has(piece) || joined(piece), strayFinder(pieces, misplaced, home));
   flags.push(...strays.flags);
   edits.push(...strays.edits);
-  edits.push(...strayCredits(raw, pieces, caught, draft.edits));
+  edits.push(...strayCredits(raw, pieces, caught));
   let lastUnfinished: Piece | undefined;
   for (const piece of pieces) {
     if (piece.role !== 'paragraph' || recast.has(piece.id) || caught.has(piece)) continue;
@@ -100,7 +96,7 @@ export function displaced(draft: PageDraft): PageDraft {
       lastUnfinished = piece;
     }
   }
-  return { ...draft, flags, edits: chainMoves(edits, pieces) };
+  return commit(view, chainMoves(edits, pieces), flags);
 }
 
 /**
@@ -215,14 +211,10 @@ function moveEdit(raw: string, piece: Piece, after: string, rule: string, reason
  * and the article before it ends with none: the break carried the earlier article's credit
  * down. It is moved back to the end of that article.
  */
-function strayCredits(raw: string, pieces: readonly Piece[], caught: ReadonlySet<Piece>, edits: readonly Edit[]): Edit[] {
-  const inlineCredit = new Set(
-    edits.filter((edit) => edit.status === 'applied' && edit.op.type === 'extract' && edit.op.field === 'byline').map((edit) => edit.start),
-  );
-  const inline = (piece: Piece) => [...inlineCredit].some((at) => piece.start <= at && at < piece.end);
+function strayCredits(raw: string, pieces: readonly Piece[], caught: ReadonlySet<Piece>): Edit[] {
   /** A credit of its own at the article's end, and any credit at all. */
-  const closed = (from: number, to: number) => pieces.slice(from, to).some((piece) => (piece.role === 'byline' && !caught.has(piece)) || inline(piece));
-  const credited = (from: number, to: number) => pieces.slice(from, to).some((piece) => piece.role === 'byline' || inline(piece));
+  const closed = (from: number, to: number) => pieces.slice(from, to).some((piece) => (piece.role === 'byline' && !caught.has(piece)) || piece.creditInline);
+  const credited = (from: number, to: number) => pieces.slice(from, to).some((piece) => piece.role === 'byline' || piece.creditInline);
   const moves: Edit[] = [];
   pieces.forEach((credit, i) => {
     if (credit.role !== 'byline' || !caught.has(credit)) return;

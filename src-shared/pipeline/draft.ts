@@ -1,5 +1,5 @@
 import type { Boundary, ChunkRole, Edit, EditKind, EditOp, Flag, FlagKind, FurnitureKind } from '../model/analysis';
-import type { Span } from '../model/span';
+import { spanContains, type Span } from '../model/span';
 
 /**
  * One blank-line separated block of the raw page, with the evidence the stages read. `start/end`
@@ -22,12 +22,27 @@ export interface Piece extends Span {
   role: ChunkRole;
   furniture?: FurnitureKind;
   section?: string;
-  /** Set by dedupe: the block's text is removed by an applied edit. */
+  /** What the applied edits decided about the block, kept up to date by `commit`: its words are removed (a copy)... */
   removed?: boolean;
+  /** ...it continues the paragraph of this id across a cut... */
+  joinedOnto?: string;
+  /** ...it is read in another role than it was classified in (a title-like line caught in a cut reads as a caption)... */
+  readAs?: ChunkRole;
+  /** ...a credit printed inline at its end was taken out as its article's byline. */
+  creditInline?: boolean;
+  /**
+   * The article it is printed in as the page's titles cut it so far (a kicker and the headline
+   * under it open one), counted from 0 over the blocks still on the page; furniture has none.
+   */
+  article?: number;
 }
 
-/** The page as it moves through the stages; each stage returns a new draft. */
-export interface PageDraft {
+/**
+ * The page as it moves through the stages: its blocks, with what each stage decided about them,
+ * and the edits, flags and boundaries so far. Each stage returns a new view; edits and flags
+ * enter it through `commit`, which keeps the blocks' state in step with them.
+ */
+export interface PageView {
   readonly raw: string;
   readonly pieces: readonly Piece[];
   readonly edits: readonly Edit[];
@@ -35,7 +50,102 @@ export interface PageDraft {
   readonly boundaries: readonly Boundary[];
 }
 
-export type Stage = (draft: PageDraft) => PageDraft;
+/** The view's former name, still used by reflow.ts. */
+export type PageDraft = PageView;
+
+export type Stage = (view: PageView) => PageView;
+
+/**
+ * Adds a stage's edits and flags to the view and records on each block what the applied ones
+ * decide, so that no later stage reads the edit list to find out: a replacement with nothing over
+ * a block's words removes the block (and drops the earlier edits inside it, now moot), a join
+ * names the paragraph the block continues, a role change how it reads, a byline extraction that
+ * it held a credit. The articles are counted again from the roles the view now has (classify and
+ * segment set roles themselves and commit what they set).
+ */
+export function commit(view: PageView, edits: readonly Edit[] = [], flags: readonly Flag[] = []): PageView {
+  const applied = edits.filter((edit) => edit.status === 'applied');
+  const removals = applied.filter(isRemoval).sort((a, b) => a.start - b.start);
+  const joins = new Map<string, string>();
+  const recast = new Map<string, ChunkRole>();
+  const credits: number[] = [];
+  for (const edit of applied) {
+    if (edit.op.type === 'join') joins.set(edit.op.chunk, edit.op.onto);
+    else if (edit.op.type === 'role') recast.set(edit.op.chunk, edit.op.role);
+    else if (edit.op.type === 'extract' && edit.op.field === 'byline') credits.push(edit.start);
+  }
+  credits.sort((a, b) => a - b);
+  const decided = view.pieces.map((piece) => {
+    const change: Partial<Piece> = {};
+    if (!piece.removed && removals.length && insideAny(removals, piece.content)) change.removed = true;
+    const onto = joins.get(piece.id);
+    if (onto !== undefined) change.joinedOnto = onto;
+    const role = recast.get(piece.id);
+    if (role !== undefined) change.readAs = role;
+    if (!piece.creditInline && credits.length && anyWithin(credits, piece)) change.creditInline = true;
+    return Object.keys(change).length ? { ...piece, ...change } : piece;
+  });
+  return {
+    ...view,
+    pieces: countArticles(decided),
+    edits: [...(removals.length ? view.edits.filter((edit) => !insideAny(removals, edit)) : view.edits), ...edits],
+    flags: flags.length ? [...view.flags, ...flags] : view.flags,
+  };
+}
+
+/** An edit that replaces text with nothing: over a block's words, it removes the block. */
+function isRemoval(edit: Edit): boolean {
+  return edit.op.type === 'replace' && edit.after === '';
+}
+
+/**
+ * The blocks of `blocks` whose words the applied removals among `edits` take out: what a stored
+ * analysis says is gone, read the way `commit` reads it.
+ */
+export function removedBlocks<T extends { content: Span }>(blocks: readonly T[], edits: readonly Edit[]): Set<T> {
+  const removals = edits.filter((edit) => edit.status === 'applied' && isRemoval(edit)).sort((a, b) => a.start - b.start);
+  return new Set(blocks.filter((block) => insideAny(removals, block.content)));
+}
+
+/** A new article where a title follows a block that is not one; furniture and removed blocks are in none. */
+function countArticles(pieces: readonly Piece[]): Piece[] {
+  let article = -1;
+  let previousTitle = false;
+  return pieces.map((piece) => {
+    let number: number | undefined;
+    if (!piece.removed && piece.role !== 'furniture') {
+      const title = opensArticle(piece);
+      if (article < 0 || (title && !previousTitle)) article++;
+      previousTitle = title;
+      number = article;
+    }
+    return piece.article === number ? piece : { ...piece, article: number };
+  });
+}
+
+/** Whether `span` lies inside one of `sorted` (non-overlapping, by start): a binary search. */
+function insideAny(sorted: readonly Span[], span: Span): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start <= span.start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return hi >= 0 && spanContains(sorted[hi], span);
+}
+
+/** Whether one of the sorted offsets falls inside `span`. */
+function anyWithin(sorted: readonly number[], span: Span): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] < span.end;
+}
 
 export interface EditSpec {
   kind: EditKind;
@@ -97,8 +207,8 @@ function round(n: number): number {
 }
 
 /** Pieces that still carry text (not removed as duplicates), in raw order. */
-export function livePieces(draft: Pick<PageDraft, 'pieces'>): Piece[] {
-  return draft.pieces.filter((piece) => !piece.removed);
+export function livePieces(view: Pick<PageView, 'pieces'>): Piece[] {
+  return view.pieces.filter((piece) => !piece.removed);
 }
 
 /** Blank lines that leave room for a photo on a page whose blocks are set one blank line apart. */

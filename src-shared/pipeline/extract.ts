@@ -1,15 +1,15 @@
 import type { Edit } from '../model/analysis';
 import { trailingCredit } from '../text';
-import { makeEdit, type PageDraft } from './draft';
+import { commit, makeEdit, type PageView } from './draft';
 
 /**
  * Takes a credit printed inline at the end of a paragraph (`…发展。(本报记者 苏文保)`) out of
  * the body and gives it to the article as its byline.
  */
-export function extractBylines(draft: PageDraft): PageDraft {
-  const { raw } = draft;
-  const edits: Edit[] = [...draft.edits];
-  for (const piece of draft.pieces) {
+export function extractBylines(view: PageView): PageView {
+  const { raw } = view;
+  const edits: Edit[] = [];
+  for (const piece of view.pieces) {
     if (piece.role !== 'paragraph') continue;
     const body = raw.slice(piece.content.start, piece.content.end);
     const credit = trailingCredit(body);
@@ -28,5 +28,5 @@ export function extractBylines(draft: PageDraft): PageDraft {
       }),
     );
   }
-  return { ...draft, edits };
+  return commit(view, edits);
 }

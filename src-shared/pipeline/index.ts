@@ -1,6 +1,7 @@
 import type { Chunk, Flag, PageAnalysis } from '../model/analysis';
 import { classify } from './classify';
-import type { PageDraft, Stage } from './draft';
+import { MARKUP } from './chunk';
+import { removedBlocks, type PageView, type Stage } from './draft';
 import { toPageResult, type PageResult } from './result';
 import { dedupe } from './dedupe';
 import { displaced } from './displaced';
@@ -23,7 +24,7 @@ export const STAGES: readonly Stage[] = Object.freeze([reflow, classify, strip, 
 
 /** Raw page text → the pipeline's plan for it. Deterministic: the same text gives the same analysis. */
 export function analyzePage(raw: string): PageAnalysis {
-  const start: PageDraft = { raw, pieces: [], edits: [], flags: [], boundaries: [] };
+  const start: PageView = { raw, pieces: [], edits: [], flags: [], boundaries: [] };
   const done = STAGES.reduce((draft, stage) => stage(draft), start);
   const chunks: Chunk[] = done.pieces.map((piece) => {
     const result: Chunk = { id: piece.id, start: piece.start, end: piece.end, role: piece.role };
@@ -70,22 +71,16 @@ export function withFlags(analysis: PageAnalysis, flags: readonly Flag[]): PageA
 }
 
 /**
- * Chunks that still hold text once applied removals (duplicates) are taken out. A chunk is removed
- * when one removal covers it; sweeping both by start, the farthest end of the removals begun so far
- * tells, so the check is linear after sorting.
+ * Chunks of a stored analysis that still hold text once applied removals (duplicates) are taken
+ * out, read as the page view reads them: a chunk is removed when a removal covers its words (the
+ * chunk after any leading markup).
  */
 export function liveChunks(raw: string, analysis: Pick<PageAnalysis, 'chunks' | 'edits'>): Chunk[] {
-  const removals = analysis.edits
-    .filter((edit) => edit.status === 'applied' && edit.op.type === 'replace' && edit.after === '')
-    .sort((a, b) => a.start - b.start);
-  const covered = new Set<Chunk>();
-  let next = 0;
-  let reach = -Infinity;
-  for (const chunk of [...analysis.chunks].sort((a, b) => a.start - b.start)) {
-    for (; next < removals.length && removals[next].start <= chunk.start; next++) reach = Math.max(reach, removals[next].end);
-    if (chunk.end <= reach) covered.add(chunk);
-  }
-  return analysis.chunks.filter((chunk) => chunk.role !== 'furniture' && !covered.has(chunk) && raw.slice(chunk.start, chunk.end).trim() !== '');
+  const blocks = analysis.chunks.map((chunk) => ({ chunk, content: { start: chunk.start + (MARKUP.exec(raw.slice(chunk.start, chunk.end))?.[0].length ?? 0), end: chunk.end } }));
+  const removed = removedBlocks(blocks, analysis.edits);
+  return blocks
+    .filter((block) => block.chunk.role !== 'furniture' && !removed.has(block) && raw.slice(block.chunk.start, block.chunk.end).trim() !== '')
+    .map((block) => block.chunk);
 }
 
 /** One page as the CLI prints it: the clean articles, furniture, edits and flags. */

@@ -1,7 +1,7 @@
 import type { Edit } from '../model/analysis';
 import { bodyEndsSentence, continuesAcrossCut, isLead, isTitleLike, SEAM_REACH, wordAcrossCut } from './cues';
 import { compact } from './text';
-import { imageGapOf, livePieces, makeEdit, type PageDraft, type Piece } from './draft';
+import { commit, imageGapOf, livePieces, makeEdit, type PageView, type Piece } from './draft';
 import { homeFinder, matchesElsewhere } from './relocate';
 import { isHan, lexicon, startsMidSentence } from '../text';
 
@@ -25,11 +25,11 @@ const REDUPLICATED = new Set(
  * the cut (`传达了` / `了习近平`) is printed once. A block that evidently opens a new paragraph
  * is not joined: the cut one lost its end.
  */
-export function join(draft: PageDraft): PageDraft {
-  const { raw } = draft;
-  const edits: Edit[] = [...draft.edits];
-  const pieces = livePieces(draft);
-  const imageGap = imageGapOf(draft.pieces);
+export function join(view: PageView): PageView {
+  const { raw } = view;
+  const edits: Edit[] = [];
+  const pieces = livePieces(view);
+  const imageGap = imageGapOf(view.pieces);
   const foreign = foreignTest(pieces);
   for (let i = 0; i < pieces.length; i++) {
     const head = pieces[i];
@@ -83,7 +83,7 @@ export function join(draft: PageDraft): PageDraft {
     i = tailIndex - 1;
   }
   edits.push(...captionJoins(raw, pieces));
-  return { ...draft, edits };
+  return commit(view, edits);
 }
 
 /** A caption a break cut in two: the second half, set right under the first, continues it. */

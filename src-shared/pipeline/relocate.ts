@@ -159,21 +159,14 @@ export function homeFinder(pieces: readonly Piece[], stranded: ReadonlySet<Piece
   };
 }
 
-/** The page cut at its titles: a kicker and the headline under it open one article. */
+/** The page's articles as the view counts them (`Piece.article`), furniture left out. */
 function articleSpans(pieces: readonly Piece[], stranded: ReadonlySet<Piece>, counting = true): ArticleSpan[] {
   const articles: ArticleSpan[] = [];
-  let current: ArticleSpan | null = null;
-  let previousTitle = false;
   for (const piece of pieces) {
-    if (piece.role === 'furniture') continue;
-    const title = opensArticle(piece);
-    if (!current || (title && !previousTitle)) {
-      current = { pieces: [], words: new Map(), title: '' };
-      articles.push(current);
-    }
-    previousTitle = title;
+    if (piece.article === undefined) continue;
+    const current = (articles[piece.article] ??= { pieces: [], words: new Map(), title: '' });
     current.pieces.push(piece);
-    if (title) current.title += compact(piece.text);
+    if (opensArticle(piece)) current.title += compact(piece.text);
     if (!counting || piece.role === 'byline' || stranded.has(piece)) continue;
     for (const [word, count] of hanBigrams(piece.text)) current.words.set(word, (current.words.get(word) ?? 0) + count);
   }

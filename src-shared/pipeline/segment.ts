@@ -1,8 +1,8 @@
-import type { Boundary } from '../model/analysis';
+import type { Boundary, Flag } from '../model/analysis';
 import { fittedBoundary, type BoundaryContext } from './decide/boundary';
 import type { Judge } from './decide/model';
 import { isLead } from './cues';
-import { imageGapOf, livePieces, makeFlag, opensArticle, previousContent, type PageDraft, type Piece } from './draft';
+import { commit, imageGapOf, livePieces, makeFlag, opensArticle, previousContent, type PageView, type Piece } from './draft';
 
 /**
  * Proposes where articles start: at each headline (or the kicker above it), and at a `本报讯`
@@ -11,11 +11,11 @@ import { imageGapOf, livePieces, makeFlag, opensArticle, previousContent, type P
  * reason names its strongest features. The first article on the page needs none. A headline
  * the decision rejects is read as body text of the article it stands in.
  */
-export function segment(draft: PageDraft, judge: Judge<BoundaryContext> = fittedBoundary): PageDraft {
-  const pieces = livePieces(draft).map((piece) => ({ ...piece }));
+export function segment(view: PageView, judge: Judge<BoundaryContext> = fittedBoundary): PageView {
+  const pieces = livePieces(view).map((piece) => ({ ...piece }));
   const imageGap = imageGapOf(pieces);
   const boundaries: Boundary[] = [];
-  const flags = [...draft.flags];
+  const flags: Flag[] = [];
   let content = false;
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i];
@@ -30,7 +30,7 @@ export function segment(draft: PageDraft, judge: Judge<BoundaryContext> = fitted
       }
       if (decision.verdict === 'propose') {
         flags.push(
-          makeFlag(draft.raw, {
+          makeFlag(view.raw, {
             kind: 'low-confidence-split',
             rule: 'segment.weak-evidence',
             start: piece.start,
@@ -45,7 +45,7 @@ export function segment(draft: PageDraft, judge: Judge<BoundaryContext> = fitted
     if (piece.role === 'kicker') i++;
   }
   const roles = new Map(pieces.map((piece) => [piece.id, piece]));
-  return { ...draft, pieces: draft.pieces.map((piece) => roles.get(piece.id) ?? piece), boundaries, flags };
+  return commit({ ...view, pieces: view.pieces.map((piece) => roles.get(piece.id) ?? piece), boundaries }, [], flags);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Edit } from '../model/analysis';
 import { isHanCode } from '../text';
-import { makeEdit, type PageDraft, type Piece } from './draft';
+import { commit, makeEdit, type PageView, type Piece } from './draft';
 import { wrapSeparator } from './reflow';
 
 /**
@@ -9,10 +9,10 @@ import { wrapSeparator } from './reflow';
  * spaces. A body block that was wrapped is one paragraph again (see `wrapSeparator`); furniture
  * keeps its lines, only cleaned.
  */
-export function strip(draft: PageDraft): PageDraft {
-  const { raw } = draft;
-  const edits: Edit[] = [...draft.edits];
-  for (const piece of draft.pieces) {
+export function strip(view: PageView): PageView {
+  const { raw } = view;
+  const edits: Edit[] = [];
+  for (const piece of view.pieces) {
     if (piece.content.start > piece.start) {
       edits.push(
         makeEdit(raw, {
@@ -30,7 +30,7 @@ export function strip(draft: PageDraft): PageDraft {
     if (piece.lines > 1) edits.push(...lineBreaks(raw, piece));
     if (piece.role === 'headline' && piece.lines === 1) edits.push(...headlineWraps(raw, piece));
   }
-  return { ...draft, edits };
+  return commit(view, edits);
 }
 
 function lineBreaks(raw: string, piece: Piece): Edit[] {

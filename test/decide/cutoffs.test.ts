@@ -15,8 +15,8 @@ function sources(dir: string): string[] {
   });
 }
 
-/** The files that decide titles and boundaries, and the desk that shows their confidence. */
-const DECIDING = [...sources(join(PIPELINE, 'decide')), join(PIPELINE, 'classify.ts'), join(PIPELINE, 'segment.ts'), ...sources(join(ROOT, 'src-renderer/views/desk'))].filter(
+/** The files that decide titles, repeats and boundaries, and the desk that shows their confidence. */
+const DECIDING = [...sources(join(PIPELINE, 'decide')), join(PIPELINE, 'classify.ts'), join(PIPELINE, 'segment.ts'), join(PIPELINE, 'dedupe.ts'), ...sources(join(ROOT, 'src-renderer/views/desk'))].filter(
   (path) => path !== TABLE,
 );
 

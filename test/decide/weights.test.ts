@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BOUNDARY_FEATURES } from '../../src-shared/pipeline/decide/boundary';
 import { bindModel, type Feature, type WeightFile } from '../../src-shared/pipeline/decide/model';
+import { REPEAT_FEATURES } from '../../src-shared/pipeline/decide/repeat';
 import { TITLE_FEATURES } from '../../src-shared/pipeline/decide/title';
 
 const WEIGHTS = join(import.meta.dirname, '../../src-shared/pipeline/decide/weights');
-const DECISIONS: Record<string, readonly Feature<never>[]> = { title: TITLE_FEATURES, boundary: BOUNDARY_FEATURES };
+const DECISIONS: Record<string, readonly Feature<never>[]> = { title: TITLE_FEATURES, boundary: BOUNDARY_FEATURES, repeat: REPEAT_FEATURES };
 
 describe('fitted weights', () => {
   it('should hold one weight file per decision and none else', () => {

@@ -32,6 +32,22 @@ const body = (c: BoundaryContext): Piece | undefined => {
 const previous = (c: BoundaryContext): Piece | undefined => previousContent(c.pieces, c.at);
 const titleLength = (c: BoundaryContext) => compact(headline(c).text).length;
 
+/** How many headlines on the page print each text; counted once per page. */
+const headlineCounts = new WeakMap<readonly Piece[], Map<string, number>>();
+/**
+ * The headline is printed again on the page and both copies are still there: an article printed
+ * twice whose copy the repeat decision did not remove, so one of the two splits is a copy's.
+ */
+function printedTwice(c: BoundaryContext): boolean {
+  let counts = headlineCounts.get(c.pieces);
+  if (!counts) {
+    counts = new Map();
+    for (const piece of c.pieces) if (piece.role === 'headline') counts.set(compact(piece.text), (counts.get(compact(piece.text)) ?? 0) + 1);
+    headlineCounts.set(c.pieces, counts);
+  }
+  return (counts.get(compact(headline(c).text)) ?? 0) > 1;
+}
+
 export const BOUNDARY_FEATURES: readonly Feature<BoundaryContext>[] = [
   { id: 'lead-without-headline', value: (c) => yes(!titled(c)) },
   { id: 'kicker-above', value: (c) => yes(block(c).role === 'kicker') },
@@ -45,6 +61,7 @@ export const BOUNDARY_FEATURES: readonly Feature<BoundaryContext>[] = [
   { id: 'image-gap', value: (c) => yes(block(c).gapBefore >= c.imageGap || headline(c).gapAfter >= c.imageGap) },
   { id: 'heading-markup', value: (c) => yes(!!block(c).markup?.startsWith('#')) },
   { id: 'column-line-length', value: (c) => yes(titled(c) && isColumnLineLength(titleLength(c))) },
+  { id: 'title-printed-twice', value: (c) => yes(titled(c) && printedTwice(c)) },
 ];
 
 export const fittedBoundary: Judge<BoundaryContext> = fittedJudge(BOUNDARY_FEATURES, weights, CUTOFFS.boundary);

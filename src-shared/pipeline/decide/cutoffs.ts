@@ -14,4 +14,10 @@ export const CUTOFFS = {
   title: { apply: 0.5, propose: 0.2 },
   /** Is a block the first of a new article? Applied: a split without a question; proposed: a split flagged for checking. */
   boundary: { apply: 0.95, propose: 0.2 },
+  /**
+   * Is a block an extra copy of text printed elsewhere? Applied: removed; proposed: its removal is
+   * put to the editor. Lower than a split's: dedupe never removes text its original does not print
+   * (nor a cut paragraph's rest), so a wrong removal moves or drops a copy, it loses no words.
+   */
+  repeat: { apply: 0.6, propose: 0.4 },
 } as const satisfies Record<string, Cutoffs>;
