@@ -73,3 +73,23 @@ export function engineErrors(raw: string, gold: GoldPage): EngineError[] {
   }
   return errors;
 }
+
+/** How the OCR lint's suspects on one real-engine page meet the engine's errors. */
+export interface EngineSuspectScore {
+  errors: EngineError[];
+  /** Per error, whether a suspect overlaps it (a lost character: one beside the gap). */
+  found: boolean[];
+  suspects: number;
+  suspectsRight: number;
+}
+
+export function scoreEngineSuspects(errors: EngineError[], suspects: readonly { start: number; end: number }[]): EngineSuspectScore {
+  const reach = (error: EngineError) => (error.start === error.end ? { start: error.start - 1, end: error.end + 1 } : error);
+  const meets = (suspect: { start: number; end: number }, error: EngineError) => suspect.start < reach(error).end && reach(error).start < suspect.end;
+  return {
+    errors,
+    found: errors.map((error) => suspects.some((suspect) => meets(suspect, error))),
+    suspects: suspects.length,
+    suspectsRight: suspects.filter((suspect) => errors.some((error) => meets(suspect, error))).length,
+  };
+}

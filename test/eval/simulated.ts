@@ -19,6 +19,8 @@ export interface SimScore {
   /** OCR suspects (`ocr.*` flags and applied fixes), and how many overlap an injected character error. */
   ocrFlags: number;
   ocrFlagsRight: number;
+  /** Each look-alike suspect's confidence and whether it overlaps an injected character error. */
+  lookalikePredictions: Prediction[];
   /** One per proposed boundary: its confidence and whether an article starts there. */
   splits: Prediction[];
   /** Article starts a boundary could mark (not the first article, which needs none), and how many one does. */
@@ -37,7 +39,7 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
  * What the OCR lint reports as a character suspect: its open flags and the near-certain fixes it
  * applied (an applied fix is the strongest report, not a miss).
  */
-export function ocrSuspects(analysis: PageAnalysis): { start: number; end: number; confidence: number }[] {
+export function ocrSuspects(analysis: PageAnalysis): { start: number; end: number; confidence: number; rule: string }[] {
   return [...analysis.flags, ...analysis.edits.filter((edit) => edit.kind === 'char-fix')].filter((report) => matchesRule(report.rule, 'ocr'));
 }
 
@@ -54,6 +56,7 @@ export function scoreSimPage(page: SimPage): SimScore {
     charErrors: charErrors.map((noise) => ({ kind: noise.kind, found: flags.some((flag) => overlaps(flag, noise)) })),
     ocrFlags: flags.length,
     ocrFlagsRight: flags.filter((flag) => targets.some((noise) => overlaps(flag, noise))).length,
+    lookalikePredictions: flags.filter((flag) => flag.rule === 'ocr.lookalike').map((flag) => ({ p: flag.confidence, y: targets.some((noise) => overlaps(flag, noise)) })),
     splits,
     startsExpected,
     startsFound,

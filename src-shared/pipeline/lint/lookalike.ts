@@ -1,3 +1,4 @@
+import { OCR_CONFUSIONS } from '../../text/data/ocr-confusions';
 import { CharClass, markChars } from './findings';
 
 /**
@@ -80,3 +81,25 @@ export function knownMisread(first: number, second: number): KnownMisread | unde
 }
 
 markChars(LOOKALIKES.keys(), CharClass.lookalike);
+
+/**
+ * For each character an OCR engine writes, what it may have misread: every other member of its
+ * look-alike group, and the characters Tesseract was measured to read as it (src-shared/text/data/
+ * ocr-confusions.ts: 宣 for 宜, 性 for 牦). `measured` tells which source named the pair.
+ */
+export interface Confusion {
+  right: string;
+  measured: boolean;
+}
+
+export const CONFUSIONS = new Map<string, Confusion[]>();
+for (const [read, rights] of LOOKALIKES) CONFUSIONS.set(read, rights.map((right) => ({ right, measured: false })));
+{
+  const entries = OCR_CONFUSIONS.trim().split(/\s+/);
+  for (let i = 0; i < entries.length; i += 3) {
+    const [right, read] = Array.from(entries[i]);
+    const known = CONFUSIONS.get(read) ?? [];
+    CONFUSIONS.set(read, [...known.filter((confusion) => confusion.right !== right), { right, measured: true }]);
+  }
+}
+markChars(CONFUSIONS.keys(), CharClass.confusable);
