@@ -54,15 +54,23 @@ function bestSplit(left: string, ch: string, right: string): Split {
 
 /** The confusion that reads best, or null when no confused character reads better than the text as it is. */
 export function confusionEvidence(raw: string, at: number, span: Span): ConfusionEvidence | null {
-  const left = raw.slice(Math.max(span.start, at - REACH), at);
-  const right = raw.slice(at + 1, Math.min(span.end, at + REACH + 1));
+  const confusions = CONFUSIONS.get(raw.charCodeAt(at));
+  if (!confusions) return null;
+  const words = lexicon();
+  const before = at > span.start ? raw.charCodeAt(at - 1) : NaN;
+  const after = at + 1 < span.end ? raw.charCodeAt(at + 1) : NaN;
   let best: ConfusionEvidence | null = null;
-  let asRead: Split | null = null;
-  for (const confusion of CONFUSIONS.get(raw[at]) ?? []) {
-    const fixed = bestSplit(left, confusion.right, right);
-    if (!fixed.word || (best && fixed.logProb <= best.asRight)) continue;
-    asRead ??= bestSplit(left, raw[at], right);
-    if (fixed.logProb <= asRead.logProb) continue;
+  let context: { left: string; right: string; asRead: Split } | null = null;
+  for (const confusion of confusions) {
+    if (!words.pairsInWord(before, confusion.code) && !words.pairsInWord(confusion.code, after)) continue;
+    if (!context) {
+      const left = raw.slice(Math.max(span.start, at - REACH), at);
+      const right = raw.slice(at + 1, Math.min(span.end, at + REACH + 1));
+      context = { left, right, asRead: bestSplit(left, raw[at], right) };
+    }
+    const fixed = bestSplit(context.left, confusion.right, context.right);
+    if (!fixed.word || fixed.logProb <= context.asRead.logProb || (best && fixed.logProb <= best.asRight)) continue;
+    const { asRead } = context;
     best = { right: confusion.right, asRead: asRead.logProb, asRight: fixed.logProb, readInWord: asRead.word !== '', word: fixed.word, measured: confusion.measured };
   }
   return best;
@@ -93,6 +101,8 @@ export function confusionProbability(evidence: ConfusionEvidence): number {
   return 1 / (1 + Math.exp(-logOdds));
 }
 
+const CONFUSABLE = CharClass.confusable;
+
 /** Below this probability a confusion is not worth an editor's look. */
 const FLAG_PROBABILITY = 0.3;
 
@@ -102,7 +112,7 @@ const FLAG_PROBABILITY = 0.3;
  */
 export function findConfusedCharacters(raw: string, span: Span, out: Finding[]): void {
   for (let at = span.start; at < span.end; at++) {
-    if (!hasClass(raw.charCodeAt(at), CharClass.confusable)) continue;
+    if (!hasClass(raw.charCodeAt(at), CONFUSABLE)) continue;
     const evidence = confusionEvidence(raw, at, span);
     if (!evidence) continue;
     const probability = confusionProbability(evidence);

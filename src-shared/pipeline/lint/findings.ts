@@ -62,8 +62,12 @@ export function withoutLayoutSpaces(raw: string, span: Span): LayoutFreeText {
   for (let i = span.start; i < span.end && !spaced; i++) spaced = isLayoutSpace(raw.charCodeAt(i));
   if (!spaced) return { text: raw, span, rawOffset: (at) => at, toRaw: (finding) => finding };
   const offsets: number[] = [];
-  for (let i = span.start; i < span.end; i++) if (!isLayoutSpace(raw.charCodeAt(i))) offsets.push(i);
-  const text = offsets.map((i) => raw[i]).join('');
+  let text = '';
+  for (let i = span.start; i < span.end; i++) {
+    if (isLayoutSpace(raw.charCodeAt(i))) continue;
+    offsets.push(i);
+    text += raw[i];
+  }
   return {
     text,
     span: { start: 0, end: text.length },

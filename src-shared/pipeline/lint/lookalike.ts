@@ -89,17 +89,21 @@ markChars(LOOKALIKES.keys(), CharClass.lookalike);
  */
 export interface Confusion {
   right: string;
+  /** The right character's UTF-16 code. */
+  code: number;
   measured: boolean;
 }
 
-export const CONFUSIONS = new Map<string, Confusion[]>();
-for (const [read, rights] of LOOKALIKES) CONFUSIONS.set(read, rights.map((right) => ({ right, measured: false })));
+/** Keyed by the UTF-16 code of the character as read. */
+export const CONFUSIONS = new Map<number, Confusion[]>();
+const confusion = (right: string, measured: boolean): Confusion => ({ right, code: right.charCodeAt(0), measured });
+for (const [read, rights] of LOOKALIKES) CONFUSIONS.set(read.charCodeAt(0), rights.map((right) => confusion(right, false)));
 {
   const entries = OCR_CONFUSIONS.trim().split(/\s+/);
   for (let i = 0; i < entries.length; i += 3) {
     const [right, read] = Array.from(entries[i]);
-    const known = CONFUSIONS.get(read) ?? [];
-    CONFUSIONS.set(read, [...known.filter((confusion) => confusion.right !== right), { right, measured: true }]);
+    const known = CONFUSIONS.get(read.charCodeAt(0)) ?? [];
+    CONFUSIONS.set(read.charCodeAt(0), [...known.filter((other) => other.right !== right), confusion(right, true)]);
   }
 }
-markChars(CONFUSIONS.keys(), CharClass.confusable);
+markChars(Array.from(CONFUSIONS.keys(), (code) => String.fromCharCode(code)), CharClass.confusable);
