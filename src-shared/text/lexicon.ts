@@ -24,6 +24,11 @@ export interface Lexicon {
    * part at least one character (学习了习 | 近平总书记 → 习近平), or null.
    */
   wordAcross(left: string, right: string, minLength: number): string | null;
+  /**
+   * Whether the two UTF-16 codes stand side by side in some word: no word can run through a
+   * character unless one of its neighbours pairs with it, so scans test this before building words.
+   */
+  pairsInWord(first: number, second: number): boolean;
 }
 
 /** Frequencies are stored as binary orders: a word of level L was seen about 2^(L + 0.5) times. */
@@ -37,6 +42,8 @@ class LevelLexicon implements Lexicon {
   readonly floor: number;
   readonly longest: number;
   private readonly logTotal: number;
+  /** First code → the codes that follow it inside a word (small integers hash fast; their product would not). */
+  private pairs: Map<number, Set<number>> | undefined;
 
   constructor(
     private readonly levels: ReadonlyMap<string, number>,
@@ -83,6 +90,21 @@ class LevelLexicon implements Lexicon {
       }
     }
     return best;
+  }
+
+  pairsInWord(first: number, second: number): boolean {
+    if (!this.pairs) {
+      this.pairs = new Map();
+      for (const word of this.levels.keys()) {
+        for (let i = 0; i + 1 < word.length; i++) {
+          const code = word.charCodeAt(i);
+          let next = this.pairs.get(code);
+          if (!next) this.pairs.set(code, (next = new Set()));
+          next.add(word.charCodeAt(i + 1));
+        }
+      }
+    }
+    return this.pairs.get(first)?.has(second) ?? false;
   }
 
   private fromLevel(level: number): number {

@@ -1,9 +1,12 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LAYOUTS, NOISE_KINDS, simulatePages } from '../sim';
-import type { Reliability } from './calibration';
+import { analyzePage } from '../../src-shared/pipeline';
+import { OCR_CONFUSIONS } from '../../src-shared/text/data/ocr-confusions';
+import { reliability, type Reliability } from './calibration';
+import { engineErrors, scoreEngineSuspects, type EngineSuspectScore } from './engine-errors';
 import { EVAL_DIR, evaluateDir, summarize, type Summary } from './evaluate';
-import { byLayout, byNoiseKind, HIGH_CONFIDENCE, scoreSimPage, summarizeSim, type SimSummary } from './simulated';
+import { byLayout, byNoiseKind, HIGH_CONFIDENCE, ocrSuspects, scoreSimPage, summarizeSim, type SimSummary } from './simulated';
 
 /**
  * `npm run eval`: the pipeline against the annotated pages (test/fixtures/eval, eval-blind,
@@ -28,6 +31,23 @@ annotated.push(['eval (held out)', summarize(evalScores.filter((s) => s.heldOut)
 annotated.push(['eval (seeds)', summarize(evalScores.filter((s) => !s.heldOut))]);
 for (const dir of ['eval-blind', 'eval-ocr']) {
   if (existsSync(fixture(dir))) annotated.push([dir, summarize(evaluateDir(fixture(dir)))]);
+}
+
+/**
+ * OCR suspects on eval-ocr, where the true suspects are the engine's own errors (raw aligned with
+ * gold). The confusion table was measured on ocr-01…12, so 13…24 are the held-out figure; their
+ * errors on character pairs the table never saw are the figure that owes nothing to it.
+ */
+const TUNED_OCR_PAGES = 12;
+const measuredPairs = new Set(OCR_CONFUSIONS.trim().split(/\s+/).filter((_, i) => i % 3 === 0));
+const engineScores: { name: string; tuned: boolean; score: EngineSuspectScore }[] = [];
+if (existsSync(fixture('eval-ocr'))) {
+  for (let page = 1; page <= 24; page++) {
+    const name = `ocr-${String(page).padStart(2, '0')}`;
+    const raw = readFileSync(fixture(`eval-ocr/${name}.raw.txt`), 'utf8');
+    const gold = JSON.parse(readFileSync(fixture(`eval-ocr/${name}.gold.json`), 'utf8'));
+    engineScores.push({ name, tuned: page <= TUNED_OCR_PAGES, score: scoreEngineSuspects(engineErrors(raw, gold), ocrSuspects(analyzePage(raw))) });
+  }
 }
 
 const started = Date.now();
@@ -71,6 +91,27 @@ function reliabilityTable(calibration: Reliability): string {
 
 console.log('## Annotated pages\n');
 console.log(table(['set', ...QUALITY], annotated.map(([name, s]) => [name, ...quality(s)])));
+if (engineScores.length) {
+  const engineRow = (label: string, picked: typeof engineScores, unmeasuredOnly = false) => {
+    const errors = picked.flatMap(({ score }) => score.errors.map((error, i) => ({ error, found: score.found[i] })));
+    const counted = unmeasuredOnly ? errors.filter(({ error }) => !measuredPairs.has(error.expected + error.read)) : errors;
+    const suspects = picked.reduce((n, { score }) => n + score.suspects, 0);
+    const right = picked.reduce((n, { score }) => n + score.suspectsRight, 0);
+    const found = counted.filter(({ found }) => found).length;
+    return [label, counted.length, found, pct(found / counted.length), unmeasuredOnly ? '–' : suspects, unmeasuredOnly ? '–' : pct(right / suspects)];
+  };
+  console.log('\n## OCR suspects on eval-ocr (the engine\'s own errors)\n');
+  console.log(
+    table(
+      ['pages', 'engine errors', 'found', 'recall', 'suspects', 'precision'],
+      [
+        engineRow('ocr-01…12 (confusions measured here)', engineScores.filter((s) => s.tuned)),
+        engineRow('ocr-13…24 (held out)', engineScores.filter((s) => !s.tuned)),
+        engineRow('ocr-13…24, pairs not in the table', engineScores.filter((s) => !s.tuned), true),
+      ],
+    ),
+  );
+}
 console.log(`\n## Simulated pages (seed ${seed}, ${count} pages, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
 console.log('### By layout\n');
 console.log(table(['layout', ...SIMULATED], perLayout.map(([name, s]) => [name, ...simulated(s)])));
@@ -97,6 +138,8 @@ console.log(
       .map(([kind]) => [kind, ...layoutGroups.map((layout) => pct(summarizeSim(layouts.get(layout)!, kind).repaired))]),
   ),
 );
+console.log('\n### OCR suspects: the confidence of look-alike suspects, all simulated pages\n');
+console.log(reliabilityTable(reliability(scores.flatMap((score) => score.lookalikePredictions))));
 console.log('\n### Split calibration, all simulated pages\n');
 console.log(reliabilityTable(all.calibration));
 for (const [layout, s] of perLayout.slice(0, -1)) {

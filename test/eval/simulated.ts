@@ -16,9 +16,11 @@ export interface SimScore {
   score: PageScore;
   /** Injected character errors, and how many an `ocr.*` flag overlaps. */
   charErrors: { kind: NoiseKind; found: boolean }[];
-  /** `ocr.*` flags, and how many overlap an injected character error. */
+  /** OCR suspects (`ocr.*` flags and applied fixes), and how many overlap an injected character error. */
   ocrFlags: number;
   ocrFlagsRight: number;
+  /** Each look-alike suspect's confidence and whether it overlaps an injected character error. */
+  lookalikePredictions: Prediction[];
   /** One per proposed boundary: its confidence and whether an article starts there. */
   splits: Prediction[];
   /** Article starts a boundary could mark (not the first article, which needs none), and how many one does. */
@@ -33,10 +35,18 @@ const FLAG_TARGETS: readonly NoiseKind[] = [...CHAR_ERROR_KINDS, 'break.doubled-
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
+/**
+ * What the OCR lint reports as a character suspect: its open flags and the near-certain fixes it
+ * applied (an applied fix is the strongest report, not a miss).
+ */
+export function ocrSuspects(analysis: PageAnalysis): { start: number; end: number; confidence: number; rule: string }[] {
+  return [...analysis.flags, ...analysis.edits.filter((edit) => edit.kind === 'char-fix')].filter((report) => matchesRule(report.rule, 'ocr'));
+}
+
 export function scoreSimPage(page: SimPage): SimScore {
   const analysis = analyzePage(page.raw);
   const result = toPageResult(page.name, page.raw, analysis);
-  const flags = analysis.flags.filter((flag) => matchesRule(flag.rule, 'ocr'));
+  const flags = ocrSuspects(analysis);
   const targets = page.noise.filter((noise) => FLAG_TARGETS.includes(noise.kind));
   const charErrors = page.noise.filter((noise) => CHAR_ERROR_KINDS.includes(noise.kind));
   const { splits, startsExpected, startsFound } = labelSplits(page, analysis);
@@ -46,6 +56,7 @@ export function scoreSimPage(page: SimPage): SimScore {
     charErrors: charErrors.map((noise) => ({ kind: noise.kind, found: flags.some((flag) => overlaps(flag, noise)) })),
     ocrFlags: flags.length,
     ocrFlagsRight: flags.filter((flag) => targets.some((noise) => overlaps(flag, noise))).length,
+    lookalikePredictions: flags.filter((flag) => flag.rule === 'ocr.lookalike').map((flag) => ({ p: flag.confidence, y: targets.some((noise) => overlaps(flag, noise)) })),
     splits,
     startsExpected,
     startsFound,

@@ -1,4 +1,5 @@
 import type { GoldArticle, GoldPage } from '../eval/evaluate';
+import { MISREADINGS, misreadRate } from './confusions';
 import type { Random } from './random';
 import { COLUMN_SPONSORS, PROMO, SECTIONS, SOURCE_ARTICLES, SPONSOR_HEADING, SPONSORS } from './sources';
 import type { Layout, NoiseKind } from './types';
@@ -63,6 +64,7 @@ interface Rates {
   lostStart: number;
   doubled: number;
   latin: number;
+  /** How many times the measured misread rate of each character (test/sim/confusions.ts) this page's print suffers. */
   lookalike: number;
   promoTwice: number;
   headlineBetween: number;
@@ -83,7 +85,7 @@ function drawRates(random: Random, layout: Layout): Rates {
     lostStart: upTo(0.05),
     doubled: upTo(0.3),
     latin: upTo(0.1),
-    lookalike: upTo(0.4),
+    lookalike: upTo(4),
     promoTwice: upTo(0.6),
     headlineBetween: layout === 'column-wrapped' ? upTo(0.35) : 0,
     inlineByline: upTo(0.3),
@@ -255,10 +257,6 @@ function sponsorList(random: Random, furniture: string[]): Unit[] {
 const WORDS = ['习近平', '科协', '科技', '科普', '科学', '工作', '发展', '服务', '创新', '会议', '学习', '活动', '青少年', '志愿者', '乡村', '农业', '技术', '专家', '企业', '组织', '群众', '建设', '教育', '精神', '推动', '开展', '提升', '学会', '全面', '基层'];
 const COMMAS = new Set([',', '，']);
 
-const LOOKALIKES: Record<string, string> = {
-  荥: '荣', 逐: '遂', 遂: '逐', 已: '己', 己: '已', 未: '末', 末: '未', 士: '土', 土: '士', 侯: '候', 候: '侯',
-  拨: '拔', 拔: '拨', 晴: '睛', 辨: '辩', 辩: '辨', 崇: '祟', 折: '拆', 徙: '徒', 兔: '免', 治: '冶', 贷: '货', 货: '贷',
-};
 const LATIN = ['and', 'the', 'of', 'in', 'to', 'for', 'on'];
 
 /** The page's units and the structural noise applied to them in place. */
@@ -517,13 +515,16 @@ class PageUnits {
     for (const unit of this.units.filter((u) => u.role === 'paragraph' && !u.noise)) {
       if (this.random.chance(rates.doubled)) this.injectDoubled(unit);
       if (this.random.chance(rates.latin)) this.injectLatin(unit);
-      if (this.random.chance(rates.lookalike)) this.injectLookalike(unit);
+      this.injectLookalikes(unit, rates.lookalike);
     }
   }
 
-  /** No noise at or right beside `at`: a look-alike on the original of a doubled pair would hide the pair. */
+  /**
+   * No noise at or right beside `at`, nor on the text a doubled copy repeats (as wide as the copy):
+   * a look-alike on the original of a doubled pair would hide the pair.
+   */
   private freeAt(unit: Unit, at: number): boolean {
-    return !unit.marks.some((m) => m.start - 1 <= at && at <= m.end);
+    return !unit.marks.some((m) => m.start - Math.max(1, m.end - m.start) <= at && at <= m.end);
   }
 
   private insertText(unit: Unit, at: number, text: string, kind: NoiseKind): void {
@@ -558,15 +559,20 @@ class PageUnits {
     this.insertText(unit, this.random.pick(sites), ` ${this.random.pick(LATIN)} `, 'char.latin');
   }
 
-  private injectLookalike(unit: Unit): void {
-    const text = unit.lines[0];
-    const sites = [];
-    for (let i = 0; i < text.length; i++) if (LOOKALIKES[text[i]] && this.freeAt(unit, i)) sites.push(i);
-    if (sites.length === 0) return;
-    const at = this.random.pick(sites);
-    unit.lines[0] = text.slice(0, at) + LOOKALIKES[text[at]] + text.slice(at + 1);
-    unit.marks.push({ kind: 'char.lookalike', start: at, end: at + 1, expected: text[at] });
+  /** Each character misread on its own chance: its measured rate times the page's `intensity`. */
+  private injectLookalikes(unit: Unit, intensity: number): void {
+    // UTF-16 units, as marks count them; every misread character is in the BMP.
+    const text = unit.lines[0].split('');
+    for (let at = 0; at < text.length; at++) {
+      const misreadings = MISREADINGS.get(text[at]);
+      if (!misreadings || !this.freeAt(unit, at) || !this.random.chance(misreadRate(text[at]) * intensity)) continue;
+      const right = text[at];
+      text[at] = this.random.weighted(misreadings.map((misreading) => ({ item: misreading.read, weight: misreading.rate })));
+      unit.marks.push({ kind: 'char.lookalike', start: at, end: at + 1, expected: right });
+    }
+    unit.lines[0] = text.join('');
   }
+
 }
 
 function insideWord(text: string, at: number, word: string): boolean {

@@ -9,6 +9,8 @@ export interface Random {
   int(min: number, max: number): number;
   chance(p: number): boolean;
   pick<T>(items: readonly T[]): T;
+  /** One item, each drawn in proportion to its weight (items must not be empty). */
+  weighted<T>(items: readonly { item: T; weight: number }[]): T;
   shuffle<T>(items: readonly T[]): T[];
 }
 
@@ -27,6 +29,11 @@ export function mulberry32(seed: number): Random {
     int,
     chance: (p) => next() < p,
     pick: (items) => items[Math.floor(next() * items.length)],
+    weighted: (items) => {
+      let left = next() * items.reduce((total, { weight }) => total + weight, 0);
+      for (const { item, weight } of items) if ((left -= weight) < 0) return item;
+      return items[items.length - 1].item;
+    },
     shuffle: (items) => {
       const copy = [...items];
       for (let i = copy.length - 1; i > 0; i--) {

@@ -34,4 +34,12 @@ describe('lexicon', () => {
     expect(words.wordEndingAt(text, 1, 0, 2)).toBe('促进');
     expect(words.wordEndingAt(text, 1, 1, 2)).toBeNull();
   });
+
+  it('should tell which two characters stand side by side inside some word', () => {
+    const code = (ch: string) => ch.charCodeAt(0);
+    expect(words.pairsInWord(code('宜'), code('宾'))).toBe(true);
+    expect(words.pairsInWord(code('质'), code('量'))).toBe(true);
+    expect(words.pairsInWord(code('宣'), code('宾'))).toBe(false);
+    expect(words.pairsInWord(NaN, code('宾'))).toBe(false);
+  });
 });

@@ -1,4 +1,5 @@
 import type { Chunk, ChunkRole, Edit, Flag, FlagKind } from '../../model/analysis';
+import type { Span } from '../../model/span';
 
 /** Roles whose text is the article's own prose; furniture and bylines are never linted. */
 const BODY_ROLES: ReadonlySet<ChunkRole> = new Set(['paragraph', 'subhead', 'headline', 'caption', 'kicker']);
@@ -14,6 +15,7 @@ export function bodyChunks(chunks: readonly Chunk[]): Chunk[] {
 export const CharClass = {
   misreadStart: 1,
   lookalike: 2,
+  confusable: 4,
 } as const;
 
 const CLASSES = new Uint8Array(0x10000);
@@ -38,6 +40,44 @@ export interface Finding {
   confidence: number;
   /** Near certain: the pipeline applies the suggestion as a `char-fix` edit instead of asking. */
   certain?: boolean;
+}
+
+/** Spaces and line breaks inside a block are the layout's (科 普, 覆⏎盖): a word runs on across them. */
+const isLayoutSpace = (code: number) => code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09 || code === 0x3000;
+
+/**
+ * A block's text with its layout spaces dropped, for the checks that read characters side by side
+ * (a doubled character, a misread in a word), and the way back to raw offsets. A report whose raw
+ * text spans a layout space stays a question: applying it would also remove the layout reflow owns.
+ */
+export interface LayoutFreeText {
+  text: string;
+  span: Span;
+  rawOffset(at: number): number;
+  toRaw(finding: Finding): Finding;
+}
+
+export function withoutLayoutSpaces(raw: string, span: Span): LayoutFreeText {
+  let spaced = false;
+  for (let i = span.start; i < span.end && !spaced; i++) spaced = isLayoutSpace(raw.charCodeAt(i));
+  if (!spaced) return { text: raw, span, rawOffset: (at) => at, toRaw: (finding) => finding };
+  const offsets: number[] = [];
+  let text = '';
+  for (let i = span.start; i < span.end; i++) {
+    if (isLayoutSpace(raw.charCodeAt(i))) continue;
+    offsets.push(i);
+    text += raw[i];
+  }
+  return {
+    text,
+    span: { start: 0, end: text.length },
+    rawOffset: (at) => offsets[at],
+    toRaw: (finding) => {
+      const start = offsets[finding.start];
+      const end = offsets[finding.end - 1] + 1;
+      return { ...finding, start, end, certain: finding.certain && end - start === finding.end - finding.start };
+    },
+  };
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;

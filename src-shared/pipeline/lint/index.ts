@@ -1,6 +1,8 @@
 import type { Chunk, Edit, Flag } from '../../model/analysis';
+import { spansOverlap } from '../../model/span';
+import { findConfusedCharacters } from './confusable';
 import { findDoubled } from './doubled';
-import { bodyChunks, toCharFix, toFlag, type Finding } from './findings';
+import { bodyChunks, toCharFix, toFlag, withoutLayoutSpaces, type Finding } from './findings';
 import { findLatin } from './latin';
 import { findLostText } from './lost';
 import { findMisreads, findNameVariants } from './names';
@@ -16,14 +18,24 @@ export { lintCorpus, type CorpusPage } from './corpus';
 export function lintPage(raw: string, chunks: Chunk[]): { flags: Flag[]; edits: Edit[] } {
   const body = bodyChunks(chunks);
   const findings: Finding[] = [];
+  const confused: Finding[] = [];
   for (const chunk of body) {
-    findDoubled(raw, chunk, findings);
-    findMisreads(raw, chunk, findings);
+    const { text, span, toRaw } = withoutLayoutSpaces(raw, chunk);
+    const inChunk: Finding[] = [];
+    findDoubled(text, span, inChunk);
+    findMisreads(text, span, inChunk);
+    const confusedInChunk: Finding[] = [];
+    findConfusedCharacters(text, span, confusedInChunk);
+    for (const finding of inChunk) findings.push(toRaw(finding));
+    for (const finding of confusedInChunk) confused.push(toRaw(finding));
   }
   findLatin(raw, body, findings);
   findNameVariants(raw, body, findings);
   findPersonVariants(raw, body, findings);
   findLostText(raw, chunks, findings);
+  // A known misread or a name spelled two ways on the page says more than one word's odds.
+  const lookalikes = findings.filter((finding) => finding.kind === 'ocr-lookalike');
+  findings.push(...confused.filter((finding) => !lookalikes.some((known) => spansOverlap(known, finding))));
 
   // Two detectors may report the same rule at the same place (a misread inside a name variant):
   // ids must stay unique, so the more confident report wins.

@@ -19,9 +19,14 @@ const ALLOWED_LOWERCASE = new Set(
   ),
 );
 
-/** Spaces on the same line; a line break is layout, not part of a stray word's gap. */
-function isInlineSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0;
+/** Spaces and a wrapped line's break: the gap a stray word sits in. */
+function isGapSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0 || code === 0x0a || code === 0x0d;
+}
+
+function holdsLineBreak(raw: string, from: number, to: number): boolean {
+  const newline = raw.indexOf('\n', from);
+  return newline >= 0 && newline < to;
 }
 
 function isDigitCode(code: number): boolean {
@@ -31,7 +36,7 @@ function isDigitCode(code: number): boolean {
 /** Skips inline spaces from `from` in direction `step`; returns the first other position. */
 function skipSpaces(raw: string, from: number, step: 1 | -1, lo: number, hi: number): number {
   let at = from;
-  while (at >= lo && at < hi && isInlineSpace(raw.charCodeAt(at))) at += step;
+  while (at >= lo && at < hi && isGapSpace(raw.charCodeAt(at))) at += step;
   return at;
 }
 
@@ -42,6 +47,9 @@ function judgeLatin(raw: string, word: string, start: number, end: number, span:
   const after = skipSpaces(raw, end, 1, span.start, span.end);
   if (before < span.start || after >= span.end) return null;
   if (!isHanCode(raw.charCodeAt(before)) || !isHanCode(raw.charCodeAt(after))) return null;
+  // A word on a line of its own is a line of text (a pinyin or English line), not debris in a sentence;
+  // a wrapped line may end or start beside a stray word.
+  if (holdsLineBreak(raw, before, start) && holdsLineBreak(raw, end, after)) return null;
 
   const functionWord = FUNCTION_WORDS.has(word);
   const conjunction = word === 'and';

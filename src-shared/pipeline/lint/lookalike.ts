@@ -1,3 +1,4 @@
+import { OCR_CONFUSIONS } from '../../text/data/ocr-confusions';
 import { CharClass, markChars } from './findings';
 
 /**
@@ -80,3 +81,29 @@ export function knownMisread(first: number, second: number): KnownMisread | unde
 }
 
 markChars(LOOKALIKES.keys(), CharClass.lookalike);
+
+/**
+ * For each character an OCR engine writes, what it may have misread: every other member of its
+ * look-alike group, and the characters Tesseract was measured to read as it (src-shared/text/data/
+ * ocr-confusions.ts: 宣 for 宜, 性 for 牦). `measured` tells which source named the pair.
+ */
+export interface Confusion {
+  right: string;
+  /** The right character's UTF-16 code. */
+  code: number;
+  measured: boolean;
+}
+
+/** Keyed by the UTF-16 code of the character as read. */
+export const CONFUSIONS = new Map<number, Confusion[]>();
+const confusion = (right: string, measured: boolean): Confusion => ({ right, code: right.charCodeAt(0), measured });
+for (const [read, rights] of LOOKALIKES) CONFUSIONS.set(read.charCodeAt(0), rights.map((right) => confusion(right, false)));
+{
+  const entries = OCR_CONFUSIONS.trim().split(/\s+/);
+  for (let i = 0; i < entries.length; i += 3) {
+    const [right, read] = Array.from(entries[i]);
+    const known = CONFUSIONS.get(read.charCodeAt(0)) ?? [];
+    CONFUSIONS.set(read.charCodeAt(0), [...known.filter((other) => other.right !== right), confusion(right, true)]);
+  }
+}
+markChars(Array.from(CONFUSIONS.keys(), (code) => String.fromCharCode(code)), CharClass.confusable);

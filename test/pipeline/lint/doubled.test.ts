@@ -105,4 +105,12 @@ describe('doubled characters', () => {
     const result = doubled(['headline', '标题'], '结合科协能能职责。');
     expect(result.flags.map((flag) => [flag.start, flag.end])).toEqual([[8, 10]]);
   });
+
+  it('should see a doubled character across a wrapped line or the spaces OCR puts between characters, and only ask', () => {
+    expect(doubled('会议要求结合协会能\n能职责抓好落实。')).toEqual({
+      flags: [{ start: 8, end: 11, text: '能\n能', suggestion: '能', confidence: 0.8 }],
+      edits: [],
+    });
+    expect(doubled('市 人 民 医 医 院 专家到场。').flags.map(({ text }) => text)).toEqual(['医 医']);
+  });
 });

@@ -39,6 +39,11 @@ describe('stray Latin words', () => {
     expect(latin(text)).toEqual([]);
   });
 
+  it('should flag a stray word at the end of a wrapped line', () => {
+    expect(latin('农技专家服务 the\n团走进蓬莱镇。').map(({ start, end }) => [start, end])).toEqual([[6, 11]]);
+    expect(latin('发挥桥梁纽带作 \nthe 用,推动发展。').map(({ start, end }) => [start, end])).toEqual([[7, 13]]);
+  });
+
   it('should not read a line break as the gap around a word', () => {
     expect(latin('科普活动\nand\n志愿服务')).toEqual([]);
   });
