@@ -115,9 +115,10 @@ function statusAfter(
 /**
  * An editor's change to an approved page reopens it: its sign-off no longer covers the text. The
  * reopening is part of the step, so undoing the change approves the page again with the same sign-off.
+ * Taking a re-analysis proposal is not such a change: the editor approved it as the diff it showed.
  */
 async function withReopening(db: GalleyDB, step: HistoryEntry): Promise<HistoryEntry> {
-  if (step.label === 'corpus.check') return step;
+  if (step.label === 'corpus.check' || step.label === 'page.reanalyse') return step;
   const patches = await Promise.all(
     step.patches.map(async (p) => {
       if (p.status || p.forward.length === 0) return p;

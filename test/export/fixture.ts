@@ -49,8 +49,9 @@ export function seedIssue(): { issue: IssueRecord; pages: ExportablePage[] } {
   });
   const analyses = analyzeCorpus(seeds);
   const pages = seeds.map(({ id, name, raw }, index): ExportablePage => {
-    const page: PageRecord = { id, name, size: raw.length, encoding: 'utf-8', importedAt: 0, status: 'approved', raw };
-    return withAnalysis({ page, analysis: analyses[index], reviewer: '王编辑', reviewedAt: Date.UTC(2026, 10, 20) }, analyses[index]);
+    const approval = { by: '王编辑', at: Date.UTC(2026, 10, 20) };
+    const page: PageRecord = { id, name, size: raw.length, encoding: 'utf-8', importedAt: 0, status: 'approved', approval, raw };
+    return withAnalysis({ page, analysis: analyses[index], reviewer: approval.by, reviewedAt: approval.at }, analyses[index]);
   });
   const issue: IssueRecord = {
     id: 'issue-2023-10-18',

@@ -129,8 +129,18 @@ describe('openFiles', () => {
     const good = path.join(dir, 'good.txt');
     await writeFile(good, '一');
     expect(await files(scriptedDialogs({ open: [huge, fifo, good] })).openFiles()).toEqual([
-      { name: 'huge.txt', bytes: new Uint8Array(), refused: 'file is 3072.0 MB, larger than the 8.0 MB a page may be' },
-      { name: 'pipe.txt', bytes: new Uint8Array(), refused: 'is not a regular file (a device, pipe or socket), so it is not read' },
+      {
+        name: 'huge.txt',
+        bytes: new Uint8Array(),
+        refused: 'file is 3072.0 MB, larger than the 8.0 MB a page may be',
+        refusal: { key: 'too-large', size: '3072.0 MB', limit: '8.0 MB' },
+      },
+      {
+        name: 'pipe.txt',
+        bytes: new Uint8Array(),
+        refused: 'is not a regular file (a device, pipe or socket), so it is not read',
+        refusal: { key: 'not-a-file' },
+      },
       { name: 'good.txt', bytes: encode('一') },
     ]);
   });

@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { correctedDrafts, proposeGrouping } from '../../../src-renderer/services/import-grouping';
 import { importFiles } from '../../../src-renderer/services/import';

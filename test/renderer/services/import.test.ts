@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentHash } from '../../../src-shared/pipeline/decode';
 import { importFiles, type ImportProgress } from '../../../src-renderer/services/import';
@@ -79,7 +80,9 @@ describe('importFiles', () => {
     const db = freshDb();
     const report = await importFiles(db, [fixture('scan.txt'), fixture('utf8.txt')]);
 
-    expect(report.failed).toEqual([{ name: 'scan.txt', reason: 'this is a PNG image file, not text', stage: 'read' }]);
+    expect(report.failed).toEqual([
+      { name: 'scan.txt', reason: 'this is a PNG image file, not text', problem: { key: 'binary-signature', signature: 'PNG image' }, stage: 'read' },
+    ]);
     expect(report.added.map((page) => page.name)).toEqual(['utf8.txt']);
   });
 

@@ -48,7 +48,10 @@ describe('runIssueExport', () => {
     const outcome = await runIssueExport(db, host, issueId, 'md', () => 20);
     expect(outcome).toEqual({ saved: true, location: host.saved[0][0].name, files: 1 });
     expect(host.saved[0].map((file) => file.name)).toEqual(['2023-10-18_1234期.md']);
-    expect((await db.pages.bulkGet(ids)).map((page) => page?.status)).toEqual(['exported', 'exported']);
+    expect((await db.pages.bulkGet(ids)).map((page) => page?.exported)).toEqual([
+      { at: 20, formats: ['md'] },
+      { at: 20, formats: ['md'] },
+    ]);
   });
 
   it('should leave the pages as they were when the save is cancelled', async () => {

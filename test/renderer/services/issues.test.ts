@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GalleyDB } from '../../../src-renderer/db/schema';
 import { importFiles } from '../../../src-renderer/services/import';

@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importFiles } from '../../../src-renderer/services/import';
 import { deletePage } from '../../../src-renderer/services/library';

@@ -15,7 +15,12 @@ describe('readFiles (web bridge and drops)', () => {
   it('should refuse a file over the page limit by File.size, without reading it', async () => {
     const small = new File(['一'], 'small.txt');
     expect(await readFiles([unreadableFile('huge.txt', MAX_PAGE_BYTES + 1), small])).toEqual([
-      { name: 'huge.txt', bytes: new Uint8Array(), refused: 'file is 8.0 MB, larger than the 8.0 MB a page may be' },
+      {
+        name: 'huge.txt',
+        bytes: new Uint8Array(),
+        refused: 'file is 8.0 MB, larger than the 8.0 MB a page may be',
+        refusal: { key: 'too-large', size: '8.0 MB', limit: '8.0 MB' },
+      },
       { name: 'small.txt', bytes: new TextEncoder().encode('一') },
     ]);
   });

@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SourceFile } from '../../../src-shared/ipc/contract';
 import { deletePage } from '../../../src-renderer/services/library';
