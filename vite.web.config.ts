@@ -10,7 +10,13 @@ const SECURITY_HEADERS = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, '
 export function cspMeta(): Plugin {
   return {
     name: 'galley-csp-meta',
-    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
   };
 }
 

@@ -26,16 +26,21 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.95))];
+const p95 = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.95))];
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
 async function serve(): Promise<() => void> {
   if (process.env.BENCH_URL) return () => {};
-  const server = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.ts', '--port', String(PORT), '--strictPort'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true,
-  });
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--config', 'vite.web.config.ts', '--port', String(PORT), '--strictPort'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      detached: true,
+    },
+  );
   const stop = () => {
     try {
       process.kill(-server.pid!, 'SIGTERM');
@@ -90,7 +95,9 @@ async function focusLongestBlock(page: Page): Promise<{ article: number; chars: 
   let best = { index: 0, chars: -1 };
   for (let i = 0; i < (await items.count()); i++) {
     await items.nth(i).getByRole('button').first().click();
-    const chars = await page.getByTestId('block-text').evaluateAll((els) => els.reduce((n, e) => n + (e as HTMLTextAreaElement).value.length, 0));
+    const chars = await page
+      .getByTestId('block-text')
+      .evaluateAll((els) => els.reduce((n, e) => n + (e as HTMLTextAreaElement).value.length, 0));
     if (chars > best.chars) best = { index: i, chars };
   }
   await items.nth(best.index).getByRole('button').first().click();
@@ -124,7 +131,15 @@ async function keystroke(page: Page): Promise<{ dom: number; frame: number }> {
 const stop = await serve();
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--headless',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 960 } });
@@ -157,13 +172,19 @@ try {
   }
 
   console.log(`desk bench — ${largestSeed}; longest article: ${longest.chars} characters`);
-  console.log(`open (first of the session: cold code, and the pipeline unless background analysis already stored the review): ${fmt(firstOpen)}`);
-  console.log(`open (stored review), median of ${OPENS}: ${fmt(median(opens))}  p95 ${fmt(p95(opens))}  target ≤ 100 ms`);
+  console.log(
+    `open (first of the session: cold code, and the pipeline unless background analysis already stored the review): ${fmt(firstOpen)}`,
+  );
+  console.log(
+    `open (stored review), median of ${OPENS}: ${fmt(median(opens))}  p95 ${fmt(p95(opens))}  target ≤ 100 ms`,
+  );
   const busyMedian = (key: keyof Work) => fmt(median(busy.map((b) => b[key])));
   console.log(
     `open, main-thread work (median): task ${busyMedian('TaskDuration')} = script ${busyMedian('ScriptDuration')} + layout ${busyMedian('LayoutDuration')} + style ${busyMedian('RecalcStyleDuration')} + other`,
   );
-  console.log(`keystroke → diff DOM, median of ${KEYSTROKES}: ${fmt(median(dom))}  p95 ${fmt(p95(dom))}  target ≤ 16 ms`);
+  console.log(
+    `keystroke → diff DOM, median of ${KEYSTROKES}: ${fmt(median(dom))}  p95 ${fmt(p95(dom))}  target ≤ 16 ms`,
+  );
   console.log(`keystroke → next frame, median: ${fmt(median(frame))}  p95 ${fmt(p95(frame))}`);
 } finally {
   await browser.close();

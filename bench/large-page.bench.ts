@@ -32,8 +32,17 @@ const rows = inputs.map(({ name, text, timing }) => {
 
 printTable([
   ['input', 'bytes', 'wall', 'cpu', 'wall µs/byte', 'cpu µs/byte'],
-  ...rows.map((row) => [row.name, String(row.bytes), `${ms(row.timing.wall)} ms`, `${ms(row.timing.cpu)} ms`, row.wallPerByte.toFixed(3), row.cpuPerByte.toFixed(3)]),
+  ...rows.map((row) => [
+    row.name,
+    String(row.bytes),
+    `${ms(row.timing.wall)} ms`,
+    `${ms(row.timing.cpu)} ms`,
+    row.wallPerByte.toFixed(3),
+    row.cpuPerByte.toFixed(3),
+  ]),
 ]);
 const [small, big] = rows;
 const ratio = big.cpuPerByte / small.cpuPerByte;
-console.log(`large page per byte: ${ratio.toFixed(2)}× the normal page's cpu, ${(big.wallPerByte / small.wallPerByte).toFixed(2)}× its wall (goal ≤ ${GOAL}× cpu) ${ratio <= GOAL ? 'OK' : 'OVER'}`);
+console.log(
+  `large page per byte: ${ratio.toFixed(2)}× the normal page's cpu, ${(big.wallPerByte / small.wallPerByte).toFixed(2)}× its wall (goal ≤ ${GOAL}× cpu) ${ratio <= GOAL ? 'OK' : 'OVER'}`,
+);

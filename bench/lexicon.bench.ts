@@ -28,7 +28,9 @@ const used = process.cpuUsage(startCpu);
 
 const data = Buffer.from(JIEBA_WORDS + DOMAIN_WORDS, 'utf8');
 console.log(`lexicon data   ${data.length} bytes raw, ${gzipSync(data, { level: 9 }).length} bytes gzip`);
-console.log(`first load     ${loadMs.toFixed(1)} ms wall, ${((used.user + used.system) / 1000).toFixed(1)} ms cpu (parse into the lookup map)`);
+console.log(
+  `first load     ${loadMs.toFixed(1)} ms wall, ${((used.user + used.system) / 1000).toFixed(1)} ms cpu (parse into the lookup map)`,
+);
 
 let seams = 0;
 let crossed = 0;
@@ -40,10 +42,15 @@ for (const dir of PAGE_DIRS) {
     for (const edit of analyzePage(raw).edits) {
       if (edit.kind !== 'join' || edit.rule === 'join.caption') continue;
       seams++;
-      const [head, tail] = [raw.slice(Math.max(0, edit.start - SEAM_CONTEXT), edit.start), raw.slice(edit.end, edit.end + SEAM_CONTEXT)];
+      const [head, tail] = [
+        raw.slice(Math.max(0, edit.start - SEAM_CONTEXT), edit.start),
+        raw.slice(edit.end, edit.end + SEAM_CONTEXT),
+      ];
       if (wordAcrossCut(head, tail)) crossed++;
       if (words.wordAcross(compact(head).slice(-SEAM_REACH), compact(tail).slice(0, SEAM_REACH), 2)) crossedByPair++;
     }
   }
 }
-console.log(`seams          ${crossed} of ${seams} join cuts have a word of 3+ characters across them, ${crossedByPair} one of 2+`);
+console.log(
+  `seams          ${crossed} of ${seams} join cuts have a word of 3+ characters across them, ${crossedByPair} one of 2+`,
+);

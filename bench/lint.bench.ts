@@ -81,7 +81,11 @@ const small = timeCorpus(thousand);
 const large = timeCorpus(ten);
 const kb = (pages: ReturnType<typeof prepare>[]) => Math.round(pages.reduce((sum, page) => sum + page.bytes, 0) / 1024);
 const line = (label: string, pages: ReturnType<typeof prepare>[], run: ReturnType<typeof timeCorpus>) =>
-  console.log(`lintCorpus, ${label} pages (${kb(pages)} KB): ${fmt(run.ms, 0)} ms wall, ${fmt(run.cpuMs, 0)} ms CPU, ${run.flags} flags`);
+  console.log(
+    `lintCorpus, ${label} pages (${kb(pages)} KB): ${fmt(run.ms, 0)} ms wall, ${fmt(run.cpuMs, 0)} ms CPU, ${run.flags} flags`,
+  );
 line('1,000', thousand, small);
 line('10,000', ten, large);
-console.log(`lintCorpus growth for 10× the pages: ${fmt(large.ms / small.ms, 1)}× wall, ${fmt(large.cpuMs / small.cpuMs, 1)}× CPU`);
+console.log(
+  `lintCorpus growth for 10× the pages: ${fmt(large.ms / small.ms, 1)}× wall, ${fmt(large.cpuMs / small.cpuMs, 1)}× CPU`,
+);

@@ -33,9 +33,13 @@ const REPORTERS = ['苏文保', '陈训煜', '吴菲', '冯雪', '李明', '王�
 export function shortArticlesPage(articles: number, seed = 7): string {
   const random = prng(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
-  const blocks = seedTexts().flatMap(sourceBlocks).map((block) => block.replace(/^[#\-\s]+/, ''));
+  const blocks = seedTexts()
+    .flatMap(sourceBlocks)
+    .map((block) => block.replace(/^[#\-\s]+/, ''));
   const titles = blocks.filter((block) => block.length >= 6 && block.length <= 24 && !/[。,，:：()（）]/.test(block));
-  const sentences = blocks.flatMap((block) => block.split(SENTENCE_END)).filter((s) => s.length >= 20 && s.length <= 90 && s.endsWith('。'));
+  const sentences = blocks
+    .flatMap((block) => block.split(SENTENCE_END))
+    .filter((s) => s.length >= 20 && s.length <= 90 && s.endsWith('。'));
   const out: string[] = [];
   for (let i = 0; i < articles; i++) {
     out.push(pick(titles));

@@ -30,8 +30,18 @@ const bigFloor = measure(() => floor(largeBytes), 5, 2000);
 printTable([
   ['input', 'bytes', 'pipeline wall', 'pipeline cpu', 'floor wall (decode + split)'],
   ['one page', String(pageBytes.length), `${ms(small.wall)} ms`, `${ms(small.cpu)} ms`, `${ms(smallFloor.wall)} ms`],
-  [`${SCALE}× the page`, String(largeBytes.length), `${ms(big.wall)} ms`, `${ms(big.cpu)} ms`, `${ms(bigFloor.wall)} ms`],
+  [
+    `${SCALE}× the page`,
+    String(largeBytes.length),
+    `${ms(big.wall)} ms`,
+    `${ms(big.cpu)} ms`,
+    `${ms(bigFloor.wall)} ms`,
+  ],
 ]);
 const verdict = (ok: boolean) => (ok ? 'OK' : 'OVER');
-console.log(`per 15 KB page: ${ms(small.wall)} ms wall, ${ms(small.cpu)} ms cpu (target ≤ 3 ms) ${verdict(small.wall <= 3)}`);
-console.log(`linearity: ${SCALE}× input took ${(big.wall / small.wall).toFixed(1)}× the wall time, ${(big.cpu / small.cpu).toFixed(1)}× the cpu time (target ≤ 120×) ${verdict(big.wall / small.wall <= 120)}`);
+console.log(
+  `per 15 KB page: ${ms(small.wall)} ms wall, ${ms(small.cpu)} ms cpu (target ≤ 3 ms) ${verdict(small.wall <= 3)}`,
+);
+console.log(
+  `linearity: ${SCALE}× input took ${(big.wall / small.wall).toFixed(1)}× the wall time, ${(big.cpu / small.cpu).toFixed(1)}× the cpu time (target ≤ 120×) ${verdict(big.wall / small.wall <= 120)}`,
+);

@@ -58,14 +58,38 @@ function rows(r: Results): Array<[string, string, string]> {
   const scroll = (s: FrameSummary) =>
     `median ${round(s.medianMs, 1)} ms, p95 ${round(s.p95Ms, 1)} ms, max ${round(s.maxMs)} ms; ${round(s.over16ms * 100, 1)}% > 16.7 ms, ${s.over50ms} > 50 ms (${s.frames} frames, ${s.rowsPassed} rows)`;
   return [
-    ['import (real path: file picker → decode → hash → store)', `${round(r.import.pagesPerSecond)} pages/s (${round(r.import.ms / 1000, 1)} s for ${r.corpus.pages})`, `≥ ${r.import.goal}/s: ${verdict(r.import.pagesPerSecond >= r.import.goal)}`],
-    ['floor: plain IndexedDB bulk put, same rows', `${round(r.floor.pagesPerSecond)} pages/s (${round(r.floor.ms / 1000, 1)} s)`, `import at ${round((r.import.pagesPerSecond / r.floor.pagesPerSecond) * 100)}% of floor`],
-    ['background analysis (1 worker)', `${round(r.analysis.pagesPerSecond, 1)} pages/s (${round(r.analysis.ms / 1000)} s)`, ''],
-    ['open a page (click → desk painted)', `median ${round(r.openPage.medianMs)} ms`, r.openPage.samples.map((s) => `${s}`).join(' / ') + ' ms'],
+    [
+      'import (real path: file picker → decode → hash → store)',
+      `${round(r.import.pagesPerSecond)} pages/s (${round(r.import.ms / 1000, 1)} s for ${r.corpus.pages})`,
+      `≥ ${r.import.goal}/s: ${verdict(r.import.pagesPerSecond >= r.import.goal)}`,
+    ],
+    [
+      'floor: plain IndexedDB bulk put, same rows',
+      `${round(r.floor.pagesPerSecond)} pages/s (${round(r.floor.ms / 1000, 1)} s)`,
+      `import at ${round((r.import.pagesPerSecond / r.floor.pagesPerSecond) * 100)}% of floor`,
+    ],
+    [
+      'background analysis (1 worker)',
+      `${round(r.analysis.pagesPerSecond, 1)} pages/s (${round(r.analysis.ms / 1000)} s)`,
+      '',
+    ],
+    [
+      'open a page (click → desk painted)',
+      `median ${round(r.openPage.medianMs)} ms`,
+      r.openPage.samples.map((s) => `${s}`).join(' / ') + ' ms',
+    ],
     ['library scroll, during analysis', scroll(r.scroll.duringAnalysis), ''],
     ['library scroll, idle', scroll(r.scroll.idle), ''],
-    ['renderer heap (after GC)', `${round(r.heap.afterImportMb)} MB after import, ${round(r.heap.afterAnalysisMb)} MB after analysis`, `≤ ${r.heap.goalMb} MB: ${verdict(Math.max(r.heap.afterImportMb, r.heap.afterAnalysisMb) <= r.heap.goalMb)} (${round(r.heap.beforeImportMb)} MB before)`],
-    ['corpus-wide checks (lintCorpus, Node)', `${round(r.lint.ms)} ms for ${r.lint.pages} pages (${round(r.lint.pagesPerSecond)} pages/s)`, `${r.lint.flags} flags`],
+    [
+      'renderer heap (after GC)',
+      `${round(r.heap.afterImportMb)} MB after import, ${round(r.heap.afterAnalysisMb)} MB after analysis`,
+      `≤ ${r.heap.goalMb} MB: ${verdict(Math.max(r.heap.afterImportMb, r.heap.afterAnalysisMb) <= r.heap.goalMb)} (${round(r.heap.beforeImportMb)} MB before)`,
+    ],
+    [
+      'corpus-wide checks (lintCorpus, Node)',
+      `${round(r.lint.ms)} ms for ${r.lint.pages} pages (${round(r.lint.pagesPerSecond)} pages/s)`,
+      `${r.lint.flags} flags`,
+    ],
   ];
 }
 

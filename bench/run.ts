@@ -33,7 +33,8 @@ function corpusFiles(): string[] {
   if (!existsSync(join(dir, '.complete'))) {
     mkdirSync(dir, { recursive: true });
     const sources = SEED_PAGES.map((name) => readFileSync(join(ROOT, 'seeds', name), 'utf8'));
-    for (const page of generateCorpus({ pages: PAGES, seed: SEED, sources })) writeFileSync(join(dir, page.name), page.bytes);
+    for (const page of generateCorpus({ pages: PAGES, seed: SEED, sources }))
+      writeFileSync(join(dir, page.name), page.bytes);
     writeFileSync(join(dir, '.complete'), '');
   }
   for (const name of readdirSync(dir)) if (name.endsWith('.txt')) names.push(join(dir, name));
@@ -41,7 +42,8 @@ function corpusFiles(): string[] {
 }
 
 function machine(browserVersion: string, loadDuringImport: number): Results['machine'] {
-  const model = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  const model =
+    /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
   return {
     cores: cpus().length,
     cpu: model.trim(),
@@ -65,7 +67,10 @@ async function waitForIdleLibrary(page: Page, count: number, timeout: number) {
 }
 
 async function waitForAnalysis(page: Page, timeout: number) {
-  await page.waitForFunction(() => !document.querySelector('[data-testid="analysis-progress"]'), undefined, { timeout, polling: 250 });
+  await page.waitForFunction(() => !document.querySelector('[data-testid="analysis-progress"]'), undefined, {
+    timeout,
+    polling: 250,
+  });
 }
 
 async function heapMb(page: Page): Promise<number> {
@@ -88,7 +93,10 @@ async function openPageTimes(page: Page, names: readonly string[]): Promise<numb
     // The desk is on screen once its first frame has been painted.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     times.push(Date.now() - started);
-    await page.getByRole('button', { name: /文库|Library/ }).first().click();
+    await page
+      .getByRole('button', { name: /文库|Library/ })
+      .first()
+      .click();
     await page.getByTestId('page-table').waitFor();
   }
   await page.getByRole('searchbox').fill('');
@@ -102,7 +110,15 @@ async function main() {
 
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: false });
   // tsx compiles bench/in-page.ts with esbuild's keepNames, which wraps nested functions in
@@ -160,7 +176,12 @@ async function main() {
     analysis: { ms: analysisMs, pagesPerSecond: files.length / (analysisMs / 1000) },
     openPage: { samples: openTimes, medianMs: median(openTimes) },
     scroll: { duringAnalysis: frameSummary(scrollBusy), idle: frameSummary(scrollIdle) },
-    heap: { beforeImportMb: heapBefore, afterImportMb: heapAfterImport, afterAnalysisMb: heapAfterAnalysis, goalMb: 300 },
+    heap: {
+      beforeImportMb: heapBefore,
+      afterImportMb: heapAfterImport,
+      afterAnalysisMb: heapAfterAnalysis,
+      goalMb: 300,
+    },
     lint,
   };
   console.log(`\n${renderTable(results)}\n`);

@@ -32,7 +32,9 @@ function electronBinaryPath(context) {
   const extension = EXECUTABLE_EXTENSIONS[context.electronPlatformName];
   if (extension === undefined) throw new Error(`after-pack: unknown platform ${context.electronPlatformName}`);
   const name =
-    context.electronPlatformName === 'linux' ? context.packager.executableName : context.packager.appInfo.productFilename;
+    context.electronPlatformName === 'linux'
+      ? context.packager.executableName
+      : context.packager.appInfo.productFilename;
   return path.join(context.appOutDir, `${name}${extension}`);
 }
 

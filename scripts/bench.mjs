@@ -12,19 +12,29 @@ const PORT = 4183;
 const OUT_DIR = join(tmpdir(), 'galley-bench-web');
 const browser = chromiumPath();
 if (!browser) {
-  console.error('No Chromium found for the benchmarks. Debian/Ubuntu: sudo apt-get install -y chromium (or set GALLEY_CHROMIUM).');
+  console.error(
+    'No Chromium found for the benchmarks. Debian/Ubuntu: sudo apt-get install -y chromium (or set GALLEY_CHROMIUM).',
+  );
   process.exit(1);
 }
 
 if (!process.env.BENCH_SKIP_BUILD) {
-  const build = spawnSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--outDir', OUT_DIR, '--emptyOutDir'], { stdio: 'inherit' });
+  const build = spawnSync(
+    'npx',
+    ['vite', 'build', '--config', 'vite.web.config.ts', '--outDir', OUT_DIR, '--emptyOutDir'],
+    { stdio: 'inherit' },
+  );
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.ts', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort'], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-  detached: true,
-});
+const server = spawn(
+  'npx',
+  ['vite', 'preview', '--config', 'vite.web.config.ts', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort'],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  },
+);
 const stopServer = () => {
   // The server runs in its own process group (npx → vite); end that group only.
   try {

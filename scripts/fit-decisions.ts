@@ -14,7 +14,17 @@ import { classify } from '../src-shared/pipeline/classify';
 import { BOUNDARY_FEATURES, type BoundaryContext } from '../src-shared/pipeline/decide/boundary';
 import { CUTOFFS } from '../src-shared/pipeline/decide/cutoffs';
 import { fitLogistic } from '../src-shared/pipeline/decide/logistic';
-import { decideVector, featureVector, logOdds, probability, type Decision, type Feature, type Judge, type Model, type WeightFile } from '../src-shared/pipeline/decide/model';
+import {
+  decideVector,
+  featureVector,
+  logOdds,
+  probability,
+  type Decision,
+  type Feature,
+  type Judge,
+  type Model,
+  type WeightFile,
+} from '../src-shared/pipeline/decide/model';
 import { TITLE_FEATURES, type TitleContext } from '../src-shared/pipeline/decide/title';
 import { REPEAT_FEATURES, type RepeatContext } from '../src-shared/pipeline/decide/repeat';
 import { dedupe } from '../src-shared/pipeline/dedupe';
@@ -77,7 +87,9 @@ const TITLE_PART = 4;
  */
 const printsGoldTitle = (page: LabelledPage, piece: Piece) => {
   const text = comparable(piece.text);
-  return page.titles.some((title) => title === text || (text.length >= TITLE_PART && (title.startsWith(text) || title.endsWith(text))));
+  return page.titles.some(
+    (title) => title === text || (text.length >= TITLE_PART && (title.startsWith(text) || title.endsWith(text))),
+  );
 };
 
 /** Noise that prints text a second time: what the repeat decision should remove. */
@@ -103,7 +115,9 @@ const isExtraCopy = (page: LabelledPage, c: RepeatContext) =>
 
 /** The boundary label: a candidate opens an article when it starts where a gold article's first line does. */
 const opensGoldArticle = (page: LabelledPage, piece: Piece) =>
-  page.articleStarts.some((start) => Math.abs(start - piece.start) <= NEAR_START || Math.abs(start - piece.content.start) <= NEAR_START);
+  page.articleStarts.some(
+    (start) => Math.abs(start - piece.start) <= NEAR_START || Math.abs(start - piece.content.start) <= NEAR_START,
+  );
 
 interface Judges {
   title: Judge<TitleContext>;
@@ -152,7 +166,11 @@ function repeatExamples(page: LabelledPage, title: Judge<TitleContext>): Example
 function boundaryExamples(page: LabelledPage, title: Judge<TitleContext>, repeat: Judge<RepeatContext>): Example[] {
   const found: Example[] = [];
   const label: Judge<BoundaryContext> = (c) => {
-    found.push({ x: featureVector(BOUNDARY_FEATURES, c), y: opensGoldArticle(page, c.pieces[c.at]) ? 1 : 0, layout: page.layout });
+    found.push({
+      x: featureVector(BOUNDARY_FEATURES, c),
+      y: opensGoldArticle(page, c.pieces[c.at]) ? 1 : 0,
+      layout: page.layout,
+    });
     return answer(true);
   };
   run(page.raw, { title, repeat, boundary: label });
@@ -161,13 +179,27 @@ function boundaryExamples(page: LabelledPage, title: Judge<TitleContext>, repeat
 
 const round = (n: number) => Math.round(n * 1e4) / 1e4;
 
-function fitDecision<C>(decision: string, features: readonly Feature<C>[], fit: Example[], calibration: Example[], source: string): WeightFile {
-  const raw = fitLogistic(fit.map((e) => e.x), fit.map((e) => e.y), { l2: L2 });
+function fitDecision<C>(
+  decision: string,
+  features: readonly Feature<C>[],
+  fit: Example[],
+  calibration: Example[],
+  source: string,
+): WeightFile {
+  const raw = fitLogistic(
+    fit.map((e) => e.x),
+    fit.map((e) => e.y),
+    { l2: L2 },
+  );
   if (raw.steps >= 100) console.warn(`${decision}: Newton did not converge`);
   const weights = raw.weights.map(round);
   const bias = round(raw.bias);
   // Platt scaling on a slice the weights did not see: the L2 penalty shrinks log-odds towards 0.
-  const platt = fitLogistic(calibration.map((e) => [logOdds({ weights, bias }, e.x)]), calibration.map((e) => e.y), { l2: 1e-3 });
+  const platt = fitLogistic(
+    calibration.map((e) => [logOdds({ weights, bias }, e.x)]),
+    calibration.map((e) => e.y),
+    { l2: 1e-3 },
+  );
   return {
     decision,
     features: features.map((f) => f.id),
@@ -178,7 +210,11 @@ function fitDecision<C>(decision: string, features: readonly Feature<C>[], fit: 
   };
 }
 
-function judgeOf<C>(features: readonly Feature<C>[], file: WeightFile, cutoffs: { apply: number; propose: number }): Judge<C> {
+function judgeOf<C>(
+  features: readonly Feature<C>[],
+  file: WeightFile,
+  cutoffs: { apply: number; propose: number },
+): Judge<C> {
   const model: Model<C> = { decision: file.decision, features, file };
   return (c) => decideVector(model, featureVector(features, c), cutoffs);
 }
@@ -187,10 +223,18 @@ function judgeOf<C>(features: readonly Feature<C>[], file: WeightFile, cutoffs: 
  * Brier score, expected calibration error and the reliability table of each slice, over the
  * layouts fitted on and over each layout; the goals are judged on the frozen slice's fitted layouts.
  */
-function report(decision: string, file: WeightFile, slices: Record<Slice, Example[]>, fitted: readonly Layout[]): boolean {
+function report(
+  decision: string,
+  file: WeightFile,
+  slices: Record<Slice, Example[]>,
+  fitted: readonly Layout[],
+): boolean {
   let met = true;
   console.log(`\n== ${decision}: ${file.fit.examples} fitted examples (${file.fit.positives} positive)`);
-  const groups = [{ name: `fitted layouts (${fitted.join(', ')})`, layouts: fitted }, ...LAYOUTS.map((layout) => ({ name: layout, layouts: [layout] }))];
+  const groups = [
+    { name: `fitted layouts (${fitted.join(', ')})`, layouts: fitted },
+    ...LAYOUTS.map((layout) => ({ name: layout, layouts: [layout] })),
+  ];
   for (const slice of ['fit', 'frozen'] as const) {
     for (const [g, group] of groups.entries()) {
       const examples = slices[slice].filter((e) => group.layouts.includes(e.layout as Layout));
@@ -203,9 +247,13 @@ function report(decision: string, file: WeightFile, slices: Record<Slice, Exampl
         `-- ${slice} slice, ${group.name}: n=${pairs.length} brier=${table.brier.toFixed(4)} ece=${table.ece.toFixed(4)} at≥${SURE_SPLIT}: ${sure} of which ${(precision * 100).toFixed(2)}% right`,
       );
       for (const bin of table.bins) {
-        if (bin.count) console.log(`   [${bin.lo.toFixed(1)}, ${bin.hi.toFixed(1)})  n=${String(bin.count).padStart(5)}  mean p=${bin.meanConfidence.toFixed(3)}  right=${bin.fractionRight.toFixed(3)}`);
+        if (bin.count)
+          console.log(
+            `   [${bin.lo.toFixed(1)}, ${bin.hi.toFixed(1)})  n=${String(bin.count).padStart(5)}  mean p=${bin.meanConfidence.toFixed(3)}  right=${bin.fractionRight.toFixed(3)}`,
+          );
       }
-      if (slice === 'frozen' && g === 0) met &&= table.ece <= MAX_ECE && (decision !== 'boundary' || !(precision < SURE_SPLIT_PRECISION));
+      if (slice === 'frozen' && g === 0)
+        met &&= table.ece <= MAX_ECE && (decision !== 'boundary' || !(precision < SURE_SPLIT_PRECISION));
     }
   }
   return met;
@@ -217,7 +265,8 @@ function layoutsAsked(): readonly Layout[] {
   if (at < 0) return LAYOUTS;
   const asked = process.argv[at + 1]?.split(',') ?? [];
   const unknown = asked.filter((layout) => !LAYOUTS.includes(layout as Layout));
-  if (unknown.length || !asked.length) throw new Error(`--layouts takes some of ${LAYOUTS.join(', ')}; got "${process.argv[at + 1] ?? ''}"`);
+  if (unknown.length || !asked.length)
+    throw new Error(`--layouts takes some of ${LAYOUTS.join(', ')}; got "${process.argv[at + 1] ?? ''}"`);
   return asked as Layout[];
 }
 
@@ -225,7 +274,11 @@ function main(): void {
   const dry = process.argv.includes('--dry');
   const layouts = layoutsAsked();
   // Fitted on the layouts asked for, reported on all three.
-  const slices = { fit: pages(FIT_SEEDS, layouts), calibration: pages(CALIBRATION_SEEDS, layouts), frozen: pages(FROZEN_SEEDS, LAYOUTS) };
+  const slices = {
+    fit: pages(FIT_SEEDS, layouts),
+    calibration: pages(CALIBRATION_SEEDS, layouts),
+    frozen: pages(FROZEN_SEEDS, LAYOUTS),
+  };
   const source = `simulated ${layouts.join(', ')}: seeds ${FIT_SEEDS.seed}+${FIT_SEEDS.count}, calibration ${CALIBRATION_SEEDS.seed}+${CALIBRATION_SEEDS.count}`;
   const of = <T>(make: (page: LabelledPage) => T[]) => ({
     fit: slices.fit.flatMap(make),
@@ -242,10 +295,17 @@ function main(): void {
   const boundarySlices = of((page) => boundaryExamples(page, titleJudge, repeatJudge));
   const boundary = fitDecision('boundary', BOUNDARY_FEATURES, boundarySlices.fit, boundarySlices.calibration, source);
 
-  const met = [report('title', title, titleSlices, layouts), report('repeat', repeat, repeatSlices, layouts), report('boundary', boundary, boundarySlices, layouts)].every(Boolean);
-  console.log(`\ngoals (frozen slice: ECE ≤ ${MAX_ECE}; splits at ≥ ${SURE_SPLIT} right ≥ ${SURE_SPLIT_PRECISION * 100} %): ${met ? 'met' : 'NOT met'}`);
+  const met = [
+    report('title', title, titleSlices, layouts),
+    report('repeat', repeat, repeatSlices, layouts),
+    report('boundary', boundary, boundarySlices, layouts),
+  ].every(Boolean);
+  console.log(
+    `\ngoals (frozen slice: ECE ≤ ${MAX_ECE}; splits at ≥ ${SURE_SPLIT} right ≥ ${SURE_SPLIT_PRECISION * 100} %): ${met ? 'met' : 'NOT met'}`,
+  );
   if (dry) return;
-  for (const file of [title, repeat, boundary]) writeFileSync(join(WEIGHTS_DIR, `${file.decision}.json`), `${JSON.stringify(file, null, 2)}\n`);
+  for (const file of [title, repeat, boundary])
+    writeFileSync(join(WEIGHTS_DIR, `${file.decision}.json`), `${JSON.stringify(file, null, 2)}\n`);
 }
 
 main();

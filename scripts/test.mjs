@@ -39,7 +39,13 @@ const steps = [];
 steps.push(['typecheck', run('type-check', 'npx', ['tsc', '--noEmit'])]);
 steps.push([
   'unit',
-  run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${results}/vitest.json`]),
+  run('unit tests', 'npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${results}/vitest.json`,
+  ]),
 ]);
 const built = run('web build', 'npm', ['run', '--silent', 'build:web']);
 steps.push(['web build', built]);
@@ -56,8 +62,16 @@ if (built) {
 const unit = readJson(`${results}/vitest.json`);
 const e2e = readJson(`${results}/playwright.json`);
 const counts = {
-  unit: unit && { passed: unit.numPassedTests, failed: unit.numFailedTests, skipped: unit.numPendingTests + unit.numTodoTests },
-  e2e: e2e && { passed: e2e.stats.expected + e2e.stats.flaky, failed: e2e.stats.unexpected, skipped: e2e.stats.skipped },
+  unit: unit && {
+    passed: unit.numPassedTests,
+    failed: unit.numFailedTests,
+    skipped: unit.numPendingTests + unit.numTodoTests,
+  },
+  e2e: e2e && {
+    passed: e2e.stats.expected + e2e.stats.flaky,
+    failed: e2e.stats.unexpected,
+    skipped: e2e.stats.skipped,
+  },
 };
 
 console.log('\n── summary ──');

@@ -13,7 +13,10 @@ const HAN_WORD = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,4}$/u;
 
 const [, , dictPath] = process.argv;
 if (!dictPath) throw new Error('usage: tsx scripts/trim-jieba-dict.ts path/to/dict.txt');
-const rows = readFileSync(dictPath, 'utf8').split('\n').filter(Boolean).map((line) => line.split(' '));
+const rows = readFileSync(dictPath, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => line.split(' '));
 const total = rows.reduce((sum, [, freq]) => sum + Number(freq), 0);
 const levels = new Map<number, string[]>();
 for (const [word, freq] of rows) {
@@ -21,7 +24,9 @@ for (const [word, freq] of rows) {
   const level = Math.floor(Math.log2(Number(freq)));
   levels.set(level, [...(levels.get(level) ?? []), word]);
 }
-const lines = [...levels].sort(([a], [b]) => a - b).map(([level, words]) => `${level} ${[...new Set(words)].sort().join(' ')}`);
+const lines = [...levels]
+  .sort(([a], [b]) => a - b)
+  .map(([level, words]) => `${level} ${[...new Set(words)].sort().join(' ')}`);
 writeFileSync(
   new URL('../src-shared/text/data/jieba-words.ts', import.meta.url),
   [

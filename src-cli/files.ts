@@ -70,7 +70,11 @@ interface PlannedWrite {
  * stores files and that we may write; each name's parts and the whole path fit file-system limits;
  * no output lands inside --out's parent by a trick of `..`, and none is one of the inputs.
  */
-async function planWrites(out: string, files: readonly OutputText[], inputs: readonly string[]): Promise<PlannedWrite[]> {
+async function planWrites(
+  out: string,
+  files: readonly OutputText[],
+  inputs: readonly string[],
+): Promise<PlannedWrite[]> {
   const root = resolve(out);
   const planned = files.map((file) => ({ target: checkedTarget(out, root, file.name), data: file.data }));
   await checkOutputFolder(out, root);
@@ -84,10 +88,19 @@ async function planWrites(out: string, files: readonly OutputText[], inputs: rea
 
 function checkedTarget(out: string, root: string, name: string): string {
   const target = resolve(root, name);
-  if (target === root || relative(root, target).startsWith(`..${sep}`)) throw new UserError(name, `would be written outside ${out}`);
+  if (target === root || relative(root, target).startsWith(`..${sep}`))
+    throw new UserError(name, `would be written outside ${out}`);
   const long = target.split(sep).find((part) => utf8Length(part) > MAX_NAME_BYTES);
-  if (long !== undefined) throw new UserError(target, `a part of the path is ${utf8Length(long)} bytes, more than the ${MAX_NAME_BYTES} a file system allows in one name`);
-  if (utf8Length(target) > MAX_PATH_BYTES) throw new UserError(target, `the path is ${utf8Length(target)} bytes, more than the ${MAX_PATH_BYTES} a file system allows`);
+  if (long !== undefined)
+    throw new UserError(
+      target,
+      `a part of the path is ${utf8Length(long)} bytes, more than the ${MAX_NAME_BYTES} a file system allows in one name`,
+    );
+  if (utf8Length(target) > MAX_PATH_BYTES)
+    throw new UserError(
+      target,
+      `the path is ${utf8Length(target)} bytes, more than the ${MAX_PATH_BYTES} a file system allows`,
+    );
   return target;
 }
 
@@ -100,7 +113,11 @@ async function checkOutputFolder(out: string, root: string): Promise<void> {
   } catch (error) {
     throw new UserError(`--out ${out}`, describeError(error));
   }
-  if (!info.isDirectory()) throw new UserError(`--out ${out}`, existing === root ? 'is a file, not a folder' : `${existing} is a file, not a folder`);
+  if (!info.isDirectory())
+    throw new UserError(
+      `--out ${out}`,
+      existing === root ? 'is a file, not a folder' : `${existing} is a file, not a folder`,
+    );
   const system = VIRTUAL_FILE_SYSTEMS.get(Number((await statfs(existing)).type));
   if (system) throw new UserError(`--out ${out}`, `is on the ${system} file system, which does not store files`);
   try {
@@ -147,7 +164,13 @@ export interface OutputText {
 }
 
 /** Writes every file into `out`, or, when one of them cannot be, none: the reason on stderr, false. */
-export async function writeOutputs(command: string, out: string, files: readonly OutputText[], inputs: readonly string[], io: Io): Promise<boolean> {
+export async function writeOutputs(
+  command: string,
+  out: string,
+  files: readonly OutputText[],
+  inputs: readonly string[],
+  io: Io,
+): Promise<boolean> {
   try {
     await writePlanned(await planWrites(out, files, inputs));
     return true;
@@ -223,7 +246,8 @@ async function walk(folder: string): Promise<string[]> {
     if (entry.name.startsWith('.')) continue;
     const path = join(folder, entry.name);
     if (entry.isDirectory()) files.push(...(await walk(path)));
-    else if ((entry.isFile() || entry.isSymbolicLink()) && PAGE_FILE.test(entry.name) && !(await isFolder(path))) files.push(path);
+    else if ((entry.isFile() || entry.isSymbolicLink()) && PAGE_FILE.test(entry.name) && !(await isFolder(path)))
+      files.push(path);
   }
   return files;
 }

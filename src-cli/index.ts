@@ -51,7 +51,9 @@ async function help(): Promise<string> {
 }
 
 function version(): string {
-  const manifest = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../package.json'), 'utf8')) as { version: string };
+  const manifest = JSON.parse(
+    readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../package.json'), 'utf8'),
+  ) as { version: string };
   return manifest.version;
 }
 

@@ -18,15 +18,29 @@ export interface LoadedPage extends ExportablePage {
  * A file that cannot be read or decoded is named on stderr with its reason; the rest go on. A
  * file with no text is still a page (the app stores it too), with a warning: it has no articles.
  */
-export async function loadPages(files: readonly string[], command: string, io: Io): Promise<{ pages: LoadedPage[]; failed: number }> {
-  const decoded: { file: string; name: string; id: string; size: number; raw: string; encoding: LoadedPage['page']['encoding'] }[] = [];
+export async function loadPages(
+  files: readonly string[],
+  command: string,
+  io: Io,
+): Promise<{ pages: LoadedPage[]; failed: number }> {
+  const decoded: {
+    file: string;
+    name: string;
+    id: string;
+    size: number;
+    raw: string;
+    encoding: LoadedPage['page']['encoding'];
+  }[] = [];
   let failed = 0;
   for (const file of files) {
     try {
       const bytes = await readPageFile(file);
       const name = basename(file);
       const { text, encoding } = decodePage(bytes, name);
-      if (hasNoText(text)) io.stderr(`galley ${command}: ${file}: warning: the file holds no text (empty or whitespace only), so the page has no articles\n`);
+      if (hasNoText(text))
+        io.stderr(
+          `galley ${command}: ${file}: warning: the file holds no text (empty or whitespace only), so the page has no articles\n`,
+        );
       decoded.push({ file, name, id: await contentHash(bytes), size: bytes.length, raw: text, encoding });
     } catch (error) {
       failed++;

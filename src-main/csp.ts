@@ -32,4 +32,6 @@ function serialize(directives: ReadonlyArray<[string, string[]]>): string {
 export const CONTENT_SECURITY_POLICY = serialize(Object.entries(DIRECTIVES));
 
 /** The same policy for a page's `<meta http-equiv>`, for a web build served without the header. */
-export const META_CONTENT_SECURITY_POLICY = serialize(Object.entries(DIRECTIVES).filter(([name]) => !HEADER_ONLY.has(name)));
+export const META_CONTENT_SECURITY_POLICY = serialize(
+  Object.entries(DIRECTIVES).filter(([name]) => !HEADER_ONLY.has(name)),
+);

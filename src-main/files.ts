@@ -16,7 +16,10 @@ import { isSafeRelativeName, landsInside, resolveInside } from './path-guard';
 
 /** The dialog calls used; Electron's `dialog` satisfies it, tests pass scripted answers. */
 export interface Dialogs {
-  showOpenDialog(window: BrowserWindow, options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showOpenDialog(
+    window: BrowserWindow,
+    options: OpenDialogOptions,
+  ): Promise<{ canceled: boolean; filePaths: string[] }>;
   showSaveDialog(window: BrowserWindow, options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>;
   showMessageBox(window: BrowserWindow, options: MessageBoxOptions): Promise<{ response: number }>;
 }
@@ -45,7 +48,13 @@ async function readSource(file: string): Promise<SourceFile> {
   try {
     return { name, bytes: await readPageFile(file) };
   } catch (error) {
-    if (error instanceof DecodeError) return { name, bytes: new Uint8Array(), refused: error.reason, ...(error.problem ? { refusal: error.problem } : {}) };
+    if (error instanceof DecodeError)
+      return {
+        name,
+        bytes: new Uint8Array(),
+        refused: error.reason,
+        ...(error.problem ? { refusal: error.problem } : {}),
+      };
     throw error;
   }
 }
@@ -106,7 +115,8 @@ export function createFiles({ dialogs, window, seedsDir, fs }: FilesDeps) {
     const targets = [];
     for (const file of files) {
       const target = resolveInside(folder, file.name);
-      if (target === null || !(await landsInside(folder, target))) throw new Error(`refusing to save "${file.name}" outside ${folder}`);
+      if (target === null || !(await landsInside(folder, target)))
+        throw new Error(`refusing to save "${file.name}" outside ${folder}`);
       targets.push({ file, target });
     }
     const existing = [];
@@ -126,7 +136,9 @@ export function createFiles({ dialogs, window, seedsDir, fs }: FilesDeps) {
         }
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        throw new Error(`only ${moved.length} of ${staged.length} files were saved in ${folder} (${reason}); saved: ${moved.join(', ') || 'none'}`);
+        throw new Error(
+          `only ${moved.length} of ${staged.length} files were saved in ${folder} (${reason}); saved: ${moved.join(', ') || 'none'}`,
+        );
       }
     } finally {
       await rm(scratch, { recursive: true, force: true });
@@ -135,7 +147,9 @@ export function createFiles({ dialogs, window, seedsDir, fs }: FilesDeps) {
   }
 
   async function confirmReplace(folder: string, existing: readonly string[]): Promise<boolean> {
-    const listed = existing.slice(0, LISTED_EXISTING).join('\n') + (existing.length > LISTED_EXISTING ? `\n… +${existing.length - LISTED_EXISTING}` : '');
+    const listed =
+      existing.slice(0, LISTED_EXISTING).join('\n') +
+      (existing.length > LISTED_EXISTING ? `\n… +${existing.length - LISTED_EXISTING}` : '');
     const { response } = await dialogs.showMessageBox(window(), {
       type: 'question',
       title: 'Replace files?',

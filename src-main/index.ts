@@ -54,7 +54,10 @@ if (!app.requestSingleInstanceLock()) {
       if (renderer.mode === 'production') serveRenderer(paths.renderer, CONTENT_SECURITY_POLICY);
       const files = createFiles({ dialogs: dialog, window: requireMainWindow, seedsDir: paths.seeds });
       registerIpcHandlers(ipcHandlers(files), renderer.origin);
-      installMenu(() => (BrowserWindow.getFocusedWindow() ?? mainWindow)?.webContents, { isMac, isDev: !app.isPackaged });
+      installMenu(() => (BrowserWindow.getFocusedWindow() ?? mainWindow)?.webContents, {
+        isMac,
+        isDev: !app.isPackaged,
+      });
       await openMainWindow();
     })
     .catch((error: unknown) => {

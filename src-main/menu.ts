@@ -15,7 +15,13 @@ interface MenuPlatform {
   isDev: boolean;
 }
 
-function command(id: string, label: string, name: MenuCommand, send: SendCommand, accelerator?: string): MenuItemConstructorOptions {
+function command(
+  id: string,
+  label: string,
+  name: MenuCommand,
+  send: SendCommand,
+  accelerator?: string,
+): MenuItemConstructorOptions {
   return { id, label, accelerator, click: () => send(name) };
 }
 

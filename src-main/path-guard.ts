@@ -21,7 +21,16 @@ const WINDOWS_DEVICE = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-
 export function isSafeRelativeName(name: unknown): name is string {
   if (typeof name !== 'string' || name.length === 0) return false;
   if (FORBIDDEN_CHARACTERS.test(name)) return false;
-  return name.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..' && !WINDOWS_DEVICE.test(segment) && !/[. ]$/.test(segment));
+  return name
+    .split('/')
+    .every(
+      (segment) =>
+        segment !== '' &&
+        segment !== '.' &&
+        segment !== '..' &&
+        !WINDOWS_DEVICE.test(segment) &&
+        !/[. ]$/.test(segment),
+    );
 }
 
 /** True when `candidate` resolves to `dir` itself or somewhere below it. */

@@ -85,7 +85,10 @@ export function createAppRequestHandler(rendererDir: string, csp: string, read: 
     if (!file || !contentType) return new Response(null, { status: 404, headers });
     try {
       const body = await read(file);
-      return new Response(body as Uint8Array<ArrayBuffer>, { status: 200, headers: { ...headers, 'Content-Type': contentType } });
+      return new Response(body as Uint8Array<ArrayBuffer>, {
+        status: 200,
+        headers: { ...headers, 'Content-Type': contentType },
+      });
     } catch {
       return new Response(null, { status: 404, headers });
     }

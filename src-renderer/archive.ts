@@ -53,7 +53,11 @@ export async function analyzeInBackground(): Promise<void> {
     // New pages can make a name on an old page a rare variant: the library is checked as a whole.
     if (analysedAny && !signal.aborted) await storeCorpusFlags(db, await findCorpusFlagsInWorker());
   } catch (error) {
-    pushNotice({ tone: 'error', key: 'scale:analysis.crashed', values: { reason: error instanceof Error ? error.message : String(error) } });
+    pushNotice({
+      tone: 'error',
+      key: 'scale:analysis.crashed',
+      values: { reason: error instanceof Error ? error.message : String(error) },
+    });
   } finally {
     run.worker.terminate();
     analysis = null;
@@ -84,7 +88,11 @@ export async function backUpLibrary(): Promise<void> {
     const result = await galley.saveFiles({ suggestedName: name, files: [{ name, data }] });
     if (result.saved) pushNotice({ tone: 'info', key: 'scale:backup.saved', values: { location: result.location } });
   } catch (error) {
-    pushNotice({ tone: 'error', key: 'scale:backup.failed', values: { reason: error instanceof Error ? error.message : String(error) } });
+    pushNotice({
+      tone: 'error',
+      key: 'scale:backup.failed',
+      values: { reason: error instanceof Error ? error.message : String(error) },
+    });
   }
 }
 

@@ -28,7 +28,11 @@ async function runImport(
     const report = await run(controller.signal);
     if (report) for (const notice of noticesFor(report, announceAdded)) pushNotice(notice);
   } catch (error) {
-    pushNotice({ tone: 'error', key: 'library:notice.importCrashed', values: { reason: error instanceof Error ? error.message : String(error) } });
+    pushNotice({
+      tone: 'error',
+      key: 'library:notice.importCrashed',
+      values: { reason: error instanceof Error ? error.message : String(error) },
+    });
   } finally {
     running = null;
     setImportProgress(null);
@@ -38,7 +42,10 @@ async function runImport(
 /** Imports the files, then shows the issues their folders and names point to, for the editor to confirm. */
 export async function importSourceFiles(files: SourceFile[]): Promise<void> {
   if (files.length === 0) return;
-  await runImport((signal) => importFiles(db, files, { signal, onProgress: setImportProgress, decideReimport: askReimport }), true);
+  await runImport(
+    (signal) => importFiles(db, files, { signal, onProgress: setImportProgress, decideReimport: askReimport }),
+    true,
+  );
   await offerGrouping(files);
 }
 
@@ -47,7 +54,11 @@ export async function pickAndImport(): Promise<void> {
   try {
     files = await galley.openFiles();
   } catch (error) {
-    pushNotice({ tone: 'error', key: 'library:notice.importCrashed', values: { reason: error instanceof Error ? error.message : String(error) } });
+    pushNotice({
+      tone: 'error',
+      key: 'library:notice.importCrashed',
+      values: { reason: error instanceof Error ? error.message : String(error) },
+    });
     return;
   }
   await importSourceFiles(files);

@@ -51,7 +51,11 @@ export async function loadPreferences(): Promise<void> {
   try {
     stored = await Promise.all([db.getMeta('language'), db.getMeta('theme'), db.getMeta('editorName')]);
   } catch (error) {
-    pushNotice({ tone: 'error', key: 'common:storageUnavailable', values: { reason: error instanceof Error ? error.message : String(error) } });
+    pushNotice({
+      tone: 'error',
+      key: 'common:storageUnavailable',
+      values: { reason: error instanceof Error ? error.message : String(error) },
+    });
   }
   const quickLanguage = mirrored('language') as Language | undefined;
   const language = quickLanguage && LANGUAGES.includes(quickLanguage) ? quickLanguage : stored[0];

@@ -42,7 +42,13 @@ const clean: Command = {
     if (out) {
       if (!(await writeOutputs('clean', out, outputFiles(results, format, io), files, io))) return 1;
     } else if (format === 'json') {
-      io.stdout(`${JSON.stringify(results.map((result) => result.value), null, 2)}\n`);
+      io.stdout(
+        `${JSON.stringify(
+          results.map((result) => result.value),
+          null,
+          2,
+        )}\n`,
+      );
     } else {
       io.stdout(results.map((result) => String(result.value)).join('\n'));
     }
@@ -60,22 +66,39 @@ async function cleanByIssue(paths: readonly string[], io: Io): Promise<number> {
   const pageResult = (page: LoadedPage) => toPageResult(page.page.name, page.page.raw, page.analysis);
   for (const { issue, pages: issuePages } of issues) {
     const { paper, date, number } = issue;
-    const entries = issue.pages.map((entry, index) => ({ pageNumber: entry.pageNumber, pageName: entry.pageName, file: issuePages[index].file, result: pageResult(issuePages[index]) }));
+    const entries = issue.pages.map((entry, index) => ({
+      pageNumber: entry.pageNumber,
+      pageName: entry.pageName,
+      file: issuePages[index].file,
+      result: pageResult(issuePages[index]),
+    }));
     io.stdout(`${JSON.stringify({ issue: { paper, date, number, stem: issueFileStem(issue) }, pages: entries })}\n`);
   }
-  if (loose.length) io.stdout(`${JSON.stringify({ issue: null, pages: loose.map((page) => ({ pageNumber: null, pageName: null, file: page.file, result: pageResult(page) })) })}\n`);
+  if (loose.length)
+    io.stdout(
+      `${JSON.stringify({ issue: null, pages: loose.map((page) => ({ pageNumber: null, pageName: null, file: page.file, result: pageResult(page) })) })}\n`,
+    );
   return failed ? 1 : 0;
 }
 
-function parseOptions(argv: string[], io: Io): { files: string[]; format: Format; out?: string; byIssue: boolean } | null {
+function parseOptions(
+  argv: string[],
+  io: Io,
+): { files: string[]; format: Format; out?: string; byIssue: boolean } | null {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { format: { type: 'string', default: 'json' }, out: { type: 'string' }, 'by-issue': { type: 'boolean', default: false } },
+      options: {
+        format: { type: 'string', default: 'json' },
+        out: { type: 'string' },
+        'by-issue': { type: 'boolean', default: false },
+      },
     });
     if (values['by-issue'] && (values.format !== 'json' || values.out !== undefined)) {
-      io.stderr(`galley clean: --by-issue prints JSON, one line per issue, to stdout (no --format or --out; export --by-issue writes files)\n`);
+      io.stderr(
+        `galley clean: --by-issue prints JSON, one line per issue, to stdout (no --format or --out; export --by-issue writes files)\n`,
+      );
       return null;
     }
     const format = values.format as Format;
@@ -107,7 +130,10 @@ function outputFiles(results: readonly Cleaned[], format: Format, io: Io): { nam
     const base = exportBaseName(basename(result.file), format);
     const name = `${claimName(base, taken)}.${format}`;
     const wanted = `${base}.${format}`;
-    if (name !== wanted) io.stderr(`galley clean: ${result.file}: written as ${name}, since ${wanted} is ${firstWith.get(wanted.toLowerCase())}'s\n`);
+    if (name !== wanted)
+      io.stderr(
+        `galley clean: ${result.file}: written as ${name}, since ${wanted} is ${firstWith.get(wanted.toLowerCase())}'s\n`,
+      );
     else firstWith.set(wanted.toLowerCase(), result.file);
     return { name, data: format === 'json' ? `${JSON.stringify(result.value, null, 2)}\n` : String(result.value) };
   });

@@ -3,7 +3,16 @@ import type { Command, Io } from '../command';
 import { pageFilesOrTell, writeOutputs } from '../files';
 import { groupLoadedPages } from '../issues';
 import { loadPages } from '../pages';
-import { changeReport, EXPORT_FORMATS, exportBatch, exportIssues, issueChangeReport, isExportFormat, type ChangeReport, type ExportFormat } from '../../src-shared/export';
+import {
+  changeReport,
+  EXPORT_FORMATS,
+  exportBatch,
+  exportIssues,
+  issueChangeReport,
+  isExportFormat,
+  type ChangeReport,
+  type ExportFormat,
+} from '../../src-shared/export';
 import { issueFileStem } from '../../src-shared/issues';
 
 interface Options {
@@ -36,7 +45,9 @@ const exportCommand: Command = {
     if (pages.length === 0) return 1;
     const exportOptions = { exportedAt: Date.now(), markdownLayout: options.layout };
     const grouped = options.byIssue ? groupLoadedPages(pages, 'export', io) : { issues: [], loose: pages };
-    const files = options.byIssue ? await exportIssues(grouped.issues, grouped.loose, options.format, exportOptions) : await exportBatch(pages, options.format, exportOptions);
+    const files = options.byIssue
+      ? await exportIssues(grouped.issues, grouped.loose, options.format, exportOptions)
+      : await exportBatch(pages, options.format, exportOptions);
     if (!(await writeOutputs('export', options.out, files, inputs, io))) return 1;
     for (const exportable of grouped.issues) {
       const report = issueChangeReport(exportable);
@@ -67,15 +78,27 @@ function parseOptions(argv: string[], io: Io): Options | null {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { format: { type: 'string' }, out: { type: 'string' }, layout: { type: 'string', default: 'article' }, 'by-issue': { type: 'boolean', default: false } },
+      options: {
+        format: { type: 'string' },
+        out: { type: 'string' },
+        layout: { type: 'string', default: 'article' },
+        'by-issue': { type: 'boolean', default: false },
+      },
     });
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
-  if (values.format === undefined || !isExportFormat(values.format)) return fail(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  if (values.format === undefined || !isExportFormat(values.format))
+    return fail(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
   if (values.out === undefined) return fail('--out DIR is required');
   if (values.layout !== 'article' && values.layout !== 'page') return fail('--layout must be article or page');
   if (positionals.length === 0) return fail('no input files');
-  return { files: positionals, format: values.format, out: values.out, layout: values.layout, byIssue: values['by-issue'] };
+  return {
+    files: positionals,
+    format: values.format,
+    out: values.out,
+    layout: values.layout,
+    byIssue: values['by-issue'],
+  };
 }

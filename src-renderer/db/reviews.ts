@@ -1,4 +1,10 @@
-import { DEFAULT_EDITOR, type Approval, type PageAnalysis, type PageStatus, type ReviewRecord } from '../../src-shared/model';
+import {
+  DEFAULT_EDITOR,
+  type Approval,
+  type PageAnalysis,
+  type PageStatus,
+  type ReviewRecord,
+} from '../../src-shared/model';
 import { analyzePage } from '../../src-shared/pipeline';
 import {
   applyEntry,
@@ -37,7 +43,11 @@ export const COALESCE_MS = 1500;
  * The page's review state, analysing it once on first open. After that the stored review is the
  * truth: re-opening never runs the pipeline again.
  */
-export async function ensureReview(db: GalleyDB, pageId: string, analyze: (raw: string) => PageAnalysis = analyzePage): Promise<ReviewRecord | null> {
+export async function ensureReview(
+  db: GalleyDB,
+  pageId: string,
+  analyze: (raw: string) => PageAnalysis = analyzePage,
+): Promise<ReviewRecord | null> {
   const existing = await db.reviews.get(pageId);
   if (existing) return existing;
   const raw = await db.raws.get(pageId);
@@ -139,7 +149,8 @@ async function saveDecisions(
   now: number,
 ): Promise<void> {
   const context = { pageId: before.pageId, who: DEFAULT_EDITOR, at: now };
-  const ops = direction === 'forward' ? patches.flatMap((p) => p.forward) : [...patches].reverse().flatMap((p) => p.inverse);
+  const ops =
+    direction === 'forward' ? patches.flatMap((p) => p.forward) : [...patches].reverse().flatMap((p) => p.inverse);
   if (ops.some((op) => op.type === 'replace-analysis')) {
     // A whole analysis swapped in holds its own decisions: what it has over the pipeline's reading.
     await db.decisions.where('pageId').equals(before.pageId).delete();
@@ -195,7 +206,13 @@ export async function travel(db: GalleyDB, pageId: string, direction: 'undo' | '
     if (!row) return null;
     const { step } = row.entry;
     const pages = await loadPages(db, row.entry.pages);
-    await saveStep(db, step, new Map(pages.map((p) => [p.pageId, p])), direction === 'undo' ? 'backward' : 'forward', Date.now());
+    await saveStep(
+      db,
+      step,
+      new Map(pages.map((p) => [p.pageId, p])),
+      direction === 'undo' ? 'backward' : 'forward',
+      Date.now(),
+    );
     await db.history.put({ ...row, entry: { ...row.entry, undone: direction === 'undo' } });
     return step;
   });
@@ -248,6 +265,8 @@ export async function changePageStatus(
   return db.transaction('rw', [db.reviews, db.raws, db.pages, db.history, db.decisions], async () => {
     const row = await db.pages.get(pageId);
     if (!row) throw new Error(`no page ${pageId}`);
-    return commitAction(db, [pageId], () => entry(label, to, [statusPatch(pageId, { from: row.status, to, fromApproval: row.approval, toApproval })]));
+    return commitAction(db, [pageId], () =>
+      entry(label, to, [statusPatch(pageId, { from: row.status, to, fromApproval: row.approval, toApproval })]),
+    );
   });
 }

@@ -48,7 +48,10 @@ export function exportStates(manifests: readonly ExportManifest[]): Map<string, 
   const states = new Map<string, ExportState>();
   for (const { pageId, format, exportedAt } of manifests) {
     const known = states.get(pageId);
-    states.set(pageId, { at: Math.max(known?.at ?? exportedAt, exportedAt), formats: [...(known?.formats ?? []), format].sort() });
+    states.set(pageId, {
+      at: Math.max(known?.at ?? exportedAt, exportedAt),
+      formats: [...(known?.formats ?? []), format].sort(),
+    });
   }
   return states;
 }
@@ -197,20 +200,25 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: {},
     upgrade: async (tx) => {
       const exported = exportStates(await tx.table<ExportRow>('exports').toArray());
-      const changed = new Map((await tx.table<ReviewRecord, string>('reviews').toArray()).map((review) => [review.pageId, review.updatedAt]));
+      const changed = new Map(
+        (await tx.table<ReviewRecord, string>('reviews').toArray()).map((review) => [review.pageId, review.updatedAt]),
+      );
       const edited = new Set<string>();
       await tx.table<HistoryRow, number>('history').each((row) => {
         // Version 2 wrote `page`, later versions `pages`.
         const entry = row.entry as { page?: string; pages?: string[] };
         for (const pageId of entry.pages ?? (entry.page ? [entry.page] : [])) edited.add(pageId);
       });
-      await tx.table<PageRow, string>('pages').toCollection().modify((page: Omit<PageRow, 'status'> & { status: PageStatus | 'exported' }) => {
-        const state = exported.get(page.id) ?? (page.status === 'exported' ? { at: null, formats: [] } : undefined);
-        if (state) page.exported = state;
-        const changedAt = changed.get(page.id);
-        if (changedAt !== undefined) page.changedAt = changedAt;
-        if (page.status === 'exported') page.status = edited.has(page.id) ? 'in-review' : 'new';
-      });
+      await tx
+        .table<PageRow, string>('pages')
+        .toCollection()
+        .modify((page: Omit<PageRow, 'status'> & { status: PageStatus | 'exported' }) => {
+          const state = exported.get(page.id) ?? (page.status === 'exported' ? { at: null, formats: [] } : undefined);
+          if (state) page.exported = state;
+          const changedAt = changed.get(page.id);
+          if (changedAt !== undefined) page.changedAt = changedAt;
+          if (page.status === 'exported') page.status = edited.has(page.id) ? 'in-review' : 'new';
+        });
     },
   },
 ];

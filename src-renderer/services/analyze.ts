@@ -45,7 +45,11 @@ export function pendingPageIds(db: GalleyDB): Promise<string[]> {
  * written, so the worker is rarely idle. A review that appeared meanwhile (the editor opened the
  * page) is never overwritten: only its counts are filled in.
  */
-export async function analyzePending(db: GalleyDB, analyze: Analyzer, options: AnalyzeOptions = {}): Promise<AnalyzeReport> {
+export async function analyzePending(
+  db: GalleyDB,
+  analyze: Analyzer,
+  options: AnalyzeOptions = {},
+): Promise<AnalyzeReport> {
   const { signal, onProgress, batchSize = DEFAULT_BATCH_SIZE, now = Date.now } = options;
   const report: AnalyzeReport = { analysed: 0, failed: [], cancelled: false };
   const ids = await pendingPageIds(db);
@@ -84,7 +88,12 @@ export async function analyzePending(db: GalleyDB, analyze: Analyzer, options: A
   return report;
 }
 
-async function storeAnalyses(db: GalleyDB, results: readonly AnalyzeOutput[], report: AnalyzeReport, updatedAt: number): Promise<void> {
+async function storeAnalyses(
+  db: GalleyDB,
+  results: readonly AnalyzeOutput[],
+  report: AnalyzeReport,
+  updatedAt: number,
+): Promise<void> {
   const ids = results.map((result) => result.id);
   let analysed = 0;
   const failed: AnalyzeReport['failed'] = [];
@@ -113,4 +122,3 @@ async function storeAnalyses(db: GalleyDB, results: readonly AnalyzeOutput[], re
   report.analysed += analysed;
   report.failed.push(...failed);
 }
-

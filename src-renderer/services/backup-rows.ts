@@ -3,7 +3,17 @@ import { boundarySchema, editSchema, flagSchema, pageAnalysisSchema } from '../.
 import type { ExportFormat } from '../../src-shared/export/types';
 import { PAGE_STATUSES } from '../../src-shared/model';
 import { ACTION_LABELS, type ReviewOp } from '../../src-shared/review';
-import type { ExportRow, HistoryRow, IssueHistoryRow, IssueRow, MetaRow, PageRow, PageStats, RawRow, TombstoneRow } from '../db/schema';
+import type {
+  ExportRow,
+  HistoryRow,
+  IssueHistoryRow,
+  IssueRow,
+  MetaRow,
+  PageRow,
+  PageStats,
+  RawRow,
+  TombstoneRow,
+} from '../db/schema';
 import { ISSUE_ACTIONS } from './issues';
 import type { Decision, ReviewRecord } from '../../src-shared/model';
 
@@ -80,7 +90,14 @@ const span = { start: count, end: count };
 const decisionAction = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('split'), chunkStart: count, status: splitStatus, title: z.string().optional() }),
   z.strictObject({ type: z.literal('editor-split'), chunkStart: count, boundary: boundarySchema }),
-  z.strictObject({ type: z.literal('edit-status'), rule: z.string(), ...span, before: z.string(), after: z.string(), status: editStatus }),
+  z.strictObject({
+    type: z.literal('edit-status'),
+    rule: z.string(),
+    ...span,
+    before: z.string(),
+    after: z.string(),
+    status: editStatus,
+  }),
   z.strictObject({ type: z.literal('flag-status'), rule: z.string(), ...span, text: z.string(), status: flagStatus }),
   z.strictObject({ type: z.literal('editor-edit'), edit: editSchema, position: count }),
 ]);
@@ -100,7 +117,13 @@ const issueRow: z.ZodType<IssueRow> = z.strictObject({
   paper: z.string().nullable(),
   date: z.string().nullable(),
   number: z.string().nullable(),
-  pages: z.array(z.strictObject({ pageId: z.string().min(1), pageNumber: z.number().int().nullable(), pageName: z.string().nullable() })),
+  pages: z.array(
+    z.strictObject({
+      pageId: z.string().min(1),
+      pageNumber: z.number().int().nullable(),
+      pageName: z.string().nullable(),
+    }),
+  ),
   pageIds: z.array(z.string().min(1)),
   createdAt: time,
   updatedAt: time,
@@ -136,8 +159,16 @@ const rows = {
     updatedAt: time,
     proposal: z.strictObject({ analysis: pageAnalysisSchema, needsLook: z.array(decisionRow) }).optional(),
   }) satisfies z.ZodType<ReviewRecord>,
-  history: z.strictObject({ seq: z.number().int().positive(), at: time, entry: deskHistory }) satisfies z.ZodType<HistoryRow>,
-  tombstones: z.strictObject({ id: z.string().min(1), name: z.string(), deletedAt: time }) satisfies z.ZodType<TombstoneRow>,
+  history: z.strictObject({
+    seq: z.number().int().positive(),
+    at: time,
+    entry: deskHistory,
+  }) satisfies z.ZodType<HistoryRow>,
+  tombstones: z.strictObject({
+    id: z.string().min(1),
+    name: z.string(),
+    deletedAt: time,
+  }) satisfies z.ZodType<TombstoneRow>,
   meta: metaRow,
   exports: z.strictObject({
     pageId: z.string().min(1),
@@ -147,7 +178,12 @@ const rows = {
   }) satisfies z.ZodType<ExportRow>,
   decisions: decisionRow,
   issues: issueRow,
-  issueHistory: z.strictObject({ seq: z.number().int().positive(), at: time, step: issueStep, undone: z.boolean() }) satisfies z.ZodType<IssueHistoryRow>,
+  issueHistory: z.strictObject({
+    seq: z.number().int().positive(),
+    at: time,
+    step: issueStep,
+    undone: z.boolean(),
+  }) satisfies z.ZodType<IssueHistoryRow>,
 };
 
 export type BackupTable = keyof typeof rows;

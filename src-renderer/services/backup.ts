@@ -91,7 +91,10 @@ async function checksum(data: BackupFile['data']): Promise<string> {
 /** Keys are sorted at every depth: the same library always gives the same bytes, whatever order IndexedDB kept. */
 export async function exportBackup(db: GalleyDB): Promise<Blob> {
   const exported = JSON.parse(await (await exportDB(db, { prettyJson: false })).text()) as BackupFile;
-  const file: BackupFile = { ...exported, galley: { backupVersion: BACKUP_VERSION, sha256: await checksum(exported.data) } };
+  const file: BackupFile = {
+    ...exported,
+    galley: { backupVersion: BACKUP_VERSION, sha256: await checksum(exported.data) },
+  };
   return new Blob([canonicalJson(file)], { type: 'application/json' });
 }
 
@@ -127,7 +130,10 @@ export async function restoreBackup(
       await importInto(db, parsedStream(backup), { acceptNameDiff: true });
     });
   } catch (error) {
-    throw new BackupError(fileName, { key: 'write-failed', detail: error instanceof Error ? error.message : String(error) });
+    throw new BackupError(fileName, {
+      key: 'write-failed',
+      detail: error instanceof Error ? error.message : String(error),
+    });
   }
   return { tables: backup.data.tables.map((table) => ({ name: table.name, rows: table.rowCount })) };
 }
@@ -147,7 +153,10 @@ async function upgradeBackup(backup: BackupFile, fileName: string): Promise<Back
   const version = backup.data.databaseVersion;
   const scratch = `galley-restore-${Date.now()}`;
   const old = new Dexie(scratch);
-  declareVersions(old, SCHEMA_VERSIONS.filter((schema) => schema.version <= version));
+  declareVersions(
+    old,
+    SCHEMA_VERSIONS.filter((schema) => schema.version <= version),
+  );
   try {
     await old.open();
     await importInto(old, parsedStream(backup), { acceptNameDiff: true });
@@ -160,7 +169,11 @@ async function upgradeBackup(backup: BackupFile, fileName: string): Promise<Back
       upgraded.close();
     }
   } catch (error) {
-    throw new BackupError(fileName, { key: 'upgrade-failed', version, detail: error instanceof Error ? error.message : String(error) });
+    throw new BackupError(fileName, {
+      key: 'upgrade-failed',
+      version,
+      detail: error instanceof Error ? error.message : String(error),
+    });
   } finally {
     old.close();
     await Dexie.delete(scratch);
@@ -188,29 +201,40 @@ async function readBackup(db: GalleyDB, fileName: string, bytes: Uint8Array): Pr
   }
   if (!isBackupFile(json)) throw fail({ key: 'not-backup' });
   const backupVersion = json.galley?.backupVersion ?? 1;
-  if (backupVersion > BACKUP_VERSION) throw fail({ key: 'newer-format', version: backupVersion, supported: BACKUP_VERSION });
+  if (backupVersion > BACKUP_VERSION)
+    throw fail({ key: 'newer-format', version: backupVersion, supported: BACKUP_VERSION });
   const { databaseVersion, tables, data } = json.data;
   if (databaseVersion > db.verno) throw fail({ key: 'newer-database', version: databaseVersion, supported: db.verno });
   const schema = SCHEMA_VERSIONS.filter((version) => version.version <= databaseVersion);
   if (schema.at(-1)?.version !== databaseVersion) throw fail({ key: 'unknown-database', version: databaseVersion });
   if (json.galley && json.galley.sha256 !== (await checksum(json.data))) throw fail({ key: 'checksum' });
 
-  const unknown = tables.map((table) => table.name).filter((name) => !isBackupTable(name) || !db.tables.some((table) => table.name === name));
+  const unknown = tables
+    .map((table) => table.name)
+    .filter((name) => !isBackupTable(name) || !db.tables.some((table) => table.name === name));
   if (unknown.length > 0) throw fail({ key: 'unknown-tables', tables: unknown.join(', ') });
   const expected = new Set(schema.flatMap((version) => Object.keys(version.stores)));
   for (const name of expected) {
-    if (!tables.some((table) => table.name === name) || !data.some((entry) => entry.tableName === name)) throw fail({ key: 'missing-table', table: name });
+    if (!tables.some((table) => table.name === name) || !data.some((entry) => entry.tableName === name))
+      throw fail({ key: 'missing-table', table: name });
   }
   for (const table of tables) {
     const rows = data.find((entry) => entry.tableName === table.name)?.rows ?? [];
-    if (rows.length !== table.rowCount) throw fail({ key: 'row-count', table: table.name, expected: table.rowCount, actual: rows.length });
+    if (rows.length !== table.rowCount)
+      throw fail({ key: 'row-count', table: table.name, expected: table.rowCount, actual: rows.length });
     if (!isBackupTable(table.name)) continue;
     const rowSchemaOfTable = rowSchema(table.name, databaseVersion);
     for (const [row, value] of rows.entries()) {
       const result = rowSchemaOfTable.safeParse(revived(value));
       if (!result.success) {
         const [issue] = result.error.issues;
-        throw fail({ key: 'bad-row', table: table.name, row: row + 1, field: issue.path.join('.') || '—', issue: issue.message });
+        throw fail({
+          key: 'bad-row',
+          table: table.name,
+          row: row + 1,
+          field: issue.path.join('.') || '—',
+          issue: issue.message,
+        });
       }
     }
   }
@@ -233,7 +257,11 @@ function revived(row: unknown): unknown {
   const value: Record<string, unknown> = structuredClone(fields);
   const keysOf = (path: string) => path.split('.').map((key) => key.replace(/~1/g, '.').replace(/~0/g, '~'));
   const at = (keys: readonly string[]) =>
-    keys.reduce<unknown>((parent, key) => (typeof parent === 'object' && parent !== null ? (parent as Record<string, unknown>)[key] : undefined), value);
+    keys.reduce<unknown>(
+      (parent, key) =>
+        typeof parent === 'object' && parent !== null ? (parent as Record<string, unknown>)[key] : undefined,
+      value,
+    );
   for (const [path, type] of Object.entries(types)) {
     if (type === 'arrayNonindexKeys') continue;
     const keys = keysOf(path);
@@ -242,7 +270,8 @@ function revived(row: unknown): unknown {
     if (typeof parent !== 'object' || parent === null) return row;
     const placeholder = (parent as Record<string, unknown>)[last];
     if (type === 'undef') (parent as Record<string, unknown>)[last] = undefined;
-    else if (type === '#' && typeof placeholder === 'string') (parent as Record<string, unknown>)[last] = at(keysOf(placeholder.slice(1)));
+    else if (type === '#' && typeof placeholder === 'string')
+      (parent as Record<string, unknown>)[last] = at(keysOf(placeholder.slice(1)));
     else return row;
   }
   return value;
@@ -259,16 +288,22 @@ function rowsOf(backup: BackupFile, table: string): unknown[] {
  */
 async function brokenInvariant(backup: BackupFile): Promise<BackupProblem | null> {
   const pages = rowsOf(backup, 'pages') as Array<{ id: string; name: string; size: number; encoding: SourceEncoding }>;
-  const raws = new Map((rowsOf(backup, 'raws') as Array<{ id: string; text: string }>).map((raw) => [raw.id, raw.text]));
+  const raws = new Map(
+    (rowsOf(backup, 'raws') as Array<{ id: string; text: string }>).map((raw) => [raw.id, raw.text]),
+  );
   const pageIds = new Set(pages.map((page) => page.id));
   for (const page of pages) {
     const text = raws.get(page.id);
     if (text === undefined) return { key: 'page-without-text', name: page.name };
     const bytes = encodedAs(text, page.encoding);
-    if (bytes && (bytes.length !== page.size || (await contentHash(bytes)) !== contentHashOfPageId(page.id))) return { key: 'hash-mismatch', name: page.name };
+    if (bytes && (bytes.length !== page.size || (await contentHash(bytes)) !== contentHashOfPageId(page.id)))
+      return { key: 'hash-mismatch', name: page.name };
   }
   for (const id of raws.keys()) if (!pageIds.has(id)) return { key: 'text-without-page', id };
-  const reviews = rowsOf(backup, 'reviews') as Array<{ pageId: string; analysis: { chunks: Span[]; edits: Span[]; flags: Span[] } }>;
+  const reviews = rowsOf(backup, 'reviews') as Array<{
+    pageId: string;
+    analysis: { chunks: Span[]; edits: Span[]; flags: Span[] };
+  }>;
   for (const { pageId, analysis } of reviews) {
     const text = raws.get(pageId);
     if (text === undefined) return { key: 'orphan-row', table: 'reviews', id: pageId };
@@ -318,7 +353,11 @@ function isBackupFile(value: unknown): value is BackupFile {
   return (
     file.formatName === 'dexie' &&
     file.formatVersion === 1 &&
-    (galley === undefined || (typeof galley === 'object' && galley !== null && typeof galley.backupVersion === 'number' && typeof galley.sha256 === 'string')) &&
+    (galley === undefined ||
+      (typeof galley === 'object' &&
+        galley !== null &&
+        typeof galley.backupVersion === 'number' &&
+        typeof galley.sha256 === 'string')) &&
     typeof data === 'object' &&
     data !== null &&
     typeof data.databaseVersion === 'number' &&

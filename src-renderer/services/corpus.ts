@@ -29,13 +29,17 @@ export async function findCorpusFlags(db: GalleyDB): Promise<CorpusFindings> {
  */
 export async function storeCorpusFlags(db: GalleyDB, findings: CorpusFindings): Promise<number> {
   const found = new Map(findings);
-  const stored = new Set((await db.reviews.bulkGet([...found.keys()])).flatMap((review) => (review ? [review.pageId] : [])));
+  const stored = new Set(
+    (await db.reviews.bulkGet([...found.keys()])).flatMap((review) => (review ? [review.pageId] : [])),
+  );
   const pageIds = [...found.keys()].filter((pageId) => stored.has(pageId)); // deleted since the check read it
   const step = await commitAction(db, pageIds, (pages) => {
     const patches = pages.map((page) => {
       const flags = withFlags(page.analysis, found.get(page.pageId) ?? []).flags;
       const known = new Set(page.analysis.flags.map((flag) => flag.id));
-      const ops: ReviewOp[] = flags.flatMap((flag, index) => (known.has(flag.id) ? [] : [{ type: 'add-flag', flag, index } as const]));
+      const ops: ReviewOp[] = flags.flatMap((flag, index) =>
+        known.has(flag.id) ? [] : [{ type: 'add-flag', flag, index } as const],
+      );
       return patch(page.pageId, ops);
     });
     const added = patches.reduce((sum, p) => sum + p.forward.length, 0);

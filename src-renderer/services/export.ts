@@ -1,5 +1,10 @@
 import { exportBatch, exportPage } from '../../src-shared/export/batch';
-import { describeChanges, exportManifest, type ExportChanges, type ExportManifest } from '../../src-shared/export/manifest';
+import {
+  describeChanges,
+  exportManifest,
+  type ExportChanges,
+  type ExportManifest,
+} from '../../src-shared/export/manifest';
 import { changeReport, type ChangeReport } from '../../src-shared/export/report';
 import { safeFileName, stem } from '../../src-shared/export/text-utils';
 import type { ExportablePage, ExportFormat, ExportOptions } from '../../src-shared/export/types';
@@ -67,13 +72,21 @@ export class ExportError extends Error {
  * The pages as exporters take them: record, raw text, review and clean articles. A page never
  * opened is analysed first, exactly as opening it in the desk would.
  */
-export async function loadExportable(db: GalleyDB, pageIds: readonly string[], options: Omit<RunOptions, 'now'> = {}): Promise<ExportablePage[]> {
+export async function loadExportable(
+  db: GalleyDB,
+  pageIds: readonly string[],
+  options: Omit<RunOptions, 'now'> = {},
+): Promise<ExportablePage[]> {
   const { signal, onProgress } = options;
   const pages: ExportablePage[] = [];
   for (let from = 0; from < pageIds.length; from += READ_CHUNK) {
     signal?.throwIfAborted();
     const ids = pageIds.slice(from, from + READ_CHUNK);
-    const [rows, raws, reviews] = await Promise.all([db.pages.bulkGet(ids), db.raws.bulkGet(ids), db.reviews.bulkGet(ids)]);
+    const [rows, raws, reviews] = await Promise.all([
+      db.pages.bulkGet(ids),
+      db.raws.bulkGet(ids),
+      db.reviews.bulkGet(ids),
+    ]);
     for (const [index, id] of ids.entries()) {
       const row = rows[index];
       const raw = raws[index];
@@ -81,7 +94,12 @@ export async function loadExportable(db: GalleyDB, pageIds: readonly string[], o
       const review = reviews[index] ?? (await ensureReview(db, id));
       if (!review) throw new ExportError(`${row.name} has no review to export`);
       // The row's cached stats ride along; the exporters pick the record's own fields.
-      pages.push({ page: { ...row, raw: raw.text }, analysis: review.analysis, clean: materialize(raw.text, review.analysis), ...signOff(row) });
+      pages.push({
+        page: { ...row, raw: raw.text },
+        analysis: review.analysis,
+        clean: materialize(raw.text, review.analysis),
+        ...signOff(row),
+      });
     }
     onProgress?.({ phase: 'reading', done: pages.length, total: pageIds.length });
     // Let the progress paint between chunks of a large batch.
@@ -102,7 +120,10 @@ export const UNNAMED_REVIEWER = 'unnamed editor';
 
 /** The latest manifest of each page, whatever the format it was exported in. */
 export async function latestManifests(db: GalleyDB, pageIds: readonly string[]): Promise<Map<string, ExportManifest>> {
-  const rows = await db.exports.where('pageId').anyOf([...pageIds]).toArray();
+  const rows = await db.exports
+    .where('pageId')
+    .anyOf([...pageIds])
+    .toArray();
   const latest = new Map<string, ExportManifest>();
   for (const row of rows) {
     const known = latest.get(row.pageId);
@@ -112,7 +133,12 @@ export async function latestManifests(db: GalleyDB, pageIds: readonly string[]):
 }
 
 /** "What changed since the last export" for pages as they are now. */
-export async function changesSinceExport(db: GalleyDB, pages: readonly ExportablePage[], format: ExportFormat, at: number): Promise<PageChanges[]> {
+export async function changesSinceExport(
+  db: GalleyDB,
+  pages: readonly ExportablePage[],
+  format: ExportFormat,
+  at: number,
+): Promise<PageChanges[]> {
   const previous = await latestManifests(
     db,
     pages.map(({ page }) => page.id),
@@ -132,7 +158,12 @@ export async function changesSinceExport(db: GalleyDB, pages: readonly Exportabl
  * The change report too, for the few pages a dialog shows. It costs a Levenshtein distance over
  * the page, so a batch leaves it to the exporter's report.md.
  */
-export async function summarize(db: GalleyDB, pages: readonly ExportablePage[], format: ExportFormat, at: number): Promise<PageSummary[]> {
+export async function summarize(
+  db: GalleyDB,
+  pages: readonly ExportablePage[],
+  format: ExportFormat,
+  at: number,
+): Promise<PageSummary[]> {
   const changes = await changesSinceExport(db, pages, format, at);
   return changes.map((page, index) => ({ ...page, report: changeReport(pages[index]) }));
 }
@@ -148,7 +179,10 @@ export async function runExport(
   if (request.pageIds.length === 0) throw new ExportError('no pages to export');
   const pages = await loadExportable(db, request.pageIds, { signal, onProgress });
   const exportedAt = now();
-  const exportOptions: ExportOptions = { exportedAt, ...(request.markdownLayout ? { markdownLayout: request.markdownLayout } : {}) };
+  const exportOptions: ExportOptions = {
+    exportedAt,
+    ...(request.markdownLayout ? { markdownLayout: request.markdownLayout } : {}),
+  };
   const summaries = await changesSinceExport(db, pages, request.format, exportedAt);
   const files = await exportFiles(pages, request.format, exportOptions, { signal, onProgress });
 
@@ -164,7 +198,12 @@ export async function runExport(
 }
 
 /** Once the host saved the files: each page's manifest, and its export state (when, in which formats). */
-export async function recordExport(db: GalleyDB, pages: readonly ExportablePage[], format: ExportFormat, exportedAt: number): Promise<void> {
+export async function recordExport(
+  db: GalleyDB,
+  pages: readonly ExportablePage[],
+  format: ExportFormat,
+  exportedAt: number,
+): Promise<void> {
   await db.transaction('rw', db.pages, db.exports, async () => {
     await db.exports.bulkPut(pages.map((page) => exportManifest(page, format, exportedAt)));
     const rows = await db.pages.bulkGet(pages.map(({ page }) => page.id));
@@ -176,7 +215,12 @@ export async function recordExport(db: GalleyDB, pages: readonly ExportablePage[
   });
 }
 
-function exportFiles(pages: readonly ExportablePage[], format: ExportFormat, options: ExportOptions, run: Omit<RunOptions, 'now'>): Promise<OutputFile[]> {
+function exportFiles(
+  pages: readonly ExportablePage[],
+  format: ExportFormat,
+  options: ExportOptions,
+  run: Omit<RunOptions, 'now'>,
+): Promise<OutputFile[]> {
   if (pages.length === 1) return exportPage(pages[0], format, options);
   return exportBatch(pages, format, options, {
     signal: run.signal,

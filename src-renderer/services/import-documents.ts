@@ -25,7 +25,12 @@ export function readDocuments(files: readonly SourceFile[], report: ImportReport
   for (const file of files) {
     try {
       const document = parseDocumentJson(decodePage(file.bytes, file.name).text);
-      documents.push({ name: file.name, pages: exportablePages(document), exportedAt: document.exportedAt, issue: document.issue ?? null });
+      documents.push({
+        name: file.name,
+        pages: exportablePages(document),
+        exportedAt: document.exportedAt,
+        issue: document.issue ?? null,
+      });
     } catch (error) {
       if (!(error instanceof DecodeError || error instanceof ImportFormatError)) throw error;
       report.failed.push({ name: file.name, reason: error.reason, stage: 'read' });
@@ -75,10 +80,18 @@ export async function storeDocuments(
   const plans: Array<{ document: ReadDocument; pages: PagePlan[] }> = [];
   for (const document of documents) {
     const ids = document.pages.map(({ page }) => page.id);
-    const [raws, rows, reviews] = await Promise.all([db.raws.bulkGet(ids), db.pages.bulkGet(ids), db.reviews.bulkGet(ids)]);
+    const [raws, rows, reviews] = await Promise.all([
+      db.raws.bulkGet(ids),
+      db.pages.bulkGet(ids),
+      db.reviews.bulkGet(ids),
+    ]);
     const clash = document.pages.find(({ page }, i) => raws[i] !== undefined && raws[i].text !== page.raw);
     if (clash) {
-      report.failed.push({ name: document.name, reason: `the raw text of ${clash.page.name} differs from the stored page with the same id`, stage: 'read' });
+      report.failed.push({
+        name: document.name,
+        reason: `the raw text of ${clash.page.name} differs from the stored page with the same id`,
+        stage: 'read',
+      });
       continue;
     }
     const pages: PagePlan[] = [];
@@ -113,25 +126,38 @@ export async function storeDocuments(
   report.added.push(...restored);
   report.skipped.push(...kept);
   // A document refused for a raw-text clash brings no issue either.
-  await restoreIssues(db, plans.flatMap(({ document }) => (document.issue ? [document.issue] : [])));
+  await restoreIssues(
+    db,
+    plans.flatMap(({ document }) => (document.issue ? [document.issue] : [])),
+  );
 }
 
 function fileDate(document: ReadDocument, page: ExportablePage): number {
   return page.reviewedAt ?? document.exportedAt;
 }
 
-async function storePage(db: GalleyDB, plan: Exclude<PagePlan, { action: 'keep' }>, updatedAt: number): Promise<{ id: string; name: string }> {
+async function storePage(
+  db: GalleyDB,
+  plan: Exclude<PagePlan, { action: 'keep' }>,
+  updatedAt: number,
+): Promise<{ id: string; name: string }> {
   const { raw, ...record } = plan.page.page;
   const { analysis } = plan.page;
   if (plan.action === 'take' && plan.undoable) {
     await commitAction(
       db,
       [record.id],
-      ([stored]) => entry('page.import', record.name, [patch(record.id, [{ type: 'replace-analysis', from: stored.analysis, to: analysis }])]),
+      ([stored]) =>
+        entry('page.import', record.name, [
+          patch(record.id, [{ type: 'replace-analysis', from: stored.analysis, to: analysis }]),
+        ]),
       updatedAt,
     );
     // The file's status with its review; a page that changed is at least in review.
-    await db.pages.update(record.id, { status: record.status === 'new' ? 'in-review' : record.status, approval: record.approval });
+    await db.pages.update(record.id, {
+      status: record.status === 'new' ? 'in-review' : record.status,
+      approval: record.approval,
+    });
     return { id: record.id, name: record.name };
   }
   if (plan.action === 'take') {
@@ -140,7 +166,8 @@ async function storePage(db: GalleyDB, plan: Exclude<PagePlan, { action: 'keep' 
     await db.reviews.put({ pageId: record.id, analysis, updatedAt });
     return { id: record.id, name: record.name };
   }
-  const copy = plan.action === 'copy' ? await freeCopy(db, record.id, record.name) : { id: record.id, name: record.name };
+  const copy =
+    plan.action === 'copy' ? await freeCopy(db, record.id, record.name) : { id: record.id, name: record.name };
   await db.pages.add({ ...record, ...copy, stats: pageStats(analysis) });
   await db.raws.add({ id: copy.id, text: raw });
   await db.reviews.put({ pageId: copy.id, analysis, updatedAt });
@@ -158,7 +185,12 @@ async function freeCopy(db: GalleyDB, id: string, name: string): Promise<{ id: s
   }
 }
 
-function conflictOf(document: ReadDocument, page: ExportablePage, status: PageStatus, review: ReviewRecord): ReimportConflict {
+function conflictOf(
+  document: ReadDocument,
+  page: ExportablePage,
+  status: PageStatus,
+  review: ReviewRecord,
+): ReimportConflict {
   const differing = <T extends { id: string }>(library: readonly T[], file: readonly T[]) => {
     const mine = new Map(library.map((item) => [item.id, canonicalJson(item)]));
     const theirs = new Map(file.map((item) => [item.id, canonicalJson(item)]));
@@ -173,6 +205,10 @@ function conflictOf(document: ReadDocument, page: ExportablePage, status: PageSt
     name: page.page.name,
     status: { library: status, file: page.page.status },
     updatedAt: { library: review.updatedAt, file: fileDate(document, page) },
-    differing: { edits: differing(library.edits, file.edits), splits: differing(library.boundaries, file.boundaries), flags: differing(library.flags, file.flags) },
+    differing: {
+      edits: differing(library.edits, file.edits),
+      splits: differing(library.boundaries, file.boundaries),
+      flags: differing(library.flags, file.flags),
+    },
   };
 }

@@ -63,14 +63,25 @@ export async function proposeGrouping(db: GalleyDB, files: readonly SourceFile[]
 
 /** The proposal with the editor's corrections, as issues to store; a page moved into an issue follows its page number. */
 export function correctedDrafts(proposal: GroupingProposal, correction: GroupingCorrection): IssueDraft[] {
-  const all = [...proposal.issues.flatMap((issue) => issue.pages.map((page) => ({ page, from: issue.key as string | null }))), ...proposal.loose.map((page) => ({ page, from: null }))];
+  const all = [
+    ...proposal.issues.flatMap((issue) => issue.pages.map((page) => ({ page, from: issue.key as string | null }))),
+    ...proposal.loose.map((page) => ({ page, from: null })),
+  ];
   return proposal.issues.flatMap((issue) => {
     const fields = correction.fields[issue.key] ?? { paper: issue.paper, date: issue.date, number: issue.number };
     const placed = all
       .map((item, position) => ({ ...item, position }))
-      .filter(({ page, from }) => (Object.hasOwn(correction.placement, page.pageId) ? correction.placement[page.pageId] : from) === issue.key)
+      .filter(
+        ({ page, from }) =>
+          (Object.hasOwn(correction.placement, page.pageId) ? correction.placement[page.pageId] : from) === issue.key,
+      )
       .sort((a, b) => (a.page.pageNumber ?? Infinity) - (b.page.pageNumber ?? Infinity) || a.position - b.position);
     if (placed.length === 0) return [];
-    return [{ ...fields, pages: placed.map(({ page }) => ({ pageId: page.pageId, pageNumber: page.pageNumber, pageName: null })) }];
+    return [
+      {
+        ...fields,
+        pages: placed.map(({ page }) => ({ pageId: page.pageId, pageNumber: page.pageNumber, pageName: null })),
+      },
+    ];
   });
 }

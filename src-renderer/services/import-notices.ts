@@ -25,15 +25,45 @@ export function noticesFor(report: ImportReport, announceAdded = true): Omit<Not
   const duplicate = report.skipped.filter((skip) => skip.reason === 'already-in-library');
   const deleted = report.skipped.filter((skip) => skip.reason === 'deleted-earlier');
   if (unreadable.length > 0) {
-    notices.push({ tone: 'error', key: 'library:notice.unreadable', values: { count: unreadable.length }, details: listed(unreadable.map(withReason)) });
+    notices.push({
+      tone: 'error',
+      key: 'library:notice.unreadable',
+      values: { count: unreadable.length },
+      details: listed(unreadable.map(withReason)),
+    });
   }
   if (unsaved.length > 0) {
-    notices.push({ tone: 'error', key: 'library:notice.unsaved', values: { count: unsaved.length }, details: listed(unsaved.map(withReason)) });
+    notices.push({
+      tone: 'error',
+      key: 'library:notice.unsaved',
+      values: { count: unsaved.length },
+      details: listed(unsaved.map(withReason)),
+    });
   }
-  if (announceAdded && report.added.length > 0) notices.push({ tone: 'info', key: 'library:notice.added', values: { count: report.added.length } });
-  if (report.empty.length > 0) notices.push({ tone: 'info', key: 'library:notice.empty', values: { count: report.empty.length }, details: listed(report.empty.map(nameOnly)) });
-  if (duplicate.length > 0) notices.push({ tone: 'info', key: 'library:notice.duplicate', values: { count: duplicate.length }, details: listed(duplicate.map(nameOnly)) });
-  if (deleted.length > 0) notices.push({ tone: 'info', key: 'library:notice.deleted', values: { count: deleted.length }, details: listed(deleted.map(nameOnly)) });
-  if (report.cancelled) notices.push({ tone: 'info', key: 'library:notice.cancelled', values: { count: report.added.length } });
+  if (announceAdded && report.added.length > 0)
+    notices.push({ tone: 'info', key: 'library:notice.added', values: { count: report.added.length } });
+  if (report.empty.length > 0)
+    notices.push({
+      tone: 'info',
+      key: 'library:notice.empty',
+      values: { count: report.empty.length },
+      details: listed(report.empty.map(nameOnly)),
+    });
+  if (duplicate.length > 0)
+    notices.push({
+      tone: 'info',
+      key: 'library:notice.duplicate',
+      values: { count: duplicate.length },
+      details: listed(duplicate.map(nameOnly)),
+    });
+  if (deleted.length > 0)
+    notices.push({
+      tone: 'info',
+      key: 'library:notice.deleted',
+      values: { count: deleted.length },
+      details: listed(deleted.map(nameOnly)),
+    });
+  if (report.cancelled)
+    notices.push({ tone: 'info', key: 'library:notice.cancelled', values: { count: report.added.length } });
   return notices;
 }

@@ -51,7 +51,11 @@ const DEFAULT_BATCH_SIZE = 100;
  * id, and written with its raw text in one transaction per batch, so the database never holds a
  * page without its text. Bad files are reported by name and reason; the rest are still imported.
  */
-export async function importFiles(db: GalleyDB, files: readonly SourceFile[], options: ImportOptions = {}): Promise<ImportReport> {
+export async function importFiles(
+  db: GalleyDB,
+  files: readonly SourceFile[],
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const { signal, onProgress, batchSize = DEFAULT_BATCH_SIZE, now = Date.now, decideReimport } = options;
   const report: ImportReport = { added: [], skipped: [], empty: [], failed: [], cancelled: false };
   const started = now();
@@ -71,7 +75,13 @@ export async function importFiles(db: GalleyDB, files: readonly SourceFile[], op
     const documents: SourceFile[] = [];
     for (const file of batch) {
       progress(file.name);
-      if (file.refused !== undefined) report.failed.push({ name: file.name, reason: file.refused, stage: 'read', ...(file.refusal ? { problem: file.refusal } : {}) });
+      if (file.refused !== undefined)
+        report.failed.push({
+          name: file.name,
+          reason: file.refused,
+          stage: 'read',
+          ...(file.refusal ? { problem: file.refusal } : {}),
+        });
       else if (isDocumentFile(file.name)) documents.push(file);
       else {
         const result = await prepare(file, now());
@@ -82,8 +92,11 @@ export async function importFiles(db: GalleyDB, files: readonly SourceFile[], op
     }
     if (signal?.aborted) break;
     const stored =
-      (await storing(() => storeBatch(db, prepared, report), prepared.map(({ page }) => page.name), report)) &&
-      (await restoreDocuments(db, documents, report, decideReimport));
+      (await storing(
+        () => storeBatch(db, prepared, report),
+        prepared.map(({ page }) => page.name),
+        report,
+      )) && (await restoreDocuments(db, documents, report, decideReimport));
     if (!stored) break;
     progress(null);
   }
@@ -97,11 +110,20 @@ function isDocumentFile(name: string): boolean {
 }
 
 /** The document parser and its schema load only when a document is imported, never for text pages. */
-async function restoreDocuments(db: GalleyDB, files: readonly SourceFile[], report: ImportReport, decide?: DecideReimport): Promise<boolean> {
+async function restoreDocuments(
+  db: GalleyDB,
+  files: readonly SourceFile[],
+  report: ImportReport,
+  decide?: DecideReimport,
+): Promise<boolean> {
   if (files.length === 0) return true;
   const { readDocuments, storeDocuments } = await import('./import-documents');
   const documents = readDocuments(files, report);
-  return storing(() => storeDocuments(db, documents, report, decide), documents.map(({ name }) => name), report);
+  return storing(
+    () => storeDocuments(db, documents, report, decide),
+    documents.map(({ name }) => name),
+    report,
+  );
 }
 
 /** Runs one transaction; if it fails, nothing of it was written and its files are reported unsaved. */
@@ -126,7 +148,13 @@ async function prepare(file: SourceFile, importedAt: number): Promise<Prepared |
       raw: { id, text },
     };
   } catch (error) {
-    if (error instanceof DecodeError) return { name: file.name, reason: error.reason, stage: 'read', ...(error.problem ? { problem: error.problem } : {}) };
+    if (error instanceof DecodeError)
+      return {
+        name: file.name,
+        reason: error.reason,
+        stage: 'read',
+        ...(error.problem ? { problem: error.problem } : {}),
+      };
     throw error;
   }
 }
@@ -144,7 +172,8 @@ async function storeBatch(db: GalleyDB, prepared: readonly Prepared[], report: I
     const seen = new Set<string>();
     prepared.forEach((item, i) => {
       if (deleted[i]) skipped.push({ name: item.page.name, reason: 'deleted-earlier' });
-      else if (stored[i] || seen.has(item.page.id)) skipped.push({ name: item.page.name, reason: 'already-in-library' });
+      else if (stored[i] || seen.has(item.page.id))
+        skipped.push({ name: item.page.name, reason: 'already-in-library' });
       else {
         seen.add(item.page.id);
         fresh.push(item);

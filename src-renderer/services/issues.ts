@@ -9,7 +9,15 @@ import { changedSinceExport, type GalleyDB, type IssueHistoryRow, type IssueRow,
  * an issue left without pages is removed.
  */
 
-export const ISSUE_ACTIONS = ['issue.create', 'issue.add', 'issue.loose', 'issue.move', 'issue.edit', 'issue.dissolve', 'issue.import'] as const;
+export const ISSUE_ACTIONS = [
+  'issue.create',
+  'issue.add',
+  'issue.loose',
+  'issue.move',
+  'issue.edit',
+  'issue.dissolve',
+  'issue.import',
+] as const;
 export type IssueAction = (typeof ISSUE_ACTIONS)[number];
 
 /** The issues a step touched as they were before it and after it; an issue missing from one side did not exist there. */
@@ -83,12 +91,18 @@ async function commitIssues(
     const next = await edit();
     const stored = await db.issues.bulkGet(next.map((issue) => issue.id));
     const before = stored.filter((issue): issue is IssueRow => issue !== undefined);
-    const after = next.filter((issue) => issue.pages.length > 0).map((issue) => issueRow(stamp ? { ...issue, updatedAt: now } : issue));
-    const unchanged = (issue: IssueRow) => canonicalJson(withoutTime(issue)) === canonicalJson(withoutTime(before.find((b) => b.id === issue.id)));
+    const after = next
+      .filter((issue) => issue.pages.length > 0)
+      .map((issue) => issueRow(stamp ? { ...issue, updatedAt: now } : issue));
+    const unchanged = (issue: IssueRow) =>
+      canonicalJson(withoutTime(issue)) === canonicalJson(withoutTime(before.find((b) => b.id === issue.id)));
     if (after.length === before.length && after.every(unchanged)) return null;
     const step: IssueStep = { label, detail, before, after };
     await writeStep(db, step, 'forward');
-    await db.issueHistory.where('seq').anyOf(await undoneSeqs(db)).delete();
+    await db.issueHistory
+      .where('seq')
+      .anyOf(await undoneSeqs(db))
+      .delete();
     await db.issueHistory.add({ at: now, step, undone: false } satisfies IssueStepRow);
     return step;
   });
@@ -111,7 +125,9 @@ async function writeStep(db: GalleyDB, step: IssueStep, direction: 'forward' | '
   const gone = from.filter((issue) => !to.some((kept) => kept.id === issue.id)).map((issue) => issue.id);
   await db.issues.bulkDelete(gone);
   const pageIds = [...new Set(to.flatMap((issue) => issue.pageIds))];
-  const present = new Set((await db.pages.bulkGet(pageIds)).filter((page): page is PageRow => page !== undefined).map((page) => page.id));
+  const present = new Set(
+    (await db.pages.bulkGet(pageIds)).filter((page): page is PageRow => page !== undefined).map((page) => page.id),
+  );
   const kept = to.map((issue) => issueRow({ ...issue, pages: issue.pages.filter((page) => present.has(page.pageId)) }));
   await db.issues.bulkDelete(kept.filter((issue) => issue.pages.length === 0).map((issue) => issue.id));
   await db.issues.bulkPut(kept.filter((issue) => issue.pages.length > 0));
@@ -137,7 +153,11 @@ export async function issueHistoryState(db: GalleyDB): Promise<{ canUndo: boolea
 /** The issues holding any of `pageIds`, with those pages taken out. */
 async function detached(db: GalleyDB, pageIds: readonly string[]): Promise<IssueRow[]> {
   const leaving = new Set(pageIds);
-  const holding = await db.issues.where('pageIds').anyOf([...pageIds]).distinct().toArray();
+  const holding = await db.issues
+    .where('pageIds')
+    .anyOf([...pageIds])
+    .distinct()
+    .toArray();
   return holding.map((issue) => issueRow({ ...issue, pages: issue.pages.filter((page) => !leaving.has(page.pageId)) }));
 }
 
@@ -150,7 +170,11 @@ const loosePage = (pageId: string): IssuePage => ({ pageId, pageNumber: null, pa
 
 /** Keeps what an issue already knew about a page (its number and name) when it moves to another. */
 async function carried(db: GalleyDB, pageIds: readonly string[]): Promise<IssuePage[]> {
-  const holding = await db.issues.where('pageIds').anyOf([...pageIds]).distinct().toArray();
+  const holding = await db.issues
+    .where('pageIds')
+    .anyOf([...pageIds])
+    .distinct()
+    .toArray();
   const known = new Map(holding.flatMap((issue) => issue.pages.map((page) => [page.pageId, page] as const)));
   return pageIds.map((pageId) => known.get(pageId) ?? loosePage(pageId));
 }
@@ -160,7 +184,12 @@ export function issueDetail(issue: Pick<IssueRecord, 'date' | 'number'>): string
 }
 
 /** A new issue of `pageIds`, in the order given. */
-export async function createIssue(db: GalleyDB, draft: Omit<IssueDraft, 'pages'>, pageIds: readonly string[], now: number = Date.now()): Promise<string | null> {
+export async function createIssue(
+  db: GalleyDB,
+  draft: Omit<IssueDraft, 'pages'>,
+  pageIds: readonly string[],
+  now: number = Date.now(),
+): Promise<string | null> {
   if (pageIds.length === 0) return null;
   const id = newIssueId();
   await commitIssues(
@@ -177,7 +206,12 @@ export async function createIssue(db: GalleyDB, draft: Omit<IssueDraft, 'pages'>
 }
 
 /** Appends `pageIds` to an issue (pages it holds already keep their place). */
-export async function addToIssue(db: GalleyDB, issueId: string, pageIds: readonly string[], now: number = Date.now()): Promise<IssueStep | null> {
+export async function addToIssue(
+  db: GalleyDB,
+  issueId: string,
+  pageIds: readonly string[],
+  now: number = Date.now(),
+): Promise<IssueStep | null> {
   return commitIssues(
     db,
     'issue.add',
@@ -195,12 +229,21 @@ export async function addToIssue(db: GalleyDB, issueId: string, pageIds: readonl
 }
 
 /** Takes pages out of whatever issue holds them. */
-export async function makeLoose(db: GalleyDB, pageIds: readonly string[], now: number = Date.now()): Promise<IssueStep | null> {
+export async function makeLoose(
+  db: GalleyDB,
+  pageIds: readonly string[],
+  now: number = Date.now(),
+): Promise<IssueStep | null> {
   return commitIssues(db, 'issue.loose', '', () => detached(db, pageIds), now);
 }
 
 /** Moves a page `by` places within its issue (−1 up, +1 down), stopping at either end. */
-export async function movePage(db: GalleyDB, pageId: string, by: number, now: number = Date.now()): Promise<IssueStep | null> {
+export async function movePage(
+  db: GalleyDB,
+  pageId: string,
+  by: number,
+  now: number = Date.now(),
+): Promise<IssueStep | null> {
   return commitIssues(
     db,
     'issue.move',
@@ -219,7 +262,12 @@ export async function movePage(db: GalleyDB, pageId: string, by: number, now: nu
 }
 
 /** Saves the issue's fields and pages as the editor left them (renamed, reordered, some dropped). */
-export async function updateIssue(db: GalleyDB, issueId: string, draft: IssueDraft, now: number = Date.now()): Promise<IssueStep | null> {
+export async function updateIssue(
+  db: GalleyDB,
+  issueId: string,
+  draft: IssueDraft,
+  now: number = Date.now(),
+): Promise<IssueStep | null> {
   return commitIssues(
     db,
     'issue.edit',
@@ -236,7 +284,11 @@ export async function updateIssue(db: GalleyDB, issueId: string, draft: IssueDra
 }
 
 /** Removes the issue; its pages become loose. */
-export async function dissolveIssue(db: GalleyDB, issueId: string, now: number = Date.now()): Promise<IssueStep | null> {
+export async function dissolveIssue(
+  db: GalleyDB,
+  issueId: string,
+  now: number = Date.now(),
+): Promise<IssueStep | null> {
   return commitIssues(
     db,
     'issue.dissolve',
@@ -254,7 +306,11 @@ export async function dissolveIssue(db: GalleyDB, issueId: string, now: number =
  * paper, date and number as a stored issue adds its pages to that issue (an issue imported in two
  * parts stays one issue); the rest become new issues.
  */
-export async function storeGrouping(db: GalleyDB, drafts: readonly IssueDraft[], now: number = Date.now()): Promise<IssueStep | null> {
+export async function storeGrouping(
+  db: GalleyDB,
+  drafts: readonly IssueDraft[],
+  now: number = Date.now(),
+): Promise<IssueStep | null> {
   const wanted = drafts.filter((draft) => draft.pages.length > 0);
   if (wanted.length === 0) return null;
   return commitIssues(
@@ -262,13 +318,20 @@ export async function storeGrouping(db: GalleyDB, drafts: readonly IssueDraft[],
     'issue.import',
     wanted.map(issueDetail).join(', '),
     async () => {
-      let touched = await detached(db, wanted.flatMap((draft) => draft.pages.map((page) => page.pageId)));
+      let touched = await detached(
+        db,
+        wanted.flatMap((draft) => draft.pages.map((page) => page.pageId)),
+      );
       const all = await db.issues.toArray();
       for (const draft of wanted) {
-        const same = (issue: IssueRecord) => issue.paper === draft.paper && issue.date === draft.date && issue.number === draft.number;
+        const same = (issue: IssueRecord) =>
+          issue.paper === draft.paper && issue.date === draft.date && issue.number === draft.number;
         const existing = touched.find(same) ?? all.find(same);
         const issue = existing
-          ? issueRow({ ...existing, pages: [...(touched.find((t) => t.id === existing.id) ?? existing).pages, ...draft.pages] })
+          ? issueRow({
+              ...existing,
+              pages: [...(touched.find((t) => t.id === existing.id) ?? existing).pages, ...draft.pages],
+            })
           : issueRow({ id: newIssueId(), ...draft, createdAt: now, updatedAt: now });
         touched = including(touched, issue);
       }
@@ -282,7 +345,11 @@ export async function storeGrouping(db: GalleyDB, drafts: readonly IssueDraft[],
  * Issues as a Galley JSON document recorded them, restored with their own id and dates, as one
  * step; pages the library lacks (a page imported as a copy) are left out.
  */
-export async function restoreIssues(db: GalleyDB, records: readonly IssueRecord[], now: number = Date.now()): Promise<IssueStep | null> {
+export async function restoreIssues(
+  db: GalleyDB,
+  records: readonly IssueRecord[],
+  now: number = Date.now(),
+): Promise<IssueStep | null> {
   if (records.length === 0) return null;
   return commitIssues(
     db,
@@ -290,9 +357,15 @@ export async function restoreIssues(db: GalleyDB, records: readonly IssueRecord[
     records.map(issueDetail).join(', '),
     async () => {
       const pageIds = records.flatMap((record) => record.pages.map((page) => page.pageId));
-      const present = new Set((await db.pages.bulkGet(pageIds)).filter((page): page is PageRow => page !== undefined).map((page) => page.id));
+      const present = new Set(
+        (await db.pages.bulkGet(pageIds)).filter((page): page is PageRow => page !== undefined).map((page) => page.id),
+      );
       let touched = (await detached(db, pageIds)).filter((issue) => !records.some((record) => record.id === issue.id));
-      for (const record of records) touched = including(touched, issueRow({ ...record, pages: record.pages.filter((page) => present.has(page.pageId)) }));
+      for (const record of records)
+        touched = including(
+          touched,
+          issueRow({ ...record, pages: record.pages.filter((page) => present.has(page.pageId)) }),
+        );
       return touched;
     },
     now,

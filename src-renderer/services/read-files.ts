@@ -13,7 +13,11 @@ export interface FolderFile {
  * keeps its relative path (a folder picker's `webkitRelativePath`, or the path a drop walked).
  */
 export async function readFiles(files: Iterable<File | FolderFile>): Promise<SourceFile[]> {
-  return Promise.all(Array.from(files, (item) => (isFolderFile(item) ? readFile(item.file, item.path) : readFile(item, item.webkitRelativePath))));
+  return Promise.all(
+    Array.from(files, (item) =>
+      isFolderFile(item) ? readFile(item.file, item.path) : readFile(item, item.webkitRelativePath),
+    ),
+  );
 }
 
 const isFolderFile = (item: File | FolderFile): item is FolderFile => 'file' in item && 'path' in item;
@@ -23,7 +27,14 @@ async function readFile(file: File, path: string): Promise<SourceFile> {
   try {
     checkPageSize(file.size, file.name);
   } catch (error) {
-    if (error instanceof DecodeError) return { name: file.name, ...from, bytes: new Uint8Array(), refused: error.reason, ...(error.problem ? { refusal: error.problem } : {}) };
+    if (error instanceof DecodeError)
+      return {
+        name: file.name,
+        ...from,
+        bytes: new Uint8Array(),
+        refused: error.reason,
+        ...(error.problem ? { refusal: error.problem } : {}),
+      };
     throw error;
   }
   return { name: file.name, ...from, bytes: new Uint8Array(await file.arrayBuffer()) };

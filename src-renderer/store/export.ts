@@ -11,7 +11,8 @@ export type ExportScope = 'chosen' | 'approved';
 export type MarkdownLayout = 'article' | 'page';
 
 /** How the last run ended: saved or not (the user closed the save dialog), cancelled, or failed with a reason. */
-export type ExportResult = { kind: 'done'; outcome: ExportOutcome } | { kind: 'cancelled' } | { kind: 'failed'; reason: string };
+export type ExportResult =
+  { kind: 'done'; outcome: ExportOutcome } | { kind: 'cancelled' } | { kind: 'failed'; reason: string };
 
 interface ExportState {
   /** null while the dialog is closed. */
@@ -46,7 +47,11 @@ export function resetExportStore(): void {
 }
 
 /** Opens the dialog with the last format chosen; a run's result from before is cleared. */
-export function openExportDialog(origin: ExportOrigin, chosen: readonly string[] = [], scope: ExportScope = 'chosen'): void {
+export function openExportDialog(
+  origin: ExportOrigin,
+  chosen: readonly string[] = [],
+  scope: ExportScope = 'chosen',
+): void {
   useExport.setState({ origin, chosen: [...chosen], scope, progress: null, result: null });
 }
 
@@ -67,7 +72,10 @@ export function setMarkdownLayout(markdownLayout: MarkdownLayout): void {
 }
 
 export function toggleChosen(pageId: string, on: boolean): void {
-  useExport.setState((state) => ({ chosen: on ? [...new Set([...state.chosen, pageId])] : state.chosen.filter((id) => id !== pageId), result: null }));
+  useExport.setState((state) => ({
+    chosen: on ? [...new Set([...state.chosen, pageId])] : state.chosen.filter((id) => id !== pageId),
+    result: null,
+  }));
 }
 
 export function setChosen(chosen: readonly string[]): void {

@@ -59,7 +59,9 @@ export function setIssueFilter(change: Partial<IssueFilter>): void {
 }
 
 export function setExpanded(id: string, open: boolean): void {
-  useIssues.setState((state) => ({ expanded: open ? [...new Set([...state.expanded, id])] : state.expanded.filter((other) => other !== id) }));
+  useIssues.setState((state) => ({
+    expanded: open ? [...new Set([...state.expanded, id])] : state.expanded.filter((other) => other !== id),
+  }));
 }
 
 export function toggleChecked(pageIds: readonly string[], on: boolean): void {

@@ -26,7 +26,13 @@ interface UiState {
   notices: Notice[];
 }
 
-const initialState: UiState = { route: { name: 'library' }, language: 'zh', theme: 'light', editorName: '', notices: [] };
+const initialState: UiState = {
+  route: { name: 'library' },
+  language: 'zh',
+  theme: 'light',
+  editorName: '',
+  notices: [],
+};
 
 export const useUi = create<UiState>()(() => initialState);
 

@@ -31,7 +31,11 @@ function NoticeCard({ notice }: { notice: Notice }) {
         {notice.details && (
           <ul className="notice-details">
             {notice.details.map((line) =>
-              typeof line === 'string' ? <li key={line}>{line}</li> : <li key={line.name + line.key}>{`${line.name}: ${t(line.key, line.values)}`}</li>,
+              typeof line === 'string' ? (
+                <li key={line}>{line}</li>
+              ) : (
+                <li key={line.name + line.key}>{`${line.name}: ${t(line.key, line.values)}`}</li>
+              ),
             )}
           </ul>
         )}

@@ -16,6 +16,7 @@ export function useModalDialog(open: boolean, onOpen?: (element: HTMLDialogEleme
     }
     if (!open && element.open) element.close();
     // onOpen is read at the moment of opening only; re-running on its identity would do nothing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
   return dialog;
 }

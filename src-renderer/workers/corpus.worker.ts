@@ -10,6 +10,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = () => {
   findCorpusFlags(db).then(
     (findings) => scope.postMessage({ findings } satisfies CorpusResponse),
-    (error: unknown) => scope.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies CorpusResponse),
+    (error: unknown) =>
+      scope.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies CorpusResponse),
   );
 };

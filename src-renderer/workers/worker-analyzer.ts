@@ -9,7 +9,10 @@ export interface WorkerAnalyzer {
 
 /** An `Analyzer` backed by one module worker; batches are answered in the order they were sent. */
 export function createWorkerAnalyzer(): WorkerAnalyzer {
-  const worker = new Worker(new URL('./analyze.worker.ts', import.meta.url), { type: 'module', name: 'galley-analyze' });
+  const worker = new Worker(new URL('./analyze.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'galley-analyze',
+  });
   const waiting = new Map<number, { resolve: (results: AnalyzeOutput[]) => void; reject: (error: Error) => void }>();
   let nextRequest = 1;
 

@@ -35,7 +35,13 @@ export async function exportBatch(
   const files: OutputFile[] = [];
   for (const [index, page] of pages.entries()) {
     progress.signal?.throwIfAborted();
-    files.push(...(await exporter.exportPage(page, claimName(exportBaseName(page.page.name, exporter.extension), taken), options)));
+    files.push(
+      ...(await exporter.exportPage(
+        page,
+        claimName(exportBaseName(page.page.name, exporter.extension), taken),
+        options,
+      )),
+    );
     await progress.onPage?.(index + 1, pages.length);
   }
   files.push({ name: BATCH_REPORT_NAME, data: utf8(reportMarkdown(pages.map(changeReport))) });
@@ -43,7 +49,11 @@ export async function exportBatch(
 }
 
 /** One issue's one document, named by its date or number (`2023-10-18.xml`, `1234期.md`). */
-export function exportIssue(issue: ExportableIssue, format: ExportFormat, options: ExportOptions): Promise<OutputFile[]> {
+export function exportIssue(
+  issue: ExportableIssue,
+  format: ExportFormat,
+  options: ExportOptions,
+): Promise<OutputFile[]> {
   return exporters[format].exportIssue(issue, issueFileStem(issue.issue), options);
 }
 
@@ -70,7 +80,13 @@ export async function exportIssues(
   }
   for (const [index, page] of loose.entries()) {
     progress.signal?.throwIfAborted();
-    files.push(...(await exporter.exportPage(page, claimName(exportBaseName(page.page.name, exporter.extension), taken), options)));
+    files.push(
+      ...(await exporter.exportPage(
+        page,
+        claimName(exportBaseName(page.page.name, exporter.extension), taken),
+        options,
+      )),
+    );
     await progress.onPage?.(issues.length + index + 1, total);
   }
   const reports = issues.map((issue) => issueReportMarkdown(issueChangeReport(issue)));

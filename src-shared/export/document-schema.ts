@@ -33,7 +33,18 @@ const origin = z.enum(['auto', 'editor']);
 const chunkRole = z.enum(['headline', 'kicker', 'paragraph', 'subhead', 'caption', 'byline', 'furniture']);
 const furnitureKind = z.enum(['banner', 'sponsors', 'promo', 'column-credit', 'column-sponsor', 'other']);
 const splitStatus = z.enum(['proposed', 'approved', 'rejected']);
-const editKind = z.enum(['strip-markup', 'trim', 'join', 'dedupe', 'extract-caption', 'extract-byline', 'move', 'char-fix', 'reclassify', 'manual']);
+const editKind = z.enum([
+  'strip-markup',
+  'trim',
+  'join',
+  'dedupe',
+  'extract-caption',
+  'extract-byline',
+  'move',
+  'char-fix',
+  'reclassify',
+  'manual',
+]);
 const flagKind = z.enum([
   'ocr-doubled-char',
   'ocr-latin-word',
@@ -54,13 +65,20 @@ const span = { start: offset, end: offset };
 export type DocumentPageRecord = Omit<PageRecord, 'status' | 'approval'> & { status: PageStatus | 'exported' };
 
 const pageRecord: z.ZodType<DocumentPageRecord> = z.strictObject({
-  id: z.string().regex(/^[0-9a-f]{64}(-[1-9]\d*)?$/).describe('SHA-256 of the source file; a copy kept beside the original adds -n.'),
+  id: z
+    .string()
+    .regex(/^[0-9a-f]{64}(-[1-9]\d*)?$/)
+    .describe('SHA-256 of the source file; a copy kept beside the original adds -n.'),
   name: z.string(),
   size: offset,
   encoding: z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030']),
   importedAt: z.number(),
   status: z.enum([...PAGE_STATUSES, 'exported']),
-  raw: z.string().describe('The page text exactly as decoded from the source file; every offset in the analysis counts UTF-16 code units into it.'),
+  raw: z
+    .string()
+    .describe(
+      'The page text exactly as decoded from the source file; every offset in the analysis counts UTF-16 code units into it.',
+    ),
 });
 
 const chunk: z.ZodType<Chunk> = z.strictObject({
@@ -86,9 +104,20 @@ const editOp: z.ZodType<EditOp> = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('extract'), field: z.enum(['byline', 'caption']), value: z.string() }),
   z.strictObject({ type: z.literal('join'), chunk: z.string(), onto: z.string() }),
   z.strictObject({ type: z.literal('move'), chunk: z.string(), after: z.string() }),
-  z.strictObject({ type: z.literal('role'), chunk: z.string(), role: chunkRole, furniture: furnitureKind.optional(), section: z.string().optional() }),
+  z.strictObject({
+    type: z.literal('role'),
+    chunk: z.string(),
+    role: chunkRole,
+    furniture: furnitureKind.optional(),
+    section: z.string().optional(),
+  }),
   z.strictObject({ type: z.literal('set-text'), chunk: z.string(), text: z.string() }),
-  z.strictObject({ type: z.literal('set-field'), article: z.string(), field: z.enum(['title', 'kicker', 'section', 'byline']), value: z.string().nullable() }),
+  z.strictObject({
+    type: z.literal('set-field'),
+    article: z.string(),
+    field: z.enum(['title', 'kicker', 'section', 'byline']),
+    value: z.string().nullable(),
+  }),
   z.strictObject({ type: z.literal('set-captions'), article: z.string(), value: z.array(z.string()) }),
 ]);
 
@@ -146,7 +175,12 @@ const cleanPage: z.ZodType<CleanPage> = z.strictObject({
           chunks: z.array(z.string()),
         }),
       ),
-      split: z.strictObject({ status: splitStatus, confidence: unit, reason: z.string(), boundary: z.string().nullable() }),
+      split: z.strictObject({
+        status: splitStatus,
+        confidence: unit,
+        reason: z.string(),
+        boundary: z.string().nullable(),
+      }),
       spans: z.array(spanObject),
     }),
   ),
@@ -154,7 +188,13 @@ const cleanPage: z.ZodType<CleanPage> = z.strictObject({
 });
 
 const count = z.number().int().nonnegative();
-const editCounts: z.ZodType<EditCounts> = z.strictObject({ applied: count, proposed: count, reverted: count, auto: count, editor: count });
+const editCounts: z.ZodType<EditCounts> = z.strictObject({
+  applied: count,
+  proposed: count,
+  reverted: count,
+  auto: count,
+  editor: count,
+});
 
 const changeReport: z.ZodType<ChangeReport> = z.strictObject({
   pageId: z.string(),
@@ -168,13 +208,24 @@ const changeReport: z.ZodType<ChangeReport> = z.strictObject({
 });
 
 export const exportedPageSchema = z.strictObject({
-  page: pageRecord.describe('The imported page: content hash id, source file name, size, encoding, status and the raw text.'),
-  analysis: pageAnalysis.describe('Chunks with their roles, proposed and decided article boundaries, every edit (applied, proposed or reverted) and every flag, with raw offsets.'),
+  page: pageRecord.describe(
+    'The imported page: content hash id, source file name, size, encoding, status and the raw text.',
+  ),
+  analysis: pageAnalysis.describe(
+    'Chunks with their roles, proposed and decided article boundaries, every edit (applied, proposed or reverted) and every flag, with raw offsets.',
+  ),
   review: z
-    .strictObject({ reviewer: z.string().nullable(), reviewedAt: z.number().nullable().describe('Milliseconds since the epoch.') })
+    .strictObject({
+      reviewer: z.string().nullable(),
+      reviewedAt: z.number().nullable().describe('Milliseconds since the epoch.'),
+    })
     .describe('Who approved the page and when; null while nobody has.'),
-  clean: cleanPage.describe('Derived from page.raw and analysis (Galley recomputes it); written for readers that do not run Galley.'),
-  report: changeReport.describe('Derived: edits by kind, character error rate raw → clean, open flags, split decisions, as they stood at export.'),
+  clean: cleanPage.describe(
+    'Derived from page.raw and analysis (Galley recomputes it); written for readers that do not run Galley.',
+  ),
+  report: changeReport.describe(
+    'Derived: edits by kind, character error rate raw → clean, open flags, split decisions, as they stood at export.',
+  ),
 });
 
 const issuePage: z.ZodType<IssuePage> = z.strictObject({
@@ -188,7 +239,9 @@ const issueRecord: z.ZodType<IssueRecord> = z.strictObject({
   paper: z.string().nullable(),
   date: z.iso.date().nullable().describe('YYYY-MM-DD, when known.'),
   number: z.string().nullable().describe('The issue number (期号) as printed, when known.'),
-  pages: z.array(issuePage).describe("The issue's pages in page order; the document's pages are the same pages in the same order."),
+  pages: z
+    .array(issuePage)
+    .describe("The issue's pages in page order; the document's pages are the same pages in the same order."),
   createdAt: z.number(),
   updatedAt: z.number(),
 });
@@ -196,10 +249,14 @@ const issueRecord: z.ZodType<IssueRecord> = z.strictObject({
 export const documentSchema = z
   .strictObject({
     format: z.literal(DOCUMENT_FORMAT).describe('Tells a Galley document from any other JSON.'),
-    schemaVersion: z.union([z.literal(1), z.literal(DOCUMENT_SCHEMA_VERSION)]).describe('Raised when the layout changes; a Galley refuses documents newer than it knows.'),
+    schemaVersion: z
+      .union([z.literal(1), z.literal(DOCUMENT_SCHEMA_VERSION)])
+      .describe('Raised when the layout changes; a Galley refuses documents newer than it knows.'),
     generator: z.strictObject({ name: z.literal('Galley'), version: z.string() }),
     exportedAt: z.number().describe('Milliseconds since the epoch.'),
-    issue: issueRecord.optional().describe('Present when the document is one newspaper issue (期): its paper, date, number and pages in order.'),
+    issue: issueRecord
+      .optional()
+      .describe('Present when the document is one newspaper issue (期): its paper, date, number and pages in order.'),
     pages: z.array(exportedPageSchema),
   })
   .refine((document) => document.issue === undefined || document.schemaVersion >= ISSUE_SCHEMA_VERSION, {

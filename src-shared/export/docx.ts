@@ -45,7 +45,11 @@ interface DocumentFields {
 }
 
 async function packed(docx: Docx, { sections, ...fields }: DocumentFields): Promise<Uint8Array> {
-  const document = new docx.Document({ creator: `Galley ${GALLEY_VERSION}`, ...fields, sections: sections.map((children) => ({ children })) });
+  const document = new docx.Document({
+    creator: `Galley ${GALLEY_VERSION}`,
+    ...fields,
+    sections: sections.map((children) => ({ children })),
+  });
   return new Uint8Array(await docx.Packer.toArrayBuffer(document));
 }
 
@@ -54,7 +58,11 @@ function reviewNote({ reviewer, reviewedAt }: ExportablePage): string {
   return reviewedAt === undefined ? `approved by ${reviewer}` : `approved by ${reviewer} on ${isoDate(reviewedAt)}`;
 }
 
-function textRun({ TextRun }: Docx, text: string, style: { bold?: boolean; italics?: boolean; color?: string } = {}): TextRun {
+function textRun(
+  { TextRun }: Docx,
+  text: string,
+  style: { bold?: boolean; italics?: boolean; color?: string } = {},
+): TextRun {
   return new TextRun({ text: xmlCharacters(joinLines(text)), ...style });
 }
 
@@ -64,14 +72,21 @@ function articleParagraphs(docx: Docx, article: Article, depth: 0 | 1): Paragrap
   const levels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3];
   const run = (text: string, style?: Parameters<typeof textRun>[2]) => textRun(docx, text, style);
   const paragraphs: Paragraph[] = [];
-  if (article.section) paragraphs.push(new Paragraph({ children: [run(`【${article.section}】`, { bold: true, color: '666666' })] }));
+  if (article.section)
+    paragraphs.push(new Paragraph({ children: [run(`【${article.section}】`, { bold: true, color: '666666' })] }));
   if (article.kicker) paragraphs.push(new Paragraph({ children: [run(article.kicker, { bold: true })] }));
   paragraphs.push(new Paragraph({ heading: levels[depth], children: [run(article.title)] }));
   for (const block of article.blocks) {
-    paragraphs.push(block.type === 'subhead' ? new Paragraph({ heading: levels[depth + 1], children: [run(block.text)] }) : new Paragraph({ children: [run(block.text)] }));
+    paragraphs.push(
+      block.type === 'subhead'
+        ? new Paragraph({ heading: levels[depth + 1], children: [run(block.text)] })
+        : new Paragraph({ children: [run(block.text)] }),
+    );
   }
-  for (const caption of article.captions) paragraphs.push(new Paragraph({ children: [run(caption, { italics: true })] }));
-  if (article.byline) paragraphs.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(`（${article.byline}）`)] }));
+  for (const caption of article.captions)
+    paragraphs.push(new Paragraph({ children: [run(caption, { italics: true })] }));
+  if (article.byline)
+    paragraphs.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(`（${article.byline}）`)] }));
   return paragraphs;
 }
 

@@ -4,8 +4,21 @@ export * from './batch';
 export * from './report';
 export * from './manifest';
 export { ImportFormatError } from './json-input';
-export { buildDocument, buildIssueDocument, serializeDocument, parseDocumentJson, exportablePages, exportableIssueOf } from './json';
-export { DOCUMENT_FORMAT, DOCUMENT_SCHEMA_VERSION, documentSchema, type ExportedDocument, type ExportedPage } from './document-schema';
+export {
+  buildDocument,
+  buildIssueDocument,
+  serializeDocument,
+  parseDocumentJson,
+  exportablePages,
+  exportableIssueOf,
+} from './json';
+export {
+  DOCUMENT_FORMAT,
+  DOCUMENT_SCHEMA_VERSION,
+  documentSchema,
+  type ExportedDocument,
+  type ExportedPage,
+} from './document-schema';
 export { teiDocument, issueTeiDocument } from './tei';
 export { articleMarkdown, pageMarkdown, issueMarkdown } from './markdown';
 export { pageText, issueText } from './text';

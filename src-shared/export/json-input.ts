@@ -13,7 +13,8 @@ export function parseJsonText(text: string): unknown {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (text.trim() === '') throw new ImportFormatError('the file is empty');
-    if (endsEarly(text, message)) throw new ImportFormatError(`the JSON ends too early: the file is truncated (${message})`);
+    if (endsEarly(text, message))
+      throw new ImportFormatError(`the JSON ends too early: the file is truncated (${message})`);
     throw new ImportFormatError(`the file is not valid JSON (${message})`);
   }
 }
@@ -35,5 +36,6 @@ export function describeValue(value: unknown): string {
 
 /** A format from a later Galley is refused with both numbers, so the editor knows to update. */
 export function checkNotNewer(version: number, supported: number): void {
-  if (version > supported) throw new ImportFormatError(`made by a newer Galley: schema ${version} > ${supported}; update Galley to open it`);
+  if (version > supported)
+    throw new ImportFormatError(`made by a newer Galley: schema ${version} > ${supported}; update Galley to open it`);
 }

@@ -37,7 +37,15 @@ export function buildIssueDocument({ issue, pages }: ExportableIssue, options: E
 
 /** Only the record's own fields (see pageRecord). */
 function issueRecord({ id, paper, date, number, pages, createdAt, updatedAt }: IssueRecord): IssueRecord {
-  return { id, paper, date, number, pages: pages.map(({ pageId, pageNumber, pageName }) => ({ pageId, pageNumber, pageName })), createdAt, updatedAt };
+  return {
+    id,
+    paper,
+    date,
+    number,
+    pages: pages.map(({ pageId, pageNumber, pageName }) => ({ pageId, pageNumber, pageName })),
+    createdAt,
+    updatedAt,
+  };
 }
 
 /** Only the record's own fields: a database row may carry more (cached stats), which the format does not know. */
@@ -77,11 +85,17 @@ function sortedKeys(_key: string, value: unknown): unknown {
 /** Text → document, or an ImportFormatError whose message says what is wrong in words an editor can act on. */
 export function parseDocumentJson(text: string): ExportedDocument {
   const json = parseJsonText(text);
-  if (!isPlainObject(json)) throw new ImportFormatError('this is JSON, but not a Galley document (expected an object at the top)');
-  if (json.formatName === 'dexie') throw new ImportFormatError('this is a whole-database backup, not a page export: restore it as a backup');
-  if (json.format !== DOCUMENT_FORMAT) throw new ImportFormatError(`this is not a Galley document (format is ${describeValue(json.format)}, expected "${DOCUMENT_FORMAT}")`);
+  if (!isPlainObject(json))
+    throw new ImportFormatError('this is JSON, but not a Galley document (expected an object at the top)');
+  if (json.formatName === 'dexie')
+    throw new ImportFormatError('this is a whole-database backup, not a page export: restore it as a backup');
+  if (json.format !== DOCUMENT_FORMAT)
+    throw new ImportFormatError(
+      `this is not a Galley document (format is ${describeValue(json.format)}, expected "${DOCUMENT_FORMAT}")`,
+    );
   const version = json.schemaVersion;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new ImportFormatError(`the schemaVersion ${describeValue(version)} is not a version number`);
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    throw new ImportFormatError(`the schemaVersion ${describeValue(version)} is not a version number`);
   checkNotNewer(version, DOCUMENT_SCHEMA_VERSION);
   const result = documentSchema.safeParse(json);
   if (!result.success) throw new ImportFormatError(`the document is damaged: ${describeIssues(result.error.issues)}`);
@@ -94,7 +108,10 @@ export function parseDocumentJson(text: string): ExportedDocument {
 function checkIssuePages(issue: IssueRecord, pages: readonly ExportedPage[]): void {
   const listed = issue.pages.map((entry) => entry.pageId).join(',');
   const present = pages.map(({ page }) => page.id).join(',');
-  if (listed !== present) throw new ImportFormatError(`the document is damaged: the issue lists ${issue.pages.length} pages that are not the document's ${pages.length} pages in the same order`);
+  if (listed !== present)
+    throw new ImportFormatError(
+      `the document is damaged: the issue lists ${issue.pages.length} pages that are not the document's ${pages.length} pages in the same order`,
+    );
 }
 
 function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
@@ -110,7 +127,9 @@ function checkOffsets({ page, analysis }: ExportedPage): void {
   for (const [list, items] of Object.entries(lists)) {
     items.forEach((item, index) => {
       if (item.start > item.end || item.end > length) {
-        throw new ImportFormatError(`the document is damaged: pages[${page.name}].analysis.${list}.${index} spans ${item.start}..${item.end}, outside the raw text (length ${length})`);
+        throw new ImportFormatError(
+          `the document is damaged: pages[${page.name}].analysis.${list}.${index} spans ${item.start}..${item.end}, outside the raw text (length ${length})`,
+        );
       }
     });
   }

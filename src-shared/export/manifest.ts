@@ -22,12 +22,23 @@ export function exportManifest(page: ExportablePage, format: ExportFormat, expor
     pageId: page.page.id,
     format,
     exportedAt,
-    articles: page.clean.articles.map((article) => ({ id: article.id, title: article.title, hash: articleHash(article) })),
+    articles: page.clean.articles.map((article) => ({
+      id: article.id,
+      title: article.title,
+      hash: articleHash(article),
+    })),
   };
 }
 
 function articleHash(article: Article): string {
-  const content = [article.section, article.kicker, article.title, article.blocks.map((block) => [block.type, block.text]), article.captions, article.byline];
+  const content = [
+    article.section,
+    article.kicker,
+    article.title,
+    article.blocks.map((block) => [block.type, block.text]),
+    article.captions,
+    article.byline,
+  ];
   return textHash(nfc(JSON.stringify(content)));
 }
 
@@ -48,16 +59,27 @@ export interface ExportChanges {
  */
 export function describeChanges(previous: ExportManifest | undefined, next: ExportManifest): ExportChanges {
   if (!previous) {
-    return { firstExport: true, added: next.articles, removed: [], changed: [], unchanged: 0, summary: `First export: ${plural(next.articles.length, 'article')}.` };
+    return {
+      firstExport: true,
+      added: next.articles,
+      removed: [],
+      changed: [],
+      unchanged: 0,
+      summary: `First export: ${plural(next.articles.length, 'article')}.`,
+    };
   }
   const before = new Map(previous.articles.map((article) => [article.id, article]));
   const after = new Set(next.articles.map((article) => article.id));
   const added = next.articles.filter((article) => !before.has(article.id));
-  const changed = next.articles.filter((article) => before.has(article.id) && before.get(article.id)?.hash !== article.hash);
+  const changed = next.articles.filter(
+    (article) => before.has(article.id) && before.get(article.id)?.hash !== article.hash,
+  );
   const removed = previous.articles.filter((article) => !after.has(article.id));
   const unchanged = next.articles.length - added.length - changed.length;
   const since = `since the export of ${isoDate(previous.exportedAt)}`;
-  const parts = [listed(added, 'added'), listed(changed, 'changed'), listed(removed, 'removed')].filter((part) => part !== '');
+  const parts = [listed(added, 'added'), listed(changed, 'changed'), listed(removed, 'removed')].filter(
+    (part) => part !== '',
+  );
   const summary = parts.length === 0 ? `No change ${since}.` : `Changed ${since}: ${parts.join('; ')}.`;
   return { firstExport: false, added, removed, changed, unchanged, summary };
 }

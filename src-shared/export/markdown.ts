@@ -20,7 +20,10 @@ export interface ArticleFrontMatter {
   reviewed: string | null;
 }
 
-export function articleFrontMatter({ page, reviewer, reviewedAt }: ExportablePage, article: Article): ArticleFrontMatter {
+export function articleFrontMatter(
+  { page, reviewer, reviewedAt }: ExportablePage,
+  article: Article,
+): ArticleFrontMatter {
   return {
     id: article.id,
     source: page.name,
@@ -69,7 +72,9 @@ export function issueMarkdown(exportable: ExportableIssue): string {
       articles: page.clean.articles.map((article) => articleFrontMatter(page, article)),
     })),
   };
-  const body = entries.map(({ entry, page }) => `# ${inline(pageLabel(entry, page))}\n\n${articlesBody(page, 2)}`).join('\n');
+  const body = entries
+    .map(({ entry, page }) => `# ${inline(pageLabel(entry, page))}\n\n${articlesBody(page, 2)}`)
+    .join('\n');
   return exportText(`${frontMatter(matter)}\n${body}`);
 }
 

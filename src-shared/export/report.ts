@@ -53,7 +53,11 @@ export function changeReport({ page, analysis, clean }: ExportablePage): ChangeR
   const splits = { proposed: 0, approved: 0, rejected: 0 };
   for (const boundary of analysis.boundaries) splits[boundary.status]++;
 
-  const rawText = withoutWhitespace(clean.articles.map((article) => article.spans.map((span) => page.raw.slice(span.start, span.end)).join('')).join(''));
+  const rawText = withoutWhitespace(
+    clean.articles
+      .map((article) => article.spans.map((span) => page.raw.slice(span.start, span.end)).join(''))
+      .join(''),
+  );
   const cleanText = withoutWhitespace(clean.articles.map(articleText).join(''));
   const editDistance = distance(rawText, cleanText);
 
@@ -76,7 +80,13 @@ export function changeReport({ page, analysis, clean }: ExportablePage): ChangeR
 
 /** The article's text in the order a reader meets it on paper: kicker, title, body, captions, credit. */
 function articleText(article: Article): string {
-  return [article.kicker ?? '', article.title, ...article.blocks.map((block) => block.text), ...article.captions, article.byline ?? ''].join('\n');
+  return [
+    article.kicker ?? '',
+    article.title,
+    ...article.blocks.map((block) => block.text),
+    ...article.captions,
+    article.byline ?? '',
+  ].join('\n');
 }
 
 /** One name spelled two ways in an issue: where, and how many of its flags are still open. */
@@ -120,15 +130,18 @@ export function issueChangeReport(exportable: ExportableIssue): IssueChangeRepor
   let denominator = 0;
   for (const report of pages) {
     addCounts(total, report.edits.total);
-    for (const [kind, counts] of Object.entries(report.edits.byKind) as [EditKind, EditCounts][]) addCounts((byKind[kind] ??= emptyCounts()), counts);
-    for (const [kind, count] of Object.entries(report.flags.openByKind) as [FlagKind, number][]) openByKind[kind] = (openByKind[kind] ?? 0) + count;
+    for (const [kind, counts] of Object.entries(report.edits.byKind) as [EditKind, EditCounts][])
+      addCounts((byKind[kind] ??= emptyCounts()), counts);
+    for (const [kind, count] of Object.entries(report.flags.openByKind) as [FlagKind, number][])
+      openByKind[kind] = (openByKind[kind] ?? 0) + count;
     characters.raw += report.characters.raw;
     characters.clean += report.characters.clean;
     characters.distance += report.characters.distance;
     denominator += Math.max(report.characters.raw, report.characters.clean, 1);
     flags.open += report.flags.open;
     flags.closed += report.flags.closed;
-    for (const status of ['proposed', 'approved', 'rejected', 'undecided'] as const) splits[status] += report.splits[status];
+    for (const status of ['proposed', 'approved', 'rejected', 'undecided'] as const)
+      splits[status] += report.splits[status];
   }
   characters.errorRate = roundRate(characters.distance / Math.max(denominator, 1));
   const { issue } = exportable;
@@ -143,7 +156,9 @@ export function issueChangeReport(exportable: ExportableIssue): IssueChangeRepor
     characters,
     flags,
     splits,
-    nameVariants: nameVariants(entries.map(({ entry, page }) => ({ label: pageLabel(entry, page), flags: page.analysis.flags }))),
+    nameVariants: nameVariants(
+      entries.map(({ entry, page }) => ({ label: pageLabel(entry, page), flags: page.analysis.flags })),
+    ),
   };
 }
 
@@ -153,7 +168,13 @@ function nameVariants(pages: readonly { label: string; flags: readonly Flag[] }[
     for (const flag of flags) {
       if (flag.kind !== 'name-variant') continue;
       const key = `${flag.text}\u0000${flag.suggestion ?? ''}`;
-      const variant = variants.get(key) ?? { text: flag.text, suggestion: flag.suggestion, pages: [], count: 0, open: 0 };
+      const variant = variants.get(key) ?? {
+        text: flag.text,
+        suggestion: flag.suggestion,
+        pages: [],
+        count: 0,
+        open: 0,
+      };
       if (!variant.pages.includes(label)) variant.pages.push(label);
       variant.count++;
       if (flag.status === 'open') variant.open++;
@@ -190,17 +211,34 @@ export function reportMarkdown(reports: readonly ChangeReport[], title = 'Change
   ];
   reports.forEach((report, index) => {
     const { edits, characters, flags, splits } = report;
-    const cells = [index + 1, inline(report.source), report.articles, edits.total.applied, edits.total.proposed, edits.total.reverted, percent(characters.errorRate), flags.open, splits.undecided];
+    const cells = [
+      index + 1,
+      inline(report.source),
+      report.articles,
+      edits.total.applied,
+      edits.total.proposed,
+      edits.total.reverted,
+      percent(characters.errorRate),
+      flags.open,
+      splits.undecided,
+    ];
     lines.push(`| ${cells.join(' | ')} |`);
   });
   for (const report of reports) {
     lines.push('', `## ${inline(report.source)}`, '');
-    lines.push(`- characters: raw ${report.characters.raw}, clean ${report.characters.clean}, distance ${report.characters.distance}`);
-    lines.push(`- splits: ${report.splits.approved} approved, ${report.splits.rejected} rejected, ${report.splits.undecided} undecided`);
+    lines.push(
+      `- characters: raw ${report.characters.raw}, clean ${report.characters.clean}, distance ${report.characters.distance}`,
+    );
+    lines.push(
+      `- splits: ${report.splits.approved} approved, ${report.splits.rejected} rejected, ${report.splits.undecided} undecided`,
+    );
     for (const [kind, counts] of Object.entries(report.edits.byKind)) {
-      lines.push(`- edits \`${kind}\`: ${counts.applied} applied, ${counts.proposed} proposed, ${counts.reverted} reverted (${counts.auto} automatic, ${counts.editor} by the editor)`);
+      lines.push(
+        `- edits \`${kind}\`: ${counts.applied} applied, ${counts.proposed} proposed, ${counts.reverted} reverted (${counts.auto} automatic, ${counts.editor} by the editor)`,
+      );
     }
-    for (const [kind, count] of Object.entries(report.flags.openByKind)) lines.push(`- open flags \`${kind}\`: ${count}`);
+    for (const [kind, count] of Object.entries(report.flags.openByKind))
+      lines.push(`- open flags \`${kind}\`: ${count}`);
   }
   return exportText(`${lines.join('\n')}\n`);
 }
@@ -214,18 +252,38 @@ export function issueReportMarkdown(report: IssueChangeReport): string {
     `- pages: ${report.pages.length}, articles: ${report.articles}`,
     `- CER raw → clean: ${percent(characters.errorRate)} (raw ${characters.raw}, clean ${characters.clean}, distance ${characters.distance})`,
     `- edits: ${edits.total.applied} applied, ${edits.total.proposed} proposed, ${edits.total.reverted} reverted (${edits.total.auto} automatic, ${edits.total.editor} by the editor)`,
-    ...Object.entries(edits.byKind).map(([kind, counts]) => `- edits \`${kind}\`: ${counts.applied} applied, ${counts.proposed} proposed, ${counts.reverted} reverted`),
-    `- open flags: ${flags.open}${Object.keys(flags.openByKind).length ? ` (${Object.entries(flags.openByKind).map(([kind, count]) => `${kind} ${count}`).join(', ')})` : ''}`,
+    ...Object.entries(edits.byKind).map(
+      ([kind, counts]) =>
+        `- edits \`${kind}\`: ${counts.applied} applied, ${counts.proposed} proposed, ${counts.reverted} reverted`,
+    ),
+    `- open flags: ${flags.open}${
+      Object.keys(flags.openByKind).length
+        ? ` (${Object.entries(flags.openByKind)
+            .map(([kind, count]) => `${kind} ${count}`)
+            .join(', ')})`
+        : ''
+    }`,
     `- splits: ${splits.approved} approved, ${splits.rejected} rejected, ${splits.undecided} undecided`,
     '',
     '| # | page | source | articles | edits applied | CER raw → clean | open flags | undecided splits |',
     '|---|---|---|---|---|---|---|---|',
-    ...report.pages.map((page, index) => `| ${[index + 1, inline(page.label), inline(page.source), page.articles, page.edits.total.applied, percent(page.characters.errorRate), page.flags.open, page.splits.undecided].join(' | ')} |`),
+    ...report.pages.map(
+      (page, index) =>
+        `| ${[index + 1, inline(page.label), inline(page.source), page.articles, page.edits.total.applied, percent(page.characters.errorRate), page.flags.open, page.splits.undecided].join(' | ')} |`,
+    ),
   ];
   if (report.nameVariants.length) {
-    lines.push('', '## Names spelled two ways', '', '| name | suggested | pages | flags | open |', '|---|---|---|---|---|');
+    lines.push(
+      '',
+      '## Names spelled two ways',
+      '',
+      '| name | suggested | pages | flags | open |',
+      '|---|---|---|---|---|',
+    );
     for (const variant of report.nameVariants) {
-      lines.push(`| ${[inline(variant.text), inline(variant.suggestion ?? '—'), variant.pages.map(inline).join(', '), variant.count, variant.open].join(' | ')} |`);
+      lines.push(
+        `| ${[inline(variant.text), inline(variant.suggestion ?? '—'), variant.pages.map(inline).join(', '), variant.count, variant.open].join(' | ')} |`,
+      );
     }
   }
   return exportText(`${lines.join('\n')}\n`);

@@ -50,7 +50,10 @@ export function issueTeiDocument(exportable: ExportableIssue, options: ExportOpt
   const issueId = ids.take('issue');
   const { issue } = exportable;
   const places = issueEntries(exportable);
-  const entries = teiPages(places.map(({ page }) => page), ids);
+  const entries = teiPages(
+    places.map(({ page }) => page),
+    ids,
+  );
   const report = issueChangeReport(exportable);
   const issueBibl = element('bibl', { type: 'issue', 'xml:id': issueId }, [
     element('title', { level: 'j' }, paperTitle(issue)),
@@ -61,18 +64,28 @@ export function issueTeiDocument(exportable: ExportableIssue, options: ExportOpt
   return teiRoot(entries, options, {
     title: paperTitle(issue),
     subtitles: [issueTitle(issue)],
-    sourceDesc: [issueBibl, ...entries.map((entry, index) => sourceBibl(entry, pageLabel(places[index].entry, entry.page)))],
+    sourceDesc: [
+      issueBibl,
+      ...entries.map((entry, index) => sourceBibl(entry, pageLabel(places[index].entry, entry.page))),
+    ],
     notes: [reportNote(reportItems(report, [['pages', report.pages.length]]), issueId, nameVariantList(report))],
     body: entries.map((entry, index) => {
       const { pageNumber } = places[index].entry;
-      const opening = [element('pb', { n: pageNumber ?? undefined }), element('head', { type: 'page' }, pageLabel(places[index].entry, entry.page))];
+      const opening = [
+        element('pb', { n: pageNumber ?? undefined }),
+        element('head', { type: 'page' }, pageLabel(places[index].entry, entry.page)),
+      ];
       return pageDiv(entry, ids, pageNumber ?? undefined, opening);
     }),
   });
 }
 
 function teiPages(pages: readonly ExportablePage[], ids: UniqueIds): TeiPage[] {
-  return pages.map((page) => ({ page, id: ids.take(xmlId(`page-${page.page.id.slice(0, 16)}`)), report: changeReport(page) }));
+  return pages.map((page) => ({
+    page,
+    id: ids.take(xmlId(`page-${page.page.id.slice(0, 16)}`)),
+    report: changeReport(page),
+  }));
 }
 
 function teiRoot(entries: readonly TeiPage[], options: ExportOptions, frame: TeiFrame): string {
@@ -88,17 +101,28 @@ function teiRoot(entries: readonly TeiPage[], options: ExportOptions, frame: Tei
           element('authority', {}, `Galley ${GALLEY_VERSION} export`),
           element('date', { when: isoDate(options.exportedAt) }, isoDate(options.exportedAt)),
         ]),
-        element('notesStmt', {}, [...frame.notes, ...entries.map(({ id, report }) => reportNote(reportItems(report, [['furniture', report.furniture]]), id))]),
+        element('notesStmt', {}, [
+          ...frame.notes,
+          ...entries.map(({ id, report }) => reportNote(reportItems(report, [['furniture', report.furniture]]), id)),
+        ]),
         element('sourceDesc', {}, frame.sourceDesc),
       ]),
       element('encodingDesc', {}, [
         element('appInfo', {}, [
           element('application', { ident: 'galley', version: GALLEY_VERSION }, [
             element('label', {}, 'Galley'),
-            element('desc', {}, `OCR cleaning with Galley ${GALLEY_VERSION}, pipeline version ${pipelineVersions(entries.map(({ page }) => page))}; every automatic change was recorded and reviewable.`),
+            element(
+              'desc',
+              {},
+              `OCR cleaning with Galley ${GALLEY_VERSION}, pipeline version ${pipelineVersions(entries.map(({ page }) => page))}; every automatic change was recorded and reviewable.`,
+            ),
           ]),
         ]),
-        element('p', {}, 'Page furniture (banners, sponsor lists, promotions, column credits) is kept as fw in reading position.'),
+        element(
+          'p',
+          {},
+          'Page furniture (banners, sponsor lists, promotions, column credits) is kept as fw in reading position.',
+        ),
       ]),
       revisionDesc(entries),
     ]),
@@ -109,10 +133,16 @@ function teiRoot(entries: readonly TeiPage[], options: ExportOptions, frame: Tei
 
 function reviewStatement({ reviewer, reviewedAt }: ExportablePage, pageId: string): XmlElement {
   if (reviewer === undefined) {
-    return element('respStmt', { corresp: `#${pageId}` }, [element('resp', {}, 'cleaned automatically, not reviewed'), element('name', {}, 'Galley')]);
+    return element('respStmt', { corresp: `#${pageId}` }, [
+      element('resp', {}, 'cleaned automatically, not reviewed'),
+      element('name', {}, 'Galley'),
+    ]);
   }
   const when = reviewedAt === undefined ? undefined : isoDate(reviewedAt);
-  return element('respStmt', { corresp: `#${pageId}` }, [element('resp', { when }, 'reviewed'), element('name', {}, reviewer)]);
+  return element('respStmt', { corresp: `#${pageId}` }, [
+    element('resp', { when }, 'reviewed'),
+    element('name', {}, reviewer),
+  ]);
 }
 
 /** The sign-off of each approved page as a dated change; absent when no page was approved (TEI wants at least one change). */
@@ -123,7 +153,15 @@ function revisionDesc(entries: ReadonlyArray<{ page: ExportablePage; id: string 
     'revisionDesc',
     {},
     approved.map(({ page, id }) =>
-      element('change', { when: page.reviewedAt === undefined ? undefined : isoDate(page.reviewedAt), status: 'approved', target: `#${id}` }, `approved by ${page.reviewer}`),
+      element(
+        'change',
+        {
+          when: page.reviewedAt === undefined ? undefined : isoDate(page.reviewedAt),
+          status: 'approved',
+          target: `#${id}`,
+        },
+        `approved by ${page.reviewer}`,
+      ),
     ),
   );
 }
@@ -141,7 +179,10 @@ function sourceBibl({ page: { page }, id }: TeiPage, pageScope: string): XmlElem
 type ReportItem = [string, string | number];
 
 /** The counts a page's and an issue's report share, after the ones only it has. */
-function reportItems(report: Pick<ChangeReport, 'articles' | 'edits' | 'characters' | 'flags' | 'splits'>, own: readonly ReportItem[]): ReportItem[] {
+function reportItems(
+  report: Pick<ChangeReport, 'articles' | 'edits' | 'characters' | 'flags' | 'splits'>,
+  own: readonly ReportItem[],
+): ReportItem[] {
   const { edits, characters, flags, splits } = report;
   return [
     ['articles', report.articles],
@@ -162,7 +203,14 @@ function reportItems(report: Pick<ChangeReport, 'articles' | 'edits' | 'characte
 }
 
 function reportNote(items: readonly ReportItem[], target: string, extra: XmlElement | null = null): XmlElement {
-  return element('note', { type: 'change-report', target: `#${target}` }, [element('list', {}, items.map(([name, value]) => element('item', { n: name }, String(value)))), extra]);
+  return element('note', { type: 'change-report', target: `#${target}` }, [
+    element(
+      'list',
+      {},
+      items.map(([name, value]) => element('item', { n: name }, String(value))),
+    ),
+    extra,
+  ]);
 }
 
 /** `荣经县 → 荥经县 (第3版, 第4版)`, one item per name spelled two ways; none when there are none. */
@@ -171,7 +219,13 @@ function nameVariantList({ nameVariants }: IssueChangeReport): XmlElement | null
   return element(
     'list',
     { type: 'name-variants' },
-    nameVariants.map((variant) => element('item', { n: variant.text }, `${variant.text} → ${variant.suggestion ?? '?'} (${variant.pages.join(', ')}; ${variant.open} of ${variant.count} open)`)),
+    nameVariants.map((variant) =>
+      element(
+        'item',
+        { n: variant.text },
+        `${variant.text} → ${variant.suggestion ?? '?'} (${variant.pages.join(', ')}; ${variant.open} of ${variant.count} open)`,
+      ),
+    ),
   );
 }
 
@@ -179,7 +233,12 @@ function pipelineVersions(pages: readonly ExportablePage[]): string {
   return [...new Set(pages.map((page) => page.analysis.pipelineVersion))].sort((a, b) => a - b).join(', ');
 }
 
-function pageDiv({ page, id }: TeiPage, ids: UniqueIds, n: string | number | undefined, opening: readonly XmlElement[]): XmlElement {
+function pageDiv(
+  { page, id }: TeiPage,
+  ids: UniqueIds,
+  n: string | number | undefined,
+  opening: readonly XmlElement[],
+): XmlElement {
   const children: XmlElement[] = [...opening];
   const furniture = [...page.clean.furniture].sort((a, b) => a.start - b.start);
   let next = 0;
@@ -203,7 +262,12 @@ function articleDiv(article: Article, id: string): XmlElement {
     article.kicker ? element('head', { type: 'kicker' }, article.kicker) : null,
     article.title ? element('head', {}, article.title) : null,
     ...lead.map(paragraph),
-    ...sections.map(({ head, blocks }) => element('div', { type: 'subsection' }, [element('head', { type: 'subhead' }, joinLines(head.text)), ...blocks.map(paragraph)])),
+    ...sections.map(({ head, blocks }) =>
+      element('div', { type: 'subsection' }, [
+        element('head', { type: 'subhead' }, joinLines(head.text)),
+        ...blocks.map(paragraph),
+      ]),
+    ),
     ...article.captions.map((caption) => element('figure', {}, [element('figDesc', {}, caption)])),
     article.byline ? element('byline', {}, article.byline) : null,
   ]);

@@ -34,7 +34,10 @@ export function safeFileName(text: string, fallback = 'untitled'): string {
     .replace(UNSAFE_IN_NAME, '_')
     .replace(/[\s_]+/g, '_')
     .replace(/^[._]+|[._]+$/g, '');
-  const bounded = Array.from(cleaned).slice(0, MAX_NAME_CODE_POINTS).join('').replace(/[._]+$/, '');
+  const bounded = Array.from(cleaned)
+    .slice(0, MAX_NAME_CODE_POINTS)
+    .join('')
+    .replace(/[._]+$/, '');
   if (bounded === '') return fallback;
   return WINDOWS_RESERVED.test(bounded) ? `_${bounded}` : bounded;
 }
@@ -107,5 +110,9 @@ export function textHash(text: string): string {
  * never had one.
  */
 export function joinLines(text: string): string {
-  return text.trim().replace(/([A-Za-z0-9]?)[^\S\n]*(?:\r?\n[^\S\n]*)+([A-Za-z0-9]?)/g, (_, before: string, after: string) => (before && after ? `${before} ${after}` : before + after));
+  return text
+    .trim()
+    .replace(/([A-Za-z0-9]?)[^\S\n]*(?:\r?\n[^\S\n]*)+([A-Za-z0-9]?)/g, (_, before: string, after: string) =>
+      before && after ? `${before} ${after}` : before + after,
+    );
 }

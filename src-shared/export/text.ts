@@ -14,7 +14,9 @@ export function pageText(page: ExportablePage): string {
 
 /** A whole issue as reading text: its title, then each page under a `== 第3版 地方科协 ==` line, in page order. */
 export function issueText(exportable: ExportableIssue): string {
-  const pages = issueEntries(exportable).map(({ entry, page }) => `== ${pageLabel(entry, page)} ==\n\n${articlesText(page)}`);
+  const pages = issueEntries(exportable).map(
+    ({ entry, page }) => `== ${pageLabel(entry, page)} ==\n\n${articlesText(page)}`,
+  );
   return exportText(`${[issueTitle(exportable.issue), ...pages].join('\n\n')}\n`);
 }
 

@@ -8,12 +8,21 @@ export interface XmlElement {
   children: string | XmlElement[];
 }
 
-export function element(name: string, attributes: XmlElement['attributes'] = {}, children: string | Array<XmlElement | null> = []): XmlElement {
-  return { name, attributes, children: typeof children === 'string' ? children : children.filter((child): child is XmlElement => child !== null) };
+export function element(
+  name: string,
+  attributes: XmlElement['attributes'] = {},
+  children: string | Array<XmlElement | null> = [],
+): XmlElement {
+  return {
+    name,
+    attributes,
+    children: typeof children === 'string' ? children : children.filter((child): child is XmlElement => child !== null),
+  };
 }
 
 /** Characters XML 1.0 forbids (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF) become U+FFFD. */
-const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML_CHAR =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** NFC, and U+FFFD for each character XML cannot carry even escaped; shared by TEI and DOCX. */
 export function xmlCharacters(text: string): string {
@@ -25,7 +34,11 @@ export function escapeText(text: string): string {
 }
 
 export function escapeAttribute(text: string): string {
-  return escapeText(text).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+  return escapeText(text)
+    .replace(/"/g, '&quot;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
 }
 
 /**

@@ -12,7 +12,10 @@ const MAX_NAME_LENGTH = 255;
 const MAX_FILES_PER_SAVE = 100_000;
 
 const outputFileSchema = z.strictObject({
-  name: z.string().min(1).max(4 * MAX_NAME_LENGTH),
+  name: z
+    .string()
+    .min(1)
+    .max(4 * MAX_NAME_LENGTH),
   data: z.instanceof(Uint8Array),
 }) satisfies z.ZodType<OutputFile>;
 
@@ -28,9 +31,7 @@ export const channelArgsSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } =
   'files.save': z.tuple([saveRequestSchema]),
 };
 
-export type ArgsCheck<C extends Channel> =
-  | { ok: true; args: ChannelArgs<C> }
-  | { ok: false; reason: string };
+export type ArgsCheck<C extends Channel> = { ok: true; args: ChannelArgs<C> } | { ok: false; reason: string };
 
 /** Parses what arrived for `channel`; the reason names the channel and the first bad field. */
 export function parseChannelArgs<C extends Channel>(channel: C, args: unknown): ArgsCheck<C> {

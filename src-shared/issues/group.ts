@@ -52,7 +52,14 @@ const ISSUE_FILE_NAME = new RegExp(`^(?:${PAPER}${SEP}*)?${ISSUE}(?:(?:${SEP}+|(
 const PAGE_FILE_NAME = new RegExp(`^${PAGE}${REST}$`, 'iu');
 
 export function groupByIssue(inputs: readonly GroupInput[]): Grouping {
-  const groups = new Map<string, { fields: IssueFields; evidence: IssueGuess['evidence']; pages: { input: string; pageNumber: number | null; path: string }[] }>();
+  const groups = new Map<
+    string,
+    {
+      fields: IssueFields;
+      evidence: IssueGuess['evidence'];
+      pages: { input: string; pageNumber: number | null; path: string }[];
+    }
+  >();
   const loose: string[] = [];
   const doubts: GroupDoubt[] = [];
   for (const input of inputs) {
@@ -74,11 +81,17 @@ export function groupByIssue(inputs: readonly GroupInput[]): Grouping {
     doubts.push(...repeatedPageNumbers(pages, key));
     return { key, ...fields, evidence, pages: pages.map(({ input, pageNumber }) => ({ input, pageNumber })) };
   });
-  issues.sort((a, b) => compareNullable(a.date, b.date) || compareNullable(a.number, b.number, true) || compareNullable(a.paper, b.paper));
+  issues.sort(
+    (a, b) =>
+      compareNullable(a.date, b.date) || compareNullable(a.number, b.number, true) || compareNullable(a.paper, b.paper),
+  );
   return { issues, loose, doubts };
 }
 
-type Placement = { fields: IssueFields; evidence: IssueGuess['evidence']; pageNumber: number | null } | { doubt: string } | Record<string, never>;
+type Placement =
+  | { fields: IssueFields; evidence: IssueGuess['evidence']; pageNumber: number | null }
+  | { doubt: string }
+  | Record<string, never>;
 
 function placeInput(path: string): Placement {
   const segments = path.split(/[/\\]+/).filter(Boolean);
@@ -90,7 +103,11 @@ function placeInput(path: string): Placement {
   if (folder) {
     const conflict = fromName ? disagreement(folder.ok, fromName.ok.fields) : null;
     if (conflict) return { doubt: `the folder and the file name name different issues (${conflict})` };
-    return { fields: folder.ok, evidence: 'folder', pageNumber: fromName ? fromName.ok.pageNumber : parsePageFileName(fileStem) };
+    return {
+      fields: folder.ok,
+      evidence: 'folder',
+      pageNumber: fromName ? fromName.ok.pageNumber : parsePageFileName(fileStem),
+    };
   }
   if (fromName) return { fields: fromName.ok.fields, evidence: 'file-name', pageNumber: fromName.ok.pageNumber };
   return {};
@@ -147,7 +164,9 @@ function issueFields(match: RegExpExecArray, where: string): Parsed<IssueFields>
     if (isoDate === null) return { doubt: `the ${where} holds no real date` };
   }
   const printed = part('number');
-  return { ok: { paper: groups.paper ?? null, date: isoDate, number: printed === undefined ? null : String(Number(printed)) } };
+  return {
+    ok: { paper: groups.paper ?? null, date: isoDate, number: printed === undefined ? null : String(Number(printed)) },
+  };
 }
 
 /** `YYYY-MM-DD`, or null when the calendar has no such day (2023-13-45, 2023-02-29) or the year is no newspaper's. */
@@ -160,7 +179,9 @@ export function validDate(year: number, month: number, day: number): string | nu
 
 /** Fields both name and name differently; a field only one names is no conflict. */
 function disagreement(folder: IssueFields, file: IssueFields): string | null {
-  const differing = (['paper', 'date', 'number'] as const).filter((field) => folder[field] !== null && file[field] !== null && folder[field] !== file[field]);
+  const differing = (['paper', 'date', 'number'] as const).filter(
+    (field) => folder[field] !== null && file[field] !== null && folder[field] !== file[field],
+  );
   return differing.length ? differing.map((field) => `${field} ${folder[field]} ≠ ${file[field]}`).join(', ') : null;
 }
 
@@ -173,10 +194,15 @@ function issueKey({ paper, date, number }: IssueFields): string {
  * names its paper. Pages that name no paper join the one paper named for the same date and number;
  * with two papers named there, which one they belong to is unknown and they stay apart.
  */
-function mergeUnnamedPapers(groups: Map<string, { fields: IssueFields; evidence: IssueGuess['evidence']; pages: unknown[] }>): void {
+function mergeUnnamedPapers(
+  groups: Map<string, { fields: IssueFields; evidence: IssueGuess['evidence']; pages: unknown[] }>,
+): void {
   for (const [key, group] of groups) {
     if (group.fields.paper !== null) continue;
-    const named = [...groups.values()].filter(({ fields }) => fields.paper !== null && fields.date === group.fields.date && fields.number === group.fields.number);
+    const named = [...groups.values()].filter(
+      ({ fields }) =>
+        fields.paper !== null && fields.date === group.fields.date && fields.number === group.fields.number,
+    );
     if (named.length !== 1) continue;
     named[0].pages.push(...group.pages);
     if (group.evidence === 'folder') named[0].evidence = 'folder';
@@ -184,7 +210,10 @@ function mergeUnnamedPapers(groups: Map<string, { fields: IssueFields; evidence:
   }
 }
 
-function repeatedPageNumbers(pages: readonly { input: string; pageNumber: number | null }[], key: string): GroupDoubt[] {
+function repeatedPageNumbers(
+  pages: readonly { input: string; pageNumber: number | null }[],
+  key: string,
+): GroupDoubt[] {
   const seen = new Set<number>();
   const doubts: GroupDoubt[] = [];
   for (const { input, pageNumber } of pages) {
@@ -218,7 +247,12 @@ export function issueFileStem(issue: Pick<IssueGuess, 'paper' | 'date' | 'number
   const known = [issue.date, issue.number === null ? null : `${issue.number}期`];
   const parts = (known.some((part) => part !== null) ? known : [issue.paper])
     .filter((part): part is string => part !== null && part !== '')
-    .map((part) => part.normalize('NFC').replace(UNSAFE_STEM, '-').replace(/^-+|-+$/g, ''))
+    .map((part) =>
+      part
+        .normalize('NFC')
+        .replace(UNSAFE_STEM, '-')
+        .replace(/^-+|-+$/g, ''),
+    )
     .filter((part) => part !== '');
   return parts.length ? Array.from(parts.join('_')).slice(0, 64).join('') : 'issue';
 }

@@ -10,7 +10,8 @@ type RoleOp = Extract<EditOp, { type: 'role' }>;
  */
 export function proposePageName(analysis: Pick<PageAnalysis, 'chunks' | 'edits'>, raw: string): string | null {
   const roles = new Map<string, RoleOp>();
-  for (const edit of analysis.edits) if (edit.status === 'applied' && edit.op.type === 'role') roles.set(edit.op.chunk, edit.op);
+  for (const edit of analysis.edits)
+    if (edit.status === 'applied' && edit.op.type === 'role') roles.set(edit.op.chunk, edit.op);
   const banners = analysis.chunks
     .map((chunk): Chunk => {
       const op = roles.get(chunk.id);

@@ -11,7 +11,11 @@ export interface GuessedPage {
  * The record for a grouping guess the editor confirmed: the guess's fields, its pages in its
  * order. `pages` maps each input key of the guess to its stored page.
  */
-export function issueRecordFromGuess(guess: IssueGuess, pages: ReadonlyMap<string, GuessedPage>, { id, now }: { id: string; now: number }): IssueRecord {
+export function issueRecordFromGuess(
+  guess: IssueGuess,
+  pages: ReadonlyMap<string, GuessedPage>,
+  { id, now }: { id: string; now: number },
+): IssueRecord {
   return {
     id,
     paper: guess.paper,

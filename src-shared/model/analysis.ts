@@ -20,22 +20,9 @@ export type ChunkId = string;
 /** The id of an article is the id of the boundary that opens it (or `page-start`). */
 export type ArticleId = string;
 
-export type ChunkRole =
-  | 'headline'
-  | 'kicker'
-  | 'paragraph'
-  | 'subhead'
-  | 'caption'
-  | 'byline'
-  | 'furniture';
+export type ChunkRole = 'headline' | 'kicker' | 'paragraph' | 'subhead' | 'caption' | 'byline' | 'furniture';
 
-export type FurnitureKind =
-  | 'banner'
-  | 'sponsors'
-  | 'promo'
-  | 'column-credit'
-  | 'column-sponsor'
-  | 'other';
+export type FurnitureKind = 'banner' | 'sponsors' | 'promo' | 'column-credit' | 'column-sponsor' | 'other';
 
 export interface Chunk extends Span {
   id: ChunkId;

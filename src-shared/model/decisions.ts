@@ -65,6 +65,9 @@ export function flagKey(flag: Pick<Flag, 'rule' | 'start' | 'end'>): DecisionKey
 }
 
 /** The raw start of the chunk a boundary opens, or null for a boundary on a chunk that is not there. */
-export function boundaryChunkStart(analysis: Pick<PageAnalysis, 'chunks'>, boundary: Pick<Boundary, 'chunk'>): number | null {
+export function boundaryChunkStart(
+  analysis: Pick<PageAnalysis, 'chunks'>,
+  boundary: Pick<Boundary, 'chunk'>,
+): number | null {
   return analysis.chunks.find((c) => c.id === boundary.chunk)?.start ?? null;
 }

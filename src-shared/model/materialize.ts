@@ -9,7 +9,11 @@ const PAGE_START = 'page-start';
 
 /** "(本报记者 苏文保)" → "本报记者 苏文保"; both ASCII and full-width parentheses. */
 export function unwrapByline(text: string): string {
-  return text.trim().replace(/^[(（]\s*/, '').replace(/\s*[)）]$/, '').trim();
+  return text
+    .trim()
+    .replace(/^[(（]\s*/, '')
+    .replace(/\s*[)）]$/, '')
+    .trim();
 }
 
 /**
@@ -74,7 +78,8 @@ function chunkTexts(raw: string, chunks: readonly Chunk[], active: readonly Edit
   const extracted = new Map<ChunkId, ExtractedField[]>();
   let first = 0;
   for (const chunk of [...chunks].sort((a, b) => a.start - b.start)) {
-    while (first < accepted.length && accepted[first].end <= chunk.start && accepted[first].start < chunk.start) first++;
+    while (first < accepted.length && accepted[first].end <= chunk.start && accepted[first].start < chunk.start)
+      first++;
     let text = '';
     let at = chunk.start;
     for (let i = first; i < accepted.length && accepted[i].start < chunk.end; i++) {

@@ -15,7 +15,10 @@ export async function readPageFile(file: string): Promise<Uint8Array> {
   try {
     const info = await handle.stat();
     if (info.isDirectory()) throw new DecodeError(basename(file), 'is a directory, not a file', { key: 'not-a-file' });
-    if (!info.isFile()) throw new DecodeError(basename(file), 'is not a regular file (a device, pipe or socket), so it is not read', { key: 'not-a-file' });
+    if (!info.isFile())
+      throw new DecodeError(basename(file), 'is not a regular file (a device, pipe or socket), so it is not read', {
+        key: 'not-a-file',
+      });
     checkPageSize(info.size, basename(file));
     const buffer = new Uint8Array(Math.min(info.size, MAX_PAGE_BYTES) + 1);
     let length = 0;

@@ -153,16 +153,14 @@ export function toPiece(raw: string, group: readonly Line[], gapBefore: number):
   const head = raw.slice(start, first.end);
   const markup = MARKUP.exec(head);
   const contentStart = start + (markup ? markup[0].length : 0);
-  const text = group
-    .map((line) => raw.slice(line.start, line.end).trim().replace(MARKUP, '').trim())
-    .join('\n');
+  const text = group.map((line) => raw.slice(line.start, line.end).trim().replace(MARKUP, '').trim()).join('\n');
   return {
     id: `c${start}`,
     start,
     end,
     content: { start: contentStart, end },
     text,
-    markup: markup ? markup[1] ?? markup[2] : null,
+    markup: markup ? (markup[1] ?? markup[2]) : null,
     lines: group.length,
     gapBefore,
     gapAfter: 0,

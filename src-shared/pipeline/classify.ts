@@ -37,7 +37,8 @@ export function classify(view: PageView, judge: Judge<TitleContext> = fittedTitl
   for (const piece of pieces) {
     if (piece.role !== 'paragraph') continue;
     if (isBylineBlock(piece.text)) piece.role = 'byline';
-    else if (isCaptionText(piece.text) && (piece.gapBefore >= imageGap || piece.gapAfter >= imageGap)) piece.role = 'caption';
+    else if (isCaptionText(piece.text) && (piece.gapBefore >= imageGap || piece.gapAfter >= imageGap))
+      piece.role = 'caption';
   }
   pieces.forEach((piece, i) => {
     if (piece.role === 'paragraph' && repeatedAsPhotoLine(pieces, i)) piece.role = 'caption';
@@ -149,7 +150,13 @@ function markTitles(raw: string, pieces: Piece[], imageGap: number, judge: Judge
           i = j;
           continue;
         }
-        if (after && !isLead(after.text) && !candidate(after) && isPlaceName(next.text) && compact(next.text).length < compact(piece.text).length) {
+        if (
+          after &&
+          !isLead(after.text) &&
+          !candidate(after) &&
+          isPlaceName(next.text) &&
+          compact(next.text).length < compact(piece.text).length
+        ) {
           piece.role = 'headline';
           next.role = 'subhead';
           roundup = true;
@@ -162,7 +169,8 @@ function markTitles(raw: string, pieces: Piece[], imageGap: number, judge: Judge
           const body = pieces[nextIndex(k)];
           // Three title lines over a body: below the kicker, either a caption after an image gap
           // or the second line of a headline set on two lines.
-          if (candidate(after) && body && !candidate(body)) after.role = after.gapBefore >= imageGap ? 'caption' : 'headline';
+          if (candidate(after) && body && !candidate(body))
+            after.role = after.gapBefore >= imageGap ? 'caption' : 'headline';
           roundup = false;
           i = after.role === 'paragraph' ? j : k;
           continue;
@@ -171,7 +179,9 @@ function markTitles(raw: string, pieces: Piece[], imageGap: number, judge: Judge
       // A photo's title: an image below it (not above only: that is a caption), then its caption
       // or text. Even after a report that broke off: a cut paragraph's tail does not stand over
       // an image. Between two images, a line inside a paragraph a break cut is that photo's caption.
-      const imageBelow = piece.gapAfter >= imageGap && (next.role === 'caption' || (next.role === 'paragraph' && !startsMidSentence(next.text)));
+      const imageBelow =
+        piece.gapAfter >= imageGap &&
+        (next.role === 'caption' || (next.role === 'paragraph' && !startsMidSentence(next.text)));
       const imageAbove = piece.gapBefore >= imageGap && !!previous;
       const inCut = previous?.role === 'paragraph' && !bodyEndsSentence(previous.text);
       if (imageBelow && (!imageAbove || !inCut) && !isPlaceName(piece.text)) {
@@ -181,7 +191,13 @@ function markTitles(raw: string, pieces: Piece[], imageGap: number, judge: Judge
       }
       // A place name opening the next report of a roundup, even after a report that broke off: a
       // cut that left just a name would continue mid-sentence. A photo's title is over an image gap.
-      if (roundup && next.role === 'paragraph' && isPlaceName(piece.text) && piece.gapAfter < imageGap && !startsMidSentence(next.text)) {
+      if (
+        roundup &&
+        next.role === 'paragraph' &&
+        isPlaceName(piece.text) &&
+        piece.gapAfter < imageGap &&
+        !startsMidSentence(next.text)
+      ) {
         piece.role = 'subhead';
         continue;
       }

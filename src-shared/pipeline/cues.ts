@@ -1,4 +1,16 @@
-import { countHan, CREDIT_MAX, endsSentence, HAN_CLASS, holdsFullStop, isBareCredit, isCreditInner, isPlaceNameShape, lexicon, startsMidSentence, trailingCredit } from '../text';
+import {
+  countHan,
+  CREDIT_MAX,
+  endsSentence,
+  HAN_CLASS,
+  holdsFullStop,
+  isBareCredit,
+  isCreditInner,
+  isPlaceNameShape,
+  lexicon,
+  startsMidSentence,
+  trailingCredit,
+} from '../text';
 import { compact, isParenthesized, isPinyinLine, pinyinSyllables } from './text';
 
 /**
@@ -62,12 +74,15 @@ export function isSponsorHeading(text: string): boolean {
   return /协办单位|排名不分先后/.test(text) && !holdsFullStop(text);
 }
 
-const ORGANISATION = /(?:协会|学会|科协|委员会|联合会|研究会|中心|大学|学院|研究院|研究所|公司|集团|医院|学校|中学|小学|基地|银行|报社|办公室|局|厅|馆|站|部)$/;
+const ORGANISATION =
+  /(?:协会|学会|科协|委员会|联合会|研究会|中心|大学|学院|研究院|研究所|公司|集团|医院|学校|中学|小学|基地|银行|报社|办公室|局|厅|馆|站|部)$/;
 
 /** Every line (or space-separated name) is an organisation: an entry of the sponsor list. */
 export function isOrganisationList(text: string): boolean {
   const names = text.split(/[\s\u3000]+/).filter(Boolean);
-  return names.length > 0 && names.every((name) => name.length <= 24 && !/[，,。；]/.test(name) && ORGANISATION.test(name));
+  return (
+    names.length > 0 && names.every((name) => name.length <= 24 && !/[，,。；]/.test(name) && ORGANISATION.test(name))
+  );
 }
 
 /** Organisations listed this many at a time, with nothing else, are the sponsor list even without its heading. */
@@ -108,9 +123,13 @@ export function bannerInBlock(text: string): string | null {
  * characters meet Latin letters on one line (`院士风采 YUAN SHI FENG CAI`).
  */
 function bannerParts(text: string): string[] {
-  const parts = text.split(/\n|[|｜]/).map((part) => part.trim()).filter(Boolean);
+  const parts = text
+    .split(/\n|[|｜]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
   if (parts.length !== 1) return parts;
-  const sideBySide = /^([^A-Za-z]+?)\s+([A-Za-z][A-Za-z ]*)$/.exec(parts[0]) ?? /^([A-Za-z][A-Za-z ]*?)\s+([^A-Za-z]+)$/.exec(parts[0]);
+  const sideBySide =
+    /^([^A-Za-z]+?)\s+([A-Za-z][A-Za-z ]*)$/.exec(parts[0]) ?? /^([A-Za-z][A-Za-z ]*?)\s+([^A-Za-z]+)$/.exec(parts[0]);
   return sideBySide ? [sideBySide[1].trim(), sideBySide[2].trim()] : parts;
 }
 
@@ -137,5 +156,7 @@ const SEAM_WORD_MIN = 3;
 
 /** A word of the lexicon, three characters or more, made of the end of `head` and the start of `tail`. */
 export function wordAcrossCut(head: string, tail: string): boolean {
-  return lexicon().wordAcross(compact(head).slice(-SEAM_REACH), compact(tail).slice(0, SEAM_REACH), SEAM_WORD_MIN) !== null;
+  return (
+    lexicon().wordAcross(compact(head).slice(-SEAM_REACH), compact(tail).slice(0, SEAM_REACH), SEAM_WORD_MIN) !== null
+  );
 }

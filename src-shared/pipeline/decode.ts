@@ -36,7 +36,11 @@ export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
 export function checkPageSize(size: number, fileName: string): void {
   if (size > MAX_PAGE_BYTES) {
     const [shown, limit] = [formatBytes(size), formatBytes(MAX_PAGE_BYTES)];
-    throw new DecodeError(fileName, `file is ${shown}, larger than the ${limit} a page may be`, { key: 'too-large', size: shown, limit });
+    throw new DecodeError(fileName, `file is ${shown}, larger than the ${limit} a page may be`, {
+      key: 'too-large',
+      size: shown,
+      limit,
+    });
   }
 }
 
@@ -85,21 +89,28 @@ export function decodePage(bytes: Uint8Array, fileName: string): Decoded {
   const control = findControlCharacter(decoded.text);
   if (control) {
     const { codePoint, line, column } = control;
-    throw new DecodeError(fileName, `the file contains binary data (control character ${codePoint} at line ${line}, column ${column}), not text`, {
-      key: 'control-character',
-      codePoint,
-      line,
-      column,
-    });
+    throw new DecodeError(
+      fileName,
+      `the file contains binary data (control character ${codePoint} at line ${line}, column ${column}), not text`,
+      {
+        key: 'control-character',
+        codePoint,
+        line,
+        column,
+      },
+    );
   }
   return decoded;
 }
 
 function decodeText(bytes: Uint8Array, fileName: string): Decoded {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeStrict('utf-16le', bytes.subarray(2), fileName), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeStrict('utf-16be', bytes.subarray(2), fileName), encoding: 'utf-16be' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: decodeStrict('utf-16le', bytes.subarray(2), fileName), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: decodeStrict('utf-16be', bytes.subarray(2), fileName), encoding: 'utf-16be' };
   const signature = binarySignature(bytes);
-  if (signature) throw new DecodeError(fileName, `this is a ${signature} file, not text`, { key: 'binary-signature', signature });
+  if (signature)
+    throw new DecodeError(fileName, `this is a ${signature} file, not text`, { key: 'binary-signature', signature });
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: decodeStrict('utf-8', bytes.subarray(3), fileName), encoding: 'utf-8-bom' };
   }
@@ -110,7 +121,11 @@ function decodeText(bytes: Uint8Array, fileName: string): Decoded {
   const gb = tryDecode('gb18030', bytes);
   if (gb !== null && !gb.includes('\uFFFD')) return { text: gb, encoding: 'gb18030' };
   const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new DecodeError(fileName, `the file contains binary data (a NUL byte at byte ${nul}), not text`, { key: 'nul-byte', at: nul });
+  if (nul >= 0)
+    throw new DecodeError(fileName, `the file contains binary data (a NUL byte at byte ${nul}), not text`, {
+      key: 'nul-byte',
+      at: nul,
+    });
   throw new DecodeError(fileName, 'the text is neither valid UTF-8 nor GB18030', { key: 'not-utf8-or-gb18030' });
 }
 
@@ -144,7 +159,8 @@ function withoutBomUtf16(bytes: Uint8Array): Decoded | null {
  * full-width forms) and surrogate pairs (already checked valid): what a page of Chinese text is
  * made of. The same bytes read with the wrong endianness land mostly elsewhere.
  */
-const PLAUSIBLE_IN_TEXT = /[\t-\r\u0020-\u007e\u00a0-\u024f\u2000-\u27bf\u3000-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\ud800-\udfff]/g;
+const PLAUSIBLE_IN_TEXT =
+  /[\t-\r\u0020-\u007e\u00a0-\u024f\u2000-\u27bf\u3000-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\ud800-\udfff]/g;
 
 function plausibleShare(text: string): number {
   if (text.length === 0) return 0;
@@ -162,7 +178,11 @@ function tryDecode(label: string, bytes: Uint8Array): string | null {
 function decodeStrict(label: string, bytes: Uint8Array, fileName: string): string {
   const text = tryDecode(label, bytes);
   const encoding = label.toUpperCase();
-  if (text === null) throw new DecodeError(fileName, `the file starts with a ${encoding} byte-order mark but is not valid ${encoding}`, { key: 'bad-bom', encoding });
+  if (text === null)
+    throw new DecodeError(fileName, `the file starts with a ${encoding} byte-order mark but is not valid ${encoding}`, {
+      key: 'bad-bom',
+      encoding,
+    });
   return text;
 }
 

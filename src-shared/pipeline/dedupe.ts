@@ -63,7 +63,10 @@ export function dedupe(view: PageView, judge: Judge<RepeatContext> = fittedRepea
       outOfPlace: placed.has(found.copy),
       originalOutOfPlace: placed.has(found.original),
       // A copy across a break is spliced from paragraphs the search does not name: not aligned.
-      uniqueRun: found.evidence === 'exact' || found.evidence === 'across-break' ? 0 : ownRun(compact(found.copy.text), compact(found.original.text)),
+      uniqueRun:
+        found.evidence === 'exact' || found.evidence === 'across-break'
+          ? 0
+          : ownRun(compact(found.copy.text), compact(found.original.text)),
       bodyUnder: headline(found.copy),
       originalBodyUnder: headline(found.original),
       creditUnder: credited(found.copy),
@@ -72,7 +75,13 @@ export function dedupe(view: PageView, judge: Judge<RepeatContext> = fittedRepea
   };
   const act = (found: Candidate, context: RepeatContext, decision: Decision) => {
     if (decision.verdict === 'reject' || context.uniqueRun >= OWN_TEXT || tailOfCut(context)) return;
-    remove(found.copy, found.rule, `${found.reason} (${decision.reasons.join(' ')})`, decision.p, decision.verdict === 'apply');
+    remove(
+      found.copy,
+      found.rule,
+      `${found.reason} (${decision.reasons.join(' ')})`,
+      decision.p,
+      decision.verdict === 'apply',
+    );
   };
   const consider = (found: Candidate, placed: ReadonlySet<Piece>) => {
     const context = contextOf(found, placed);
@@ -81,7 +90,18 @@ export function dedupe(view: PageView, judge: Judge<RepeatContext> = fittedRepea
   /** Of blocks printing the same text one is kept (see `keeperOf`); each other one is judged a copy of it. */
   const settle = (group: readonly Piece[], keeper: Piece, placed: ReadonlySet<Piece>) => {
     for (const copy of group) {
-      if (copy !== keeper) consider({ copy, original: keeper, evidence: 'exact', share: 1, rule: 'dedupe.exact', reason: `Printed again: same text as the block at offset ${keeper.start}` }, placed);
+      if (copy !== keeper)
+        consider(
+          {
+            copy,
+            original: keeper,
+            evidence: 'exact',
+            share: 1,
+            rule: 'dedupe.exact',
+            reason: `Printed again: same text as the block at offset ${keeper.start}`,
+          },
+          placed,
+        );
     }
   };
   // Headlines first: which copy of a repeated article is the article decides what is out of place.
@@ -89,16 +109,20 @@ export function dedupe(view: PageView, judge: Judge<RepeatContext> = fittedRepea
   // copy of an article printed in part lacks it); of other blocks the first one in place.
   const groups = exactGroups(pieces);
   const outOfPlaceFirst = outOfPlace(pieces);
-  const weight = (piece: Piece) => 2 * bodyUnder(pieces, position.get(piece) ?? 0) + (creditUnder(pieces, position.get(piece) ?? 0) ? 1 : 0);
-  for (const group of groups.filter((g) => g[0].role === 'headline')) settle(group, fullest(group, weight), outOfPlaceFirst);
+  const weight = (piece: Piece) =>
+    2 * bodyUnder(pieces, position.get(piece) ?? 0) + (creditUnder(pieces, position.get(piece) ?? 0) ? 1 : 0);
+  for (const group of groups.filter((g) => g[0].role === 'headline'))
+    settle(group, fullest(group, weight), outOfPlaceFirst);
   const outOfPlaceBefore = outOfPlace(pieces);
-  for (const group of groups.filter((g) => g[0].role !== 'headline')) settle(group, group.find((piece) => !outOfPlaceBefore.has(piece)) ?? group[0], outOfPlaceBefore);
+  for (const group of groups.filter((g) => g[0].role !== 'headline'))
+    settle(group, group.find((piece) => !outOfPlaceBefore.has(piece)) ?? group[0], outOfPlaceBefore);
   const lastCredit = new Map<string, Piece>();
   for (const piece of pieces) if (piece.role === 'byline' && !piece.removed) lastCredit.set(piece.text, piece);
   pieces.forEach((piece, i) => {
     if (piece.role !== 'byline' || piece.removed || i === 0 || !pieces[i - 1].removed) return;
     const twin = lastCredit.get(piece.text);
-    if (twin && twin !== piece) remove(piece, 'dedupe.exact', `Credit of a repeated run; the same credit stands at offset ${twin.start}`, 0.9);
+    if (twin && twin !== piece)
+      remove(piece, 'dedupe.exact', `Credit of a repeated run; the same credit stands at offset ${twin.start}`, 0.9);
   });
   const outOfPlaceNow = outOfPlace(pieces);
   for (const pair of similarParagraphs(pieces)) {
@@ -108,13 +132,16 @@ export function dedupe(view: PageView, judge: Judge<RepeatContext> = fittedRepea
     const original = flip ? pair.contained : pair.container;
     const share = flip ? pair.backward : pair.forward;
     const reason = `Partial copy: ${Math.round(share * 100)}% of its text appears in the paragraph at offset ${original.start}`;
-    if (share >= MIN_PARTIAL_SHARE) consider({ copy, original, evidence: 'contained', share, rule: 'dedupe.partial', reason }, outOfPlaceNow);
+    if (share >= MIN_PARTIAL_SHARE)
+      consider({ copy, original, evidence: 'contained', share, rule: 'dedupe.partial', reason }, outOfPlaceNow);
   }
 
   // Out of place and made of text printed elsewhere, though no one paragraph holds it: a copy
   // spanning a column break (the end of one half and the other half) or spliced from two.
   const outOfPlaceLast = outOfPlace(pieces);
-  const suspects = [...outOfPlaceLast].filter((piece) => piece.role === 'paragraph' && !piece.removed && compact(piece.text).length >= MIN_PARTIAL);
+  const suspects = [...outOfPlaceLast].filter(
+    (piece) => piece.role === 'paragraph' && !piece.removed && compact(piece.text).length >= MIN_PARTIAL,
+  );
   const inPlace = pieces.filter((piece) => piece.role === 'paragraph' && !piece.removed && !outOfPlaceLast.has(piece));
   // A few suspects against the page: searching the joined text beats indexing every shingle;
   // many (a long input), an index keeps it linear.
@@ -129,7 +156,11 @@ export function dedupe(view: PageView, judge: Judge<RepeatContext> = fittedRepea
     const share = found / shingles.size;
     const original = nearestBefore(inPlace, piece);
     const reason = `Partial copy: ${Math.round(share * 100)}% of its text is printed in the paragraphs around a break elsewhere on the page`;
-    if (share >= ACROSS_BREAK_SHARE && original) consider({ copy: piece, original, evidence: 'across-break', share, rule: 'dedupe.partial', reason }, outOfPlaceLast);
+    if (share >= ACROSS_BREAK_SHARE && original)
+      consider(
+        { copy: piece, original, evidence: 'across-break', share, rule: 'dedupe.partial', reason },
+        outOfPlaceLast,
+      );
   }
 
   const placedBeside = outOfPlace(pieces);
@@ -144,9 +175,26 @@ export function dedupe(view: PageView, judge: Judge<RepeatContext> = fittedRepea
   for (const piece of paragraphs) {
     const text = compact(piece.text);
     if (text.length < MIN_REPEAT || text.length >= MIN_PARTIAL || bodyEndsSentence(piece.text)) continue;
-    const original = paragraphs.find((other) => other !== piece && !other.removed && compact(other.text).length > text.length && compact(other.text).startsWith(text));
+    const original = paragraphs.find(
+      (other) =>
+        other !== piece &&
+        !other.removed &&
+        compact(other.text).length > text.length &&
+        compact(other.text).startsWith(text),
+    );
     const reason = `Partial copy: the opening of the paragraph at offset ${original?.start}, broken off`;
-    if (original) consider({ copy: piece, original, evidence: 'opening', share: text.length / compact(original.text).length, rule: 'dedupe.partial', reason }, placedAtLast);
+    if (original)
+      consider(
+        {
+          copy: piece,
+          original,
+          evidence: 'opening',
+          share: text.length / compact(original.text).length,
+          rule: 'dedupe.partial',
+          reason,
+        },
+        placedAtLast,
+      );
   }
 
   return commit(view, removals);
@@ -399,7 +447,8 @@ function similarParagraphs(pieces: readonly Piece[]): SimilarPair[] {
       best = other;
       bestCount = count;
     }
-    if (best === -1 || bestCount < samples[index].size * MIN_PARTIAL_SHARE * 0.5 || texts[index] === texts[best]) return;
+    if (best === -1 || bestCount < samples[index].size * MIN_PARTIAL_SHARE * 0.5 || texts[index] === texts[best])
+      return;
     const own = shingleHashes(texts[index], 0);
     const theirs = shingleHashes(texts[best], 0);
     let common = 0;

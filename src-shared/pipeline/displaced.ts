@@ -1,6 +1,15 @@
 import type { Edit, Flag } from '../model/analysis';
 import { bodyEndsSentence, isLead } from './cues';
-import { commit, livePieces, makeEdit, makeFlag, opensArticle, strandedBlocks, type PageView, type Piece } from './draft';
+import {
+  commit,
+  livePieces,
+  makeEdit,
+  makeFlag,
+  opensArticle,
+  strandedBlocks,
+  type PageView,
+  type Piece,
+} from './draft';
 import { homeFinder, insertionPoint, matchesElsewhere, readsAsClosing, strayFinder, type Home } from './relocate';
 import { startsMidSentence } from '../text';
 import { compact } from './text';
@@ -58,7 +67,12 @@ export function displaced(view: PageView): PageView {
     if (move) edits.push(move);
   }
   const joined = (piece: Piece) => continuing.has(piece.id) || continued.has(piece.id);
-  const strays = strayParagraphs(raw, pieces, (piece) => misplaced.has(piece) || caught.has(piece) || joined(piece), strayFinder(pieces, misplaced, home));
+  const strays = strayParagraphs(
+    raw,
+    pieces,
+    (piece) => misplaced.has(piece) || caught.has(piece) || joined(piece),
+    strayFinder(pieces, misplaced, home),
+  );
   flags.push(...strays.flags);
   edits.push(...strays.edits);
   edits.push(...strayCredits(raw, pieces, caught));
@@ -66,7 +80,8 @@ export function displaced(view: PageView): PageView {
   for (const piece of pieces) {
     if (piece.role !== 'paragraph' || recast.has(piece.id) || caught.has(piece)) continue;
     const cutAtStart = !continuing.has(piece.id) && !isLead(piece.text) && startsMidSentence(piece.text);
-    if (cutAtStart) flags.push(lostText(raw, piece, 'lost.start', 'The paragraph starts mid-sentence; its beginning is missing.'));
+    if (cutAtStart)
+      flags.push(lostText(raw, piece, 'lost.start', 'The paragraph starts mid-sentence; its beginning is missing.'));
     if (stranded.has(piece) && !continuing.has(piece.id)) {
       flags.push(
         makeFlag(raw, {
@@ -74,14 +89,22 @@ export function displaced(view: PageView): PageView {
           rule: 'displaced.after-byline',
           start: piece.start,
           end: piece.end,
-          message: 'Body text printed after the article’s byline: it may belong elsewhere in this article or to another one.',
+          message:
+            'Body text printed after the article’s byline: it may belong elsewhere in this article or to another one.',
           confidence: 0.6,
         }),
       );
       if (cutAtStart && lastUnfinished) edits.push(proposeJoin(raw, lastUnfinished, piece));
       if (!cutAtStart) {
         const found = home(piece);
-        const move = moveBack(raw, piece, found, ownParagraphs(pieces, position.get(piece.id) ?? 0, stranded, continuing), 'Printed after a byline', preceding);
+        const move = moveBack(
+          raw,
+          piece,
+          found,
+          ownParagraphs(pieces, position.get(piece.id) ?? 0, stranded, continuing),
+          'Printed after a byline',
+          preceding,
+        );
         if (move) edits.push(move);
         // A credit printed right after the fragment goes with it to an article that has none.
         const credit = pieces[(position.get(piece.id) ?? 0) + 1];
@@ -92,7 +115,14 @@ export function displaced(view: PageView): PageView {
       }
     }
     if (!bodyEndsSentence(piece.text) && !continued.has(piece.id)) {
-      flags.push(lostText(raw, piece, 'lost.end', 'The paragraph stops mid-sentence and no continuation was found; the rest is missing.'));
+      flags.push(
+        lostText(
+          raw,
+          piece,
+          'lost.end',
+          'The paragraph stops mid-sentence and no continuation was found; the rest is missing.',
+        ),
+      );
       lastUnfinished = piece;
     }
   }
@@ -141,7 +171,12 @@ function strayParagraphs(
  * the fragment names exactly one report's subhead (`昭化区科协相关负责人表示…` under `昭化区科协`),
  * just that report's paragraphs.
  */
-function ownParagraphs(pieces: readonly Piece[], at: number, stranded: ReadonlySet<Piece>, continuing: ReadonlySet<string>): Piece[] {
+function ownParagraphs(
+  pieces: readonly Piece[],
+  at: number,
+  stranded: ReadonlySet<Piece>,
+  continuing: ReadonlySet<string>,
+): Piece[] {
   const fragment = pieces[at];
   const reports: { name: string; paragraphs: Piece[] }[] = [{ name: '', paragraphs: [] }];
   let start = at - 1;
@@ -149,9 +184,12 @@ function ownParagraphs(pieces: readonly Piece[], at: number, stranded: ReadonlyS
   for (let i = start; i < at; i++) {
     const piece = pieces[i];
     if (piece.role === 'subhead') reports.push({ name: compact(piece.text), paragraphs: [] });
-    if (piece.role === 'paragraph' && !stranded.has(piece) && !continuing.has(piece.id)) reports[reports.length - 1].paragraphs.push(piece);
+    if (piece.role === 'paragraph' && !stranded.has(piece) && !continuing.has(piece.id))
+      reports[reports.length - 1].paragraphs.push(piece);
   }
-  const named = reports.filter((report) => report.name && report.paragraphs.length && compact(fragment.text).includes(report.name));
+  const named = reports.filter(
+    (report) => report.name && report.paragraphs.length && compact(fragment.text).includes(report.name),
+  );
   return named.length === 1 ? named[0].paragraphs : reports.flatMap((report) => report.paragraphs);
 }
 
@@ -161,7 +199,14 @@ function ownParagraphs(pieces: readonly Piece[], at: number, stranded: ReadonlyS
  * by distance), else its own. The move is applied: it only reorders text, the fragment stays
  * flagged, and one revert puts it back where it was printed.
  */
-function moveBack(raw: string, fragment: Piece, home: Home | null, own: Piece[], printed: string, precedingParagraph: (piece: Piece) => Piece | undefined): Edit | null {
+function moveBack(
+  raw: string,
+  fragment: Piece,
+  home: Home | null,
+  own: Piece[],
+  printed: string,
+  precedingParagraph: (piece: Piece) => Piece | undefined,
+): Edit | null {
   const elsewhere = home !== null && matchesElsewhere(home);
   const after = insertionPoint(elsewhere ? home.paragraphs : own, fragment);
   // Already in place: it follows that paragraph as printed.
@@ -178,7 +223,9 @@ function moveBack(raw: string, fragment: Piece, home: Home | null, own: Piece[],
  */
 function chainMoves(edits: Edit[], pieces: readonly Piece[]): Edit[] {
   const text = new Map(pieces.map((piece) => [piece.id, piece.text]));
-  const moves = edits.filter((edit) => edit.rule === 'displaced.move' && edit.op.type === 'move' && text.has(edit.op.chunk));
+  const moves = edits.filter(
+    (edit) => edit.rule === 'displaced.move' && edit.op.type === 'move' && text.has(edit.op.chunk),
+  );
   const closing = (edit: Edit) => (edit.op.type === 'move' && readsAsClosing(text.get(edit.op.chunk) ?? '') ? 1 : 0);
   const placed = new Map<string, string>();
   const rewritten = new Map<Edit, Edit>();
@@ -213,8 +260,10 @@ function moveEdit(raw: string, piece: Piece, after: string, rule: string, reason
  */
 function strayCredits(raw: string, pieces: readonly Piece[], caught: ReadonlySet<Piece>): Edit[] {
   /** A credit of its own at the article's end, and any credit at all. */
-  const closed = (from: number, to: number) => pieces.slice(from, to).some((piece) => (piece.role === 'byline' && !caught.has(piece)) || piece.creditInline);
-  const credited = (from: number, to: number) => pieces.slice(from, to).some((piece) => piece.role === 'byline' || piece.creditInline);
+  const closed = (from: number, to: number) =>
+    pieces.slice(from, to).some((piece) => (piece.role === 'byline' && !caught.has(piece)) || piece.creditInline);
+  const credited = (from: number, to: number) =>
+    pieces.slice(from, to).some((piece) => piece.role === 'byline' || piece.creditInline);
   const moves: Edit[] = [];
   pieces.forEach((credit, i) => {
     if (credit.role !== 'byline' || !caught.has(credit)) return;
@@ -227,9 +276,13 @@ function strayCredits(raw: string, pieces: readonly Piece[], caught: ReadonlySet
     while (previousStart > 0 && !opensArticle(pieces[previousStart])) previousStart--;
     if (titleGroup === 0 || previousStart < 0 || !opensArticle(pieces[previousStart])) return;
     if (!closed(i + 1, end) || credited(previousStart, titleGroup)) return;
-    const last = pieces.slice(previousStart, titleGroup).reverse().find((piece) => piece.role !== 'furniture');
+    const last = pieces
+      .slice(previousStart, titleGroup)
+      .reverse()
+      .find((piece) => piece.role !== 'furniture');
     if (!last) return;
-    const reason = 'A credit printed inside this article’s broken paragraph, which has its own credit; the article before ends without one';
+    const reason =
+      'A credit printed inside this article’s broken paragraph, which has its own credit; the article before ends without one';
     moves.push(moveEdit(raw, credit, last.id, 'displaced.stray-credit', reason, 0.7));
   });
   return moves;

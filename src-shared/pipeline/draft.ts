@@ -103,7 +103,9 @@ function isRemoval(edit: Edit): boolean {
  * analysis says is gone, read the way `commit` reads it.
  */
 export function removedBlocks<T extends { content: Span }>(blocks: readonly T[], edits: readonly Edit[]): Set<T> {
-  const removals = edits.filter((edit) => edit.status === 'applied' && isRemoval(edit)).sort((a, b) => a.start - b.start);
+  const removals = edits
+    .filter((edit) => edit.status === 'applied' && isRemoval(edit))
+    .sort((a, b) => a.start - b.start);
   return new Set(blocks.filter((block) => insideAny(removals, block.content)));
 }
 
@@ -254,7 +256,10 @@ export function opensArticle(piece: Piece): boolean {
  * nothing, nor does one that `caughtInCut` says a break printed inside a paragraph; a headline
  * already removed as a repeat opens nothing.
  */
-export function strandedBlocks(pieces: readonly Piece[], caughtInCut: (piece: Piece) => boolean = () => false): Set<Piece> {
+export function strandedBlocks(
+  pieces: readonly Piece[],
+  caughtInCut: (piece: Piece) => boolean = () => false,
+): Set<Piece> {
   const result = new Set<Piece>();
   let closed = false;
   let body = false;

@@ -20,7 +20,17 @@ export { decodePage, DecodeError } from './decode';
 export const PIPELINE_VERSION = 8;
 
 /** The stages in order; frozen so the app and the CLI always run the same pipeline. */
-export const STAGES: readonly Stage[] = Object.freeze([reflow, classify, strip, extractBylines, dedupe, join, displaced, segment, lint]);
+export const STAGES: readonly Stage[] = Object.freeze([
+  reflow,
+  classify,
+  strip,
+  extractBylines,
+  dedupe,
+  join,
+  displaced,
+  segment,
+  lint,
+]);
 
 /** Raw page text → the pipeline's plan for it. Deterministic: the same text gives the same analysis. */
 export function analyzePage(raw: string): PageAnalysis {
@@ -67,7 +77,10 @@ export function withFlags(analysis: PageAnalysis, flags: readonly Flag[]): PageA
   const known = new Set(analysis.flags.map((flag) => flag.id));
   const fresh = flags.filter((flag) => !known.has(flag.id));
   if (fresh.length === 0) return analysis;
-  return { ...analysis, flags: [...analysis.flags, ...fresh].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id)) };
+  return {
+    ...analysis,
+    flags: [...analysis.flags, ...fresh].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id)),
+  };
 }
 
 /**
@@ -76,10 +89,18 @@ export function withFlags(analysis: PageAnalysis, flags: readonly Flag[]): PageA
  * chunk after any leading markup).
  */
 export function liveChunks(raw: string, analysis: Pick<PageAnalysis, 'chunks' | 'edits'>): Chunk[] {
-  const blocks = analysis.chunks.map((chunk) => ({ chunk, content: { start: chunk.start + (MARKUP.exec(raw.slice(chunk.start, chunk.end))?.[0].length ?? 0), end: chunk.end } }));
+  const blocks = analysis.chunks.map((chunk) => ({
+    chunk,
+    content: { start: chunk.start + (MARKUP.exec(raw.slice(chunk.start, chunk.end))?.[0].length ?? 0), end: chunk.end },
+  }));
   const removed = removedBlocks(blocks, analysis.edits);
   return blocks
-    .filter((block) => block.chunk.role !== 'furniture' && !removed.has(block) && raw.slice(block.chunk.start, block.chunk.end).trim() !== '')
+    .filter(
+      (block) =>
+        block.chunk.role !== 'furniture' &&
+        !removed.has(block) &&
+        raw.slice(block.chunk.start, block.chunk.end).trim() !== '',
+    )
     .map((block) => block.chunk);
 }
 

@@ -91,7 +91,8 @@ function captionJoins(raw: string, pieces: readonly Piece[]): Edit[] {
   const joins: Edit[] = [];
   pieces.forEach((tail, i) => {
     const head = pieces[i - 1];
-    if (tail.role !== 'caption' || head?.role !== 'caption' || bodyEndsSentence(head.text) || tail.gapBefore > 1) return;
+    if (tail.role !== 'caption' || head?.role !== 'caption' || bodyEndsSentence(head.text) || tail.gapBefore > 1)
+      return;
     joins.push(
       makeEdit(raw, {
         kind: 'join',
@@ -116,7 +117,11 @@ function captionJoins(raw: string, pieces: readonly Piece[]): Edit[] {
  * mid-sentence, or while its wording belongs clearly to another article (and the next block's
  * does not), or while only the next block makes a word with the cut end (`党建引` | `领…`).
  */
-function continuation(pieces: readonly Piece[], i: number, foreign: (piece: Piece) => boolean): { piece: Piece; index: number; intruders: Piece[] } | null {
+function continuation(
+  pieces: readonly Piece[],
+  i: number,
+  foreign: (piece: Piece) => boolean,
+): { piece: Piece; index: number; intruders: Piece[] } | null {
   const head = pieces[i];
   const intruders: Piece[] = [];
   for (let j = i + 1; j < pieces.length && intruders.length <= MAX_INTRUDERS; j++) {
@@ -137,8 +142,16 @@ function continuation(pieces: readonly Piece[], i: number, foreign: (piece: Piec
         const passOver =
           wordAcrossCut(head.text, tail) ||
           doubledAcrossCut(head.text, tail) ||
-          (whole && (startsMidSentence(tail) || (foreign(piece) && !foreign(beyond.piece)) || onlyShortWordAcross(head.text, tail, piece.text)));
-        if (passOver) return { piece: beyond.piece, index: beyond.index, intruders: [...intruders, ...pieces.slice(j, beyond.index)] };
+          (whole &&
+            (startsMidSentence(tail) ||
+              (foreign(piece) && !foreign(beyond.piece)) ||
+              onlyShortWordAcross(head.text, tail, piece.text)));
+        if (passOver)
+          return {
+            piece: beyond.piece,
+            index: beyond.index,
+            intruders: [...intruders, ...pieces.slice(j, beyond.index)],
+          };
       }
       return { piece, index: j, intruders };
     }
@@ -150,7 +163,9 @@ function continuation(pieces: readonly Piece[], i: number, foreign: (piece: Piec
 
 /** What a break prints inside a paragraph besides text: captions, credits, furniture other than banners. */
 function breakIntruder(piece: Piece): boolean {
-  return piece.role === 'caption' || piece.role === 'byline' || (piece.role === 'furniture' && piece.furniture !== 'banner');
+  return (
+    piece.role === 'caption' || piece.role === 'byline' || (piece.role === 'furniture' && piece.furniture !== 'banner')
+  );
 }
 
 /** Set against the usual bar for a move, because here the block's place in a break is no evidence. */
@@ -191,7 +206,9 @@ function newParagraphAfterCut(head: string, tail: string): boolean {
 /** `据悉，` `活动中，` `区科协相关负责人表示，`: a short opening clause of the kinds a report's paragraphs start with. */
 function opensParagraph(text: string): boolean {
   const clause = /^([^，,。：:；;！？!?“”"]{2,12})[，,：:]/.exec(compact(text))?.[1];
-  return clause !== undefined && (OPENING_ADVERBIAL.test(clause) || (clause.length >= 3 && OPENING_CLAUSE_END.test(clause)));
+  return (
+    clause !== undefined && (OPENING_ADVERBIAL.test(clause) || (clause.length >= 3 && OPENING_CLAUSE_END.test(clause)))
+  );
 }
 
 /** Two characters are clause enough for these. */

@@ -10,7 +10,13 @@ import { lintPage } from './lint';
  * run once per batch, in `analyzeCorpus`.
  */
 export function lint(view: PageView): PageView {
-  const chunks: Chunk[] = livePieces(view).map((piece) => ({ id: piece.id, start: piece.start, end: piece.end, role: piece.readAs ?? piece.role, furniture: piece.furniture }));
+  const chunks: Chunk[] = livePieces(view).map((piece) => ({
+    id: piece.id,
+    start: piece.start,
+    end: piece.end,
+    role: piece.readAs ?? piece.role,
+    furniture: piece.furniture,
+  }));
   const found = lintPage(view.raw, chunks);
   const lost = view.flags.filter((flag) => flag.kind === 'lost-text');
   const fresh = (flag: Flag) => flag.kind !== 'lost-text' || !lost.some((known) => spansOverlap(known, flag));

@@ -1,6 +1,18 @@
 import type { Edit } from '../model/analysis';
 import { BLANK, chunk, lines, MARKUP, toPiece, type Line } from './chunk';
-import { bannerInBlock, continuesAcrossCut, isBylineBlock, isColumnSponsor, isLead, isOrganisationList, isPlaceName, isPromo, isSponsorHeading, isTitleLike, withoutTrailingByline } from './cues';
+import {
+  bannerInBlock,
+  continuesAcrossCut,
+  isBylineBlock,
+  isColumnSponsor,
+  isLead,
+  isOrganisationList,
+  isPlaceName,
+  isPromo,
+  isSponsorHeading,
+  isTitleLike,
+  withoutTrailingByline,
+} from './cues';
 import { makeEdit, type PageDraft, type Piece } from './draft';
 import { endsSentence, isHan, startsMidSentence } from '../text';
 import { compact, isParenthesized, isPinyinLine } from './text';
@@ -66,7 +78,15 @@ export function measureLines(raw: string): MeasuredLine[] {
     const spaced = isLetterSpaced(trimmed);
     // A space inside a line takes a place in print (`本报讯 近日`); letter-spacing does not.
     const chars = (indented ? 2 : 0) + (spaced ? trimmed.replace(/\s/g, '').length : trimmed.length);
-    result.push({ start: line.start, end: line.end, blanksBefore: blanks, indented, chars, spaced, markup: MARKUP.test(trimmed) });
+    result.push({
+      start: line.start,
+      end: line.end,
+      blanksBefore: blanks,
+      indented,
+      chars,
+      spaced,
+      markup: MARKUP.test(trimmed),
+    });
     blanks = 0;
   }
   return result;
@@ -91,15 +111,19 @@ export function detectLayout(measured: readonly MeasuredLine[]): Layout {
   const runs = measured.filter((line, i) => i === 0 || line.blanksBefore > 0).length;
   if (measured.length < MIN_LINES_TO_JUDGE || measured.length < MIN_LINES_PER_RUN * runs) return blankLine;
   const counts = new Map<number, number>();
-  for (const line of measured) if (line.chars >= MIN_WIDTH && line.chars <= MAX_WIDTH) counts.set(line.chars, (counts.get(line.chars) ?? 0) + 1);
+  for (const line of measured)
+    if (line.chars >= MIN_WIDTH && line.chars <= MAX_WIDTH) counts.set(line.chars, (counts.get(line.chars) ?? 0) + 1);
   let mode = 0;
-  for (const [chars, count] of counts) if (count > (counts.get(mode) ?? 0) || (count === counts.get(mode) && chars > mode)) mode = chars;
+  for (const [chars, count] of counts)
+    if (count > (counts.get(mode) ?? 0) || (count === counts.get(mode) && chars > mode)) mode = chars;
   if (mode === 0) return blankLine;
-  const near = (width: number) => measured.filter((line) => line.chars >= fullLineMin(width) && line.chars <= width + OVER_WIDTH).length;
+  const near = (width: number) =>
+    measured.filter((line) => line.chars >= fullLineMin(width) && line.chars <= width + OVER_WIDTH).length;
   // Where the engine's lengths scatter, two lengths can tie for the mode: the width whose band
   // holds the most lines is the column's.
   let width = mode;
-  if (near(mode) < AT_WIDTH_SHARE * measured.length) for (const chars of counts.keys()) if (near(chars) > near(width)) width = chars;
+  if (near(mode) < AT_WIDTH_SHARE * measured.length)
+    for (const chars of counts.keys()) if (near(chars) > near(width)) width = chars;
   const exact = measured.filter((line) => line.chars >= width - 1 && line.chars <= width + OVER_WIDTH).length;
   const short = near(width) - exact;
   const over = measured.filter((line) => line.chars > width + OVER_WIDTH).length;
@@ -133,7 +157,8 @@ export function reflow(draft: PageDraft): PageDraft {
     if (previous) previous.gapAfter = part[0].blanksBefore;
     const headingLines = run.every((line) => isTitleLike(line.text) || line.pinyin);
     let text = run[0].text;
-    for (const line of run.slice(1)) text += (headingLines ? '\n' : wrapSeparator(text.slice(-1), line.text.charAt(0))) + line.text;
+    for (const line of run.slice(1))
+      text += (headingLines ? '\n' : wrapSeparator(text.slice(-1), line.text.charAt(0))) + line.text;
     pieces.push({ ...piece, text });
   }
   const last = pieces[pieces.length - 1];
@@ -198,7 +223,12 @@ function shapeLines(measured: readonly MeasuredLine[], texts: readonly string[],
     const furniture = alone || isPromo(text) || isSponsorHeading(text);
     let title = isTitleLike(text) && !line.indented && !closesBeforeOpening(text);
     if (title && !furniture) {
-      if (!wide || over) title = !(continues && !over && (line.chars <= TAIL_MAX || ENDS_MID_PHRASE.test(text) || closedBelow(i, measured, texts)));
+      if (!wide || over)
+        title = !(
+          continues &&
+          !over &&
+          (line.chars <= TAIL_MAX || ENDS_MID_PHRASE.test(text) || closedBelow(i, measured, texts))
+        );
       else title = !continues && !ENDS_MID_PHRASE.test(text) && opensBelow(i, measured, texts, layout);
     }
     result.push({
@@ -255,7 +285,8 @@ function opensBelow(i: number, measured: readonly MeasuredLine[], texts: readonl
 function runs(lines: readonly ShapedLine[]): ShapedLine[][] {
   const result: ShapedLine[][] = [];
   lines.forEach((line, i) => {
-    const opens = i === 0 || (line.measured.blanksBefore > 0 ? !continuesOverGap(lines, i) : cutsBefore(lines[i - 1], line));
+    const opens =
+      i === 0 || (line.measured.blanksBefore > 0 ? !continuesOverGap(lines, i) : cutsBefore(lines[i - 1], line));
     if (opens) result.push([line]);
     else result[result.length - 1].push(line);
   });
@@ -323,7 +354,10 @@ function continuesOverGap(lines: readonly ShapedLine[], i: number): boolean {
   // A paragraph's first characters on a column's last line, the sentence going on after the gap.
   if (a.title) return !a.furniture && continuesAcrossCut(a.text, b.text);
   const above = a.measured.blanksBefore === 0 ? lines[i - 2] : undefined;
-  const inParagraph = /[，,、；;：:]/.test(a.text) || a.measured.indented || (above !== undefined && above.wide && !above.title && !above.ended);
+  const inParagraph =
+    /[，,、；;：:]/.test(a.text) ||
+    a.measured.indented ||
+    (above !== undefined && above.wide && !above.title && !above.ended);
   return inParagraph || startsMidSentence(b.text);
 }
 
@@ -347,14 +381,30 @@ function isLetterSpaced(trimmed: string): boolean {
   const chars = Array.from(trimmed);
   for (let i = 1; i < chars.length; i++) {
     const [a, b] = [chars[i - 1], chars[i]];
-    if (b === ' ' && chars[i + 1] !== undefined && chars[i + 1] !== ' ' && a !== ' ' && (isCjk(a) || isCjk(chars[i + 1]))) spaced++;
+    if (
+      b === ' ' &&
+      chars[i + 1] !== undefined &&
+      chars[i + 1] !== ' ' &&
+      a !== ' ' &&
+      (isCjk(a) || isCjk(chars[i + 1]))
+    )
+      spaced++;
     else if (a !== ' ' && b !== ' ' && (isCjk(a) || isCjk(b))) tight++;
   }
   return spaced >= 3 && spaced >= tight;
 }
 
 /** Half-width marks and the full-width forms a Chinese page prints. */
-const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '.': '。', '(': '（', ')': '）' };
+const FULL_WIDTH: Record<string, string> = {
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '?': '？',
+  '!': '！',
+  '.': '。',
+  '(': '（',
+  ')': '）',
+};
 
 /**
  * What the engine makes of a full-width mark it reads half-width: the glyph sits at one side of
@@ -382,7 +432,11 @@ function fullWidthMarks(raw: string, measured: readonly MeasuredLine[]): Set<str
   const running = measured.map((line) => raw.slice(line.start, line.end)).filter((text) => !isSponsorHeading(text));
   for (const [half, full] of Object.entries(FULL_WIDTH)) {
     const boxGap = BOX_GAP[half];
-    if (countInCjk(raw, half) > 0 && (setFullWidth(half, full) || (commasFull && boxGap !== undefined && running.some((text) => boxGap.test(text))))) result.add(half);
+    if (
+      countInCjk(raw, half) > 0 &&
+      (setFullWidth(half, full) || (commasFull && boxGap !== undefined && running.some((text) => boxGap.test(text))))
+    )
+      result.add(half);
   }
   return result;
 }
@@ -404,7 +458,9 @@ function halfInCjk(text: string, i: number): boolean {
   while (text[after] === ' ') after++;
   if (text[after] !== undefined && /[0-9A-Za-z]/.test(text[after])) return false;
   // `(排名不分先后) :`: a colon after a misread closing bracket is among Chinese text too.
-  return text[i] === '(' ? isCjk(text[after]) : isCjk(text[before]) || (text[before] === ')' && i > 0 && halfInCjk(text, before));
+  return text[i] === '('
+    ? isCjk(text[after])
+    : isCjk(text[before]) || (text[before] === ')' && i > 0 && halfInCjk(text, before));
 }
 
 const FULL_WIDTH_FORMS = new Set(Object.values(FULL_WIDTH));
@@ -427,7 +483,13 @@ function fullWidthAt(body: string, i: number, fullWidth: ReadonlySet<string>, fo
  * The line as it reads once the engine's letter-spacing and misread punctuation are undone; the
  * edits doing so are pushed to `edits` with raw offsets.
  */
-function normalizeLine(raw: string, line: MeasuredLine, fullWidth: ReadonlySet<string>, edits: Edit[], next: MeasuredLine | undefined): string {
+function normalizeLine(
+  raw: string,
+  line: MeasuredLine,
+  fullWidth: ReadonlySet<string>,
+  edits: Edit[],
+  next: MeasuredLine | undefined,
+): string {
   const source = raw.slice(line.start, line.end);
   const following = next && next.blanksBefore === 0 ? raw.slice(next.start, next.end) : '';
   const lead = source.length - source.trimStart().length;
@@ -466,7 +528,8 @@ function normalizeLine(raw: string, line: MeasuredLine, fullWidth: ReadonlySet<s
       const before = text.slice(-1);
       const next = fullWidthAt(body, end, fullWidth);
       // `: ` and `) ` are how the engine reads `：` and `）`; print sets no gap at a full-width mark.
-      const atMark = (FULL_WIDTH_FORMS.has(before) && (isCjk(body[end]) || next !== null)) || (next !== null && isCjk(before));
+      const atMark =
+        (FULL_WIDTH_FORMS.has(before) && (isCjk(body[end]) || next !== null)) || (next !== null && isCjk(before));
       if (atMark) {
         edits.push(
           makeEdit(raw, {

@@ -102,7 +102,8 @@ type Vector = Map<number, number>;
 export function homeFinder(pieces: readonly Piece[], stranded: ReadonlySet<Piece>): (fragment: Piece) => Home | null {
   const articles = articleSpans(pieces, stranded);
   const documents = new Map<number, number>();
-  for (const article of articles) for (const word of article.words.keys()) documents.set(word, (documents.get(word) ?? 0) + 1);
+  for (const article of articles)
+    for (const word of article.words.keys()) documents.set(word, (documents.get(word) ?? 0) + 1);
   const idfs = new Map<number, number>();
   for (const [word, seen] of documents) idfs.set(word, 1 + Math.log((articles.length + 1) / (seen + 1)));
   const unseen = 1 + Math.log(articles.length + 1);
@@ -118,7 +119,8 @@ export function homeFinder(pieces: readonly Piece[], stranded: ReadonlySet<Piece
     if (own === undefined || words.size === 0) return null;
     const mine = weighted(words, weight);
     const mineNorm = norm(mine);
-    const similarity = (index: number) => (mineNorm && norms[index] ? dot(mine, vectors[index]) / (mineNorm * norms[index]) : 0);
+    const similarity = (index: number) =>
+      mineNorm && norms[index] ? dot(mine, vectors[index]) / (mineNorm * norms[index]) : 0;
     const titled = titledArticles(byName, fragment, own);
     // A cosine is at most 1, so no article `distance` away can score above ceiling / distance:
     // searching outwards from `own` stops there, and a page of many articles costs each fragment
@@ -252,6 +254,7 @@ export function readsAsClosing(text: string): boolean {
 export function insertionPoint(paragraphs: readonly Piece[], fragment: Piece): Piece | null {
   const last = paragraphs[paragraphs.length - 1];
   if (!last) return null;
-  if (paragraphs.length >= 2 && readsAsClosing(last.text) && !readsAsClosing(fragment.text)) return paragraphs[paragraphs.length - 2];
+  if (paragraphs.length >= 2 && readsAsClosing(last.text) && !readsAsClosing(fragment.text))
+    return paragraphs[paragraphs.length - 2];
   return last;
 }

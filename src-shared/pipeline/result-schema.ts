@@ -12,52 +12,91 @@ export const pageResultSchema = z
   .object({
     source: z.string().describe('The input file name.'),
     articles: z.array(
-      z.object({
-        id: z.string().describe('The id of the boundary that opens the article, or "page-start".'),
-        section: z.string().nullable(),
-        kicker: z.string().nullable(),
-        title: z.string(),
-        byline: z.string().nullable().describe('Without the parentheses.'),
-        captions: z.array(z.string()),
-        blocks: z.array(z.object({ type: z.enum(['paragraph', 'subhead']), text: z.string() }).strict()),
-        split: z.object({ status: z.enum(['proposed', 'approved', 'rejected']), confidence }).strict(),
-        spans: z.array(z.object(span).strict()).describe('Raw ranges the article came from, merged, in raw order.'),
-      }).strict(),
+      z
+        .object({
+          id: z.string().describe('The id of the boundary that opens the article, or "page-start".'),
+          section: z.string().nullable(),
+          kicker: z.string().nullable(),
+          title: z.string(),
+          byline: z.string().nullable().describe('Without the parentheses.'),
+          captions: z.array(z.string()),
+          blocks: z.array(z.object({ type: z.enum(['paragraph', 'subhead']), text: z.string() }).strict()),
+          split: z.object({ status: z.enum(['proposed', 'approved', 'rejected']), confidence }).strict(),
+          spans: z.array(z.object(span).strict()).describe('Raw ranges the article came from, merged, in raw order.'),
+        })
+        .strict(),
     ),
     furniture: z.array(
-      z.object({ kind: z.enum(['banner', 'sponsors', 'promo', 'column-credit', 'column-sponsor', 'other']), text: z.string(), ...span }).strict(),
+      z
+        .object({
+          kind: z.enum(['banner', 'sponsors', 'promo', 'column-credit', 'column-sponsor', 'other']),
+          text: z.string(),
+          ...span,
+        })
+        .strict(),
     ),
     edits: z.array(
-      z.object({
-        id: z.string(),
-        kind: z.enum(['strip-markup', 'trim', 'join', 'dedupe', 'extract-caption', 'extract-byline', 'move', 'char-fix', 'reclassify', 'manual']),
-        rule: z.string().describe('Dotted rule id, e.g. join.column-break.'),
-        status: z.enum(['applied', 'proposed', 'reverted']),
-        ...span,
-        before: z.string().describe('Raw text of [start, end).'),
-        after: z.string(),
-        reason: z.string(),
-        confidence,
-      }).strict(),
+      z
+        .object({
+          id: z.string(),
+          kind: z.enum([
+            'strip-markup',
+            'trim',
+            'join',
+            'dedupe',
+            'extract-caption',
+            'extract-byline',
+            'move',
+            'char-fix',
+            'reclassify',
+            'manual',
+          ]),
+          rule: z.string().describe('Dotted rule id, e.g. join.column-break.'),
+          status: z.enum(['applied', 'proposed', 'reverted']),
+          ...span,
+          before: z.string().describe('Raw text of [start, end).'),
+          after: z.string(),
+          reason: z.string(),
+          confidence,
+        })
+        .strict(),
     ),
     flags: z.array(
-      z.object({
-        id: z.string(),
-        kind: z
-          .enum(['ocr-doubled-char', 'ocr-latin-word', 'ocr-lookalike', 'ocr-suspect', 'name-variant', 'lost-text', 'low-confidence-split', 'repeated-elsewhere', 'displaced-fragment'])
-          .describe('Character-level suspicions start with "ocr-".'),
-        rule: z.string(),
-        ...span,
-        text: z.string(),
-        message: z.string(),
-        suggestion: z.string().nullable(),
-        confidence,
-      }).strict(),
+      z
+        .object({
+          id: z.string(),
+          kind: z
+            .enum([
+              'ocr-doubled-char',
+              'ocr-latin-word',
+              'ocr-lookalike',
+              'ocr-suspect',
+              'name-variant',
+              'lost-text',
+              'low-confidence-split',
+              'repeated-elsewhere',
+              'displaced-fragment',
+            ])
+            .describe('Character-level suspicions start with "ocr-".'),
+          rule: z.string(),
+          ...span,
+          text: z.string(),
+          message: z.string(),
+          suggestion: z.string().nullable(),
+          confidence,
+        })
+        .strict(),
     ),
   })
   .strict()
-  .describe('One cleaned page as printed by `galley clean --format json`. Offsets are UTF-16 code units into the decoded text of the file.');
+  .describe(
+    'One cleaned page as printed by `galley clean --format json`. Offsets are UTF-16 code units into the decoded text of the file.',
+  );
 
 export function pageResultJsonSchema(): object {
-  return { $id: 'https://galley.invalid/page-result.schema.json', title: 'Galley page result', ...z.toJSONSchema(pageResultSchema) };
+  return {
+    $id: 'https://galley.invalid/page-result.schema.json',
+    title: 'Galley page result',
+    ...z.toJSONSchema(pageResultSchema),
+  };
 }

@@ -2,7 +2,16 @@ import type { Boundary, Flag } from '../model/analysis';
 import { fittedBoundary, type BoundaryContext } from './decide/boundary';
 import type { Judge } from './decide/model';
 import { isLead } from './cues';
-import { commit, imageGapOf, livePieces, makeFlag, opensArticle, previousContent, type PageView, type Piece } from './draft';
+import {
+  commit,
+  imageGapOf,
+  livePieces,
+  makeFlag,
+  opensArticle,
+  previousContent,
+  type PageView,
+  type Piece,
+} from './draft';
 
 /**
  * Proposes where articles start: at each headline (or the kicker above it), and at a `本报讯`
@@ -26,7 +35,14 @@ export function segment(view: PageView, judge: Judge<BoundaryContext> = fittedBo
       if (decision.verdict === 'reject') {
         if (opensArticle(piece)) demoteTitle(pieces, i);
       } else {
-        boundaries.push({ id: `b${piece.start}`, chunk: piece.id, confidence: decision.p, reason, status: 'proposed', origin: 'auto' });
+        boundaries.push({
+          id: `b${piece.start}`,
+          chunk: piece.id,
+          confidence: decision.p,
+          reason,
+          status: 'proposed',
+          origin: 'auto',
+        });
       }
       if (decision.verdict === 'propose') {
         flags.push(
@@ -56,7 +72,12 @@ export function isCandidate(pieces: readonly Piece[], i: number): boolean {
   const piece = pieces[i];
   if (piece.role === 'headline') return pieces[i - 1]?.role !== 'headline';
   if (piece.role === 'kicker') return true;
-  return piece.role === 'paragraph' && isLead(piece.text) && previousContent(pieces, i)?.role === 'byline' && bodyBefore(pieces, i);
+  return (
+    piece.role === 'paragraph' &&
+    isLead(piece.text) &&
+    previousContent(pieces, i)?.role === 'byline' &&
+    bodyBefore(pieces, i)
+  );
 }
 
 /** A rejected headline (with its kicker and a second title line) reads as body text. */

@@ -41,7 +41,9 @@ function lineBreaks(raw: string, piece: Piece): Edit[] {
   for (let match = pattern.exec(body); match; match = pattern.exec(body)) {
     const start = piece.content.start + match.index;
     const end = start + match[0].length;
-    const after = keepsLines ? '\n' : wrapSeparator(body[match.index - 1] ?? '', body[match.index + match[0].length] ?? '');
+    const after = keepsLines
+      ? '\n'
+      : wrapSeparator(body[match.index - 1] ?? '', body[match.index + match[0].length] ?? '');
     if (raw.slice(start, end) === after) continue;
     edits.push(
       makeEdit(raw, {
@@ -50,7 +52,9 @@ function lineBreaks(raw: string, piece: Piece): Edit[] {
         start,
         end,
         after,
-        reason: keepsLines ? 'Spaces or markup around a line break of page furniture' : 'A line wrap inside one block of text',
+        reason: keepsLines
+          ? 'Spaces or markup around a line break of page furniture'
+          : 'A line wrap inside one block of text',
         confidence: keepsLines ? 0.99 : 0.9,
         op: { type: 'replace' },
       }),
@@ -73,7 +77,12 @@ function headlineWraps(raw: string, piece: Piece): Edit[] {
   for (let i = 1; i < parts.length; i++) {
     const space = /^[ \u3000]+/.exec(body.slice(offset))?.[0] ?? '';
     const before = parts[i - 1];
-    if (i > 1 && before.length >= 2 * parts[i].length && isHanCode(before.charCodeAt(before.length - 1)) && isHanCode(parts[i].charCodeAt(0))) {
+    if (
+      i > 1 &&
+      before.length >= 2 * parts[i].length &&
+      isHanCode(before.charCodeAt(before.length - 1)) &&
+      isHanCode(parts[i].charCodeAt(0))
+    ) {
       edits.push(
         makeEdit(raw, {
           kind: 'trim',

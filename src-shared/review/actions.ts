@@ -6,7 +6,8 @@ import { cleanOf, findArticle, newId, type ReviewPage } from './page';
 /** Reverts, restores or applies one edit; the clean text follows because it is derived. */
 export function setEditStatus(page: ReviewPage, editId: string, to: EditStatus): HistoryEntry {
   const edit = findById(page.analysis.edits, editId, 'edit');
-  const label: ActionLabel = to !== 'applied' ? 'edit.revert' : edit.status === 'proposed' ? 'edit.apply' : 'edit.restore';
+  const label: ActionLabel =
+    to !== 'applied' ? 'edit.revert' : edit.status === 'proposed' ? 'edit.apply' : 'edit.restore';
   const ops: ReviewOp[] = edit.status === to ? [] : [{ type: 'edit-status', id: edit.id, from: edit.status, to }];
   return entry(label, describeEdit(edit), [patch(page.pageId, ops)]);
 }
@@ -38,9 +39,14 @@ export function reopenFlag(page: ReviewPage, flagId: string): HistoryEntry {
   const flag = findById(page.analysis.flags, flagId, 'flag');
   const fixes =
     flag.status === 'accepted' || flag.status === 'corrected'
-      ? page.analysis.edits.filter((e) => e.status === 'applied' && e.op.type === 'replace' && e.start === flag.start && e.end === flag.end)
+      ? page.analysis.edits.filter(
+          (e) => e.status === 'applied' && e.op.type === 'replace' && e.start === flag.start && e.end === flag.end,
+        )
       : [];
-  const ops: ReviewOp[] = [...fixes.map((e): ReviewOp => ({ type: 'edit-status', id: e.id, from: e.status, to: 'reverted' })), ...flagStatusOps(flag, 'open')];
+  const ops: ReviewOp[] = [
+    ...fixes.map((e): ReviewOp => ({ type: 'edit-status', id: e.id, from: e.status, to: 'reverted' })),
+    ...flagStatusOps(flag, 'open'),
+  ];
   return entry('flag.reopen', flag.text, [patch(page.pageId, ops)]);
 }
 
@@ -57,14 +63,28 @@ function flagStatusOps(flag: Flag, to: FlagStatus): ReviewOp[] {
  * The ops that make raw [start, end) read `after`. A fix the pipeline proposed for exactly that
  * span is applied rather than duplicated; otherwise a new editor edit is added.
  */
-export function charFixOps(page: ReviewPage, span: { start: number; end: number }, after: string, reason: string, confidence = 1): ReviewOp[] {
+export function charFixOps(
+  page: ReviewPage,
+  span: { start: number; end: number },
+  after: string,
+  reason: string,
+  confidence = 1,
+): ReviewOp[] {
   const { edits } = page.analysis;
   const proposed = edits.find(
-    (e) => e.kind === 'char-fix' && e.op.type === 'replace' && e.start === span.start && e.end === span.end && e.after === after,
+    (e) =>
+      e.kind === 'char-fix' &&
+      e.op.type === 'replace' &&
+      e.start === span.start &&
+      e.end === span.end &&
+      e.after === after,
   );
   const typed = typedTextOps(page, span, after);
   if (proposed) {
-    const apply: ReviewOp[] = proposed.status === 'applied' ? [] : [{ type: 'edit-status', id: proposed.id, from: proposed.status, to: 'applied' }];
+    const apply: ReviewOp[] =
+      proposed.status === 'applied'
+        ? []
+        : [{ type: 'edit-status', id: proposed.id, from: proposed.status, to: 'applied' }];
     return [...apply, ...typed];
   }
   const edit: Edit = {
@@ -91,11 +111,16 @@ export function charFixOps(page: ReviewPage, span: { start: number; end: number 
  */
 function typedTextOps(page: ReviewPage, span: { start: number; end: number }, after: string): ReviewOp[] {
   const inside = (s: { start: number; end: number }) => s.start <= span.start && span.end <= s.end;
-  const block = cleanOf(page).articles.flatMap((a) => a.blocks).find((b) => b.spans.some(inside));
+  const block = cleanOf(page)
+    .articles.flatMap((a) => a.blocks)
+    .find((b) => b.spans.some(inside));
   if (!block) return [];
   const typed = [...page.analysis.edits]
     .reverse()
-    .find((e) => e.origin === 'editor' && e.status === 'applied' && e.op.type === 'set-text' && e.op.chunk === block.chunks[0]);
+    .find(
+      (e) =>
+        e.origin === 'editor' && e.status === 'applied' && e.op.type === 'set-text' && e.op.chunk === block.chunks[0],
+    );
   if (!typed || typed.op.type !== 'set-text') return [];
   let offset = 0;
   for (const s of block.spans) {
@@ -131,7 +156,17 @@ export function editBlockText(page: ReviewPage, articleId: string, blockId: stri
     const value = i === 0 ? text : '';
     const op: EditOp = { type: 'set-text', chunk: chunk.id, text: value };
     const before = page.raw.slice(chunk.start, chunk.end);
-    ops.push(...editorEditOps(page, (e) => e.op.type === 'set-text' && e.op.chunk === chunk.id, op, chunk, before, value, added));
+    ops.push(
+      ...editorEditOps(
+        page,
+        (e) => e.op.type === 'set-text' && e.op.chunk === chunk.id,
+        op,
+        chunk,
+        before,
+        value,
+        added,
+      ),
+    );
     added = ops.filter((o) => o.type === 'add-edit').length;
   });
   return entry('text.type', block.text.slice(0, 20), [patch(page.pageId, ops)], `type:${page.pageId}:${blockId}`);
@@ -168,7 +203,12 @@ export function setBlockRole(page: ReviewPage, articleId: string, blockId: strin
 }
 
 /** An article field typed by the editor (title, kicker, section, byline). */
-export function setArticleField(page: ReviewPage, articleId: string, field: ArticleTextField, value: string | null): HistoryEntry {
+export function setArticleField(
+  page: ReviewPage,
+  articleId: string,
+  field: ArticleTextField,
+  value: string | null,
+): HistoryEntry {
   const article = findArticle(cleanOf(page), articleId);
   const op: EditOp = { type: 'set-field', article: articleId, field, value };
   const current = field === 'title' ? article.title : article[field];
@@ -180,7 +220,12 @@ export function setArticleField(page: ReviewPage, articleId: string, field: Arti
     current ?? '',
     value ?? '',
   );
-  return entry('field.set', `${field}: ${value ?? ''}`, [patch(page.pageId, ops)], `field:${page.pageId}:${articleId}:${field}`);
+  return entry(
+    'field.set',
+    `${field}: ${value ?? ''}`,
+    [patch(page.pageId, ops)],
+    `field:${page.pageId}:${articleId}:${field}`,
+  );
 }
 
 export function setArticleCaptions(page: ReviewPage, articleId: string, captions: string[]): HistoryEntry {
@@ -194,7 +239,12 @@ export function setArticleCaptions(page: ReviewPage, articleId: string, captions
     article.captions.join('\n'),
     captions.join('\n'),
   );
-  return entry('field.set', `captions: ${captions.join(' / ')}`, [patch(page.pageId, ops)], `field:${page.pageId}:${articleId}:captions`);
+  return entry(
+    'field.set',
+    `captions: ${captions.join(' / ')}`,
+    [patch(page.pageId, ops)],
+    `field:${page.pageId}:${articleId}:captions`,
+  );
 }
 
 /**
@@ -210,7 +260,9 @@ function editorEditOps(
   after: string,
   alreadyAdded = 0,
 ): ReviewOp[] {
-  const existing = [...page.analysis.edits].reverse().find((e) => e.origin === 'editor' && e.status === 'applied' && sameTarget(e));
+  const existing = [...page.analysis.edits]
+    .reverse()
+    .find((e) => e.origin === 'editor' && e.status === 'applied' && sameTarget(e));
   if (existing) {
     if (JSON.stringify(existing.op) === JSON.stringify(op)) return [];
     return [{ type: 'update-edit', from: existing, to: { ...existing, op, after } }];

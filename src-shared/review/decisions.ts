@@ -22,7 +22,8 @@ export interface DecisionContext {
   at: number;
 }
 
-type Target = { kind: 'boundary'; item: Boundary } | { kind: 'edit'; item: Edit; index: number } | { kind: 'flag'; item: Flag };
+type Target =
+  { kind: 'boundary'; item: Boundary } | { kind: 'edit'; item: Edit; index: number } | { kind: 'flag'; item: Flag };
 
 function targets(analysis: PageAnalysis): Map<DecisionKey, Target> {
   const found = new Map<DecisionKey, Target>();
@@ -85,16 +86,25 @@ export function stepDecisions(
   const touched = new Set<DecisionKey>();
   for (const op of ops) {
     const key =
-      op.type === 'edit-status' ? keyOf(op.id, 'edit')
-      : op.type === 'add-edit' || op.type === 'remove-edit' ? editKey(op.edit)
-      : op.type === 'update-edit' ? editKey(op.to)
-      : op.type === 'boundary-status' ? keyOf(op.id, 'boundary')
-      : op.type === 'add-boundary' || op.type === 'remove-boundary' ? keyOf(op.boundary.id, 'boundary')
-      : op.type === 'update-boundary' ? keyOf(op.to.id, 'boundary')
-      : op.type === 'flag-status' ? keyOf(op.id, 'flag')
-      : op.type === 'add-flag' || op.type === 'remove-flag' ? flagKey(op.flag)
-      : null;
-    if (op.type === 'replace-analysis') throw new RangeError('a replaced analysis has its decisions derived, not stepped');
+      op.type === 'edit-status'
+        ? keyOf(op.id, 'edit')
+        : op.type === 'add-edit' || op.type === 'remove-edit'
+          ? editKey(op.edit)
+          : op.type === 'update-edit'
+            ? editKey(op.to)
+            : op.type === 'boundary-status'
+              ? keyOf(op.id, 'boundary')
+              : op.type === 'add-boundary' || op.type === 'remove-boundary'
+                ? keyOf(op.boundary.id, 'boundary')
+                : op.type === 'update-boundary'
+                  ? keyOf(op.to.id, 'boundary')
+                  : op.type === 'flag-status'
+                    ? keyOf(op.id, 'flag')
+                    : op.type === 'add-flag' || op.type === 'remove-flag'
+                      ? flagKey(op.flag)
+                      : null;
+    if (op.type === 'replace-analysis')
+      throw new RangeError('a replaced analysis has its decisions derived, not stepped');
     if (key !== null) touched.add(key);
   }
   const put: Decision[] = [];
@@ -127,7 +137,8 @@ export function deriveDecisions(base: PageAnalysis, reviewed: PageAnalysis, cont
 
 function decidedOver(original: Target | undefined, target: Target): boolean {
   if (target.kind !== 'flag' && target.item.origin === 'editor') return true;
-  if (target.kind === 'edit') return original ? original.item.status !== target.item.status : target.item.status === 'reverted';
+  if (target.kind === 'edit')
+    return original ? original.item.status !== target.item.status : target.item.status === 'reverted';
   if (!original) return true;
   const title = (t: Target) => (t.kind === 'boundary' ? t.item.title : undefined);
   return original.item.status !== target.item.status || title(original) !== title(target);
@@ -238,7 +249,9 @@ export function replay(analysis: PageAnalysis, decisions: readonly Decision[]): 
         return chunkById.has(op.chunk) && chunkById.has(op.onto) ? null : 'chunk-gone';
       case 'set-field':
       case 'set-captions':
-        return op.article === 'page-start' || boundaries.some((b) => b.id === op.article && b.status !== 'rejected') ? null : 'article-gone';
+        return op.article === 'page-start' || boundaries.some((b) => b.id === op.article && b.status !== 'rejected')
+          ? null
+          : 'article-gone';
     }
   }
 }

@@ -71,7 +71,9 @@ function isEmptyPatch(p: PagePatch): boolean {
 
 export function entry(label: ActionLabel, detail: string, patches: PagePatch[], coalesceKey?: string): HistoryEntry {
   const nonEmpty = patches.filter((p) => !isEmptyPatch(p));
-  return coalesceKey === undefined ? { label, detail, patches: nonEmpty } : { label, detail, patches: nonEmpty, coalesceKey };
+  return coalesceKey === undefined
+    ? { label, detail, patches: nonEmpty }
+    : { label, detail, patches: nonEmpty, coalesceKey };
 }
 
 export function isEmptyEntry(step: HistoryEntry): boolean {
@@ -84,7 +86,12 @@ export function entryPages(step: HistoryEntry): string[] {
 }
 
 /** Applies the entry's ops for one page (forward to do, backward to undo). */
-export function applyEntry(state: PageAnalysis, pageId: string, step: HistoryEntry, direction: 'forward' | 'backward'): PageAnalysis {
+export function applyEntry(
+  state: PageAnalysis,
+  pageId: string,
+  step: HistoryEntry,
+  direction: 'forward' | 'backward',
+): PageAnalysis {
   let next = state;
   const patches = direction === 'forward' ? step.patches : [...step.patches].reverse();
   for (const p of patches) {

@@ -72,7 +72,12 @@ export function applyOps(state: PageAnalysis, ops: readonly ReviewOp[]): PageAna
   for (const op of ops) {
     switch (op.type) {
       case 'edit-status':
-        edits = replaceWhere(edits, 'edit', op.id, (edit) => expectStatus('edit', edit, op.from) && { ...edit, status: op.to });
+        edits = replaceWhere(
+          edits,
+          'edit',
+          op.id,
+          (edit) => expectStatus('edit', edit, op.from) && { ...edit, status: op.to },
+        );
         break;
       case 'add-edit':
         edits = insertAt(edits, 'edit', op.edit, op.index);
@@ -84,7 +89,12 @@ export function applyOps(state: PageAnalysis, ops: readonly ReviewOp[]): PageAna
         edits = replaceWhere(edits, 'edit', op.from.id, (edit) => expectSame('edit', edit, op.from) && op.to);
         break;
       case 'boundary-status':
-        boundaries = replaceWhere(boundaries, 'boundary', op.id, (b) => expectStatus('boundary', b, op.from) && { ...b, status: op.to });
+        boundaries = replaceWhere(
+          boundaries,
+          'boundary',
+          op.id,
+          (b) => expectStatus('boundary', b, op.from) && { ...b, status: op.to },
+        );
         break;
       case 'add-boundary':
         boundaries = insertAt(boundaries, 'boundary', op.boundary, op.index);
@@ -93,10 +103,20 @@ export function applyOps(state: PageAnalysis, ops: readonly ReviewOp[]): PageAna
         boundaries = removeAt(boundaries, 'boundary', op.boundary, op.index);
         break;
       case 'update-boundary':
-        boundaries = replaceWhere(boundaries, 'boundary', op.from.id, (b) => expectSame('boundary', b, op.from) && op.to);
+        boundaries = replaceWhere(
+          boundaries,
+          'boundary',
+          op.from.id,
+          (b) => expectSame('boundary', b, op.from) && op.to,
+        );
         break;
       case 'flag-status':
-        flags = replaceWhere(flags, 'flag', op.id, (flag) => expectStatus('flag', flag, op.from) && { ...flag, status: op.to });
+        flags = replaceWhere(
+          flags,
+          'flag',
+          op.id,
+          (flag) => expectStatus('flag', flag, op.from) && { ...flag, status: op.to },
+        );
         break;
       case 'add-flag':
         flags = insertAt(flags, 'flag', op.flag, op.index);
@@ -142,7 +162,8 @@ function lastTouching(ops: readonly ReviewOp[], editId: string): number {
     const op = ops[i];
     if (op.type === 'update-edit' && op.to.id === editId) return i;
     if (op.type === 'add-edit' && op.edit.id === editId) return i;
-    if ((op.type === 'edit-status' && op.id === editId) || (op.type === 'remove-edit' && op.edit.id === editId)) return -1;
+    if ((op.type === 'edit-status' && op.id === editId) || (op.type === 'remove-edit' && op.edit.id === editId))
+      return -1;
   }
   return -1;
 }
@@ -151,7 +172,12 @@ interface WithId {
   id: string;
 }
 
-function replaceWhere<T extends WithId>(list: readonly T[], what: string, id: string, change: (item: T) => T | false): T[] {
+function replaceWhere<T extends WithId>(
+  list: readonly T[],
+  what: string,
+  id: string,
+  change: (item: T) => T | false,
+): T[] {
   const index = list.findIndex((item) => item.id === id);
   if (index === -1) throw new ReviewConflictError(`no ${what} with id ${id} (of ${list.length})`);
   const next = [...list];
@@ -163,7 +189,8 @@ function insertAt<T extends WithId>(list: readonly T[], what: string, item: T, i
   if (index < 0 || index > list.length) {
     throw new ReviewConflictError(`cannot add ${what} ${item.id} at ${index}: the list has ${list.length}`);
   }
-  if (list.some((existing) => existing.id === item.id)) throw new ReviewConflictError(`${what} ${item.id} exists already`);
+  if (list.some((existing) => existing.id === item.id))
+    throw new ReviewConflictError(`${what} ${item.id} exists already`);
   return [...list.slice(0, index), item, ...list.slice(index)];
 }
 

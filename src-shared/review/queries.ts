@@ -1,8 +1,14 @@
 import { spanContains, spansOverlap, type Article, type CleanPage, type Edit, type Flag } from '../model';
 
 /** Open doubts whose span lies inside the article's raw ranges. */
-export function articleFlags(article: Article, flags: readonly Flag[], status: Flag['status'] | 'any' = 'open'): Flag[] {
-  return flags.filter((f) => (status === 'any' || f.status === status) && article.spans.some((s) => spanContains(s, f)));
+export function articleFlags(
+  article: Article,
+  flags: readonly Flag[],
+  status: Flag['status'] | 'any' = 'open',
+): Flag[] {
+  return flags.filter(
+    (f) => (status === 'any' || f.status === status) && article.spans.some((s) => spanContains(s, f)),
+  );
 }
 
 /**
@@ -16,7 +22,9 @@ export function articleChanges(article: Article, edits: readonly Edit[]): Edit[]
     switch (op.type) {
       case 'replace':
       case 'extract':
-        return article.spans.some((s) => spansOverlap(s, edit) || (edit.start === edit.end && s.start <= edit.start && edit.start < s.end));
+        return article.spans.some(
+          (s) => spansOverlap(s, edit) || (edit.start === edit.end && s.start <= edit.start && edit.start < s.end),
+        );
       case 'join':
         return chunks.has(op.chunk) || chunks.has(op.onto);
       case 'move':

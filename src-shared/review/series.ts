@@ -27,7 +27,9 @@ export function findOccurrences(pages: readonly ReviewPage[], text: string): Occ
   if (text === '') return [];
   const found: Occurrence[] = [];
   for (const page of pages) {
-    const covered = page.analysis.edits.filter((e) => e.status === 'applied' && (e.op.type === 'replace' || e.op.type === 'extract'));
+    const covered = page.analysis.edits.filter(
+      (e) => e.status === 'applied' && (e.op.type === 'replace' || e.op.type === 'extract'),
+    );
     for (const edit of covered) found.push(...fieldOccurrences(page.pageId, edit, text));
     for (let at = page.raw.indexOf(text); at !== -1; at = page.raw.indexOf(text, at + text.length)) {
       const end = at + text.length;
@@ -57,7 +59,11 @@ function fieldOccurrences(pageId: string, edit: Edit, text: string): Occurrence[
       pageId,
       start: edit.start,
       end: edit.end,
-      context: { before: oneLine(value.slice(Math.max(0, at - CONTEXT), at)), match: text, after: oneLine(value.slice(at + text.length, at + text.length + CONTEXT)) },
+      context: {
+        before: oneLine(value.slice(Math.max(0, at - CONTEXT), at)),
+        match: text,
+        after: oneLine(value.slice(at + text.length, at + text.length + CONTEXT)),
+      },
       field: { edit: edit.id, at },
     });
   }
@@ -72,7 +78,8 @@ function fieldCorrectionOps(page: ReviewPage, occurrences: readonly Occurrence[]
   for (const { field, context } of ordered) {
     const from = edits.get(field!.edit);
     if (!from || from.op.type !== 'extract') continue;
-    const value = from.op.value.slice(0, field!.at) + replacement + from.op.value.slice(field!.at + context.match.length);
+    const value =
+      from.op.value.slice(0, field!.at) + replacement + from.op.value.slice(field!.at + context.match.length);
     const to: Edit = { ...from, op: { ...from.op, value } };
     ops.push({ type: 'update-edit', from, to });
     edits.set(to.id, to);
@@ -104,7 +111,11 @@ function oneLine(text: string): string {
  * the one character 荣 and leaves 经县 as printed. Open flags the fix answers are closed; a match in
  * a byline or caption is corrected in the field's value.
  */
-export function seriesCorrection(pages: readonly ReviewPage[], chosen: readonly Occurrence[], replacement: string): HistoryEntry {
+export function seriesCorrection(
+  pages: readonly ReviewPage[],
+  chosen: readonly Occurrence[],
+  replacement: string,
+): HistoryEntry {
   const byPage = new Map(pages.map((p) => [p.pageId, p]));
   const patches = [];
   for (const pageId of new Set(chosen.map((o) => o.pageId))) {
@@ -112,7 +123,11 @@ export function seriesCorrection(pages: readonly ReviewPage[], chosen: readonly 
     if (!page) throw new RangeError(`occurrence on page ${pageId}, which was not given`);
     let working = page;
     const onPage = chosen.filter((o) => o.pageId === pageId);
-    const ops: ReviewOp[] = fieldCorrectionOps(page, onPage.filter((o) => o.field), replacement);
+    const ops: ReviewOp[] = fieldCorrectionOps(
+      page,
+      onPage.filter((o) => o.field),
+      replacement,
+    );
     if (ops.length > 0) working = { ...working, analysis: applyOps(working.analysis, ops) };
     for (const occurrence of onPage.filter((o) => !o.field)) {
       const search = page.raw.slice(occurrence.start, occurrence.end);
@@ -137,6 +152,11 @@ export function narrowChange(from: string, to: string): { offset: number; remove
   let prefix = 0;
   while (prefix < from.length && prefix < to.length && from[prefix] === to[prefix]) prefix++;
   let suffix = 0;
-  while (suffix < from.length - prefix && suffix < to.length - prefix && from[from.length - 1 - suffix] === to[to.length - 1 - suffix]) suffix++;
+  while (
+    suffix < from.length - prefix &&
+    suffix < to.length - prefix &&
+    from[from.length - 1 - suffix] === to[to.length - 1 - suffix]
+  )
+    suffix++;
   return { offset: prefix, removed: from.length - prefix - suffix, inserted: to.slice(prefix, to.length - suffix) };
 }

@@ -16,11 +16,19 @@ export function rejectBoundary(page: ReviewPage, boundaryId: string): HistoryEnt
 
 /** Every still-proposed boundary at or above `threshold` approved in one step. */
 export function approveAllAbove(page: ReviewPage, threshold: number): HistoryEntry {
-  const ids = page.analysis.boundaries.filter((b) => b.status === 'proposed' && b.confidence >= threshold).map((b) => b.id);
+  const ids = page.analysis.boundaries
+    .filter((b) => b.status === 'proposed' && b.confidence >= threshold)
+    .map((b) => b.id);
   return decide(page, ids, 'approved', 'split.approve-above', `≥ ${threshold}`);
 }
 
-function decide(page: ReviewPage, ids: string[], to: SplitStatus, label: HistoryEntry['label'], detail?: string): HistoryEntry {
+function decide(
+  page: ReviewPage,
+  ids: string[],
+  to: SplitStatus,
+  label: HistoryEntry['label'],
+  detail?: string,
+): HistoryEntry {
   const ops: ReviewOp[] = [];
   for (const id of ids) {
     const boundary = findById(page.analysis.boundaries, id, 'boundary');
@@ -35,7 +43,10 @@ function settleSplitFlags(analysis: PageAnalysis, boundary: Boundary): ReviewOp[
   const chunk = analysis.chunks.find((c) => c.id === boundary.chunk);
   if (!chunk) return [];
   return analysis.flags
-    .filter((f: Flag) => f.kind === 'low-confidence-split' && f.status === 'open' && f.start < chunk.end && chunk.start < f.end)
+    .filter(
+      (f: Flag) =>
+        f.kind === 'low-confidence-split' && f.status === 'open' && f.start < chunk.end && chunk.start < f.end,
+    )
     .map((f) => ({ type: 'flag-status', id: f.id, from: f.status, to: 'accepted' }) as const);
 }
 
@@ -50,7 +61,8 @@ export function splitArticleAt(page: ReviewPage, chunkId: string, title?: string
   if (existing) {
     const to: Boundary = { ...existing, status: 'approved' };
     if (typedTitle !== undefined) to.title = typedTitle;
-    const ops: ReviewOp[] = JSON.stringify(to) === JSON.stringify(existing) ? [] : [{ type: 'update-boundary', from: existing, to }];
+    const ops: ReviewOp[] =
+      JSON.stringify(to) === JSON.stringify(existing) ? [] : [{ type: 'update-boundary', from: existing, to }];
     return entry('split.add', typedTitle ?? chunkId, [patch(page.pageId, ops)]);
   }
   const boundary: Boundary = {
@@ -77,7 +89,8 @@ function insertionIndex(analysis: PageAnalysis, chunkId: string): number {
 /** Merges an article into the one before it by rejecting the boundary that opens it. */
 export function mergeWithPrevious(page: ReviewPage, articleId: string): HistoryEntry {
   const article = findArticle(cleanOf(page), articleId);
-  if (article.split.boundary === null) throw new RangeError(`article ${articleId} is the first on the page; nothing to merge into`);
+  if (article.split.boundary === null)
+    throw new RangeError(`article ${articleId} is the first on the page; nothing to merge into`);
   return decide(page, [article.split.boundary], 'rejected', 'split.merge');
 }
 
@@ -123,7 +136,10 @@ export function moveBlockBy(page: ReviewPage, articleId: string, blockId: string
   const index = article.blocks.findIndex((b) => b.id === blockId);
   const target = index + direction;
   if (index === -1 || target < 0 || target >= article.blocks.length) return entry('block.move', blockId, []);
-  const order = readingOrder(page.analysis.chunks, page.analysis.edits.filter((e) => e.status === 'applied')).map((c) => c.id);
+  const order = readingOrder(
+    page.analysis.chunks,
+    page.analysis.edits.filter((e) => e.status === 'applied'),
+  ).map((c) => c.id);
   const anchor =
     direction === 1
       ? article.blocks[target].chunks[article.blocks[target].chunks.length - 1]
@@ -133,7 +149,12 @@ export function moveBlockBy(page: ReviewPage, articleId: string, blockId: string
 }
 
 /** Moves a block to the end of another article. */
-export function moveBlockToArticle(page: ReviewPage, fromArticleId: string, blockId: string, toArticleId: string): HistoryEntry {
+export function moveBlockToArticle(
+  page: ReviewPage,
+  fromArticleId: string,
+  blockId: string,
+  toArticleId: string,
+): HistoryEntry {
   const target = findArticle(cleanOf(page), toArticleId);
   const last = target.blocks[target.blocks.length - 1];
   if (!last) throw new RangeError(`article ${toArticleId} has no block to move after`);

@@ -4,7 +4,14 @@
  * bundles it too).
  */
 export { countHan, HAN_CLASS, isHan, isHanCode } from './han';
-export { endsSentence, endsSentenceAt, holdsFullStop, openingDoubt, type OpeningDoubt, startsMidSentence } from './sentence';
+export {
+  endsSentence,
+  endsSentenceAt,
+  holdsFullStop,
+  openingDoubt,
+  type OpeningDoubt,
+  startsMidSentence,
+} from './sentence';
 export { endsPlaceNameCode, isPlaceNameShape, isPlaceSuffixCode, PLACE_STEM, placeNameCandidates } from './place';
 export { CREDIT_MAX, isBareCredit, isCreditInner, trailingCredit } from './credit';
 export { lexicon, type Lexicon } from './lexicon';

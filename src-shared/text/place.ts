@@ -37,5 +37,7 @@ const PLACE_NAME_MAX = 10;
 
 /** A whole short text (no spaces) ending like a place name: `成都市`, `新津区`, `五凤镇`, `城关街道`. */
 export function isPlaceNameShape(text: string): boolean {
-  return text.length <= PLACE_NAME_MAX && (isPlaceSuffixCode(text.charCodeAt(text.length - 1)) || text.endsWith('街道'));
+  return (
+    text.length <= PLACE_NAME_MAX && (isPlaceSuffixCode(text.charCodeAt(text.length - 1)) || text.endsWith('街道'))
+  );
 }

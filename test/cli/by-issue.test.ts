@@ -21,9 +21,23 @@ function archive(files: Record<string, number>): string {
 }
 
 /** Two issues, two and three pages, as a folder tree with a loose page and a note beside them. */
-const TREE = { '2023-10-18/02.txt': 0, '2023-10-18/01.txt': 1, '第1235期/第3版.txt': 2, '第1235期/第1版.txt': 3, '第1235期/2.txt': 4, 'misc/notes.txt': 4 };
+const TREE = {
+  '2023-10-18/02.txt': 0,
+  '2023-10-18/01.txt': 1,
+  '第1235期/第3版.txt': 2,
+  '第1235期/第1版.txt': 3,
+  '第1235期/2.txt': 4,
+  'misc/notes.txt': 4,
+};
 /** The same two issues flat in one folder, named in each pattern of the brief. */
-const FLAT = { '2023-10-18_02.txt': 0, '四川科技报_2023年10月18日_第1版.txt': 1, '1235期_3.txt': 2, '第1235期_01.txt': 3, '1235期-2.txt': 4, 'notes.txt': 4 };
+const FLAT = {
+  '2023-10-18_02.txt': 0,
+  '四川科技报_2023年10月18日_第1版.txt': 1,
+  '1235期_3.txt': 2,
+  '第1235期_01.txt': 3,
+  '1235期-2.txt': 4,
+  'notes.txt': 4,
+};
 
 interface IssueLine {
   issue: { paper: string | null; date: string | null; number: string | null; stem: string } | null;
@@ -32,12 +46,22 @@ interface IssueLine {
 
 async function cleanByIssue(dir: string): Promise<{ lines: IssueLine[]; stderr: string; code: number }> {
   const { code, stdout, stderr } = await run('clean', dir, '--by-issue');
-  return { code, stderr, lines: stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as IssueLine) };
+  return {
+    code,
+    stderr,
+    lines: stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as IssueLine),
+  };
 }
 
 /** Which seed each page of each issue is, so two layouts can be compared. */
 function seedsByIssue(lines: readonly IssueLine[]): Array<[string | null, Array<[number | null, string]>]> {
-  return lines.map((line) => [line.issue?.stem ?? null, line.pages.map((page) => [page.pageNumber, readFileSync(page.file, 'utf8').slice(0, 40)])]);
+  return lines.map((line) => [
+    line.issue?.stem ?? null,
+    line.pages.map((page) => [page.pageNumber, readFileSync(page.file, 'utf8').slice(0, 40)]),
+  ]);
 }
 
 describe('galley clean --by-issue', () => {
@@ -45,7 +69,11 @@ describe('galley clean --by-issue', () => {
     const dir = archive(TREE);
     const { lines, stderr, code } = await cleanByIssue(dir);
     expect(code).toBe(0);
-    expect(lines.map((line) => line.issue && [line.issue.date, line.issue.number, line.issue.stem])).toEqual([['2023-10-18', null, '2023-10-18'], [null, '1235', '1235期'], null]);
+    expect(lines.map((line) => line.issue && [line.issue.date, line.issue.number, line.issue.stem])).toEqual([
+      ['2023-10-18', null, '2023-10-18'],
+      [null, '1235', '1235期'],
+      null,
+    ]);
     expect(lines.map((line) => line.pages.map((page) => page.file.slice(dir.length + 1)))).toEqual([
       ['2023-10-18/01.txt', '2023-10-18/02.txt'],
       ['第1235期/第1版.txt', '第1235期/2.txt', '第1235期/第3版.txt'],
@@ -55,7 +83,9 @@ describe('galley clean --by-issue', () => {
       [1, '地方科协', '01.txt'],
       [2, '地方科协', '02.txt'],
     ]);
-    expect(stderr).toBe(`galley clean: ${join(dir, 'misc/notes.txt')}: in no issue (no date or issue number in its folder or name), kept as a loose page\n`);
+    expect(stderr).toBe(
+      `galley clean: ${join(dir, 'misc/notes.txt')}: in no issue (no date or issue number in its folder or name), kept as a loose page\n`,
+    );
   });
 
   it('should group a flat folder named in each pattern as it groups the folder tree', async () => {
@@ -94,7 +124,10 @@ describe('galley export --by-issue', () => {
     expect((await run('export', dir, '--by-issue', '--format', 'json', '--out', out)).code).toBe(0);
     const issue = exportableIssueOf(parseDocumentJson(readFileSync(join(out, '2023-10-18.json'), 'utf8')));
     expect(issue?.issue).toMatchObject({ paper: '四川科技报', date: '2023-10-18', number: null });
-    expect(issue?.pages.map((page) => page.page.name)).toEqual(['四川科技报_2023年10月18日_第1版.txt', '2023-10-18_02.txt']);
+    expect(issue?.pages.map((page) => page.page.name)).toEqual([
+      '四川科技报_2023年10月18日_第1版.txt',
+      '2023-10-18_02.txt',
+    ]);
   });
 
   it('should keep the guards: a folder without pages, and an output over an input, are refused in one line', async () => {
@@ -107,6 +140,8 @@ describe('galley export --by-issue', () => {
     const dir = archive({ '2023-10-18.txt': 0 });
     const over = await run('export', dir, '--by-issue', '--format', 'txt', '--out', dir);
     expect(over.code).toBe(1);
-    expect(over.stderr).toBe(`galley export: ${join(dir, '2023-10-18.txt')}: refusing to write over the input ${join(dir, '2023-10-18.txt')}; nothing was written\n`);
+    expect(over.stderr).toBe(
+      `galley export: ${join(dir, '2023-10-18.txt')}: refusing to write over the input ${join(dir, '2023-10-18.txt')}; nothing was written\n`,
+    );
   });
 });

@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { FIXTURE, GB18030, oneLine, removeTempDirs, run, runBin, tempDir } from './support';
@@ -40,7 +49,9 @@ describe('galley: a user error is one line naming the file and the reason, exit 
     const { code, stderr } = await run('clean', FIXTURE, '--format', 'pdf');
     expect(code).toBe(2);
     expect(oneLine(stderr)).toBe('galley clean: --format must be one of json, md, txt, not "pdf"');
-    expect(oneLine((await run('export', FIXTURE, '--format', 'pdf', '--out', tempDir())).stderr)).toMatch(/^galley export: --format must be one of tei, md, txt, json, docx/);
+    expect(oneLine((await run('export', FIXTURE, '--format', 'pdf', '--out', tempDir())).stderr)).toMatch(
+      /^galley export: --format must be one of tei, md, txt, json, docx/,
+    );
   });
 
   it.each(['clean', 'export'])('%s: should refuse an --out that is a file, and write nothing', async (command) => {
@@ -57,7 +68,9 @@ describe('galley: a user error is one line naming the file and the reason, exit 
     writeFileSync(file, 'keep');
     const { code, stderr } = await run('clean', FIXTURE, '--out', join(file, 'sub'));
     expect(code).toBe(1);
-    expect(oneLine(stderr)).toMatch(/--out .*out\.txt\/sub: a part of the path is a file, not a folder; nothing was written$/);
+    expect(oneLine(stderr)).toMatch(
+      /--out .*out\.txt\/sub: a part of the path is a file, not a folder; nothing was written$/,
+    );
   });
 
   it('should refuse an --out it may not write', () => {
@@ -66,7 +79,9 @@ describe('galley: a user error is one line naming the file and the reason, exit 
     const out = join(dir, 'out');
     const { code, stderr } = runBin(['clean', FIXTURE, '--format', 'txt', '--out', out], { asUser: true });
     expect(code).toBe(1);
-    expect(oneLine(stderr)).toBe(`galley clean: --out ${out}: ${dir} is not writable (permission denied); nothing was written`);
+    expect(oneLine(stderr)).toBe(
+      `galley clean: --out ${out}: ${dir} is not writable (permission denied); nothing was written`,
+    );
     expect(existsSync(out)).toBe(false);
   });
 
@@ -76,7 +91,9 @@ describe('galley: a user error is one line naming the file and the reason, exit 
   ])('should refuse an --out on a file system that does not store files (%s)', async (out, system) => {
     const { code, stderr } = await run('clean', FIXTURE, '--format', 'txt', '--out', out);
     expect(code).toBe(1);
-    expect(oneLine(stderr)).toBe(`galley clean: --out ${out}: is on the ${system} file system, which does not store files; nothing was written`);
+    expect(oneLine(stderr)).toBe(
+      `galley clean: --out ${out}: is on the ${system} file system, which does not store files; nothing was written`,
+    );
   });
 
   it('should print no stack trace when a write fails as a process', () => {
@@ -104,7 +121,9 @@ describe('galley: only regular files are read, and only within the page limit', 
     for (const file of ['/dev/zero', fifo]) {
       const { code, stderr } = await run('clean', file);
       expect(code).toBe(1);
-      expect(oneLine(stderr)).toBe(`galley clean: ${file}: is not a regular file (a device, pipe or socket), so it is not read`);
+      expect(oneLine(stderr)).toBe(
+        `galley clean: ${file}: is not a regular file (a device, pipe or socket), so it is not read`,
+      );
     }
   });
 });
@@ -118,7 +137,9 @@ describe('galley: an empty page', () => {
     writeFileSync(file, content);
     const { code, stdout, stderr } = await run('clean', file, FIXTURE);
     expect(code).toBe(0);
-    expect(oneLine(stderr)).toBe(`galley clean: ${file}: warning: the file holds no text (empty or whitespace only), so the page has no articles`);
+    expect(oneLine(stderr)).toBe(
+      `galley clean: ${file}: warning: the file holds no text (empty or whitespace only), so the page has no articles`,
+    );
     const results = JSON.parse(stdout) as { source: string; articles: unknown[] }[];
     expect(results.map((result) => [result.source, result.articles.length > 0])).toEqual([
       ['blank.txt', false],
@@ -136,10 +157,20 @@ describe('galley clean --out: outputs never overwrite each other or an input', (
     }
     writeFileSync(join(dir, 'c2', 'page.txt'), `${readFileSync(FIXTURE, 'utf8')}\n本报讯 第二份。\n`);
     const out = join(dir, 'out');
-    const { code, stderr } = await run('clean', join(dir, 'c1/page.txt'), join(dir, 'c2/page.txt'), '--format', 'md', '--out', out);
+    const { code, stderr } = await run(
+      'clean',
+      join(dir, 'c1/page.txt'),
+      join(dir, 'c2/page.txt'),
+      '--format',
+      'md',
+      '--out',
+      out,
+    );
     expect(code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['page.md', 'page_2.md']);
-    expect(oneLine(stderr)).toBe(`galley clean: ${join(dir, 'c2/page.txt')}: written as page_2.md, since page.md is ${join(dir, 'c1/page.txt')}'s`);
+    expect(oneLine(stderr)).toBe(
+      `galley clean: ${join(dir, 'c2/page.txt')}: written as page_2.md, since page.md is ${join(dir, 'c1/page.txt')}'s`,
+    );
     expect(readFileSync(join(out, 'page_2.md'), 'utf8')).toContain('第二份');
   });
 
@@ -157,9 +188,19 @@ describe('galley clean --out: outputs never overwrite each other or an input', (
     const dir = tempDir();
     copyFileSync(FIXTURE, join(dir, 'page.txt'));
     copyFileSync(FIXTURE, join(dir, 'page.clean.txt'));
-    const { code, stderr } = await run('clean', join(dir, 'page.txt'), join(dir, 'page.clean.txt'), '--format', 'txt', '--out', dir);
+    const { code, stderr } = await run(
+      'clean',
+      join(dir, 'page.txt'),
+      join(dir, 'page.clean.txt'),
+      '--format',
+      'txt',
+      '--out',
+      dir,
+    );
     expect(code).toBe(1);
-    expect(oneLine(stderr)).toBe(`galley clean: ${join(dir, 'page.clean.txt')}: refusing to write over the input ${join(dir, 'page.clean.txt')}; nothing was written`);
+    expect(oneLine(stderr)).toBe(
+      `galley clean: ${join(dir, 'page.clean.txt')}: refusing to write over the input ${join(dir, 'page.clean.txt')}; nothing was written`,
+    );
     expect(readdirSync(dir).sort()).toEqual(['page.clean.txt', 'page.txt']);
     expect(readFileSync(join(dir, 'page.clean.txt'), 'utf8')).toBe(readFileSync(FIXTURE, 'utf8'));
   });
@@ -171,7 +212,9 @@ describe('galley clean --out: outputs never overwrite each other or an input', (
     execFileSync('ln', [elsewhere, join(dir, 'page.json')]);
     const { code, stderr } = await run('clean', elsewhere, '--out', dir);
     expect(code).toBe(1);
-    expect(oneLine(stderr)).toBe(`galley clean: ${join(dir, 'page.json')}: refusing to write over the input ${elsewhere}; nothing was written`);
+    expect(oneLine(stderr)).toBe(
+      `galley clean: ${join(dir, 'page.json')}: refusing to write over the input ${elsewhere}; nothing was written`,
+    );
   });
 });
 
@@ -180,7 +223,9 @@ describe('galley: every output name is checked before anything is written', () =
     const out = join(tempDir(), '科'.repeat(90));
     const { code, stderr } = await run('clean', FIXTURE, '--out', out);
     expect(code).toBe(1);
-    expect(oneLine(stderr)).toMatch(/: a part of the path is 270 bytes, more than the 255 a file system allows in one name; nothing was written$/);
+    expect(oneLine(stderr)).toMatch(
+      /: a part of the path is 270 bytes, more than the 255 a file system allows in one name; nothing was written$/,
+    );
     expect(existsSync(out)).toBe(false);
   });
 
@@ -196,7 +241,9 @@ describe('galley: every output name is checked before anything is written', () =
     out = join(out, 'y'.repeat(4095 - 30 - Buffer.byteLength(out) - 1));
     const { code, stderr } = await run('export', short, long, '--format', 'json', '--out', out);
     expect(code).toBe(1);
-    expect(oneLine(stderr)).toMatch(/b{40}\.json: the path is \d+ bytes, more than the 4095 a file system allows; nothing was written$/);
+    expect(oneLine(stderr)).toMatch(
+      /b{40}\.json: the path is \d+ bytes, more than the 4095 a file system allows; nothing was written$/,
+    );
     expect(existsSync(join(dir, 'x'.repeat(200)))).toBe(false);
   });
 });
@@ -204,7 +251,10 @@ describe('galley: every output name is checked before anything is written', () =
 describe('the galley bin', () => {
   it('should print its version and its help, and run a command', () => {
     const version = runBin(['--version']);
-    expect(version).toMatchObject({ code: 0, stdout: `galley ${(JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version}\n` });
+    expect(version).toMatchObject({
+      code: 0,
+      stdout: `galley ${(JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version}\n`,
+    });
     const help = runBin(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/Usage: galley <command>[\s\S]*clean[\s\S]*export/);
@@ -214,6 +264,8 @@ describe('the galley bin', () => {
   });
 
   it('should be the package bin named galley', () => {
-    expect((JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { bin: unknown }).bin).toEqual({ galley: 'bin/galley.mjs' });
+    expect(
+      (JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { bin: unknown }).bin,
+    ).toEqual({ galley: 'bin/galley.mjs' });
   });
 });

@@ -16,9 +16,13 @@ function sources(dir: string): string[] {
 }
 
 /** The files that decide titles, repeats and boundaries, and the desk that shows their confidence. */
-const DECIDING = [...sources(join(PIPELINE, 'decide')), join(PIPELINE, 'classify.ts'), join(PIPELINE, 'segment.ts'), join(PIPELINE, 'dedupe.ts'), ...sources(join(ROOT, 'src-renderer/views/desk'))].filter(
-  (path) => path !== TABLE,
-);
+const DECIDING = [
+  ...sources(join(PIPELINE, 'decide')),
+  join(PIPELINE, 'classify.ts'),
+  join(PIPELINE, 'segment.ts'),
+  join(PIPELINE, 'dedupe.ts'),
+  ...sources(join(ROOT, 'src-renderer/views/desk')),
+].filter((path) => path !== TABLE);
 
 /** A probability or confidence set or compared with a number written in place, or kept in a constant of its own. */
 const INLINE_CUTOFF = [

@@ -9,7 +9,14 @@ import { describeReason } from '../../src-renderer/views/desk/reason';
 
 const t = (language: 'en' | 'zh') => {
   const i18n = i18next.createInstance();
-  void i18n.init({ resources: { en: { desk: en }, zh: { desk: zh } }, lng: language, ns: ['desk'], defaultNS: 'desk', initAsync: false, showSupportNotice: false });
+  void i18n.init({
+    resources: { en: { desk: en }, zh: { desk: zh } },
+    lng: language,
+    ns: ['desk'],
+    defaultNS: 'desk',
+    initAsync: false,
+    showSupportNotice: false,
+  });
   return i18n.getFixedT(language, 'desk');
 };
 
@@ -22,7 +29,9 @@ describe('a split’s reason in the desk', () => {
   });
 
   it('should translate the features for and against', () => {
-    expect(describeReason('+lead-follows -after-cut', t('en'))).toBe('a 本报讯 lead follows · against: the text above breaks off mid-sentence');
+    expect(describeReason('+lead-follows -after-cut', t('en'))).toBe(
+      'a 本报讯 lead follows · against: the text above breaks off mid-sentence',
+    );
     expect(describeReason('+after-credit', t('zh'))).toBe('前文以署名结束');
   });
 

@@ -14,7 +14,16 @@ describe('logistic regression', () => {
   });
 
   it('should satisfy the penalised first-order condition Σ(p−y)x + λw = 0', () => {
-    const x = [[1, 0], [1, 1], [0, 1], [0, 0], [1, 1], [0, 1], [1, 0], [0, 0]];
+    const x = [
+      [1, 0],
+      [1, 1],
+      [0, 1],
+      [0, 0],
+      [1, 1],
+      [0, 1],
+      [1, 0],
+      [0, 0],
+    ];
     const y = [1, 1, 0, 0, 1, 1, 0, 1];
     const l2 = 2;
     const fit = fitLogistic(x, y, { l2 });
@@ -24,7 +33,10 @@ describe('logistic regression', () => {
       expect(Math.abs(gradient)).toBeLessThan(1e-8);
     }
     // The bias is not penalised: the predictions add up to the positives.
-    expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(y.reduce((a, b) => a + b, 0), 8);
+    expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(
+      y.reduce((a, b) => a + b, 0),
+      8,
+    );
   });
 
   it('should shrink weights towards zero as the penalty grows', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bindModel, decideVector, probability, type Feature, type WeightFile } from '../../src-shared/pipeline/decide/model';
+import {
+  bindModel,
+  decideVector,
+  probability,
+  type Feature,
+  type WeightFile,
+} from '../../src-shared/pipeline/decide/model';
 
 const FEATURES: Feature<number>[] = [
   { id: 'big', value: (n) => (n > 10 ? 1 : 0) },
@@ -22,7 +28,10 @@ const CUTOFFS = { apply: 0.7, propose: 0.4 };
 describe('scored decisions', () => {
   it('should turn features into log-odds and a probability', () => {
     expect(probability(file(), [1, 1, 0])).toBeCloseTo(1 / (1 + Math.exp(-0.5)), 12);
-    expect(probability(file({ calibration: { scale: 2, shift: 1 } }), [1, 1, 0])).toBeCloseTo(1 / (1 + Math.exp(-2)), 12);
+    expect(probability(file({ calibration: { scale: 2, shift: 1 } }), [1, 1, 0])).toBeCloseTo(
+      1 / (1 + Math.exp(-2)),
+      12,
+    );
   });
 
   it('should apply above one cut-off, propose above the other and reject below', () => {

@@ -7,11 +7,19 @@ import { REPEAT_FEATURES } from '../../src-shared/pipeline/decide/repeat';
 import { TITLE_FEATURES } from '../../src-shared/pipeline/decide/title';
 
 const WEIGHTS = join(import.meta.dirname, '../../src-shared/pipeline/decide/weights');
-const DECISIONS: Record<string, readonly Feature<never>[]> = { title: TITLE_FEATURES, boundary: BOUNDARY_FEATURES, repeat: REPEAT_FEATURES };
+const DECISIONS: Record<string, readonly Feature<never>[]> = {
+  title: TITLE_FEATURES,
+  boundary: BOUNDARY_FEATURES,
+  repeat: REPEAT_FEATURES,
+};
 
 describe('fitted weights', () => {
   it('should hold one weight file per decision and none else', () => {
-    expect(readdirSync(WEIGHTS).sort()).toEqual(Object.keys(DECISIONS).map((name) => `${name}.json`).sort());
+    expect(readdirSync(WEIGHTS).sort()).toEqual(
+      Object.keys(DECISIONS)
+        .map((name) => `${name}.json`)
+        .sort(),
+    );
   });
 
   for (const [decision, features] of Object.entries(DECISIONS)) {

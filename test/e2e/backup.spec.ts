@@ -19,7 +19,10 @@ async function backUp(page: Page): Promise<Buffer> {
   return readFileSync((await file.path())!);
 }
 
-test('should back up the library and restore it byte for byte in a fresh browser profile', async ({ page, browser }, info) => {
+test('should back up the library and restore it byte for byte in a fresh browser profile', async ({
+  page,
+  browser,
+}, info) => {
   await page.goto('./');
   await analysed(page, SEED_COUNT);
   const backup = await backUp(page);
@@ -34,7 +37,9 @@ test('should back up the library and restore it byte for byte in a fresh browser
   // Something the backup does not hold, which the restore must take away.
   const chooser = other.waitForEvent('filechooser');
   await other.getByRole('button', { name: '导入页面…' }).click();
-  await (await chooser).setFiles({ name: 'extra.txt', mimeType: 'text/plain', buffer: Buffer.from('本报讯 多出来的一页。\n') });
+  await (
+    await chooser
+  ).setFiles({ name: 'extra.txt', mimeType: 'text/plain', buffer: Buffer.from('本报讯 多出来的一页。\n') });
   await analysed(other, SEED_COUNT + 1);
 
   const backupPath = info.outputPath('galley-backup.json');
@@ -44,14 +49,19 @@ test('should back up the library and restore it byte for byte in a fresh browser
   await other.getByRole('button', { name: '恢复…' }).click();
   await (await restorePicker).setFiles(backupPath);
 
-  await expect(other.getByRole('status').filter({ hasText: `已从 galley-backup.json 恢复 ${SEED_COUNT} 页` })).toBeVisible();
+  await expect(
+    other.getByRole('status').filter({ hasText: `已从 galley-backup.json 恢复 ${SEED_COUNT} 页` }),
+  ).toBeVisible();
   await analysed(other, SEED_COUNT);
   await expect(rows(other).filter({ hasText: 'extra.txt' })).toHaveCount(0);
   expect((await backUp(other)).equals(backup)).toBe(true);
   await fresh.close();
 });
 
-test('should give the same bytes again after restoring a library with undo history', async ({ page, browser }, info) => {
+test('should give the same bytes again after restoring a library with undo history', async ({
+  page,
+  browser,
+}, info) => {
   await openLibrary(page);
   await openPage(page, SEEDS[0]);
   // One reverted join (its edit sits in both halves of the step) and one typed block.
@@ -63,7 +73,10 @@ test('should give the same bytes again after restoring a library with undo histo
   await page.getByRole('button', { name: '← 文库' }).click();
   await analysed(page, SEED_COUNT);
   const backup = await backUp(page);
-  expect(JSON.parse(backup.toString('utf8')).data.tables.find((table: { name: string }) => table.name === 'history').rowCount).toBe(2);
+  expect(
+    JSON.parse(backup.toString('utf8')).data.tables.find((table: { name: string }) => table.name === 'history')
+      .rowCount,
+  ).toBe(2);
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
@@ -75,7 +88,9 @@ test('should give the same bytes again after restoring a library with undo histo
   const restorePicker = other.waitForEvent('filechooser');
   await other.getByRole('button', { name: '恢复…' }).click();
   await (await restorePicker).setFiles(backupPath);
-  await expect(other.getByRole('status').filter({ hasText: `已从 with-history.json 恢复 ${SEED_COUNT} 页` })).toBeVisible();
+  await expect(
+    other.getByRole('status').filter({ hasText: `已从 with-history.json 恢复 ${SEED_COUNT} 页` }),
+  ).toBeVisible();
   await analysed(other, SEED_COUNT);
   expect((await backUp(other)).toString('utf8')).toBe(backup.toString('utf8'));
   await fresh.close();

@@ -8,7 +8,9 @@ test('should serve the app under its policy and run without a single violation',
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
   });
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`Content Security Policy: ${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`Content Security Policy: ${event.violatedDirective} ${event.blockedURI}`),
+    );
   });
   const response = await page.goto('./');
   expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);

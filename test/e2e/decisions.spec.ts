@@ -72,16 +72,25 @@ test('should re-analyse a reviewed page for a newer pipeline with every decision
   await expect.poll(() => values(blockTexts(page)).then((v) => v.slice(0, 2))).toEqual([order[1], order[0]]);
 
   const reviewed = await readTable(page, 'reviews');
-  const pageId = (reviewed.find((r) => (r.analysis as { edits: Array<{ status: string }> }).edits.some((e) => e.status === 'reverted')) as { pageId: string }).pageId;
+  const pageId = (
+    reviewed.find((r) =>
+      (r.analysis as { edits: Array<{ status: string }> }).edits.some((e) => e.status === 'reverted'),
+    ) as { pageId: string }
+  ).pageId;
   const text = async () => (await values(blockTexts(page))).join('\n');
   const before = await text();
   expect((await readTable(page, 'decisions')).filter((d) => d.pageId === pageId).length).toBeGreaterThanOrEqual(5);
 
   await reloadAsNewerBuild(page);
   await expect
-    .poll(async () => ((await readTable(page, 'reviews')).find((r) => r.pageId === pageId)?.analysis as { pipelineVersion: number }).pipelineVersion, {
-      timeout: 30_000,
-    })
+    .poll(
+      async () =>
+        ((await readTable(page, 'reviews')).find((r) => r.pageId === pageId)?.analysis as { pipelineVersion: number })
+          .pipelineVersion,
+      {
+        timeout: 30_000,
+      },
+    )
     .toBe(999);
   await articles(page).first().getByRole('button').first().click();
   await expect(articles(page)).toHaveCount(count - 1);
@@ -98,14 +107,21 @@ test('should show a decision whose target a re-analysis no longer finds as needi
   await saved(page);
   // The same pipeline finds every target again, so the vanished one is a split recorded at an
   // offset where no chunk starts, as an older pipeline's reading could have left it.
-  const [decision] = (await readTable(page, 'decisions')).filter((d) => (d.action as { type: string }).type === 'split');
+  const [decision] = (await readTable(page, 'decisions')).filter(
+    (d) => (d.action as { type: string }).type === 'split',
+  );
   await page.evaluate(
     (row) =>
       new Promise<void>((resolve) => {
         const open = indexedDB.open('galley');
         open.onsuccess = () => {
           const tx = open.result.transaction('decisions', 'readwrite');
-          tx.objectStore('decisions').put({ ...row, id: `${row.pageId}|split@1`, key: 'split@1', action: { ...(row.action as object), chunkStart: 1 } });
+          tx.objectStore('decisions').put({
+            ...row,
+            id: `${row.pageId}|split@1`,
+            key: 'split@1',
+            action: { ...(row.action as object), chunkStart: 1 },
+          });
           tx.oncomplete = () => {
             open.result.close();
             resolve();

@@ -40,7 +40,10 @@ test('should keep the library toolbar on one row at 1280 px', async ({ page }) =
   await page.setViewportSize({ width: 1280, height: 800 });
   await openLibrary(page);
   for (const language of ['zh', 'en']) {
-    await page.locator('select').filter({ has: page.locator('option[value="en"]') }).selectOption(language);
+    await page
+      .locator('select')
+      .filter({ has: page.locator('option[value="en"]') })
+      .selectOption(language);
     const search = await page.getByRole('searchbox').boundingBox();
     const restore = await page.locator('.backup-controls button').last().boundingBox();
     await page.screenshot({ path: join(SCREENSHOTS, `library-toolbar-${language}.png`) });
@@ -50,15 +53,20 @@ test('should keep the library toolbar on one row at 1280 px', async ({ page }) =
 
 /** The raw text in the middle of the raw pane's visible area. */
 async function rawAtCentre(page: Page): Promise<boolean> {
-  return page.locator('.raw-located').first().evaluate((mark) => {
-    const pane = mark.closest('.desk-raw')!.getBoundingClientRect();
-    const box = mark.getBoundingClientRect();
-    const centre = box.top + box.height / 2;
-    return centre > pane.top + pane.height * 0.25 && centre < pane.bottom - pane.height * 0.25;
-  });
+  return page
+    .locator('.raw-located')
+    .first()
+    .evaluate((mark) => {
+      const pane = mark.closest('.desk-raw')!.getBoundingClientRect();
+      const box = mark.getBoundingClientRect();
+      const centre = box.top + box.height / 2;
+      return centre > pane.top + pane.height * 0.25 && centre < pane.bottom - pane.height * 0.25;
+    });
 }
 
-test('should fold alike join cards into one, and tell its occurrences apart by their context and place', async ({ page }) => {
+test('should fold alike join cards into one, and tell its occurrences apart by their context and place', async ({
+  page,
+}) => {
   await openSeed(page);
   await page.getByTestId('tab-changes').click();
   // The seed's first article is the one with several column-break joins: one card for all of them.
@@ -101,7 +109,10 @@ test('should undo a dismissed or accepted flag from its own card', async ({ page
   await openSeed(page);
   const flag = page.getByTestId('flag').first();
   const suspect = (await flag.locator('mark').first().textContent()) ?? '';
-  const textOf = async () => (await page.getByTestId('block-text').evaluateAll((all) => all.map((e) => (e as HTMLTextAreaElement).value))).join('\n');
+  const textOf = async () =>
+    (await page.getByTestId('block-text').evaluateAll((all) => all.map((e) => (e as HTMLTextAreaElement).value))).join(
+      '\n',
+    );
   const before = await textOf();
 
   await flag.getByTestId('dismiss-flag').click();
@@ -126,12 +137,15 @@ test('should mark the cards that text selected in the raw pane or in the editor 
   await expect(flag).not.toHaveClass(/is-touched/);
 
   // In the raw pane: the flagged characters, underlined there, selected as a mouse would.
-  await page.locator('.raw-flag').first().evaluate((mark) => {
-    const range = document.createRange();
-    range.selectNodeContents(mark);
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(range);
-  });
+  await page
+    .locator('.raw-flag')
+    .first()
+    .evaluate((mark) => {
+      const range = document.createRange();
+      range.selectNodeContents(mark);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
   await expect(flag).toHaveClass(/is-touched/);
   await page.locator('.raw-flag').first().click();
   await expect(flag).not.toHaveClass(/is-touched/);

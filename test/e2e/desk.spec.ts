@@ -66,7 +66,9 @@ test('should keep every review action across a reload, and undo after it', async
   await page.getByTestId('series-dialog').getByRole('button', { name: '取消' }).click();
   await expect(page.getByTestId('series-dialog')).not.toBeVisible();
   const occurrences = (text: string) => text.split(suspect).length - 1;
-  await expect.poll(async () => occurrences((await values(blockTexts(page))).join('\n'))).toBe(occurrences(textBefore) - 1);
+  await expect
+    .poll(async () => occurrences((await values(blockTexts(page))).join('\n')))
+    .toBe(occurrences(textBefore) - 1);
 
   // Edit a paragraph by typing at its end.
   await articles(page).first().getByRole('button').first().click();
@@ -135,7 +137,12 @@ test('should apply a series correction across two pages as one undoable step', a
   await expect(page.getByTestId('series-dialog')).not.toBeVisible();
 
   const cleanText = async () =>
-    (await page.getByTestId('article-editor').locator('input, textarea').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).join('\n');
+    (
+      await page
+        .getByTestId('article-editor')
+        .locator('input, textarea')
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))
+    ).join('\n');
   const allArticles = async () => {
     const texts: string[] = [];
     for (let i = 0; i < (await articles(page).count()); i++) {
@@ -187,7 +194,9 @@ async function storedReviews(page: Page): Promise<string> {
   );
 }
 
-test('should not store half-composed IME input, and store the composed text when composition ends', async ({ page }) => {
+test('should not store half-composed IME input, and store the composed text when composition ends', async ({
+  page,
+}) => {
   await openLibrary(page);
   await openPage(page, SEEDS[2]);
   const block = blockTexts(page).first();
@@ -209,7 +218,13 @@ test('should select the article a raw line became, and walk articles and panes b
   await openLibrary(page);
   await openPage(page, SEEDS[0]);
   const title = (await articles(page).nth(2).locator('.article-title').textContent()) ?? '';
-  await page.getByTestId('raw-page').locator('.raw-line').filter({ hasText: title.split(' ')[0] }).first().locator('.raw-text').click();
+  await page
+    .getByTestId('raw-page')
+    .locator('.raw-line')
+    .filter({ hasText: title.split(' ')[0] })
+    .first()
+    .locator('.raw-text')
+    .click();
   await expect(articles(page).nth(2)).toHaveClass(/is-selected/);
   await expect(page.getByTestId('field-title')).toHaveValue(title);
 

@@ -32,7 +32,9 @@ async function revertFirstJoin(page: Page) {
 async function reviewState(page: Page) {
   return {
     titles: await articleTitles(page).allTextContents(),
-    blocks: await page.getByTestId('block-text').evaluateAll((elements) => elements.map((element) => (element as HTMLTextAreaElement).value)),
+    blocks: await page
+      .getByTestId('block-text')
+      .evaluateAll((elements) => elements.map((element) => (element as HTMLTextAreaElement).value)),
     statuses: await page.getByTestId('change').evaluateAll((elements) => elements.map((element) => element.className)),
   };
 }
@@ -74,7 +76,9 @@ test('should say what changed when a page is exported again after an edit', asyn
   await openLibrary(page);
   await openPage(page, SEEDS[1]);
   await page.getByTestId('export-page').click();
-  await dialog(page).getByRole('radio', { name: /纯文本/ }).check();
+  await dialog(page)
+    .getByRole('radio', { name: /纯文本/ })
+    .check();
   await runExport(page);
   await page.keyboard.press('Escape');
 
@@ -113,7 +117,8 @@ test('should export two ticked pages as one zip with their files and the report'
   expect(strFromU8(entries[`${stems[0]}.md`])).toMatch(/^---\n/);
 
   await page.keyboard.press('Escape');
-  for (const name of SEEDS.slice(2, 4)) await expect(rows(page).filter({ hasText: name }).locator('.status')).toHaveText('已导出');
+  for (const name of SEEDS.slice(2, 4))
+    await expect(rows(page).filter({ hasText: name }).locator('.status')).toHaveText('已导出');
   await expect(rows(page).filter({ hasText: SEEDS[4] }).locator('.status')).not.toHaveText('已导出');
 
   await page.getByLabel('语言').selectOption('en');
@@ -137,7 +142,9 @@ test('should export every approved page from the library', async ({ page }) => {
   // The page the cursor came back to is ticked; every approved page is one choice away.
   await expect(dialog(page).getByRole('checkbox', { name: new RegExp(SEEDS[4]) })).toBeChecked();
   await dialog(page).getByRole('radio', { name: '全部已通过的页面（1 页）' }).check();
-  await dialog(page).getByRole('radio', { name: /纯文本/ }).check();
+  await dialog(page)
+    .getByRole('radio', { name: /纯文本/ })
+    .check();
   const download = await runExport(page);
   // Never the raw source's own name, so an export saved beside it cannot replace it.
   expect(download.suggestedFilename()).toBe(SEEDS[4].replace(/\.txt$/, '.clean.txt'));
@@ -148,12 +155,17 @@ test('should export every approved page from the library', async ({ page }) => {
   await expect(rows(page).filter({ hasText: SEEDS[4] }).locator('.status')).toHaveText('已导出');
 });
 
-test('should restore a page exported as JSON in a fresh profile with the same review state', async ({ page, browser }) => {
+test('should restore a page exported as JSON in a fresh profile with the same review state', async ({
+  page,
+  browser,
+}) => {
   await openLibrary(page);
   await openPage(page, SEEDS[0]);
   await revertFirstJoin(page);
   await page.getByTestId('export-page').click();
-  await dialog(page).getByRole('radio', { name: /Galley JSON/ }).check();
+  await dialog(page)
+    .getByRole('radio', { name: /Galley JSON/ })
+    .check();
   const download = await runExport(page);
   const document = await download.path();
   await page.keyboard.press('Escape');
@@ -166,7 +178,9 @@ test('should restore a page exported as JSON in a fresh profile with the same re
   await expect(rows(other).filter({ hasText: SEEDS[0] }).locator('.status')).toHaveText('新导入');
   const chooser = other.waitForEvent('filechooser');
   await other.getByRole('button', { name: '导入页面…' }).click();
-  await (await chooser).setFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(document) });
+  await (
+    await chooser
+  ).setFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(document) });
   await expect(rows(other).filter({ hasText: SEEDS[0] }).locator('.status')).toHaveText('审校中');
   await expect(rows(other)).toHaveCount(SEEDS.length);
 
@@ -181,7 +195,13 @@ test('should refuse a cut-off JSON document by name and keep the library as it w
   await openLibrary(page);
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '导入页面…' }).click();
-  await (await chooser).setFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"galley-document","schemaVersion":1,"pages":[{"pa') });
+  await (
+    await chooser
+  ).setFiles({
+    name: 'cut.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"galley-document","schemaVersion":1,"pages":[{"pa'),
+  });
   await expect(page.getByRole('alert').filter({ hasText: 'cut.json' })).toContainText('truncated');
   await expect(rows(page)).toHaveCount(SEEDS.length);
 });

@@ -20,9 +20,14 @@ const ISSUE_B = [4, 2, 3];
 function folderTree(): string {
   const root = mkdtempSync(join(tmpdir(), 'galley-issues-'));
   const archive = join(root, 'archive');
-  for (const [folder, seeds] of [['2023-10-18', ISSUE_A], ['1234期', ISSUE_B]] as const) {
+  for (const [folder, seeds] of [
+    ['2023-10-18', ISSUE_A],
+    ['1234期', ISSUE_B],
+  ] as const) {
     mkdirSync(join(archive, folder), { recursive: true });
-    seeds.forEach((index, page) => copyFileSync(seed(index), join(archive, folder, `${String(page + 1).padStart(2, '0')}.txt`)));
+    seeds.forEach((index, page) =>
+      copyFileSync(seed(index), join(archive, folder, `${String(page + 1).padStart(2, '0')}.txt`)),
+    );
   }
   return archive;
 }
@@ -55,7 +60,11 @@ async function proposedIssues(page: Page): Promise<string[][]> {
   await expect(grouping(page)).toBeVisible();
   return grouping(page)
     .getByTestId('grouping-issue')
-    .evaluateAll((issues) => issues.map((issue) => Array.from(issue.querySelectorAll('.grouping-page-path'), (path) => path.textContent ?? '')));
+    .evaluateAll((issues) =>
+      issues.map((issue) =>
+        Array.from(issue.querySelectorAll('.grouping-page-path'), (path) => path.textContent ?? ''),
+      ),
+    );
 }
 
 /** Notices would cover the screenshots' lower right corner. */
@@ -70,7 +79,9 @@ async function importFlat(page: Page, paths: string[]): Promise<void> {
   await (await chooser).setFiles(paths);
 }
 
-test('should group a folder tree of two issues, in page order, and store it as the editor corrected it', async ({ page }) => {
+test('should group a folder tree of two issues, in page order, and store it as the editor corrected it', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await openLibrary(page);
   await page.getByTestId('folder-picker').setInputFiles(folderTree());
@@ -147,7 +158,10 @@ for (const [pattern, name] of Object.entries(PATTERNS)) {
   test(`should group flat files named by the ${pattern} pattern the same way`, async ({ page }) => {
     await openLibrary(page);
     await importFlat(page, flatFiles(name));
-    expect(await proposedIssues(page)).toEqual([ISSUE_A.map((_, i) => name(0, i + 1)), ISSUE_B.map((_, i) => name(1, i + 1))]);
+    expect(await proposedIssues(page)).toEqual([
+      ISSUE_A.map((_, i) => name(0, i + 1)),
+      ISSUE_B.map((_, i) => name(1, i + 1)),
+    ]);
   });
 }
 
@@ -201,13 +215,19 @@ async function exportIssueAsJson(page: Page): Promise<string> {
   return readFileSync(path, 'utf8');
 }
 
-test('should review and approve an issue page by page, export it whole, and import the JSON back identical', async ({ page, browser }) => {
+test('should review and approve an issue page by page, export it whole, and import the JSON back identical', async ({
+  page,
+  browser,
+}) => {
   await openLibrary(page);
-  await importFlat(page, [seed(4), seed(0)].map((from, i) => {
-    const to = join(mkdtempSync(join(tmpdir(), 'galley-one-')), `2023-11-08_0${i + 1}.txt`);
-    copyFileSync(from, to);
-    return to;
-  }));
+  await importFlat(
+    page,
+    [seed(4), seed(0)].map((from, i) => {
+      const to = join(mkdtempSync(join(tmpdir(), 'galley-one-')), `2023-11-08_0${i + 1}.txt`);
+      copyFileSync(from, to);
+      return to;
+    }),
+  );
   await grouping(page).getByTestId('grouping-store').click();
   await expect(issueRows(page)).toHaveCount(1);
   await issueRows(page).click();

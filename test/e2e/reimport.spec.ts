@@ -14,7 +14,9 @@ async function importDocument(page: Page, name: string, buffer: Buffer) {
   await (await chooser).setFiles({ name, mimeType: 'application/json', buffer });
 }
 
-test('should ask before a Galley document replaces the editor’s work, and import it beside it on request', async ({ page }) => {
+test('should ask before a Galley document replaces the editor’s work, and import it beside it on request', async ({
+  page,
+}) => {
   await openLibrary(page);
   await openPage(page, SEEDS[0]);
   await page.getByTestId('export-page').click();

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { openLibrary, openPage, SEEDS } from './support';
 
-test('should let one tab edit a page while a second shows it read-only, and lose no keystroke', async ({ page: first, context }) => {
+test('should let one tab edit a page while a second shows it read-only, and lose no keystroke', async ({
+  page: first,
+  context,
+}) => {
   test.setTimeout(60_000);
   await openLibrary(first);
   await openPage(first, SEEDS[0]);
@@ -15,7 +18,11 @@ test('should let one tab edit a page while a second shows it read-only, and lose
   const block = first.getByTestId('block-text').first();
   await block.click();
   await block.press('End');
-  await second.getByTestId('block-text').first().pressSequentially('不应写入', { timeout: 2_000 }).catch(() => {});
+  await second
+    .getByTestId('block-text')
+    .first()
+    .pressSequentially('不应写入', { timeout: 2_000 })
+    .catch(() => {});
   await block.pressSequentially(typed);
   await expect(first.getByTestId('save-state')).toHaveText('已保存');
 

@@ -8,7 +8,9 @@ async function setLanguage(page: Page, language: 'zh' | 'en'): Promise<void> {
   await page.locator('.app-header select').first().selectOption(language);
 }
 
-test('should approve a page from the keyboard, sign it with the editor name and show the sign-off apart from the export', async ({ page }) => {
+test('should approve a page from the keyboard, sign it with the editor name and show the sign-off apart from the export', async ({
+  page,
+}) => {
   await openLibrary(page);
   await page.getByTestId('editor-name').fill('王编辑');
   await page.getByTestId('editor-name').press('Enter');
@@ -35,14 +37,20 @@ for (const viewport of [
   { width: 1280, height: 720 },
 ]) {
   for (const language of ['zh', 'en'] as const) {
-    test(`should show the library and the desk in ${language} at ${viewport.width}×${viewport.height}`, async ({ page }) => {
+    test(`should show the library and the desk in ${language} at ${viewport.width}×${viewport.height}`, async ({
+      page,
+    }) => {
       await page.setViewportSize(viewport);
       await openLibrary(page);
       await setLanguage(page, language);
       await expect(page.getByTestId('review-overview')).toBeVisible();
-      await page.screenshot({ path: join(SCREENSHOTS, `workflow-library-${language}-${viewport.width}x${viewport.height}.png`) });
+      await page.screenshot({
+        path: join(SCREENSHOTS, `workflow-library-${language}-${viewport.width}x${viewport.height}.png`),
+      });
       await openPage(page, SEEDS[1]);
-      await page.screenshot({ path: join(SCREENSHOTS, `workflow-desk-${language}-${viewport.width}x${viewport.height}.png`) });
+      await page.screenshot({
+        path: join(SCREENSHOTS, `workflow-desk-${language}-${viewport.width}x${viewport.height}.png`),
+      });
     });
   }
 }

@@ -20,7 +20,11 @@ const CLEAN_PAGES = ['blind-a', 'blind-d'];
 describe('pipeline on the blind held-out pages', () => {
   const scores = evaluateDir(BLIND_DIR);
   const summary = summarize(scores);
-  const detail = JSON.stringify(scores.map((score) => ({ page: score.name, mismatches: score.mismatches })), null, 1);
+  const detail = JSON.stringify(
+    scores.map((score) => ({ page: score.name, mismatches: score.mismatches })),
+    null,
+    1,
+  );
 
   it('should have at least twenty-six held-out pages', () => {
     expect(scores.length).toBeGreaterThanOrEqual(26);
@@ -30,12 +34,18 @@ describe('pipeline on the blind held-out pages', () => {
   it('should match articles by title with F1 ≥ 0.97 and find every headline', () => {
     expect(summary.titleF1, detail).toBeGreaterThanOrEqual(0.97);
     for (const score of scores) {
-      expect(score.titles, score.name).toEqual({ matched: score.titles.gold, predicted: score.titles.gold, gold: score.titles.gold });
+      expect(score.titles, score.name).toEqual({
+        matched: score.titles.gold,
+        predicted: score.titles.gold,
+        gold: score.titles.gold,
+      });
     }
   });
 
   it('should keep the body character error rate ≤ 1% on the first thirteen pages', () => {
-    expect(summarize(scores.filter((score) => FIRST_ROUNDS.includes(score.name))).cer, detail).toBeLessThanOrEqual(0.01);
+    expect(summarize(scores.filter((score) => FIRST_ROUNDS.includes(score.name))).cer, detail).toBeLessThanOrEqual(
+      0.01,
+    );
   });
 
   // Over all pages the 1% is not met yet (1.45%): the rest are paragraphs printed inside

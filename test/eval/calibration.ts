@@ -30,7 +30,13 @@ export interface Reliability {
 }
 
 export function reliability(pairs: readonly Prediction[], binCount = 10): Reliability {
-  const bins = Array.from({ length: binCount }, (_, i) => ({ lo: i / binCount, hi: (i + 1) / binCount, count: 0, confidence: 0, right: 0 }));
+  const bins = Array.from({ length: binCount }, (_, i) => ({
+    lo: i / binCount,
+    hi: (i + 1) / binCount,
+    count: 0,
+    confidence: 0,
+    right: 0,
+  }));
   let squared = 0;
   for (const { p, y } of pairs) {
     const bin = bins[Math.min(binCount - 1, Math.max(0, Math.floor(p * binCount)))];
@@ -40,7 +46,11 @@ export function reliability(pairs: readonly Prediction[], binCount = 10): Reliab
     squared += (p - (y ? 1 : 0)) ** 2;
   }
   const count = pairs.length;
-  const ece = bins.reduce((sum, bin) => (bin.count ? sum + (bin.count / count) * Math.abs(bin.right / bin.count - bin.confidence / bin.count) : sum), 0);
+  const ece = bins.reduce(
+    (sum, bin) =>
+      bin.count ? sum + (bin.count / count) * Math.abs(bin.right / bin.count - bin.confidence / bin.count) : sum,
+    0,
+  );
   return {
     count,
     brier: count ? squared / count : NaN,

@@ -7,7 +7,9 @@ import { ocrSuspects } from './simulated';
 const page = (title: string, body: string): GoldPage => ({
   heldOut: true,
   furniture: [],
-  articles: [{ section: null, kicker: null, title, byline: null, captions: [], blocks: [{ type: 'paragraph', text: body }] }],
+  articles: [
+    { section: null, kicker: null, title, byline: null, captions: [], blocks: [{ type: 'paragraph', text: body }] },
+  ],
 });
 
 describe('engine errors: raw OCR aligned with gold', () => {
@@ -20,7 +22,10 @@ describe('engine errors: raw OCR aligned with gold', () => {
   it('should not count punctuation read at the other width, nor text read in another order', () => {
     const raw = '工作站评审\n\n截至目前，建成院士〈专家) 工作站32家。\n\n第二段在这里出现了。\n\n第一段原本在前面。';
     const gold = page('工作站评审', '截至目前，建成院士（专家）工作站32家。');
-    gold.articles[0].blocks.push({ type: 'paragraph', text: '第一段原本在前面。' }, { type: 'paragraph', text: '第二段在这里出现了。' });
+    gold.articles[0].blocks.push(
+      { type: 'paragraph', text: '第一段原本在前面。' },
+      { type: 'paragraph', text: '第二段在这里出现了。' },
+    );
     expect(engineErrors(raw, gold)).toEqual([]);
   });
 });

@@ -20,7 +20,17 @@ const MAX_EDIT = 3;
 /** Agreeing characters needed on each side for an edit to be an alignment of the same text. */
 const ANCHOR = 4;
 
-const WIDTH: Record<string, string> = { '（': '(', '）': ')', '：': ':', '；': ';', '，': ',', '？': '?', '！': '!', '〈': '(', '《': '(' };
+const WIDTH: Record<string, string> = {
+  '（': '(',
+  '）': ')',
+  '：': ':',
+  '；': ';',
+  '，': ',',
+  '？': '?',
+  '！': '!',
+  '〈': '(',
+  '《': '(',
+};
 const normal = (ch: string) => WIDTH[ch] ?? ch;
 /** A character the lint reads: Han, a letter or a digit (punctuation and layout are reflow's). */
 const READABLE = /[\p{Script=Han}A-Za-z0-9]/u;
@@ -28,7 +38,13 @@ const READABLE = /[\p{Script=Han}A-Za-z0-9]/u;
 /** The gold page's text in print order, each field on its own. */
 function goldText(gold: GoldPage): string {
   return gold.articles
-    .flatMap((article) => [article.kicker, article.title, ...article.blocks.map((block) => block.text), ...article.captions, article.byline])
+    .flatMap((article) => [
+      article.kicker,
+      article.title,
+      ...article.blocks.map((block) => block.text),
+      ...article.captions,
+      article.byline,
+    ])
     .concat(gold.furniture)
     .filter((text): text is string => !!text)
     .join('');
@@ -83,9 +99,14 @@ export interface EngineSuspectScore {
   suspectsRight: number;
 }
 
-export function scoreEngineSuspects(errors: EngineError[], suspects: readonly { start: number; end: number }[]): EngineSuspectScore {
-  const reach = (error: EngineError) => (error.start === error.end ? { start: error.start - 1, end: error.end + 1 } : error);
-  const meets = (suspect: { start: number; end: number }, error: EngineError) => suspect.start < reach(error).end && reach(error).start < suspect.end;
+export function scoreEngineSuspects(
+  errors: EngineError[],
+  suspects: readonly { start: number; end: number }[],
+): EngineSuspectScore {
+  const reach = (error: EngineError) =>
+    error.start === error.end ? { start: error.start - 1, end: error.end + 1 } : error;
+  const meets = (suspect: { start: number; end: number }, error: EngineError) =>
+    suspect.start < reach(error).end && reach(error).start < suspect.end;
   return {
     errors,
     found: errors.map((error) => suspects.some((suspect) => meets(suspect, error))),

@@ -6,7 +6,11 @@ describe('pipeline quality on held-out annotated pages', () => {
   const scores = evaluateDir();
   const heldOut = scores.filter((score) => score.heldOut);
   const summary = summarize(heldOut);
-  const detail = JSON.stringify(heldOut.map((score) => ({ page: score.name, mismatches: score.mismatches })), null, 1);
+  const detail = JSON.stringify(
+    heldOut.map((score) => ({ page: score.name, mismatches: score.mismatches })),
+    null,
+    1,
+  );
 
   it('should have at least three held-out pages', () => {
     expect(heldOut.length).toBeGreaterThanOrEqual(3);

@@ -109,7 +109,9 @@ export function scorePage(name: string, gold: GoldPage, result: PageResult): Pag
     score.boundaries.gold += goldKeys.length;
     score.boundaries.predicted += predictedKeys.length;
     if (hits !== goldKeys.length || hits !== predictedKeys.length) {
-      mismatches.push(`paragraphs of "${g.title}": ${goldKeys.length} expected, ${predictedKeys.length} found, ${hits} agree`);
+      mismatches.push(
+        `paragraphs of "${g.title}": ${goldKeys.length} expected, ${predictedKeys.length} found, ${hits} agree`,
+      );
     }
     for (const field of FIELDS) {
       const expected = field === 'captions' ? g.captions.map(flat).sort().join('|') : flat(g[field]);
@@ -123,7 +125,10 @@ export function scorePage(name: string, gold: GoldPage, result: PageResult): Pag
 }
 
 /** Greedy one-to-one matching of articles by title similarity, best pairs first. */
-function matchArticles(gold: readonly GoldArticle[], predicted: readonly ResultArticle[]): [GoldArticle, ResultArticle][] {
+function matchArticles(
+  gold: readonly GoldArticle[],
+  predicted: readonly ResultArticle[],
+): [GoldArticle, ResultArticle][] {
   const candidates: { g: GoldArticle; p: ResultArticle; s: number }[] = [];
   for (const g of gold) {
     for (const p of predicted) {
@@ -231,11 +236,18 @@ function f1(counts: Counts): number {
 
 export function summarize(scores: readonly PageScore[]): Summary {
   const add = (pick: (s: PageScore) => Counts): Counts =>
-    scores.reduce((sum, s) => ({ matched: sum.matched + pick(s).matched, predicted: sum.predicted + pick(s).predicted, gold: sum.gold + pick(s).gold }), {
-      matched: 0,
-      predicted: 0,
-      gold: 0,
-    });
+    scores.reduce(
+      (sum, s) => ({
+        matched: sum.matched + pick(s).matched,
+        predicted: sum.predicted + pick(s).predicted,
+        gold: sum.gold + pick(s).gold,
+      }),
+      {
+        matched: 0,
+        predicted: 0,
+        gold: 0,
+      },
+    );
   const bodyLength = scores.reduce((sum, s) => sum + s.bodyLength, 0);
   const fields = Object.fromEntries(
     FIELDS.map((field) => {

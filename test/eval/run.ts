@@ -6,7 +6,15 @@ import { OCR_CONFUSIONS } from '../../src-shared/text/data/ocr-confusions';
 import { reliability, type Reliability } from './calibration';
 import { engineErrors, scoreEngineSuspects, type EngineSuspectScore } from './engine-errors';
 import { EVAL_DIR, evaluateDir, summarize, type Summary } from './evaluate';
-import { byLayout, byNoiseKind, HIGH_CONFIDENCE, ocrSuspects, scoreSimPage, summarizeSim, type SimSummary } from './simulated';
+import {
+  byLayout,
+  byNoiseKind,
+  HIGH_CONFIDENCE,
+  ocrSuspects,
+  scoreSimPage,
+  summarizeSim,
+  type SimSummary,
+} from './simulated';
 
 /**
  * `npm run eval`: the pipeline against the annotated pages (test/fixtures/eval, eval-blind,
@@ -39,14 +47,22 @@ for (const dir of ['eval-blind', 'eval-ocr']) {
  * errors on character pairs the table never saw are the figure that owes nothing to it.
  */
 const TUNED_OCR_PAGES = 12;
-const measuredPairs = new Set(OCR_CONFUSIONS.trim().split(/\s+/).filter((_, i) => i % 3 === 0));
+const measuredPairs = new Set(
+  OCR_CONFUSIONS.trim()
+    .split(/\s+/)
+    .filter((_, i) => i % 3 === 0),
+);
 const engineScores: { name: string; tuned: boolean; score: EngineSuspectScore }[] = [];
 if (existsSync(fixture('eval-ocr'))) {
   for (let page = 1; page <= 24; page++) {
     const name = `ocr-${String(page).padStart(2, '0')}`;
     const raw = readFileSync(fixture(`eval-ocr/${name}.raw.txt`), 'utf8');
     const gold = JSON.parse(readFileSync(fixture(`eval-ocr/${name}.gold.json`), 'utf8'));
-    engineScores.push({ name, tuned: page <= TUNED_OCR_PAGES, score: scoreEngineSuspects(engineErrors(raw, gold), ocrSuspects(analyzePage(raw))) });
+    engineScores.push({
+      name,
+      tuned: page <= TUNED_OCR_PAGES,
+      score: scoreEngineSuspects(engineErrors(raw, gold), ocrSuspects(analyzePage(raw))),
+    });
   }
 }
 
@@ -55,18 +71,26 @@ const scores = simulatePages({ seed, count }).map(scoreSimPage);
 const layouts = byLayout(scores);
 const kinds = byNoiseKind(scores);
 const all = summarizeSim(scores);
-const perLayout: [string, SimSummary][] = [...LAYOUTS.filter((layout) => layouts.has(layout)).map((layout): [string, SimSummary] => [layout, summarizeSim(layouts.get(layout)!)]), ['all', all]];
+const perLayout: [string, SimSummary][] = [
+  ...LAYOUTS.filter((layout) => layouts.has(layout)).map((layout): [string, SimSummary] => [
+    layout,
+    summarizeSim(layouts.get(layout)!),
+  ]),
+  ['all', all],
+];
 /**
  * Per kind: the pages holding it, and for contrast the pages of the same layouts without it (a
  * page holds many kinds, so the difference is the telling figure).
  */
-const perKind: [string, SimSummary, number, SimSummary][] = NOISE_KINDS.filter((kind) => kinds.has(kind)).map((kind) => {
-  const pages = kinds.get(kind)!;
-  const instances = pages.reduce((n, score) => n + score.page.noise.filter((noise) => noise.kind === kind).length, 0);
-  const layoutsHolding = new Set(pages.map((score) => score.page.layout));
-  const without = scores.filter((score) => layoutsHolding.has(score.page.layout) && !pages.includes(score));
-  return [kind, summarizeSim(pages, kind), instances, summarizeSim(without, kind)];
-});
+const perKind: [string, SimSummary, number, SimSummary][] = NOISE_KINDS.filter((kind) => kinds.has(kind)).map(
+  (kind) => {
+    const pages = kinds.get(kind)!;
+    const instances = pages.reduce((n, score) => n + score.page.noise.filter((noise) => noise.kind === kind).length, 0);
+    const layoutsHolding = new Set(pages.map((score) => score.page.layout));
+    const without = scores.filter((score) => layoutsHolding.has(score.page.layout) && !pages.includes(score));
+    return [kind, summarizeSim(pages, kind), instances, summarizeSim(without, kind)];
+  },
+);
 
 const fixed = (digits: number) => (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(digits));
 const pct = (n: number) => (Number.isNaN(n) ? '–' : `${(n * 100).toFixed(1)}%`);
@@ -74,47 +98,125 @@ const cer = (n: number) => `${(n * 100).toFixed(2)}%`;
 const f3 = fixed(3);
 
 function table(header: string[], rows: (string | number)[][]): string {
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
 }
 
-const QUALITY = ['pages', 'title F1', 'body CER', 'para F1', 'byline', 'section', 'kicker', 'captions', 'repeats', 'furniture'];
-const quality = (s: Summary) => [s.pages, f3(s.titleF1), cer(s.cer), f3(s.boundaryF1), pct(s.fields.byline), pct(s.fields.section), pct(s.fields.kicker), pct(s.fields.captions), s.repeated, s.furnitureInArticles];
-const simulated = (s: SimSummary) => [...quality(s), pct(s.ocrRecall), pct(s.ocrPrecision), s.calibration.count, f3(s.calibration.brier), f3(s.calibration.ece), pct(s.rightAtHighConfidence), pct(s.splitRecall)];
-const SIMULATED = [...QUALITY, 'OCR recall', 'OCR precision', 'splits', 'Brier', 'ECE', `right ≥ ${HIGH_CONFIDENCE}`, 'starts found'];
+const QUALITY = [
+  'pages',
+  'title F1',
+  'body CER',
+  'para F1',
+  'byline',
+  'section',
+  'kicker',
+  'captions',
+  'repeats',
+  'furniture',
+];
+const quality = (s: Summary) => [
+  s.pages,
+  f3(s.titleF1),
+  cer(s.cer),
+  f3(s.boundaryF1),
+  pct(s.fields.byline),
+  pct(s.fields.section),
+  pct(s.fields.kicker),
+  pct(s.fields.captions),
+  s.repeated,
+  s.furnitureInArticles,
+];
+const simulated = (s: SimSummary) => [
+  ...quality(s),
+  pct(s.ocrRecall),
+  pct(s.ocrPrecision),
+  s.calibration.count,
+  f3(s.calibration.brier),
+  f3(s.calibration.ece),
+  pct(s.rightAtHighConfidence),
+  pct(s.splitRecall),
+];
+const SIMULATED = [
+  ...QUALITY,
+  'OCR recall',
+  'OCR precision',
+  'splits',
+  'Brier',
+  'ECE',
+  `right ≥ ${HIGH_CONFIDENCE}`,
+  'starts found',
+];
 
 function reliabilityTable(calibration: Reliability): string {
   return table(
     ['bin', 'count', 'mean confidence', 'fraction right'],
-    calibration.bins.map((bin) => [`${bin.lo.toFixed(1)}–${bin.hi.toFixed(1)}`, bin.count, f3(bin.meanConfidence), f3(bin.fractionRight)]),
+    calibration.bins.map((bin) => [
+      `${bin.lo.toFixed(1)}–${bin.hi.toFixed(1)}`,
+      bin.count,
+      f3(bin.meanConfidence),
+      f3(bin.fractionRight),
+    ]),
   );
 }
 
 console.log('## Annotated pages\n');
-console.log(table(['set', ...QUALITY], annotated.map(([name, s]) => [name, ...quality(s)])));
+console.log(
+  table(
+    ['set', ...QUALITY],
+    annotated.map(([name, s]) => [name, ...quality(s)]),
+  ),
+);
 if (engineScores.length) {
   const engineRow = (label: string, picked: typeof engineScores, unmeasuredOnly = false) => {
     const errors = picked.flatMap(({ score }) => score.errors.map((error, i) => ({ error, found: score.found[i] })));
-    const counted = unmeasuredOnly ? errors.filter(({ error }) => !measuredPairs.has(error.expected + error.read)) : errors;
+    const counted = unmeasuredOnly
+      ? errors.filter(({ error }) => !measuredPairs.has(error.expected + error.read))
+      : errors;
     const suspects = picked.reduce((n, { score }) => n + score.suspects, 0);
     const right = picked.reduce((n, { score }) => n + score.suspectsRight, 0);
     const found = counted.filter(({ found }) => found).length;
-    return [label, counted.length, found, pct(found / counted.length), unmeasuredOnly ? '–' : suspects, unmeasuredOnly ? '–' : pct(right / suspects)];
+    return [
+      label,
+      counted.length,
+      found,
+      pct(found / counted.length),
+      unmeasuredOnly ? '–' : suspects,
+      unmeasuredOnly ? '–' : pct(right / suspects),
+    ];
   };
-  console.log('\n## OCR suspects on eval-ocr (the engine\'s own errors)\n');
+  console.log("\n## OCR suspects on eval-ocr (the engine's own errors)\n");
   console.log(
     table(
       ['pages', 'engine errors', 'found', 'recall', 'suspects', 'precision'],
       [
-        engineRow('ocr-01…12 (confusions measured here)', engineScores.filter((s) => s.tuned)),
-        engineRow('ocr-13…24 (held out)', engineScores.filter((s) => !s.tuned)),
-        engineRow('ocr-13…24, pairs not in the table', engineScores.filter((s) => !s.tuned), true),
+        engineRow(
+          'ocr-01…12 (confusions measured here)',
+          engineScores.filter((s) => s.tuned),
+        ),
+        engineRow(
+          'ocr-13…24 (held out)',
+          engineScores.filter((s) => !s.tuned),
+        ),
+        engineRow(
+          'ocr-13…24, pairs not in the table',
+          engineScores.filter((s) => !s.tuned),
+          true,
+        ),
       ],
     ),
   );
 }
 console.log(`\n## Simulated pages (seed ${seed}, ${count} pages, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
 console.log('### By layout\n');
-console.log(table(['layout', ...SIMULATED], perLayout.map(([name, s]) => [name, ...simulated(s)])));
+console.log(
+  table(
+    ['layout', ...SIMULATED],
+    perLayout.map(([name, s]) => [name, ...simulated(s)]),
+  ),
+);
 console.log('\n### By noise kind (pages holding the kind; in brackets the pages of the same layouts without it)\n');
 console.log(
   table(
@@ -151,14 +253,20 @@ if (jsonFile) {
   const entries = (rows: [string, ...unknown[]][]) => Object.fromEntries(rows.map(([name, s]) => [name, s]));
   writeFileSync(
     jsonFile,
-    `${JSON.stringify({
-      annotated: entries(annotated),
-      simulated: {
-        seed,
-        count,
-        layouts: entries(perLayout),
-        noiseKinds: Object.fromEntries(perKind.map(([name, s, instances, without]) => [name, { instances, holding: s, without }])),
+    `${JSON.stringify(
+      {
+        annotated: entries(annotated),
+        simulated: {
+          seed,
+          count,
+          layouts: entries(perLayout),
+          noiseKinds: Object.fromEntries(
+            perKind.map(([name, s, instances, without]) => [name, { instances, holding: s, without }]),
+          ),
+        },
       },
-    }, null, 1)}\n`,
+      null,
+      1,
+    )}\n`,
   );
 }

@@ -33,14 +33,19 @@ export interface SimScore {
 /** A flag on a doubled character at a column break is as right as one on any other doubled character. */
 const FLAG_TARGETS: readonly NoiseKind[] = [...CHAR_ERROR_KINDS, 'break.doubled-char'];
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
 
 /**
  * What the OCR lint reports as a character suspect: its open flags and the near-certain fixes it
  * applied (an applied fix is the strongest report, not a miss).
  */
-export function ocrSuspects(analysis: PageAnalysis): { start: number; end: number; confidence: number; rule: string }[] {
-  return [...analysis.flags, ...analysis.edits.filter((edit) => edit.kind === 'char-fix')].filter((report) => matchesRule(report.rule, 'ocr'));
+export function ocrSuspects(
+  analysis: PageAnalysis,
+): { start: number; end: number; confidence: number; rule: string }[] {
+  return [...analysis.flags, ...analysis.edits.filter((edit) => edit.kind === 'char-fix')].filter((report) =>
+    matchesRule(report.rule, 'ocr'),
+  );
 }
 
 export function scoreSimPage(page: SimPage): SimScore {
@@ -56,7 +61,9 @@ export function scoreSimPage(page: SimPage): SimScore {
     charErrors: charErrors.map((noise) => ({ kind: noise.kind, found: flags.some((flag) => overlaps(flag, noise)) })),
     ocrFlags: flags.length,
     ocrFlagsRight: flags.filter((flag) => targets.some((noise) => overlaps(flag, noise))).length,
-    lookalikePredictions: flags.filter((flag) => flag.rule === 'ocr.lookalike').map((flag) => ({ p: flag.confidence, y: targets.some((noise) => overlaps(flag, noise)) })),
+    lookalikePredictions: flags
+      .filter((flag) => flag.rule === 'ocr.lookalike')
+      .map((flag) => ({ p: flag.confidence, y: targets.some((noise) => overlaps(flag, noise)) })),
     splits,
     startsExpected,
     startsFound,
@@ -70,7 +77,8 @@ const COPY_KINDS: readonly NoiseKind[] = ['repeat.paragraph', 'repeat.garbled', 
 const MIN_COPY = 8;
 
 /** Half-width and full-width marks read alike: the pipeline is not asked to normalise them here. */
-const loose = (text: string | null) => flat(text).replace(/[，：；？]/g, (mark) => String.fromCharCode(mark.charCodeAt(0) - 0xfee0));
+const loose = (text: string | null) =>
+  flat(text).replace(/[，：；？]/g, (mark) => String.fromCharCode(mark.charCodeAt(0) - 0xfee0));
 
 /**
  * Local verdicts, one per injected noise that has one. A noise that damages a gold block (a break,
@@ -86,7 +94,9 @@ function judgeRepairs(page: SimPage, result: PageResult): SimScore['repairs'] {
   const goldTexts = page.gold.articles.flatMap(texts);
   const holding = (all: string[], copy: string) => all.filter((text) => text.includes(copy)).length;
   const matched = page.gold.articles.map((gold) => {
-    const best = result.articles.map((article) => ({ article, s: similarity(gold.title, article.title) })).sort((a, b) => b.s - a.s)[0];
+    const best = result.articles
+      .map((article) => ({ article, s: similarity(gold.title, article.title) }))
+      .sort((a, b) => b.s - a.s)[0];
     return best && best.s >= 0.8 ? best.article.blocks.map((block) => loose(block.text)) : [];
   });
   // Character errors are proposals the clean text still holds: a block may differ from gold by them.
@@ -99,7 +109,9 @@ function judgeRepairs(page: SimPage, result: PageResult): SimScore['repairs'] {
   return page.noise.flatMap((noise) => {
     if (COPY_KINDS.includes(noise.kind)) {
       const copy = loose(page.raw.slice(noise.start, noise.end)).replace(/^[#-]+/, '');
-      return copy.length < MIN_COPY ? [] : [{ kind: noise.kind, repaired: holding(cleanTexts, copy) <= holding(goldTexts, copy) }];
+      return copy.length < MIN_COPY
+        ? []
+        : [{ kind: noise.kind, repaired: holding(cleanTexts, copy) <= holding(goldTexts, copy) }];
     }
     if (noise.article === undefined || noise.block === undefined || CHAR_ERROR_KINDS.includes(noise.kind)) return [];
     const gold = loose(page.gold.articles[noise.article].blocks[noise.block].text);
@@ -112,10 +124,16 @@ function judgeRepairs(page: SimPage, result: PageResult): SimScore['repairs'] {
  * A boundary is right when its chunk starts exactly where an article's first printed line does.
  * The first article of the page needs no boundary; it is left out of the starts to find.
  */
-function labelSplits(page: SimPage, analysis: PageAnalysis): Pick<SimScore, 'splits' | 'startsExpected' | 'startsFound'> {
+function labelSplits(
+  page: SimPage,
+  analysis: PageAnalysis,
+): Pick<SimScore, 'splits' | 'startsExpected' | 'startsFound'> {
   const chunkStart = new Map(analysis.chunks.map((chunk) => [chunk.id, chunk.start]));
   const starts = new Set(page.articleStarts);
-  const proposed = analysis.boundaries.map((boundary) => ({ p: boundary.confidence, at: chunkStart.get(boundary.chunk) ?? -1 }));
+  const proposed = analysis.boundaries.map((boundary) => ({
+    p: boundary.confidence,
+    at: chunkStart.get(boundary.chunk) ?? -1,
+  }));
   const first = Math.min(...page.articleStarts);
   const markable = page.articleStarts.filter((start) => start !== first);
   const at = new Set(proposed.map((split) => split.at));
@@ -140,20 +158,29 @@ export interface SimSummary extends Summary {
 export const HIGH_CONFIDENCE = 0.95;
 
 const ratio = (part: number, whole: number) => (whole ? part / whole : NaN);
-const sum = (scores: readonly SimScore[], pick: (score: SimScore) => number) => scores.reduce((total, score) => total + pick(score), 0);
+const sum = (scores: readonly SimScore[], pick: (score: SimScore) => number) =>
+  scores.reduce((total, score) => total + pick(score), 0);
 
 /** With `focus` a character-error kind, OCR recall counts the errors of that kind only. */
 export function summarizeSim(scores: readonly SimScore[], focus?: NoiseKind): SimSummary {
-  const charErrors = scores.flatMap((score) => score.charErrors).filter((error) => !focus || !CHAR_ERROR_KINDS.includes(focus) || error.kind === focus);
+  const charErrors = scores
+    .flatMap((score) => score.charErrors)
+    .filter((error) => !focus || !CHAR_ERROR_KINDS.includes(focus) || error.kind === focus);
   const splits = scores.flatMap((score) => score.splits);
   const repairs = scores.flatMap((score) => score.repairs).filter((repair) => repair.kind === focus);
   return {
     ...summarize(scores.map((score) => score.score)),
     ocrRecall: ratio(charErrors.filter((error) => error.found).length, charErrors.length),
-    ocrPrecision: ratio(sum(scores, (s) => s.ocrFlagsRight), sum(scores, (s) => s.ocrFlags)),
+    ocrPrecision: ratio(
+      sum(scores, (s) => s.ocrFlagsRight),
+      sum(scores, (s) => s.ocrFlags),
+    ),
     calibration: reliability(splits),
     rightAtHighConfidence: fractionRightAtLeast(splits, HIGH_CONFIDENCE),
-    splitRecall: ratio(sum(scores, (s) => s.startsFound), sum(scores, (s) => s.startsExpected)),
+    splitRecall: ratio(
+      sum(scores, (s) => s.startsFound),
+      sum(scores, (s) => s.startsExpected),
+    ),
     repaired: ratio(repairs.filter((repair) => repair.repaired).length, repairs.length),
   };
 }
@@ -168,7 +195,8 @@ export function byLayout(scores: readonly SimScore[]): Map<Layout, SimScore[]> {
 export function byNoiseKind(scores: readonly SimScore[]): Map<NoiseKind, SimScore[]> {
   const groups = new Map<NoiseKind, SimScore[]>();
   for (const score of scores) {
-    for (const kind of new Set(score.page.noise.map((noise: InjectedNoise) => noise.kind))) groups.set(kind, [...(groups.get(kind) ?? []), score]);
+    for (const kind of new Set(score.page.noise.map((noise: InjectedNoise) => noise.kind)))
+      groups.set(kind, [...(groups.get(kind) ?? []), score]);
   }
   return groups;
 }

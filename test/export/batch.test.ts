@@ -6,7 +6,8 @@ import { decodeText, loadPage, OPTIONS } from './fixture';
 const page = loadPage();
 
 function named(name: string, title?: string): ExportablePage {
-  const articles = title === undefined ? page.clean.articles : page.clean.articles.map((article) => ({ ...article, title }));
+  const articles =
+    title === undefined ? page.clean.articles : page.clean.articles.map((article) => ({ ...article, title }));
   return { ...page, page: { ...page.page, name }, clean: { ...page.clean, articles } };
 }
 
@@ -34,27 +35,39 @@ describe('file names', () => {
 });
 
 describe('batch export', () => {
-  it.each(EXPORT_FORMATS)('should give every %s file a unique relative name with no path separator from a title', async (format) => {
-    const pages = [named('same.txt', 'a/b'), named('same.txt', 'a/b'), named('../x.txt', '..\\..')];
-    const files = await exportBatch(pages, format, OPTIONS);
-    const names = files.map((file) => file.name);
-    expect(new Set(names).size).toBe(names.length);
-    for (const name of names) {
-      expect(name).not.toMatch(/^\/|\\|(^|\/)\.\.?(\/|$)/);
-      expect(name.split('/').length).toBeLessThanOrEqual(2);
-    }
-  });
+  it.each(EXPORT_FORMATS)(
+    'should give every %s file a unique relative name with no path separator from a title',
+    async (format) => {
+      const pages = [named('same.txt', 'a/b'), named('same.txt', 'a/b'), named('../x.txt', '..\\..')];
+      const files = await exportBatch(pages, format, OPTIONS);
+      const names = files.map((file) => file.name);
+      expect(new Set(names).size).toBe(names.length);
+      for (const name of names) {
+        expect(name).not.toMatch(/^\/|\\|(^|\/)\.\.?(\/|$)/);
+        expect(name.split('/').length).toBeLessThanOrEqual(2);
+      }
+    },
+  );
 
   it('should name pages once, after their source, and add report.md', async () => {
     const files = await exportBatch([named('000_72052502c9dc2eec.txt'), named('two.txt')], 'tei', OPTIONS);
     expect(files.map((file) => file.name)).toEqual(['000_72052502c9dc2eec.xml', 'two.xml', 'report.md']);
     const report = decodeText(files[2].data);
-    expect(report.split('\n').filter((line) => /^\| \d/.test(line)).map((line) => line.split(' | ')[1])).toEqual(['000\\_72052502c9dc2eec.txt', 'two.txt']);
+    expect(
+      report
+        .split('\n')
+        .filter((line) => /^\| \d/.test(line))
+        .map((line) => line.split(' | ')[1]),
+    ).toEqual(['000\\_72052502c9dc2eec.txt', 'two.txt']);
   });
 
   it('should never give a plain-text export the name of its raw source', async () => {
-    expect((await exportBatch([named('one.txt'), named('one.clean.txt')], 'txt', OPTIONS)).map((file) => file.name)).toEqual(['one.clean.txt', 'one.clean.clean.txt', 'report.md']);
-    expect((await exportPage(named('page.md'), 'md', { ...OPTIONS, markdownLayout: 'page' })).map((file) => file.name)).toEqual(['page.clean.md']);
+    expect(
+      (await exportBatch([named('one.txt'), named('one.clean.txt')], 'txt', OPTIONS)).map((file) => file.name),
+    ).toEqual(['one.clean.txt', 'one.clean.clean.txt', 'report.md']);
+    expect(
+      (await exportPage(named('page.md'), 'md', { ...OPTIONS, markdownLayout: 'page' })).map((file) => file.name),
+    ).toEqual(['page.clean.md']);
   });
 
   it('should suffix a second page of the same name, compared without case, and keep report.md its own', async () => {
@@ -64,7 +77,11 @@ describe('batch export', () => {
 
   it('should put the Markdown articles of each page in its own folder', async () => {
     const files = await exportBatch([named('one.txt')], 'md', OPTIONS);
-    expect(files.map((file) => file.name)).toEqual(['one/01_科普_大篷车_进社区_&_走进_校园.md', 'one/02_-_各地动态_#1.md', 'report.md']);
+    expect(files.map((file) => file.name)).toEqual([
+      'one/01_科普_大篷车_进社区_&_走进_校园.md',
+      'one/02_-_各地动态_#1.md',
+      'report.md',
+    ]);
   });
 
   it('should name a single exported page after its source file, without a report', async () => {

@@ -12,7 +12,10 @@ import { materialize } from '../../src-shared/model';
 import { child, children, parseTree, path } from './xml-tree';
 
 const SEEDS = fileURLToPath(new URL('../../seeds/', import.meta.url));
-const seeds = readdirSync(SEEDS).filter((name) => name.endsWith('.txt')).sort().map((name) => join(SEEDS, name));
+const seeds = readdirSync(SEEDS)
+  .filter((name) => name.endsWith('.txt'))
+  .sort()
+  .map((name) => join(SEEDS, name));
 const temp = mkdtempSync(join(tmpdir(), 'galley-export-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 /** Each case runs the whole pipeline on the seeds: seconds on a busy two-core machine, as in test/cli. */
@@ -39,9 +42,17 @@ describe('galley export (CLI, real pipeline)', () => {
       const issue = child(path(parseTree(xml), 'text', 'body'), 'div', { type: 'page' });
       const articles = children(issue, 'div', { type: 'article' });
       expect(articles.length, name).toBeGreaterThan(0);
-      for (const article of articles) expect(article.children.some((c) => c.name === 'p' || c.name === 'div'), `${name} ${article.attrs['xml:id']}`).toBe(true);
+      for (const article of articles)
+        expect(
+          article.children.some((c) => c.name === 'p' || c.name === 'div'),
+          `${name} ${article.attrs['xml:id']}`,
+        ).toBe(true);
     }
-    expect(readFileSync(join(out, 'report.md'), 'utf8').split('\n').filter((line) => /^\| \d/.test(line))).toHaveLength(seeds.length);
+    expect(
+      readFileSync(join(out, 'report.md'), 'utf8')
+        .split('\n')
+        .filter((line) => /^\| \d/.test(line)),
+    ).toHaveLength(seeds.length);
   });
 
   it('should export JSON that imports back to the same bytes and the same clean page', async () => {
@@ -73,9 +84,24 @@ describe('galley export (CLI, real pipeline)', () => {
     expect((await run('export', seeds[2], '--format', 'txt', '--out', out)).code).toBe(0);
     expect((await run('export', seeds[2], '--format', 'docx', '--out', out)).code).toBe(0);
     const files = listFiles(out);
-    const text = readFileSync(join(out, files.find((file) => file.endsWith('.txt'))!), 'utf8');
+    const text = readFileSync(
+      join(
+        out,
+        files.find((file) => file.endsWith('.txt'))!,
+      ),
+      'utf8',
+    );
     expect(text).toBe(text.normalize('NFC'));
-    const docx = unzipSync(new Uint8Array(readFileSync(join(out, files.find((file) => file.endsWith('.docx'))!))));
+    const docx = unzipSync(
+      new Uint8Array(
+        readFileSync(
+          join(
+            out,
+            files.find((file) => file.endsWith('.docx'))!,
+          ),
+        ),
+      ),
+    );
     const firstLine = text.split('\n').find((line) => !line.startsWith('【'))!;
     expect(new TextDecoder().decode(docx['word/document.xml'])).toContain(firstLine.slice(0, 6));
   });
@@ -84,7 +110,16 @@ describe('galley export (CLI, real pipeline)', () => {
     const binary = join(temp, 'image.txt');
     writeFileSync(binary, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     const out = join(temp, 'partial');
-    const { code, stderr } = await run('export', binary, join(temp, 'missing.txt'), seeds[3], '--format', 'txt', '--out', out);
+    const { code, stderr } = await run(
+      'export',
+      binary,
+      join(temp, 'missing.txt'),
+      seeds[3],
+      '--format',
+      'txt',
+      '--out',
+      out,
+    );
     expect(code).toBe(1);
     expect(stderr).toContain(`${binary}: this is a PNG image file, not text`);
     expect(stderr).toContain('missing.txt: no such file');
@@ -94,7 +129,9 @@ describe('galley export (CLI, real pipeline)', () => {
   it('should refuse an unknown format or a missing --out with usage', async () => {
     const unknown = await run('export', seeds[0], '--format', 'pdf', '--out', temp);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^galley export: --format must be one of tei, md, txt, json, docx \(usage: galley export PATH\.\.\..*\)\n$/);
+    expect(unknown.stderr).toMatch(
+      /^galley export: --format must be one of tei, md, txt, json, docx \(usage: galley export PATH\.\.\..*\)\n$/,
+    );
     expect((await run('export', seeds[0], '--format', 'tei')).stderr).toContain('--out DIR is required');
   });
 });

@@ -21,12 +21,21 @@ function paragraphs(xml: string): Array<{ style: string | null; italic: boolean;
 
 describe('DOCX export', () => {
   it('should be a zip with the parts Word needs', () => {
-    expect(Object.keys(archive)).toEqual(expect.arrayContaining(['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'docProps/core.xml']));
+    expect(Object.keys(archive)).toEqual(
+      expect.arrayContaining(['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'docProps/core.xml']),
+    );
   });
 
   it('should contain every article text in reading order', () => {
     const texts = paragraphs(documentXml).map((p) => p.text);
-    const expected = ['【地方科协】', '成都市', '科普: &quot;大篷车&quot;进社区 &amp; &lt;走进&gt; 校园', '本报讯 近日,成都市科协组织科普大篷车走进社区,为居民送去科普知识。活动吸引了数百名居民参与能。', '图为活动现场', '（本报记者 张三）'];
+    const expected = [
+      '【地方科协】',
+      '成都市',
+      '科普: &quot;大篷车&quot;进社区 &amp; &lt;走进&gt; 校园',
+      '本报讯 近日,成都市科协组织科普大篷车走进社区,为居民送去科普知识。活动吸引了数百名居民参与能。',
+      '图为活动现场',
+      '（本报记者 张三）',
+    ];
     expect(texts.slice(0, expected.length)).toEqual(expected);
     expect(texts).toContain('达州市科协在café召开会议。');
     expect(texts).toContain('广元市科协 and 开展活动\ufffd。');
@@ -34,7 +43,10 @@ describe('DOCX export', () => {
 
   it('should make titles and subheads headings and captions italic', () => {
     const all = paragraphs(documentXml);
-    expect(all.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual(['科普: &quot;大篷车&quot;进社区 &amp; &lt;走进&gt; 校园', '- 各地动态 #1']);
+    expect(all.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual([
+      '科普: &quot;大篷车&quot;进社区 &amp; &lt;走进&gt; 校园',
+      '- 各地动态 #1',
+    ]);
     expect(all.filter((p) => p.style === 'Heading2').map((p) => p.text)).toEqual(['达州市', '广元市']);
     expect(all.filter((p) => p.italic).map((p) => p.text)).toEqual(['图为活动现场']);
   });

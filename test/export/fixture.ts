@@ -33,8 +33,22 @@ export function decodeText(data: Uint8Array): string {
 
 /** A page whose whole raw text is one paragraph chunk, with the given edits: for counting tests. */
 export function paragraphPage(raw: string, edits: PageAnalysis['edits'] = []): ExportablePage {
-  const page: PageRecord = { id: '0'.repeat(64), name: 'one.txt', size: raw.length, encoding: 'utf-8', importedAt: 0, status: 'new', raw };
-  const analysis: PageAnalysis = { pipelineVersion: 1, chunks: [{ id: 'c0', start: 0, end: raw.length, role: 'paragraph' }], boundaries: [], edits, flags: [] };
+  const page: PageRecord = {
+    id: '0'.repeat(64),
+    name: 'one.txt',
+    size: raw.length,
+    encoding: 'utf-8',
+    importedAt: 0,
+    status: 'new',
+    raw,
+  };
+  const analysis: PageAnalysis = {
+    pipelineVersion: 1,
+    chunks: [{ id: 'c0', start: 0, end: raw.length, role: 'paragraph' }],
+    boundaries: [],
+    edits,
+    flags: [],
+  };
   return withAnalysis({ page, analysis }, analysis);
 }
 
@@ -50,15 +64,31 @@ export function seedIssue(): { issue: IssueRecord; pages: ExportablePage[] } {
   const analyses = analyzeCorpus(seeds);
   const pages = seeds.map(({ id, name, raw }, index): ExportablePage => {
     const approval = { by: '王编辑', at: Date.UTC(2026, 10, 20) };
-    const page: PageRecord = { id, name, size: raw.length, encoding: 'utf-8', importedAt: 0, status: 'approved', approval, raw };
-    return withAnalysis({ page, analysis: analyses[index], reviewer: approval.by, reviewedAt: approval.at }, analyses[index]);
+    const page: PageRecord = {
+      id,
+      name,
+      size: raw.length,
+      encoding: 'utf-8',
+      importedAt: 0,
+      status: 'approved',
+      approval,
+      raw,
+    };
+    return withAnalysis(
+      { page, analysis: analyses[index], reviewer: approval.by, reviewedAt: approval.at },
+      analyses[index],
+    );
   });
   const issue: IssueRecord = {
     id: 'issue-2023-10-18',
     paper: '四川科技报',
     date: '2023-10-18',
     number: '1234',
-    pages: pages.map((page, index) => ({ pageId: page.page.id, pageNumber: index + 1, pageName: proposePageName(page.analysis, page.page.raw) })),
+    pages: pages.map((page, index) => ({
+      pageId: page.page.id,
+      pageNumber: index + 1,
+      pageName: proposePageName(page.analysis, page.page.raw),
+    })),
     createdAt: 1,
     updatedAt: 2,
   };

@@ -21,7 +21,11 @@ const SCHEMA_FILE = fileURLToPath(new URL('../../src-shared/export/document.sche
 function reversedKeys<T>(value: T): T {
   if (Array.isArray(value)) return value.map(reversedKeys) as T;
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([key, inner]) => [key, reversedKeys(inner)])) as T;
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([key, inner]) => [key, reversedKeys(inner)]),
+  ) as T;
 }
 
 function importError(input: string): string {
@@ -34,6 +38,8 @@ function importError(input: string): string {
   throw new Error('the import was accepted');
 }
 
+// The tests corrupt a parsed document field by field, so its shape is deliberately unchecked.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function edited(mutate: (json: any) => void): string {
   const json = JSON.parse(text);
   mutate(json);
@@ -47,7 +53,9 @@ describe('JSON export', () => {
 
   it('should give identical bytes when the imported pages are exported again', async () => {
     const imported = parseDocumentJson(text);
-    const [file] = await exporters.json.exportPage(exportablePages(imported)[0], 'p', { exportedAt: imported.exportedAt });
+    const [file] = await exporters.json.exportPage(exportablePages(imported)[0], 'p', {
+      exportedAt: imported.exportedAt,
+    });
     expect(decodeText(file.data)).toBe(text);
   });
 
@@ -74,7 +82,13 @@ describe('JSON export', () => {
 
   it('should keep edit, flag and split statuses', () => {
     const [restored] = parseDocumentJson(text).pages;
-    expect(restored.analysis.edits.map((edit) => edit.status)).toEqual(['applied', 'applied', 'applied', 'reverted', 'proposed']);
+    expect(restored.analysis.edits.map((edit) => edit.status)).toEqual([
+      'applied',
+      'applied',
+      'applied',
+      'reverted',
+      'proposed',
+    ]);
     expect(restored.analysis.flags.map((flag) => flag.status)).toEqual(['corrected', 'open', 'open']);
     expect(restored.analysis.boundaries.map((boundary) => boundary.status)).toEqual(['approved', 'proposed']);
   });
@@ -100,22 +114,32 @@ describe('JSON export', () => {
 
   it('should refuse JSON of another format, naming the format it found', () => {
     expect(importError('[1, 2]')).toMatch(/not a Galley document/);
-    expect(importError(edited((json) => (json.format = 'something-else')))).toMatch(/format is "something-else", expected "galley-document"/);
+    expect(importError(edited((json) => (json.format = 'something-else')))).toMatch(
+      /format is "something-else", expected "galley-document"/,
+    );
     expect(importError('{"formatName":"dexie","formatVersion":1,"data":{}}')).toMatch(/whole-database backup/);
   });
 
   it('should refuse a document from a newer Galley with both schema numbers', () => {
     const newer = DOCUMENT_SCHEMA_VERSION + 1;
-    expect(importError(edited((json) => (json.schemaVersion = newer)))).toBe(`made by a newer Galley: schema ${newer} > ${DOCUMENT_SCHEMA_VERSION}; update Galley to open it`);
+    expect(importError(edited((json) => (json.schemaVersion = newer)))).toBe(
+      `made by a newer Galley: schema ${newer} > ${DOCUMENT_SCHEMA_VERSION}; update Galley to open it`,
+    );
   });
 
   it('should name the damaged field', () => {
-    expect(importError(edited((json) => (json.pages[0].analysis.edits[1].status = 'done')))).toMatch(/^the document is damaged: pages\.0\.analysis\.edits\.1\.status/);
-    expect(importError(edited((json) => (json.pages[0].page.extra = true)))).toMatch(/pages\.0\.page: Unrecognized key: "extra"/);
+    expect(importError(edited((json) => (json.pages[0].analysis.edits[1].status = 'done')))).toMatch(
+      /^the document is damaged: pages\.0\.analysis\.edits\.1\.status/,
+    );
+    expect(importError(edited((json) => (json.pages[0].page.extra = true)))).toMatch(
+      /pages\.0\.page: Unrecognized key: "extra"/,
+    );
   });
 
   it('should refuse positions outside the raw text', () => {
     const length = page.page.raw.length;
-    expect(importError(edited((json) => (json.pages[0].analysis.flags[0].end = length + 1)))).toMatch(/analysis\.flags\.0 spans .* outside the raw text/);
+    expect(importError(edited((json) => (json.pages[0].analysis.flags[0].end = length + 1)))).toMatch(
+      /analysis\.flags\.0 spans .* outside the raw text/,
+    );
   });
 });

@@ -33,12 +33,20 @@ describe('Markdown export', () => {
       reviewer: '王编辑',
       reviewed: new Date(page.reviewedAt!).toISOString(),
     });
-    expect(split(articleMarkdown(page, second)).matter).toMatchObject({ title: '- 各地动态 #1', kicker: null, byline: '本栏目组稿:李四', captions: [] });
+    expect(split(articleMarkdown(page, second)).matter).toMatchObject({
+      title: '- 各地动态 #1',
+      kicker: null,
+      byline: '本栏目组稿:李四',
+      captions: [],
+    });
   });
 
   it('should say in the front matter that nobody has approved a page yet', () => {
     const { reviewer: _reviewer, reviewedAt: _reviewedAt, ...unreviewed } = page;
-    expect(split(articleMarkdown(unreviewed, page.clean.articles[0])).matter).toMatchObject({ reviewer: null, reviewed: null });
+    expect(split(articleMarkdown(unreviewed, page.clean.articles[0])).matter).toMatchObject({
+      reviewer: null,
+      reviewed: null,
+    });
   });
 
   it.each([
@@ -71,7 +79,10 @@ describe('Markdown export', () => {
   });
 
   it('should write U+FFFD for a control character in every Markdown layout', () => {
-    for (const markdown of [pageMarkdown(page), ...page.clean.articles.map((article) => articleMarkdown(page, article))]) {
+    for (const markdown of [
+      pageMarkdown(page),
+      ...page.clean.articles.map((article) => articleMarkdown(page, article)),
+    ]) {
       expect(markdown).not.toMatch(/[\u0000-\u0008\u000e-\u001f\u007f]/);
     }
     expect(pageMarkdown(page)).toContain('开展活动\ufffd。');
@@ -86,20 +97,27 @@ describe('Markdown export', () => {
     expect(body).toContain('# \\- 各地动态 #1\n');
     expect(body).toContain('\n## 达州市\n\n达州市科协在café召开会议。\n');
     expect(body).toContain('（本栏目组稿:李四）');
-    expect(split(articleMarkdown(page, page.clean.articles[0])).body).toMatch(/^\n\*成都市\*\n\n# 科普: "大篷车"进社区 \\& \\<走进\\> 校园\n[\s\S]*\*图为活动现场\*/);
+    expect(split(articleMarkdown(page, page.clean.articles[0])).body).toMatch(
+      /^\n\*成都市\*\n\n# 科普: "大篷车"进社区 \\& \\<走进\\> 校园\n[\s\S]*\*图为活动现场\*/,
+    );
   });
 
   it('should list every article in the front matter of a one-file page', () => {
     const { matter, body } = split(pageMarkdown(page));
     expect(matter.source).toBe(page.page.name);
-    expect((matter.articles as Array<{ title: string }>).map((a) => a.title)).toEqual(page.clean.articles.map((a) => a.title));
+    expect((matter.articles as Array<{ title: string }>).map((a) => a.title)).toEqual(
+      page.clean.articles.map((a) => a.title),
+    );
     expect(body.match(/^## /gm)).toHaveLength(2);
     expect(body.match(/^### /gm)).toHaveLength(2);
   });
 
   it('should write one file per article inside the page folder by default', async () => {
     const files = await exporters.md.exportPage(page, '000_page', OPTIONS);
-    expect(files.map((file) => file.name)).toEqual(['000_page/01_科普_大篷车_进社区_&_走进_校园.md', '000_page/02_-_各地动态_#1.md']);
+    expect(files.map((file) => file.name)).toEqual([
+      '000_page/01_科普_大篷车_进社区_&_走进_校园.md',
+      '000_page/02_-_各地动态_#1.md',
+    ]);
     expect(decodeText(files[1].data)).toBe(articleMarkdown(page, page.clean.articles[1]));
   });
 

@@ -7,7 +7,20 @@ const page = loadPage();
 
 function replace(raw: string, target: string, after: string, status: Edit['status'] = 'applied'): Edit {
   const start = raw.indexOf(target);
-  return { id: `e${start}`, kind: 'char-fix', rule: 'test.fix', start, end: start + target.length, before: target, after, reason: 'test', confidence: 1, status, origin: 'auto', op: { type: 'replace' } };
+  return {
+    id: `e${start}`,
+    kind: 'char-fix',
+    rule: 'test.fix',
+    start,
+    end: start + target.length,
+    before: target,
+    after,
+    reason: 'test',
+    confidence: 1,
+    status,
+    origin: 'auto',
+    op: { type: 'replace' },
+  };
 }
 
 describe('change report', () => {
@@ -21,17 +34,31 @@ describe('change report', () => {
 
   it('should count open flags by kind and leave resolved ones out', () => {
     const report = changeReport(page);
-    expect(report.flags).toEqual({ open: 2, closed: 1, openByKind: { 'ocr-latin-word': 1, 'low-confidence-split': 1 } });
+    expect(report.flags).toEqual({
+      open: 2,
+      closed: 1,
+      openByKind: { 'ocr-latin-word': 1, 'low-confidence-split': 1 },
+    });
   });
 
   it('should count splits decided and undecided', () => {
     expect(changeReport(page).splits).toEqual({ proposed: 1, approved: 1, rejected: 0, undecided: 1 });
     const decided = page.analysis.boundaries.map((boundary) => ({ ...boundary, status: 'rejected' as const }));
-    expect(changeReport(withAnalysis(page, { ...page.analysis, boundaries: decided })).splits).toEqual({ proposed: 0, approved: 0, rejected: 2, undecided: 0 });
+    expect(changeReport(withAnalysis(page, { ...page.analysis, boundaries: decided })).splits).toEqual({
+      proposed: 0,
+      approved: 0,
+      rejected: 2,
+      undecided: 0,
+    });
   });
 
   it('should report a character error rate of zero when nothing changed', () => {
-    expect(changeReport(paragraphPage('活动吸引了数百名居民参与。\n')).characters).toEqual({ raw: 13, clean: 13, distance: 0, errorRate: 0 });
+    expect(changeReport(paragraphPage('活动吸引了数百名居民参与。\n')).characters).toEqual({
+      raw: 13,
+      clean: 13,
+      distance: 0,
+      errorRate: 0,
+    });
   });
 
   it('should count one removed doubled character as distance one, over the longer text', () => {
@@ -67,7 +94,10 @@ describe('change report', () => {
   });
 
   it('should summarize pages as a Markdown table with each page detailed below', () => {
-    const markdown = reportMarkdown([changeReport(page), changeReport({ ...page, page: { ...page.page, name: 'a|b.txt' } })]);
+    const markdown = reportMarkdown([
+      changeReport(page),
+      changeReport({ ...page, page: { ...page.page, name: 'a|b.txt' } }),
+    ]);
     const rows = markdown.split('\n').filter((line) => /^\| \d/.test(line));
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatch(/^\| 1 \| 001\\_sample-page\.txt \| 2 \| 3 \| 1 \| 1 \| \d+\.\d\d% \| 2 \| 1 \|$/);
@@ -76,7 +106,9 @@ describe('change report', () => {
   });
 
   it('should escape every file name it puts in Markdown, in the table and in the headings', () => {
-    const markdown = reportMarkdown([changeReport({ ...page, page: { ...page.page, name: '<img src=x>*a*_&lt;.txt' } })]);
+    const markdown = reportMarkdown([
+      changeReport({ ...page, page: { ...page.page, name: '<img src=x>*a*_&lt;.txt' } }),
+    ]);
     const escaped = '\\<img src=x\\>\\*a\\*\\_\\&lt;.txt';
     expect(markdown.split('\n').find((line) => /^\| 1/.test(line))).toContain(`| ${escaped} |`);
     expect(markdown).toContain(`\n## ${escaped}\n`);

@@ -18,7 +18,9 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 function xmllint(files: readonly string[]): { status: number | null; output: string } {
   const run = spawnSync('xmllint', ['--noout', '--relaxng', SCHEMA, ...files], { encoding: 'utf8', timeout: 300_000 });
   if (run.error && (run.error as NodeJS.ErrnoException).code === 'ENOENT') {
-    throw new Error('xmllint is not installed: the TEI exports cannot be validated. Install it (Debian: sudo apt-get install -y libxml2-utils; .ci/run does this where it is missing).');
+    throw new Error(
+      'xmllint is not installed: the TEI exports cannot be validated. Install it (Debian: sudo apt-get install -y libxml2-utils; .ci/run does this where it is missing).',
+    );
   }
   if (run.error) throw run.error;
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
@@ -27,14 +29,29 @@ function xmllint(files: readonly string[]): { status: number | null; output: str
 async function teiFiles(): Promise<Map<string, string>> {
   const { issue, pages } = seedIssue();
   const exportable = exportableIssue(issue, pages);
-  const unknown = exportableIssue({ ...issue, paper: null, date: null, number: null, pages: issue.pages.map((entry) => ({ ...entry, pageNumber: null, pageName: null })) }, pages);
+  const unknown = exportableIssue(
+    {
+      ...issue,
+      paper: null,
+      date: null,
+      number: null,
+      pages: issue.pages.map((entry) => ({ ...entry, pageNumber: null, pageName: null })),
+    },
+    pages,
+  );
   const empty = paragraphPage('');
-  const onePage = async (page: ExportablePage) => decodeText((await exporters.tei.exportPage(page, 'p', OPTIONS))[0].data);
+  const onePage = async (page: ExportablePage) =>
+    decodeText((await exporters.tei.exportPage(page, 'p', OPTIONS))[0].data);
   const documents = new Map<string, string>([
     ['sample-page.xml', await onePage(loadPage())],
     ['unreviewed-page.xml', await onePage({ ...loadPage(), reviewer: undefined, reviewedAt: undefined })],
     ['empty-page.xml', await onePage(empty)],
-    ...(await Promise.all(exportable.pages.map(async (page): Promise<[string, string]> => [`seed-${page.page.name}.xml`, await onePage(page)]))),
+    ...(await Promise.all(
+      exportable.pages.map(async (page): Promise<[string, string]> => [
+        `seed-${page.page.name}.xml`,
+        await onePage(page),
+      ]),
+    )),
     ['issue.xml', decodeText((await exporters.tei.exportIssue(exportable, 'i', OPTIONS))[0].data)],
     ['issue-unknown.xml', decodeText((await exporters.tei.exportIssue(unknown, 'i', OPTIONS))[0].data)],
   ]);
@@ -65,7 +82,10 @@ describe('TEI validity (tei_all, xmllint --relaxng)', () => {
 
   it('should reject a document tei_all forbids, so a pass means something', () => {
     const bad = join(folder, 'bad.xml');
-    writeFileSync(bad, '<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>no header</p></body></text></TEI>\n');
+    writeFileSync(
+      bad,
+      '<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>no header</p></body></text></TEI>\n',
+    );
     const { status, output } = xmllint([bad]);
     expect(status).not.toBe(0);
     expect(output).toMatch(/fails to validate/);

@@ -33,7 +33,11 @@ describe('TEI export', () => {
     const header = path(tei, 'teiHeader');
     expect(header.children.map((node) => node.name)).toEqual(['fileDesc', 'encodingDesc', 'revisionDesc']);
     const change = child(child(header, 'revisionDesc'), 'change');
-    expect(change.attrs).toMatchObject({ when: new Date(page.reviewedAt!).toISOString(), status: 'approved', target: `#${pageDiv.attrs['xml:id']}` });
+    expect(change.attrs).toMatchObject({
+      when: new Date(page.reviewedAt!).toISOString(),
+      status: 'approved',
+      target: `#${pageDiv.attrs['xml:id']}`,
+    });
     expect(change.text).toBe('approved by 王编辑');
   });
 
@@ -61,16 +65,29 @@ describe('TEI export', () => {
     const note = child(path(tei, 'teiHeader', 'fileDesc', 'notesStmt'), 'note', { type: 'change-report' });
     expect(note.attrs.target).toBe(`#${pageDiv.attrs['xml:id']}`);
     const items = Object.fromEntries(child(note, 'list').children.map((item) => [item.attrs.n, item.text]));
-    expect(items).toMatchObject({ articles: '2', 'edits-applied': '3', 'edits-reverted': '1', 'edits-proposed': '1', 'flags-open': '2', 'splits-undecided': '1' });
+    expect(items).toMatchObject({
+      articles: '2',
+      'edits-applied': '3',
+      'edits-reverted': '1',
+      'edits-proposed': '1',
+      'flags-open': '2',
+      'splits-undecided': '1',
+    });
   });
 
   it('should give each article its heads: section, kicker and title', () => {
     const first = articles[0];
-    expect(first.children.slice(0, 3).map(describeHead)).toEqual(['section:地方科协', 'kicker:成都市', 'title:科普: "大篷车"进社区 & <走进> 校园']);
+    expect(first.children.slice(0, 3).map(describeHead)).toEqual([
+      'section:地方科协',
+      'kicker:成都市',
+      'title:科普: "大篷车"进社区 & <走进> 校园',
+    ]);
   });
 
   it('should write a paragraph per block, rejoined across the caption that cut it', () => {
-    expect(children(articles[0], 'p').map((p) => p.text)).toEqual(['本报讯 近日,成都市科协组织科普大篷车走进社区,为居民送去科普知识。活动吸引了数百名居民参与能。']);
+    expect(children(articles[0], 'p').map((p) => p.text)).toEqual([
+      '本报讯 近日,成都市科协组织科普大篷车走进社区,为居民送去科普知识。活动吸引了数百名居民参与能。',
+    ]);
   });
 
   it('should put captions in figure/figDesc and the credit in byline, at the article end', () => {
@@ -87,12 +104,19 @@ describe('TEI export', () => {
   });
 
   it('should keep furniture as fw in reading position, typed by kind', () => {
-    expect(pageDiv.children.map((c) => (c.name === 'fw' ? `fw:${c.attrs.type}` : c.attrs.type))).toEqual(['fw:banner', 'article', 'article', 'fw:promo']);
+    expect(pageDiv.children.map((c) => (c.name === 'fw' ? `fw:${c.attrs.type}` : c.attrs.type))).toEqual([
+      'fw:banner',
+      'article',
+      'article',
+      'fw:promo',
+    ]);
     expect(child(pageDiv, 'fw', { type: 'promo' }).text).toBe('欢迎关注 “四川科技报”微信公众号');
   });
 
   it('should give every element id a valid, unique xml:id', () => {
-    const ids = descendants(tei).map((node) => node.attrs['xml:id']).filter((id): id is string => id !== undefined);
+    const ids = descendants(tei)
+      .map((node) => node.attrs['xml:id'])
+      .filter((id): id is string => id !== undefined);
     expect(ids.length).toBe(3);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[A-Za-z_][A-Za-z0-9._-]*$/);
@@ -102,11 +126,15 @@ describe('TEI export', () => {
     expect(xml).toContain('caf\u00e9');
     expect(xml).not.toContain('e\u0301');
     expect(xml).not.toContain('\u0008');
-    expect(child(children(articles[1], 'div', { type: 'subsection' })[1], 'p').text).toBe('广元市科协 and 开展活动\ufffd。');
+    expect(child(children(articles[1], 'div', { type: 'subsection' })[1], 'p').text).toBe(
+      '广元市科协 and 开展活动\ufffd。',
+    );
   });
 
   it('should hold one page div per page when several pages go into one document', () => {
-    const twice = parseTree(teiDocument([page, { ...page, page: { ...page.page, id: 'b'.repeat(64), name: 'other.txt' } }], OPTIONS));
+    const twice = parseTree(
+      teiDocument([page, { ...page, page: { ...page.page, id: 'b'.repeat(64), name: 'other.txt' } }], OPTIONS),
+    );
     const pageDivs = children(path(twice, 'text', 'body'), 'div', { type: 'page' });
     expect(pageDivs.map((div) => div.attrs.n)).toEqual(['001_sample-page', 'other']);
     expect(children(path(twice, 'teiHeader', 'fileDesc', 'sourceDesc'), 'bibl')).toHaveLength(2);

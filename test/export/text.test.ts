@@ -8,7 +8,14 @@ const text = pageText(page);
 describe('plain text export', () => {
   it('should write each article as section, kicker, title, paragraphs, captions and credit', () => {
     expect(text.split('\n\n')[0]).toBe(
-      ['【地方科协】', '成都市', '科普: "大篷车"进社区 & <走进> 校园', '本报讯 近日,成都市科协组织科普大篷车走进社区,为居民送去科普知识。活动吸引了数百名居民参与能。', '〔图为活动现场〕', '（本报记者 张三）'].join('\n'),
+      [
+        '【地方科协】',
+        '成都市',
+        '科普: "大篷车"进社区 & <走进> 校园',
+        '本报讯 近日,成都市科协组织科普大篷车走进社区,为居民送去科普知识。活动吸引了数百名居民参与能。',
+        '〔图为活动现场〕',
+        '（本报记者 张三）',
+      ].join('\n'),
     );
   });
 

@@ -14,7 +14,9 @@ describe('appPaths', () => {
   });
 
   it('should read seeds from the resources folder when packaged', () => {
-    expect(appPaths(mainDir, true, path.resolve('/opt/Galley/resources')).seeds).toBe(path.resolve('/opt/Galley/resources/seeds'));
+    expect(appPaths(mainDir, true, path.resolve('/opt/Galley/resources')).seeds).toBe(
+      path.resolve('/opt/Galley/resources/seeds'),
+    );
   });
 });
 

@@ -31,7 +31,9 @@ describe('electron-builder.yml', () => {
 
   it('should ship the seeds where the packaged main process reads them', () => {
     const packaged = appPaths('/app/out/main', true, '/resources');
-    expect(config.extraResources).toEqual([{ from: 'seeds', to: path.relative('/resources', packaged.seeds), filter: ['*.txt'] }]);
+    expect(config.extraResources).toEqual([
+      { from: 'seeds', to: path.relative('/resources', packaged.seeds), filter: ['*.txt'] },
+    ]);
   });
 
   it('should flip fuses in an afterPack hook that exists', () => {
@@ -43,6 +45,10 @@ describe('electron-builder.yml', () => {
     const png = readFileSync(path.join(ROOT, 'build/icon.png'));
     expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
-    expect([config.linux.icon, config.win.icon, config.mac.icon]).toEqual(['build/icon.png', 'build/icon.png', 'build/icon.png']);
+    expect([config.linux.icon, config.win.icon, config.mac.icon]).toEqual([
+      'build/icon.png',
+      'build/icon.png',
+      'build/icon.png',
+    ]);
   });
 });

@@ -43,7 +43,9 @@ describe('one policy for the Electron app and the web build', () => {
   it('should give the page a meta policy with every directive a meta policy can carry', async () => {
     const { META_CONTENT_SECURITY_POLICY } = await import('../../src-main/csp');
     const header = CONTENT_SECURITY_POLICY.split('; ');
-    expect(META_CONTENT_SECURITY_POLICY.split('; ')).toEqual(header.filter((directive) => !directive.startsWith('frame-ancestors ')));
+    expect(META_CONTENT_SECURITY_POLICY.split('; ')).toEqual(
+      header.filter((directive) => !directive.startsWith('frame-ancestors ')),
+    );
   });
 
   it('should send the policy as a header from the web dev server and the preview, and put it in the page', async () => {
@@ -53,22 +55,28 @@ describe('one policy for the Electron app and the web build', () => {
     expect(config.preview?.headers?.['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
     const hook = cspMeta().transformIndexHtml as () => unknown;
     expect(hook()).toEqual([
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
     ]);
   });
 });
 
 describe('zod under the policy', () => {
   const ROOT = join(import.meta.dirname, '../..');
-  it.each(['src-renderer/main.tsx', 'src-renderer/workers/analyze.worker.ts', 'src-renderer/workers/corpus.worker.ts', 'src-main/index.ts'])(
-    'should be configured jitless by %s before anything else it imports',
-    (entry) => {
-      const imports = readFileSync(join(ROOT, entry), 'utf8').match(/^import .*$/gm) ?? [];
-      const config = imports.findIndex((line) => line.includes('src-shared/zod-config'));
-      // src-main/index.ts installs its security hooks first; nothing there parses a schema.
-      expect(config).toBe(entry === 'src-main/index.ts' ? 1 : 0);
-    },
-  );
+  it.each([
+    'src-renderer/main.tsx',
+    'src-renderer/workers/analyze.worker.ts',
+    'src-renderer/workers/corpus.worker.ts',
+    'src-main/index.ts',
+  ])('should be configured jitless by %s before anything else it imports', (entry) => {
+    const imports = readFileSync(join(ROOT, entry), 'utf8').match(/^import .*$/gm) ?? [];
+    const config = imports.findIndex((line) => line.includes('src-shared/zod-config'));
+    // src-main/index.ts installs its security hooks first; nothing there parses a schema.
+    expect(config).toBe(entry === 'src-main/index.ts' ? 1 : 0);
+  });
 
   it('should never probe eval once configured', async () => {
     await import('../../src-shared/zod-config');

@@ -35,8 +35,12 @@ function recordingFs(calls: string[], failWrite = false): AtomicFs {
 function scriptedDialogs(answers: Partial<{ open: string[]; save: string; replace: boolean }>) {
   return {
     showMessageBox: vi.fn(async () => ({ response: answers.replace ? 0 : 1 })),
-    showOpenDialog: vi.fn(async () => (answers.open ? { canceled: false, filePaths: answers.open } : { canceled: true, filePaths: [] })),
-    showSaveDialog: vi.fn(async () => (answers.save ? { canceled: false, filePath: answers.save } : { canceled: true, filePath: '' })),
+    showOpenDialog: vi.fn(async () =>
+      answers.open ? { canceled: false, filePaths: answers.open } : { canceled: true, filePaths: [] },
+    ),
+    showSaveDialog: vi.fn(async () =>
+      answers.save ? { canceled: false, filePath: answers.save } : { canceled: true, filePath: '' },
+    ),
   } satisfies Dialogs;
 }
 
@@ -108,7 +112,9 @@ describe('openFiles', () => {
     ]);
     expect(dialogs.showOpenDialog).toHaveBeenCalledWith(
       WINDOW,
-      expect.objectContaining({ properties: ['openFile', 'multiSelections'], filters: [
+      expect.objectContaining({
+        properties: ['openFile', 'multiSelections'],
+        filters: [
           { name: 'Pages and Galley documents', extensions: ['txt', 'json'] },
           { name: 'All files', extensions: ['*'] },
         ],
@@ -151,7 +157,10 @@ describe('saveFiles', () => {
     const target = path.join(dir, 'chosen-name.docx');
     const dialogs = scriptedDialogs({ save: target });
     const calls: string[] = [];
-    const result = await files(dialogs, calls).saveFiles({ suggestedName: 'page', files: [{ name: 'page.docx', data: encode('docx') }] });
+    const result = await files(dialogs, calls).saveFiles({
+      suggestedName: 'page',
+      files: [{ name: 'page.docx', data: encode('docx') }],
+    });
 
     expect(result).toEqual({ saved: true, location: target, count: 1 });
     expect(await readFile(target, 'utf8')).toBe('docx');
@@ -175,7 +184,10 @@ describe('saveFiles', () => {
     expect(result).toEqual({ saved: true, location: folder, count: 2 });
     expect(await readFile(path.join(folder, 'a.txt'), 'utf8')).toBe('A');
     expect(await readFile(path.join(folder, 'pages', 'b.txt'), 'utf8')).toBe('B');
-    expect(dialogs.showOpenDialog).toHaveBeenCalledWith(WINDOW, expect.objectContaining({ properties: ['openDirectory', 'createDirectory'] }));
+    expect(dialogs.showOpenDialog).toHaveBeenCalledWith(
+      WINDOW,
+      expect.objectContaining({ properties: ['openDirectory', 'createDirectory'] }),
+    );
     expect(calls.filter((call) => call.startsWith('rename'))).toHaveLength(2);
   });
 
@@ -184,7 +196,13 @@ describe('saveFiles', () => {
     async (name) => {
       const dialogs = scriptedDialogs({ open: [dir], save: path.join(dir, 'x.txt') });
       const calls: string[] = [];
-      const request = { suggestedName: 'x', files: [{ name: 'ok.txt', data: encode('ok') }, { name, data: encode('bad') }] };
+      const request = {
+        suggestedName: 'x',
+        files: [
+          { name: 'ok.txt', data: encode('ok') },
+          { name, data: encode('bad') },
+        ],
+      };
       await expect(files(dialogs, calls).saveFiles(request)).rejects.toThrow(`refusing to save "${name}"`);
       expect(dialogs.showOpenDialog).not.toHaveBeenCalled();
       expect(dialogs.showSaveDialog).not.toHaveBeenCalled();
@@ -197,7 +215,13 @@ describe('saveFiles', () => {
     async (name) => {
       const dialogs = scriptedDialogs({ open: [dir] });
       const calls: string[] = [];
-      const request = { suggestedName: 'x', files: [{ name: 'ok.txt', data: encode('ok') }, { name, data: encode('bad') }] };
+      const request = {
+        suggestedName: 'x',
+        files: [
+          { name: 'ok.txt', data: encode('ok') },
+          { name, data: encode('bad') },
+        ],
+      };
       await expect(files(dialogs, calls).saveFiles(request)).rejects.toThrow(`refusing to save "${name}"`);
       expect(dialogs.showOpenDialog).not.toHaveBeenCalled();
       expect(calls).toEqual([]);
@@ -224,7 +248,9 @@ describe('saveFiles', () => {
     it('should refuse a link inside the folder that leads out of it, writing nothing', async () => {
       await symlink(outside, path.join(folder, '000_page'));
       const calls: string[] = [];
-      await expect(files(scriptedDialogs({ open: [folder] }), calls).saveFiles(two('000_page/b.txt'))).rejects.toThrow('refusing to save "000_page/b.txt"');
+      await expect(files(scriptedDialogs({ open: [folder] }), calls).saveFiles(two('000_page/b.txt'))).rejects.toThrow(
+        'refusing to save "000_page/b.txt"',
+      );
       expect(await readdir(outside)).toEqual([]);
       expect(await readdir(folder)).toEqual(['000_page']);
       expect(calls).toEqual([]);
@@ -233,7 +259,9 @@ describe('saveFiles', () => {
     it('should refuse a file that is a link to one outside the folder', async () => {
       await writeFile(path.join(outside, 'target.txt'), 'keep');
       await symlink(path.join(outside, 'target.txt'), path.join(folder, 'b.txt'));
-      await expect(files(scriptedDialogs({ open: [folder] })).saveFiles(two())).rejects.toThrow('refusing to save "b.txt"');
+      await expect(files(scriptedDialogs({ open: [folder] })).saveFiles(two())).rejects.toThrow(
+        'refusing to save "b.txt"',
+      );
       expect(await readFile(path.join(outside, 'target.txt'), 'utf8')).toBe('keep');
     });
 
@@ -251,14 +279,21 @@ describe('saveFiles', () => {
       await writeFile(path.join(folder, 'b.txt'), 'old');
       const dialogs = scriptedDialogs({ open: [folder], replace: false });
       expect(await files(dialogs).saveFiles(two())).toEqual({ saved: false });
-      expect(dialogs.showMessageBox).toHaveBeenCalledWith(WINDOW, expect.objectContaining({ message: expect.stringContaining('1 of these files exist'), detail: 'b.txt' }));
+      expect(dialogs.showMessageBox).toHaveBeenCalledWith(
+        WINDOW,
+        expect.objectContaining({ message: expect.stringContaining('1 of these files exist'), detail: 'b.txt' }),
+      );
       expect(await readdir(folder)).toEqual(['b.txt']);
       expect(await readFile(path.join(folder, 'b.txt'), 'utf8')).toBe('old');
     });
 
     it('should replace them when the user agrees', async () => {
       await writeFile(path.join(folder, 'b.txt'), 'old');
-      expect(await files(scriptedDialogs({ open: [folder], replace: true })).saveFiles(two())).toEqual({ saved: true, location: folder, count: 2 });
+      expect(await files(scriptedDialogs({ open: [folder], replace: true })).saveFiles(two())).toEqual({
+        saved: true,
+        location: folder,
+        count: 2,
+      });
       expect(await readFile(path.join(folder, 'b.txt'), 'utf8')).toBe('B');
       expect(await readdir(folder)).toEqual(['a.txt', 'b.txt']);
     });
@@ -268,8 +303,17 @@ describe('saveFiles', () => {
       const fine = recordingFs(calls);
       const broken = recordingFs(calls, true);
       let opened = 0;
-      const secondFails: AtomicFs = { ...fine, open: ((...args: Parameters<AtomicFs['open']>) => (++opened === 2 ? broken : fine).open(...args)) as AtomicFs['open'] };
-      const failing = createFiles({ dialogs: scriptedDialogs({ open: [folder] }), window: () => WINDOW, seedsDir, fs: secondFails });
+      const secondFails: AtomicFs = {
+        ...fine,
+        open: ((...args: Parameters<AtomicFs['open']>) =>
+          (++opened === 2 ? broken : fine).open(...args)) as AtomicFs['open'],
+      };
+      const failing = createFiles({
+        dialogs: scriptedDialogs({ open: [folder] }),
+        window: () => WINDOW,
+        seedsDir,
+        fs: secondFails,
+      });
       await expect(failing.saveFiles(two())).rejects.toThrow('disk full');
       expect(await readdir(folder)).toEqual([]);
     });
@@ -277,7 +321,10 @@ describe('saveFiles', () => {
 
   it('should write nothing when a dialog is cancelled', async () => {
     const calls: string[] = [];
-    const single = await files(scriptedDialogs({}), calls).saveFiles({ suggestedName: 'x', files: [{ name: 'a.txt', data: encode('a') }] });
+    const single = await files(scriptedDialogs({}), calls).saveFiles({
+      suggestedName: 'x',
+      files: [{ name: 'a.txt', data: encode('a') }],
+    });
     const several = await files(scriptedDialogs({}), calls).saveFiles({
       suggestedName: 'x',
       files: [

@@ -9,7 +9,18 @@ describe('parseChannelArgs', () => {
     ['seeds.list', []],
     ['files.open', []],
     ['files.save', [request]],
-    ['files.save', [{ suggestedName: 'pages', files: [{ name: 'a/b.txt', data: bytes }, { name: 'c.txt', data: new Uint8Array() }] }]],
+    [
+      'files.save',
+      [
+        {
+          suggestedName: 'pages',
+          files: [
+            { name: 'a/b.txt', data: bytes },
+            { name: 'c.txt', data: new Uint8Array() },
+          ],
+        },
+      ],
+    ],
   ] as const)('should accept valid %s arguments', (channel, args) => {
     expect(parseChannelArgs(channel, args)).toEqual({ ok: true, args });
   });

@@ -70,7 +70,11 @@ describe('IPC surface', () => {
 
     const events = [...new Set([...sentByMain, ...heardByPreload])].sort();
     const lines = events.map((event) =>
-      [event, sentByMain.includes(event) ? 'main sends' : '-', heardByPreload.includes(event) ? 'preload listens' : '-'].join('  '),
+      [
+        event,
+        sentByMain.includes(event) ? 'main sends' : '-',
+        heardByPreload.includes(event) ? 'preload listens' : '-',
+      ].join('  '),
     );
     expect(lines.join('\n')).toMatchSnapshot();
   });

@@ -46,7 +46,9 @@ describe('IPC handlers', () => {
     ['a destroyed frame', null],
   ])('should refuse %s before looking at the arguments or touching files', async (_label, frame) => {
     for (const channel of ['seeds.list', 'files.open', 'files.save']) {
-      await expect(invoke(channel, frame), channel).rejects.toThrow(`${channel} refused: the sender is not a Galley page`);
+      await expect(invoke(channel, frame), channel).rejects.toThrow(
+        `${channel} refused: the sender is not a Galley page`,
+      );
     }
     expect(files.listSeeds).not.toHaveBeenCalled();
     expect(files.openFiles).not.toHaveBeenCalled();

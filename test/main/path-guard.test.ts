@@ -5,12 +5,20 @@ import { isPathInsideDir, isSafeRelativeName, resolveInside } from '../../src-ma
 const DIR = path.resolve('/exports/galley');
 
 describe('isSafeRelativeName', () => {
-  it.each(['page.txt', '人民日报-1951.txt', 'approved/page-1.docx', 'a/b/c.txt', '.hidden', 'name..txt', '..name', 'console.txt', 'com10.txt', 'nullable/x.txt'])(
-    'should accept %s',
-    (name) => {
-      expect(isSafeRelativeName(name)).toBe(true);
-    },
-  );
+  it.each([
+    'page.txt',
+    '人民日报-1951.txt',
+    'approved/page-1.docx',
+    'a/b/c.txt',
+    '.hidden',
+    'name..txt',
+    '..name',
+    'console.txt',
+    'com10.txt',
+    'nullable/x.txt',
+  ])('should accept %s', (name) => {
+    expect(isSafeRelativeName(name)).toBe(true);
+  });
 
   it.each([
     ['empty', ''],
@@ -42,9 +50,12 @@ describe('isSafeRelativeName', () => {
     expect(isSafeRelativeName(name)).toBe(false);
   });
 
-  it.each([[undefined], [null], [42], [['page.txt']], [{ name: 'page.txt' }]])('should refuse the non-string %o', (name) => {
-    expect(isSafeRelativeName(name)).toBe(false);
-  });
+  it.each([[undefined], [null], [42], [['page.txt']], [{ name: 'page.txt' }]])(
+    'should refuse the non-string %o',
+    (name) => {
+      expect(isSafeRelativeName(name)).toBe(false);
+    },
+  );
 });
 
 describe('isPathInsideDir', () => {

@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', async () => (await import('./electron-mock')).electronModule());
 
-import { createAppRequestHandler, registerAppScheme, rendererLocation, resolveAppRequest } from '../../src-main/protocol';
+import {
+  createAppRequestHandler,
+  registerAppScheme,
+  rendererLocation,
+  resolveAppRequest,
+} from '../../src-main/protocol';
 import { recorded } from './electron-mock';
 
 const RENDERER = path.resolve('/app/out/renderer');
@@ -110,7 +115,10 @@ describe('createAppRequestHandler', () => {
   );
 
   it('should refuse anything but GET', async () => {
-    const response = await createAppRequestHandler(dir, policy)(new Request('app://galley/index.html', { method: 'POST', body: 'x' }));
+    const response = await createAppRequestHandler(
+      dir,
+      policy,
+    )(new Request('app://galley/index.html', { method: 'POST', body: 'x' }));
     expect(response.status).toBe(405);
   });
 });

@@ -60,7 +60,9 @@ describe('security for a packaged app', () => {
       const callback = vi.fn();
       recorded.permissionRequestHandler?.({} as never, permission as never, callback as never, {} as never);
       expect(callback).toHaveBeenCalledWith(false);
-      expect(recorded.permissionCheckHandler?.({} as never, permission as never, 'app://galley' as never, {} as never)).toBe(false);
+      expect(
+        recorded.permissionCheckHandler?.({} as never, permission as never, 'app://galley' as never, {} as never),
+      ).toBe(false);
     },
   );
 
@@ -71,7 +73,10 @@ describe('security for a packaged app', () => {
   it('should put the CSP header on app responses, replacing any other', () => {
     const callback = vi.fn();
     recorded.headersReceived?.(
-      { url: 'app://galley/index.html', responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] } } as never,
+      {
+        url: 'app://galley/index.html',
+        responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] },
+      } as never,
       callback as never,
     );
     expect(callback).toHaveBeenCalledWith({

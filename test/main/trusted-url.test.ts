@@ -63,7 +63,10 @@ describe('isTrustedSenderFrame', () => {
     ['a destroyed frame', null],
     ['a missing frame', undefined],
     ['a string', 'app://galley/index.html'],
-    ['an iframe of the app', { url: 'app://galley/index.html', parent: { url: 'app://galley/index.html', parent: null } }],
+    [
+      'an iframe of the app',
+      { url: 'app://galley/index.html', parent: { url: 'app://galley/index.html', parent: null } },
+    ],
     ['a frame without parent information', { url: 'app://galley/index.html' }],
     ['a remote main frame', { url: 'https://example.com/', parent: null }],
     ['a file:// main frame', { url: 'file:///tmp/evil.html', parent: null }],

@@ -82,11 +82,19 @@ describe('createMainWindow', () => {
     })) as unknown as FakeBrowserWindow;
 
     expect(FakeBrowserWindow.created).toEqual([window]);
-    expect(window.options).toEqual(mainWindowOptions('/p.cjs', { x: 40, y: 30, width: 1000, height: 640, maximized: true }));
+    expect(window.options).toEqual(
+      mainWindowOptions('/p.cjs', { x: 40, y: 30, width: 1000, height: 640, maximized: true }),
+    );
     expect(window.maximize).toHaveBeenCalled();
 
     window.emit('close');
     await windowStateSaved();
-    expect(JSON.parse(await readFile(stateFile, 'utf8'))).toEqual({ x: 10, y: 20, width: 900, height: 700, maximized: false });
+    expect(JSON.parse(await readFile(stateFile, 'utf8'))).toEqual({
+      x: 10,
+      y: 20,
+      width: 900,
+      height: 700,
+      maximized: false,
+    });
   });
 });

@@ -7,9 +7,15 @@ function chunked(raw: string, roles: Chunk['role'][]): Chunk[] {
   const chunks: Chunk[] = [];
   const pattern = /[^\n]+/g;
   for (let match = pattern.exec(raw); match; match = pattern.exec(raw)) {
-    chunks.push({ id: `c${match.index}`, start: match.index, end: match.index + match[0].length, role: roles[chunks.length] });
+    chunks.push({
+      id: `c${match.index}`,
+      start: match.index,
+      end: match.index + match[0].length,
+      role: roles[chunks.length],
+    });
   }
-  if (chunks.length !== roles.length) throw new Error(`snippet has ${chunks.length} lines, ${roles.length} roles given`);
+  if (chunks.length !== roles.length)
+    throw new Error(`snippet has ${chunks.length} lines, ${roles.length} roles given`);
   return chunks;
 }
 
@@ -17,7 +23,14 @@ function boundary(chunk: Chunk, status: Boundary['status'] = 'proposed'): Bounda
   return { id: `b${chunk.start}`, chunk: chunk.id, confidence: 0.9, reason: 'headline', status, origin: 'auto' };
 }
 
-function edit(raw: string, start: number, end: number, after: string, op: EditOp, kind: Edit['kind'] = 'strip-markup'): Edit {
+function edit(
+  raw: string,
+  start: number,
+  end: number,
+  after: string,
+  op: EditOp,
+  kind: Edit['kind'] = 'strip-markup',
+): Edit {
   return {
     id: `e${start}-${kind}`,
     kind,
@@ -34,7 +47,15 @@ function edit(raw: string, start: number, end: number, after: string, op: EditOp
   };
 }
 
-const RAW = ['# 标题一', '正文第一段,被分栏', '(图片说明)', '切断了。', '(本报记者 王五)', '标题二', '另一篇正文。'].join('\n\n');
+const RAW = [
+  '# 标题一',
+  '正文第一段,被分栏',
+  '(图片说明)',
+  '切断了。',
+  '(本报记者 王五)',
+  '标题二',
+  '另一篇正文。',
+].join('\n\n');
 
 function analysis(edits: Edit[] = []): PageAnalysis {
   const chunks = chunked(RAW, ['headline', 'paragraph', 'paragraph', 'paragraph', 'byline', 'headline', 'paragraph']);
@@ -46,7 +67,14 @@ function repairs(): Edit[] {
   const caption = chunks[2];
   return [
     edit(RAW, 0, 2, '', { type: 'replace' }),
-    edit(RAW, caption.start, caption.end, '', { type: 'extract', field: 'caption', value: '图片说明' }, 'extract-caption'),
+    edit(
+      RAW,
+      caption.start,
+      caption.end,
+      '',
+      { type: 'extract', field: 'caption', value: '图片说明' },
+      'extract-caption',
+    ),
     edit(RAW, chunks[1].end, chunks[3].start, '', { type: 'join', chunk: chunks[3].id, onto: chunks[1].id }, 'join'),
   ];
 }
@@ -92,7 +120,16 @@ describe('materialize', () => {
     const base = analysis();
     const [, para] = base.chunks;
     const last = base.chunks[6];
-    base.edits.push(edit(RAW, para.start, para.end, para.end > 0 ? RAW.slice(para.start, para.end) : '', { type: 'move', chunk: para.id, after: last.id }, 'move'));
+    base.edits.push(
+      edit(
+        RAW,
+        para.start,
+        para.end,
+        para.end > 0 ? RAW.slice(para.start, para.end) : '',
+        { type: 'move', chunk: para.id, after: last.id },
+        'move',
+      ),
+    );
     const page = materialize(RAW, base);
     expect(page.articles[1].blocks.map((b) => b.text)).toEqual(['另一篇正文。', '正文第一段,被分栏']);
   });
@@ -125,8 +162,22 @@ describe('materialize', () => {
   it('should let editor text and fields override the automatic result', () => {
     const base = analysis(repairs());
     base.edits.push(
-      edit(RAW, base.chunks[6].start, base.chunks[6].end, '改过的正文。', { type: 'set-text', chunk: base.chunks[6].id, text: '改过的正文。' }, 'manual'),
-      edit(RAW, 0, 0, '', { type: 'set-field', article: base.boundaries[1].id, field: 'byline', value: '李四' }, 'manual'),
+      edit(
+        RAW,
+        base.chunks[6].start,
+        base.chunks[6].end,
+        '改过的正文。',
+        { type: 'set-text', chunk: base.chunks[6].id, text: '改过的正文。' },
+        'manual',
+      ),
+      edit(
+        RAW,
+        0,
+        0,
+        '',
+        { type: 'set-field', article: base.boundaries[1].id, field: 'byline', value: '李四' },
+        'manual',
+      ),
     );
     const page = materialize(RAW, base);
     expect(page.articles[1].blocks[0].text).toBe('改过的正文。');

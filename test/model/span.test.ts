@@ -16,7 +16,14 @@ describe('location', () => {
 
 describe('mergeSpans', () => {
   it('should merge touching and overlapping spans in order', () => {
-    expect(mergeSpans([{ start: 5, end: 8 }, { start: 0, end: 2 }, { start: 2, end: 4 }, { start: 7, end: 9 }])).toEqual([
+    expect(
+      mergeSpans([
+        { start: 5, end: 8 },
+        { start: 0, end: 2 },
+        { start: 2, end: 4 },
+        { start: 7, end: 9 },
+      ]),
+    ).toEqual([
       { start: 0, end: 4 },
       { start: 5, end: 9 },
     ]);

@@ -59,13 +59,25 @@ function largePage(articles: number): { raw: string; analysis: PageAnalysis } {
       at = chunk.end + 2;
       return chunk;
     });
-    boundaries.push({ id: `b${headline.start}`, chunk: headline.id, confidence: 0.9, reason: 'headline', status: 'proposed', origin: 'auto' });
+    boundaries.push({
+      id: `b${headline.start}`,
+      chunk: headline.id,
+      confidence: 0.9,
+      reason: 'headline',
+      status: 'proposed',
+      origin: 'auto',
+    });
     edits.push(
       edit(first.end, second.start, { type: 'join', chunk: second.id, onto: first.id }),
       edit(copy.start, copy.end, { type: 'replace' }),
       edit(byline.start, byline.end, { type: 'move', chunk: byline.id, after: first.id }),
       edit(second.start, second.end, { type: 'role', chunk: second.id, role: 'paragraph' }),
-      edit(headline.start, headline.end, { type: 'set-field', article: `b${headline.start}`, field: 'title', value: `标题${i}` }),
+      edit(headline.start, headline.end, {
+        type: 'set-field',
+        article: `b${headline.start}`,
+        field: 'title',
+        value: `标题${i}`,
+      }),
     );
   }
   return {

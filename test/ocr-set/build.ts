@@ -44,8 +44,20 @@ const SECTIONS: Section[] = [
   { name: '科技服务', pinyin: 'KE JI FU WU' },
 ];
 
-const SPONSORS = ['四川省农学会', '四川省气象学会', '四川省营养学会', '四川省机械工程学会', '成都市科协', '绵阳市科协', '宜宾市科协'];
-const COLUMN_SPONSORS = ['栏目协办：四川省科协学会部 四川省科协学会服务中心', '栏目协办：四川省科协科普部', '栏目协办：四川省农村专业技术协会'];
+const SPONSORS = [
+  '四川省农学会',
+  '四川省气象学会',
+  '四川省营养学会',
+  '四川省机械工程学会',
+  '成都市科协',
+  '绵阳市科协',
+  '宜宾市科协',
+];
+const COLUMN_SPONSORS = [
+  '栏目协办：四川省科协学会部 四川省科协学会服务中心',
+  '栏目协办：四川省科协科普部',
+  '栏目协办：四川省农村专业技术协会',
+];
 const PROMO = ['欢迎关注', '“四川科技报”微信公众号'];
 const SPONSOR_HEADING = '本版协办单位（排名不分先后）';
 
@@ -110,7 +122,11 @@ const isPhotoNews = (article: GoldArticle) => article.byline?.endsWith('摄影�
 const bodyLength = (article: GoldArticle) => article.blocks.reduce((sum, block) => sum + block.text.length, 0);
 
 /** Every article is dealt once before any is dealt again; a page never holds the same one twice. */
-function dealArticles(articles: readonly GoldArticle[], counts: readonly number[], rand: () => number): GoldArticle[][] {
+function dealArticles(
+  articles: readonly GoldArticle[],
+  counts: readonly number[],
+  rand: () => number,
+): GoldArticle[][] {
   const deck: GoldArticle[] = [];
   const pages: GoldArticle[][] = [];
   for (const count of counts) {
@@ -155,7 +171,8 @@ function planBatch(articles: readonly GoldArticle[], batch: (typeof BATCHES)[num
       promo: rand() < 0.7,
       articles: pageArticles.map((article) => ({
         article,
-        inlineByline: !isPhotoNews(article) && !article.blocks.some((block) => block.type === 'subhead') && rand() < 0.3,
+        inlineByline:
+          !isPhotoNews(article) && !article.blocks.some((block) => block.type === 'subhead') && rand() < 0.3,
         photoAfter: isPhotoNews(article) ? -1 : 0,
         photoHeight: Math.round(110 + rand() * 110),
         titleBreak: rand() < 0.4,
@@ -164,7 +181,8 @@ function planBatch(articles: readonly GoldArticle[], batch: (typeof BATCHES)[num
   });
 }
 
-const planPages = (articles: readonly GoldArticle[]): PageSpec[] => BATCHES.flatMap((batch) => planBatch(articles, batch));
+const planPages = (articles: readonly GoldArticle[]): PageSpec[] =>
+  BATCHES.flatMap((batch) => planBatch(articles, batch));
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -177,7 +195,8 @@ const titleCasePinyin = (section: Section) =>
 
 function bannerHtml(section: Section, style: BannerStyle): string {
   const name = escapeHtml(section.name);
-  if (style === 'bar') return `<div class="banner bar"><span class="name">${name}</span><span class="sep">|</span><span class="pinyin">${section.pinyin}</span></div>`;
+  if (style === 'bar')
+    return `<div class="banner bar"><span class="name">${name}</span><span class="sep">|</span><span class="pinyin">${section.pinyin}</span></div>`;
   if (style === 'pinyin-first') {
     return `<div class="banner pinyin-first"><div class="pinyin">${titleCasePinyin(section)}</div><div class="name">${name}</div></div>`;
   }
@@ -212,7 +231,8 @@ function bodyHtml(placed: PlacedArticle): string {
       parts.push(`<p class="subhead">${escapeHtml(block.text)}</p>`);
     } else {
       const text = escapeHtml(block.text).replace(/^本报讯 /, '<b>本报讯</b> ');
-      const inline = placed.inlineByline && index === lastParagraph ? `<span class="byline-inline">${byline}</span>` : '';
+      const inline =
+        placed.inlineByline && index === lastParagraph ? `<span class="byline-inline">${byline}</span>` : '';
       parts.push(`<p class="body">${text}${inline}</p>`);
     }
     if (index === placed.photoAfter) parts.push(photo);
@@ -241,9 +261,16 @@ function bandsHtml(spec: PageSpec): string {
     if (banner) rows.push(bannerHtml(banner.section, spec.banner));
     const next = items[i + 1];
     const nextStartsSection = spec.sections.some((entry) => entry.at === i + 1);
-    if (next && !nextStartsSection && bodyLength(items[i].article) < SHORT_ARTICLE && bodyLength(next.article) < SHORT_ARTICLE * 1.5) {
+    if (
+      next &&
+      !nextStartsSection &&
+      bodyLength(items[i].article) < SHORT_ARTICLE &&
+      bodyLength(next.article) < SHORT_ARTICLE * 1.5
+    ) {
       const half = Math.max(1, Math.floor(spec.columns / 2));
-      rows.push(`<div class="row">${bandArticleHtml(items[i], half)}${bandArticleHtml(next, spec.columns - half)}</div>`);
+      rows.push(
+        `<div class="row">${bandArticleHtml(items[i], half)}${bandArticleHtml(next, spec.columns - half)}</div>`,
+      );
       i++;
     } else {
       rows.push(`<div class="row">${bandArticleHtml(items[i], spec.columns)}</div>`);
@@ -276,7 +303,9 @@ function footerHtml(spec: PageSpec): string {
   const sponsors = spec.sponsorsAsList
     ? `<div class="sponsors list"><div>${SPONSOR_HEADING}</div>${SPONSORS.map((name) => `<div>${name}</div>`).join('')}</div>`
     : `<div class="sponsors line">${SPONSOR_HEADING}：${SPONSORS.join(' ')}</div>`;
-  const promo = spec.promo ? `<div class="promo"><div class="qr"></div><div>${PROMO.map((line) => `<div>${line}</div>`).join('')}</div></div>` : '';
+  const promo = spec.promo
+    ? `<div class="promo"><div class="qr"></div><div>${PROMO.map((line) => `<div>${line}</div>`).join('')}</div></div>`
+    : '';
   return `<footer>${sponsors}${promo}</footer>`;
 }
 
@@ -365,7 +394,9 @@ async function readArticleBody(page: Page, title: string, pngBase: string, psm: 
     document.querySelectorAll('article.shown').forEach((element) => element.classList.remove('shown'));
     const article = [...document.querySelectorAll('article')].find((element) => element.dataset.title === wanted)!;
     article.classList.add('shown');
-    const rects = [...article.querySelectorAll('p.body, p.subhead')].flatMap((element) => [...element.getClientRects()]);
+    const rects = [...article.querySelectorAll('p.body, p.subhead')].flatMap((element) => [
+      ...element.getClientRects(),
+    ]);
     const columns = new Map<number, DOMRect[]>();
     for (const rect of rects) columns.set(Math.round(rect.left), [...(columns.get(Math.round(rect.left)) ?? []), rect]);
     const margin = 10;
@@ -374,7 +405,12 @@ async function readArticleBody(page: Page, title: string, pngBase: string, psm: 
       .map(([, column]) => {
         const left = Math.max(0, Math.min(...column.map((r) => r.left)) - margin);
         const top = Math.max(0, Math.min(...column.map((r) => r.top)) - margin);
-        return { x: left, y: top, width: Math.max(...column.map((r) => r.right)) + margin - left, height: Math.max(...column.map((r) => r.bottom)) + margin - top };
+        return {
+          x: left,
+          y: top,
+          width: Math.max(...column.map((r) => r.right)) + margin - left,
+          height: Math.max(...column.map((r) => r.bottom)) + margin - top,
+        };
       });
   }, title);
   const texts: string[] = [];
@@ -389,7 +425,9 @@ async function readArticleBody(page: Page, title: string, pngBase: string, psm: 
 /** Whole-page text against every article's printed text in gold order: lower means columns read in a better order. */
 function readingOrderCer(gold: GoldPage, raw: string): number {
   const expected = gold.articles
-    .map((article) => [article.kicker, article.title, goldBody(article), ...article.captions, article.byline].map(flat).join(''))
+    .map((article) =>
+      [article.kicker, article.title, goldBody(article), ...article.captions, article.byline].map(flat).join(''),
+    )
     .join('');
   return distance(flat(raw), expected) / expected.length;
 }
@@ -408,10 +446,21 @@ async function main() {
   const specs = planPages(loadArticles()).filter((spec) => !only || only.includes(spec.name));
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: PAGE_WIDTH + 80, height: 1200 }, deviceScaleFactor: SCALE });
+    const page = await browser.newPage({
+      viewport: { width: PAGE_WIDTH + 80, height: 1200 },
+      deviceScaleFactor: SCALE,
+    });
     for (const spec of specs) {
       const gold = goldPage(spec);
       const html = join(workDir, `${spec.name}.html`);
@@ -435,7 +484,9 @@ async function main() {
       writeFileSync(join(outDir, `${spec.name}.gold.json`), `${JSON.stringify(gold, null, 2)}\n`);
       writeFileSync(join(outDir, `${spec.name}.engine.json`), `${JSON.stringify(engine, null, 2)}\n`);
       const pct = (n: number) => `${(n * 100).toFixed(2)}%`;
-      console.log(`${spec.name} ${spec.layout} ${spec.columns} cols ${spec.fontSize}px ${spec.bodyFont}: engine body CER ${pct(engine.engineCer)}, whole page in gold order ${pct(readingOrderCer(gold, raw))}`);
+      console.log(
+        `${spec.name} ${spec.layout} ${spec.columns} cols ${spec.fontSize}px ${spec.bodyFont}: engine body CER ${pct(engine.engineCer)}, whole page in gold order ${pct(readingOrderCer(gold, raw))}`,
+      );
     }
   } finally {
     await browser.close();

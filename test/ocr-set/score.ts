@@ -23,7 +23,10 @@ function engineCer(names: readonly string[]): number {
   let errors = 0;
   let chars = 0;
   for (const name of names) {
-    const engine = JSON.parse(readFileSync(join(DIR, `${name}.engine.json`), 'utf8')) as { bodyChars: number; engineErrors: number };
+    const engine = JSON.parse(readFileSync(join(DIR, `${name}.engine.json`), 'utf8')) as {
+      bodyChars: number;
+      engineErrors: number;
+    };
     errors += engine.engineErrors;
     chars += engine.bodyChars;
   }
@@ -32,12 +35,16 @@ function engineCer(names: readonly string[]): number {
 
 const scores = evaluateDir(DIR);
 const pct = (n: number) => `${(n * 100).toFixed(2)}%`;
-console.log('| pages | n | title F1 | body CER | engine CER | para F1 | byline | section | kicker | captions | repeats | furniture |');
+console.log(
+  '| pages | n | title F1 | body CER | engine CER | para F1 | byline | section | kicker | captions | repeats | furniture |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const group of GROUPS) {
   const inGroup = scores.filter((score) => pageNumber(score.name) >= group.from && pageNumber(score.name) <= group.to);
   if (inGroup.length === 0) continue;
   const s = summarize(inGroup);
   const fields = (['byline', 'section', 'kicker', 'captions'] as const).map((field) => pct(s.fields[field]));
-  console.log(`| ${group.name} | ${s.pages} | ${s.titleF1.toFixed(3)} | ${pct(s.cer)} | ${pct(engineCer(inGroup.map((score) => score.name)))} | ${s.boundaryF1.toFixed(3)} | ${fields.join(' | ')} | ${s.repeated} | ${s.furnitureInArticles} |`);
+  console.log(
+    `| ${group.name} | ${s.pages} | ${s.titleF1.toFixed(3)} | ${pct(s.cer)} | ${pct(engineCer(inGroup.map((score) => score.name)))} | ${s.boundaryF1.toFixed(3)} | ${fields.join(' | ')} | ${s.repeated} | ${s.furnitureInArticles} |`,
+  );
 }

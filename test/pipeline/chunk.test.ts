@@ -9,10 +9,13 @@ const lf = (...lines: string[]) => lines.join('\n');
 
 const KICKER = '南充市';
 const TITLE = '西充县科协 召开第六次代表大会';
-const LEAD = '本报讯 5月28日,南充市西充县科协第六次代表大会在县会议中心召开,全县128名代表参加会议,会议选举产生了新一届委员会。';
-const SECOND = '罗建林对大会的召开表示祝贺,并对西充县科协近五年的工作给予充分肯定,希望新一届委员会团结带领全县科技工作者再立新功。';
+const LEAD =
+  '本报讯 5月28日,南充市西充县科协第六次代表大会在县会议中心召开,全县128名代表参加会议,会议选举产生了新一届委员会。';
+const SECOND =
+  '罗建林对大会的召开表示祝贺,并对西充县科协近五年的工作给予充分肯定,希望新一届委员会团结带领全县科技工作者再立新功。';
 const THIRD = '大会审议通过了工作报告,选举产生了第六届委员会委员。';
-const PHOTO = '7月12日晚,营山县科协在城南科普广场举办“仰望星空”天文科普观测活动,天文爱好者架起6台天文望远镜,带领市民观测月球和土星。';
+const PHOTO =
+  '7月12日晚,营山县科协在城南科普广场举办“仰望星空”天文科普观测活动,天文爱好者架起6台天文望远镜,带领市民观测月球和土星。';
 const CREDIT = '(李明轩 摄影报道)';
 
 /** A paragraph hard-wrapped at 32-36 characters, one line ending `。` mid-paragraph at full width. */
@@ -31,7 +34,9 @@ describe('chunk: blocks one line break apart', () => {
     expect(kicker.start).toBe(2);
     expect(title.start).toBe(kicker.end + 2);
     expect(lead.start).toBe(title.end + 2);
-    expect([kicker.gapBefore, kicker.gapAfter, title.gapBefore, title.gapAfter, lead.gapBefore, lead.gapAfter]).toEqual([1, 0, 0, 0, 0, 1]);
+    expect([kicker.gapBefore, kicker.gapAfter, title.gapBefore, title.gapAfter, lead.gapBefore, lead.gapAfter]).toEqual(
+      [1, 0, 0, 0, 0, 1],
+    );
     expect(second.gapBefore).toBe(1);
     expect(pieces(raw).map((piece) => piece.lines)).toEqual([1, 1, 1, 1]);
     for (const piece of pieces(raw)) expect(raw.slice(piece.start, piece.end)).not.toMatch(/[\r\n]/);
@@ -64,7 +69,11 @@ describe('chunk: blocks one line break apart', () => {
 
   it('should cut after a paragraph closed by a credit printed inline', () => {
     const closed = '会议要求各委员积极参与科普活动。(米易县科协)';
-    expect(blocks(lf(closed, '盐边县科协开展科普大篷车巡展', LEAD))).toEqual([closed, '盐边县科协开展科普大篷车巡展', LEAD]);
+    expect(blocks(lf(closed, '盐边县科协开展科普大篷车巡展', LEAD))).toEqual([
+      closed,
+      '盐边县科协开展科普大篷车巡展',
+      LEAD,
+    ]);
   });
 
   it('should cut a roundup subhead from the paragraph under it', () => {
@@ -120,8 +129,14 @@ describe('chunk: wrapped text stays one block', () => {
 
   it('should keep the sponsor list whole', () => {
     expect(blocks(lf('本版协办单位', '(排名不分先后)'))).toHaveLength(1);
-    expect(blocks(crlf('本版协办单位 (排名不分先后)', '南充市科学技术协会', '广元市科学技术协会', '北川羌族自治县科学技术协会'))).toHaveLength(1);
-    expect(blocks(lf('- 本版协办单位 (排名不分先后)', '自贡市科学技术协会 内江市科学技术协会 宜宾市科学技术协会'))).toHaveLength(1);
+    expect(
+      blocks(
+        crlf('本版协办单位 (排名不分先后)', '南充市科学技术协会', '广元市科学技术协会', '北川羌族自治县科学技术协会'),
+      ),
+    ).toHaveLength(1);
+    expect(
+      blocks(lf('- 本版协办单位 (排名不分先后)', '自贡市科学技术协会 内江市科学技术协会 宜宾市科学技术协会')),
+    ).toHaveLength(1);
   });
 
   it('should not cut before a line that opens mid-sentence', () => {
@@ -131,7 +146,18 @@ describe('chunk: wrapped text stays one block', () => {
 
 describe('chunk: a page with no blank lines', () => {
   it('should still make every line a block when most lines end a sentence', () => {
-    const lines = ['盐边县科协开展科普大篷车巡展', LEAD, SECOND, THIRD, '受到群众欢迎。', '(盐边县科协)', '米易县科协召开全委会议', LEAD, SECOND, '(米易县科协)'];
+    const lines = [
+      '盐边县科协开展科普大篷车巡展',
+      LEAD,
+      SECOND,
+      THIRD,
+      '受到群众欢迎。',
+      '(盐边县科协)',
+      '米易县科协召开全委会议',
+      LEAD,
+      SECOND,
+      '(米易县科协)',
+    ];
     expect(blocks(lf(...lines))).toEqual(lines);
     expect(pieces(lf(...lines)).every((piece) => piece.gapBefore === 0 && piece.lines === 1)).toBe(true);
   });

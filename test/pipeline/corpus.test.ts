@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeCorpus, analyzePage } from '../../src-shared/pipeline';
 
 const page = readFileSync(join(__dirname, '../fixtures/pipeline/byline-intruder.raw.txt'), 'utf8');
-const shared = '培训中,专家结合当地茶园实际,围绕茶树修剪、病虫害绿色防控、茶叶采摘标准等内容进行了详细讲解,并深入茶园现场指导,手把手教授修剪技术,受到茶农的欢迎。';
+const shared =
+  '培训中,专家结合当地茶园实际,围绕茶树修剪、病虫害绿色防控、茶叶采摘标准等内容进行了详细讲解,并深入茶园现场指导,手把手教授修剪技术,受到茶农的欢迎。';
 
 describe('analyzeCorpus', () => {
   it('should flag a paragraph that another page of the batch also prints', () => {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { checkPageSize, decodePage, DecodeError, findControlCharacter, MAX_PAGE_BYTES } from '../../src-shared/pipeline/decode';
+import {
+  checkPageSize,
+  decodePage,
+  DecodeError,
+  findControlCharacter,
+  MAX_PAGE_BYTES,
+} from '../../src-shared/pipeline/decode';
 
-const PAGE = '地方科协\n\n本报讯 近日，某县科协召开年度工作会议，传达学习了习近平总书记的重要讲话精神。\n\n（张紫艺）\n';
+const PAGE =
+  '地方科协\n\n本报讯 近日，某县科协召开年度工作会议，传达学习了习近平总书记的重要讲话精神。\n\n（张紫艺）\n';
 
 function utf16(text: string, littleEndian: boolean): Uint8Array {
   const bytes = new Uint8Array(text.length * 2);
@@ -61,11 +68,15 @@ describe('decodePage: one rule for control characters, wherever they occur', () 
   ])('should refuse a %s byte after the first 4 KB, naming its line and column', (_, control, codePoint) => {
     const bytes = new TextEncoder().encode(`${head}本报讯${control}近日\n`);
     expect(bytes.length).toBeGreaterThan(4096);
-    expect(reason(bytes)).toBe(`the file contains binary data (control character ${codePoint} at line 501, column 4), not text`);
+    expect(reason(bytes)).toBe(
+      `the file contains binary data (control character ${codePoint} at line 501, column 4), not text`,
+    );
   });
 
   it('should apply the rule to UTF-16 with a BOM too', () => {
-    expect(reason(new Uint8Array([0xff, 0xfe, ...utf16(`${PAGE}\u0007`, true)]))).toMatch(/control character U\+0007 at line 6, column 1/);
+    expect(reason(new Uint8Array([0xff, 0xfe, ...utf16(`${PAGE}\u0007`, true)]))).toMatch(
+      /control character U\+0007 at line 6, column 1/,
+    );
   });
 
   it('should accept tab, form feed, vertical tab and CRLF: they are whitespace', () => {
@@ -80,7 +91,9 @@ describe('decodePage: one rule for control characters, wherever they occur', () 
 
 describe('checkPageSize', () => {
   it('should refuse a size over the limit by the size alone', () => {
-    expect(() => checkPageSize(MAX_PAGE_BYTES + 1, 'big.txt')).toThrow('big.txt: file is 8.0 MB, larger than the 8.0 MB a page may be');
+    expect(() => checkPageSize(MAX_PAGE_BYTES + 1, 'big.txt')).toThrow(
+      'big.txt: file is 8.0 MB, larger than the 8.0 MB a page may be',
+    );
     expect(() => checkPageSize(MAX_PAGE_BYTES, 'ok.txt')).not.toThrow();
   });
 });

@@ -43,7 +43,12 @@ describe('pipeline fixtures', () => {
     it(`should clean ${name} as expected`, () => {
       const raw = readFileSync(join(dir, `${name}.raw.txt`), 'utf8');
       const actual = structural(cleanPage(`${name}.raw.txt`, raw));
-      const expected = golden(join(dir, `${name}.expected.json`), `${JSON.stringify(actual, null, 2)}\n`, `UPDATE=${name} npx vitest run test/pipeline/fixtures.test.ts`, name);
+      const expected = golden(
+        join(dir, `${name}.expected.json`),
+        `${JSON.stringify(actual, null, 2)}\n`,
+        `UPDATE=${name} npx vitest run test/pipeline/fixtures.test.ts`,
+        name,
+      );
       expect(actual).toEqual(JSON.parse(expected));
     });
   }

@@ -13,7 +13,10 @@ const titles = (name: string) => page(name).articles.map((article) => article.ti
  */
 describe('OCR layouts: where articles start', () => {
   it('should open an article at a headline read between two columns of the article before', () => {
-    expect(titles('ocr-headline-between-columns')).toEqual(['广安市农学会 举办龙安柚产业技术研讨会', '汉源县科协 助力花椒产业提质增效']);
+    expect(titles('ocr-headline-between-columns')).toEqual([
+      '广安市农学会 举办龙安柚产业技术研讨会',
+      '汉源县科协 助力花椒产业提质增效',
+    ]);
   });
 
   it('should keep the rest of a paragraph cut off after a full line in it, not open an article there', () => {

@@ -49,7 +49,12 @@ describe('reflow: the layout from the page itself', () => {
   });
 
   it('should take lines a character or two short as full where an OCR engine scatters the lengths', () => {
-    expect(layoutOf(fixture('reflow-ocr-width-scatter'))).toEqual({ kind: 'wrapped', width: 17, fullFrom: 15, indented: false });
+    expect(layoutOf(fixture('reflow-ocr-width-scatter'))).toEqual({
+      kind: 'wrapped',
+      width: 17,
+      fullFrom: 15,
+      indented: false,
+    });
   });
 
   it('should measure letter-spaced lines without their spaces', () => {
@@ -83,7 +88,12 @@ describe('reflow: the layout from the page itself', () => {
 
 describe('reflow: paragraphs of a wrapped page', () => {
   it('should make one block of each paragraph and keep headline and credit apart', () => {
-    expect(blocks(lf(...WRAPPED))).toEqual([WRAPPED[0], WRAPPED.slice(1, 5).join('\n').trim(), WRAPPED.slice(5, 8).join('\n').trim(), WRAPPED[8]]);
+    expect(blocks(lf(...WRAPPED))).toEqual([
+      WRAPPED[0],
+      WRAPPED.slice(1, 5).join('\n').trim(),
+      WRAPPED.slice(5, 8).join('\n').trim(),
+      WRAPPED[8],
+    ]);
   });
 
   it('should go on past a short line that ends no sentence when the next is not indented', () => {

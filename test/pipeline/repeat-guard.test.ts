@@ -17,7 +17,9 @@ describe('a removal never takes text printed nowhere else', () => {
   it('should propose no removal of the tail of a paragraph a break cut', () => {
     const tail = raw.indexOf(TAIL);
     const result = cleanPage('repeat-not-a-cut-tail.raw.txt', raw);
-    expect(result.edits.filter((edit) => edit.kind === 'dedupe' && edit.start < tail + TAIL.length && tail < edit.end)).toEqual([]);
+    expect(
+      result.edits.filter((edit) => edit.kind === 'dedupe' && edit.start < tail + TAIL.length && tail < edit.end),
+    ).toEqual([]);
     const texts = result.articles.flatMap((article) => article.blocks.map((block) => block.text));
     expect(texts.some((text) => text.endsWith(`推动习近平${TAIL}`))).toBe(true);
   });

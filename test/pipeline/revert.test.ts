@@ -9,12 +9,19 @@ import { analyzePage } from '../../src-shared/pipeline';
 const fixtures = join(__dirname, '../fixtures/pipeline');
 const seeds = join(__dirname, '../../seeds');
 const pages = [
-  ...readdirSync(fixtures).filter((f) => f.endsWith('.raw.txt')).map((f) => join(fixtures, f)),
-  ...readdirSync(seeds).filter((f) => f.endsWith('.txt')).map((f) => join(seeds, f)),
+  ...readdirSync(fixtures)
+    .filter((f) => f.endsWith('.raw.txt'))
+    .map((f) => join(fixtures, f)),
+  ...readdirSync(seeds)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => join(seeds, f)),
 ].sort();
 
 function withStatus(analysis: PageAnalysis, pick: (edit: Edit) => boolean): PageAnalysis {
-  return { ...analysis, edits: analysis.edits.map((edit) => (pick(edit) ? { ...edit, status: 'reverted' as const } : edit)) };
+  return {
+    ...analysis,
+    edits: analysis.edits.map((edit) => (pick(edit) ? { ...edit, status: 'reverted' as const } : edit)),
+  };
 }
 
 /** Every word the clean page shows anywhere: titles, fields, blocks, captions, furniture. */
@@ -41,13 +48,23 @@ describe('edits are revertible one by one', () => {
 
     it(`should materialize ${name} with any single edit reverted`, () => {
       for (const edit of analysis.edits) {
-        const page = materialize(raw, withStatus(analysis, (e) => e.id === edit.id));
-        expect(page.articles.length + page.furniture.length, `reverting ${edit.id}`).toBeGreaterThanOrEqual(raw.trim() ? 1 : 0);
+        const page = materialize(
+          raw,
+          withStatus(analysis, (e) => e.id === edit.id),
+        );
+        expect(page.articles.length + page.furniture.length, `reverting ${edit.id}`).toBeGreaterThanOrEqual(
+          raw.trim() ? 1 : 0,
+        );
       }
     });
 
     it(`should show all of ${name}'s raw text with every edit reverted`, () => {
-      const shown = shownText(materialize(raw, withStatus(analysis, () => true)));
+      const shown = shownText(
+        materialize(
+          raw,
+          withStatus(analysis, () => true),
+        ),
+      );
       for (const chunk of analysis.chunks) {
         expect(shown, `chunk ${chunk.id}`).toContain(flat(raw.slice(chunk.start, chunk.end)));
       }

@@ -14,11 +14,20 @@ describe('page result JSON Schema', () => {
   });
 
   it('should validate the real CLI output for every seed and fixture', () => {
-    const inputs = ['seeds/000_72052502c9dc2eec.txt', 'seeds/003_feb7e2b1474b1bef.txt', 'test/fixtures/pipeline/crlf.raw.txt', 'test/fixtures/pipeline/empty-page.raw.txt'];
-    const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'src-cli/index.ts', 'clean', ...inputs, '--format', 'json'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const inputs = [
+      'seeds/000_72052502c9dc2eec.txt',
+      'seeds/003_feb7e2b1474b1bef.txt',
+      'test/fixtures/pipeline/crlf.raw.txt',
+      'test/fixtures/pipeline/empty-page.raw.txt',
+    ];
+    const stdout = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'src-cli/index.ts', 'clean', ...inputs, '--format', 'json'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     const results = JSON.parse(stdout) as unknown[];
     expect(results).toHaveLength(inputs.length);
     results.forEach((result, i) => {

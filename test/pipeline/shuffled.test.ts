@@ -36,15 +36,21 @@ describe('pipeline on shuffled pages', () => {
     it(`should keep its invariants on shuffled page ${seed}`, () => {
       const raw = shuffledPage(seed);
       const analysis = analyzePage(raw);
-      for (const edit of analysis.edits) expect(edit.before, `seed ${seed}, ${edit.id}`).toBe(raw.slice(edit.start, edit.end));
-      for (const chunk of analysis.chunks) expect(raw.slice(chunk.start, chunk.end).trim(), `seed ${seed}`).not.toBe('');
+      for (const edit of analysis.edits)
+        expect(edit.before, `seed ${seed}, ${edit.id}`).toBe(raw.slice(edit.start, edit.end));
+      for (const chunk of analysis.chunks)
+        expect(raw.slice(chunk.start, chunk.end).trim(), `seed ${seed}`).not.toBe('');
       expect(new Set(analysis.edits.map((edit) => edit.id)).size).toBe(analysis.edits.length);
       expect(new Set(analysis.flags.map((flag) => flag.id)).size).toBe(analysis.flags.length);
       expect(() => materialize(raw, analysis)).not.toThrow();
       const all = materialize(raw, reverted(analysis));
-      const shown = all.articles.flatMap((a) => a.blocks.map((b) => b.text)).join('') + all.furniture.map((f) => f.text).join('');
+      const shown =
+        all.articles.flatMap((a) => a.blocks.map((b) => b.text)).join('') + all.furniture.map((f) => f.text).join('');
       for (const chunk of analysis.chunks.filter((c) => c.role === 'paragraph')) {
-        expect(shown.includes(raw.slice(chunk.start, chunk.end).replace(/^[#\-*+]+[ \t]+/, '')), `seed ${seed}, ${chunk.id}`).toBe(true);
+        expect(
+          shown.includes(raw.slice(chunk.start, chunk.end).replace(/^[#\-*+]+[ \t]+/, '')),
+          `seed ${seed}, ${chunk.id}`,
+        ).toBe(true);
       }
     });
   }

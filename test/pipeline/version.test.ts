@@ -32,7 +32,9 @@ const PAGE_DIRS: readonly [dir: string, suffix: string][] = [
 function outputHashes(): Record<string, string> {
   const pages: Record<string, string> = {};
   for (const [dir, suffix] of PAGE_DIRS) {
-    for (const file of readdirSync(join(root, dir)).filter((name) => name.endsWith(suffix)).sort()) {
+    for (const file of readdirSync(join(root, dir))
+      .filter((name) => name.endsWith(suffix))
+      .sort()) {
       const { pipelineVersion, ...output } = analyzePage(readFileSync(join(root, dir, file), 'utf8'));
       pages[`${dir}/${file}`] = createHash('sha256').update(JSON.stringify(output)).digest('hex').slice(0, 16);
     }
@@ -46,14 +48,24 @@ function changedPages(stored: OutputRecord, pages: Record<string, string>): stri
 
 const current: OutputRecord = { version: PIPELINE_VERSION, pages: outputHashes() };
 const previous = existsSync(RECORD) ? (JSON.parse(readFileSync(RECORD, 'utf8')) as OutputRecord) : null;
-if (process.env.UPDATE === '1' && previous?.version === PIPELINE_VERSION && changedPages(previous, current.pages).length) {
-  throw new Error(`the output changed under the same PIPELINE_VERSION ${PIPELINE_VERSION}: refusing to refresh the record; ${BUMP}`);
+if (
+  process.env.UPDATE === '1' &&
+  previous?.version === PIPELINE_VERSION &&
+  changedPages(previous, current.pages).length
+) {
+  throw new Error(
+    `the output changed under the same PIPELINE_VERSION ${PIPELINE_VERSION}: refusing to refresh the record; ${BUMP}`,
+  );
 }
 const recorded = JSON.parse(golden(RECORD, `${JSON.stringify(current, null, 2)}\n`, REFRESH)) as OutputRecord;
 
 describe('pipeline version', () => {
   it('should hash a page from every fixture directory', () => {
-    for (const [dir] of PAGE_DIRS) expect(Object.keys(current.pages).some((page) => page.startsWith(`${dir}/`)), dir).toBe(true);
+    for (const [dir] of PAGE_DIRS)
+      expect(
+        Object.keys(current.pages).some((page) => page.startsWith(`${dir}/`)),
+        dir,
+      ).toBe(true);
   });
 
   it('should record the current PIPELINE_VERSION', () => {
@@ -62,10 +74,15 @@ describe('pipeline version', () => {
 
   it('should give the recorded output unless PIPELINE_VERSION was bumped', () => {
     const changed = recorded.version === PIPELINE_VERSION ? changedPages(recorded, current.pages) : [];
-    expect(changed, `the output changed on ${changed.length} pages (${changed.slice(0, 3).join(', ')}…): ${BUMP}`).toEqual([]);
+    expect(
+      changed,
+      `the output changed on ${changed.length} pages (${changed.slice(0, 3).join(', ')}…): ${BUMP}`,
+    ).toEqual([]);
   });
 
   it('should record exactly the pages there are', () => {
-    expect(Object.keys(recorded.pages).sort(), `pages were added or removed (no bump needed): ${REFRESH}`).toEqual(Object.keys(current.pages).sort());
+    expect(Object.keys(recorded.pages).sort(), `pages were added or removed (no bump needed): ${REFRESH}`).toEqual(
+      Object.keys(current.pages).sort(),
+    );
   });
 });

@@ -3,7 +3,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GalleyDB, pageStats } from '../../src-renderer/db/schema';
-import { analyzePending, pendingPageIds, type Analyzer, type AnalyzeProgress } from '../../src-renderer/services/analyze';
+import {
+  analyzePending,
+  pendingPageIds,
+  type Analyzer,
+  type AnalyzeProgress,
+} from '../../src-renderer/services/analyze';
 import { importFiles } from '../../src-renderer/services/import';
 import { analyzeBatch } from '../../src-renderer/workers/analyze-batch';
 
@@ -67,7 +72,12 @@ describe('analyzePending', () => {
     const seen: AnalyzeProgress[] = [];
     await analyzePending(db, inThread, { batchSize: 2, now: () => (clock += 500), onProgress: (p) => seen.push(p) });
 
-    expect(seen.map(({ done, total }) => [done, total])).toEqual([[0, 5], [2, 5], [4, 5], [5, 5]]);
+    expect(seen.map(({ done, total }) => [done, total])).toEqual([
+      [0, 5],
+      [2, 5],
+      [4, 5],
+      [5, 5],
+    ]);
     expect(seen[1].pagesPerSecond).toBeGreaterThan(0);
     expect(seen[1].secondsLeft).toBeCloseTo((5 - 2) / seen[1].pagesPerSecond);
     expect(seen[0].secondsLeft).toBeNull();
@@ -94,7 +104,10 @@ describe('analyzePending', () => {
     const { db, ids } = await seededDb();
     const [page] = analyzeBatch([{ id: ids[0], raw: (await db.raws.get(ids[0]))!.text }]);
     if (!('analysis' in page)) throw new Error(page.error);
-    const edited = { ...page.analysis, flags: page.analysis.flags.map((flag) => ({ ...flag, status: 'dismissed' as const })) };
+    const edited = {
+      ...page.analysis,
+      flags: page.analysis.flags.map((flag) => ({ ...flag, status: 'dismissed' as const })),
+    };
     await db.reviews.put({ pageId: ids[0], analysis: edited, updatedAt: 5 });
 
     await analyzePending(db, inThread);
@@ -107,12 +120,16 @@ describe('analyzePending', () => {
   it('should report a page the pipeline fails on by name and store the others', async () => {
     const { db, ids } = await seededDb();
     const failing: Analyzer = async (pages) =>
-      analyzeBatch(pages).map((result) => (result.id === ids[1] ? { id: result.id, error: 'stage segment threw' } : result));
+      analyzeBatch(pages).map((result) =>
+        result.id === ids[1] ? { id: result.id, error: 'stage segment threw' } : result,
+      );
 
     const report = await analyzePending(db, failing);
 
     expect(report.analysed).toBe(4);
-    expect(report.failed).toEqual([{ id: ids[1], name: (await db.pages.get(ids[1]))!.name, reason: 'stage segment threw' }]);
+    expect(report.failed).toEqual([
+      { id: ids[1], name: (await db.pages.get(ids[1]))!.name, reason: 'stage segment threw' },
+    ]);
     expect((await db.pages.get(ids[1]))?.stats).toBeNull();
     expect(await expectConsistent(db)).toBe(4);
   });

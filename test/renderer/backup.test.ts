@@ -5,7 +5,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import Dexie from 'dexie';
 import { exportDB } from 'dexie-export-import';
 import { declareVersions, GalleyDB, SCHEMA_VERSIONS } from '../../src-renderer/db/schema';
-import { BACKUP_VERSION, BackupError, exportBackup, restoreBackup, type BackupProblem } from '../../src-renderer/services/backup';
+import {
+  BACKUP_VERSION,
+  BackupError,
+  exportBackup,
+  restoreBackup,
+  type BackupProblem,
+} from '../../src-renderer/services/backup';
 import { i18n } from '../../src-renderer/i18n';
 import { commitAction, ensureReview, travel } from '../../src-renderer/db/reviews';
 import { cleanOf, editBlockText } from '../../src-shared/review';
@@ -52,10 +58,15 @@ async function populatedDb(): Promise<GalleyDB> {
   const pageId = added[0].id;
   await ensureReview(db, pageId);
   const typeInto = (text: string, at: number) =>
-    commitAction(db, [pageId], ([page]) => {
-      const article = cleanOf(page).articles.find((candidate) => candidate.blocks.length > 0)!;
-      return editBlockText(page, article.id, article.blocks[0].id, text);
-    }, at);
+    commitAction(
+      db,
+      [pageId],
+      ([page]) => {
+        const article = cleanOf(page).articles.find((candidate) => candidate.blocks.length > 0)!;
+        return editBlockText(page, article.id, article.blocks[0].id, text);
+      },
+      at,
+    );
   await typeInto('改过的第一段。', 10_000);
   await typeInto('又改过的第一段。', 20_000);
   await travel(db, pageId, 'undo');
@@ -72,7 +83,11 @@ async function bytesOf(blob: Blob): Promise<Uint8Array> {
 
 interface BackupJson {
   galley?: unknown;
-  data: { databaseVersion: number; tables: Array<{ name: string; rowCount: number }>; data: Array<{ tableName: string; rows: Array<Record<string, unknown>> }> };
+  data: {
+    databaseVersion: number;
+    tables: Array<{ name: string; rowCount: number }>;
+    data: Array<{ tableName: string; rows: Array<Record<string, unknown>> }>;
+  };
 }
 
 function backupJson(bytes: Uint8Array): BackupJson {
@@ -131,7 +146,10 @@ describe('backup', () => {
     const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/db/v1.json'), 'utf8'));
     const old = new Dexie(`backup-v1-${++counter}`);
     opened.push(old);
-    declareVersions(old, SCHEMA_VERSIONS.filter(({ version }) => version <= fixture.version));
+    declareVersions(
+      old,
+      SCHEMA_VERSIONS.filter(({ version }) => version <= fixture.version),
+    );
     await old.open();
     for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkAdd(rows as unknown[]);
     const backup = await bytesOf(await exportDB(old));
@@ -142,7 +160,9 @@ describe('backup', () => {
     expect(await target.pages.toArray()).toEqual(fixture.expected.pages);
     expect(await target.raws.toArray()).toEqual(fixture.tables.raws);
     expect(await target.reviews.count()).toBe(fixture.tables.reviews.length);
-    expect((await indexedDB.databases()).map((db) => db.name)).not.toContainEqual(expect.stringMatching(/^galley-restore-/));
+    expect((await indexedDB.databases()).map((db) => db.name)).not.toContainEqual(
+      expect.stringMatching(/^galley-restore-/),
+    );
   });
 
   it('should still read a backup of the current schema made before backups had a checksum', async () => {
@@ -177,7 +197,10 @@ describe('backup', () => {
   });
 
   describe('refusals, each by name and translated, leaving the database as it was', () => {
-    async function expectRefused(bytes: Uint8Array, problem: { key: BackupProblem['key'] | (string & {}); [field: string]: unknown }) {
+    async function expectRefused(
+      bytes: Uint8Array,
+      problem: { key: BackupProblem['key'] | (string & {}); [field: string]: unknown },
+    ) {
       const db = await populatedDb();
       const before = await bytesOf(await exportBackup(db));
       const confirm = vi.fn(() => true);
@@ -209,7 +232,10 @@ describe('backup', () => {
     it('should refuse a backup from a newer backup format', async () => {
       const backup = backupJson(await bytesOf(await exportBackup(await populatedDb())));
       backup.galley = { backupVersion: BACKUP_VERSION + 1, sha256: '' };
-      await expectRefused(new TextEncoder().encode(JSON.stringify(backup)), { key: 'newer-format', version: BACKUP_VERSION + 1 });
+      await expectRefused(new TextEncoder().encode(JSON.stringify(backup)), {
+        key: 'newer-format',
+        version: BACKUP_VERSION + 1,
+      });
     });
 
     it('should refuse a backup whose row counts do not match its header', async () => {
@@ -307,7 +333,8 @@ describe('backup', () => {
   });
 
   it('should have every refusal in both languages', () => {
-    const problems = (language: string) => Object.keys(i18n.getResource(language, 'scale', 'restore.problem') as object).sort();
+    const problems = (language: string) =>
+      Object.keys(i18n.getResource(language, 'scale', 'restore.problem') as object).sort();
     expect(problems('zh')).toEqual(problems('en'));
   });
 });

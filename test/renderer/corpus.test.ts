@@ -28,7 +28,9 @@ async function analysedSeeds(): Promise<GalleyDB> {
 }
 
 const variants = async (db: GalleyDB) =>
-  (await db.reviews.toArray()).flatMap((review) => review.analysis.flags.filter((flag) => flag.kind === 'name-variant'));
+  (await db.reviews.toArray()).flatMap((review) =>
+    review.analysis.flags.filter((flag) => flag.kind === 'name-variant'),
+  );
 
 describe('corpus flags in the library', () => {
   it('should flag a name spelled with a look-alike character on another page, with the page counts updated', async () => {

@@ -43,7 +43,9 @@ function host(result: SaveResult | Error = { saved: true, location: 'out', count
 
 /** Every row of every table: a refused import or export must leave this exactly as it was. */
 async function dump(db: GalleyDB): Promise<Record<string, unknown[]>> {
-  return Object.fromEntries(await Promise.all(db.tables.map(async (table) => [table.name, await table.toArray()] as const)));
+  return Object.fromEntries(
+    await Promise.all(db.tables.map(async (table) => [table.name, await table.toArray()] as const)),
+  );
 }
 
 async function revertFirstJoin(db: GalleyDB, pageId: string): Promise<void> {
@@ -60,7 +62,11 @@ describe('runExport', () => {
 
     expect(outcome).toMatchObject({ saved: true, location: 'export.zip', files: 3 });
     expect(saved.requests[0].suggestedName).toBe('galley-export-2026-11-24-txt');
-    expect(saved.requests[0].files.map((file) => file.name)).toEqual(['000_72052502c9dc2eec.clean.txt', '001_f633f705ac59ae29.clean.txt', 'report.md']);
+    expect(saved.requests[0].files.map((file) => file.name)).toEqual([
+      '000_72052502c9dc2eec.clean.txt',
+      '001_f633f705ac59ae29.clean.txt',
+      'report.md',
+    ]);
     for (const id of ids) {
       expect(await db.pages.get(id)).toMatchObject({ status: 'new', exported: { at: AT, formats: ['txt'] } });
       const manifest = await db.exports.get([id, 'txt']);
@@ -94,7 +100,9 @@ describe('runExport', () => {
   it('should change nothing when writing the files fails', async () => {
     const { db, ids } = await library();
     const before = await dump(db);
-    await expect(runExport(db, host(new Error('disk full')), { pageIds: ids, format: 'md' })).rejects.toThrow('disk full');
+    await expect(runExport(db, host(new Error('disk full')), { pageIds: ids, format: 'md' })).rejects.toThrow(
+      'disk full',
+    );
     expect(await dump(db)).toEqual(before);
   });
 
@@ -103,10 +111,15 @@ describe('runExport', () => {
     const before = await dump(db);
     const controller = new AbortController();
     const saving = host();
-    const run = runExport(db, saving, { pageIds: ids, format: 'docx' }, {
-      signal: controller.signal,
-      onProgress: ({ phase, done }) => phase === 'writing' && done === 1 && controller.abort(),
-    });
+    const run = runExport(
+      db,
+      saving,
+      { pageIds: ids, format: 'docx' },
+      {
+        signal: controller.signal,
+        onProgress: ({ phase, done }) => phase === 'writing' && done === 1 && controller.abort(),
+      },
+    );
     await expect(run).rejects.toThrow();
     expect(saving.saveFiles).not.toHaveBeenCalled();
     expect(await dump(db)).toEqual(before);
@@ -163,9 +176,18 @@ describe('importing a Galley JSON document', () => {
 
   const refusals: Array<{ name: string; damage: (text: string) => string; reason: RegExp }> = [
     { name: 'truncated.json', damage: (text) => text.slice(0, text.length / 2), reason: /truncated/ },
-    { name: 'newer.json', damage: (text) => text.replace(`"schemaVersion": ${DOCUMENT_SCHEMA_VERSION}`, `"schemaVersion": ${DOCUMENT_SCHEMA_VERSION + 1}`), reason: /newer Galley/ },
+    {
+      name: 'newer.json',
+      damage: (text) =>
+        text.replace(`"schemaVersion": ${DOCUMENT_SCHEMA_VERSION}`, `"schemaVersion": ${DOCUMENT_SCHEMA_VERSION + 1}`),
+      reason: /newer Galley/,
+    },
     { name: 'other.json', damage: () => '{"name": "package", "version": "1.0.0"}', reason: /not a Galley document/ },
-    { name: 'offsets.json', damage: (text) => text.replace(/"end": \d+/, '"end": 99999999'), reason: /outside the raw text/ },
+    {
+      name: 'offsets.json',
+      damage: (text) => text.replace(/"end": \d+/, '"end": 99999999'),
+      reason: /outside the raw text/,
+    },
   ];
   for (const { name, damage, reason } of refusals) {
     it(`should refuse ${name} by name and reason and leave the library untouched`, async () => {
@@ -184,7 +206,9 @@ describe('importing a Galley JSON document', () => {
     const before = await dump(db);
     const text = new TextDecoder().decode(document.bytes).replace(/"raw": "(.)/, '"raw": "X$1');
     const report = await importFiles(db, [{ name: 'edited.json', bytes: new TextEncoder().encode(text) }]);
-    expect(report.failed).toEqual([{ name: 'edited.json', reason: expect.stringMatching(/raw text .* differs/), stage: 'read' }]);
+    expect(report.failed).toEqual([
+      { name: 'edited.json', reason: expect.stringMatching(/raw text .* differs/), stage: 'read' },
+    ]);
     expect(await dump(db)).toEqual(before);
   });
 });

@@ -44,7 +44,10 @@ describe('importing hostile files', () => {
   it('should import odd but valid encodings with the text exactly as decoded', async () => {
     const { db, before } = await libraryWithSeeds();
 
-    const report = await importFiles(db, accepted.map((c) => c.file));
+    const report = await importFiles(
+      db,
+      accepted.map((c) => c.file),
+    );
 
     expect(report.failed).toEqual([]);
     for (const { file, outcome } of accepted) {
@@ -59,7 +62,10 @@ describe('importing hostile files', () => {
   it('should import the good files of a mixed selection and name only the bad ones', async () => {
     const { db, before } = await libraryWithSeeds();
 
-    const report = await importFiles(db, cases.map((c) => c.file));
+    const report = await importFiles(
+      db,
+      cases.map((c) => c.file),
+    );
 
     expect(report.added.map((page) => page.name).sort()).toEqual(accepted.map((c) => c.file.name).sort());
     expect(report.failed.map((failure) => failure.name).sort()).toEqual(refused.map((c) => c.file.name).sort());

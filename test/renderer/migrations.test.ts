@@ -31,7 +31,10 @@ afterEach(async () => {
 
 async function createAtVersion(name: string, fixture: DbFixture): Promise<void> {
   const old = new Dexie(name);
-  declareVersions(old, SCHEMA_VERSIONS.filter(({ version }) => version <= fixture.version));
+  declareVersions(
+    old,
+    SCHEMA_VERSIONS.filter(({ version }) => version <= fixture.version),
+  );
   await old.open();
   await old.transaction('rw', old.tables, async () => {
     for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkAdd(rows);

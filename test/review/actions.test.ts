@@ -16,15 +16,21 @@ import {
 } from '../../src-shared/review';
 import { fixturePage, run } from './fixture';
 
-
 const firstArticle = (page: ReviewPage) => cleanOf(page).articles[0];
 
 describe('review actions', () => {
   it('should split a joined paragraph when its join is reverted, and rejoin it when restored', () => {
     const page = fixturePage();
-    expect(firstArticle(page).blocks.map((b) => b.text)).toEqual(['本报讯 近日,荣经县科协召开年会,能能总结工作。', '会议要求各级科协做好科普工作。']);
+    expect(firstArticle(page).blocks.map((b) => b.text)).toEqual([
+      '本报讯 近日,荣经县科协召开年会,能能总结工作。',
+      '会议要求各级科协做好科普工作。',
+    ]);
     const reverted = run(page, revertEdit(page, 'join'));
-    expect(firstArticle(reverted).blocks.map((b) => b.text)).toEqual(['本报讯 近日,荣经县科协召开年会,能能总结工作。', '会议要求各级科协', '做好科普工作。']);
+    expect(firstArticle(reverted).blocks.map((b) => b.text)).toEqual([
+      '本报讯 近日,荣经县科协召开年会,能能总结工作。',
+      '会议要求各级科协',
+      '做好科普工作。',
+    ]);
     const restored = run(reverted, restoreEdit(reverted, 'join'));
     expect(restored.analysis).toEqual(page.analysis);
   });
@@ -42,7 +48,14 @@ describe('review actions', () => {
     const page = fixturePage();
     const after = run(page, acceptFlag(page, 'f-lookalike'));
     const added = after.analysis.edits[after.analysis.edits.length - 1];
-    expect(added).toMatchObject({ kind: 'char-fix', before: '荣', after: '荥', origin: 'editor', status: 'applied', op: { type: 'replace' } });
+    expect(added).toMatchObject({
+      kind: 'char-fix',
+      before: '荣',
+      after: '荥',
+      origin: 'editor',
+      status: 'applied',
+      op: { type: 'replace' },
+    });
     expect(firstArticle(after).title).toBe('荥经县科协召开年会');
   });
 

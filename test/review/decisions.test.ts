@@ -50,13 +50,21 @@ function reanalysed(analysis: PageAnalysis): PageAnalysis {
 }
 
 /** Runs the actions one after another, each against the state the previous left, collecting their decisions. */
-function review(actions: ReadonlyArray<(page: ReviewPage) => HistoryEntry>): { page: ReviewPage; decisions: Decision[] } {
+function review(actions: ReadonlyArray<(page: ReviewPage) => HistoryEntry>): {
+  page: ReviewPage;
+  decisions: Decision[];
+} {
   let page = fixturePage();
   const decisions = new Map<string, Decision>();
   for (const act of actions) {
     const step = act(page);
     const after = applyEntry(page.analysis, page.pageId, step, 'forward');
-    const { put, remove } = stepDecisions(page.analysis, after, step.patches.flatMap((p) => p.forward), CONTEXT);
+    const { put, remove } = stepDecisions(
+      page.analysis,
+      after,
+      step.patches.flatMap((p) => p.forward),
+      CONTEXT,
+    );
     for (const id of remove) decisions.delete(id);
     for (const d of put) decisions.set(d.id, d);
     page = { ...page, analysis: after };
@@ -86,7 +94,10 @@ const CASES: ReplayCase[] = [
   { name: 'an accepted flag', actions: [(p) => acceptFlag(p, 'f-lookalike')] },
   { name: 'a dismissed flag', actions: [(p) => dismissFlag(p, 'f-double')] },
   { name: 'a corrected flag', actions: [(p) => correctFlag(p, 'f-double', '都能')] },
-  { name: 'typed text', actions: [(p) => editBlockText(p, article(p, 1).id, article(p, 1).blocks[0].id, '本报讯 广汉市向荥经县学习。')] },
+  {
+    name: 'typed text',
+    actions: [(p) => editBlockText(p, article(p, 1).id, article(p, 1).blocks[0].id, '本报讯 广汉市向荥经县学习。')],
+  },
   { name: 'a field value', actions: [(p) => setArticleField(p, article(p, 0).id, 'title', '荥经县科协召开年会')] },
   {
     name: 'a moved paragraph',
@@ -127,7 +138,12 @@ const CASES: ReplayCase[] = [
     changed: (a) => {
       const cut = a.chunks.find((c) => c.id === 'c75')!;
       const chunks = a.chunks.flatMap((c) =>
-        c === cut ? [{ ...c, end: c.start + 4 }, { ...c, id: `c${c.start + 4}`, start: c.start + 4 }] : [c],
+        c === cut
+          ? [
+              { ...c, end: c.start + 4 },
+              { ...c, id: `c${c.start + 4}`, start: c.start + 4 },
+            ]
+          : [c],
       );
       return { ...reanalysed(a), chunks };
     },
@@ -173,9 +189,16 @@ describe('replay', () => {
   });
 
   it('should drop the decision when the editor puts a target back as the pipeline left it', () => {
-    const { decisions } = review([(p) => dismissFlag(p, 'f-double'), (p) => ({ ...dismissFlag(p, 'f-double'), patches: [] })]);
+    const { decisions } = review([
+      (p) => dismissFlag(p, 'f-double'),
+      (p) => ({ ...dismissFlag(p, 'f-double'), patches: [] }),
+    ]);
     expect(decisions.map((d) => d.key)).toEqual([flagKey(fixtureAnalysis().flags[0])]);
-    const reopened = review([(p) => rejectBoundary(p, 'b2'), (p) => approveBoundary(p, 'b2'), (p) => rejectBoundary(p, 'b2')]);
+    const reopened = review([
+      (p) => rejectBoundary(p, 'b2'),
+      (p) => approveBoundary(p, 'b2'),
+      (p) => rejectBoundary(p, 'b2'),
+    ]);
     expect(reopened.decisions.filter((d) => d.action.type === 'split')).toHaveLength(1);
   });
 

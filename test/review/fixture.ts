@@ -36,7 +36,11 @@ export function fixtureAnalysis(): PageAnalysis {
   const edits: Edit[] = [
     edit('strip', 'strip-markup', at('# '), at('# ') + 2, '', { type: 'replace' }),
     edit('join', 'join', cs[4].start, cs[4].start, '', { type: 'join', chunk: cs[4].id, onto: cs[3].id }),
-    edit('byline', 'extract-byline', at('(张紫艺)'), at('(张紫艺)') + 5, '', { type: 'extract', field: 'byline', value: '张紫艺' }),
+    edit('byline', 'extract-byline', at('(张紫艺)'), at('(张紫艺)') + 5, '', {
+      type: 'extract',
+      field: 'byline',
+      value: '张紫艺',
+    }),
     { ...edit('fix', 'char-fix', doubled, doubled + 2, '能', { type: 'replace' }), status: 'proposed' },
   ];
   const flags: Flag[] = [
@@ -48,7 +52,14 @@ export function fixtureAnalysis(): PageAnalysis {
     pipelineVersion: 1,
     chunks: cs,
     boundaries: [
-      { id: 'b1', chunk: cs[1].id, confidence: 0.95, reason: 'headline followed by 本报讯 lead', status: 'proposed', origin: 'auto' },
+      {
+        id: 'b1',
+        chunk: cs[1].id,
+        confidence: 0.95,
+        reason: 'headline followed by 本报讯 lead',
+        status: 'proposed',
+        origin: 'auto',
+      },
       { id: 'b2', chunk: cs[5].id, confidence: 0.4, reason: 'short line', status: 'proposed', origin: 'auto' },
     ],
     edits,
@@ -77,8 +88,26 @@ function edit(id: string, kind: Edit['kind'], start: number, end: number, after:
   };
 }
 
-function flag(id: string, kind: Flag['kind'], start: number, end: number, suggestion: string | null, confidence: number): Flag {
-  return { id, kind, rule: `fixture.${kind}`, start, end, text: RAW.slice(start, end), message: kind, suggestion, confidence, status: 'open' };
+function flag(
+  id: string,
+  kind: Flag['kind'],
+  start: number,
+  end: number,
+  suggestion: string | null,
+  confidence: number,
+): Flag {
+  return {
+    id,
+    kind,
+    rule: `fixture.${kind}`,
+    start,
+    end,
+    text: RAW.slice(start, end),
+    message: kind,
+    suggestion,
+    confidence,
+    status: 'open',
+  };
 }
 
 /** The page after one history entry, applied forward (the action) or backward (its undo). */

@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { applyEntry, cleanOf, findOccurrences, narrowChange, seriesCorrection, type ReviewPage } from '../../src-shared/review';
+import {
+  applyEntry,
+  cleanOf,
+  findOccurrences,
+  narrowChange,
+  seriesCorrection,
+  type ReviewPage,
+} from '../../src-shared/review';
 import { fixturePage } from './fixture';
 
-function runAll(pages: ReviewPage[], step: ReturnType<typeof seriesCorrection>, direction: 'forward' | 'backward' = 'forward') {
+function runAll(
+  pages: ReviewPage[],
+  step: ReturnType<typeof seriesCorrection>,
+  direction: 'forward' | 'backward' = 'forward',
+) {
   return pages.map((page) => ({ ...page, analysis: applyEntry(page.analysis, page.pageId, step, direction) }));
 }
 
-const text = (page: ReviewPage) => cleanOf(page).articles.flatMap((a) => [a.title, ...a.blocks.map((b) => b.text)]).join('|');
+const text = (page: ReviewPage) =>
+  cleanOf(page)
+    .articles.flatMap((a) => [a.title, ...a.blocks.map((b) => b.text)])
+    .join('|');
 
 describe('series correction', () => {
   it('should find every occurrence on every page with context', () => {
@@ -45,7 +59,18 @@ describe('series correction', () => {
   it('should resolve the name-variant flags the correction answers, though they span the whole name', () => {
     const base = fixturePage();
     const at = base.raw.indexOf('荣经县', base.raw.indexOf('本报讯'));
-    const variant = { id: 'f-variant', kind: 'name-variant', rule: 'corpus.name-variant', start: at, end: at + 3, text: '荣经县', message: 'variant', suggestion: '荥经县', confidence: 0.8, status: 'open' } as const;
+    const variant = {
+      id: 'f-variant',
+      kind: 'name-variant',
+      rule: 'corpus.name-variant',
+      start: at,
+      end: at + 3,
+      text: '荣经县',
+      message: 'variant',
+      suggestion: '荥经县',
+      confidence: 0.8,
+      status: 'open',
+    } as const;
     const other = { ...variant, id: 'f-other', suggestion: '荣经镇' };
     const page = { ...base, analysis: { ...base.analysis, flags: [...base.analysis.flags, variant, other] } };
     const [fixed] = runAll([page], seriesCorrection([page], findOccurrences([page], '荣经县'), '荥经县'));
@@ -57,12 +82,25 @@ describe('series correction', () => {
     const base = fixturePage();
     const start = base.raw.indexOf('本报讯');
     const byline = {
-      id: 'e-byline', start, end: start + 3, kind: 'extract-byline', rule: 'test.byline', before: base.raw.slice(start, start + 3), after: '',
-      reason: 'byline', origin: 'auto', confidence: 1, status: 'applied', op: { type: 'extract', field: 'byline', value: '通讯员 苏文保 苏文保' },
+      id: 'e-byline',
+      start,
+      end: start + 3,
+      kind: 'extract-byline',
+      rule: 'test.byline',
+      before: base.raw.slice(start, start + 3),
+      after: '',
+      reason: 'byline',
+      origin: 'auto',
+      confidence: 1,
+      status: 'applied',
+      op: { type: 'extract', field: 'byline', value: '通讯员 苏文保 苏文保' },
     } as const;
     const page = { ...base, analysis: { ...base.analysis, edits: [...base.analysis.edits, byline] } };
     const found = findOccurrences([page], '苏文保');
-    expect(found.map((o) => o.field)).toEqual([{ edit: 'e-byline', at: 4 }, { edit: 'e-byline', at: 8 }]);
+    expect(found.map((o) => o.field)).toEqual([
+      { edit: 'e-byline', at: 4 },
+      { edit: 'e-byline', at: 8 },
+    ]);
     const step = seriesCorrection([page], found, '苏文宝');
     const [fixed] = runAll([page], step);
     const edit = fixed.analysis.edits.find((e) => e.id === 'e-byline');

@@ -13,7 +13,6 @@ import {
 } from '../../src-shared/review';
 import { fixturePage, run } from './fixture';
 
-
 const titles = (page: ReviewPage) => cleanOf(page).articles.map((a) => a.title);
 const blocks = (page: ReviewPage, article: number) => cleanOf(page).articles[article].blocks.map((b) => b.text);
 
@@ -44,7 +43,11 @@ describe('splits', () => {
     const block = cleanOf(page).articles[0].blocks[1];
     const after = run(page, splitArticleAt(page, block.id, '会议要求'));
     expect(titles(after)).toEqual(['荣经县科协召开年会', '会议要求', '广汉市 开展科普活动']);
-    expect(after.analysis.boundaries.map((b) => b.chunk)).toEqual([page.analysis.chunks[1].id, block.id, page.analysis.chunks[5].id]);
+    expect(after.analysis.boundaries.map((b) => b.chunk)).toEqual([
+      page.analysis.chunks[1].id,
+      block.id,
+      page.analysis.chunks[5].id,
+    ]);
     expect(after.analysis.boundaries[1]).toMatchObject({ status: 'approved', origin: 'editor' });
   });
 
@@ -60,7 +63,9 @@ describe('splits', () => {
     const page = fixturePage();
     const [first, second] = cleanOf(page).articles;
     expect(cleanOf(run(page, mergeWithPrevious(page, second.id))).articles).toHaveLength(1);
-    expect(() => mergeWithPrevious({ ...page, analysis: { ...page.analysis, boundaries: [] } }, 'page-start')).toThrow(RangeError);
+    expect(() => mergeWithPrevious({ ...page, analysis: { ...page.analysis, boundaries: [] } }, 'page-start')).toThrow(
+      RangeError,
+    );
     expect(first.split.boundary).toBe('b1');
   });
 

@@ -12,7 +12,17 @@ import { hangs, lineEnds } from './wrap';
  * render.ts; only where a column break can fall depends on the layout's line width.
  */
 
-export type Role = 'banner' | 'sponsors' | 'promo' | 'column-sponsor' | 'kicker' | 'title' | 'subhead' | 'paragraph' | 'caption' | 'byline';
+export type Role =
+  | 'banner'
+  | 'sponsors'
+  | 'promo'
+  | 'column-sponsor'
+  | 'kicker'
+  | 'title'
+  | 'subhead'
+  | 'paragraph'
+  | 'caption'
+  | 'byline';
 
 /** Noise inside a unit, in offsets of `unit.lines.join('\n')`. */
 export interface Mark {
@@ -103,7 +113,9 @@ export function compose(random: Random, column: Column): Composition {
   const count = random.int(3, 7);
   const sources = random.shuffle(SOURCE_ARTICLES).slice(0, count);
   const sections = assignSections(random, count);
-  const golds = sources.map((source, i) => goldArticle(random, source, sections[i]?.name ?? null, rates, column.layout));
+  const golds = sources.map((source, i) =>
+    goldArticle(random, source, sections[i]?.name ?? null, rates, column.layout),
+  );
   const articles = golds.map((gold) => gold.article);
   const furniture: string[] = [];
   const units: Unit[] = [];
@@ -114,7 +126,8 @@ export function compose(random: Random, column: Column): Composition {
     if (banner && (i === 0 || sections[i - 1] !== banner)) units.push(bannerUnit(random, banner, furniture));
     units.push(...articleUnits(random, article, golds[i].lost, i, rates));
     const groupEnds = i === count - 1 || sections[i + 1] !== banner;
-    if (groupEnds && random.chance(0.35)) units.push(furnitureUnit('column-sponsor', [random.pick(COLUMN_SPONSORS)], furniture));
+    if (groupEnds && random.chance(0.35))
+      units.push(furnitureUnit('column-sponsor', [random.pick(COLUMN_SPONSORS)], furniture));
   });
   if (random.chance(0.35)) units.push(...promo(random, rates, furniture));
   if (random.chance(0.5)) units.push(...sponsorList(random, furniture));
@@ -145,12 +158,16 @@ function assignSections(random: Random, count: number): ({ name: string; pinyin:
 
 /** Print form of a text on a page set with full-width punctuation (the column-wrapped engines' pages). */
 const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？' };
-export const HALF_WIDTH: Record<string, string> = Object.fromEntries(Object.entries(FULL_WIDTH).map(([half, full]) => [full, half]));
+export const HALF_WIDTH: Record<string, string> = Object.fromEntries(
+  Object.entries(FULL_WIDTH).map(([half, full]) => [full, half]),
+);
 
 function printForm(text: string, layout: Layout): string {
   if (layout !== 'column-wrapped') return text;
   // A colon between digits is a time (9:30), set half-width in print as well.
-  return text.replace(/[,:;?]/g, (mark, at: number) => (mark === ':' && /\d/.test(text[at - 1] ?? '') && /\d/.test(text[at + 1] ?? '') ? mark : FULL_WIDTH[mark]));
+  return text.replace(/[,:;?]/g, (mark, at: number) =>
+    mark === ':' && /\d/.test(text[at - 1] ?? '') && /\d/.test(text[at + 1] ?? '') ? mark : FULL_WIDTH[mark],
+  );
 }
 
 const SENTENCE_END = /[。！？!?”」』]$/;
@@ -158,7 +175,13 @@ const SENTENCE_END = /[。！？!?”」』]$/;
 type Loss = 'lost.end' | 'lost.start';
 
 /** The editor's article: the source with this page's section, minus text lost in print (by block index). */
-function goldArticle(random: Random, source: GoldArticle, section: string | null, rates: Rates, layout: Layout): { article: GoldArticle; lost: Map<number, Loss> } {
+function goldArticle(
+  random: Random,
+  source: GoldArticle,
+  section: string | null,
+  rates: Rates,
+  layout: Layout,
+): { article: GoldArticle; lost: Map<number, Loss> } {
   const print = (text: string) => printForm(text, layout);
   const blocks = source.blocks.map((block) => ({ type: block.type, text: print(block.text) }));
   const lost = new Map<number, Loss>();
@@ -199,7 +222,13 @@ function lostStart(random: Random, text: string): string {
 export const isHan = (char: string | undefined): boolean => !!char && /\p{Script=Han}/u.test(char);
 
 /** The printed units of one article: kicker, headline, caption, body, credit. */
-function articleUnits(random: Random, article: GoldArticle, lost: Map<number, Loss>, index: number, rates: Rates): Unit[] {
+function articleUnits(
+  random: Random,
+  article: GoldArticle,
+  lost: Map<number, Loss>,
+  index: number,
+  rates: Rates,
+): Unit[] {
   const units: Unit[] = [];
   const own = (role: Role, text: string): Unit => ({ role, lines: [text], article: index, marks: [] });
   if (article.kicker) units.push(own('kicker', article.kicker));
@@ -209,16 +238,27 @@ function articleUnits(random: Random, article: GoldArticle, lost: Map<number, Lo
     const unit: Unit = { ...own(block.type, block.text), block: i };
     // The loss is logged on the character beside it.
     const loss = lost.get(i);
-    if (loss) unit.marks.push(loss === 'lost.end' ? { kind: loss, start: block.text.length - 1, end: block.text.length } : { kind: loss, start: 0, end: 1 });
+    if (loss)
+      unit.marks.push(
+        loss === 'lost.end'
+          ? { kind: loss, start: block.text.length - 1, end: block.text.length }
+          : { kind: loss, start: 0, end: 1 },
+      );
     return unit;
   });
   const captions = article.captions.map((text) => ({ ...own('caption', text), imageBefore: true }));
   const captionAfterTitle = random.chance(0.5);
-  units.push(...(captionAfterTitle ? captions : []), ...body.slice(0, 1), ...(captionAfterTitle ? [] : captions), ...body.slice(1));
+  units.push(
+    ...(captionAfterTitle ? captions : []),
+    ...body.slice(0, 1),
+    ...(captionAfterTitle ? [] : captions),
+    ...body.slice(1),
+  );
   if (article.byline) {
     const last = units[units.length - 1];
     const credit = `(${article.byline})`;
-    if (last.role === 'paragraph' && SENTENCE_END.test(last.lines[0]) && random.chance(rates.inlineByline)) last.lines[0] += credit;
+    if (last.role === 'paragraph' && SENTENCE_END.test(last.lines[0]) && random.chance(rates.inlineByline))
+      last.lines[0] += credit;
     else units.push(own('byline', credit));
   }
   return units;
@@ -230,22 +270,36 @@ function furnitureUnit(role: Role, lines: string[], furniture: string[]): Unit {
 }
 
 function bannerUnit(random: Random, section: { name: string; pinyin: string }, furniture: string[]): Unit {
-  const pinyin = random.chance(0.3) ? section.pinyin.toLowerCase().replace(/(^|\s)\p{L}/gu, (s) => s.toUpperCase()).replace(/ (?=\S)/g, ' ') : section.pinyin;
-  const forms = [[`${section.name} | ${pinyin}`], [`${section.name} ${pinyin}`], [section.name, pinyin], [pinyin, section.name]];
+  const pinyin = random.chance(0.3)
+    ? section.pinyin
+        .toLowerCase()
+        .replace(/(^|\s)\p{L}/gu, (s) => s.toUpperCase())
+        .replace(/ (?=\S)/g, ' ')
+    : section.pinyin;
+  const forms = [
+    [`${section.name} | ${pinyin}`],
+    [`${section.name} ${pinyin}`],
+    [section.name, pinyin],
+    [pinyin, section.name],
+  ];
   return furnitureUnit('banner', random.pick(forms), furniture);
 }
 
 function promo(random: Random, rates: Rates, furniture: string[]): Unit[] {
   const lines = random.chance(0.5) ? [...PROMO] : [PROMO.join(' ')];
   const unit = furnitureUnit('promo', lines, furniture);
-  return random.chance(rates.promoTwice) ? [unit, { ...unit, lines: [...lines], noise: { kind: 'repeat.promo', expected: '' } }] : [unit];
+  return random.chance(rates.promoTwice)
+    ? [unit, { ...unit, lines: [...lines], noise: { kind: 'repeat.promo', expected: '' } }]
+    : [unit];
 }
 
 function sponsorList(random: Random, furniture: string[]): Unit[] {
   const names = random.shuffle(SPONSORS).slice(0, random.int(3, 12));
   if (random.chance(0.25)) return [furnitureUnit('sponsors', [[...SPONSOR_HEADING, ...names].join(' ')], furniture)];
-  const units = [furnitureUnit('sponsors', random.chance(0.5) ? [...SPONSOR_HEADING] : [SPONSOR_HEADING.join(' ')], furniture)];
-  for (let i = 0; i < names.length; ) {
+  const units = [
+    furnitureUnit('sponsors', random.chance(0.5) ? [...SPONSOR_HEADING] : [SPONSOR_HEADING.join(' ')], furniture),
+  ];
+  for (let i = 0; i < names.length;) {
     const size = random.int(1, 3);
     units.push(furnitureUnit('sponsors', names.slice(i, i + size), furniture));
     i += size;
@@ -254,7 +308,38 @@ function sponsorList(random: Random, furniture: string[]): Unit[] {
 }
 
 /** Words a break can cut in two (`习` / `近平`). */
-const WORDS = ['习近平', '科协', '科技', '科普', '科学', '工作', '发展', '服务', '创新', '会议', '学习', '活动', '青少年', '志愿者', '乡村', '农业', '技术', '专家', '企业', '组织', '群众', '建设', '教育', '精神', '推动', '开展', '提升', '学会', '全面', '基层'];
+const WORDS = [
+  '习近平',
+  '科协',
+  '科技',
+  '科普',
+  '科学',
+  '工作',
+  '发展',
+  '服务',
+  '创新',
+  '会议',
+  '学习',
+  '活动',
+  '青少年',
+  '志愿者',
+  '乡村',
+  '农业',
+  '技术',
+  '专家',
+  '企业',
+  '组织',
+  '群众',
+  '建设',
+  '教育',
+  '精神',
+  '推动',
+  '开展',
+  '提升',
+  '学会',
+  '全面',
+  '基层',
+];
 const COMMAS = new Set([',', '，']);
 
 const LATIN = ['and', 'the', 'of', 'in', 'to', 'for', 'on'];
@@ -282,7 +367,10 @@ class PageUnits {
   ) {}
 
   private paragraphs(article?: number): Unit[] {
-    return this.units.filter((u) => u.role === 'paragraph' && !u.noise && !this.touched.has(u) && (article === undefined || u.article === article));
+    return this.units.filter(
+      (u) =>
+        u.role === 'paragraph' && !u.noise && !this.touched.has(u) && (article === undefined || u.article === article),
+    );
   }
 
   private articleCount(): number {
@@ -344,19 +432,30 @@ class PageUnits {
       if (this.touched.has(unit) || unit.marks.some((m) => m.kind === 'lost.start')) continue;
       if (this.random.chance(rates.paragraphStart)) {
         const at = this.column.layout === 'blank-line' ? this.random.int(10, 17) : this.firstLineWidth(false);
-        if (text.length >= at + 12 && !hangs(text[at]) && !hangs(text[at - 1])) this.withIntruders(this.split(unit, at, 'break.paragraph-start', false), rates);
+        if (text.length >= at + 12 && !hangs(text[at]) && !hangs(text[at - 1]))
+          this.withIntruders(this.split(unit, at, 'break.paragraph-start', false), rates);
         continue;
       }
       if (!this.random.chance(rates.breaks)) continue;
       const candidates = this.cutCandidates(text, false);
       if (candidates.length === 0) continue;
-      const wanted = this.random.pick(['break.mid-sentence', 'break.mid-word', 'break.after-comma', 'break.doubled-char']);
+      const wanted = this.random.pick([
+        'break.mid-sentence',
+        'break.mid-word',
+        'break.after-comma',
+        'break.doubled-char',
+      ]);
       const afterComma = candidates.filter((at) => COMMAS.has(text[at - 1]));
       const midWord = candidates.filter((at) => WORDS.some((word) => insideWord(text, at, word)));
       const midSentence = candidates.filter((at) => isHan(text[at - 1]) && isHan(text[at]));
       const pool = wanted === 'break.after-comma' ? afterComma : wanted === 'break.mid-word' ? midWord : midSentence;
       const at = pool.length ? this.random.pick(pool) : this.random.pick(candidates);
-      const kind = pool.length && wanted !== 'break.doubled-char' ? wanted : COMMAS.has(text[at - 1]) ? 'break.after-comma' : 'break.mid-sentence';
+      const kind =
+        pool.length && wanted !== 'break.doubled-char'
+          ? wanted
+          : COMMAS.has(text[at - 1])
+            ? 'break.after-comma'
+            : 'break.mid-sentence';
       const doubled = wanted === 'break.doubled-char' && isHan(text[at - 1]);
       this.withIntruders(this.split(unit, at, kind, doubled), rates);
     }
@@ -368,7 +467,9 @@ class PageUnits {
     const article = rest.article!;
     // Few articles have a photo: when this one has, its caption is the likeliest thing in the break.
     const others = this.random.shuffle(['byline', 'fragment'] as const);
-    const kinds = this.random.chance(0.7) ? ['caption' as const, ...others] : this.random.shuffle(['caption' as const, ...others]);
+    const kinds = this.random.chance(0.7)
+      ? ['caption' as const, ...others]
+      : this.random.shuffle(['caption' as const, ...others]);
     for (const kind of kinds) {
       const intruder = this.intruder(kind, article);
       if (!intruder) continue;
@@ -382,7 +483,9 @@ class PageUnits {
 
   private intruder(kind: 'caption' | 'byline' | 'fragment', article: number): Unit | null {
     if (kind === 'caption') {
-      const caption = this.units.find((u) => u.role === 'caption' && u.article === article && !u.noise && !this.touched.has(u));
+      const caption = this.units.find(
+        (u) => u.role === 'caption' && u.article === article && !u.noise && !this.touched.has(u),
+      );
       if (!caption) return null;
       this.remove(caption);
       this.touched.add(caption);
@@ -397,7 +500,9 @@ class PageUnits {
       if (this.random.chance(0.5)) this.remove(byline);
       return { ...byline, marks: [], noise: { kind: 'intruder.byline', expected: '' } };
     }
-    const others = this.units.filter((u) => u.role === 'paragraph' && u.article !== article && !u.noise && !this.touched.has(u) && !this.opensBody(u));
+    const others = this.units.filter(
+      (u) => u.role === 'paragraph' && u.article !== article && !u.noise && !this.touched.has(u) && !this.opensBody(u),
+    );
     if (others.length === 0) return null;
     const fragment = this.random.pick(others);
     this.remove(fragment);
@@ -416,11 +521,23 @@ class PageUnits {
       const text = unit.lines[0];
       if (text.length < 16 || unit.marks.length) continue;
       if (this.random.chance(rates.repeatParagraph)) {
-        const copies = Array.from({ length: this.random.int(1, 2) }, (): Unit => ({ ...unit, lines: [text], marks: [], opens: false, noise: { kind: 'repeat.paragraph', expected: '' } }));
+        const copies = Array.from({ length: this.random.int(1, 2) }, (): Unit => ({
+          ...unit,
+          lines: [text],
+          marks: [],
+          opens: false,
+          noise: { kind: 'repeat.paragraph', expected: '' },
+        }));
         this.insertAfter(unit, ...copies);
         this.touched.add(unit);
       } else if (this.random.chance(rates.garbled)) {
-        this.insertAfter(unit, { ...unit, lines: [this.garble(text)], marks: [], opens: false, noise: { kind: 'repeat.garbled', expected: '' } });
+        this.insertAfter(unit, {
+          ...unit,
+          lines: [this.garble(text)],
+          marks: [],
+          opens: false,
+          noise: { kind: 'repeat.garbled', expected: '' },
+        });
         this.touched.add(unit);
       }
     }
@@ -440,7 +557,9 @@ class PageUnits {
   displaceAfterBylines(rates: Rates): void {
     for (const byline of this.units.filter((u) => u.role === 'byline' && !u.noise)) {
       if (!this.random.chance(rates.displaced)) continue;
-      const candidates = this.paragraphs().filter((u) => u.article !== byline.article && !this.opensBody(u) && !u.marks.length);
+      const candidates = this.paragraphs().filter(
+        (u) => u.article !== byline.article && !this.opensBody(u) && !u.marks.length,
+      );
       if (candidates.length === 0) continue;
       const moved = this.random.pick(candidates);
       this.remove(moved);
@@ -458,7 +577,16 @@ class PageUnits {
       if (body.length === 0) continue;
       const heading = this.random.chance(0.5) ? own.filter((u) => u.role === 'kicker' || u.role === 'title') : [];
       const copied = [...heading, ...body.slice(0, this.random.int(1, Math.min(2, body.length)))];
-      const copies = copied.map((u): Unit => ({ ...u, lines: [...u.lines], marks: [], opens: false, cutKind: undefined, continues: false, breakBefore: false, noise: { kind: 'repeat.article', expected: '' } }));
+      const copies = copied.map((u): Unit => ({
+        ...u,
+        lines: [...u.lines],
+        marks: [],
+        opens: false,
+        cutKind: undefined,
+        continues: false,
+        breakBefore: false,
+        noise: { kind: 'repeat.article', expected: '' },
+      }));
       if (this.random.chance(0.5)) this.insertBefore(own[0], ...copies);
       else this.insertAfter(own[own.length - 1], ...copies);
     }
@@ -468,18 +596,27 @@ class PageUnits {
   headlinesBetweenColumns(rates: Rates): void {
     for (let article = 1; article < this.articleCount(); article++) {
       if (!this.random.chance(rates.headlineBetween)) continue;
-      const heading = this.units.filter((u) => u.article === article && !u.noise && (u.role === 'kicker' || u.role === 'title'));
+      const heading = this.units.filter(
+        (u) => u.article === article && !u.noise && (u.role === 'kicker' || u.role === 'title'),
+      );
       const before = this.paragraphs(article - 1).filter((u) => !u.marks.length);
       const host = before[before.length - 1];
       if (!host || this.units.indexOf(host) > this.units.indexOf(heading[0])) continue;
       // A banner between them opens a new column: its headline is set below it, not across the one before.
-      if (this.units.slice(this.units.indexOf(host), this.units.indexOf(heading[0])).some((u) => u.article === undefined)) continue;
+      if (
+        this.units.slice(this.units.indexOf(host), this.units.indexOf(heading[0])).some((u) => u.article === undefined)
+      )
+        continue;
       const candidates = this.cutCandidates(host.lines[0], !!host.continues);
       if (candidates.length === 0) continue;
       const rest = this.split(host, this.random.pick(candidates), 'break.mid-sentence', false);
       for (const unit of heading) {
         this.remove(unit);
-        unit.noise = { kind: 'layout.headline-between-columns', expected: '', damages: { article: article - 1, block: host.block! } };
+        unit.noise = {
+          kind: 'layout.headline-between-columns',
+          expected: '',
+          damages: { article: article - 1, block: host.block! },
+        };
       }
       heading[0].breakBefore = true;
       this.insertBefore(rest, ...heading);
@@ -503,7 +640,12 @@ class PageUnits {
       if (draw >= TWO_LINE_SHARE) continue;
       const space = title.indexOf(' ');
       // Half of the spaced headlines print their space as the line break, as the OCR set's pages do.
-      const lines = space > 0 && draw < TWO_LINE_SHARE / 2 ? [title.slice(0, space), title.slice(space + 1)] : title.length > room ? [title.slice(0, room), title.slice(room)] : null;
+      const lines =
+        space > 0 && draw < TWO_LINE_SHARE / 2
+          ? [title.slice(0, space), title.slice(space + 1)]
+          : title.length > room
+            ? [title.slice(0, room), title.slice(room)]
+            : null;
       // Longer than two lines of the column: set across columns, on one line.
       if (!lines || !lines[1].trim() || lines.some((line) => line.length > room)) continue;
       unit.lines = lines;
@@ -544,7 +686,13 @@ class PageUnits {
     const sites = [];
     for (let i = 1; i + width < text.length; i++) {
       const piece = text.slice(i, i + width);
-      if (Array.from(piece).every(isHan) && text[i - 1] !== text[i] && text.slice(i + width, i + 2 * width) !== piece && this.freeAt(unit, i)) sites.push(i);
+      if (
+        Array.from(piece).every(isHan) &&
+        text[i - 1] !== text[i] &&
+        text.slice(i + width, i + 2 * width) !== piece &&
+        this.freeAt(unit, i)
+      )
+        sites.push(i);
     }
     if (sites.length === 0) return;
     const at = this.random.pick(sites);
@@ -554,7 +702,8 @@ class PageUnits {
   private injectLatin(unit: Unit): void {
     const text = unit.lines[0];
     const sites = [];
-    for (let i = 2; i < text.length - 2; i++) if (isHan(text[i - 1]) && isHan(text[i]) && this.freeAt(unit, i)) sites.push(i);
+    for (let i = 2; i < text.length - 2; i++)
+      if (isHan(text[i - 1]) && isHan(text[i]) && this.freeAt(unit, i)) sites.push(i);
     if (sites.length === 0) return;
     this.insertText(unit, this.random.pick(sites), ` ${this.random.pick(LATIN)} `, 'char.latin');
   }
@@ -567,12 +716,13 @@ class PageUnits {
       const misreadings = MISREADINGS.get(text[at]);
       if (!misreadings || !this.freeAt(unit, at) || !this.random.chance(misreadRate(text[at]) * intensity)) continue;
       const right = text[at];
-      text[at] = this.random.weighted(misreadings.map((misreading) => ({ item: misreading.read, weight: misreading.rate })));
+      text[at] = this.random.weighted(
+        misreadings.map((misreading) => ({ item: misreading.read, weight: misreading.rate })),
+      );
       unit.marks.push({ kind: 'char.lookalike', start: at, end: at + 1, expected: right });
     }
     unit.lines[0] = text.join('');
   }
-
 }
 
 function insideWord(text: string, at: number, word: string): boolean {

@@ -15,12 +15,34 @@ export interface Misreading {
 const CLASSIC_RATE = 0.005;
 const SMOOTHING = 3;
 const CLASSIC_PAIRS = [
-  '荥荣', '逐遂', '遂逐', '已己', '己已', '未末', '末未', '士土', '土士', '侯候', '候侯', '拨拔', '拔拨', '晴睛',
-  '辨辩', '辩辨', '崇祟', '折拆', '徙徒', '兔免', '治冶', '贷货', '货贷',
+  '荥荣',
+  '逐遂',
+  '遂逐',
+  '已己',
+  '己已',
+  '未末',
+  '末未',
+  '士土',
+  '土士',
+  '侯候',
+  '候侯',
+  '拨拔',
+  '拔拨',
+  '晴睛',
+  '辨辩',
+  '辩辨',
+  '崇祟',
+  '折拆',
+  '徙徒',
+  '兔免',
+  '治冶',
+  '贷货',
+  '货贷',
 ];
 
 export const MISREADINGS = new Map<string, Misreading[]>();
-const add = (right: string, misreading: Misreading) => MISREADINGS.set(right, [...(MISREADINGS.get(right) ?? []), misreading]);
+const add = (right: string, misreading: Misreading) =>
+  MISREADINGS.set(right, [...(MISREADINGS.get(right) ?? []), misreading]);
 for (const pair of CLASSIC_PAIRS) add(pair[0], { read: pair[1], rate: CLASSIC_RATE });
 const entries = OCR_CONFUSIONS.trim().split(/\s+/);
 for (let i = 0; i + 2 < entries.length; i += 3) {

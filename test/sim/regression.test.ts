@@ -29,11 +29,41 @@ interface Floor {
 
 const FLOORS: Record<Layout, Floor> = {
   // today: title 0.952, para 0.842, CER 25.1%, byline 91.4%, OCR recall 90.4%, right ≥ 0.95 97.9%, starts 96.5%, furniture 0, breaks undone 65.2%
-  'blank-line': { titleF1: 0.92, boundaryF1: 0.81, cer: 0.28, byline: 0.86, ocrRecall: 0.86, rightAtHighConfidence: 0.94, splitRecall: 0.92, furnitureInArticles: 2, breaksUndone: 0.6 },
+  'blank-line': {
+    titleF1: 0.92,
+    boundaryF1: 0.81,
+    cer: 0.28,
+    byline: 0.86,
+    ocrRecall: 0.86,
+    rightAtHighConfidence: 0.94,
+    splitRecall: 0.92,
+    furnitureInArticles: 2,
+    breaksUndone: 0.6,
+  },
   // today: title 0.453, para 0.323, CER 150.6%, byline 54.2%, OCR recall 75.0%, right ≥ 0.95 95.0%, starts 40.7%, furniture 14, breaks undone 19.4%
-  'hard-wrapped': { titleF1: 0.42, boundaryF1: 0.29, cer: 1.58, byline: 0.49, ocrRecall: 0.71, rightAtHighConfidence: 0.9, splitRecall: 0.36, furnitureInArticles: 17, breaksUndone: 0.15 },
+  'hard-wrapped': {
+    titleF1: 0.42,
+    boundaryF1: 0.29,
+    cer: 1.58,
+    byline: 0.49,
+    ocrRecall: 0.71,
+    rightAtHighConfidence: 0.9,
+    splitRecall: 0.36,
+    furnitureInArticles: 17,
+    breaksUndone: 0.15,
+  },
   // today: title 0.734, para 0.437, CER 86.3%, byline 56.9%, OCR recall 93.4%, right ≥ 0.95 85.3%, starts 66.7%, furniture 6, breaks undone 26.4%
-  'column-wrapped': { titleF1: 0.7, boundaryF1: 0.41, cer: 0.9, byline: 0.52, ocrRecall: 0.89, rightAtHighConfidence: 0.8, splitRecall: 0.62, furnitureInArticles: 9, breaksUndone: 0.22 },
+  'column-wrapped': {
+    titleF1: 0.7,
+    boundaryF1: 0.41,
+    cer: 0.9,
+    byline: 0.52,
+    ocrRecall: 0.89,
+    rightAtHighConfidence: 0.8,
+    splitRecall: 0.62,
+    furnitureInArticles: 9,
+    breaksUndone: 0.22,
+  },
 };
 
 const groups = byLayout(simulatePages({ seed: 9000, count: 42 }).map(scoreSimPage));
@@ -61,8 +91,13 @@ describe.each(LAYOUTS)('pipeline on simulated %s pages (fixed slice)', (layout) 
   });
 
   it('should rejoin paragraphs cut by column breaks at its floor', () => {
-    const breaks = groups.get(layout)!.flatMap((score) => score.repairs).filter((repair) => repair.kind.startsWith('break.'));
-    expect(breaks.filter((repair) => repair.repaired).length / breaks.length).toBeGreaterThanOrEqual(floor.breaksUndone);
+    const breaks = groups
+      .get(layout)!
+      .flatMap((score) => score.repairs)
+      .filter((repair) => repair.kind.startsWith('break.'));
+    expect(breaks.filter((repair) => repair.repaired).length / breaks.length).toBeGreaterThanOrEqual(
+      floor.breaksUndone,
+    );
   });
 
   it('should find the injected character errors at its floor', () => {

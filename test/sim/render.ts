@@ -54,7 +54,13 @@ class Output {
     this.length += text.length;
   }
 
-  log(kind: string, start: number, end: number, expected?: string, damages?: { article?: number; block?: number }): void {
+  log(
+    kind: string,
+    start: number,
+    end: number,
+    expected?: string,
+    damages?: { article?: number; block?: number },
+  ): void {
     const noise: InjectedNoise = { kind, start, end };
     if (expected !== undefined) noise.expected = expected;
     if (damages?.article !== undefined && damages.block !== undefined) {
@@ -90,7 +96,8 @@ export function render(random: Random, units: readonly Unit[], column: Column): 
       openCuts.delete(unit.article!);
     }
     const positions = emit(random, out, style, unit);
-    for (const mark of unit.marks) out.log(mark.kind, positions[mark.start], positions[mark.end - 1] + 1, mark.expected, unit);
+    for (const mark of unit.marks)
+      out.log(mark.kind, positions[mark.start], positions[mark.end - 1] + 1, mark.expected, unit);
     if (unit.noise) out.log(unit.noise.kind, unitStart, out.length, unit.noise.expected, unit.noise.damages ?? unit);
     if (unit.opens) articleStarts[unit.article!] = unitStart;
     if (unit.cutKind) openCuts.set(unit.article!, { kind: unit.cutKind, start: out.length, block: unit.block });

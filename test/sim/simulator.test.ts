@@ -4,7 +4,9 @@ import { LAYOUTS, NOISE_KINDS, simulatePage, simulatePages, type InjectedNoise, 
 
 /** Raw with the recorded wrong text replaced by what gold reads there, outermost span first. */
 function denoise(page: SimPage, take: (noise: InjectedNoise) => boolean = () => true): string {
-  const spans = page.noise.filter((noise) => noise.expected !== undefined && take(noise)).sort((a, b) => a.start - b.start || b.end - a.end);
+  const spans = page.noise
+    .filter((noise) => noise.expected !== undefined && take(noise))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
   let text = '';
   let at = 0;
   for (const span of spans) {
@@ -26,7 +28,8 @@ function printed(page: SimPage): (text: string) => boolean {
 }
 
 /** Half-width and full-width marks read alike, as the layouts mix them. */
-const loose = (text: string) => flat(text).replace(/[，：；？]/g, (mark) => String.fromCharCode(mark.charCodeAt(0) - 0xfee0));
+const loose = (text: string) =>
+  flat(text).replace(/[，：；？]/g, (mark) => String.fromCharCode(mark.charCodeAt(0) - 0xfee0));
 
 const pages = simulatePages({ seed: 1000, count: 200 });
 
@@ -59,7 +62,8 @@ describe('page simulator', () => {
   it('should print every gold paragraph in raw once the recorded noise is undone', () => {
     for (const page of pages) {
       const reads = printed(page);
-      for (const block of page.gold.articles.flatMap((article) => article.blocks)) expect(reads(block.text), `${page.name}: ${block.text}`).toBe(true);
+      for (const block of page.gold.articles.flatMap((article) => article.blocks))
+        expect(reads(block.text), `${page.name}: ${block.text}`).toBe(true);
     }
   });
 
@@ -81,8 +85,14 @@ describe('page simulator', () => {
         const line = page.raw.slice(start, page.raw.indexOf('\n', start)).replace(/^(#{1,6}|-) /, '');
         const heading = loose(article.kicker ?? article.title);
         // A headline set on two lines starts with its first line.
-        const twoLines = !article.kicker && page.noise.some((noise) => noise.kind === 'layout.two-line-headline' && noise.start === start);
-        if (twoLines) expect(heading.startsWith(loose(line)) && loose(line).length < heading.length, `${page.name} article ${i}`).toBe(true);
+        const twoLines =
+          !article.kicker &&
+          page.noise.some((noise) => noise.kind === 'layout.two-line-headline' && noise.start === start);
+        if (twoLines)
+          expect(
+            heading.startsWith(loose(line)) && loose(line).length < heading.length,
+            `${page.name} article ${i}`,
+          ).toBe(true);
         else expect(loose(line), `${page.name} article ${i}`).toBe(heading);
       });
     }
@@ -114,8 +124,10 @@ describe('page simulator', () => {
         named++;
         const block = page.gold.articles[noise.article!].blocks[noise.block!];
         expect(block, `${page.name} ${noise.kind}`).toBeDefined();
-        if (noise.kind === 'lost.end') expect(loose(page.raw.slice(noise.start, noise.end))).toBe(loose(block.text).slice(-1));
-        if (noise.kind === 'lost.start') expect(loose(page.raw.slice(noise.start, noise.end))).toBe(loose(block.text).slice(0, 1));
+        if (noise.kind === 'lost.end')
+          expect(loose(page.raw.slice(noise.start, noise.end))).toBe(loose(block.text).slice(-1));
+        if (noise.kind === 'lost.start')
+          expect(loose(page.raw.slice(noise.start, noise.end))).toBe(loose(block.text).slice(0, 1));
       }
     }
     expect(named).toBeGreaterThan(pages.length);
@@ -131,10 +143,19 @@ describe('page simulator', () => {
     const lines = (page: SimPage) => page.raw.split('\n');
     /** Lines set on their own rather than wrapped: headings, credits, furniture. */
     const ownLines = (page: SimPage) =>
-      new Set([
-        ...page.gold.furniture,
-        ...page.gold.articles.flatMap((a) => [a.title, a.kicker, a.byline && `(${a.byline})`, ...a.blocks.filter((b) => b.type === 'subhead').map((b) => b.text)]),
-      ].filter((text): text is string => !!text).map(loose));
+      new Set(
+        [
+          ...page.gold.furniture,
+          ...page.gold.articles.flatMap((a) => [
+            a.title,
+            a.kicker,
+            a.byline && `(${a.byline})`,
+            ...a.blocks.filter((b) => b.type === 'subhead').map((b) => b.text),
+          ]),
+        ]
+          .filter((text): text is string => !!text)
+          .map(loose),
+      );
     const hanging = /[。！？”’，,、：:；;）)」』\s]+$/;
 
     it('blank-line: one block per paragraph with blank lines between, markdown residue, no indents', () => {
@@ -156,8 +177,11 @@ describe('page simulator', () => {
         expect(width).toBeLessThanOrEqual(25);
         const own = ownLines(page);
         const text = lines(page).filter((line) => line.trim() && !own.has(loose(line)));
-        for (const line of text) expect(line.replace(hanging, '').length, `${page.name}: ${line}`).toBeLessThanOrEqual(width);
-        expect(text.filter((line) => line.startsWith('\u3000\u3000')).length, page.name).toBeGreaterThanOrEqual(page.gold.articles.length);
+        for (const line of text)
+          expect(line.replace(hanging, '').length, `${page.name}: ${line}`).toBeLessThanOrEqual(width);
+        expect(text.filter((line) => line.startsWith('\u3000\u3000')).length, page.name).toBeGreaterThanOrEqual(
+          page.gold.articles.length,
+        );
         expect(lines(page).filter((line) => !line.trim()).length / lines(page).length, page.name).toBeLessThan(0.1);
       }
     });
@@ -167,7 +191,9 @@ describe('page simulator', () => {
         const own = ownLines(page);
         expect(page.raw).not.toMatch(/^\u3000/m);
         for (const line of lines(page).filter((l) => l.trim() && !own.has(loose(l)))) {
-          expect(line.replace(/ /g, '').replace(hanging, '').length, `${page.name}: ${line}`).toBeLessThanOrEqual(page.columnWidth!);
+          expect(line.replace(/ /g, '').replace(hanging, '').length, `${page.name}: ${line}`).toBeLessThanOrEqual(
+            page.columnWidth!,
+          );
         }
       }
       const kinds = new Set(of('column-wrapped').flatMap((page) => page.noise.map((noise) => noise.kind)));

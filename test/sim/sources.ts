@@ -7,7 +7,9 @@ import type { GoldArticle, GoldPage } from '../eval/evaluate';
  * annotated fixtures, and page furniture of the kinds page-anatomy.md lists. Only gold text is
  * used, never raw text, so no pipeline rule can have been tuned on a simulated page's noise.
  */
-const GOLD_DIRS = ['../fixtures/eval', '../fixtures/eval-blind'].map((dir) => fileURLToPath(new URL(dir, import.meta.url)));
+const GOLD_DIRS = ['../fixtures/eval', '../fixtures/eval-blind'].map((dir) =>
+  fileURLToPath(new URL(dir, import.meta.url)),
+);
 
 function readGoldPages(): GoldPage[] {
   return GOLD_DIRS.flatMap((dir) =>
@@ -29,7 +31,12 @@ export const SOURCE_ARTICLES: readonly GoldArticle[] = (() => {
   return goldPages
     .flatMap((page) => page.articles)
     .filter((article) => {
-      if (!article.title.trim() || seen.has(article.title) || !article.blocks.some((block) => block.type === 'paragraph')) return false;
+      if (
+        !article.title.trim() ||
+        seen.has(article.title) ||
+        !article.blocks.some((block) => block.type === 'paragraph')
+      )
+        return false;
       seen.add(article.title);
       return true;
     });
@@ -59,11 +66,15 @@ const furniture = goldPages.flatMap((page) => page.furniture);
 
 /** Sponsor names (`…科学技术协会`) as the sponsor lists print them. */
 export const SPONSORS: readonly string[] = [
-  ...new Set(furniture.flatMap((text) => text.split(/\s+/)).filter((name) => /^\p{Script=Han}{2,}科学技术协会$/u.test(name))),
+  ...new Set(
+    furniture.flatMap((text) => text.split(/\s+/)).filter((name) => /^\p{Script=Han}{2,}科学技术协会$/u.test(name)),
+  ),
 ].sort();
 
 /** `栏目协办:…` column sponsor lines. */
-export const COLUMN_SPONSORS: readonly string[] = [...new Set(furniture.filter((text) => text.startsWith('栏目协办')))].sort();
+export const COLUMN_SPONSORS: readonly string[] = [
+  ...new Set(furniture.filter((text) => text.startsWith('栏目协办'))),
+].sort();
 
 export const PROMO = ['欢迎关注', '“四川科技报”微信公众号'] as const;
 export const SPONSOR_HEADING = ['本版协办单位', '(排名不分先后)'] as const;

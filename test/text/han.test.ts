@@ -7,7 +7,16 @@ describe('Han characters', () => {
   });
 
   it('should refuse punctuation, kana, digits, Latin letters and the ideographic space', () => {
-    expect(['。', '，', 'あ', '3', 'A', '\u3000', '〇', ''].map(isHan)).toEqual([false, false, false, false, false, false, false, false]);
+    expect(['。', '，', 'あ', '3', 'A', '\u3000', '〇', ''].map(isHan)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('should accept extension B+ as a code point, not as a UTF-16 code unit', () => {

@@ -5,8 +5,16 @@ describe('lexicon', () => {
   const words = lexicon();
 
   it('should hold common words of jieba and the domain list, and not single characters or non-words', () => {
-    expect(['发展', '科学技术', '一帆风顺', '科协', '院士', '习近平', '荥经'].map((word) => words.has(word))).toEqual(Array(7).fill(true));
-    expect(['的', '能能', '近平', '科协能', ''].map((word) => words.has(word))).toEqual([false, false, false, false, false]);
+    expect(['发展', '科学技术', '一帆风顺', '科协', '院士', '习近平', '荥经'].map((word) => words.has(word))).toEqual(
+      Array(7).fill(true),
+    );
+    expect(['的', '能能', '近平', '科协能', ''].map((word) => words.has(word))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('should rank a common word above a rare one and an unknown word at the floor', () => {

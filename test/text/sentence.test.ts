@@ -7,11 +7,22 @@ describe('sentence end', () => {
   });
 
   it('should look through closing quotes and brackets after the mark, and through trailing spaces', () => {
-    expect(['他说:“要抓好落实。”', '(见下图。)', '《通知》。」', '完成。  \n'].map(endsSentence)).toEqual([true, true, true, true]);
+    expect(['他说:“要抓好落实。”', '(见下图。)', '《通知》。」', '完成。  \n'].map(endsSentence)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
   });
 
   it('should end on a colon (a list or a quotation follows) but not on a semicolon or a comma', () => {
-    expect(['主要做法如下:', '他表示：', '一是加强学习；', '二是抓好落实;', '会上,'].map(endsSentence)).toEqual([true, true, false, false, false]);
+    expect(['主要做法如下:', '他表示：', '一是加强学习；', '二是抓好落实;', '会上,'].map(endsSentence)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('should not end on a closer without a mark before it', () => {
@@ -25,7 +36,12 @@ describe('sentence end', () => {
   });
 
   it('should find a full stop anywhere, but not a colon or a comma', () => {
-    expect(['本报记者 张明', '会议。结束', '欢迎关注!', '栏目协办:某某'].map(holdsFullStop)).toEqual([false, true, true, false]);
+    expect(['本报记者 张明', '会议。结束', '欢迎关注!', '栏目协办:某某'].map(holdsFullStop)).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 });
 

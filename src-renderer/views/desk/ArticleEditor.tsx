@@ -54,7 +54,15 @@ export function ArticleEditor({ raw, clean, article }: { raw: string; clean: Cle
       </div>
       <div className="article-blocks">
         {article.blocks.map((block, index) => (
-          <BlockEditor key={block.id} raw={raw} clean={clean} article={article} block={block} first={index === 0} last={index === article.blocks.length - 1} />
+          <BlockEditor
+            key={block.id}
+            raw={raw}
+            clean={clean}
+            article={article}
+            block={block}
+            first={index === 0}
+            last={index === article.blocks.length - 1}
+          />
         ))}
       </div>
     </div>
@@ -64,7 +72,9 @@ export function ArticleEditor({ raw, clean, article }: { raw: string; clean: Cle
 function FieldInput({ article, field }: { article: Article; field: ArticleTextField }) {
   const { t } = useTranslation('desk');
   const stored = (field === 'title' ? article.title : article[field]) ?? '';
-  const draft = useDraft(stored, (value) => act((p) => setArticleField(p, article.id, field, field === 'title' ? value : value || null)));
+  const draft = useDraft(stored, (value) =>
+    act((p) => setArticleField(p, article.id, field, field === 'title' ? value : value || null)),
+  );
   const focus = useDesk((state) => field === 'title' && state.focusTitleOf === article.id);
   const input = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
@@ -87,7 +97,16 @@ function FieldInput({ article, field }: { article: Article; field: ArticleTextFi
 function CaptionsInput({ article }: { article: Article }) {
   const { t } = useTranslation('desk');
   const draft = useDraft(article.captions.join('\n'), (value) =>
-    act((p) => setArticleCaptions(p, article.id, value.split('\n').map((line) => line.trim()).filter(Boolean))),
+    act((p) =>
+      setArticleCaptions(
+        p,
+        article.id,
+        value
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean),
+      ),
+    ),
   );
   return (
     <label className="field field-captions">
@@ -129,7 +148,8 @@ function BlockEditor({ raw, clean, article, block, first, last }: BlockProps) {
   }, [located, found]);
   // Picked elsewhere (a click in the raw pane, a key): brought to the middle; picked here, left where the editor is typing.
   useEffect(() => {
-    if (selected && !element.current?.contains(document.activeElement)) element.current?.scrollIntoView({ block: 'center' });
+    if (selected && !element.current?.contains(document.activeElement))
+      element.current?.scrollIntoView({ block: 'center' });
   }, [selected]);
   return (
     <div
@@ -161,7 +181,9 @@ function BlockEditor({ raw, clean, article, block, first, last }: BlockProps) {
           <select
             value={block.type}
             aria-label={t('block.role')}
-            onChange={(event) => void act((p) => setBlockRole(p, article.id, block.id, event.target.value as ChunkRole))}
+            onChange={(event) =>
+              void act((p) => setBlockRole(p, article.id, block.id, event.target.value as ChunkRole))
+            }
             data-testid="block-role"
           >
             {BLOCK_ROLES.map((role) => (
@@ -170,14 +192,35 @@ function BlockEditor({ raw, clean, article, block, first, last }: BlockProps) {
               </option>
             ))}
           </select>
-          <button type="button" className="icon-button" disabled={first} onClick={() => move(-1)} aria-label={t('block.up')} title={t('block.up')} data-testid="block-up">
+          <button
+            type="button"
+            className="icon-button"
+            disabled={first}
+            onClick={() => move(-1)}
+            aria-label={t('block.up')}
+            title={t('block.up')}
+            data-testid="block-up"
+          >
             ↑
           </button>
-          <button type="button" className="icon-button" disabled={last} onClick={() => move(1)} aria-label={t('block.down')} title={t('block.down')} data-testid="block-down">
+          <button
+            type="button"
+            className="icon-button"
+            disabled={last}
+            onClick={() => move(1)}
+            aria-label={t('block.down')}
+            title={t('block.down')}
+            data-testid="block-down"
+          >
             ↓
           </button>
           {!first && (
-            <button type="button" className="link-button" onClick={() => void splitAt(block.id)} data-testid="split-here">
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void splitAt(block.id)}
+              data-testid="split-here"
+            >
               {t('block.split')}
             </button>
           )}
@@ -214,7 +257,13 @@ function BlockEditor({ raw, clean, article, block, first, last }: BlockProps) {
         lang="zh-CN"
         {...draft}
         onFocus={() => selectBlock(block.id)}
-        onSelect={(event) => selectText({ block: block.id, start: event.currentTarget.selectionStart, end: event.currentTarget.selectionEnd })}
+        onSelect={(event) =>
+          selectText({
+            block: block.id,
+            start: event.currentTarget.selectionStart,
+            end: event.currentTarget.selectionEnd,
+          })
+        }
         onKeyDown={(event) => {
           if (event.altKey && event.shiftKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
             event.preventDefault();

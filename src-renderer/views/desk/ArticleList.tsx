@@ -1,7 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { Article, CleanPage, PageAnalysis } from '../../../src-shared/model';
 import { CUTOFFS } from '../../../src-shared/pipeline/decide/cutoffs';
-import { approveAllAbove, approveBoundary, articleFlags, rejectBoundary, moveBlockToArticle } from '../../../src-shared/review';
+import {
+  approveAllAbove,
+  approveBoundary,
+  articleFlags,
+  rejectBoundary,
+  moveBlockToArticle,
+} from '../../../src-shared/review';
 import { selectArticle, setThreshold, useDesk } from '../../store/desk';
 import { act } from './commands';
 import { readDraggedBlock } from './drag';
@@ -12,7 +18,15 @@ import { articleText } from './search';
 export const LOW_CONFIDENCE = CUTOFFS.boundary.apply;
 
 /** The page's outline: one row per article, with its split decision and open doubts. */
-export function ArticleList({ clean, analysis, selectedId }: { clean: CleanPage; analysis: PageAnalysis; selectedId: string | null }) {
+export function ArticleList({
+  clean,
+  analysis,
+  selectedId,
+}: {
+  clean: CleanPage;
+  analysis: PageAnalysis;
+  selectedId: string | null;
+}) {
   const { t } = useTranslation('desk');
   const threshold = useDesk((state) => state.threshold);
   const proposed = analysis.boundaries.filter((b) => b.status === 'proposed');
@@ -36,13 +50,23 @@ export function ArticleList({ clean, analysis, selectedId }: { clean: CleanPage;
             data-testid="threshold"
           />
         </label>
-        <button type="button" disabled={above === 0} onClick={() => void act((page) => approveAllAbove(page, threshold))} data-testid="approve-above">
+        <button
+          type="button"
+          disabled={above === 0}
+          onClick={() => void act((page) => approveAllAbove(page, threshold))}
+          data-testid="approve-above"
+        >
           {t('approveAboveButton', { count: above })}
         </button>
       </div>
       <ol className="article-items">
         {clean.articles.map((article) => (
-          <ArticleItem key={article.id} article={article} selected={article.id === selectedId} openFlags={articleFlags(article, analysis.flags).length} />
+          <ArticleItem
+            key={article.id}
+            article={article}
+            selected={article.id === selectedId}
+            openFlags={articleFlags(article, analysis.flags).length}
+          />
         ))}
       </ol>
     </nav>
@@ -55,7 +79,15 @@ function ArticleItem({ article, selected, openFlags }: { article: Article; selec
   const { split } = article;
   const low = split.status === 'proposed' && split.confidence < LOW_CONFIDENCE;
   const matches = search !== '' && articleText(article).includes(search);
-  const classes = ['article-item', selected && 'is-selected', low && 'is-low', matches && 'is-match', `split-${split.status}`].filter(Boolean).join(' ');
+  const classes = [
+    'article-item',
+    selected && 'is-selected',
+    low && 'is-low',
+    matches && 'is-match',
+    `split-${split.status}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <li
       className={classes}
@@ -69,13 +101,22 @@ function ArticleItem({ article, selected, openFlags }: { article: Article; selec
         }
       }}
     >
-      <button type="button" className="article-pick" aria-current={selected || undefined} onClick={() => selectArticle(article.id)}>
+      <button
+        type="button"
+        className="article-pick"
+        aria-current={selected || undefined}
+        onClick={() => selectArticle(article.id)}
+      >
         <span className="article-meta">
           {article.section && <span className="article-section">{article.section}</span>}
           {article.kicker && <span className="article-kicker">{article.kicker}</span>}
         </span>
         <span className="article-title">{article.title || t('untitled')}</span>
-        {openFlags > 0 && <span className="flag-count" title={t('openFlags', { count: openFlags })}>⚑ {openFlags}</span>}
+        {openFlags > 0 && (
+          <span className="flag-count" title={t('openFlags', { count: openFlags })}>
+            ⚑ {openFlags}
+          </span>
+        )}
       </button>
       {split.boundary !== null && (
         <div className="split-row">
@@ -83,11 +124,21 @@ function ArticleItem({ article, selected, openFlags }: { article: Article; selec
             {t(`split.${split.status}`)} · {Math.round(split.confidence * 100)}%
           </span>
           {split.status !== 'approved' && (
-            <button type="button" className="link-button" onClick={() => void act((page) => approveBoundary(page, split.boundary!))} data-testid="approve-split">
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void act((page) => approveBoundary(page, split.boundary!))}
+              data-testid="approve-split"
+            >
               {t('split.approve')}
             </button>
           )}
-          <button type="button" className="link-button" onClick={() => void act((page) => rejectBoundary(page, split.boundary!))} data-testid="reject-split">
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => void act((page) => rejectBoundary(page, split.boundary!))}
+            data-testid="reject-split"
+          >
             {t('split.reject')}
           </button>
         </div>
@@ -95,4 +146,3 @@ function ArticleItem({ article, selected, openFlags }: { article: Article; selec
     </li>
   );
 }
-

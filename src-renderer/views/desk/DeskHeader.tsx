@@ -28,20 +28,41 @@ export function DeskHeader({ page, analysis, clean }: { page: PageRow; analysis:
       </span>
       <div className="header-spacer" />
       <SearchBox clean={clean} />
-      <button type="button" onClick={() => openSeries(window.getSelection()?.toString().trim() ?? '')} data-testid="open-series">
+      <button
+        type="button"
+        onClick={() => openSeries(window.getSelection()?.toString().trim() ?? '')}
+        data-testid="open-series"
+      >
         {t('flags.series')}
       </button>
-      <button type="button" onClick={() => void undo()} disabled={!history?.canUndo} title={t('keys.undo')} data-testid="undo">
+      <button
+        type="button"
+        onClick={() => void undo()}
+        disabled={!history?.canUndo}
+        title={t('keys.undo')}
+        data-testid="undo"
+      >
         {t('undo')}
       </button>
       <button type="button" onClick={() => void redo()} disabled={!history?.canRedo} title={t('keys.redo')}>
         {t('redo')}
       </button>
-      <button type="button" className="primary" onClick={() => void approvePage(analysis)} disabled={page.status === 'approved'} data-testid="approve-page">
+      <button
+        type="button"
+        className="primary"
+        onClick={() => void approvePage(analysis)}
+        disabled={page.status === 'approved'}
+        data-testid="approve-page"
+      >
         {t('approvePage')}
       </button>
       <DeskExportControls pageId={page.id} analysis={analysis} />
-      <button type="button" className="icon-button" onClick={() => setShortcutsOpen(true)} aria-label={t('shortcuts.title')}>
+      <button
+        type="button"
+        className="icon-button"
+        onClick={() => setShortcutsOpen(true)}
+        aria-label={t('shortcuts.title')}
+      >
         ?
       </button>
     </header>

@@ -28,7 +28,11 @@ export function DeskScreen({ pageId }: { pageId: string }) {
   const rows = useLiveQuery(
     () =>
       db.transaction('r', db.pages, db.raws, db.reviews, async () => {
-        const [page, raw, review] = await Promise.all([db.pages.get(pageId), db.raws.get(pageId), db.reviews.get(pageId)]);
+        const [page, raw, review] = await Promise.all([
+          db.pages.get(pageId),
+          db.raws.get(pageId),
+          db.reviews.get(pageId),
+        ]);
         return { page: page ?? null, raw: raw ?? null, review: review ?? null };
       }),
     [pageId],
@@ -51,10 +55,19 @@ export function DeskScreen({ pageId }: { pageId: string }) {
     return releaseLease;
   }, [pageId]);
 
-  const clean = useMemo(() => (raw && review ? materialize(raw.text, review.analysis) : null), [raw?.text, review]);
+  const clean = useMemo(
+    () => (raw && review ? materialize(raw.text, review.analysis) : null),
+    // The raw row is a new object on every live-query refresh; only its text says when to re-materialize.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [raw?.text, review],
+  );
   const article = clean ? shownArticle(clean, articleId) : null;
 
-  const areas: DeskAreas = { raw: useRef<HTMLDivElement>(null), editor: useRef<HTMLDivElement>(null), diff: useRef<HTMLDivElement>(null) };
+  const areas: DeskAreas = {
+    raw: useRef<HTMLDivElement>(null),
+    editor: useRef<HTMLDivElement>(null),
+    diff: useRef<HTMLDivElement>(null),
+  };
   useDeskKeys(clean, review?.analysis ?? null, areas);
 
   // bench/desk.bench.ts times page opens up to this mark: the derived page is on screen.
@@ -102,7 +115,11 @@ export function DeskScreen({ pageId }: { pageId: string }) {
         </div>
         <div className="desk-center">
           <div className="desk-editor" ref={areas.editor}>
-            {article ? <ArticleEditor raw={raw.text} clean={clean} article={article} /> : <p className="empty-state">{t('noArticles')}</p>}
+            {article ? (
+              <ArticleEditor raw={raw.text} clean={clean} article={article} />
+            ) : (
+              <p className="empty-state">{t('noArticles')}</p>
+            )}
           </div>
           <div className="desk-diff" ref={areas.diff} tabIndex={-1}>
             {article && <DiffView raw={raw.text} article={article} edits={review.analysis.edits} />}

@@ -19,7 +19,13 @@ export function DiffView({ raw, article, edits }: { raw: string; article: Articl
         <div className="header-spacer" />
         <div className="segmented" role="group" aria-label={t('diff.mode')}>
           {(['inline', 'side'] as DiffMode[]).map((m) => (
-            <button key={m} type="button" aria-pressed={mode === m} onClick={() => setDiffMode(m)} data-testid={`diff-${m}`}>
+            <button
+              key={m}
+              type="button"
+              aria-pressed={mode === m}
+              onClick={() => setDiffMode(m)}
+              data-testid={`diff-${m}`}
+            >
               {t(`diff.${m}`)}
             </button>
           ))}

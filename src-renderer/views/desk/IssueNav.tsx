@@ -31,13 +31,30 @@ export function IssueNav({ pageId }: { pageId: string }) {
   const name = issueName(issue, t, language);
   return (
     <nav className="desk-issue-nav" aria-label={name} data-testid="desk-issue">
-      <button type="button" className="icon-button" onClick={() => previous && openPage(previous)} disabled={!previous} aria-label={t('desk.previous')} title={`${t('desk.previous')} (Alt+PageUp)`} data-testid="issue-previous">
+      <button
+        type="button"
+        className="icon-button"
+        onClick={() => previous && openPage(previous)}
+        disabled={!previous}
+        aria-label={t('desk.previous')}
+        title={`${t('desk.previous')} (Alt+PageUp)`}
+        data-testid="issue-previous"
+      >
         ‹
       </button>
       <span className="desk-issue-name" title={name}>
-        {name} › {issuePageLabel(issue.pages[index], index, t)} {t('desk.position', { n: index + 1, total: issue.pages.length })}
+        {name} › {issuePageLabel(issue.pages[index], index, t)}{' '}
+        {t('desk.position', { n: index + 1, total: issue.pages.length })}
       </span>
-      <button type="button" className="icon-button" onClick={() => next && openPage(next)} disabled={!next} aria-label={t('desk.next')} title={`${t('desk.next')} (Alt+PageDown)`} data-testid="issue-next">
+      <button
+        type="button"
+        className="icon-button"
+        onClick={() => next && openPage(next)}
+        disabled={!next}
+        aria-label={t('desk.next')}
+        title={`${t('desk.next')} (Alt+PageDown)`}
+        data-testid="issue-next"
+      >
         ›
       </button>
     </nav>

@@ -18,8 +18,14 @@ export function pageHighlights(analysis: PageAnalysis): Highlight[] {
   }
   for (const edit of analysis.edits) {
     if (edit.status !== 'applied' || edit.end <= edit.start) continue;
-    if (edit.op.type === 'replace' && edit.after === '') highlights.push({ start: edit.start, end: edit.end, className: edit.kind === 'dedupe' ? 'raw-removed raw-repeat' : 'raw-removed' });
-    else if (edit.op.type === 'replace' || edit.op.type === 'extract') highlights.push({ start: edit.start, end: edit.end, className: 'raw-edited' });
+    if (edit.op.type === 'replace' && edit.after === '')
+      highlights.push({
+        start: edit.start,
+        end: edit.end,
+        className: edit.kind === 'dedupe' ? 'raw-removed raw-repeat' : 'raw-removed',
+      });
+    else if (edit.op.type === 'replace' || edit.op.type === 'extract')
+      highlights.push({ start: edit.start, end: edit.end, className: 'raw-edited' });
   }
   for (const flag of analysis.flags) {
     if (flag.status === 'open') highlights.push({ start: flag.start, end: flag.end, className: 'raw-flag' });
@@ -27,7 +33,17 @@ export function pageHighlights(analysis: PageAnalysis): Highlight[] {
   return highlights;
 }
 
-export function RawPane({ raw, analysis, clean, article }: { raw: string; analysis: PageAnalysis; clean: CleanPage; article: Article | null }) {
+export function RawPane({
+  raw,
+  analysis,
+  clean,
+  article,
+}: {
+  raw: string;
+  analysis: PageAnalysis;
+  clean: CleanPage;
+  article: Article | null;
+}) {
   const { t } = useTranslation('desk');
   const blockId = useDesk((state) => state.blockId);
   const search = useDesk((state) => state.search);

@@ -34,7 +34,15 @@ function pageText(raw: string, analysis: ReviewRecord['analysis']): string {
  */
 export function Reanalysis({ pageId, raw, review }: { pageId: string; raw: string; review: ReviewRecord }) {
   const { t } = useTranslation('desk');
-  const looks = useLiveQuery(() => db.decisions.where('pageId').equals(pageId).filter((d) => d.needsLook !== undefined).toArray(), [pageId]);
+  const looks = useLiveQuery(
+    () =>
+      db.decisions
+        .where('pageId')
+        .equals(pageId)
+        .filter((d) => d.needsLook !== undefined)
+        .toArray(),
+    [pageId],
+  );
   const { proposal } = review;
   if (!proposal && !looks?.length) return null;
   const listed = proposal ? proposal.needsLook : (looks ?? []);
@@ -45,7 +53,13 @@ export function Reanalysis({ pageId, raw, review }: { pageId: string; raw: strin
           <p>{t('reanalysis.proposal', { version: proposal.analysis.pipelineVersion })}</p>
           <pre className="desk-reanalysis-diff">
             {diffBlock(pageText(raw, review.analysis), pageText(raw, proposal.analysis)).parts.map((part, i) =>
-              part.kind === 'same' ? <span key={i}>{part.text}</span> : part.kind === 'added' ? <ins key={i}>{part.text}</ins> : <del key={i}>{part.text}</del>,
+              part.kind === 'same' ? (
+                <span key={i}>{part.text}</span>
+              ) : part.kind === 'added' ? (
+                <ins key={i}>{part.text}</ins>
+              ) : (
+                <del key={i}>{part.text}</del>
+              ),
             )}
           </pre>
           <button type="button" onClick={() => void acceptProposal(db, pageId)}>

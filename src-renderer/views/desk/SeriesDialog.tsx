@@ -60,7 +60,13 @@ export function SeriesDialog({ pageId }: { pageId: string }) {
   };
 
   return (
-    <dialog ref={dialog} className="dialog series-dialog" onClose={closeSeries} aria-labelledby="series-title" data-testid="series-dialog">
+    <dialog
+      ref={dialog}
+      className="dialog series-dialog"
+      onClose={closeSeries}
+      aria-labelledby="series-title"
+      data-testid="series-dialog"
+    >
       {series && (
         <form
           method="dialog"
@@ -73,18 +79,35 @@ export function SeriesDialog({ pageId }: { pageId: string }) {
           <div className="series-fields">
             <label>
               <span>{t('series.find')}</span>
-              <input type="text" value={series.search} onChange={(e) => updateSeries({ search: e.target.value })} data-testid="series-find" autoFocus />
+              <input
+                type="text"
+                value={series.search}
+                onChange={(e) => updateSeries({ search: e.target.value })}
+                data-testid="series-find"
+                autoFocus
+              />
             </label>
             <label>
               <span>{t('series.replace')}</span>
-              <input type="text" value={series.replacement} onChange={(e) => updateSeries({ replacement: e.target.value })} data-testid="series-replace" />
+              <input
+                type="text"
+                value={series.replacement}
+                onChange={(e) => updateSeries({ replacement: e.target.value })}
+                data-testid="series-replace"
+              />
             </label>
           </div>
           <fieldset className="series-scope">
             <legend>{t('series.scope')}</legend>
             {SCOPES.map((s) => (
               <label key={s}>
-                <input type="radio" name="scope" checked={scope === s} onChange={() => updateSeries({ scope: s })} data-testid={`scope-${s}`} />
+                <input
+                  type="radio"
+                  name="scope"
+                  checked={scope === s}
+                  onChange={() => updateSeries({ scope: s })}
+                  data-testid={`scope-${s}`}
+                />
                 {t(`series.scopes.${s}`)}
               </label>
             ))}
@@ -97,7 +120,11 @@ export function SeriesDialog({ pageId }: { pageId: string }) {
                     type="checkbox"
                     checked={series.chosenPages.includes(p.id)}
                     onChange={(e) =>
-                      updateSeries({ chosenPages: e.target.checked ? [...series.chosenPages, p.id] : series.chosenPages.filter((id) => id !== p.id) })
+                      updateSeries({
+                        chosenPages: e.target.checked
+                          ? [...series.chosenPages, p.id]
+                          : series.chosenPages.filter((id) => id !== p.id),
+                      })
                     }
                   />
                   {p.name}
@@ -106,7 +133,9 @@ export function SeriesDialog({ pageId }: { pageId: string }) {
             </div>
           )}
           <p className="muted" data-testid="series-count">
-            {found === null ? t('series.typeToFind') : t('series.found', { count: found.length, pages: new Set(found.map((o) => o.pageId)).size })}
+            {found === null
+              ? t('series.typeToFind')
+              : t('series.found', { count: found.length, pages: new Set(found.map((o) => o.pageId)).size })}
           </p>
           <ul className="series-preview" data-testid="series-preview">
             {found?.map((o) => (

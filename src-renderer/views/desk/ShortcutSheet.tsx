@@ -9,7 +9,13 @@ export function ShortcutSheet() {
   const open = useDesk((state) => state.shortcutsOpen);
   const dialog = useModalDialog(open);
   return (
-    <dialog ref={dialog} className="dialog shortcut-sheet" onClose={() => setShortcutsOpen(false)} aria-labelledby="shortcuts-title" data-testid="shortcuts">
+    <dialog
+      ref={dialog}
+      className="dialog shortcut-sheet"
+      onClose={() => setShortcutsOpen(false)}
+      aria-labelledby="shortcuts-title"
+      data-testid="shortcuts"
+    >
       <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
       <table>
         <tbody>

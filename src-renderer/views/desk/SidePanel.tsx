@@ -1,7 +1,19 @@
+/* eslint-disable jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions --
+   A click anywhere on a card is the pointer's shortcut to locate it; the keyboard locates through the
+   card's own context button, which does the same. */
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article, CleanPage, Edit, Flag } from '../../../src-shared/model';
-import { acceptFlag, articleChanges, articleFlags, correctFlag, dismissFlag, reopenFlag, setEditStatus, type ReviewPage } from '../../../src-shared/review';
+import {
+  acceptFlag,
+  articleChanges,
+  articleFlags,
+  correctFlag,
+  dismissFlag,
+  reopenFlag,
+  setEditStatus,
+  type ReviewPage,
+} from '../../../src-shared/review';
 import { openSeries, selectFlag, setSidePanel, useDesk } from '../../store/desk';
 import { act } from './commands';
 import { locate, spanContext, touchesSelection, useLocated, type Place } from './locate';
@@ -16,10 +28,22 @@ export function SidePanel({ page, clean, article }: { page: ReviewPage; clean: C
   return (
     <aside className="side-panel">
       <div className="tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={side === 'flags'} onClick={() => setSidePanel('flags')} data-testid="tab-flags">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={side === 'flags'}
+          onClick={() => setSidePanel('flags')}
+          data-testid="tab-flags"
+        >
           {t('flags.title')} ({open})
         </button>
-        <button type="button" role="tab" aria-selected={side === 'changes'} onClick={() => setSidePanel('changes')} data-testid="tab-changes">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={side === 'changes'}
+          onClick={() => setSidePanel('changes')}
+          data-testid="tab-changes"
+        >
           {t('changes.title')} ({changes.length})
         </button>
       </div>
@@ -97,7 +121,8 @@ function identical<T>(items: readonly T[], key: (item: T) => string): T[][] {
   return [...groups.values()];
 }
 
-const changeKey = (edit: Edit) => [edit.kind, edit.rule, edit.status, edit.op.type, edit.before, edit.after].join('\u0000');
+const changeKey = (edit: Edit) =>
+  [edit.kind, edit.rule, edit.status, edit.op.type, edit.before, edit.after].join('\u0000');
 const flagKey = (flag: Flag) => [flag.kind, flag.rule, flag.status, flag.text, flag.suggestion ?? ''].join('\u0000');
 
 /** How many alike findings a card stands for, and buttons to show them one after another. */
@@ -111,11 +136,25 @@ function Occurrences({ index, count, onStep }: { index: number; count: number; o
   };
   return (
     <span className="occurrences" data-testid="occurrences">
-      <button type="button" className="icon-button" onClick={step(-1)} aria-label={t('cards.previous')} title={t('cards.previous')} data-testid="occurrence-previous">
+      <button
+        type="button"
+        className="icon-button"
+        onClick={step(-1)}
+        aria-label={t('cards.previous')}
+        title={t('cards.previous')}
+        data-testid="occurrence-previous"
+      >
         ‹
       </button>
       <span data-testid="occurrence-label">{t('cards.occurrence', { index: index + 1, count })}</span>
-      <button type="button" className="icon-button" onClick={step(1)} aria-label={t('cards.next')} title={t('cards.next')} data-testid="occurrence-next">
+      <button
+        type="button"
+        className="icon-button"
+        onClick={step(1)}
+        aria-label={t('cards.next')}
+        title={t('cards.next')}
+        data-testid="occurrence-next"
+      >
         ›
       </button>
     </span>
@@ -149,11 +188,19 @@ function ChangeCard({ edits, raw, clean }: { edits: Edit[] } & CardsProps) {
   return (
     <li
       ref={card}
-      className={`change change-${edit.status}${touched ? ' is-touched' : ''}`} data-testid="change" data-kind={edit.kind} onClick={locateOnClick(clean, place)}>
+      className={`change change-${edit.status}${touched ? ' is-touched' : ''}`}
+      data-testid="change"
+      data-kind={edit.kind}
+      onClick={locateOnClick(clean, place)}
+    >
       <div className="change-head">
         <span className="change-kind">{t(`kind.${edit.kind}`)}</span>
         <span className="muted">{Math.round(edit.confidence * 100)}%</span>
-        {edits.length > 1 && <span className="occurrence-count" data-testid="occurrence-count">×{edits.length}</span>}
+        {edits.length > 1 && (
+          <span className="occurrence-count" data-testid="occurrence-count">
+            ×{edits.length}
+          </span>
+        )}
         <span className={`change-status change-status-${edit.status}`}>{t(`editStatus.${edit.status}`)}</span>
       </div>
       <div className="change-texts">
@@ -172,11 +219,19 @@ function ChangeCard({ edits, raw, clean }: { edits: Edit[] } & CardsProps) {
       </div>
       <div className="change-actions">
         {edit.status === 'applied' ? (
-          <button type="button" onClick={() => void act((p) => setEditStatus(p, edit.id, 'reverted'))} data-testid="revert">
+          <button
+            type="button"
+            onClick={() => void act((p) => setEditStatus(p, edit.id, 'reverted'))}
+            data-testid="revert"
+          >
             {t('changes.revert')}
           </button>
         ) : (
-          <button type="button" onClick={() => void act((p) => setEditStatus(p, edit.id, 'applied'))} data-testid="restore">
+          <button
+            type="button"
+            onClick={() => void act((p) => setEditStatus(p, edit.id, 'applied'))}
+            data-testid="restore"
+          >
             {edit.status === 'proposed' ? t('changes.apply') : t('changes.restore')}
           </button>
         )}
@@ -190,7 +245,11 @@ function ChangeCard({ edits, raw, clean }: { edits: Edit[] } & CardsProps) {
 function shown(text: string): string {
   if (text === '') return '∅';
   const visible = text.replace(/\n/g, '↵');
-  return visible.trim() === '' ? '·'.repeat(visible.length) : visible.length > 60 ? `${visible.slice(0, 57)}…` : visible;
+  return visible.trim() === ''
+    ? '·'.repeat(visible.length)
+    : visible.length > 60
+      ? `${visible.slice(0, 57)}…`
+      : visible;
 }
 
 function FlagsList({ flags, edits, raw, clean }: { flags: Flag[]; edits: readonly Edit[] } & CardsProps) {
@@ -208,7 +267,9 @@ function FlagsList({ flags, edits, raw, clean }: { flags: Flag[]; edits: readonl
 
 /** What a resolved flag's span reads as now, so the same fix can be offered for its other occurrences. */
 function appliedFix(flag: Flag, edits: readonly Edit[]): string | null {
-  const fix = edits.find((e) => e.status === 'applied' && e.op.type === 'replace' && e.start === flag.start && e.end === flag.end);
+  const fix = edits.find(
+    (e) => e.status === 'applied' && e.op.type === 'replace' && e.start === flag.start && e.end === flag.end,
+  );
   return fix ? fix.after : null;
 }
 
@@ -224,7 +285,11 @@ function FlagCard({ flags, edits, raw, clean }: { flags: Flag[]; edits: readonly
   const open = flag.status === 'open';
   const place = flagPlace(flag, fix);
   const show = locateOnClick(clean, place);
-  const { touched, card } = useTouched(raw, clean, flags.map((f) => flagPlace(f, appliedFix(f, edits))));
+  const { touched, card } = useTouched(
+    raw,
+    clean,
+    flags.map((f) => flagPlace(f, appliedFix(f, edits))),
+  );
   const step = (next: number) => {
     selectFlag(flags[next].id);
     locate(clean, flagPlace(flags[next], appliedFix(flags[next], edits)));
@@ -243,7 +308,11 @@ function FlagCard({ flags, edits, raw, clean }: { flags: Flag[]; edits: readonly
       <div className="flag-head">
         <span className="flag-kind">{t(`flagKind.${flag.kind}`)}</span>
         <span className="muted">{Math.round(flag.confidence * 100)}%</span>
-        {flags.length > 1 && <span className="occurrence-count" data-testid="occurrence-count">×{flags.length}</span>}
+        {flags.length > 1 && (
+          <span className="occurrence-count" data-testid="occurrence-count">
+            ×{flags.length}
+          </span>
+        )}
         {!open && <span className="flag-status">{t(`flagStatus.${flag.status}`)}</span>}
       </div>
       <div className="flag-text">
@@ -265,7 +334,12 @@ function FlagCard({ flags, edits, raw, clean }: { flags: Flag[]; edits: readonly
             {t('cards.undo')}
           </button>
           {fix !== null && (
-            <button type="button" className="link-button" onClick={() => openSeries(flag.text, fix)} data-testid="series-after-fix">
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => openSeries(flag.text, fix)}
+              data-testid="series-after-fix"
+            >
               {t('flags.seriesAfterFix')}
             </button>
           )}
@@ -275,7 +349,12 @@ function FlagCard({ flags, edits, raw, clean }: { flags: Flag[]; edits: readonly
       {open && (
         <div className="flag-actions">
           {flag.suggestion !== null && (
-            <button type="button" className="primary" onClick={() => void act((p) => acceptFlag(p, flag.id))} data-testid="accept-flag">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void act((p) => acceptFlag(p, flag.id))}
+              data-testid="accept-flag"
+            >
               {t('flags.accept')}
             </button>
           )}
@@ -300,7 +379,12 @@ function FlagCard({ flags, edits, raw, clean }: { flags: Flag[]; edits: readonly
               {t('flags.correct')}
             </button>
           </form>
-          <button type="button" className="link-button" onClick={() => openSeries(flag.text, flag.suggestion ?? correction)} data-testid="series-from-flag">
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => openSeries(flag.text, flag.suggestion ?? correction)}
+            data-testid="series-from-flag"
+          >
             {t('flags.series')}
           </button>
           <Occurrences index={at} count={flags.length} onStep={step} />

@@ -18,7 +18,11 @@ async function saving<T>(write: () => Promise<T>): Promise<T | null> {
     return result;
   } catch (error) {
     setSaveState('error');
-    pushNotice({ tone: 'error', key: 'desk:notice.saveFailed', values: { reason: error instanceof Error ? error.message : String(error) } });
+    pushNotice({
+      tone: 'error',
+      key: 'desk:notice.saveFailed',
+      values: { reason: error instanceof Error ? error.message : String(error) },
+    });
     return null;
   }
 }
@@ -34,7 +38,10 @@ export async function act(make: (page: ReviewPage) => HistoryEntry): Promise<His
 }
 
 /** Runs an action spanning several pages (a series correction) as one undoable step. */
-export function actOnPages(pageIds: readonly string[], make: (pages: ReviewPage[]) => HistoryEntry): Promise<HistoryEntry | null> {
+export function actOnPages(
+  pageIds: readonly string[],
+  make: (pages: ReviewPage[]) => HistoryEntry,
+): Promise<HistoryEntry | null> {
   return saving(() => commitAction(db, pageIds, make));
 }
 
@@ -51,8 +58,14 @@ async function timeTravel(direction: 'undo' | 'redo'): Promise<void> {
   if (!pageId) return;
   const step = await saving(() => travel(db, pageId, direction));
   if (useDesk.getState().save === 'error') return;
-  if (step === null) pushNotice({ tone: 'info', key: direction === 'undo' ? 'desk:notice.nothingToUndo' : 'desk:notice.nothingToRedo' });
-  else pushNotice({ tone: 'info', key: direction === 'undo' ? 'desk:notice.undone' : 'desk:notice.redone', values: { label: step.label } });
+  if (step === null)
+    pushNotice({ tone: 'info', key: direction === 'undo' ? 'desk:notice.nothingToUndo' : 'desk:notice.nothingToRedo' });
+  else
+    pushNotice({
+      tone: 'info',
+      key: direction === 'undo' ? 'desk:notice.undone' : 'desk:notice.redone',
+      values: { label: step.label },
+    });
 }
 
 /** A page is approved once every split is decided; open flags only bring a warning. The approval records who and when. */
@@ -67,5 +80,6 @@ export async function approvePage(analysis: PageAnalysis, now: number = Date.now
   const by = useUi.getState().editorName;
   await saving(() => changePageStatus(db, pageId, 'approved', 'page.approve', { by, at: now }));
   if (!by) pushNotice({ tone: 'info', key: 'desk:notice.approvedUnnamed' });
-  if (check.openFlags > 0) pushNotice({ tone: 'info', key: 'desk:notice.approvedWithFlags', values: { count: check.openFlags } });
+  if (check.openFlags > 0)
+    pushNotice({ tone: 'info', key: 'desk:notice.approvedWithFlags', values: { count: check.openFlags } });
 }

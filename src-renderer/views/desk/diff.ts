@@ -39,7 +39,10 @@ export function diffBlock(source: string, text: string): BlockDiff {
 
 function compute(source: string, text: string): BlockDiff {
   if (source === text) return { parts: source ? [{ kind: 'same', text }] : [], exact: true };
-  const changes = source.length + text.length <= MAX_EXACT_CHARS ? diffChars(source, text, { timeout: DIFF_TIME_LIMIT_MS }) : undefined;
+  const changes =
+    source.length + text.length <= MAX_EXACT_CHARS
+      ? diffChars(source, text, { timeout: DIFF_TIME_LIMIT_MS })
+      : undefined;
   if (changes) {
     return {
       parts: changes.map((c) => ({ kind: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value })),
@@ -68,7 +71,10 @@ export function blockSource(raw: string, block: Block, edits: readonly Edit[]): 
   return block.spans
     .map((span, i) => {
       const next = block.chunks[i + 1];
-      const join = next === undefined ? undefined : edits.find((e) => e.status === 'applied' && e.op.type === 'join' && e.op.chunk === next);
+      const join =
+        next === undefined
+          ? undefined
+          : edits.find((e) => e.status === 'applied' && e.op.type === 'join' && e.op.chunk === next);
       return raw.slice(span.start, span.end) + (join?.before ?? '');
     })
     .join('');
@@ -78,7 +84,10 @@ export function blockSource(raw: string, block: Block, edits: readonly Edit[]): 
 function changesBesideBlocks(article: Article, edits: readonly Edit[]): number {
   const inBody = (edit: Edit) => article.blocks.some((block) => block.spans.some((span) => spansOverlap(span, edit)));
   return articleChanges(article, edits).filter(
-    (e) => e.status === 'applied' && (e.op.type === 'move' || ((e.op.type === 'extract' || (e.op.type === 'replace' && e.after === '')) && !inBody(e))),
+    (e) =>
+      e.status === 'applied' &&
+      (e.op.type === 'move' ||
+        ((e.op.type === 'extract' || (e.op.type === 'replace' && e.after === '')) && !inBody(e))),
   ).length;
 }
 
@@ -89,7 +98,12 @@ export interface ArticleDiff {
 }
 
 /** Each block's diff against what is shown (typed drafts first), its marks numbered across the article. */
-export function articleDiff(raw: string, article: Article, edits: readonly Edit[], drafts: Readonly<Record<string, string>>): ArticleDiff {
+export function articleDiff(
+  raw: string,
+  article: Article,
+  edits: readonly Edit[],
+  drafts: Readonly<Record<string, string>>,
+): ArticleDiff {
   let marks = 0;
   const blocks = article.blocks.map((block) => {
     const diff = diffBlock(blockSource(raw, block, edits), drafts[block.id] ?? block.text);

@@ -17,5 +17,7 @@ export function readDraggedBlock(event: DragEvent): DraggedBlock | null {
   const data = event.dataTransfer.getData(BLOCK_TYPE);
   if (!data) return null;
   const parsed = JSON.parse(data) as Partial<DraggedBlock>;
-  return typeof parsed.articleId === 'string' && typeof parsed.blockId === 'string' ? { articleId: parsed.articleId, blockId: parsed.blockId } : null;
+  return typeof parsed.articleId === 'string' && typeof parsed.blockId === 'string'
+    ? { articleId: parsed.articleId, blockId: parsed.blockId }
+    : null;
 }

@@ -41,7 +41,9 @@ export function shownArticle(clean: CleanPage, articleId: string | null): Articl
 
 /** Open flags of the page in reading order of articles, each with the article it sits in. */
 function flagTrail(clean: CleanPage, analysis: PageAnalysis): { flag: Flag; articleId: string }[] {
-  return clean.articles.flatMap((article) => articleFlags(article, analysis.flags).map((flag) => ({ flag, articleId: article.id })));
+  return clean.articles.flatMap((article) =>
+    articleFlags(article, analysis.flags).map((flag) => ({ flag, articleId: article.id })),
+  );
 }
 
 /** Opens the next page not approved after the open one, in library order. */
@@ -74,7 +76,8 @@ export function useDeskKeys(clean: CleanPage | null, analysis: PageAnalysis | nu
       nextSplit: () => moveSplit(),
       approveSplit: () => {
         const split = shownArticle(clean!, useDesk.getState().articleId)?.split;
-        if (split?.boundary && split.status !== 'approved') void act((p) => approveBoundary(p, split.boundary!)).then(() => moveSplit());
+        if (split?.boundary && split.status !== 'approved')
+          void act((p) => approveBoundary(p, split.boundary!)).then(() => moveSplit());
       },
       rejectSplit: () => {
         const split = shownArticle(clean!, useDesk.getState().articleId)?.split;
@@ -99,7 +102,9 @@ export function useDeskKeys(clean: CleanPage | null, analysis: PageAnalysis | nu
 
     function moveSplit() {
       // Undecided splits, least confident first: the doubtful ones are the editor's real work.
-      const undecided = clean!.articles.filter((a) => a.split.status === 'proposed').sort((a, b) => a.split.confidence - b.split.confidence);
+      const undecided = clean!.articles
+        .filter((a) => a.split.status === 'proposed')
+        .sort((a, b) => a.split.confidence - b.split.confidence);
       const index = undecided.findIndex((a) => a.id === useDesk.getState().articleId);
       const next = step(undecided, index, 1);
       if (next) selectArticle(next.id);
@@ -135,7 +140,13 @@ export function useDeskKeys(clean: CleanPage | null, analysis: PageAnalysis | nu
       const command = keyCommand(event, isTypingTarget(event.target));
       if (!command || (event.key === 'Enter' && activatesOnEnter(event.target))) return;
       // Inside a dialog only the dialog's own keys apply.
-      if (command !== 'undo' && command !== 'redo' && event.target instanceof HTMLElement && event.target.closest('dialog')) return;
+      if (
+        command !== 'undo' &&
+        command !== 'redo' &&
+        event.target instanceof HTMLElement &&
+        event.target.closest('dialog')
+      )
+        return;
       event.preventDefault();
       run[command]();
     };

@@ -23,7 +23,10 @@ export type Selected = { raw: Span } | { block: string; start: number; end: numb
  * The place the editor last asked to see, shown in the raw pane and in the editor at once, and the
  * text selected in either, whose cards are marked.
  */
-export const useLocated = create<{ located: Located | null; selected: Selected | null }>(() => ({ located: null, selected: null }));
+export const useLocated = create<{ located: Located | null; selected: Selected | null }>(() => ({
+  located: null,
+  selected: null,
+}));
 
 export function clearLocated(): void {
   useLocated.setState({ located: null, selected: null });
@@ -31,7 +34,8 @@ export function clearLocated(): void {
 
 /** An empty selection (a caret) selects no cards. */
 export function selectText(selected: Selected | null): void {
-  const empty = selected === null || ('raw' in selected ? selected.raw.start >= selected.raw.end : selected.start >= selected.end);
+  const empty =
+    selected === null || ('raw' in selected ? selected.raw.start >= selected.raw.end : selected.start >= selected.end);
   useLocated.setState({ selected: empty ? null : selected });
 }
 
@@ -45,7 +49,10 @@ export function touchesSelection(raw: string, clean: CleanPage, selected: Select
 /** Opens the article and block a place became and marks the place in the raw pane and editor. */
 export function locate(clean: CleanPage, place: Place): void {
   // A join's range is the break between two chunks, in no block: the chunk after it is the place.
-  const found = locateOffset(clean, place.start) ?? locateOffset(clean, place.end) ?? locateOffset(clean, Math.max(place.start, place.end - 1));
+  const found =
+    locateOffset(clean, place.start) ??
+    locateOffset(clean, place.end) ??
+    locateOffset(clean, Math.max(place.start, place.end - 1));
   if (found) selectArticle(found.articleId, found.blockId);
   const serial = (useLocated.getState().located?.serial ?? 0) + 1;
   useLocated.setState({ located: { ...place, serial } });
@@ -85,7 +92,9 @@ export function cleanRange(raw: string, block: Block, text: string, place: Place
     const at = nearestOccurrence(text, needle, estimate - left.length);
     if (at === -1) continue;
     const start = at + left.length;
-    return place.text === '' ? { start: Math.max(0, start - 1), end: Math.min(text.length, start + 1) } : { start, end: start + place.text.length };
+    return place.text === ''
+      ? { start: Math.max(0, start - 1), end: Math.min(text.length, start + 1) }
+      : { start, end: start + place.text.length };
   }
   return null;
 }

@@ -9,6 +9,10 @@ export function describeReason(reason: string, t: TFunction<'desk'>): string {
   const features = reason.split(' ').map((token) => /^([+-])([a-z]+(?:-[a-z]+)*)$/.exec(token));
   if (features.length === 0 || features.some((match) => !match)) return reason;
   return features
-    .map((match) => t(match![1] === '+' ? 'decide.for' : 'decide.against', { feature: t(`decide.feature.${match![2]}`, { defaultValue: match![2] }) }))
+    .map((match) =>
+      t(match![1] === '+' ? 'decide.for' : 'decide.against', {
+        feature: t(`decide.feature.${match![2]}`, { defaultValue: match![2] }),
+      }),
+    )
     .join(' · ');
 }

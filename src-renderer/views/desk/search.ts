@@ -2,7 +2,14 @@ import type { Article } from '../../../src-shared/model';
 
 /** Everything an editor reads in an article, for Ctrl+F over the clean text. */
 export function articleText(article: Article): string {
-  return [article.section, article.kicker, article.title, article.byline, ...article.captions, ...article.blocks.map((b) => b.text)]
+  return [
+    article.section,
+    article.kicker,
+    article.title,
+    article.byline,
+    ...article.captions,
+    ...article.blocks.map((b) => b.text),
+  ]
     .filter((part): part is string => Boolean(part))
     .join('\n');
 }

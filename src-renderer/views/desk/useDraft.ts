@@ -18,6 +18,7 @@ export function useDraft(stored: string, commit: (value: string) => unknown, mir
     setDraft(null);
     mirror?.(null);
     // `mirror` is a stable module-level action; only a new stored value should clear the draft.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stored]);
 
   const write = (value: string) => {

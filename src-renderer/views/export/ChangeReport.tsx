@@ -17,13 +17,24 @@ export function ChangeReport({ summary }: { summary: PageSummary }) {
         <dt>{t('report.articles')}</dt>
         <dd>{t('report.articlesValue', { count: report.articles, furniture: report.furniture })}</dd>
         <dt>{t('report.cer')}</dt>
-        <dd>{t('report.cerValue', { rate: percent(characters.errorRate), distance: characters.distance, clean: characters.clean })}</dd>
+        <dd>
+          {t('report.cerValue', {
+            rate: percent(characters.errorRate),
+            distance: characters.distance,
+            clean: characters.clean,
+          })}
+        </dd>
         <dt>{t('report.edits')}</dt>
         <dd>{t('report.editsValue', { ...edits.total })}</dd>
         <dt>{t('report.flags')}</dt>
         <dd>
           {t('report.flagsValue', { open: flags.open, closed: flags.closed })}
-          {openKinds.length > 0 && t('report.openKinds', { list: openKinds.map(([kind, count]) => `${t(`desk:flagKind.${kind}`)} ${count}`).join(t('changes.separator')) })}
+          {openKinds.length > 0 &&
+            t('report.openKinds', {
+              list: openKinds
+                .map(([kind, count]) => `${t(`desk:flagKind.${kind}`)} ${count}`)
+                .join(t('changes.separator')),
+            })}
         </dd>
         <dt>{t('report.splits')}</dt>
         <dd>{t('report.splitsValue', { ...splits })}</dd>
@@ -62,11 +73,20 @@ export function SinceLastExport({ summary }: { summary: PageChanges }) {
   const language = useUi((state) => state.language);
   const { changes, lastExportedAt } = summary;
   if (changes.firstExport || lastExportedAt === null) {
-    return <p className="since-export" data-testid="since-export">{t('changes.first', { count: changes.added.length })}</p>;
+    return (
+      <p className="since-export" data-testid="since-export">
+        {t('changes.first', { count: changes.added.length })}
+      </p>
+    );
   }
   const when = formatDate(lastExportedAt, language);
   const groups = (['added', 'changed', 'removed'] as const).filter((group) => changes[group].length > 0);
-  if (groups.length === 0) return <p className="since-export" data-testid="since-export">{t('changes.none', { when })}</p>;
+  if (groups.length === 0)
+    return (
+      <p className="since-export" data-testid="since-export">
+        {t('changes.none', { when })}
+      </p>
+    );
   return (
     <div className="since-export" data-testid="since-export">
       <p>{t('changes.since', { when })}</p>
@@ -74,7 +94,11 @@ export function SinceLastExport({ summary }: { summary: PageChanges }) {
         {groups.map((group) => (
           <li key={group}>
             {t(`changes.${group}`, { count: changes[group].length })}
-            {t('changes.titles', { list: changes[group].map((article) => t('changes.quoted', { title: article.title || t('changes.untitled') })).join(t('changes.separator')) })}
+            {t('changes.titles', {
+              list: changes[group]
+                .map((article) => t('changes.quoted', { title: article.title || t('changes.untitled') }))
+                .join(t('changes.separator')),
+            })}
           </li>
         ))}
       </ul>

@@ -34,14 +34,22 @@ export function ChangeReportDialog({ pageId, analysis }: { pageId: string; analy
   }, [open, pageId, format, analysis]);
 
   return (
-    <dialog ref={dialog} className="dialog report-dialog" aria-labelledby="report-title" onClose={() => openChangeReport(null)} data-testid="report-dialog">
+    <dialog
+      ref={dialog}
+      className="dialog report-dialog"
+      aria-labelledby="report-title"
+      onClose={() => openChangeReport(null)}
+      data-testid="report-dialog"
+    >
       {open && (
         <>
           <h2 id="report-title">{t('report.title')}</h2>
           {summary === null ? (
             <p className="export-note">{t('preview.loading')}</p>
           ) : 'failed' in summary ? (
-            <p role="alert" className="export-error">{t('preview.failed', { reason: summary.failed })}</p>
+            <p role="alert" className="export-error">
+              {t('preview.failed', { reason: summary.failed })}
+            </p>
           ) : (
             <ChangeReport summary={summary} />
           )}

@@ -27,7 +27,13 @@ export function DeskExportControls({ pageId, analysis }: { pageId: string; analy
  * The library toolbar's "Export…": starts with the page under the cursor ticked; without one, with
  * every approved page when there are any.
  */
-export function LibraryExportButton({ pages, shown }: { pages: readonly PageRow[] | undefined; shown: readonly PageRow[] | undefined }) {
+export function LibraryExportButton({
+  pages,
+  shown,
+}: {
+  pages: readonly PageRow[] | undefined;
+  shown: readonly PageRow[] | undefined;
+}) {
   const { t } = useTranslation('export');
   const open = () => {
     const cursor = useLibrary.getState().selectedId;

@@ -47,7 +47,10 @@ export function ExportDialog({ pages, shown }: { pages?: readonly PageRow[]; sho
   const dialog = useModalDialog(origin !== null, (element) =>
     element.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus(),
   );
-  const approved = useMemo(() => (pages ?? []).filter((page) => page.status === 'approved').map((page) => page.id), [pages]);
+  const approved = useMemo(
+    () => (pages ?? []).filter((page) => page.status === 'approved').map((page) => page.id),
+    [pages],
+  );
   const pageIds = useMemo(
     () => (origin?.name === 'page' ? [origin.pageId] : scope === 'approved' ? approved : chosen),
     [origin, scope, approved, chosen],
@@ -76,7 +79,9 @@ export function ExportDialog({ pages, shown }: { pages?: readonly PageRow[]; sho
         <form onSubmit={onSubmit} className="export-form">
           <h2 id="export-title">{origin.name === 'page' ? t('dialog.titlePage') : t('dialog.titleBatch')}</h2>
           <div className="export-body">
-            {origin.name === 'library' && <ScopePicker shown={shown ?? []} approvedCount={approved.length} disabled={running} />}
+            {origin.name === 'library' && (
+              <ScopePicker shown={shown ?? []} approvedCount={approved.length} disabled={running} />
+            )}
             <FormatPicker format={format} layout={markdownLayout} disabled={running} />
             {result?.kind === 'done' ? <Outcome result={result} /> : <Preview pageIds={pageIds} format={format} />}
           </div>
@@ -84,7 +89,12 @@ export function ExportDialog({ pages, shown }: { pages?: readonly PageRow[]; sho
           {result && result.kind !== 'done' && <Failure result={result} />}
           <div className="dialog-actions">
             {running ? (
-              <button type="button" onClick={cancelExport} disabled={progress.phase === 'saving'} data-testid="export-cancel">
+              <button
+                type="button"
+                onClick={cancelExport}
+                disabled={progress.phase === 'saving'}
+                data-testid="export-cancel"
+              >
                 {t('dialog.cancelRun')}
               </button>
             ) : (
@@ -92,8 +102,15 @@ export function ExportDialog({ pages, shown }: { pages?: readonly PageRow[]; sho
                 {result?.kind === 'done' ? t('dialog.close') : t('dialog.cancel')}
               </button>
             )}
-            <button type="submit" className="primary" disabled={running || pageIds.length === 0} data-testid="export-run">
-              {t(result?.kind === 'done' && result.outcome.saved ? 'dialog.runAgain' : 'dialog.run', { count: pageIds.length })}
+            <button
+              type="submit"
+              className="primary"
+              disabled={running || pageIds.length === 0}
+              data-testid="export-run"
+            >
+              {t(result?.kind === 'done' && result.outcome.saved ? 'dialog.runAgain' : 'dialog.run', {
+                count: pageIds.length,
+              })}
             </button>
           </div>
         </form>
@@ -102,7 +119,15 @@ export function ExportDialog({ pages, shown }: { pages?: readonly PageRow[]; sho
   );
 }
 
-function ScopePicker({ shown, approvedCount, disabled }: { shown: readonly PageRow[]; approvedCount: number; disabled: boolean }) {
+function ScopePicker({
+  shown,
+  approvedCount,
+  disabled,
+}: {
+  shown: readonly PageRow[];
+  approvedCount: number;
+  disabled: boolean;
+}) {
   const { t } = useTranslation('export');
   const scope = useExport((state) => state.scope);
   const chosen = useExport((state) => state.chosen);
@@ -132,21 +157,35 @@ function ScopePicker({ shown, approvedCount, disabled }: { shown: readonly PageR
             {shown.slice(0, LISTED_PAGES).map((page) => (
               <li key={page.id}>
                 <label>
-                  <input type="checkbox" checked={ticked.has(page.id)} onChange={(event) => toggleChosen(page.id, event.target.checked)} />
+                  <input
+                    type="checkbox"
+                    checked={ticked.has(page.id)}
+                    onChange={(event) => toggleChosen(page.id, event.target.checked)}
+                  />
                   <span className="export-page-name">{page.name}</span>
                   <span className={`status status-${page.status}`}>{t(`library:status.${page.status}`)}</span>
                 </label>
               </li>
             ))}
           </ul>
-          {shown.length > LISTED_PAGES && <p className="export-note">{t('scope.more', { count: shown.length - LISTED_PAGES })}</p>}
+          {shown.length > LISTED_PAGES && (
+            <p className="export-note">{t('scope.more', { count: shown.length - LISTED_PAGES })}</p>
+          )}
         </div>
       )}
     </fieldset>
   );
 }
 
-function FormatPicker({ format, layout, disabled }: { format: ExportFormat; layout: MarkdownLayout; disabled: boolean }) {
+function FormatPicker({
+  format,
+  layout,
+  disabled,
+}: {
+  format: ExportFormat;
+  layout: MarkdownLayout;
+  disabled: boolean;
+}) {
   const { t } = useTranslation('export');
   return (
     <fieldset className="export-formats" disabled={disabled}>
@@ -162,7 +201,12 @@ function FormatPicker({ format, layout, disabled }: { format: ExportFormat; layo
             <div className="markdown-layout" role="radiogroup" aria-label={t('format.layout')}>
               {(['article', 'page'] as const).map((value) => (
                 <label key={value}>
-                  <input type="radio" name="markdown-layout" checked={layout === value} onChange={() => setMarkdownLayout(value)} />
+                  <input
+                    type="radio"
+                    name="markdown-layout"
+                    checked={layout === value}
+                    onChange={() => setMarkdownLayout(value)}
+                  />
                   {t(`format.layoutChoice.${value}`)}
                 </label>
               ))}
@@ -197,7 +241,12 @@ function Preview({ pageIds, format }: { pageIds: readonly string[]; format: Expo
   if (pageIds.length === 0) return <p className="export-note">{t('preview.nothing')}</p>;
   if (!previewed) return <p className="export-note">{t('preview.many', { count: pageIds.length })}</p>;
   if (state === null) return <p className="export-note">{t('preview.loading')}</p>;
-  if ('failed' in state) return <p role="alert" className="export-error">{t('preview.failed', { reason: state.failed })}</p>;
+  if ('failed' in state)
+    return (
+      <p role="alert" className="export-error">
+        {t('preview.failed', { reason: state.failed })}
+      </p>
+    );
   return (
     <section className="export-preview" aria-label={t('preview.label')} data-testid="export-preview">
       {state.summaries.length === 1 ? (
@@ -220,7 +269,12 @@ function Preview({ pageIds, format }: { pageIds: readonly string[]; format: Expo
 function Outcome({ result }: { result: Extract<ExportResult, { kind: 'done' }> }) {
   const { t } = useTranslation('export');
   const { outcome } = result;
-  if (!outcome.saved) return <p className="export-note" role="status">{t('result.notSaved')}</p>;
+  if (!outcome.saved)
+    return (
+      <p className="export-note" role="status">
+        {t('result.notSaved')}
+      </p>
+    );
   return (
     <section className="export-outcome" role="status" data-testid="export-outcome">
       <p>{t('result.saved', { count: outcome.pages.length, files: outcome.files, location: outcome.location })}</p>
@@ -232,7 +286,9 @@ function Outcome({ result }: { result: Extract<ExportResult, { kind: 'done' }> }
           </li>
         ))}
       </ul>
-      {outcome.pages.length > PREVIEWED_PAGES && <p className="export-note">{t('result.more', { count: outcome.pages.length - PREVIEWED_PAGES })}</p>}
+      {outcome.pages.length > PREVIEWED_PAGES && (
+        <p className="export-note">{t('result.more', { count: outcome.pages.length - PREVIEWED_PAGES })}</p>
+      )}
     </section>
   );
 }
@@ -249,7 +305,12 @@ function Progress({ progress }: { progress: ExportProgress }) {
 
 function Failure({ result }: { result: Exclude<ExportResult, { kind: 'done' }> }) {
   const { t } = useTranslation('export');
-  if (result.kind === 'cancelled') return <p className="export-note" role="status">{t('result.cancelled')}</p>;
+  if (result.kind === 'cancelled')
+    return (
+      <p className="export-note" role="status">
+        {t('result.cancelled')}
+      </p>
+    );
   return (
     <p className="export-error" role="alert">
       {t('result.failed', { reason: result.reason })}

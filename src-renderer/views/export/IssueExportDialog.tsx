@@ -28,7 +28,9 @@ export function IssueExportDialog() {
     const issue = await db.issues.get(issueId);
     return issue ? { issue, pages: await db.pages.bulkGet(issue.pageIds) } : null;
   }, [issueId]);
-  const dialog = useModalDialog(issueId !== null, (element) => element.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus());
+  const dialog = useModalDialog(issueId !== null, (element) =>
+    element.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus(),
+  );
   const [running, setRunning] = useState(false);
   const [outcome, setOutcome] = useState<IssueExportOutcome | null>(null);
   useEffect(() => setOutcome(null), [issueId, format]);
@@ -42,16 +44,27 @@ export function IssueExportDialog() {
     try {
       const result = await runIssueExport(db, galley, loaded.issue.id, format);
       setOutcome(result);
-      if (result.saved) pushNotice({ tone: 'info', key: 'issues:notice.exported', values: { name, location: result.location } });
+      if (result.saved)
+        pushNotice({ tone: 'info', key: 'issues:notice.exported', values: { name, location: result.location } });
     } catch (error) {
-      pushNotice({ tone: 'error', key: 'issues:notice.exportFailed', values: { reason: error instanceof Error ? error.message : String(error) } });
+      pushNotice({
+        tone: 'error',
+        key: 'issues:notice.exportFailed',
+        values: { reason: error instanceof Error ? error.message : String(error) },
+      });
     } finally {
       setRunning(false);
     }
   };
 
   return (
-    <dialog ref={dialog} className="dialog export-dialog issue-export-dialog" aria-labelledby="issue-export-title" onClose={() => exportIssue(null)} data-testid="issue-export-dialog">
+    <dialog
+      ref={dialog}
+      className="dialog export-dialog issue-export-dialog"
+      aria-labelledby="issue-export-title"
+      onClose={() => exportIssue(null)}
+      data-testid="issue-export-dialog"
+    >
       {loaded && (
         <form onSubmit={(event) => void onSubmit(event)} className="export-form">
           <h2 id="issue-export-title">{t('exportDialog.title', { name })}</h2>
@@ -60,7 +73,13 @@ export function IssueExportDialog() {
             <legend>{t('export:format.legend')}</legend>
             {EXPORT_FORMATS.map((id: ExportFormat) => (
               <label key={id}>
-                <input type="radio" name="issue-format" value={id} checked={format === id} onChange={() => setExportFormat(id)} />
+                <input
+                  type="radio"
+                  name="issue-format"
+                  value={id}
+                  checked={format === id}
+                  onChange={() => setExportFormat(id)}
+                />
                 <span className="format-name">{t(`export:format.${id}.name`)}</span>
                 <span className="format-hint">{t(`export:format.${id}.hint`)}</span>
               </label>
@@ -72,7 +91,11 @@ export function IssueExportDialog() {
               <ul>
                 {open.map((page) => (
                   <li key={page.pageId}>
-                    {t('exportDialog.openPage', { label: issuePageLabel(page, page.position, t), name: page.name, status: t(`library:status.${page.status}`) })}
+                    {t('exportDialog.openPage', {
+                      label: issuePageLabel(page, page.position, t),
+                      name: page.name,
+                      status: t(`library:status.${page.status}`),
+                    })}
                     {page.openFlags ? ` · ${t('exportDialog.openFlags', { count: page.openFlags })}` : ''}
                     {page.undecidedSplits ? ` · ${t('exportDialog.undecided', { count: page.undecidedSplits })}` : ''}
                   </li>
@@ -89,7 +112,12 @@ export function IssueExportDialog() {
             <button type="button" onClick={() => dialog.current?.close()} disabled={running}>
               {t('exportDialog.cancel')}
             </button>
-            <button type="submit" className={open.length > 0 ? 'danger-solid' : 'primary'} disabled={running} data-testid="issue-export-run">
+            <button
+              type="submit"
+              className={open.length > 0 ? 'danger-solid' : 'primary'}
+              disabled={running}
+              data-testid="issue-export-run"
+            >
               {open.length > 0 ? t('exportDialog.anyway') : t('exportDialog.run')}
             </button>
           </div>

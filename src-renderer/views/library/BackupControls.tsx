@@ -11,7 +11,9 @@ export function BackupControls() {
     if (picker.current) picker.current.value = '';
     if (!file) return;
     void restoreLibrary(file, ({ pages, removes }) =>
-      window.confirm(t(removes > 0 ? 'restore.confirm-removing' : 'restore.confirm', { name: file.name, count: pages, removes })),
+      window.confirm(
+        t(removes > 0 ? 'restore.confirm-removing' : 'restore.confirm', { name: file.name, count: pages, removes }),
+      ),
     );
   };
   return (
@@ -22,7 +24,14 @@ export function BackupControls() {
       <button type="button" onClick={() => picker.current?.click()}>
         {t('restore.button')}
       </button>
-      <input ref={picker} type="file" accept=".json,application/json" hidden onChange={onPicked} data-testid="restore-picker" />
+      <input
+        ref={picker}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        onChange={onPicked}
+        data-testid="restore-picker"
+      />
     </span>
   );
 }

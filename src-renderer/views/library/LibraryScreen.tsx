@@ -52,12 +52,23 @@ export function LibraryScreen() {
       onDrop={onDrop}
       data-testid="library"
     >
-      <Toolbar shown={visible?.length} total={pages?.length} sections={sections} exportButton={<LibraryExportButton pages={pages} shown={visible} />} />
+      <Toolbar
+        shown={visible?.length}
+        total={pages?.length}
+        sections={sections}
+        exportButton={<LibraryExportButton pages={pages} shown={visible} />}
+      />
       {pages && pages.length > 0 && <ReviewOverview pages={pages} />}
       <IssueToolbar />
       <ImportProgressBar />
       <AnalysisProgressBar />
-      {visible && pages && (byIssue && pages.length > 0 ? <IssueLibrary pages={pages} /> : <PageTable pages={visible} libraryEmpty={pages.length === 0} />)}
+      {visible &&
+        pages &&
+        (byIssue && pages.length > 0 ? (
+          <IssueLibrary pages={pages} />
+        ) : (
+          <PageTable pages={visible} libraryEmpty={pages.length === 0} />
+        ))}
       <DeleteDialog pages={visible} />
       <ReimportDialog />
       {dragging && <DropHint />}
@@ -101,7 +112,11 @@ function Toolbar({ shown, total, sections, exportButton }: ToolbarProps) {
       </label>
       <label className="toolbar-field">
         <span>{t('exportFilter')}</span>
-        <select value={filter.exported} onChange={(event) => setFilter({ exported: event.target.value as ExportFilter })} data-testid="export-filter">
+        <select
+          value={filter.exported}
+          onChange={(event) => setFilter({ exported: event.target.value as ExportFilter })}
+          data-testid="export-filter"
+        >
           {EXPORT_FILTERS.map((exported) => (
             <option key={exported} value={exported}>
               {t(`exportState.${exported}`)}
@@ -131,7 +146,9 @@ function Toolbar({ shown, total, sections, exportButton }: ToolbarProps) {
         </select>
       </label>
       <span className="library-count" data-testid="page-count">
-        {shown !== undefined && total !== undefined && (shown === total ? t('count', { count: total }) : t('countFiltered', { shown, count: total }))}
+        {shown !== undefined &&
+          total !== undefined &&
+          (shown === total ? t('count', { count: total }) : t('countFiltered', { shown, count: total }))}
       </span>
       <span className="library-hint" title={t('dropHint')}>
         {t('dropHint')}

@@ -1,3 +1,6 @@
+/* eslint-disable jsx-a11y/no-noninteractive-element-interactions, jsx-a11y/no-noninteractive-tabindex, jsx-a11y/click-events-have-key-events, jsx-a11y/interactive-supports-focus --
+   The grid pattern with aria-activedescendant: the row group holds focus and takes the keys, and names
+   the active row; a row click is the pointer's way to make a row active. */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -64,14 +67,24 @@ export function PageTable({ pages, libraryEmpty }: { pages: readonly PageRow[]; 
     <div className="page-table" role="grid" aria-rowcount={pages.length + 1} aria-label={t('tableLabel')}>
       <div className="page-row page-row-head" role="row" aria-rowindex={1}>
         <span role="columnheader">{t('column.name')}</span>
-        <span role="columnheader" className="num">{t('column.size')}</span>
+        <span role="columnheader" className="num">
+          {t('column.size')}
+        </span>
         <span role="columnheader">{t('column.imported')}</span>
         <span role="columnheader">{t('column.status')}</span>
         <span role="columnheader">{t('column.exported')}</span>
-        <span role="columnheader" className="num">{t('column.articles')}</span>
-        <span role="columnheader" className="num">{t('column.openFlags')}</span>
-        <span role="columnheader" className="num">{t('column.undecidedSplits')}</span>
-        <span role="columnheader" className="visually-hidden">{t('column.actions')}</span>
+        <span role="columnheader" className="num">
+          {t('column.articles')}
+        </span>
+        <span role="columnheader" className="num">
+          {t('column.openFlags')}
+        </span>
+        <span role="columnheader" className="num">
+          {t('column.undecidedSplits')}
+        </span>
+        <span role="columnheader" className="visually-hidden">
+          {t('column.actions')}
+        </span>
       </div>
       <div
         className="page-table-body"
@@ -135,7 +148,9 @@ const PageTableRow = memo(function PageTableRow({
           {page.name}
         </button>
       </span>
-      <span role="gridcell" className="num">{formatBytes(page.size)}</span>
+      <span role="gridcell" className="num">
+        {formatBytes(page.size)}
+      </span>
       <span role="gridcell">{formatDate(page.importedAt, language)}</span>
       <span role="gridcell">
         <span className={`status status-${page.status}`} title={approvalNote(page, language, t)}>
@@ -145,9 +160,15 @@ const PageTableRow = memo(function PageTableRow({
       <span role="gridcell">
         <ExportStateCell page={page} />
       </span>
-      <span role="gridcell" className="num">{stat(page.stats?.articles)}</span>
-      <span role="gridcell" className="num">{stat(page.stats?.openFlags)}</span>
-      <span role="gridcell" className="num">{stat(page.stats?.undecidedSplits)}</span>
+      <span role="gridcell" className="num">
+        {stat(page.stats?.articles)}
+      </span>
+      <span role="gridcell" className="num">
+        {stat(page.stats?.openFlags)}
+      </span>
+      <span role="gridcell" className="num">
+        {stat(page.stats?.undecidedSplits)}
+      </span>
       <span role="gridcell" className="row-actions">
         <button
           type="button"
@@ -179,8 +200,16 @@ function ExportStateCell({ page }: { page: PageRow }) {
   const { t } = useTranslation('library');
   const language = useUi((state) => state.language);
   const state = exportStateOf(page);
-  if (!page.exported) return <span className="export-state export-never" data-testid="export-state">—</span>;
-  const when = page.exported.at === null ? t('exportedUndated') : t('exportedOn', { date: formatDate(page.exported.at, language), formats: page.exported.formats.join(', ') });
+  if (!page.exported)
+    return (
+      <span className="export-state export-never" data-testid="export-state">
+        —
+      </span>
+    );
+  const when =
+    page.exported.at === null
+      ? t('exportedUndated')
+      : t('exportedOn', { date: formatDate(page.exported.at, language), formats: page.exported.formats.join(', ') });
   return (
     <span className={`export-state export-${state}`} title={when} data-testid="export-state">
       {t(`exportState.${state}`)}
@@ -193,7 +222,10 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 export function formatDate(at: number, language: string): string {
   let format = dateFormats.get(language);
   if (!format) {
-    format = new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+    format = new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    });
     dateFormats.set(language, format);
   }
   return format.format(at);

@@ -37,7 +37,12 @@ export function ReimportDialog() {
           <h2 id="reimport-title">{t('reimport.title', { name: conflict.name })}</h2>
           <p>{t('reimport.body', { document: conflict.document })}</p>
           <ul data-testid="reimport-differences">
-            <li>{t('reimport.status', { library: t(`status.${conflict.status.library}`), file: t(`status.${conflict.status.file}`) })}</li>
+            <li>
+              {t('reimport.status', {
+                library: t(`status.${conflict.status.library}`),
+                file: t(`status.${conflict.status.file}`),
+              })}
+            </li>
             <li>
               {t('reimport.updated', {
                 library: formatDate(conflict.updatedAt.library, i18n.language),

@@ -12,7 +12,14 @@ export function ReviewOverview({ pages }: { pages: readonly PageRow[] }) {
   const next = useMemo(() => nextPageToReview(pages), [pages]);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key.toLowerCase() !== 'r' || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+      if (
+        event.key.toLowerCase() !== 'r' ||
+        event.ctrlKey ||
+        event.metaKey ||
+        event.altKey ||
+        isTypingTarget(event.target)
+      )
+        return;
       if (!next) return;
       event.preventDefault();
       openPage(next.id);
@@ -22,7 +29,9 @@ export function ReviewOverview({ pages }: { pages: readonly PageRow[] }) {
   }, [next]);
   return (
     <section className="review-overview" aria-label={t('overview.label')} data-testid="review-overview">
-      <span data-testid="overview-approved">{t('overview.approved', { approved: counts.approved, total: counts.total })}</span>
+      <span data-testid="overview-approved">
+        {t('overview.approved', { approved: counts.approved, total: counts.total })}
+      </span>
       <span data-testid="overview-flags">{t('overview.openFlags', { count: counts.openFlags })}</span>
       <span data-testid="overview-splits">{t('overview.undecided', { count: counts.undecidedSplits })}</span>
       {next ? (

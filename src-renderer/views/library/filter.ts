@@ -15,7 +15,9 @@ export function filterPages(pages: readonly PageRow[], filter: LibraryFilter): P
 }
 
 /** Where a page stands in export, apart from its review state. */
-export function exportStateOf(page: Pick<PageRow, 'exported' | 'changedAt'>): Exclude<LibraryFilter['exported'], 'all'> {
+export function exportStateOf(
+  page: Pick<PageRow, 'exported' | 'changedAt'>,
+): Exclude<LibraryFilter['exported'], 'all'> {
   if (!page.exported) return 'never';
   return changedSinceExport(page) ? 'changed' : 'exported';
 }

@@ -11,7 +11,11 @@ export interface Refresher {
  * Runs `refresh` on request, at most once per `intervalMs` and never twice at once; a request
  * made while one runs or waits is folded into the next run, so the last request always gets one.
  */
-export function throttledRefresher(refresh: () => Promise<void>, intervalMs: number, now: () => number = () => performance.now()): Refresher {
+export function throttledRefresher(
+  refresh: () => Promise<void>,
+  intervalMs: number,
+  now: () => number = () => performance.now(),
+): Refresher {
   let closed = false;
   let running = false;
   let requested = false;
@@ -32,10 +36,13 @@ export function throttledRefresher(refresh: () => Promise<void>, intervalMs: num
   const request = () => {
     requested = true;
     if (closed || running || timer) return;
-    timer = setTimeout(() => {
-      timer = null;
-      void run();
-    }, Math.max(0, lastRun + intervalMs - now()));
+    timer = setTimeout(
+      () => {
+        timer = null;
+        void run();
+      },
+      Math.max(0, lastRun + intervalMs - now()),
+    );
   };
   return {
     request,
@@ -52,7 +59,12 @@ export function throttledRefresher(refresh: () => Promise<void>, intervalMs: num
  * a batch lands every few hundred milliseconds; re-reading 10,000 rows after each one kept the
  * main thread busy and made both the work and the scrolling slow. `undefined` while loading.
  */
-export function useThrottledLiveQuery<T>(query: () => Promise<T>, dbName: string, tables: readonly string[], intervalMs: number): T | undefined {
+export function useThrottledLiveQuery<T>(
+  query: () => Promise<T>,
+  dbName: string,
+  tables: readonly string[],
+  intervalMs: number,
+): T | undefined {
   const [value, setValue] = useState<T>();
   useEffect(() => {
     const prefixes = tables.map((table) => `idb://${dbName}/${table}/`);
@@ -72,6 +84,7 @@ export function useThrottledLiveQuery<T>(query: () => Promise<T>, dbName: string
       Dexie.on('storagemutated').unsubscribe(onMutated);
     };
     // `query` is rebuilt on every render; the table names and interval say when it must change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [dbName, tables.join(), intervalMs]);
   return value;
 }

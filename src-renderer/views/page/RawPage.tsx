@@ -1,3 +1,6 @@
+/* eslint-disable jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions, jsx-a11y/no-noninteractive-tabindex --
+   The raw page is a scrollable region, focusable so the keyboard can scroll it; a click locates the
+   paragraph under the pointer, which the keyboard reaches from the article pane instead. */
 import { memo, useMemo, type MouseEvent, type Ref } from 'react';
 import { highlightsByLine, rawLines, segmentLine, type Highlight, type Segment } from './lines';
 
@@ -21,7 +24,13 @@ const NO_HIGHLIGHTS: readonly Highlight[] = [];
  * Line numbers are not selectable, so copying gives the raw text. When the highlights change, only
  * the lines whose marks changed render again.
  */
-export const RawPage = memo(function RawPage({ raw, highlights = NO_HIGHLIGHTS, onClickOffset, label, ref }: RawPageProps) {
+export const RawPage = memo(function RawPage({
+  raw,
+  highlights = NO_HIGHLIGHTS,
+  onClickOffset,
+  label,
+  ref,
+}: RawPageProps) {
   const lines = useMemo(() => rawLines(raw), [raw]);
   const buckets = useMemo(() => highlightsByLine(lines, highlights), [lines, highlights]);
   const handleClick = onClickOffset
@@ -31,7 +40,15 @@ export const RawPage = memo(function RawPage({ raw, highlights = NO_HIGHLIGHTS, 
       }
     : undefined;
   return (
-    <div ref={ref} className="raw-page" tabIndex={0} role="region" aria-label={label} onClick={handleClick} data-testid="raw-page">
+    <div
+      ref={ref}
+      className="raw-page"
+      tabIndex={0}
+      role="region"
+      aria-label={label}
+      onClick={handleClick}
+      data-testid="raw-page"
+    >
       {lines.map((line, i) => {
         const segments = segmentLine(line, buckets[i]);
         return (
@@ -79,7 +96,11 @@ const RawLineView = memo(
       </div>
     );
   },
-  (before, after) => before.number === after.number && before.start === after.start && before.text === after.text && before.marks === after.marks,
+  (before, after) =>
+    before.number === after.number &&
+    before.start === after.start &&
+    before.text === after.text &&
+    before.marks === after.marks,
 );
 
 /** A click leaves a collapsed selection at the caret; its text node sits in a segment that knows its offset. */

@@ -63,7 +63,11 @@ export function highlightsByLine(lines: readonly RawLine[], highlights: readonly
   const buckets: Highlight[][] = lines.map(() => []);
   for (const highlight of highlights) {
     if (highlight.end <= highlight.start) continue;
-    for (let i = firstLineEndingAfter(lines, highlight.start); i < lines.length && lines[i].start < highlight.end; i++) {
+    for (
+      let i = firstLineEndingAfter(lines, highlight.start);
+      i < lines.length && lines[i].start < highlight.end;
+      i++
+    ) {
       if (lines[i].end > lines[i].start) buckets[i].push(highlight);
     }
   }

@@ -23,11 +23,14 @@ const BODY_REACH = 4;
 const block = (c: BoundaryContext) => c.pieces[c.at];
 const titled = (c: BoundaryContext) => block(c).role === 'kicker' || block(c).role === 'headline';
 /** The headline itself: the candidate, or the block under its kicker. */
-const headline = (c: BoundaryContext): Piece => (block(c).role === 'kicker' ? c.pieces[c.at + 1] ?? block(c) : block(c));
+const headline = (c: BoundaryContext): Piece =>
+  block(c).role === 'kicker' ? (c.pieces[c.at + 1] ?? block(c)) : block(c);
 const body = (c: BoundaryContext): Piece | undefined => {
   if (!titled(c)) return block(c);
   const from = c.pieces.indexOf(headline(c)) + 1;
-  return c.pieces.slice(from, from + BODY_REACH).find((p) => p.role !== 'caption' && p.role !== 'furniture' && p.role !== 'byline');
+  return c.pieces
+    .slice(from, from + BODY_REACH)
+    .find((p) => p.role !== 'caption' && p.role !== 'furniture' && p.role !== 'byline');
 };
 const previous = (c: BoundaryContext): Piece | undefined => previousContent(c.pieces, c.at);
 const titleLength = (c: BoundaryContext) => compact(headline(c).text).length;
@@ -42,7 +45,8 @@ function printedTwice(c: BoundaryContext): boolean {
   let counts = headlineCounts.get(c.pieces);
   if (!counts) {
     counts = new Map();
-    for (const piece of c.pieces) if (piece.role === 'headline') counts.set(compact(piece.text), (counts.get(compact(piece.text)) ?? 0) + 1);
+    for (const piece of c.pieces)
+      if (piece.role === 'headline') counts.set(compact(piece.text), (counts.get(compact(piece.text)) ?? 0) + 1);
     headlineCounts.set(c.pieces, counts);
   }
   return (counts.get(compact(headline(c).text)) ?? 0) > 1;
@@ -56,8 +60,15 @@ export const BOUNDARY_FEATURES: readonly Feature<BoundaryContext>[] = [
   { id: 'after-credit', value: (c) => yes(closesArticle(previous(c))) },
   { id: 'after-furniture', value: (c) => yes(c.at > 0 && c.pieces[c.at - 1].role === 'furniture') },
   { id: 'after-cut', value: (c) => yes(endsInCut(previous(c))) },
-  { id: 'after-title', value: (c) => yes(previous(c)?.role === 'headline' || previous(c)?.role === 'kicker' || previous(c)?.role === 'subhead') },
-  { id: 'title-runs-into-body', value: (c) => yes(titled(c) && !!body(c) && continuesAcrossCut(headline(c).text, body(c)!.text)) },
+  {
+    id: 'after-title',
+    value: (c) =>
+      yes(previous(c)?.role === 'headline' || previous(c)?.role === 'kicker' || previous(c)?.role === 'subhead'),
+  },
+  {
+    id: 'title-runs-into-body',
+    value: (c) => yes(titled(c) && !!body(c) && continuesAcrossCut(headline(c).text, body(c)!.text)),
+  },
   { id: 'image-gap', value: (c) => yes(block(c).gapBefore >= c.imageGap || headline(c).gapAfter >= c.imageGap) },
   { id: 'heading-markup', value: (c) => yes(!!block(c).markup?.startsWith('#')) },
   { id: 'column-line-length', value: (c) => yes(titled(c) && isColumnLineLength(titleLength(c))) },

@@ -47,9 +47,12 @@ const REASONS_SHOWN = 3;
 export function bindModel<Context>(features: readonly Feature<Context>[], file: WeightFile): Model<Context> {
   const ids = features.map((feature) => feature.id);
   if (file.features.length !== ids.length || file.features.some((id, i) => id !== ids[i])) {
-    throw new Error(`weights for "${file.decision}" were fitted on [${file.features.join(', ')}], the decision computes [${ids.join(', ')}]: run npm run fit`);
+    throw new Error(
+      `weights for "${file.decision}" were fitted on [${file.features.join(', ')}], the decision computes [${ids.join(', ')}]: run npm run fit`,
+    );
   }
-  if (file.weights.length !== ids.length) throw new Error(`weights for "${file.decision}": ${file.weights.length} weights for ${ids.length} features`);
+  if (file.weights.length !== ids.length)
+    throw new Error(`weights for "${file.decision}": ${file.weights.length} weights for ${ids.length} features`);
   return { decision: file.decision, features, file };
 }
 
@@ -74,7 +77,11 @@ export type Judge<Context> = (context: Context) => Decision;
  * The judge that uses the committed weights. Bound on first use, so that `npm run fit` can still
  * load the pipeline when the feature list changed and the weights are about to be rewritten.
  */
-export function fittedJudge<Context>(features: readonly Feature<Context>[], file: WeightFile, cutoffs: Cutoffs): Judge<Context> {
+export function fittedJudge<Context>(
+  features: readonly Feature<Context>[],
+  file: WeightFile,
+  cutoffs: Cutoffs,
+): Judge<Context> {
   let model: Model<Context> | null = null;
   return (context) => {
     model ??= bindModel(features, file);

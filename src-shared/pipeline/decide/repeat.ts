@@ -53,14 +53,23 @@ export const REPEAT_FEATURES: readonly Feature<RepeatContext>[] = [
   { id: 'copied-share', value: (c) => c.share },
   { id: 'out-of-place', value: (c) => against(c.outOfPlace, c.originalOutOfPlace) },
   // Which of two identical blocks is the copy; of a partial copy, containment already says it.
-  { id: 'printed-after-original', value: (c) => (c.evidence === 'exact' ? against(c.at > c.original, c.at < c.original) : 0) },
+  {
+    id: 'printed-after-original',
+    value: (c) => (c.evidence === 'exact' ? against(c.at > c.original, c.at < c.original) : 0),
+  },
   { id: 'breaks-off-where-original-ends', value: (c) => yes(breaksOffWhereOriginalEnds(c)) },
   // A cut continues into body text only: a promo or headline after one is no tail of it.
   { id: 'after-cut', value: (c) => yes(copy(c).role === 'paragraph' && endsInCut(previousContent(c.pieces, c.at))) },
   { id: 'text-of-its-own', value: (c) => Math.min(c.uniqueRun, UNIQUE_RUN_SCALE) / UNIQUE_RUN_SCALE },
   { id: 'repeated-headline', value: (c) => yes(copy(c).role === 'headline') },
-  { id: 'less-body-under', value: (c) => against(c.bodyUnder < c.originalBodyUnder, c.bodyUnder > c.originalBodyUnder) },
-  { id: 'no-credit-under', value: (c) => (copy(c).role === 'headline' ? against(!c.creditUnder, !c.originalCreditUnder) : 0) },
+  {
+    id: 'less-body-under',
+    value: (c) => against(c.bodyUnder < c.originalBodyUnder, c.bodyUnder > c.originalBodyUnder),
+  },
+  {
+    id: 'no-credit-under',
+    value: (c) => (copy(c).role === 'headline' ? against(!c.creditUnder, !c.originalCreditUnder) : 0),
+  },
 ];
 
 /** The copy stops mid-sentence where its original ends one: a fragment, not a paragraph a break cut. */

@@ -45,7 +45,8 @@ function bestSplit(left: string, ch: string, right: string): Split {
       const piece = text.slice(end - length, end);
       if (!words.has(piece)) continue;
       const logProb = best[end - length].logProb + words.logProb(piece);
-      if (logProb > top.logProb) top = { logProb, word: end - length <= local && local < end ? piece : best[end - length].word };
+      if (logProb > top.logProb)
+        top = { logProb, word: end - length <= local && local < end ? piece : best[end - length].word };
     }
     best.push(top);
   }
@@ -71,7 +72,14 @@ export function confusionEvidence(raw: string, at: number, span: Span): Confusio
     const fixed = bestSplit(context.left, confusion.right, context.right);
     if (!fixed.word || fixed.logProb <= context.asRead.logProb || (best && fixed.logProb <= best.asRight)) continue;
     const { asRead } = context;
-    best = { right: confusion.right, asRead: asRead.logProb, asRight: fixed.logProb, readInWord: asRead.word !== '', word: fixed.word, measured: confusion.measured };
+    best = {
+      right: confusion.right,
+      asRead: asRead.logProb,
+      asRight: fixed.logProb,
+      readInWord: asRead.word !== '',
+      word: fixed.word,
+      measured: confusion.measured,
+    };
   }
   return best;
 }

@@ -13,7 +13,11 @@ export interface CorpusPage {
  * Name variants across pages: a place name spelled with a look-alike character on one page and
  * the other way elsewhere (荣经县 / 荥经县). Variants on the same page are the page check's job.
  */
-function findCorpusNameVariants(pages: readonly CorpusPage[], tokensOf: readonly NameToken[][], out: Finding[][]): void {
+function findCorpusNameVariants(
+  pages: readonly CorpusPage[],
+  tokensOf: readonly NameToken[][],
+  out: Finding[][],
+): void {
   const total = new Map<string, number>();
   for (const tokens of tokensOf) for (const token of tokens) total.set(token.key, (total.get(token.key) ?? 0) + 1);
   const count = (key: string) => total.get(key) ?? 0;

@@ -122,7 +122,9 @@ function judgeDoubledWord(raw: string, i: number, length: number, lo: number, hi
   const word = raw.slice(i, i + length);
   if (raw.charCodeAt(i) === ONE || ABAB_REDUPLICATIONS.has(word) || insideIdiom(raw, i, lo, hi)) return null;
   // A longer word may own one copy (大学生|学生会): then only a boundary.
-  const overlapped = lexicon().wordStartingAt(raw, i + length, hi, length + 1) ?? lexicon().wordEndingAt(raw, i + length - 1, lo, length + 1);
+  const overlapped =
+    lexicon().wordStartingAt(raw, i + length, hi, length + 1) ??
+    lexicon().wordEndingAt(raw, i + length - 1, lo, length + 1);
   const known = lexicon().has(word);
   const certain = known && NOUNS.has(word) && !overlapped;
   const confidence = certain ? 0.95 : overlapped ? 0.45 : known ? 0.8 : 0.7;

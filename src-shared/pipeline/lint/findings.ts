@@ -43,7 +43,8 @@ export interface Finding {
 }
 
 /** Spaces and line breaks inside a block are the layout's (科 普, 覆⏎盖): a word runs on across them. */
-const isLayoutSpace = (code: number) => code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09 || code === 0x3000;
+const isLayoutSpace = (code: number) =>
+  code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09 || code === 0x3000;
 
 /**
  * A block's text with its layout spaces dropped, for the checks that read characters side by side

@@ -38,7 +38,9 @@ export const IDIOMS = words(`
 `);
 
 /** Measure words: 一场场, 一个个 repeat the measure word on purpose. */
-export const MEASURE_WORDS = new Set(Array.from('个场次批张条件项幅位座片颗步串朵道句队排层声年天点家户把棵只名本封首支届轮期代架辆台株块间所盆'));
+export const MEASURE_WORDS = new Set(
+  Array.from('个场次批张条件项幅位座片颗步串朵道句队排层声年天点家户把棵只名本封首支届轮期代架辆台株块间所盆'),
+);
 
 /**
  * Words that follow an organisation or place name and begin with its last character: a title

@@ -13,7 +13,10 @@ const SURNAMES = new Set(
     '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
   ),
 );
-const AFTER_ROLE = new RegExp(`(?:主席|书记|主任|局长|县长|市长|区长|理事长|秘书长|会长|院长|校长|部长|教授|研究员|医师|工程师|记者|通讯员|专家|代表)\\s?(?=${HAN_CLASS}{3})`, 'g');
+const AFTER_ROLE = new RegExp(
+  `(?:主席|书记|主任|局长|县长|市长|区长|理事长|秘书长|会长|院长|校长|部长|教授|研究员|医师|工程师|记者|通讯员|专家|代表)\\s?(?=${HAN_CLASS}{3})`,
+  'g',
+);
 const BEFORE_SPEECH = /表示|介绍|要求|指出|强调|认为|希望|提出|告诉|说/g;
 
 interface NameAt extends Span {
@@ -34,13 +37,15 @@ export function findPersonVariants(raw: string, spans: readonly Span[], out: Fin
   const names: NameAt[] = [];
   const add = (start: number, introduced: boolean) => {
     const name = raw.slice(start, start + 3);
-    if (name.length === 3 && Array.from(name).every((ch) => isHanCode(ch.charCodeAt(0))) && SURNAMES.has(name[0])) names.push({ name, start, end: start + 3, introduced });
+    if (name.length === 3 && Array.from(name).every((ch) => isHanCode(ch.charCodeAt(0))) && SURNAMES.has(name[0]))
+      names.push({ name, start, end: start + 3, introduced });
   };
   for (const span of spans) {
     const text = raw.slice(span.start, span.end);
     // Found by the marker (the title before a name, the verb after it): far fewer places to try.
     for (const match of text.matchAll(AFTER_ROLE)) add(span.start + (match.index ?? 0) + match[0].length, true);
-    for (const match of text.matchAll(BEFORE_SPEECH)) if ((match.index ?? 0) >= 3) add(span.start + (match.index ?? 0) - 3, false);
+    for (const match of text.matchAll(BEFORE_SPEECH))
+      if ((match.index ?? 0) >= 3) add(span.start + (match.index ?? 0) - 3, false);
   }
   const count = new Map<string, number>();
   const first = new Map<string, number>();

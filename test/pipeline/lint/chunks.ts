@@ -15,7 +15,9 @@ export function roughChunks(raw: string): Chunk[] {
     const end = match.index + text.trimEnd().length;
     if (end <= start) continue;
     const role = roleOf(text.trim());
-    const afterImageGap = /\n[ \t\u3000]*\r?\n[ \t\u3000]*\r?\n[ \t\u3000]*\r?\n$/.test(raw.slice(Math.max(0, start - 8), start));
+    const afterImageGap = /\n[ \t\u3000]*\r?\n[ \t\u3000]*\r?\n[ \t\u3000]*\r?\n$/.test(
+      raw.slice(Math.max(0, start - 8), start),
+    );
     chunks.push({ id: `c${start}`, start, end, role: role === 'headline' && afterImageGap ? 'caption' : role });
   }
   return chunks;

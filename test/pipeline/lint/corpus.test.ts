@@ -8,7 +8,17 @@ const REPORT =
 function corpus(...pages: Parameters<typeof page>[]) {
   const result = lintCorpus(pages.map((blocks, index) => ({ id: `p${index}`, ...page(...blocks) })));
   return Object.fromEntries(
-    [...result].map(([id, flags]) => [id, flags.map(({ id: flagId, kind, start, end, text, suggestion }) => ({ flagId, kind, start, end, text, suggestion }))]),
+    [...result].map(([id, flags]) => [
+      id,
+      flags.map(({ id: flagId, kind, start, end, text, suggestion }) => ({
+        flagId,
+        kind,
+        start,
+        end,
+        text,
+        suggestion,
+      })),
+    ]),
   );
 }
 
@@ -16,7 +26,16 @@ describe('corpus checks', () => {
   it('should flag the look-alike spelling of a name that other pages spell with the rarer character', () => {
     expect(corpus(['荥经县科协开展活动。', '荥经县科协负责人表示。'], ['雅安市科协到荣经县调研。'])).toEqual({
       p0: [],
-      p1: [{ flagId: 'f-corpus.name-variant-6', kind: 'name-variant', start: 6, end: 9, text: '荣经县', suggestion: '荥经县' }],
+      p1: [
+        {
+          flagId: 'f-corpus.name-variant-6',
+          kind: 'name-variant',
+          start: 6,
+          end: 9,
+          text: '荣经县',
+          suggestion: '荥经县',
+        },
+      ],
     });
   });
 
@@ -25,13 +44,22 @@ describe('corpus checks', () => {
   });
 
   it('should flag each copy of a paragraph printed on two pages', () => {
-    const result = corpus([['headline', '甲文'], REPORT], ['其他内容的段落,与前文无关,讲述另一件事情。', REPORT.replace(/,/g, ', ')]);
-    expect(result.p0.map((flag) => [flag.kind, flag.start, flag.end])).toEqual([['repeated-elsewhere', 4, 4 + REPORT.length]]);
+    const result = corpus(
+      [['headline', '甲文'], REPORT],
+      ['其他内容的段落,与前文无关,讲述另一件事情。', REPORT.replace(/,/g, ', ')],
+    );
+    expect(result.p0.map((flag) => [flag.kind, flag.start, flag.end])).toEqual([
+      ['repeated-elsewhere', 4, 4 + REPORT.length],
+    ]);
     expect(result.p1.map((flag) => flag.kind)).toEqual(['repeated-elsewhere']);
   });
 
   it('should not flag a paragraph repeated on its own page, nor short formulae shared by many pages', () => {
-    expect(corpus([REPORT, REPORT], ['会议强调,要抓好落实。'], ['会议强调,要抓好落实。'])).toEqual({ p0: [], p1: [], p2: [] });
+    expect(corpus([REPORT, REPORT], ['会议强调,要抓好落实。'], ['会议强调,要抓好落实。'])).toEqual({
+      p0: [],
+      p1: [],
+      p2: [],
+    });
   });
 
   it('should treat a passage shared by many pages as boilerplate, not as a repeat', () => {

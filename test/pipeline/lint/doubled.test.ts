@@ -9,7 +9,15 @@ function doubled(...blocks: Parameters<typeof page>) {
     flags: flags
       .filter((flag) => flag.rule === 'ocr.doubled')
       .map(({ start, end, text, suggestion, confidence }) => ({ start, end, text, suggestion, confidence })),
-    edits: edits.map(({ start, end, before, after, kind, status, op }) => ({ start, end, before, after, kind, status, op })),
+    edits: edits.map(({ start, end, before, after, kind, status, op }) => ({
+      start,
+      end,
+      before,
+      after,
+      kind,
+      status,
+      op,
+    })),
   };
 }
 
@@ -48,7 +56,10 @@ describe('doubled characters', () => {
     ['an idiom', '这件事不能不了了之,大家津津乐道。'],
     ['a verb reduplicated to soften it', '常回家看看,找专家谈谈。'],
     ['a verb reduplicated as ABAB', '大家要研究研究这个方案。'],
-    ['place names and nouns meeting on one character', '河南南阳、四川川西各地地方特色,加强宣传传统文化,缩短时间间隔。'],
+    [
+      'place names and nouns meeting on one character',
+      '河南南阳、四川川西各地地方特色,加强宣传传统文化,缩短时间间隔。',
+    ],
     ['counting with 一', '一天一天地过去,一步一步向前走。'],
     ['a reduplication that starts a word (农户|户均)', '带动周边农户户均增收3000余元。'],
     ['a place name ending where a word begins', '介绍了赤水河河谷地带特点,内江市市中区科协参加。'],
@@ -73,14 +84,24 @@ describe('doubled characters', () => {
     expect(doubled('全市科普事业欣欣欣向荣。').flags).toEqual([
       { start: 6, end: 8, text: '欣欣', suggestion: '欣', confidence: 0.9 },
     ]);
-    expect(doubled('坚持实事求求是。').flags).toEqual([{ start: 4, end: 6, text: '求求', suggestion: '求', confidence: 0.9 }]);
+    expect(doubled('坚持实事求求是。').flags).toEqual([
+      { start: 4, end: 6, text: '求求', suggestion: '求', confidence: 0.9 },
+    ]);
   });
 
   it('should apply a doubled known noun as a near-certain char fix', () => {
     expect(doubled('机关服务中心中心相关人员参加。')).toEqual({
       flags: [],
       edits: [
-        { start: 4, end: 8, before: '中心中心', after: '中心', kind: 'char-fix', status: 'applied', op: { type: 'replace' } },
+        {
+          start: 4,
+          end: 8,
+          before: '中心中心',
+          after: '中心',
+          kind: 'char-fix',
+          status: 'applied',
+          op: { type: 'replace' },
+        },
       ],
     });
   });

@@ -45,7 +45,9 @@ export function evaluateLint(pages: readonly AnnotatedPage[]): LintScore {
     }
   });
   const goldOf = new Map(pages.map((page) => [page.id, page.gold]));
-  const falseClaims = claims.filter((claim) => !(goldOf.get(claim.page) ?? []).some((error) => spansOverlap(claim, error)));
+  const falseClaims = claims.filter(
+    (claim) => !(goldOf.get(claim.page) ?? []).some((error) => spansOverlap(claim, error)),
+  );
   const covered = errors - missed.length;
   const realClaims = claims.length - falseClaims.length;
   return {

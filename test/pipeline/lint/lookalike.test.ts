@@ -15,7 +15,10 @@ function lookalike(...blocks: Parameters<typeof page>) {
 
 describe('look-alike characters', () => {
   it('should apply a known misread that no neighbouring word explains', () => {
-    expect(lookalike('科普,己经成为重点。')).toEqual({ flags: [], edits: [{ start: 3, end: 5, before: '己经', after: '已经' }] });
+    expect(lookalike('科普,己经成为重点。')).toEqual({
+      flags: [],
+      edits: [{ start: 3, end: 5, before: '己经', after: '已经' }],
+    });
   });
 
   it('should leave a misread bigram alone when words on both sides explain it (自己|经历)', () => {
@@ -24,7 +27,10 @@ describe('look-alike characters', () => {
 
   it('should only flag a misread bigram that a word on one side may explain', () => {
     expect(lookalike('交流心得,自己经过思考。').flags).toEqual([]);
-    expect(lookalike('这是自已的事。')).toEqual({ flags: [], edits: [{ start: 2, end: 4, before: '自已', after: '自己' }] });
+    expect(lookalike('这是自已的事。')).toEqual({
+      flags: [],
+      edits: [{ start: 2, end: 4, before: '自已', after: '自己' }],
+    });
     expect(lookalike('调研组一行到学院土地上考察。').flags).toEqual([]);
     expect(lookalike('来自学院土建专业的学生。').flags).toEqual([
       { start: 3, end: 5, text: '院土', suggestion: '院士', confidence: 0.45 },
@@ -42,7 +48,10 @@ describe('look-alike characters', () => {
   });
 
   it('should not call the rare spelling a misread even when the common one is more frequent', () => {
-    const result = lookalike('荣阳市科协、荣阳市科技局、荣阳市教育局和荣阳市文旅局联合开展活动。', '荥阳市科协负责人表示。');
+    const result = lookalike(
+      '荣阳市科协、荣阳市科技局、荣阳市教育局和荣阳市文旅局联合开展活动。',
+      '荥阳市科协负责人表示。',
+    );
     expect(result.flags.map((flag) => [flag.text, flag.suggestion])).toEqual([
       ['荣阳市', '荥阳市'],
       ['荣阳市', '荥阳市'],
@@ -67,7 +76,9 @@ describe('look-alike characters', () => {
   });
 
   it('should let the dictionary decide when the page counts cannot (旺仓 is no name, 旺苍 is a county)', () => {
-    expect(lookalike('旺苍县科协开展活动。', '旺仓县农技专家到场。').flags.map((flag) => [flag.text, flag.suggestion])).toEqual([['仓', '苍']]);
+    expect(
+      lookalike('旺苍县科协开展活动。', '旺仓县农技专家到场。').flags.map((flag) => [flag.text, flag.suggestion]),
+    ).toEqual([['仓', '苍']]);
   });
 
   it('should not flag two names that differ by a non-look-alike character', () => {

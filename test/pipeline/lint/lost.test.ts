@@ -29,7 +29,9 @@ describe('lost text', () => {
   });
 
   it('should see past a byline between the halves of a cut paragraph', () => {
-    expect(lost('宣传介绍了全县科普教育基地和科普活动情', ['byline', '(本报记者 张三)'], '况,重点宣传讲解了生态环境知识。')).toEqual([]);
+    expect(
+      lost('宣传介绍了全县科普教育基地和科普活动情', ['byline', '(本报记者 张三)'], '况,重点宣传讲解了生态环境知识。'),
+    ).toEqual([]);
   });
 
   it('should not flag a paragraph opening with a word that starts with a particle character', () => {
@@ -37,9 +39,9 @@ describe('lost text', () => {
   });
 
   it('should flag a paragraph that stops mid-sentence before a new headline', () => {
-    expect(lost('专家就如何开展接种工作进行了讲解,并就如何开展入托入学接种证', ['headline', '区科协服务企业创新'])).toEqual([
-      { rule: 'lost.end', start: 18, end: 30, confidence: 0.5 },
-    ]);
+    expect(
+      lost('专家就如何开展接种工作进行了讲解,并就如何开展入托入学接种证', ['headline', '区科协服务企业创新']),
+    ).toEqual([{ rule: 'lost.end', start: 18, end: 30, confidence: 0.5 }]);
   });
 
   it('should flag a paragraph cut at the end of the page with less confidence', () => {
@@ -49,7 +51,9 @@ describe('lost text', () => {
   });
 
   it('should accept a paragraph ending with an inline byline or a closing quote', () => {
-    expect(lost('团结引领广大科技工作者,为德阳经济高质量发展贡献科技力量。(杨博 李静玉)', ['headline', '下一篇'])).toEqual([]);
+    expect(
+      lost('团结引领广大科技工作者,为德阳经济高质量发展贡献科技力量。(杨博 李静玉)', ['headline', '下一篇']),
+    ).toEqual([]);
     expect(lost('“希望未来能做成更多的成就,为科技事业发展贡献力量。”', ['headline', '下一篇'])).toEqual([]);
   });
 

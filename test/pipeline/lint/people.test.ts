@@ -11,11 +11,15 @@ function people(...blocks: Parameters<typeof page>) {
 
 describe('a person spelled two ways on one page', () => {
   it('should flag the later spelling on a tie, suggesting the one introduced with a title', () => {
-    expect(people('县科协党组书记、主席李文涛出席会议并讲话。', '李文韬要求,要抓好三项重点工作。')).toEqual([['李文韬', '李文涛']]);
+    expect(people('县科协党组书记、主席李文涛出席会议并讲话。', '李文韬要求,要抓好三项重点工作。')).toEqual([
+      ['李文韬', '李文涛'],
+    ]);
   });
 
   it('should flag the spelling printed fewer times', () => {
-    expect(people('王建化表示,将加强基层组织建设。', '区科协主席王建华介绍了情况。王建华指出,要抓好落实。')).toEqual([['王建化', '王建华']]);
+    expect(people('王建化表示,将加强基层组织建设。', '区科协主席王建华介绍了情况。王建华指出,要抓好落实。')).toEqual([
+      ['王建化', '王建华'],
+    ]);
   });
 
   it.each([

@@ -21,7 +21,10 @@ afterEach(async () => {
 describe('schema version 5', () => {
   it('should derive decisions that rebuild every review from a fresh analysis of its raw text', async () => {
     const old = new Dexie('decisions-from-v3');
-    declareVersions(old, SCHEMA_VERSIONS.filter(({ version }) => version <= 3));
+    declareVersions(
+      old,
+      SCHEMA_VERSIONS.filter(({ version }) => version <= 3),
+    );
     await old.open();
     await old.transaction('rw', old.tables, async () => {
       for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkAdd(rows);
@@ -32,7 +35,10 @@ describe('schema version 5', () => {
     opened.push(db);
     await db.open();
     // Only this page was analysed by the pipeline that runs now; the older one has a hand-made analysis.
-    const reviews = await db.reviews.where('pageId').equals('9fe6a943fe25eccd5a4ca181a40a32ec24ac1835a56868ccdcbf9e26c1b12bc3').toArray();
+    const reviews = await db.reviews
+      .where('pageId')
+      .equals('9fe6a943fe25eccd5a4ca181a40a32ec24ac1835a56868ccdcbf9e26c1b12bc3')
+      .toArray();
     expect(reviews.length).toBe(1);
     for (const review of reviews) {
       const raw = (await db.raws.get(review.pageId))!.text;
@@ -40,7 +46,8 @@ describe('schema version 5', () => {
       expect(decisions.length).toBeGreaterThan(5);
       const { analysis, needsLook } = replay(analyzePage(raw), decisions);
       expect(needsLook).toEqual([]);
-      const read = (a: typeof analysis) => materialize(raw, a).articles.map((article) => [article.title, article.blocks.map((b) => b.text)]);
+      const read = (a: typeof analysis) =>
+        materialize(raw, a).articles.map((article) => [article.title, article.blocks.map((b) => b.text)]);
       expect(read(analysis), review.pageId).toEqual(read(review.analysis));
     }
   });

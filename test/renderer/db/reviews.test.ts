@@ -2,7 +2,15 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GalleyDB } from '../../../src-renderer/db/schema';
 import { changePageStatus, commitAction, ensureReview, historyState, travel } from '../../../src-renderer/db/reviews';
-import { acceptFlag, cleanOf, dismissFlag, editBlockText, findOccurrences, revertEdit, seriesCorrection } from '../../../src-shared/review';
+import {
+  acceptFlag,
+  cleanOf,
+  dismissFlag,
+  editBlockText,
+  findOccurrences,
+  revertEdit,
+  seriesCorrection,
+} from '../../../src-shared/review';
 import { fixtureAnalysis, RAW } from '../../review/fixture';
 
 const opened: GalleyDB[] = [];
@@ -12,7 +20,15 @@ async function freshDb(): Promise<GalleyDB> {
   const db = new GalleyDB(`desk-${++counter}`);
   opened.push(db);
   for (const id of ['p1', 'p2']) {
-    await db.pages.put({ id, name: `${id}.txt`, size: RAW.length, encoding: 'utf-8', importedAt: 0, status: 'new', stats: null });
+    await db.pages.put({
+      id,
+      name: `${id}.txt`,
+      size: RAW.length,
+      encoding: 'utf-8',
+      importedAt: 0,
+      status: 'new',
+      stats: null,
+    });
     await db.raws.put({ id, text: RAW });
   }
   return db;
@@ -96,10 +112,15 @@ describe('desk persistence', () => {
     const db = await freshDb();
     await ensureReview(db, 'p1', fixtureAnalysis);
     const type = (text: string, at: number) =>
-      commitAction(db, ['p1'], ([page]) => {
-        const article = cleanOf(page).articles[0];
-        return editBlockText(page, article.id, article.blocks[1].id, text);
-      }, at);
+      commitAction(
+        db,
+        ['p1'],
+        ([page]) => {
+          const article = cleanOf(page).articles[0];
+          return editBlockText(page, article.id, article.blocks[1].id, text);
+        },
+        at,
+      );
     await type('会', 1000);
     await type('会议', 1500);
     await type('会议要', 2000);
@@ -115,7 +136,9 @@ describe('desk persistence', () => {
     const db = await freshDb();
     await ensureReview(db, 'p1', fixtureAnalysis);
     await ensureReview(db, 'p2', fixtureAnalysis);
-    await commitAction(db, ['p1', 'p2'], (pages) => seriesCorrection(pages, findOccurrences(pages, '荣经县'), '荥经县'));
+    await commitAction(db, ['p1', 'p2'], (pages) =>
+      seriesCorrection(pages, findOccurrences(pages, '荣经县'), '荥经县'),
+    );
     expect(await historyState(db, 'p2')).toEqual({ canUndo: true, canRedo: false });
     await travel(db, 'p2', 'undo');
     expect((await db.reviews.get('p1'))?.analysis).toEqual(fixtureAnalysis());
@@ -129,7 +152,12 @@ describe('decisions and page status kept with every step', () => {
     await ensureReview(db, 'p1', fixtureAnalysis);
     await commitAction(db, ['p1'], ([page]) => dismissFlag(page, 'f-lookalike'), 5);
     expect(await db.decisions.where('pageId').equals('p1').toArray()).toMatchObject([
-      { key: 'flag:fixture.ocr-lookalike@7-8', who: 'editor', at: 5, action: { type: 'flag-status', status: 'dismissed' } },
+      {
+        key: 'flag:fixture.ocr-lookalike@7-8',
+        who: 'editor',
+        at: 5,
+        action: { type: 'flag-status', status: 'dismissed' },
+      },
     ]);
     db.close();
     const reopened = new GalleyDB(db.name);

@@ -17,8 +17,30 @@ const analysis: PageAnalysis = {
   ],
   edits: [],
   flags: [
-    { id: 'f1', kind: 'ocr-suspect', rule: 'ocr.char', start: 12, end: 13, text: '原', message: '', suggestion: null, confidence: 0.5, status: 'open' },
-    { id: 'f2', kind: 'ocr-suspect', rule: 'ocr.char', start: 14, end: 15, text: '文', message: '', suggestion: null, confidence: 0.5, status: 'dismissed' },
+    {
+      id: 'f1',
+      kind: 'ocr-suspect',
+      rule: 'ocr.char',
+      start: 12,
+      end: 13,
+      text: '原',
+      message: '',
+      suggestion: null,
+      confidence: 0.5,
+      status: 'open',
+    },
+    {
+      id: 'f2',
+      kind: 'ocr-suspect',
+      rule: 'ocr.char',
+      start: 14,
+      end: 15,
+      text: '文',
+      message: '',
+      suggestion: null,
+      confidence: 0.5,
+      status: 'dismissed',
+    },
   ],
 } as PageAnalysis;
 
@@ -41,11 +63,19 @@ describe('pageStats', () => {
   });
 
   it('should not count rejected boundaries as articles', () => {
-    const rejected = { ...analysis, boundaries: analysis.boundaries.map((b) => ({ ...b, status: 'rejected' as const })) };
+    const rejected = {
+      ...analysis,
+      boundaries: analysis.boundaries.map((b) => ({ ...b, status: 'rejected' as const })),
+    };
     expect(pageStats(rejected)).toMatchObject({ articles: 1, undecidedSplits: 0 });
   });
 
   it('should count no article on a page without content', () => {
-    expect(pageStats({ chunks: [], boundaries: [], flags: [] })).toEqual({ articles: 0, openFlags: 0, undecidedSplits: 0, sections: [] });
+    expect(pageStats({ chunks: [], boundaries: [], flags: [] })).toEqual({
+      articles: 0,
+      openFlags: 0,
+      undecidedSplits: 0,
+      sections: [],
+    });
   });
 });

@@ -6,7 +6,11 @@ import { materialize, type Edit } from '../../../src-shared/model';
 import { analyzePage } from '../../../src-shared/pipeline';
 import { articleChanges } from '../../../src-shared/review';
 
-const joined = (parts: { kind: string; text: string }[], keep: string) => parts.filter((p) => p.kind !== keep).map((p) => p.text).join('');
+const joined = (parts: { kind: string; text: string }[], keep: string) =>
+  parts
+    .filter((p) => p.kind !== keep)
+    .map((p) => p.text)
+    .join('');
 
 describe('block diff', () => {
   it('should mark a single Chinese character fix at character level', () => {
@@ -56,7 +60,13 @@ describe('article diff', () => {
 
   it('should count a move, which the block diffs cannot show', () => {
     const [first, second] = joined.blocks;
-    const move: Edit = { ...joins[0], id: 'e-move', kind: 'move', rule: 'editor.move', op: { type: 'move', chunk: first.id, after: second.id } };
+    const move: Edit = {
+      ...joins[0],
+      id: 'e-move',
+      kind: 'move',
+      rule: 'editor.move',
+      op: { type: 'move', chunk: first.id, after: second.id },
+    };
     const edits = [...analysis.edits, move];
     const moved = materialize(raw, { ...analysis, edits }).articles.find((a) => a.id === joined.id)!;
     expect(articleDiff(raw, moved, edits, {}).count).toBe(articleDiff(raw, joined, analysis.edits, {}).count + 1);

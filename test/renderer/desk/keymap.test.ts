@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { keyCommand, SHORTCUTS, type KeyLike } from '../../../src-renderer/views/desk/keymap';
 
-const press = (key: string, mods: Partial<KeyLike> = {}): KeyLike => ({ key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
+const press = (key: string, mods: Partial<KeyLike> = {}): KeyLike => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  ...mods,
+});
 
 describe('desk keys', () => {
   it('should map letters to commands outside text fields only', () => {

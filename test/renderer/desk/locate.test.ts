@@ -16,7 +16,10 @@ describe('card places', () => {
     id: 'c0',
     type: 'paragraph' as const,
     text: '近日,荣经县科协召开会议，研究部署工作。荣经县科协主席主持。',
-    spans: [{ start: 0, end: cut }, { start: cut + 2, end: RAW.length }],
+    spans: [
+      { start: 0, end: cut },
+      { start: cut + 2, end: RAW.length },
+    ],
     chunks: ['c0', `c${cut + 2}`],
   };
 
@@ -45,10 +48,24 @@ describe('reopening a flag', () => {
   const raw = '近日,荣经县科协召开会议。\n\n荣经县科协主席主持。\n';
   const page = (analysis: PageAnalysis) => ({ pageId: 'p', raw, analysis });
   const base = analyzePage(raw);
-  const flag = { id: 'f1', kind: 'name-variant' as const, rule: 'test', start: 3, end: 6, text: '荣经县', message: '', suggestion: '荥经县', confidence: 0.7, status: 'open' as const };
+  const flag = {
+    id: 'f1',
+    kind: 'name-variant' as const,
+    rule: 'test',
+    start: 3,
+    end: 6,
+    text: '荣经县',
+    message: '',
+    suggestion: '荥经县',
+    confidence: 0.7,
+    status: 'open' as const,
+  };
   const analysis: PageAnalysis = { ...base, flags: [flag] };
   const run = (from: PageAnalysis, step: ReturnType<typeof acceptFlag>) => applyOps(from, step.patches[0].forward);
-  const text = (a: PageAnalysis) => materialize(raw, a).articles.flatMap((x) => x.blocks.map((b) => b.text)).join('\n');
+  const text = (a: PageAnalysis) =>
+    materialize(raw, a)
+      .articles.flatMap((x) => x.blocks.map((b) => b.text))
+      .join('\n');
 
   it('should open an accepted flag again and take its fix back', () => {
     const accepted = run(analysis, acceptFlag(page(analysis), 'f1'));
@@ -64,7 +81,8 @@ describe('reopening a flag', () => {
   });
 });
 
-const RAW_TWO_ARTICLES = '岳池县科协召开代表大会\n\n本报讯 近日，岳池县科协召开第八次代表大会，会议选举产生了新一届委员会。\n\n会议还审议通过了工作报告。\n\n汶川县科协开展调研\n\n本报讯 近期，汶川县科协深入企业开展调研。\n\n调研组走访了五家企业。\n';
+const RAW_TWO_ARTICLES =
+  '岳池县科协召开代表大会\n\n本报讯 近日，岳池县科协召开第八次代表大会，会议选举产生了新一届委员会。\n\n会议还审议通过了工作报告。\n\n汶川县科协开展调研\n\n本报讯 近期，汶川县科协深入企业开展调研。\n\n调研组走访了五家企业。\n';
 
 describe('raw pane scroll target', () => {
   const page = materialize(RAW_TWO_ARTICLES, analyzePage(RAW_TWO_ARTICLES));

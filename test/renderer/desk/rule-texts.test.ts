@@ -20,7 +20,9 @@ function lookup(tree: unknown, rule: string): unknown {
 describe('rule texts in the desk', () => {
   // Every edit and flag the pipeline makes on the seeds and fixtures is explained in both languages.
   const analyses = analyzeCorpus([...pagesIn('seeds', '.txt'), ...pagesIn('test/fixtures/pipeline', '.raw.txt')]);
-  const rules = new Set(analyses.flatMap((analysis) => [...analysis.edits, ...analysis.flags].map((item) => item.rule)));
+  const rules = new Set(
+    analyses.flatMap((analysis) => [...analysis.edits, ...analysis.flags].map((item) => item.rule)),
+  );
 
   it('should find the rules it checks', () => {
     expect(rules.size).toBeGreaterThan(10);

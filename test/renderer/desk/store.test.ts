@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { enterPage, resetDeskStore, selectArticle, setBlockDraft, setDiffMode, useDesk } from '../../../src-renderer/store/desk';
+import {
+  enterPage,
+  resetDeskStore,
+  selectArticle,
+  setBlockDraft,
+  setDiffMode,
+  useDesk,
+} from '../../../src-renderer/store/desk';
 
 afterEach(resetDeskStore);
 

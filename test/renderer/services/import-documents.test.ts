@@ -21,23 +21,44 @@ const EDITED_AT = Date.UTC(2026, 10, 25, 9);
  * A page exported as a Galley document (never approved, so the file dates its review by the export) while still as the pipeline left it, then changed by the
  * editor (one join reverted): importing the document again would undo that work.
  */
-async function editedAfterExport(): Promise<{ db: GalleyDB; id: string; document: SourceFile; edited: unknown; reviewedAt: number }> {
+async function editedAfterExport(): Promise<{
+  db: GalleyDB;
+  id: string;
+  document: SourceFile;
+  edited: unknown;
+  reviewedAt: number;
+}> {
   const db = freshDb();
   const seed = { name: SEED, bytes: new Uint8Array(readFileSync(join(import.meta.dirname, '../../../seeds', SEED))) };
   const [{ id }] = (await importFiles(db, [seed])).added;
   await ensureReview(db, id);
   const reviewedAt = EXPORTED_AT;
   const requests: SaveRequest[] = [];
-  const host = { saveFiles: vi.fn(async (request: SaveRequest) => (requests.push(request), { saved: true as const, location: 'out', count: 1 })) };
+  const host = {
+    saveFiles: vi.fn(
+      async (request: SaveRequest) => (requests.push(request), { saved: true as const, location: 'out', count: 1 }),
+    ),
+  };
   await runExport(db, host, { pageIds: [id], format: 'json' }, { now: () => EXPORTED_AT });
   const [file] = requests[0].files;
   await commitAction(
     db,
     [id],
-    ([page]) => setEditStatus(page, page.analysis.edits.find((edit) => edit.kind === 'join' && edit.status === 'applied')!.id, 'reverted'),
+    ([page]) =>
+      setEditStatus(
+        page,
+        page.analysis.edits.find((edit) => edit.kind === 'join' && edit.status === 'applied')!.id,
+        'reverted',
+      ),
     EDITED_AT,
   );
-  return { db, id, document: { name: file.name, bytes: file.data }, edited: (await db.reviews.get(id))!.analysis, reviewedAt };
+  return {
+    db,
+    id,
+    document: { name: file.name, bytes: file.data },
+    edited: (await db.reviews.get(id))!.analysis,
+    reviewedAt,
+  };
 }
 
 function answering(choice: ReimportChoice) {

@@ -23,8 +23,21 @@ describe('proposeGrouping', () => {
 
     const proposal = await proposeGrouping(db, files);
 
-    expect(proposal?.issues.map((issue) => ({ date: issue.date, number: issue.number, pages: issue.pages.map((p) => [p.name, p.pageNumber]) }))).toEqual([
-      { date: '2023-10-18', number: null, pages: [['01.txt', 1], ['02.txt', 2]] },
+    expect(
+      proposal?.issues.map((issue) => ({
+        date: issue.date,
+        number: issue.number,
+        pages: issue.pages.map((p) => [p.name, p.pageNumber]),
+      })),
+    ).toEqual([
+      {
+        date: '2023-10-18',
+        number: null,
+        pages: [
+          ['01.txt', 1],
+          ['02.txt', 2],
+        ],
+      },
       { date: null, number: '1234', pages: [['1.txt', 1]] },
     ]);
     expect(proposal?.loose.map((p) => p.name)).toEqual(['notes.txt']);
@@ -41,16 +54,42 @@ describe('proposeGrouping', () => {
 describe('correctedDrafts', () => {
   const proposal = {
     issues: [
-      { key: 'a', paper: null, date: '2023-10-18', number: null, evidence: 'folder' as const, pages: [{ pageId: 'p1', name: '1', path: '1', pageNumber: 1 }, { pageId: 'p3', name: '3', path: '3', pageNumber: 3 }] },
-      { key: 'b', paper: null, date: '2023-10-25', number: null, evidence: 'folder' as const, pages: [{ pageId: 'q1', name: 'q', path: 'q', pageNumber: 1 }] },
+      {
+        key: 'a',
+        paper: null,
+        date: '2023-10-18',
+        number: null,
+        evidence: 'folder' as const,
+        pages: [
+          { pageId: 'p1', name: '1', path: '1', pageNumber: 1 },
+          { pageId: 'p3', name: '3', path: '3', pageNumber: 3 },
+        ],
+      },
+      {
+        key: 'b',
+        paper: null,
+        date: '2023-10-25',
+        number: null,
+        evidence: 'folder' as const,
+        pages: [{ pageId: 'q1', name: 'q', path: 'q', pageNumber: 1 }],
+      },
     ],
     loose: [{ pageId: 'x', name: 'x', path: 'x', pageNumber: null }],
     doubts: [],
   };
 
   it('should rename an issue, move a page by its number, and leave a page loose', () => {
-    const moved = { ...proposal, issues: [proposal.issues[0], { ...proposal.issues[1], pages: [{ ...proposal.issues[1].pages[0], pageNumber: 2 }] }] };
-    const drafts = correctedDrafts(moved, { fields: { a: { paper: '四川科技报', date: '2023-10-19', number: '7' } }, placement: { q1: 'a', p3: null, x: 'a' } });
+    const moved = {
+      ...proposal,
+      issues: [
+        proposal.issues[0],
+        { ...proposal.issues[1], pages: [{ ...proposal.issues[1].pages[0], pageNumber: 2 }] },
+      ],
+    };
+    const drafts = correctedDrafts(moved, {
+      fields: { a: { paper: '四川科技报', date: '2023-10-19', number: '7' } },
+      placement: { q1: 'a', p3: null, x: 'a' },
+    });
     expect(drafts).toEqual([
       {
         paper: '四川科技报',
@@ -66,6 +105,8 @@ describe('correctedDrafts', () => {
   });
 
   it('should store the proposal as it is without corrections', () => {
-    expect(correctedDrafts(proposal, { fields: {}, placement: {} }).map((draft) => draft.pages.map((p) => p.pageId))).toEqual([['p1', 'p3'], ['q1']]);
+    expect(
+      correctedDrafts(proposal, { fields: {}, placement: {} }).map((draft) => draft.pages.map((p) => p.pageId)),
+    ).toEqual([['p1', 'p3'], ['q1']]);
   });
 });

@@ -31,13 +31,21 @@ describe('noticesFor', () => {
       ['error', 'library:notice.unreadable'],
       ['info', 'library:notice.added'],
     ]);
-    expect(notices[0].details).toEqual(['scan.txt: this is a PNG image file, not text', 'big.txt: file is 50.0 MB, larger than the 8.0 MB a page may be']);
+    expect(notices[0].details).toEqual([
+      'scan.txt: this is a PNG image file, not text',
+      'big.txt: file is 50.0 MB, larger than the 8.0 MB a page may be',
+    ]);
   });
 
   it('should carry a decode refusal as a key and values, so the notice is in the interface language', () => {
     const problem = refusal(() => checkPageSize(20 * 1024 * 1024, 'big.txt'));
-    const [notice] = noticesFor({ ...empty, failed: [{ name: 'big.txt', reason: 'file is 20.0 MB…', stage: 'read', problem }] });
-    expect(notice.details).toEqual([{ name: 'big.txt', key: 'library:decode.too-large', values: { size: '20.0 MB', limit: expect.any(String) } }]);
+    const [notice] = noticesFor({
+      ...empty,
+      failed: [{ name: 'big.txt', reason: 'file is 20.0 MB…', stage: 'read', problem }],
+    });
+    expect(notice.details).toEqual([
+      { name: 'big.txt', key: 'library:decode.too-large', values: { size: '20.0 MB', limit: expect.any(String) } },
+    ]);
   });
 
   it('should have every decode refusal in both languages, the Chinese one not in English', () => {
@@ -59,11 +67,16 @@ describe('noticesFor', () => {
 
   it('should keep save failures apart from unreadable files', () => {
     const notices = noticesFor({ ...empty, failed: [{ name: 'a.txt', reason: 'QuotaExceededError', stage: 'save' }] });
-    expect(notices).toEqual([{ tone: 'error', key: 'library:notice.unsaved', values: { count: 1 }, details: ['a.txt: QuotaExceededError'] }]);
+    expect(notices).toEqual([
+      { tone: 'error', key: 'library:notice.unsaved', values: { count: 1 }, details: ['a.txt: QuotaExceededError'] },
+    ]);
   });
 
   it('should list at most LISTED_FILES names and count the rest', () => {
-    const skipped = Array.from({ length: LISTED_FILES + 5 }, (_, i) => ({ name: `p${i}.txt`, reason: 'already-in-library' as const }));
+    const skipped = Array.from({ length: LISTED_FILES + 5 }, (_, i) => ({
+      name: `p${i}.txt`,
+      reason: 'already-in-library' as const,
+    }));
     const [notice] = noticesFor({ ...empty, skipped });
 
     expect(notice.values).toEqual({ count: LISTED_FILES + 5 });
@@ -91,7 +104,14 @@ describe('noticesFor', () => {
   });
 
   it('should warn about pages stored without any text, by name', () => {
-    const notices = noticesFor({ ...empty, added: [{ id: 'a', name: 'blank.txt' }, { id: 'b', name: 'good.txt' }], empty: [{ id: 'a', name: 'blank.txt' }] });
+    const notices = noticesFor({
+      ...empty,
+      added: [
+        { id: 'a', name: 'blank.txt' },
+        { id: 'b', name: 'good.txt' },
+      ],
+      empty: [{ id: 'a', name: 'blank.txt' }],
+    });
     expect(notices).toEqual([
       { tone: 'info', key: 'library:notice.added', values: { count: 2 } },
       { tone: 'info', key: 'library:notice.empty', values: { count: 1 }, details: ['blank.txt'] },

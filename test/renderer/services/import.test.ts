@@ -17,7 +17,13 @@ describe('importFiles', () => {
 
     const id = await contentHash(file.bytes);
     expect(report.added).toEqual([{ id, name: 'utf8.txt' }]);
-    expect(await db.pages.get(id)).toMatchObject({ name: 'utf8.txt', size: file.bytes.length, encoding: 'utf-8', status: 'new', stats: null });
+    expect(await db.pages.get(id)).toMatchObject({
+      name: 'utf8.txt',
+      size: file.bytes.length,
+      encoding: 'utf-8',
+      status: 'new',
+      stats: null,
+    });
     expect((await db.raws.get(id))?.text).toBe(EXPECTED_TEXT);
   });
 
@@ -48,7 +54,11 @@ describe('importFiles', () => {
 
   it('should report a file the host refused to read, with its reason, and store nothing for it', async () => {
     const db = freshDb();
-    const refused = { name: 'huge.json', bytes: new Uint8Array(), refused: 'file is 9.0 MB, larger than the 8.0 MB a page may be' };
+    const refused = {
+      name: 'huge.json',
+      bytes: new Uint8Array(),
+      refused: 'file is 9.0 MB, larger than the 8.0 MB a page may be',
+    };
     const report = await importFiles(db, [refused, fixture('utf8.txt')]);
 
     expect(report.failed).toEqual([{ name: 'huge.json', reason: refused.refused, stage: 'read' }]);
@@ -81,7 +91,12 @@ describe('importFiles', () => {
     const report = await importFiles(db, [fixture('scan.txt'), fixture('utf8.txt')]);
 
     expect(report.failed).toEqual([
-      { name: 'scan.txt', reason: 'this is a PNG image file, not text', problem: { key: 'binary-signature', signature: 'PNG image' }, stage: 'read' },
+      {
+        name: 'scan.txt',
+        reason: 'this is a PNG image file, not text',
+        problem: { key: 'binary-signature', signature: 'PNG image' },
+        stage: 'read',
+      },
     ]);
     expect(report.added.map((page) => page.name)).toEqual(['utf8.txt']);
   });
@@ -104,7 +119,11 @@ describe('importFiles', () => {
       if (id === poisoned) throw new Error('disk full');
     });
 
-    const report = await importFiles(db, [textFile('a.txt', 'first page'), textFile('b.txt', 'second page'), textFile('c.txt', 'third page')]);
+    const report = await importFiles(db, [
+      textFile('a.txt', 'first page'),
+      textFile('b.txt', 'second page'),
+      textFile('c.txt', 'third page'),
+    ]);
 
     expect(report.added).toEqual([]);
     expect(report.failed.map((failure) => [failure.name, failure.stage])).toEqual([
@@ -146,7 +165,12 @@ describe('importFiles', () => {
     });
 
     expect(seen[0]).toMatchObject({ done: 0, total: 4, current: null, secondsLeft: null });
-    expect(seen.filter((p) => p.current !== null).map((p) => p.current)).toEqual(['page-0.txt', 'page-1.txt', 'page-2.txt', 'page-3.txt']);
+    expect(seen.filter((p) => p.current !== null).map((p) => p.current)).toEqual([
+      'page-0.txt',
+      'page-1.txt',
+      'page-2.txt',
+      'page-3.txt',
+    ]);
     const last = seen[seen.length - 1];
     expect(last.done).toBe(4);
     expect(last.secondsLeft).toBe(0);

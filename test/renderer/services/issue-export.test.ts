@@ -10,23 +10,39 @@ afterEach(closeDatabases);
 
 function savingHost() {
   const saved: OutputFile[][] = [];
-  return { saved, saveFiles: async ({ files }: SaveRequest) => (saved.push(files), { saved: true as const, location: files[0].name, count: files.length }) };
+  return {
+    saved,
+    saveFiles: async ({ files }: SaveRequest) => (
+      saved.push(files),
+      { saved: true as const, location: files[0].name, count: files.length }
+    ),
+  };
 }
 
 async function issueLibrary() {
   const db = freshDb();
   const report = await importFiles(db, [fixture('utf8.txt'), fixture('gb18030.txt')]);
   const ids = report.added.map(({ id }) => id);
-  const issueId = (await createIssue(db, { paper: '四川科技报', date: '2023-10-18', number: '1234' }, [ids[1], ids[0]], 10))!;
-  await updateIssue(db, issueId, {
-    paper: '四川科技报',
-    date: '2023-10-18',
-    number: '1234',
-    pages: [
-      { pageId: ids[1], pageNumber: 1, pageName: '要闻' },
-      { pageId: ids[0], pageNumber: 2, pageName: null },
-    ],
-  }, 11);
+  const issueId = (await createIssue(
+    db,
+    { paper: '四川科技报', date: '2023-10-18', number: '1234' },
+    [ids[1], ids[0]],
+    10,
+  ))!;
+  await updateIssue(
+    db,
+    issueId,
+    {
+      paper: '四川科技报',
+      date: '2023-10-18',
+      number: '1234',
+      pages: [
+        { pageId: ids[1], pageNumber: 1, pageName: '要闻' },
+        { pageId: ids[0], pageNumber: 2, pageName: null },
+      ],
+    },
+    11,
+  );
   return { db, ids, issueId };
 }
 
@@ -34,7 +50,13 @@ describe('runIssueExport', () => {
   it('should name every page not approved before an export, and none once all are', async () => {
     const { db, ids, issueId } = await issueLibrary();
     const issue = (await db.issues.get(issueId))!;
-    expect(openPages(issue, await db.pages.bulkGet(issue.pageIds)).map((page) => [page.pageId, page.position, page.pageName])).toEqual([
+    expect(
+      openPages(issue, await db.pages.bulkGet(issue.pageIds)).map((page) => [
+        page.pageId,
+        page.position,
+        page.pageName,
+      ]),
+    ).toEqual([
       [ids[1], 0, '要闻'],
       [ids[0], 1, null],
     ]);
@@ -56,7 +78,9 @@ describe('runIssueExport', () => {
 
   it('should leave the pages as they were when the save is cancelled', async () => {
     const { db, ids, issueId } = await issueLibrary();
-    expect(await runIssueExport(db, { saveFiles: async () => ({ saved: false }) }, issueId, 'txt')).toEqual({ saved: false });
+    expect(await runIssueExport(db, { saveFiles: async () => ({ saved: false }) }, issueId, 'txt')).toEqual({
+      saved: false,
+    });
     expect((await db.pages.bulkGet(ids)).map((page) => page?.status)).toEqual(['new', 'new']);
   });
 

@@ -43,7 +43,18 @@ describe('issues', () => {
   it('should keep a page in one issue only, carrying its page name along', async () => {
     const { db, ids } = await libraryOf(3);
     const first = (await createIssue(db, october, [ids[0], ids[1]], 10))!;
-    await updateIssue(db, first, { ...october, pages: [{ pageId: ids[0], pageNumber: 1, pageName: '要闻' }, { pageId: ids[1], pageNumber: 2, pageName: null }] }, 11);
+    await updateIssue(
+      db,
+      first,
+      {
+        ...october,
+        pages: [
+          { pageId: ids[0], pageNumber: 1, pageName: '要闻' },
+          { pageId: ids[1], pageNumber: 2, pageName: null },
+        ],
+      },
+      11,
+    );
     const second = (await createIssue(db, { ...october, date: '2023-10-25' }, [ids[2]], 12))!;
 
     await addToIssue(db, second, [ids[0]], 13);
@@ -116,7 +127,14 @@ describe('issues', () => {
       db,
       [
         { ...october, pages: [{ pageId: ids[1], pageNumber: 2, pageName: null }] },
-        { ...october, date: '2023-10-25', pages: [{ pageId: ids[2], pageNumber: 1, pageName: null }, { pageId: ids[3], pageNumber: 2, pageName: null }] },
+        {
+          ...october,
+          date: '2023-10-25',
+          pages: [
+            { pageId: ids[2], pageNumber: 1, pageName: null },
+            { pageId: ids[3], pageNumber: 2, pageName: null },
+          ],
+        },
         { ...october, date: '2023-11-01', pages: [] },
       ],
       11,
@@ -137,7 +155,17 @@ describe('issueStatus', () => {
     expect(issueStatus([{ status: 'new' }, { status: 'new' }])).toBe('new');
     expect(issueStatus([{ status: 'new' }, { status: 'approved' }])).toBe('in-review');
     expect(issueStatus([{ status: 'approved' }, { status: 'approved', exported }])).toBe('approved');
-    expect(issueStatus([{ status: 'approved', exported }, { status: 'approved', exported }])).toBe('exported');
-    expect(issueStatus([{ status: 'approved', exported }, { status: 'approved', exported, changedAt: 3 }])).toBe('approved');
+    expect(
+      issueStatus([
+        { status: 'approved', exported },
+        { status: 'approved', exported },
+      ]),
+    ).toBe('exported');
+    expect(
+      issueStatus([
+        { status: 'approved', exported },
+        { status: 'approved', exported, changedAt: 3 },
+      ]),
+    ).toBe('approved');
   });
 });

@@ -3,7 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { changePageStatus, commitAction, ensureReview, travel } from '../../../src-renderer/db/reviews';
 import { GalleyDB } from '../../../src-renderer/db/schema';
 import type { Analyzer } from '../../../src-renderer/services/analyze';
-import { acceptProposal, buildPipelineVersion, reanalyzeStale, stalePageIds } from '../../../src-renderer/services/reanalyze';
+import {
+  acceptProposal,
+  buildPipelineVersion,
+  reanalyzeStale,
+  stalePageIds,
+} from '../../../src-renderer/services/reanalyze';
 import type { PageAnalysis } from '../../../src-shared/model';
 import { PIPELINE_VERSION } from '../../../src-shared/pipeline';
 import { approveBoundary, cleanOf, dismissFlag, editBlockText, revertEdit } from '../../../src-shared/review';
@@ -20,7 +25,15 @@ afterEach(async () => {
 async function reviewedDb(): Promise<GalleyDB> {
   const db = new GalleyDB(`reanalyze-${++counter}`);
   opened.push(db);
-  await db.pages.put({ id: 'p1', name: 'p1.txt', size: RAW.length, encoding: 'utf-8', importedAt: 0, status: 'new', stats: null });
+  await db.pages.put({
+    id: 'p1',
+    name: 'p1.txt',
+    size: RAW.length,
+    encoding: 'utf-8',
+    importedAt: 0,
+    status: 'new',
+    stats: null,
+  });
   await db.raws.put({ id: 'p1', text: RAW });
   await ensureReview(db, 'p1', fixtureAnalysis);
   await commitAction(db, ['p1'], ([page]) => approveBoundary(page, 'b2'));
@@ -48,7 +61,8 @@ const laterPipeline: Analyzer = async (pages) =>
     };
   });
 
-const read = (analysis: PageAnalysis) => cleanOf({ pageId: 'p1', raw: RAW, analysis }).articles.map((a) => [a.title, a.blocks.map((b) => b.text)]);
+const read = (analysis: PageAnalysis) =>
+  cleanOf({ pageId: 'p1', raw: RAW, analysis }).articles.map((a) => [a.title, a.blocks.map((b) => b.text)]);
 
 describe('re-analysis when the pipeline changes', () => {
   it('should take the build version from the address when a test asks for another', () => {
@@ -71,7 +85,9 @@ describe('re-analysis when the pipeline changes', () => {
     expect(after.boundaries.find((b) => b.id === 'b2')?.status).toBe('approved');
     expect(read(after)).toEqual(read(before));
     const looks = (await db.decisions.toArray()).filter((d) => d.needsLook);
-    expect(looks).toMatchObject([{ needsLook: 'flag-gone', action: { type: 'flag-status', status: 'dismissed', text: '荣' } }]);
+    expect(looks).toMatchObject([
+      { needsLook: 'flag-gone', action: { type: 'flag-status', status: 'dismissed', text: '荣' } },
+    ]);
     expect(await stalePageIds(db, 2)).toEqual([]);
   });
 

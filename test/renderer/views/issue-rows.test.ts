@@ -17,9 +17,23 @@ const page = (id: string, status: PageRow['status'] | 'exported', openFlags: num
   stats: openFlags === null ? null : { articles: 1, openFlags, undecidedSplits: 1, sections: [] },
 });
 const issue = (id: string, date: string | null, pageIds: string[]): IssueRow =>
-  issueRow({ id, paper: null, date, number: null, pages: pageIds.map((pageId) => ({ pageId, pageNumber: null, pageName: null })), createdAt: 0, updatedAt: 0 });
+  issueRow({
+    id,
+    paper: null,
+    date,
+    number: null,
+    pages: pageIds.map((pageId) => ({ pageId, pageNumber: null, pageName: null })),
+    createdAt: 0,
+    updatedAt: 0,
+  });
 
-const pages = [page('a', 'approved', 2), page('b', 'new', null), page('c', 'exported'), page('d', 'approved'), page('e', 'new')];
+const pages = [
+  page('a', 'approved', 2),
+  page('b', 'new', null),
+  page('c', 'exported'),
+  page('d', 'approved'),
+  page('e', 'new'),
+];
 const issues = [issue('late', '2023-10-25', ['d', 'c']), issue('early', '2023-10-18', ['b', 'a'])];
 const noPageFilter: LibraryFilter = { status: 'all', exported: 'all', flags: 'all', section: '', search: '' };
 const noIssueFilter: IssueFilter = { status: 'all', from: '', to: '' };
@@ -32,19 +46,36 @@ describe('libraryRows', () => {
   });
 
   it('should count approved pages, open flags and undecided splits over the analysed pages, and derive the status', () => {
-    const [early, late] = libraryRows(issues, pages, noPageFilter, noIssueFilter, new Set()).filter((row) => row.kind === 'issue');
-    expect(early.kind === 'issue' && [early.status, early.counts]).toEqual(['in-review', { pages: 2, approved: 1, openFlags: 2, undecidedSplits: 1, unanalysed: 1 }]);
+    const [early, late] = libraryRows(issues, pages, noPageFilter, noIssueFilter, new Set()).filter(
+      (row) => row.kind === 'issue',
+    );
+    expect(early.kind === 'issue' && [early.status, early.counts]).toEqual([
+      'in-review',
+      { pages: 2, approved: 1, openFlags: 2, undecidedSplits: 1, unanalysed: 1 },
+    ]);
     expect(late.kind === 'issue' && late.status).toBe('approved');
   });
 
   it('should filter issues by status and date range, leaving the undated loose pages out of a range', () => {
-    expect(shape(libraryRows(issues, pages, noPageFilter, { ...noIssueFilter, status: 'approved' }, new Set()))).toEqual(['issue:late', 'loose:loose']);
-    expect(shape(libraryRows(issues, pages, noPageFilter, { ...noIssueFilter, from: '2023-10-20' }, new Set()))).toEqual(['issue:late']);
-    expect(shape(libraryRows(issues, pages, noPageFilter, { ...noIssueFilter, to: '2023-10-18' }, new Set()))).toEqual(['issue:early']);
+    expect(
+      shape(libraryRows(issues, pages, noPageFilter, { ...noIssueFilter, status: 'approved' }, new Set())),
+    ).toEqual(['issue:late', 'loose:loose']);
+    expect(
+      shape(libraryRows(issues, pages, noPageFilter, { ...noIssueFilter, from: '2023-10-20' }, new Set())),
+    ).toEqual(['issue:late']);
+    expect(shape(libraryRows(issues, pages, noPageFilter, { ...noIssueFilter, to: '2023-10-18' }, new Set()))).toEqual([
+      'issue:early',
+    ]);
   });
 
   it('should keep only issues with a page passing the page filter, listing just those pages', () => {
-    const rows = libraryRows(issues, pages, { ...noPageFilter, search: 'a.txt' }, noIssueFilter, new Set(['early', 'late']));
+    const rows = libraryRows(
+      issues,
+      pages,
+      { ...noPageFilter, search: 'a.txt' },
+      noIssueFilter,
+      new Set(['early', 'late']),
+    );
     expect(shape(rows)).toEqual(['issue:early', 'page:a']);
   });
 

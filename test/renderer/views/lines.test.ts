@@ -45,7 +45,9 @@ describe('segmentLine', () => {
   });
 
   it('should ignore empty highlights', () => {
-    expect(segmentLine(line, [{ start: 12, end: 12, className: 'caret' }])).toEqual([{ start: 10, end: 20, className: '' }]);
+    expect(segmentLine(line, [{ start: 12, end: 12, className: 'caret' }])).toEqual([
+      { start: 10, end: 20, className: '' },
+    ]);
   });
 });
 
@@ -56,16 +58,17 @@ describe('highlightsByLine', () => {
     const across = { start: 1, end: 6, className: 'across' };
     const onBreakOnly = { start: 3, end: 4, className: 'break' };
     const last = { start: 9, end: 10, className: 'last' };
-    expect(highlightsByLine(lines, [across, onBreakOnly, last]).map((bucket) => bucket.map((h) => h.className))).toEqual([
-      ['across'],
-      [],
-      ['across'],
-      ['last'],
-    ]);
+    expect(
+      highlightsByLine(lines, [across, onBreakOnly, last]).map((bucket) => bucket.map((h) => h.className)),
+    ).toEqual([['across'], [], ['across'], ['last']]);
   });
 
   it('should give the same segments as filtering every highlight on every line', () => {
-    const highlights = Array.from({ length: 40 }, (_, i) => ({ start: (i * 7) % 11, end: ((i * 7) % 11) + (i % 5), className: `h${i}` }));
+    const highlights = Array.from({ length: 40 }, (_, i) => ({
+      start: (i * 7) % 11,
+      end: ((i * 7) % 11) + (i % 5),
+      className: `h${i}`,
+    }));
     const buckets = highlightsByLine(lines, highlights);
     lines.forEach((line, i) => expect(segmentLine(line, buckets[i])).toEqual(segmentLine(line, highlights)));
   });

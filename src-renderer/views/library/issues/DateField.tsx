@@ -14,11 +14,23 @@ export function isIsoDate(text: string): boolean {
  * system's locale, not the app's). Reports a day once it is a real one, and null when emptied;
  * while the text is neither, the field says so and the last day stands.
  */
-export function DateField({ value, onChange, label, testId }: { value: string | null; onChange: (date: string | null) => void; label: string; testId?: string }) {
+export function DateField({
+  value,
+  onChange,
+  label,
+  testId,
+}: {
+  value: string | null;
+  onChange: (date: string | null) => void;
+  label: string;
+  testId?: string;
+}) {
   const [text, setText] = useState(value ?? '');
   useEffect(() => {
     // Only a change from outside (a reset, an undo) replaces a day or an empty field; half-typed text stays.
-    setText((current) => ((current === '' || isIsoDate(current)) && current !== (value ?? '') ? (value ?? '') : current));
+    setText((current) =>
+      (current === '' || isIsoDate(current)) && current !== (value ?? '') ? (value ?? '') : current,
+    );
   }, [value]);
   const invalid = text !== '' && !isIsoDate(text);
   return (

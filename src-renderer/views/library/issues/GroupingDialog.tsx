@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../../db/db';
-import { correctedDrafts, type GroupingCorrection, type GroupingProposal, type ProposedPage } from '../../../services/import-grouping';
+import {
+  correctedDrafts,
+  type GroupingCorrection,
+  type GroupingProposal,
+  type ProposedPage,
+} from '../../../services/import-grouping';
 import { storeGrouping } from '../../../services/issues';
 import { setGrouping, useIssues } from '../../../store/issues';
 import { pushNotice, useUi } from '../../../store/ui';
@@ -21,7 +26,13 @@ export function GroupingDialog() {
   const proposal = useIssues((state) => state.grouping);
   const dialog = useModalDialog(proposal !== null);
   return (
-    <dialog ref={dialog} className="dialog grouping-dialog" onClose={() => setGrouping(null)} aria-labelledby="grouping-title" data-testid="grouping-dialog">
+    <dialog
+      ref={dialog}
+      className="dialog grouping-dialog"
+      onClose={() => setGrouping(null)}
+      aria-labelledby="grouping-title"
+      data-testid="grouping-dialog"
+    >
       {proposal && <GroupingForm key={proposal.issues.map((issue) => issue.key).join()} proposal={proposal} />}
       {!proposal && <h2 id="grouping-title">{t('grouping.title')}</h2>}
     </dialog>
@@ -32,29 +43,48 @@ function GroupingForm({ proposal }: { proposal: GroupingProposal }) {
   const { t } = useTranslation('issues');
   const language = useUi((state) => state.language);
   const [correction, setCorrection] = useState<GroupingCorrection>(() => ({
-    fields: Object.fromEntries(proposal.issues.map((issue) => [issue.key, { paper: issue.paper, date: issue.date, number: issue.number }])),
+    fields: Object.fromEntries(
+      proposal.issues.map((issue) => [issue.key, { paper: issue.paper, date: issue.date, number: issue.number }]),
+    ),
     placement: {},
   }));
   const [saving, setSaving] = useState(false);
   useEffect(() => setSaving(false), [proposal]);
 
-  const everyPage = [...proposal.issues.flatMap((issue) => issue.pages.map((page) => ({ page, from: issue.key as string | null }))), ...proposal.loose.map((page) => ({ page, from: null }))];
-  const placeOf = (pageId: string, from: string | null) => (Object.hasOwn(correction.placement, pageId) ? correction.placement[pageId] : from);
-  const pagesIn = (key: string | null) => everyPage.filter(({ page, from }) => placeOf(page.pageId, from) === key).map(({ page }) => page);
+  const everyPage = [
+    ...proposal.issues.flatMap((issue) => issue.pages.map((page) => ({ page, from: issue.key as string | null }))),
+    ...proposal.loose.map((page) => ({ page, from: null })),
+  ];
+  const placeOf = (pageId: string, from: string | null) =>
+    Object.hasOwn(correction.placement, pageId) ? correction.placement[pageId] : from;
+  const pagesIn = (key: string | null) =>
+    everyPage.filter(({ page, from }) => placeOf(page.pageId, from) === key).map(({ page }) => page);
   const setField = (key: string, change: Partial<GroupingCorrection['fields'][string]>) =>
-    setCorrection((current) => ({ ...current, fields: { ...current.fields, [key]: { ...current.fields[key], ...change } } }));
-  const place = (pageId: string, key: string | null) => setCorrection((current) => ({ ...current, placement: { ...current.placement, [pageId]: key } }));
+    setCorrection((current) => ({
+      ...current,
+      fields: { ...current.fields, [key]: { ...current.fields[key], ...change } },
+    }));
+  const place = (pageId: string, key: string | null) =>
+    setCorrection((current) => ({ ...current, placement: { ...current.placement, [pageId]: key } }));
 
   const store = async () => {
     setSaving(true);
     try {
       const drafts = correctedDrafts(proposal, correction);
       await storeGrouping(db, drafts);
-      pushNotice({ tone: 'info', key: 'issues:notice.grouped', values: { count: drafts.length, pages: drafts.reduce((sum, draft) => sum + draft.pages.length, 0) } });
+      pushNotice({
+        tone: 'info',
+        key: 'issues:notice.grouped',
+        values: { count: drafts.length, pages: drafts.reduce((sum, draft) => sum + draft.pages.length, 0) },
+      });
       setGrouping(null);
     } catch (error) {
       setSaving(false);
-      pushNotice({ tone: 'error', key: 'issues:notice.failed', values: { reason: error instanceof Error ? error.message : String(error) } });
+      pushNotice({
+        tone: 'error',
+        key: 'issues:notice.failed',
+        values: { reason: error instanceof Error ? error.message : String(error) },
+      });
     }
   };
 
@@ -77,7 +107,9 @@ function GroupingForm({ proposal }: { proposal: GroupingProposal }) {
     <ol className="grouping-pages">
       {pages.map((page) => (
         <li key={page.pageId} data-testid="grouping-page">
-          <span className="grouping-page-number">{page.pageNumber === null ? '—' : t('pageNumber', { number: page.pageNumber })}</span>
+          <span className="grouping-page-number">
+            {page.pageNumber === null ? '—' : t('pageNumber', { number: page.pageNumber })}
+          </span>
           <span className="grouping-page-path" title={page.path}>
             {page.path}
           </span>
@@ -105,12 +137,25 @@ function GroupingForm({ proposal }: { proposal: GroupingProposal }) {
               <div className="grouping-fields">
                 <label className="toolbar-field">
                   <span>{t('field.paper')}</span>
-                  <input value={fields.paper ?? ''} onChange={(event) => setField(issue.key, { paper: event.target.value || null })} />
+                  <input
+                    value={fields.paper ?? ''}
+                    onChange={(event) => setField(issue.key, { paper: event.target.value || null })}
+                  />
                 </label>
-                <DateField label={t('field.date')} value={fields.date} onChange={(date) => setField(issue.key, { date })} testId="grouping-date" />
+                <DateField
+                  label={t('field.date')}
+                  value={fields.date}
+                  onChange={(date) => setField(issue.key, { date })}
+                  testId="grouping-date"
+                />
                 <label className="toolbar-field">
                   <span>{t('field.number')}</span>
-                  <input value={fields.number ?? ''} size={8} onChange={(event) => setField(issue.key, { number: event.target.value.trim() || null })} data-testid="grouping-number" />
+                  <input
+                    value={fields.number ?? ''}
+                    size={8}
+                    onChange={(event) => setField(issue.key, { number: event.target.value.trim() || null })}
+                    data-testid="grouping-number"
+                  />
                 </label>
               </div>
               {pages.length > 0 ? pageList(pages) : <p className="muted">{t('grouping.emptyIssue')}</p>}
@@ -140,7 +185,14 @@ function GroupingForm({ proposal }: { proposal: GroupingProposal }) {
         <button type="button" onClick={() => setGrouping(null)} disabled={saving}>
           {t('grouping.skip')}
         </button>
-        <button type="button" className="primary" autoFocus onClick={() => void store()} disabled={saving} data-testid="grouping-store">
+        <button
+          type="button"
+          className="primary"
+          autoFocus
+          onClick={() => void store()}
+          disabled={saving}
+          data-testid="grouping-store"
+        >
           {t('grouping.store')}
         </button>
       </div>

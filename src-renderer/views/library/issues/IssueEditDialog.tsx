@@ -18,19 +18,22 @@ import { DateField } from './DateField';
  */
 export function IssueEditDialog() {
   const editingId = useIssues((state) => state.editingId);
-  const loaded = useLiveQuery(
-    async () => {
-      if (!editingId) return null;
-      const issue = await db.issues.get(editingId);
-      if (!issue) return null;
-      const pages = await db.pages.bulkGet(issue.pageIds);
-      return { issue, pages: pages.filter((page): page is PageRow => page !== undefined) };
-    },
-    [editingId],
-  );
+  const loaded = useLiveQuery(async () => {
+    if (!editingId) return null;
+    const issue = await db.issues.get(editingId);
+    if (!issue) return null;
+    const pages = await db.pages.bulkGet(issue.pageIds);
+    return { issue, pages: pages.filter((page): page is PageRow => page !== undefined) };
+  }, [editingId]);
   const dialog = useModalDialog(editingId !== null);
   return (
-    <dialog ref={dialog} className="dialog issue-edit-dialog" onClose={() => editIssue(null)} aria-labelledby="issue-edit-title" data-testid="issue-edit-dialog">
+    <dialog
+      ref={dialog}
+      className="dialog issue-edit-dialog"
+      onClose={() => editIssue(null)}
+      aria-labelledby="issue-edit-title"
+      data-testid="issue-edit-dialog"
+    >
       {loaded && <IssueForm key={loaded.issue.id} issue={loaded.issue} pages={loaded.pages} />}
     </dialog>
   );
@@ -48,7 +51,10 @@ function IssueForm({ issue, pages }: { issue: IssueRow; pages: readonly PageRow[
   const [busy, setBusy] = useState(false);
 
   const setPage = (index: number, change: Partial<IssuePage>) =>
-    setDraft((current) => ({ ...current, pages: current.pages.map((entry, i) => (i === index ? { ...entry, ...change } : entry)) }));
+    setDraft((current) => ({
+      ...current,
+      pages: current.pages.map((entry, i) => (i === index ? { ...entry, ...change } : entry)),
+    }));
   const move = (index: number, by: number) =>
     setDraft((current) => {
       const next = [...current.pages];
@@ -56,7 +62,8 @@ function IssueForm({ issue, pages }: { issue: IssueRow; pages: readonly PageRow[
       next.splice(to, 0, ...next.splice(index, 1));
       return { ...current, pages: next };
     });
-  const drop = (index: number) => setDraft((current) => ({ ...current, pages: current.pages.filter((_, i) => i !== index) }));
+  const drop = (index: number) =>
+    setDraft((current) => ({ ...current, pages: current.pages.filter((_, i) => i !== index) }));
 
   const run = async (write: () => Promise<unknown>) => {
     setBusy(true);
@@ -64,7 +71,11 @@ function IssueForm({ issue, pages }: { issue: IssueRow; pages: readonly PageRow[
       await write();
       editIssue(null);
     } catch (error) {
-      pushNotice({ tone: 'error', key: 'issues:notice.failed', values: { reason: error instanceof Error ? error.message : String(error) } });
+      pushNotice({
+        tone: 'error',
+        key: 'issues:notice.failed',
+        values: { reason: error instanceof Error ? error.message : String(error) },
+      });
     } finally {
       setBusy(false);
     }
@@ -79,22 +90,45 @@ function IssueForm({ issue, pages }: { issue: IssueRow; pages: readonly PageRow[
         return review && raw ? proposePageName(review.analysis, raw.text) : null;
       }),
     );
-    setDraft((current) => ({ ...current, pages: current.pages.map((entry, i) => ({ ...entry, pageName: entry.pageName ?? proposed[i] ?? null })) }));
+    setDraft((current) => ({
+      ...current,
+      pages: current.pages.map((entry, i) => ({ ...entry, pageName: entry.pageName ?? proposed[i] ?? null })),
+    }));
     setBusy(false);
   };
 
   return (
-    <form method="dialog" onSubmit={(event) => { event.preventDefault(); void run(() => updateIssue(db, issue.id, draft)); }}>
+    <form
+      method="dialog"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void run(() => updateIssue(db, issue.id, draft));
+      }}
+    >
       <h2 id="issue-edit-title">{t('editor.title')}</h2>
       <div className="grouping-fields">
         <label className="toolbar-field">
           <span>{t('field.paper')}</span>
-          <input value={draft.paper ?? ''} onChange={(event) => setDraft({ ...draft, paper: event.target.value || null })} data-testid="issue-paper" />
+          <input
+            value={draft.paper ?? ''}
+            onChange={(event) => setDraft({ ...draft, paper: event.target.value || null })}
+            data-testid="issue-paper"
+          />
         </label>
-        <DateField label={t('field.date')} value={draft.date} onChange={(date) => setDraft((current) => ({ ...current, date }))} testId="issue-date" />
+        <DateField
+          label={t('field.date')}
+          value={draft.date}
+          onChange={(date) => setDraft((current) => ({ ...current, date }))}
+          testId="issue-date"
+        />
         <label className="toolbar-field">
           <span>{t('field.number')}</span>
-          <input value={draft.number ?? ''} size={8} onChange={(event) => setDraft({ ...draft, number: event.target.value.trim() || null })} data-testid="issue-number" />
+          <input
+            value={draft.number ?? ''}
+            size={8}
+            onChange={(event) => setDraft({ ...draft, number: event.target.value.trim() || null })}
+            data-testid="issue-number"
+          />
         </label>
       </div>
       <table className="issue-edit-pages">
@@ -119,7 +153,11 @@ function IssueForm({ issue, pages }: { issue: IssueRow; pages: readonly PageRow[
                     min={1}
                     className="page-number-input"
                     value={entry.pageNumber ?? ''}
-                    onChange={(event) => setPage(index, { pageNumber: event.target.value === '' ? null : Math.trunc(Number(event.target.value)) })}
+                    onChange={(event) =>
+                      setPage(index, {
+                        pageNumber: event.target.value === '' ? null : Math.trunc(Number(event.target.value)),
+                      })
+                    }
                     aria-label={t('editor.pageNumberOf', { name })}
                   />
                 </td>
@@ -135,13 +173,30 @@ function IssueForm({ issue, pages }: { issue: IssueRow; pages: readonly PageRow[
                   {name}
                 </td>
                 <td className="issue-edit-actions">
-                  <button type="button" className="icon-button" onClick={() => move(index, -1)} disabled={index === 0} aria-label={t('moveUp', { name })}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    onClick={() => move(index, -1)}
+                    disabled={index === 0}
+                    aria-label={t('moveUp', { name })}
+                  >
                     ↑
                   </button>
-                  <button type="button" className="icon-button" onClick={() => move(index, 1)} disabled={index === draft.pages.length - 1} aria-label={t('moveDown', { name })}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    onClick={() => move(index, 1)}
+                    disabled={index === draft.pages.length - 1}
+                    aria-label={t('moveDown', { name })}
+                  >
                     ↓
                   </button>
-                  <button type="button" className="small-button" onClick={() => drop(index)} aria-label={t('editor.leaveLoose', { name })}>
+                  <button
+                    type="button"
+                    className="small-button"
+                    onClick={() => drop(index)}
+                    aria-label={t('editor.leaveLoose', { name })}
+                  >
                     {t('selection.loose')}
                   </button>
                 </td>
@@ -154,7 +209,12 @@ function IssueForm({ issue, pages }: { issue: IssueRow; pages: readonly PageRow[
         <button type="button" onClick={() => void proposeNames()} disabled={busy} data-testid="propose-names">
           {t('editor.proposeNames')}
         </button>
-        <button type="button" className="danger" onClick={() => void run(() => dissolveIssue(db, issue.id))} disabled={busy}>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => void run(() => dissolveIssue(db, issue.id))}
+          disabled={busy}
+        >
           {t('editor.dissolve')}
         </button>
         <span className="header-spacer" />

@@ -7,7 +7,14 @@ import { db } from '../../../db/db';
 import type { IssueRow, PageRow } from '../../../db/schema';
 import { compareIssues, issueHistoryState } from '../../../services/issues';
 import { readFiles } from '../../../services/read-files';
-import { clearChecked, setIssueFilter, setLibraryView, useIssues, type IssueFilter, type LibraryView } from '../../../store/issues';
+import {
+  clearChecked,
+  setIssueFilter,
+  setLibraryView,
+  useIssues,
+  type IssueFilter,
+  type LibraryView,
+} from '../../../store/issues';
 import { useLibrary } from '../../../store/library';
 import { useUi } from '../../../store/ui';
 import { useThrottledLiveQuery } from '../useThrottledLiveQuery';
@@ -74,7 +81,14 @@ export function IssueToolbar() {
       <div className="view-switch" role="radiogroup" aria-label={t('view.label')}>
         {VIEWS.map((name) => (
           <label key={name} className={view === name ? 'is-on' : ''}>
-            <input type="radio" name="library-view" value={name} checked={view === name} onChange={() => setLibraryView(name)} data-testid={`view-${name}`} />
+            <input
+              type="radio"
+              name="library-view"
+              value={name}
+              checked={view === name}
+              onChange={() => setLibraryView(name)}
+              data-testid={`view-${name}`}
+            />
             {t(`view.${name}`)}
           </label>
         ))}
@@ -83,7 +97,11 @@ export function IssueToolbar() {
         <>
           <label className="toolbar-field">
             <span>{t('filter.status')}</span>
-            <select value={filter.status} onChange={(event) => setIssueFilter({ status: event.target.value as IssueFilter['status'] })} data-testid="issue-status-filter">
+            <select
+              value={filter.status}
+              onChange={(event) => setIssueFilter({ status: event.target.value as IssueFilter['status'] })}
+              data-testid="issue-status-filter"
+            >
               <option value="all">{t('library:status.all')}</option>
               {PAGE_STATUSES.map((status) => (
                 <option key={status} value={status}>
@@ -92,8 +110,18 @@ export function IssueToolbar() {
               ))}
             </select>
           </label>
-          <DateField label={t('filter.from')} value={filter.from || null} onChange={(from) => setIssueFilter({ from: from ?? '' })} testId="issue-from" />
-          <DateField label={t('filter.to')} value={filter.to || null} onChange={(to) => setIssueFilter({ to: to ?? '' })} testId="issue-to" />
+          <DateField
+            label={t('filter.from')}
+            value={filter.from || null}
+            onChange={(from) => setIssueFilter({ from: from ?? '' })}
+            testId="issue-from"
+          />
+          <DateField
+            label={t('filter.to')}
+            value={filter.to || null}
+            onChange={(to) => setIssueFilter({ to: to ?? '' })}
+            testId="issue-to"
+          />
           <IssueHistoryButtons />
         </>
       )}
@@ -108,10 +136,21 @@ function IssueHistoryButtons() {
   const state = useLiveQuery(() => issueHistoryState(db), []);
   return (
     <span className="issue-history">
-      <button type="button" onClick={() => void travelIssueHistory('undo')} disabled={!state?.canUndo} title={t('keys.undo')} data-testid="issue-undo">
+      <button
+        type="button"
+        onClick={() => void travelIssueHistory('undo')}
+        disabled={!state?.canUndo}
+        title={t('keys.undo')}
+        data-testid="issue-undo"
+      >
         {t('undo')}
       </button>
-      <button type="button" onClick={() => void travelIssueHistory('redo')} disabled={!state?.canRedo} title={t('keys.redo')}>
+      <button
+        type="button"
+        onClick={() => void travelIssueHistory('redo')}
+        disabled={!state?.canRedo}
+        title={t('keys.redo')}
+      >
         {t('redo')}
       </button>
     </span>
@@ -123,7 +162,12 @@ function useIssueUndoKeys() {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || target?.closest('input, textarea, select, dialog, [contenteditable="true"]')) return;
+      if (
+        !(event.ctrlKey || event.metaKey) ||
+        event.altKey ||
+        target?.closest('input, textarea, select, dialog, [contenteditable="true"]')
+      )
+        return;
       const key = event.key.toLowerCase();
       if (key !== 'z' && key !== 'y') return;
       event.preventDefault();

@@ -1,3 +1,5 @@
+/* eslint-disable jsx-a11y/no-noninteractive-element-interactions, jsx-a11y/no-noninteractive-tabindex --
+   The grid pattern with aria-activedescendant: the row group holds focus, takes the keys and names the active row. */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,12 +17,23 @@ const ROW_HEIGHT = 44;
  * arrows move, → opens an issue and ← closes it, Enter opens a page, Space ticks, Alt+↑/↓ moves a
  * page within its issue, E edits and X exports the issue. Only the rows in view are rendered.
  */
-export function IssueTable({ rows, pagesOf }: { rows: readonly LibraryRow[]; pagesOf: (issueId: string) => readonly string[] }) {
+export function IssueTable({
+  rows,
+  pagesOf,
+}: {
+  rows: readonly LibraryRow[];
+  pagesOf: (issueId: string) => readonly string[];
+}) {
   const { t } = useTranslation('issues');
   const cursor = useIssues((state) => state.cursor);
   const checked = useIssues((state) => state.checked);
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const index = rows.findIndex((row) => row.id === cursor);
 
   useEffect(() => {
@@ -99,11 +112,19 @@ export function IssueTable({ rows, pagesOf }: { rows: readonly LibraryRow[]; pag
       <div className="page-row issue-row-grid page-row-head" role="row" aria-rowindex={1}>
         <span role="columnheader" aria-label={t('column.checked')} />
         <span role="columnheader">{t('column.issue')}</span>
-        <span role="columnheader" className="num">{t('column.approved')}</span>
+        <span role="columnheader" className="num">
+          {t('column.approved')}
+        </span>
         <span role="columnheader">{t('library:column.status')}</span>
-        <span role="columnheader" className="num">{t('library:column.openFlags')}</span>
-        <span role="columnheader" className="num">{t('library:column.undecidedSplits')}</span>
-        <span role="columnheader" className="visually-hidden">{t('library:column.actions')}</span>
+        <span role="columnheader" className="num">
+          {t('library:column.openFlags')}
+        </span>
+        <span role="columnheader" className="num">
+          {t('library:column.undecidedSplits')}
+        </span>
+        <span role="columnheader" className="visually-hidden">
+          {t('library:column.actions')}
+        </span>
       </div>
       <div
         className="page-table-body"
@@ -127,7 +148,11 @@ export function IssueTable({ rows, pagesOf }: { rows: readonly LibraryRow[]; pag
                 rowIndex={item.index + 2}
                 top={item.start}
                 selected={item.index === index}
-                checked={row.kind === 'page' ? checkedSet.has(row.id) : row.kind === 'issue' && pagesOf(row.id).every((id) => checkedSet.has(id))}
+                checked={
+                  row.kind === 'page'
+                    ? checkedSet.has(row.id)
+                    : row.kind === 'issue' && pagesOf(row.id).every((id) => checkedSet.has(id))
+                }
                 onToggle={() => toggleRow(row)}
               />
             );
@@ -162,11 +187,24 @@ const LibraryRowView = memo(function LibraryRowView({ row, rowIndex, top, select
   } as const;
   const tick = (label: string) => (
     <span role="gridcell">
-      <input type="checkbox" tabIndex={-1} checked={checked} onChange={onToggle} onClick={(event) => event.stopPropagation()} aria-label={label} />
+      <input
+        type="checkbox"
+        tabIndex={-1}
+        checked={checked}
+        onChange={onToggle}
+        onClick={(event) => event.stopPropagation()}
+        aria-label={label}
+      />
     </span>
   );
   const toggle = (
-    <button type="button" className="icon-button disclosure" tabIndex={-1} aria-expanded={row.kind !== 'page' && row.expanded} onClick={() => row.kind !== 'page' && setExpanded(row.id, !row.expanded)}>
+    <button
+      type="button"
+      className="icon-button disclosure"
+      tabIndex={-1}
+      aria-expanded={row.kind !== 'page' && row.expanded}
+      onClick={() => row.kind !== 'page' && setExpanded(row.id, !row.expanded)}
+    >
       <span aria-hidden="true">{row.kind !== 'page' && row.expanded ? '▾' : '▸'}</span>
     </button>
   );
@@ -175,7 +213,12 @@ const LibraryRowView = memo(function LibraryRowView({ row, rowIndex, top, select
     const name = issueName(row.issue, t, language);
     const { counts } = row;
     return (
-      <div {...common} className={`page-row issue-row-grid issue-row${selected ? ' is-selected' : ''}`} aria-expanded={row.expanded} data-testid="issue-row">
+      <div
+        {...common}
+        className={`page-row issue-row-grid issue-row${selected ? ' is-selected' : ''}`}
+        aria-expanded={row.expanded}
+        data-testid="issue-row"
+      >
         {tick(t('checkIssue', { name }))}
         <span role="gridcell" className="issue-name">
           {toggle}
@@ -186,15 +229,36 @@ const LibraryRowView = memo(function LibraryRowView({ row, rowIndex, top, select
           {t('approvedOf', { approved: counts.approved, total: counts.pages })}
         </span>
         <span role="gridcell">
-          <span className={`status status-${row.status}`} data-testid="issue-status">{t(`library:status.${row.status}`)}</span>
+          <span className={`status status-${row.status}`} data-testid="issue-status">
+            {t(`library:status.${row.status}`)}
+          </span>
         </span>
-        <span role="gridcell" className="num">{counts.openFlags}{counts.unanalysed > 0 ? '+' : ''}</span>
-        <span role="gridcell" className="num">{counts.undecidedSplits}{counts.unanalysed > 0 ? '+' : ''}</span>
+        <span role="gridcell" className="num">
+          {counts.openFlags}
+          {counts.unanalysed > 0 ? '+' : ''}
+        </span>
+        <span role="gridcell" className="num">
+          {counts.undecidedSplits}
+          {counts.unanalysed > 0 ? '+' : ''}
+        </span>
         <span role="gridcell" className="row-actions">
-          <button type="button" className="small-button" tabIndex={-1} onClick={() => editIssue(row.id)} title={t('keys.edit')}>
+          <button
+            type="button"
+            className="small-button"
+            tabIndex={-1}
+            onClick={() => editIssue(row.id)}
+            title={t('keys.edit')}
+          >
             {t('edit')}
           </button>
-          <button type="button" className="small-button" tabIndex={-1} onClick={() => exportIssue(row.id)} title={t('keys.export')} data-testid="export-issue">
+          <button
+            type="button"
+            className="small-button"
+            tabIndex={-1}
+            onClick={() => exportIssue(row.id)}
+            title={t('keys.export')}
+            data-testid="export-issue"
+          >
             {t('export')}
           </button>
         </span>
@@ -203,7 +267,12 @@ const LibraryRowView = memo(function LibraryRowView({ row, rowIndex, top, select
   }
   if (row.kind === 'loose') {
     return (
-      <div {...common} className={`page-row issue-row-grid issue-row loose-row${selected ? ' is-selected' : ''}`} aria-expanded={row.expanded} data-testid="loose-row">
+      <div
+        {...common}
+        className={`page-row issue-row-grid issue-row loose-row${selected ? ' is-selected' : ''}`}
+        aria-expanded={row.expanded}
+        data-testid="loose-row"
+      >
         <span role="gridcell" />
         <span role="gridcell" className="issue-name">
           {toggle}
@@ -221,7 +290,12 @@ const LibraryRowView = memo(function LibraryRowView({ row, rowIndex, top, select
   const { page, entry } = row;
   const stat = (value: number | undefined) => (value === undefined ? '—' : value);
   return (
-    <div {...common} className={`page-row issue-row-grid issue-page-row${selected ? ' is-selected' : ''}`} onDoubleClick={() => openPage(page.id)} data-testid="issue-page-row">
+    <div
+      {...common}
+      className={`page-row issue-row-grid issue-page-row${selected ? ' is-selected' : ''}`}
+      onDoubleClick={() => openPage(page.id)}
+      data-testid="issue-page-row"
+    >
       {tick(t('checkPage', { name: page.name }))}
       <span role="gridcell" className="page-name issue-page-name">
         {entry && <span className="issue-page-label">{issuePageLabel(entry, row.position, t)}</span>}
@@ -233,15 +307,33 @@ const LibraryRowView = memo(function LibraryRowView({ row, rowIndex, top, select
       <span role="gridcell">
         <span className={`status status-${page.status}`}>{t(`library:status.${page.status}`)}</span>
       </span>
-      <span role="gridcell" className="num">{stat(page.stats?.openFlags)}</span>
-      <span role="gridcell" className="num">{stat(page.stats?.undecidedSplits)}</span>
+      <span role="gridcell" className="num">
+        {stat(page.stats?.openFlags)}
+      </span>
+      <span role="gridcell" className="num">
+        {stat(page.stats?.undecidedSplits)}
+      </span>
       <span role="gridcell" className="row-actions">
         {row.issueId && (
           <>
-            <button type="button" className="icon-button" tabIndex={-1} aria-label={t('moveUp', { name: page.name })} title={t('keys.moveUp')} onClick={() => void moveInIssue(page.id, -1)}>
+            <button
+              type="button"
+              className="icon-button"
+              tabIndex={-1}
+              aria-label={t('moveUp', { name: page.name })}
+              title={t('keys.moveUp')}
+              onClick={() => void moveInIssue(page.id, -1)}
+            >
               ↑
             </button>
-            <button type="button" className="icon-button" tabIndex={-1} aria-label={t('moveDown', { name: page.name })} title={t('keys.moveDown')} onClick={() => void moveInIssue(page.id, 1)}>
+            <button
+              type="button"
+              className="icon-button"
+              tabIndex={-1}
+              aria-label={t('moveDown', { name: page.name })}
+              title={t('keys.moveDown')}
+              onClick={() => void moveInIssue(page.id, 1)}
+            >
               ↓
             </button>
           </>

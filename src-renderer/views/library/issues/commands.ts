@@ -12,7 +12,11 @@ async function reporting<T>(write: () => Promise<T>): Promise<T | null> {
   try {
     return await write();
   } catch (error) {
-    pushNotice({ tone: 'error', key: 'issues:notice.failed', values: { reason: error instanceof Error ? error.message : String(error) } });
+    pushNotice({
+      tone: 'error',
+      key: 'issues:notice.failed',
+      values: { reason: error instanceof Error ? error.message : String(error) },
+    });
     return null;
   }
 }
@@ -23,8 +27,15 @@ export async function groupChecked(): Promise<void> {
   if (checked.length === 0) return;
   const rows = (await db.pages.bulkGet(checked)).filter((row) => row !== undefined);
   const guess = groupByIssue(rows.map((row) => ({ key: row.id, path: row.name }))).issues[0];
-  const order = guess ? [...guess.pages.map((page) => page.input), ...checked.filter((id) => !guess.pages.some((page) => page.input === id))] : checked;
-  const id = await reporting(() => createIssue(db, { paper: guess?.paper ?? null, date: guess?.date ?? null, number: guess?.number ?? null }, order));
+  const order = guess
+    ? [
+        ...guess.pages.map((page) => page.input),
+        ...checked.filter((id) => !guess.pages.some((page) => page.input === id)),
+      ]
+    : checked;
+  const id = await reporting(() =>
+    createIssue(db, { paper: guess?.paper ?? null, date: guess?.date ?? null, number: guess?.number ?? null }, order),
+  );
   if (!id) return;
   clearChecked();
   setExpanded(id, true);
@@ -52,8 +63,17 @@ export function moveInIssue(pageId: string, by: number): Promise<IssueStep | nul
 
 export async function travelIssueHistory(direction: 'undo' | 'redo'): Promise<void> {
   const step = await reporting(() => travelIssues(db, direction));
-  if (step) pushNotice({ tone: 'info', key: direction === 'undo' ? 'issues:notice.undone' : 'issues:notice.redone', values: { label: step.label } });
-  else pushNotice({ tone: 'info', key: direction === 'undo' ? 'issues:notice.nothingToUndo' : 'issues:notice.nothingToRedo' });
+  if (step)
+    pushNotice({
+      tone: 'info',
+      key: direction === 'undo' ? 'issues:notice.undone' : 'issues:notice.redone',
+      values: { label: step.label },
+    });
+  else
+    pushNotice({
+      tone: 'info',
+      key: direction === 'undo' ? 'issues:notice.nothingToUndo' : 'issues:notice.nothingToRedo',
+    });
 }
 
 /** After an import: the grouping found, for the editor to confirm; nothing is asked when no file names an issue. */

@@ -15,7 +15,11 @@ export function formatIssueDate(date: string, language: string): string {
 }
 
 /** An issue as the library and the desk name it: paper · date · number, whichever are known. */
-export function issueName(issue: Pick<IssueRecord, 'paper' | 'date' | 'number'>, t: TFunction, language: string): string {
+export function issueName(
+  issue: Pick<IssueRecord, 'paper' | 'date' | 'number'>,
+  t: TFunction,
+  language: string,
+): string {
   const parts = [
     issue.paper,
     issue.date === null ? null : formatIssueDate(issue.date, language),
@@ -25,7 +29,11 @@ export function issueName(issue: Pick<IssueRecord, 'paper' | 'date' | 'number'>,
 }
 
 /** A page within its issue: 第3版 · 地方科协, or its position when neither is known. */
-export function issuePageLabel(entry: { pageNumber: number | null; pageName: string | null }, position: number, t: TFunction): string {
+export function issuePageLabel(
+  entry: { pageNumber: number | null; pageName: string | null },
+  position: number,
+  t: TFunction,
+): string {
   const number = t('issues:pageNumber', { number: entry.pageNumber ?? position + 1 });
   return entry.pageName ? `${number} · ${entry.pageName}` : number;
 }

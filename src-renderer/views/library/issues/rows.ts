@@ -40,7 +40,8 @@ function matchesIssue(issue: IssueRow, status: IssueStatus, filter: IssueFilter)
   return true;
 }
 
-const pageFilterSet = (filter: LibraryFilter) => filter.status !== 'all' || filter.flags !== 'all' || filter.section !== '' || filter.search.trim() !== '';
+const pageFilterSet = (filter: LibraryFilter) =>
+  filter.status !== 'all' || filter.flags !== 'all' || filter.section !== '' || filter.search.trim() !== '';
 
 /**
  * The library by issue as one flat list for the virtualised grid: each issue that passes the issue
@@ -65,11 +66,22 @@ export function libraryRows(
     const issuePages = entries.map((entry) => byId.get(entry.pageId)!);
     const status = issueStatus(issuePages);
     if (entries.length === 0 || !matchesIssue(issue, status, issueFilter)) continue;
-    const listed = entries.map((entry, position) => ({ entry, position })).filter(({ entry }) => shown.has(entry.pageId));
+    const listed = entries
+      .map((entry, position) => ({ entry, position }))
+      .filter(({ entry }) => shown.has(entry.pageId));
     if (narrowed && listed.length === 0) continue;
     const open = expanded.has(issue.id);
     rows.push({ kind: 'issue', id: issue.id, issue, status, counts: issueCounts(issuePages), expanded: open });
-    if (open) for (const { entry, position } of listed) rows.push({ kind: 'page', id: entry.pageId, page: byId.get(entry.pageId)!, issueId: issue.id, entry, position });
+    if (open)
+      for (const { entry, position } of listed)
+        rows.push({
+          kind: 'page',
+          id: entry.pageId,
+          page: byId.get(entry.pageId)!,
+          issueId: issue.id,
+          entry,
+          position,
+        });
   }
   // Loose pages have no date: a date range leaves them out.
   if (issueFilter.from || issueFilter.to) return rows;
@@ -77,6 +89,9 @@ export function libraryRows(
   if (loose.length === 0) return rows;
   const open = expanded.has(LOOSE);
   rows.push({ kind: 'loose', id: LOOSE, count: loose.length, expanded: open });
-  if (open) loose.forEach((page, position) => rows.push({ kind: 'page', id: page.id, page, issueId: null, entry: null, position }));
+  if (open)
+    loose.forEach((page, position) =>
+      rows.push({ kind: 'page', id: page.id, page, issueId: null, entry: null, position }),
+    );
   return rows;
 }
