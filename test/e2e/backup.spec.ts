@@ -73,10 +73,11 @@ test('should give the same bytes again after restoring a library with undo histo
   await page.getByRole('button', { name: '← 文库' }).click();
   await analysed(page, SEED_COUNT);
   const backup = await backUp(page);
+  // The two desk steps, and the corpus check's flags when it has run by then (also an undoable step).
   expect(
     JSON.parse(backup.toString('utf8')).data.tables.find((table: { name: string }) => table.name === 'history')
       .rowCount,
-  ).toBe(2);
+  ).toBeGreaterThanOrEqual(2);
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();

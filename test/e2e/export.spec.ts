@@ -118,8 +118,8 @@ test('should export two ticked pages as one zip with their files and the report'
 
   await page.keyboard.press('Escape');
   for (const name of SEEDS.slice(2, 4))
-    await expect(rows(page).filter({ hasText: name }).locator('.status')).toHaveText('已导出');
-  await expect(rows(page).filter({ hasText: SEEDS[4] }).locator('.status')).not.toHaveText('已导出');
+    await expect(rows(page).filter({ hasText: name }).getByTestId('export-state')).toContainText('已导出');
+  await expect(rows(page).filter({ hasText: SEEDS[4] }).getByTestId('export-state')).not.toContainText('已导出');
 
   await page.getByLabel('语言').selectOption('en');
   await page.getByTestId('export-library').click();
@@ -152,7 +152,7 @@ test('should export every approved page from the library', async ({ page }) => {
   expect(text).toBe(text.normalize('NFC'));
   expect(text).not.toContain('#');
   await page.keyboard.press('Escape');
-  await expect(rows(page).filter({ hasText: SEEDS[4] }).locator('.status')).toHaveText('已导出');
+  await expect(rows(page).filter({ hasText: SEEDS[4] }).getByTestId('export-state')).toContainText('已导出');
 });
 
 test('should restore a page exported as JSON in a fresh profile with the same review state', async ({

@@ -62,7 +62,7 @@ test('should refuse a binary file with a message naming it, and keep the library
   await openLibrary(page);
   await importThroughPicker(page, 'scan.txt', 'added-page.txt');
   const alert = page.getByRole('alert').filter({ hasText: 'scan.txt' });
-  await expect(alert).toContainText('scan.txt: this is a PNG image file, not text');
+  await expect(alert).toContainText('scan.txt: 这是 PNG image 文件，不是文本');
   await expect(rows(page)).toHaveCount(SEEDS.length + 1);
   await expect(rows(page).filter({ hasText: 'scan.txt' })).toHaveCount(0);
 });

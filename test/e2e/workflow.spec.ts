@@ -20,7 +20,7 @@ test('should approve a page from the keyboard, sign it with the editor name and 
   await expect(page.getByTestId('desk')).toBeVisible();
   await expect(page.getByTestId('article-item').first()).toBeVisible();
   // Every undecided split approved with Y, then the page with Ctrl+Enter.
-  for (let split = 0; split < 12; split++) {
+  for (let split = 0; split < 30; split++) {
     await page.keyboard.press('s');
     await page.keyboard.press('y');
   }
@@ -29,7 +29,7 @@ test('should approve a page from the keyboard, sign it with the editor name and 
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('library')).toBeVisible();
   await expect(page.getByTestId('overview-approved')).toContainText(`1 / ${SEEDS.length}`);
-  await expect(rows(page).filter({ hasText: SEEDS[0] }).getByTestId('export-state')).toHaveText('—');
+  await expect(rows(page).filter({ hasText: SEEDS[0] }).getByTestId('export-state')).toHaveText('未导出');
 });
 
 for (const viewport of [

@@ -139,14 +139,10 @@ export function useDeskKeys(clean: CleanPage | null, analysis: PageAnalysis | nu
       if (event.isComposing) return;
       const command = keyCommand(event, isTypingTarget(event.target));
       if (!command || (event.key === 'Enter' && activatesOnEnter(event.target))) return;
-      // Inside a dialog only the dialog's own keys apply.
-      if (
-        command !== 'undo' &&
-        command !== 'redo' &&
-        event.target instanceof HTMLElement &&
-        event.target.closest('dialog')
-      )
-        return;
+      // While a dialog is open only its own keys apply, wherever the focus went (a finished
+      // download leaves it on the page): Esc closes the dialog, never the desk behind it.
+      const inDialog = event.target instanceof HTMLElement && event.target.closest('dialog') !== null;
+      if (command !== 'undo' && command !== 'redo' && (inDialog || document.querySelector('dialog[open]'))) return;
       event.preventDefault();
       run[command]();
     };

@@ -200,10 +200,11 @@ function ExportStateCell({ page }: { page: PageRow }) {
   const { t } = useTranslation('library');
   const language = useUi((state) => state.language);
   const state = exportStateOf(page);
+  // "—" in the library means "not analysed yet"; a page never exported says so in words.
   if (!page.exported)
     return (
       <span className="export-state export-never" data-testid="export-state">
-        —
+        {t('exportState.never')}
       </span>
     );
   const when =
