@@ -1,4 +1,4 @@
-// The whole suite, as the README promises: type-check, unit tests, end-to-end tests in a real
+// The whole suite, as the README promises: type-check, lint, format check, unit tests, end-to-end tests in a real
 // Chromium. Every step runs even when an earlier one fails, then one summary line says what ran.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -37,6 +37,8 @@ for (const file of ['vitest.json', 'playwright.json']) rmSync(`${results}/${file
 
 const steps = [];
 steps.push(['typecheck', run('type-check', 'npx', ['tsc', '--noEmit'])]);
+steps.push(['lint', run('lint', 'npx', ['eslint', '.'])]);
+steps.push(['format', run('format check', 'npx', ['prettier', '--check', '.'])]);
 steps.push([
   'unit',
   run('unit tests', 'npx', [

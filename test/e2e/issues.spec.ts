@@ -244,6 +244,8 @@ test('should review and approve an issue page by page, export it whole, and impo
   await page.keyboard.press('Escape');
 
   await pageRows(page).first().locator('.link-button').click();
+  // The issue keys belong to the desk: wait until it shows the first page before pressing one.
+  await expect(page.getByTestId('article-item').first()).toBeVisible();
   await page.keyboard.press('Alt+PageDown');
   await expect(page.locator('.page-title')).toHaveText(SEEDS[0]);
   await approveOpenPage(page);

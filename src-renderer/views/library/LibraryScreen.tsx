@@ -1,4 +1,4 @@
-import { useMemo, useState, type DragEvent, type ReactNode } from 'react';
+import { useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAGE_STATUSES } from '../../../src-shared/model';
 import { importSourceFiles } from '../../commands';
@@ -11,7 +11,15 @@ import { BackupControls } from './BackupControls';
 import { DeleteDialog } from './DeleteDialog';
 import { filterPages, sectionsOf } from './filter';
 import { ImportProgressBar } from './ImportProgressBar';
-import { IssueLibrary, IssueToolbar, useLibraryView } from './issues/IssueLibrary';
+import { GroupingDialog } from './issues/GroupingDialog';
+import {
+  FolderImportButton,
+  IssueFilters,
+  IssueLibrary,
+  LibraryViewSwitch,
+  useIssueUndoKeys,
+  useLibraryView,
+} from './issues/IssueLibrary';
 import { PageTable } from './PageTable';
 import { ReimportDialog } from './ReimportDialog';
 import { ReviewOverview } from './ReviewOverview';
@@ -21,12 +29,14 @@ import { useThrottledLiveQuery } from './useThrottledLiveQuery';
 const LIST_REFRESH_MS = 1000;
 
 export function LibraryScreen() {
+  const { t } = useTranslation('library');
   const pages = useThrottledLiveQuery(() => db.pages.orderBy('name').toArray(), db.name, ['pages'], LIST_REFRESH_MS);
   const filter = useLibrary((state) => state.filter);
   const visible = useMemo(() => (pages ? filterPages(pages, filter) : undefined), [pages, filter]);
   const sections = useMemo(() => (pages ? sectionsOf(pages) : []), [pages]);
   const [dragging, setDragging] = useState(false);
   const byIssue = useLibraryView() === 'issues';
+  useIssueUndoKeys();
 
   const acceptsFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
   const onDragOver = (event: DragEvent) => {
@@ -52,14 +62,18 @@ export function LibraryScreen() {
       onDrop={onDrop}
       data-testid="library"
     >
-      <Toolbar
-        shown={visible?.length}
-        total={pages?.length}
-        sections={sections}
-        exportButton={<LibraryExportButton pages={pages} shown={visible} />}
-      />
+      <div className="library-toolbar library-actions">
+        <LibraryViewSwitch />
+        <PageCount shown={visible?.length} total={pages?.length} />
+        <span className="library-hint" title={t('dropHint')}>
+          {t('dropHint')}
+        </span>
+        <FolderImportButton />
+        <LibraryExportButton pages={pages} shown={visible} />
+        <BackupControls />
+      </div>
+      <Filters sections={sections} byIssue={byIssue} />
       {pages && pages.length > 0 && <ReviewOverview pages={pages} />}
-      <IssueToolbar />
       <ImportProgressBar />
       <AnalysisProgressBar />
       {visible &&
@@ -71,26 +85,31 @@ export function LibraryScreen() {
         ))}
       <DeleteDialog pages={visible} />
       <ReimportDialog />
+      <GroupingDialog />
       {dragging && <DropHint />}
     </section>
   );
 }
 
-interface ToolbarProps {
-  shown: number | undefined;
-  total: number | undefined;
-  sections: readonly string[];
-  exportButton: ReactNode;
-}
-
 const FLAG_FILTERS: readonly FlagFilter[] = ['all', 'open', 'clear'];
 const EXPORT_FILTERS: readonly ExportFilter[] = ['all', 'never', 'exported', 'changed'];
 
-function Toolbar({ shown, total, sections, exportButton }: ToolbarProps) {
+function PageCount({ shown, total }: { shown: number | undefined; total: number | undefined }) {
+  const { t } = useTranslation('library');
+  if (shown === undefined || total === undefined) return null;
+  return (
+    <span className="library-count" data-testid="page-count">
+      {shown === total ? t('count', { count: total }) : t('countFiltered', { shown, count: total })}
+    </span>
+  );
+}
+
+/** The page filters, which narrow both views, then the issue filters when the library shows issues. */
+function Filters({ sections, byIssue }: { sections: readonly string[]; byIssue: boolean }) {
   const { t } = useTranslation('library');
   const filter = useLibrary((state) => state.filter);
   return (
-    <div className="library-toolbar">
+    <div className="library-toolbar library-filters">
       <input
         type="search"
         className="search"
@@ -145,16 +164,7 @@ function Toolbar({ shown, total, sections, exportButton }: ToolbarProps) {
           ))}
         </select>
       </label>
-      <span className="library-count" data-testid="page-count">
-        {shown !== undefined &&
-          total !== undefined &&
-          (shown === total ? t('count', { count: total }) : t('countFiltered', { shown, count: total }))}
-      </span>
-      <span className="library-hint" title={t('dropHint')}>
-        {t('dropHint')}
-      </span>
-      {exportButton}
-      <BackupControls />
+      {byIssue && <IssueFilters />}
     </div>
   );
 }

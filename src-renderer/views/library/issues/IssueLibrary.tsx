@@ -20,7 +20,6 @@ import { useUi } from '../../../store/ui';
 import { useThrottledLiveQuery } from '../useThrottledLiveQuery';
 import { addCheckedTo, groupChecked, loosenChecked, travelIssueHistory } from './commands';
 import { DateField } from './DateField';
-import { GroupingDialog } from './GroupingDialog';
 import { IssueEditDialog } from './IssueEditDialog';
 import { IssueExportDialog } from '../../export/IssueExportDialog';
 import { IssueTable } from './IssueTable';
@@ -70,64 +69,64 @@ export function IssueLibrary({ pages }: { pages: readonly PageRow[] }) {
 
 const VIEWS: readonly LibraryView[] = ['issues', 'pages'];
 
-/** The second toolbar row: by issue or by page, the issue filters, folder import, undo of issue edits. */
-export function IssueToolbar() {
+/** By issue or by page: the choice leads the library's action row. */
+export function LibraryViewSwitch() {
   const { t } = useTranslation('issues');
   const view = useLibraryView();
-  const filter = useIssues((state) => state.filter);
-  useIssueUndoKeys();
   return (
-    <div className="library-toolbar issue-toolbar">
-      <div className="view-switch" role="radiogroup" aria-label={t('view.label')}>
-        {VIEWS.map((name) => (
-          <label key={name} className={view === name ? 'is-on' : ''}>
-            <input
-              type="radio"
-              name="library-view"
-              value={name}
-              checked={view === name}
-              onChange={() => setLibraryView(name)}
-              data-testid={`view-${name}`}
-            />
-            {t(`view.${name}`)}
-          </label>
-        ))}
-      </div>
-      {view === 'issues' && (
-        <>
-          <label className="toolbar-field">
-            <span>{t('filter.status')}</span>
-            <select
-              value={filter.status}
-              onChange={(event) => setIssueFilter({ status: event.target.value as IssueFilter['status'] })}
-              data-testid="issue-status-filter"
-            >
-              <option value="all">{t('library:status.all')}</option>
-              {PAGE_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {t(`library:status.${status}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <DateField
-            label={t('filter.from')}
-            value={filter.from || null}
-            onChange={(from) => setIssueFilter({ from: from ?? '' })}
-            testId="issue-from"
+    <div className="view-switch" role="radiogroup" aria-label={t('view.label')}>
+      {VIEWS.map((name) => (
+        <label key={name} className={view === name ? 'is-on' : ''}>
+          <input
+            type="radio"
+            name="library-view"
+            value={name}
+            checked={view === name}
+            onChange={() => setLibraryView(name)}
+            data-testid={`view-${name}`}
           />
-          <DateField
-            label={t('filter.to')}
-            value={filter.to || null}
-            onChange={(to) => setIssueFilter({ to: to ?? '' })}
-            testId="issue-to"
-          />
-          <IssueHistoryButtons />
-        </>
-      )}
-      <FolderImportButton />
-      <GroupingDialog />
+          {t(`view.${name}`)}
+        </label>
+      ))}
     </div>
+  );
+}
+
+/** What narrows the issues (on top of the page filters), and undo of issue edits. */
+export function IssueFilters() {
+  const { t } = useTranslation('issues');
+  const filter = useIssues((state) => state.filter);
+  return (
+    <>
+      <label className="toolbar-field">
+        <span>{t('filter.status')}</span>
+        <select
+          value={filter.status}
+          onChange={(event) => setIssueFilter({ status: event.target.value as IssueFilter['status'] })}
+          data-testid="issue-status-filter"
+        >
+          <option value="all">{t('library:status.all')}</option>
+          {PAGE_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(`library:status.${status}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <DateField
+        label={t('filter.from')}
+        value={filter.from || null}
+        onChange={(from) => setIssueFilter({ from: from ?? '' })}
+        testId="issue-from"
+      />
+      <DateField
+        label={t('filter.to')}
+        value={filter.to || null}
+        onChange={(to) => setIssueFilter({ to: to ?? '' })}
+        testId="issue-to"
+      />
+      <IssueHistoryButtons />
+    </>
   );
 }
 
@@ -158,7 +157,7 @@ function IssueHistoryButtons() {
 }
 
 /** Ctrl+Z / Ctrl+Shift+Z in the library undo and redo issue edits (text fields keep their own undo). */
-function useIssueUndoKeys() {
+export function useIssueUndoKeys() {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
@@ -179,7 +178,7 @@ function useIssueUndoKeys() {
 }
 
 /** A folder (of issue folders, or of files named by issue) in one go; its paths are kept for grouping. */
-function FolderImportButton() {
+export function FolderImportButton() {
   const { t } = useTranslation('issues');
   const picker = useRef<HTMLInputElement>(null);
   const importing = useLibrary((state) => state.progress !== null);
