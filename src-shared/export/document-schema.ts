@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import {
+  CHUNK_ROLES,
+  EDIT_KINDS,
+  EDIT_STATUSES,
+  FLAG_KINDS,
+  FLAG_STATUSES,
+  FURNITURE_KINDS,
+  ORIGINS,
   PAGE_STATUSES,
+  SPLIT_STATUSES,
   type Boundary,
   type Chunk,
   type CleanPage,
@@ -29,33 +37,12 @@ const ISSUE_SCHEMA_VERSION = 2;
 
 const offset = z.number().int().nonnegative();
 const unit = z.number().min(0).max(1);
-const origin = z.enum(['auto', 'editor']);
-const chunkRole = z.enum(['headline', 'kicker', 'paragraph', 'subhead', 'caption', 'byline', 'furniture']);
-const furnitureKind = z.enum(['banner', 'sponsors', 'promo', 'column-credit', 'column-sponsor', 'other']);
-const splitStatus = z.enum(['proposed', 'approved', 'rejected']);
-const editKind = z.enum([
-  'strip-markup',
-  'trim',
-  'join',
-  'dedupe',
-  'extract-caption',
-  'extract-byline',
-  'move',
-  'char-fix',
-  'reclassify',
-  'manual',
-]);
-const flagKind = z.enum([
-  'ocr-doubled-char',
-  'ocr-latin-word',
-  'ocr-lookalike',
-  'ocr-suspect',
-  'name-variant',
-  'lost-text',
-  'low-confidence-split',
-  'repeated-elsewhere',
-  'displaced-fragment',
-]);
+const origin = z.enum(ORIGINS);
+const chunkRole = z.enum(CHUNK_ROLES);
+const furnitureKind = z.enum(FURNITURE_KINDS);
+const splitStatus = z.enum(SPLIT_STATUSES);
+const editKind = z.enum(EDIT_KINDS);
+const flagKind = z.enum(FLAG_KINDS);
 const span = { start: offset, end: offset };
 
 /**
@@ -130,7 +117,7 @@ const edit: z.ZodType<Edit> = z.strictObject({
   after: z.string(),
   reason: z.string(),
   confidence: unit,
-  status: z.enum(['applied', 'proposed', 'reverted']),
+  status: z.enum(EDIT_STATUSES),
   origin,
   op: editOp,
 });
@@ -144,7 +131,7 @@ const flag: z.ZodType<Flag> = z.strictObject({
   message: z.string(),
   suggestion: z.string().nullable(),
   confidence: unit,
-  status: z.enum(['open', 'accepted', 'dismissed', 'corrected']),
+  status: z.enum(FLAG_STATUSES),
 });
 
 const pageAnalysis: z.ZodType<PageAnalysis> = z.strictObject({

@@ -20,9 +20,13 @@ export type ChunkId = string;
 /** The id of an article is the id of the boundary that opens it (or `page-start`). */
 export type ArticleId = string;
 
-export type ChunkRole = 'headline' | 'kicker' | 'paragraph' | 'subhead' | 'caption' | 'byline' | 'furniture';
+// Each closed set is listed once, as a value: the document and CLI schemas validate against the
+// same list the types come from.
+export const CHUNK_ROLES = ['headline', 'kicker', 'paragraph', 'subhead', 'caption', 'byline', 'furniture'] as const;
+export type ChunkRole = (typeof CHUNK_ROLES)[number];
 
-export type FurnitureKind = 'banner' | 'sponsors' | 'promo' | 'column-credit' | 'column-sponsor' | 'other';
+export const FURNITURE_KINDS = ['banner', 'sponsors', 'promo', 'column-credit', 'column-sponsor', 'other'] as const;
+export type FurnitureKind = (typeof FURNITURE_KINDS)[number];
 
 export interface Chunk extends Span {
   id: ChunkId;
@@ -33,7 +37,8 @@ export interface Chunk extends Span {
   section?: string;
 }
 
-export type SplitStatus = 'proposed' | 'approved' | 'rejected';
+export const SPLIT_STATUSES = ['proposed', 'approved', 'rejected'] as const;
+export type SplitStatus = (typeof SPLIT_STATUSES)[number];
 
 /** A proposal that a new article starts at `chunk`. Rejecting it merges the article into the one before. */
 export interface Boundary {
@@ -48,21 +53,25 @@ export interface Boundary {
   title?: string;
 }
 
-export type Origin = 'auto' | 'editor';
+export const ORIGINS = ['auto', 'editor'] as const;
+export type Origin = (typeof ORIGINS)[number];
 
-export type EditKind =
-  | 'strip-markup'
-  | 'trim'
-  | 'join'
-  | 'dedupe'
-  | 'extract-caption'
-  | 'extract-byline'
-  | 'move'
-  | 'char-fix'
-  | 'reclassify'
-  | 'manual';
+export const EDIT_KINDS = [
+  'strip-markup',
+  'trim',
+  'join',
+  'dedupe',
+  'extract-caption',
+  'extract-byline',
+  'move',
+  'char-fix',
+  'reclassify',
+  'manual',
+] as const;
+export type EditKind = (typeof EDIT_KINDS)[number];
 
-export type EditStatus = 'applied' | 'proposed' | 'reverted';
+export const EDIT_STATUSES = ['applied', 'proposed', 'reverted'] as const;
+export type EditStatus = (typeof EDIT_STATUSES)[number];
 
 /**
  * What an edit does to the page. Text operations act on the raw range [start, end) of the edit;
@@ -105,18 +114,21 @@ export interface Edit extends Span {
   op: EditOp;
 }
 
-export type FlagKind =
-  | 'ocr-doubled-char'
-  | 'ocr-latin-word'
-  | 'ocr-lookalike'
-  | 'ocr-suspect'
-  | 'name-variant'
-  | 'lost-text'
-  | 'low-confidence-split'
-  | 'repeated-elsewhere'
-  | 'displaced-fragment';
+export const FLAG_KINDS = [
+  'ocr-doubled-char',
+  'ocr-latin-word',
+  'ocr-lookalike',
+  'ocr-suspect',
+  'name-variant',
+  'lost-text',
+  'low-confidence-split',
+  'repeated-elsewhere',
+  'displaced-fragment',
+] as const;
+export type FlagKind = (typeof FLAG_KINDS)[number];
 
-export type FlagStatus = 'open' | 'accepted' | 'dismissed' | 'corrected';
+export const FLAG_STATUSES = ['open', 'accepted', 'dismissed', 'corrected'] as const;
+export type FlagStatus = (typeof FLAG_STATUSES)[number];
 
 /** A doubt for the editor; content problems are data, never exceptions. */
 export interface Flag extends Span {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EDIT_KINDS, EDIT_STATUSES, FLAG_KINDS, FURNITURE_KINDS, SPLIT_STATUSES } from '../model/analysis';
 
 /**
  * The CLI's JSON contract (issue 3) as a zod schema: the one definition of `PageResult`, from
@@ -21,7 +22,7 @@ export const pageResultSchema = z
           byline: z.string().nullable().describe('Without the parentheses.'),
           captions: z.array(z.string()),
           blocks: z.array(z.object({ type: z.enum(['paragraph', 'subhead']), text: z.string() }).strict()),
-          split: z.object({ status: z.enum(['proposed', 'approved', 'rejected']), confidence }).strict(),
+          split: z.object({ status: z.enum(SPLIT_STATUSES), confidence }).strict(),
           spans: z.array(z.object(span).strict()).describe('Raw ranges the article came from, merged, in raw order.'),
         })
         .strict(),
@@ -29,7 +30,7 @@ export const pageResultSchema = z
     furniture: z.array(
       z
         .object({
-          kind: z.enum(['banner', 'sponsors', 'promo', 'column-credit', 'column-sponsor', 'other']),
+          kind: z.enum(FURNITURE_KINDS),
           text: z.string(),
           ...span,
         })
@@ -39,20 +40,9 @@ export const pageResultSchema = z
       z
         .object({
           id: z.string(),
-          kind: z.enum([
-            'strip-markup',
-            'trim',
-            'join',
-            'dedupe',
-            'extract-caption',
-            'extract-byline',
-            'move',
-            'char-fix',
-            'reclassify',
-            'manual',
-          ]),
+          kind: z.enum(EDIT_KINDS),
           rule: z.string().describe('Dotted rule id, e.g. join.column-break.'),
-          status: z.enum(['applied', 'proposed', 'reverted']),
+          status: z.enum(EDIT_STATUSES),
           ...span,
           before: z.string().describe('Raw text of [start, end).'),
           after: z.string(),
@@ -65,19 +55,7 @@ export const pageResultSchema = z
       z
         .object({
           id: z.string(),
-          kind: z
-            .enum([
-              'ocr-doubled-char',
-              'ocr-latin-word',
-              'ocr-lookalike',
-              'ocr-suspect',
-              'name-variant',
-              'lost-text',
-              'low-confidence-split',
-              'repeated-elsewhere',
-              'displaced-fragment',
-            ])
-            .describe('Character-level suspicions start with "ocr-".'),
+          kind: z.enum(FLAG_KINDS).describe('Character-level suspicions start with "ocr-".'),
           rule: z.string(),
           ...span,
           text: z.string(),
