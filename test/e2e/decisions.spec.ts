@@ -1,16 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openLibrary, openPage, SEEDS } from './support';
-
-const articles = (page: Page) => page.getByTestId('article-item');
-const blockTexts = (page: Page) => page.getByTestId('block-text');
-
-async function saved(page: Page) {
-  await expect(page.getByTestId('save-state')).toHaveText('已保存');
-}
-
-async function values(list: Locator): Promise<string[]> {
-  return list.evaluateAll((elements) => elements.map((element) => (element as HTMLTextAreaElement).value));
-}
+import { expect, test, type Page } from '@playwright/test';
+import { articles, blockTexts, openLibrary, openPage, saved, SEEDS, values } from './support';
 
 /** Rows of one table of the app's database, read in the page. */
 function readTable(page: Page, table: string): Promise<Array<Record<string, unknown>>> {

@@ -1,19 +1,8 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { openLibrary, openPage, rows, SCREENSHOTS, SEEDS } from './support';
+import { articles, blockTexts, openLibrary, openPage, rows, saved, SCREENSHOTS, SEEDS, values } from './support';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/desk');
-
-const articles = (page: Page) => page.getByTestId('article-item');
-const blockTexts = (page: Page) => page.getByTestId('block-text');
-
-async function saved(page: Page) {
-  await expect(page.getByTestId('save-state')).toHaveText('已保存');
-}
-
-async function values(list: Locator): Promise<string[]> {
-  return list.evaluateAll((elements) => elements.map((element) => (element as HTMLTextAreaElement).value));
-}
 
 test('should show the desk in Chinese and in English', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 960 });

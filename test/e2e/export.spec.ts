@@ -3,7 +3,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { unzipSync, strFromU8 } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openLibrary, openPage, rows, SCREENSHOTS, SEEDS } from './support';
+import { openLibrary, openPage, revertFirstJoin, rows, SCREENSHOTS, SEEDS } from './support';
 
 const articleTitles = (page: Page) => page.getByTestId('article-item').locator('.article-title');
 const dialog = (page: Page) => page.getByTestId('export-dialog');
@@ -19,13 +19,6 @@ async function runExport(page: Page): Promise<Download> {
   const file = await download;
   await expect(dialog(page).getByTestId('export-outcome')).toBeVisible();
   return file;
-}
-
-/** Reverts the page's first automatic join: one article's text changes. */
-async function revertFirstJoin(page: Page) {
-  await page.getByTestId('tab-changes').click();
-  await page.getByTestId('change').and(page.locator('[data-kind="join"]')).first().getByTestId('revert').click();
-  await expect(page.getByTestId('save-state')).toHaveText('已保存');
 }
 
 /** What the desk shows of the review: article titles, the first article's blocks and each of its edits' status. */

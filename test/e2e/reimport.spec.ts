@@ -1,12 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { openLibrary, openPage, rows, SEEDS } from './support';
-
-async function revertFirstJoin(page: Page) {
-  await page.getByTestId('tab-changes').click();
-  await page.getByTestId('change').and(page.locator('[data-kind="join"]')).first().getByTestId('revert').click();
-  await expect(page.getByTestId('save-state')).toHaveText('已保存');
-}
+import { openLibrary, openPage, revertFirstJoin, rows, SEEDS } from './support';
 
 async function importDocument(page: Page, name: string, buffer: Buffer) {
   const chooser = page.waitForEvent('filechooser');

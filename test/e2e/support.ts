@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -22,4 +22,24 @@ export async function openPage(page: Page, name: string): Promise<void> {
   await rows(page).getByRole('button', { name, exact: true }).click();
   await expect(page.getByTestId('desk')).toBeVisible();
   await expect(page.getByTestId('article-item').first()).toBeVisible();
+}
+
+export const articles = (page: Page) => page.getByTestId('article-item');
+export const blockTexts = (page: Page) => page.getByTestId('block-text');
+
+/** Waits until the desk has written the last action. */
+export async function saved(page: Page): Promise<void> {
+  await expect(page.getByTestId('save-state')).toHaveText('已保存');
+}
+
+/** The current values of a list of text fields. */
+export async function values(list: Locator): Promise<string[]> {
+  return list.evaluateAll((elements) => elements.map((element) => (element as HTMLTextAreaElement).value));
+}
+
+/** Reverts the open page's first automatic join: one article's text changes. */
+export async function revertFirstJoin(page: Page): Promise<void> {
+  await page.getByTestId('tab-changes').click();
+  await page.getByTestId('change').and(page.locator('[data-kind="join"]')).first().getByTestId('revert').click();
+  await saved(page);
 }
