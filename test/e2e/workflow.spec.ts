@@ -19,10 +19,14 @@ test('should approve a page from the keyboard, sign it with the editor name and 
   await page.keyboard.press('r');
   await expect(page.getByTestId('desk')).toBeVisible();
   await expect(page.getByTestId('article-item').first()).toBeVisible();
-  // Every undecided split approved with Y, then the page with Ctrl+Enter.
-  for (let split = 0; split < 30; split++) {
+  // Every undecided split approved with S then Y, one at a time: each key acts on the desk as the last
+  // approval left it, so the next pair waits for that approval to show.
+  const undecided = page.getByTestId('approve-split');
+  await expect(undecided.first()).toBeVisible();
+  for (let left = await undecided.count(); left > 0; left--) {
     await page.keyboard.press('s');
     await page.keyboard.press('y');
+    await expect(undecided).toHaveCount(left - 1);
   }
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('page-status')).toHaveText('已通过');
