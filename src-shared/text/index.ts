@@ -15,3 +15,4 @@ export {
 export { endsPlaceNameCode, isPlaceNameShape, isPlaceSuffixCode, PLACE_STEM, placeNameCandidates } from './place';
 export { CREDIT_MAX, isBareCredit, isCreditInner, trailingCredit } from './credit';
 export { lexicon, type Lexicon } from './lexicon';
+export { bestSplit, seamGain, type Split } from './split';

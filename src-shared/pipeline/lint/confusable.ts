@@ -1,5 +1,5 @@
 import type { Span } from '../../model/span';
-import { lexicon } from '../../text';
+import { bestSplit, lexicon, type Split } from '../../text';
 import { CharClass, hasClass, type Finding } from './findings';
 import { CONFUSIONS } from './lookalike';
 
@@ -21,37 +21,8 @@ export interface ConfusionEvidence {
   measured: boolean;
 }
 
-const MAX_WORD = 4;
-/** Characters of context on each side: a word through the character fits inside. */
-const REACH = MAX_WORD - 1;
-/** ln P of a character standing alone: below every dictionary word, so a word always wins. */
-const SINGLE_CHAR_LOG_PROB = -11;
-
-interface Split {
-  logProb: number;
-  /** The word holding the context's character at `at`, '' when it stands alone. */
-  word: string;
-}
-
-/** The best split of `left + ch + right` into dictionary words and single characters. */
-function bestSplit(left: string, ch: string, right: string): Split {
-  const words = lexicon();
-  const text = left + ch + right;
-  const local = left.length;
-  const best: Split[] = [{ logProb: 0, word: '' }];
-  for (let end = 1; end <= text.length; end++) {
-    let top: Split = { logProb: best[end - 1].logProb + SINGLE_CHAR_LOG_PROB, word: best[end - 1].word };
-    for (let length = 2; length <= Math.min(MAX_WORD, end); length++) {
-      const piece = text.slice(end - length, end);
-      if (!words.has(piece)) continue;
-      const logProb = best[end - length].logProb + words.logProb(piece);
-      if (logProb > top.logProb)
-        top = { logProb, word: end - length <= local && local < end ? piece : best[end - length].word };
-    }
-    best.push(top);
-  }
-  return best[text.length];
-}
+/** Characters of context on each side: a word of the lexicon through the character fits inside. */
+const REACH = 3;
 
 /** The confusion that reads best, or null when no confused character reads better than the text as it is. */
 export function confusionEvidence(raw: string, at: number, span: Span): ConfusionEvidence | null {
@@ -67,9 +38,9 @@ export function confusionEvidence(raw: string, at: number, span: Span): Confusio
     if (!context) {
       const left = raw.slice(Math.max(span.start, at - REACH), at);
       const right = raw.slice(at + 1, Math.min(span.end, at + REACH + 1));
-      context = { left, right, asRead: bestSplit(left, raw[at], right) };
+      context = { left, right, asRead: bestSplit(left + raw[at] + right, left.length) };
     }
-    const fixed = bestSplit(context.left, confusion.right, context.right);
+    const fixed = bestSplit(context.left + confusion.right + context.right, context.left.length);
     if (!fixed.word || fixed.logProb <= context.asRead.logProb || (best && fixed.logProb <= best.asRight)) continue;
     const { asRead } = context;
     best = {
