@@ -28,6 +28,8 @@ import {
 import { TITLE_FEATURES, type TitleContext } from '../src-shared/pipeline/decide/title';
 import { REPEAT_FEATURES, type RepeatContext } from '../src-shared/pipeline/decide/repeat';
 import { dedupe } from '../src-shared/pipeline/dedupe';
+import { join as joinStage } from '../src-shared/pipeline/join';
+import { CONTINUATION_FEATURES, type ContinuationContext } from '../src-shared/pipeline/decide/continuation';
 import type { PageView, Piece } from '../src-shared/pipeline/draft';
 import { segment } from '../src-shared/pipeline/segment';
 import { fractionRightAtLeast, reliability } from '../test/eval/calibration';
@@ -54,6 +56,8 @@ interface LabelledPage {
   titles: readonly string[];
   /** Where the simulator printed text a second time. */
   copies: readonly InjectedNoise[];
+  /** Where a column break cut a paragraph: from the end of its first half to the start of its rest. */
+  breaks: readonly InjectedNoise[];
 }
 
 interface Example {
@@ -72,6 +76,7 @@ function pages(range: { seed: number; count: number }, layouts: readonly Layout[
     articleStarts: page.articleStarts,
     titles: page.gold.articles.map((article) => comparable(article.title)),
     copies: page.noise.filter((noise) => COPY_NOISE.includes(noise.kind)),
+    breaks: page.noise.filter((noise) => noise.kind.startsWith('break.')),
   }));
 }
 
@@ -119,9 +124,20 @@ const opensGoldArticle = (page: LabelledPage, piece: Piece) =>
     (start) => Math.abs(start - piece.start) <= NEAR_START || Math.abs(start - piece.content.start) <= NEAR_START,
   );
 
+/**
+ * The continuation label: a break cut the paragraph `head` ends, and its rest starts at `tail`
+ * (where the simulator logged the cut from the end of one half to the start of the other).
+ */
+const continuesAt = (page: LabelledPage, head: Piece, tail: Piece) =>
+  page.breaks.some(
+    (noise) =>
+      Math.abs(noise.start - head.content.end) <= NEAR_START && Math.abs(noise.end - tail.content.start) <= NEAR_START,
+  );
+
 interface Judges {
   title: Judge<TitleContext>;
   repeat: Judge<RepeatContext>;
+  continuation: Judge<ContinuationContext>;
   boundary: Judge<BoundaryContext>;
 }
 
@@ -131,6 +147,7 @@ function run(raw: string, judges: Judges): PageView {
   return STAGES.reduce((view, stage) => {
     if (stage === classify) return classify(view, judges.title);
     if (stage === dedupe) return dedupe(view, judges.repeat);
+    if (stage === joinStage) return joinStage(view, judges.continuation);
     if (stage === segment) return segment(view, judges.boundary);
     return stage(view);
   }, start);
@@ -146,7 +163,12 @@ function titleExamples(page: LabelledPage): Example[] {
     found.push({ x: featureVector(TITLE_FEATURES, c), y: y ? 1 : 0, layout: page.layout });
     return answer(y);
   };
-  run(page.raw, { title: label, repeat: (c) => answer(isExtraCopy(page, c)), boundary: () => answer(true) });
+  run(page.raw, {
+    title: label,
+    repeat: (c) => answer(isExtraCopy(page, c)),
+    continuation: (c) => answer(continuesAt(page, c.head, c.beyond)),
+    boundary: () => answer(true),
+  });
   return found;
 }
 
@@ -158,12 +180,34 @@ function repeatExamples(page: LabelledPage, title: Judge<TitleContext>): Example
     found.push({ x: featureVector(REPEAT_FEATURES, c), y: y ? 1 : 0, layout: page.layout });
     return answer(y);
   };
-  run(page.raw, { title, repeat: label, boundary: () => answer(true) });
+  run(page.raw, {
+    title,
+    repeat: label,
+    continuation: (c) => answer(continuesAt(page, c.head, c.beyond)),
+    boundary: () => answer(true),
+  });
+  return found;
+}
+
+/** Continuation examples: every paragraph join weighs against the block after next, with the fitted decisions before it. */
+function continuationExamples(page: LabelledPage, title: Judge<TitleContext>, repeat: Judge<RepeatContext>): Example[] {
+  const found: Example[] = [];
+  const label: Judge<ContinuationContext> = (c) => {
+    const y = continuesAt(page, c.head, c.beyond);
+    found.push({ x: featureVector(CONTINUATION_FEATURES, c), y: y ? 1 : 0, layout: page.layout });
+    return answer(y);
+  };
+  run(page.raw, { title, repeat, continuation: label, boundary: () => answer(true) });
   return found;
 }
 
 /** Boundary examples: every candidate the pipeline, with the fitted title decision, puts forward. */
-function boundaryExamples(page: LabelledPage, title: Judge<TitleContext>, repeat: Judge<RepeatContext>): Example[] {
+function boundaryExamples(
+  page: LabelledPage,
+  title: Judge<TitleContext>,
+  repeat: Judge<RepeatContext>,
+  continuation: Judge<ContinuationContext>,
+): Example[] {
   const found: Example[] = [];
   const label: Judge<BoundaryContext> = (c) => {
     found.push({
@@ -173,7 +217,7 @@ function boundaryExamples(page: LabelledPage, title: Judge<TitleContext>, repeat
     });
     return answer(true);
   };
-  run(page.raw, { title, repeat, boundary: label });
+  run(page.raw, { title, repeat, continuation, boundary: label });
   return found;
 }
 
@@ -292,19 +336,29 @@ function main(): void {
   const repeatSlices = of((page) => repeatExamples(page, titleJudge));
   const repeat = fitDecision('repeat', REPEAT_FEATURES, repeatSlices.fit, repeatSlices.calibration, source);
   const repeatJudge = judgeOf(REPEAT_FEATURES, repeat, CUTOFFS.repeat);
-  const boundarySlices = of((page) => boundaryExamples(page, titleJudge, repeatJudge));
+  const continuationSlices = of((page) => continuationExamples(page, titleJudge, repeatJudge));
+  const continuation = fitDecision(
+    'continuation',
+    CONTINUATION_FEATURES,
+    continuationSlices.fit,
+    continuationSlices.calibration,
+    source,
+  );
+  const continuationJudge = judgeOf(CONTINUATION_FEATURES, continuation, CUTOFFS.continuation);
+  const boundarySlices = of((page) => boundaryExamples(page, titleJudge, repeatJudge, continuationJudge));
   const boundary = fitDecision('boundary', BOUNDARY_FEATURES, boundarySlices.fit, boundarySlices.calibration, source);
 
   const met = [
     report('title', title, titleSlices, layouts),
     report('repeat', repeat, repeatSlices, layouts),
+    report('continuation', continuation, continuationSlices, layouts),
     report('boundary', boundary, boundarySlices, layouts),
   ].every(Boolean);
   console.log(
     `\ngoals (frozen slice: ECE ≤ ${MAX_ECE}; splits at ≥ ${SURE_SPLIT} right ≥ ${SURE_SPLIT_PRECISION * 100} %): ${met ? 'met' : 'NOT met'}`,
   );
   if (dry) return;
-  for (const file of [title, repeat, boundary])
+  for (const file of [title, repeat, continuation, boundary])
     writeFileSync(join(WEIGHTS_DIR, `${file.decision}.json`), `${JSON.stringify(file, null, 2)}\n`);
 }
 

@@ -160,3 +160,21 @@ export function wordAcrossCut(head: string, tail: string): boolean {
     lexicon().wordAcross(compact(head).slice(-SEAM_REACH), compact(tail).slice(0, SEAM_REACH), SEAM_WORD_MIN) !== null
   );
 }
+
+/** `据悉，` `活动中，` `区科协相关负责人表示，`: a short opening clause of the kinds a report's paragraphs start with. */
+export function opensParagraph(text: string): boolean {
+  const clause = /^([^，,。：:；;！？!?“”"]{2,12})[，,：:]/.exec(compact(text))?.[1];
+  return (
+    clause !== undefined && (OPENING_ADVERBIAL.test(clause) || (clause.length >= 3 && OPENING_CLAUSE_END.test(clause)))
+  );
+}
+
+/** Two characters are clause enough for these. */
+const OPENING_ADVERBIAL = /^(?:据悉|据了解|目前|此外|同时|下一步)$/;
+/** `负责人表示`, `活动中`, `会上`, `培训后`, `今年以来`, `活动期间`. */
+const OPENING_CLAUSE_END = /(?:表示|介绍|指出|强调|认为|说|中|上|后|以来|期间)$/;
+
+/** `近日，` `日前，` `3月26日，`: how a report, or each report of a roundup, opens its first paragraph. */
+export function opensReport(text: string): boolean {
+  return /^(?:近日|日前|近期|\d{1,2}月\d{1,2}日)[，,]/.test(compact(text));
+}

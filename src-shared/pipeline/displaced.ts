@@ -63,7 +63,7 @@ export function displaced(view: PageView): PageView {
         confidence: 0.7,
       }),
     );
-    const move = moveBack(raw, piece, home(piece), [], 'Printed inside a broken paragraph', preceding);
+    const move = moveBack(raw, piece, home(piece), [], 'Printed inside a broken paragraph', preceding, IN_BREAK_MARGIN);
     if (move) edits.push(move);
   }
   const joined = (piece: Piece) => continuing.has(piece.id) || continued.has(piece.id);
@@ -194,6 +194,12 @@ function ownParagraphs(
 }
 
 /**
+ * A paragraph the join passed over inside a break is already known not to be where it stands: any
+ * article its wording matches better than the one it was printed in is the likelier home.
+ */
+const IN_BREAK_MARGIN = 1;
+
+/**
  * A fragment starting a sentence after a byline goes back into an article: another one whose
  * wording it matches clearly better (a break moves text a short way, so the match is discounted
  * by distance), else its own. The move is applied: it only reorders text, the fragment stays
@@ -206,8 +212,9 @@ function moveBack(
   own: Piece[],
   printed: string,
   precedingParagraph: (piece: Piece) => Piece | undefined,
+  margin?: number,
 ): Edit | null {
-  const elsewhere = home !== null && matchesElsewhere(home);
+  const elsewhere = home !== null && matchesElsewhere(home, margin);
   const after = insertionPoint(elsewhere ? home.paragraphs : own, fragment);
   // Already in place: it follows that paragraph as printed.
   if (!after || (!elsewhere && after === precedingParagraph(fragment))) return null;

@@ -1,8 +1,10 @@
 import type { Edit } from '../model/analysis';
-import { bodyEndsSentence, continuesAcrossCut, isLead, isTitleLike, SEAM_REACH, wordAcrossCut } from './cues';
+import { bodyEndsSentence, continuesAcrossCut, isLead, isTitleLike, opensParagraph, SEAM_REACH } from './cues';
 import { compact } from './text';
 import { commit, imageGapOf, livePieces, makeEdit, type PageView, type Piece } from './draft';
-import { homeFinder, matchesElsewhere } from './relocate';
+import { homeFinder, type Home as Topic } from './relocate';
+import { fittedContinuation, type ContinuationContext } from './decide/continuation';
+import type { Judge } from './decide/model';
 import { isHan, lexicon, startsMidSentence } from '../text';
 
 /** At most this many blocks (captions, credits, furniture) may stand between two halves. */
@@ -25,16 +27,16 @@ const REDUPLICATED = new Set(
  * the cut (`传达了` / `了习近平`) is printed once. A block that evidently opens a new paragraph
  * is not joined: the cut one lost its end.
  */
-export function join(view: PageView): PageView {
+export function join(view: PageView, judge: Judge<ContinuationContext> = fittedContinuation): PageView {
   const { raw } = view;
   const edits: Edit[] = [];
   const pieces = livePieces(view);
   const imageGap = imageGapOf(view.pieces);
-  const foreign = foreignTest(pieces);
+  const topic = topicTest(pieces);
   for (let i = 0; i < pieces.length; i++) {
     const head = pieces[i];
     if (head.role !== 'paragraph' || bodyEndsSentence(head.text)) continue;
-    const next = continuation(pieces, i, foreign);
+    const next = continuation(pieces, i, topic, judge);
     if (!next) continue;
     const { piece: tail, index: tailIndex, intruders } = next;
     if (newParagraphAfterCut(head.text, tail.text)) continue;
@@ -71,7 +73,7 @@ export function join(view: PageView): PageView {
         end: tail.start,
         after: '',
         reason: sure
-          ? `Paragraph ends ${midWord ? 'mid-word' : `with "${lastChar(head.text)}"`} and continues after the break${intruders.length ? ` (past ${intruders.map((p) => p.role).join(', ')})` : ''}`
+          ? `Paragraph ends ${midWord ? 'mid-word' : `with "${lastChar(head.text)}"`} and continues after the break${intruders.length ? ` (past ${intruders.map((p) => p.role).join(', ')})` : ''}${next.reasons.length ? ` (${next.reasons.join(' ')})` : ''}`
           : 'Paragraph ends mid-sentence, but the text after the byline may be a displaced fragment rather than its continuation',
         confidence: sure ? (intruders.length ? 0.9 : 0.95) : 0.55,
         status: sure ? 'applied' : 'proposed',
@@ -110,18 +112,17 @@ function captionJoins(raw: string, pieces: readonly Piece[]): Edit[] {
 }
 
 /**
- * The body block that continues `pieces[i]`, and what stands between them. A paragraph of
- * another article printed in the break is passed over when the block after it is evidently the
- * rest of the sentence and it is not: a word runs across the cut, or the cut character is printed
- * again after it; or it is a whole sentence of its own while the block after it opens
- * mid-sentence, or while its wording belongs clearly to another article (and the next block's
- * does not), or while only the next block makes a word with the cut end (`党建引` | `领…`).
+ * The body block that continues `pieces[i]`, and what stands between them. When a second body
+ * block follows within reach, the continuation decision says whether the sentence runs on into it
+ * instead, the next one (another article's paragraph, a stray sentence) having been printed in the
+ * break; its strongest features are the join's reasons.
  */
 function continuation(
   pieces: readonly Piece[],
   i: number,
-  foreign: (piece: Piece) => boolean,
-): { piece: Piece; index: number; intruders: Piece[] } | null {
+  topic: (piece: Piece) => Topic | null,
+  judge: Judge<ContinuationContext>,
+): { piece: Piece; index: number; intruders: Piece[]; reasons: string[] } | null {
   const head = pieces[i];
   const intruders: Piece[] = [];
   for (let j = i + 1; j < pieces.length && intruders.length <= MAX_INTRUDERS; j++) {
@@ -134,26 +135,18 @@ function continuation(
         continue;
       }
       if (isLead(piece.text)) return null;
-      const continues = continuesAcrossCut(head.text, piece.text) || doubledAcrossCut(head.text, piece.text);
-      const beyond = continues ? null : nextBody(pieces, j);
+      const beyond = nextBody(pieces, j);
       if (beyond && intruders.length + beyond.index - j <= MAX_INTRUDERS) {
-        const tail = beyond.piece.text;
-        const whole = bodyEndsSentence(piece.text) && !startsMidSentence(piece.text);
-        const passOver =
-          wordAcrossCut(head.text, tail) ||
-          doubledAcrossCut(head.text, tail) ||
-          (whole &&
-            (startsMidSentence(tail) ||
-              (foreign(piece) && !foreign(beyond.piece)) ||
-              onlyShortWordAcross(head.text, tail, piece.text)));
-        if (passOver)
+        const decision = judge({ head, next: piece, beyond: beyond.piece, topic });
+        if (decision.verdict === 'apply')
           return {
             piece: beyond.piece,
             index: beyond.index,
             intruders: [...intruders, ...pieces.slice(j, beyond.index)],
+            reasons: decision.reasons,
           };
       }
-      return { piece, index: j, intruders };
+      return { piece, index: j, intruders, reasons: [] };
     }
     if (!breakIntruder(piece)) return null;
     intruders.push(piece);
@@ -168,25 +161,13 @@ function breakIntruder(piece: Piece): boolean {
   );
 }
 
-/** Set against the usual bar for a move, because here the block's place in a break is no evidence. */
-const FOREIGN_MARGIN = 4;
-
-/** Whether a block's wording matches another article on the page far better than its own; built once per page. */
-function foreignTest(pieces: readonly Piece[]): (piece: Piece) => boolean {
-  let findHome: ReturnType<typeof homeFinder> | undefined;
-  return (piece) => {
-    const home = (findHome ??= homeFinder(pieces, new Set()))(piece);
-    return home !== null && matchesElsewhere(home, FOREIGN_MARGIN, 'score');
-  };
-}
-
 /**
- * A two-character word across a cut is weak evidence alone (one forms by chance often), but
- * when the cut end makes a word with one candidate's opening and not the other's, it tells
- * which of the two the sentence runs on into.
+ * How a block's wording compares with the page's other articles: the best other article's topic
+ * score and its own article's match (cosines; null when no other article is near). Built once per page.
  */
-function onlyShortWordAcross(head: string, tail: string, other: string): boolean {
-  return shortWordAcross(head, tail) && !shortWordAcross(head, other);
+function topicTest(pieces: readonly Piece[]): (piece: Piece) => Topic | null {
+  let findHome: ReturnType<typeof homeFinder> | undefined;
+  return (piece) => (findHome ??= homeFinder(pieces, new Set()))(piece);
 }
 
 function shortWordAcross(head: string, tail: string): boolean {
@@ -202,19 +183,6 @@ function newParagraphAfterCut(head: string, tail: string): boolean {
   if (!isHan(lastChar(head)) || !opensParagraph(tail)) return false;
   return !continuesAcrossCut(head, tail) && !shortWordAcross(head, tail) && !doubledAcrossCut(head, tail);
 }
-
-/** `据悉，` `活动中，` `区科协相关负责人表示，`: a short opening clause of the kinds a report's paragraphs start with. */
-function opensParagraph(text: string): boolean {
-  const clause = /^([^，,。：:；;！？!?“”"]{2,12})[，,：:]/.exec(compact(text))?.[1];
-  return (
-    clause !== undefined && (OPENING_ADVERBIAL.test(clause) || (clause.length >= 3 && OPENING_CLAUSE_END.test(clause)))
-  );
-}
-
-/** Two characters are clause enough for these. */
-const OPENING_ADVERBIAL = /^(?:据悉|据了解|目前|此外|同时|下一步)$/;
-/** `负责人表示`, `活动中`, `会上`, `培训后`, `今年以来`, `活动期间`. */
-const OPENING_CLAUSE_END = /(?:表示|介绍|指出|强调|认为|说|中|上|后|以来|期间)$/;
 
 /** `…茶叶精` / `精深加工…`: the break printed the cut character on both sides. */
 function doubledAcrossCut(head: string, tail: string): boolean {

@@ -87,13 +87,21 @@ export function matchesElsewhere(home: Home, margin = MOVE_MARGIN, measure: 'mat
   return home[measure] >= MIN_MOVE_MATCH && home[measure] >= home.own * margin;
 }
 
+/**
+ * A break moves text a short way, mostly into a neighbouring article, but not only: the discount
+ * by distance is its square root, so a clearly better match two or three articles away still wins
+ * (a plain 1/distance sent half of such fragments to the wrong neighbour on simulated pages).
+ */
+const nearness = (distance: number) => 1 / Math.sqrt(distance);
+/** No page prints this many articles between a fragment and its own: the search stays local on huge pages. */
+const MAX_HOME_DISTANCE = 16;
+
 type Vector = Map<number, number>;
 
 /**
  * Finds, for a block that may be out of place, the article whose topic it matches best: the
  * cosine of TF-IDF vectors over two-character words (so `科协`, `本报`, printed in every article,
- * count for little), divided by how many articles away it stands, since a break moves text a short
- * way. A place named in the fragment and in exactly one article's title (`夹江县科协相关负责人
+ * count for little), discounted by how many articles away it stands (see `nearness`). A place named in the fragment and in exactly one article's title (`夹江县科协相关负责人
  * 表示` under `夹江县科协 授牌…`) doubles that article's score: a report names its subject. Vectors
  * are built once per page; `stranded` blocks (known to be out of place) are left out of their
  * article's words, and any other block's own words are subtracted from its article's when it is
@@ -122,18 +130,19 @@ export function homeFinder(pieces: readonly Piece[], stranded: ReadonlySet<Piece
     const similarity = (index: number) =>
       mineNorm && norms[index] ? dot(mine, vectors[index]) / (mineNorm * norms[index]) : 0;
     const titled = titledArticles(byName, fragment, own);
-    // A cosine is at most 1, so no article `distance` away can score above ceiling / distance:
+    // A cosine is at most 1, so no article `distance` away can score above ceiling × nearness:
     // searching outwards from `own` stops there, and a page of many articles costs each fragment
     // its neighbourhood, not the whole page. The best is the highest score, the first article on ties.
     const ceiling = (titled.length === 1 ? TITLE_NAME_WEIGHT : 1) * (1 + 1e-9);
     let best: Home | null = null;
     let bestIndex = -1;
-    for (let distance = 1; distance < articles.length && !(best && ceiling / distance < best.score); distance++) {
+    const reach = Math.min(articles.length, MAX_HOME_DISTANCE + 1);
+    for (let distance = 1; distance < reach && !(best && ceiling * nearness(distance) < best.score); distance++) {
       for (const index of [own - distance, own + distance]) {
         if (index < 0 || index >= articles.length) continue;
         const named = titled.length === 1 && titled[0] === index;
         const match = (named ? TITLE_NAME_WEIGHT : 1) * similarity(index);
-        const score = match / distance;
+        const score = match * nearness(distance);
         if (best && (score < best.score || (score === best.score && index > bestIndex))) continue;
         const paragraphs = articles[index].pieces.filter((piece) => piece.role === 'paragraph' && !stranded.has(piece));
         if (!paragraphs.length) continue;

@@ -20,4 +20,10 @@ export const CUTOFFS = {
    * (nor a cut paragraph's rest), so a wrong removal moves or drops a copy, it loses no words.
    */
   repeat: { apply: 0.6, propose: 0.4 },
+  /**
+   * Does a cut paragraph go on in the block after next, the next being printed in the break?
+   * Applied: joined past it, which leaves the passed-over block to be put back in its article.
+   * Never only proposed: the join it replaces is the one with the next block.
+   */
+  continuation: { apply: 0.8, propose: 0.8 },
 } as const satisfies Record<string, Cutoffs>;
