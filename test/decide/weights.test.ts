@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BOUNDARY_FEATURES } from '../../src-shared/pipeline/decide/boundary';
+import { CONTINUATION_FEATURES } from '../../src-shared/pipeline/decide/continuation';
 import { bindModel, type Feature, type WeightFile } from '../../src-shared/pipeline/decide/model';
 import { REPEAT_FEATURES } from '../../src-shared/pipeline/decide/repeat';
 import { TITLE_FEATURES } from '../../src-shared/pipeline/decide/title';
@@ -11,6 +12,7 @@ const DECISIONS: Record<string, readonly Feature<never>[]> = {
   title: TITLE_FEATURES,
   boundary: BOUNDARY_FEATURES,
   repeat: REPEAT_FEATURES,
+  continuation: CONTINUATION_FEATURES,
 };
 
 describe('fitted weights', () => {
