@@ -152,14 +152,28 @@ async function saveDecisions(
   const ops =
     direction === 'forward' ? patches.flatMap((p) => p.forward) : [...patches].reverse().flatMap((p) => p.inverse);
   if (ops.some((op) => op.type === 'replace-analysis')) {
-    // A whole analysis swapped in holds its own decisions: what it has over the pipeline's reading.
-    await db.decisions.where('pageId').equals(before.pageId).delete();
-    await db.decisions.bulkPut(deriveDecisions(analyzePage(before.raw), after, context));
+    await replaceDecisions(db, before.pageId, before.raw, after, now);
     return;
   }
   const { put, remove } = stepDecisions(before.analysis, after, ops, context);
   await db.decisions.bulkDelete(remove);
   await db.decisions.bulkPut(put);
+}
+
+/**
+ * A whole analysis put in place of a page's (an imported review, a swapped one) holds its own
+ * decisions: what it has over the pipeline's reading of the raw text. They replace the page's, so
+ * that a later re-analysis replays them instead of losing the review.
+ */
+export async function replaceDecisions(
+  db: GalleyDB,
+  pageId: string,
+  raw: string,
+  analysis: PageAnalysis,
+  at: number,
+): Promise<void> {
+  await db.decisions.where('pageId').equals(pageId).delete();
+  await db.decisions.bulkPut(deriveDecisions(analyzePage(raw), analysis, { pageId, who: DEFAULT_EDITOR, at }));
 }
 
 /**

@@ -6,7 +6,7 @@ import type { ExportablePage } from '../../src-shared/export/types';
 import type { SourceFile } from '../../src-shared/ipc/contract';
 import { decodePage, DecodeError } from '../../src-shared/pipeline/decode';
 import { pageStats, type GalleyDB } from '../db/schema';
-import { commitAction } from '../db/reviews';
+import { commitAction, replaceDecisions } from '../db/reviews';
 import type { ImportReport } from './import';
 import { restoreIssues } from './issues';
 
@@ -164,6 +164,7 @@ async function storePage(
     // Nobody reviewed the stored page yet: it takes the file's record, keeping when it was imported here.
     await db.pages.update(record.id, { status: record.status, approval: record.approval, stats: pageStats(analysis) });
     await db.reviews.put({ pageId: record.id, analysis, updatedAt });
+    await replaceDecisions(db, record.id, raw, analysis, updatedAt);
     return { id: record.id, name: record.name };
   }
   const copy =
@@ -171,6 +172,7 @@ async function storePage(
   await db.pages.add({ ...record, ...copy, stats: pageStats(analysis) });
   await db.raws.add({ id: copy.id, text: raw });
   await db.reviews.put({ pageId: copy.id, analysis, updatedAt });
+  await replaceDecisions(db, copy.id, raw, analysis, updatedAt);
   await db.tombstones.delete(copy.id);
   return copy;
 }

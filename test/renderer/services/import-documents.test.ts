@@ -131,3 +131,25 @@ describe('importing a Galley document over a page the editor has changed since',
     expect(report.skipped).toEqual([{ name: SEED, reason: 'already-in-library' }]);
   });
 });
+
+describe('importing a reviewed page from a Galley document', () => {
+  it('should keep the review’s decisions, so that a re-analysis replays them', async () => {
+    const { db, id } = await editedAfterExport();
+    const requests: SaveRequest[] = [];
+    const host = {
+      saveFiles: vi.fn(
+        async (request: SaveRequest) => (requests.push(request), { saved: true as const, location: 'out', count: 1 }),
+      ),
+    };
+    await runExport(db, host, { pageIds: [id], format: 'json' }, { now: () => EDITED_AT });
+    const [file] = requests[0].files;
+    const elsewhere = freshDb();
+
+    await importFiles(elsewhere, [{ name: file.name, bytes: file.data }]);
+
+    const decisions = await elsewhere.decisions.where('pageId').equals(id).toArray();
+    expect(decisions.map((decision) => decision.action)).toEqual([
+      expect.objectContaining({ type: 'edit-status', rule: expect.stringMatching(/^join\./), status: 'reverted' }),
+    ]);
+  });
+});
