@@ -221,7 +221,9 @@ function shapeLines(measured: readonly MeasuredLine[], texts: readonly string[],
     // Headlines are never indented, nor open inside a quotation.
     const alone = bannerInBlock(text) !== null || isColumnSponsor(text);
     const furniture = alone || isPromo(text) || isSponsorHeading(text);
-    let title = isTitleLike(text) && !line.indented && !closesBeforeOpening(text);
+    // A closing mark first says the line starts inside a quotation, unless a title line above left one open.
+    const quotedFromAbove = above !== undefined && above.title && leavesOpen(above.text);
+    let title = isTitleLike(text) && !line.indented && (!closesBeforeOpening(text) || quotedFromAbove);
     if (title && !furniture) {
       if (!wide || over)
         title = !(
@@ -267,6 +269,11 @@ function closesBeforeOpening(text: string): boolean {
   const close = text.search(/[”’」』）)》]/);
   const open = text.search(/[“‘「『（(《]/);
   return close !== -1 && (open === -1 || close < open);
+}
+
+/** `…送去科学实验“大`: more quotation marks or brackets opened than closed, so the text goes on below. */
+function leavesOpen(text: string): boolean {
+  return (text.match(/[“‘「『（(《]/g)?.length ?? 0) > (text.match(/[”’」』）)》]/g)?.length ?? 0);
 }
 
 /**
