@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from 'react';
+import { useLayoutEffect, type RefObject } from 'react';
 import type { Article, CleanPage, Flag, PageAnalysis } from '../../../src-shared/model';
 import { acceptFlag, approveBoundary, articleFlags, dismissFlag, rejectBoundary } from '../../../src-shared/review';
 import { db } from '../../db/db';
@@ -53,7 +53,10 @@ async function openNextPageToReview(): Promise<void> {
 }
 
 export function useDeskKeys(clean: CleanPage | null, analysis: PageAnalysis | null, areas: DeskAreas): void {
-  useEffect(() => {
+  // Bound in the same task as the render that shows a new state: with a plain effect, a key pressed
+  // between the paint and the effect ran against the state before (an approval just shown, then S
+  // picked the split already approved and Y did nothing).
+  useLayoutEffect(() => {
     if (!clean || !analysis) return;
     const step = <T>(list: readonly T[], index: number, by: number): T | undefined =>
       list.length === 0 ? undefined : list[(index + by + list.length) % list.length];
