@@ -26,6 +26,7 @@ import {
   type WeightFile,
 } from '../src-shared/pipeline/decide/model';
 import { TITLE_FEATURES, type TitleContext } from '../src-shared/pipeline/decide/title';
+import { CAPTION_FEATURES, type CaptionContext } from '../src-shared/pipeline/decide/caption';
 import { REPEAT_FEATURES, type RepeatContext } from '../src-shared/pipeline/decide/repeat';
 import { dedupe } from '../src-shared/pipeline/dedupe';
 import { join as joinStage } from '../src-shared/pipeline/join';
@@ -54,6 +55,8 @@ interface LabelledPage {
   articleStarts: readonly number[];
   /** Gold titles, in the form `sameText` compares. */
   titles: readonly string[];
+  /** Gold captions, in the same form. */
+  captions: readonly string[];
   /** Where the simulator printed text a second time. */
   copies: readonly InjectedNoise[];
   /** Where a column break cut a paragraph: from the end of its first half to the start of its rest. */
@@ -75,6 +78,7 @@ function pages(range: { seed: number; count: number }, layouts: readonly Layout[
     raw: page.raw,
     articleStarts: page.articleStarts,
     titles: page.gold.articles.map((article) => comparable(article.title)),
+    captions: page.gold.articles.flatMap((article) => article.captions.map(comparable)),
     copies: page.noise.filter((noise) => COPY_NOISE.includes(noise.kind)),
     breaks: page.noise.filter((noise) => noise.kind.startsWith('break.')),
   }));
@@ -134,8 +138,15 @@ const continuesAt = (page: LabelledPage, head: Piece, tail: Piece) =>
       Math.abs(noise.start - head.content.end) <= NEAR_START && Math.abs(noise.end - tail.content.start) <= NEAR_START,
   );
 
+/** The pair label: the second of two title lines prints a gold caption (or the first line of one). */
+const printsGoldCaption = (page: LabelledPage, piece: Piece) => {
+  const text = comparable(piece.text);
+  return page.captions.some((caption) => caption === text || (text.length >= TITLE_PART && caption.startsWith(text)));
+};
+
 interface Judges {
   title: Judge<TitleContext>;
+  pair: Judge<CaptionContext>;
   repeat: Judge<RepeatContext>;
   continuation: Judge<ContinuationContext>;
   boundary: Judge<BoundaryContext>;
@@ -145,7 +156,7 @@ interface Judges {
 function run(raw: string, judges: Judges): PageView {
   const start: PageView = { raw, pieces: [], edits: [], flags: [], boundaries: [] };
   return STAGES.reduce((view, stage) => {
-    if (stage === classify) return classify(view, judges.title);
+    if (stage === classify) return classify(view, judges.title, judges.pair);
     if (stage === dedupe) return dedupe(view, judges.repeat);
     if (stage === joinStage) return joinStage(view, judges.continuation);
     if (stage === segment) return segment(view, judges.boundary);
@@ -165,6 +176,7 @@ function titleExamples(page: LabelledPage): Example[] {
   };
   run(page.raw, {
     title: label,
+    pair: (c) => answer(printsGoldCaption(page, c.pieces[c.second])),
     repeat: (c) => answer(isExtraCopy(page, c)),
     continuation: (c) => answer(continuesAt(page, c.head, c.beyond)),
     boundary: () => answer(true),
@@ -172,8 +184,26 @@ function titleExamples(page: LabelledPage): Example[] {
   return found;
 }
 
-/** Repeat examples: every candidate copy dedupe puts forward, decided by its label, with the fitted title decision. */
-function repeatExamples(page: LabelledPage, title: Judge<TitleContext>): Example[] {
+/** Caption examples: every pair of title lines classify weighs, with the fitted title decision. */
+function captionExamples(page: LabelledPage, title: Judge<TitleContext>): Example[] {
+  const found: Example[] = [];
+  const label: Judge<CaptionContext> = (c) => {
+    const y = printsGoldCaption(page, c.pieces[c.second]);
+    found.push({ x: featureVector(CAPTION_FEATURES, c), y: y ? 1 : 0, layout: page.layout });
+    return answer(y);
+  };
+  run(page.raw, {
+    title,
+    pair: label,
+    repeat: (c) => answer(isExtraCopy(page, c)),
+    continuation: (c) => answer(continuesAt(page, c.head, c.beyond)),
+    boundary: () => answer(true),
+  });
+  return found;
+}
+
+/** Repeat examples: every candidate copy dedupe puts forward, decided by its label, with the fitted title decisions. */
+function repeatExamples(page: LabelledPage, title: Judge<TitleContext>, pair: Judge<CaptionContext>): Example[] {
   const found: Example[] = [];
   const label: Judge<RepeatContext> = (c) => {
     const y = isExtraCopy(page, c);
@@ -182,6 +212,7 @@ function repeatExamples(page: LabelledPage, title: Judge<TitleContext>): Example
   };
   run(page.raw, {
     title,
+    pair,
     repeat: label,
     continuation: (c) => answer(continuesAt(page, c.head, c.beyond)),
     boundary: () => answer(true),
@@ -190,14 +221,19 @@ function repeatExamples(page: LabelledPage, title: Judge<TitleContext>): Example
 }
 
 /** Continuation examples: every paragraph join weighs against the block after next, with the fitted decisions before it. */
-function continuationExamples(page: LabelledPage, title: Judge<TitleContext>, repeat: Judge<RepeatContext>): Example[] {
+function continuationExamples(
+  page: LabelledPage,
+  title: Judge<TitleContext>,
+  pair: Judge<CaptionContext>,
+  repeat: Judge<RepeatContext>,
+): Example[] {
   const found: Example[] = [];
   const label: Judge<ContinuationContext> = (c) => {
     const y = continuesAt(page, c.head, c.beyond);
     found.push({ x: featureVector(CONTINUATION_FEATURES, c), y: y ? 1 : 0, layout: page.layout });
     return answer(y);
   };
-  run(page.raw, { title, repeat, continuation: label, boundary: () => answer(true) });
+  run(page.raw, { title, pair, repeat, continuation: label, boundary: () => answer(true) });
   return found;
 }
 
@@ -205,6 +241,7 @@ function continuationExamples(page: LabelledPage, title: Judge<TitleContext>, re
 function boundaryExamples(
   page: LabelledPage,
   title: Judge<TitleContext>,
+  pair: Judge<CaptionContext>,
   repeat: Judge<RepeatContext>,
   continuation: Judge<ContinuationContext>,
 ): Example[] {
@@ -217,7 +254,7 @@ function boundaryExamples(
     });
     return answer(true);
   };
-  run(page.raw, { title, repeat, continuation, boundary: label });
+  run(page.raw, { title, pair, repeat, continuation, boundary: label });
   return found;
 }
 
@@ -333,10 +370,13 @@ function main(): void {
   const titleSlices = of(titleExamples);
   const title = fitDecision('title', TITLE_FEATURES, titleSlices.fit, titleSlices.calibration, source);
   const titleJudge = judgeOf(TITLE_FEATURES, title, CUTOFFS.title);
-  const repeatSlices = of((page) => repeatExamples(page, titleJudge));
+  const captionSlices = of((page) => captionExamples(page, titleJudge));
+  const caption = fitDecision('caption', CAPTION_FEATURES, captionSlices.fit, captionSlices.calibration, source);
+  const captionJudge = judgeOf(CAPTION_FEATURES, caption, CUTOFFS.caption);
+  const repeatSlices = of((page) => repeatExamples(page, titleJudge, captionJudge));
   const repeat = fitDecision('repeat', REPEAT_FEATURES, repeatSlices.fit, repeatSlices.calibration, source);
   const repeatJudge = judgeOf(REPEAT_FEATURES, repeat, CUTOFFS.repeat);
-  const continuationSlices = of((page) => continuationExamples(page, titleJudge, repeatJudge));
+  const continuationSlices = of((page) => continuationExamples(page, titleJudge, captionJudge, repeatJudge));
   const continuation = fitDecision(
     'continuation',
     CONTINUATION_FEATURES,
@@ -345,11 +385,12 @@ function main(): void {
     source,
   );
   const continuationJudge = judgeOf(CONTINUATION_FEATURES, continuation, CUTOFFS.continuation);
-  const boundarySlices = of((page) => boundaryExamples(page, titleJudge, repeatJudge, continuationJudge));
+  const boundarySlices = of((page) => boundaryExamples(page, titleJudge, captionJudge, repeatJudge, continuationJudge));
   const boundary = fitDecision('boundary', BOUNDARY_FEATURES, boundarySlices.fit, boundarySlices.calibration, source);
 
   const met = [
     report('title', title, titleSlices, layouts),
+    report('caption', caption, captionSlices, layouts),
     report('repeat', repeat, repeatSlices, layouts),
     report('continuation', continuation, continuationSlices, layouts),
     report('boundary', boundary, boundarySlices, layouts),
@@ -358,7 +399,7 @@ function main(): void {
     `\ngoals (frozen slice: ECE ≤ ${MAX_ECE}; splits at ≥ ${SURE_SPLIT} right ≥ ${SURE_SPLIT_PRECISION * 100} %): ${met ? 'met' : 'NOT met'}`,
   );
   if (dry) return;
-  for (const file of [title, repeat, continuation, boundary])
+  for (const file of [title, caption, repeat, continuation, boundary])
     writeFileSync(join(WEIGHTS_DIR, `${file.decision}.json`), `${JSON.stringify(file, null, 2)}\n`);
 }
 

@@ -1,5 +1,6 @@
 import type { Flag } from '../model/analysis';
 import { fittedTitle, type TitleContext } from './decide/title';
+import { fittedCaption, type CaptionContext } from './decide/caption';
 import type { Decision, Judge } from './decide/model';
 import { commit, imageGapOf, makeFlag, previousContent, type PageView, type Piece } from './draft';
 import {
@@ -30,7 +31,11 @@ const FURNITURE_MAX = 80;
  * a lead or a body, a kicker sits right above a headline, a caption follows an image gap, a
  * subhead is a place name leading a report inside a roundup.
  */
-export function classify(view: PageView, judge: Judge<TitleContext> = fittedTitle): PageView {
+export function classify(
+  view: PageView,
+  judge: Judge<TitleContext> = fittedTitle,
+  pair: Judge<CaptionContext> = fittedCaption,
+): PageView {
   const pieces = view.pieces.map((piece) => ({ ...piece, role: 'paragraph' as Piece['role'] }));
   const imageGap = imageGapOf(pieces);
   markFurniture(pieces);
@@ -44,7 +49,7 @@ export function classify(view: PageView, judge: Judge<TitleContext> = fittedTitl
     if (piece.role === 'paragraph' && repeatedAsPhotoLine(pieces, i)) piece.role = 'caption';
   });
   const flags: Flag[] = [];
-  markTitles(view.raw, pieces, imageGap, judge, flags);
+  markTitles(view.raw, pieces, imageGap, { judge, pair }, flags);
   markLeadingCredits(pieces);
   return commit({ ...view, pieces }, [], flags);
 }
@@ -112,7 +117,13 @@ function isSponsorEntry(piece: Piece): boolean {
  * pairs of title lines and a photo's title by their layout, any other lone line by the scored
  * title decision.
  */
-function markTitles(raw: string, pieces: Piece[], imageGap: number, judge: Judge<TitleContext>, flags: Flag[]): void {
+function markTitles(
+  raw: string,
+  pieces: Piece[],
+  imageGap: number,
+  { judge, pair }: { judge: Judge<TitleContext>; pair: Judge<CaptionContext> },
+  flags: Flag[],
+): void {
   const candidate = (piece: Piece | undefined) => !!piece && piece.role === 'paragraph' && isTitleLike(piece.text);
   const nextIndex = (from: number, skipCredits = false) => {
     let j = from + 1;
@@ -164,13 +175,25 @@ function markTitles(raw: string, pieces: Piece[], imageGap: number, judge: Judge
           continue;
         }
         if (after && after.role !== 'furniture') {
+          if (pair({ pieces, first: i, second: j, after: k, imageGap }).verdict === 'apply') {
+            piece.role = 'headline';
+            next.role = 'caption';
+            roundup = false;
+            i = j;
+            continue;
+          }
           piece.role = 'kicker';
           next.role = 'headline';
           const body = pieces[nextIndex(k)];
-          // Three title lines over a body: below the kicker, either a caption after an image gap
-          // or the second line of a headline set on two lines.
-          if (candidate(after) && body && !candidate(body))
-            after.role = after.gapBefore >= imageGap ? 'caption' : 'headline';
+          // Three title lines over a body: below the kicker, either the photo's caption (after an
+          // image gap, or as the pair decision reads the last two lines) or the second line of a
+          // headline set on two lines.
+          if (candidate(after) && body && !candidate(body)) {
+            const caption =
+              after.gapBefore >= imageGap ||
+              pair({ pieces, first: j, second: k, after: nextIndex(k), imageGap }).verdict === 'apply';
+            after.role = caption ? 'caption' : 'headline';
+          }
           roundup = false;
           i = after.role === 'paragraph' ? j : k;
           continue;

@@ -14,7 +14,7 @@ import {
   withoutTrailingByline,
 } from './cues';
 import { makeEdit, type PageDraft, type Piece } from './draft';
-import { endsSentence, isHan, startsMidSentence } from '../text';
+import { endsSentence, isHan, seamGain, startsMidSentence } from '../text';
 import { compact, isParenthesized, isPinyinLine } from './text';
 
 /**
@@ -328,7 +328,13 @@ function headingPair(a: ShapedLine, b: ShapedLine): boolean {
   if (PROMO_OPENS.test(a.text) && !PROMO_OPENS.test(b.text) && isPromo(b.text)) return true;
   if (isOrganisationList(a.text) && isOrganisationList(b.text)) return true;
   if (isPromo(a.text) || isPromo(b.text) || isPlaceName(b.text)) return false;
-  return b.measured.chars <= a.measured.chars || namesSubject(a.text);
+  if (namesSubject(a.text)) return true;
+  // Headline type is larger than body type, so a headline wrapped in a column holds fewer
+  // characters a line than the column's text: a title line as long as a body line is whole (a
+  // headline) or wrapped at the column (a caption). What is under it goes on with it only when the
+  // text runs on across the line end: a word across it, or a quotation left open.
+  if ((a.wide || a.over) && !leavesOpen(a.text) && seamGain(compact(a.text), compact(b.text)) <= 0) return false;
+  return b.measured.chars <= a.measured.chars;
 }
 
 /**

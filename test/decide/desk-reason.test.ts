@@ -4,6 +4,7 @@ import { BOUNDARY_FEATURES } from '../../src-shared/pipeline/decide/boundary';
 import { CONTINUATION_FEATURES } from '../../src-shared/pipeline/decide/continuation';
 import { REPEAT_FEATURES } from '../../src-shared/pipeline/decide/repeat';
 import { TITLE_FEATURES } from '../../src-shared/pipeline/decide/title';
+import { CAPTION_FEATURES } from '../../src-shared/pipeline/decide/caption';
 import en from '../../src-renderer/i18n/locales/en/desk.json';
 import zh from '../../src-renderer/i18n/locales/zh/desk.json';
 import { describeReason } from '../../src-renderer/views/desk/reason';
@@ -23,7 +24,13 @@ const t = (language: 'en' | 'zh') => {
 
 describe('a split’s reason in the desk', () => {
   it('should name every feature of the decisions in Chinese and English', () => {
-    for (const feature of [...TITLE_FEATURES, ...BOUNDARY_FEATURES, ...REPEAT_FEATURES, ...CONTINUATION_FEATURES]) {
+    for (const feature of [
+      ...TITLE_FEATURES,
+      ...CAPTION_FEATURES,
+      ...BOUNDARY_FEATURES,
+      ...REPEAT_FEATURES,
+      ...CONTINUATION_FEATURES,
+    ]) {
       expect(typeof (zh.decide.feature as Record<string, string>)[feature.id], feature.id).toBe('string');
       expect(typeof (en.decide.feature as Record<string, string>)[feature.id], feature.id).toBe('string');
     }

@@ -6,10 +6,12 @@ import { CONTINUATION_FEATURES } from '../../src-shared/pipeline/decide/continua
 import { bindModel, type Feature, type WeightFile } from '../../src-shared/pipeline/decide/model';
 import { REPEAT_FEATURES } from '../../src-shared/pipeline/decide/repeat';
 import { TITLE_FEATURES } from '../../src-shared/pipeline/decide/title';
+import { CAPTION_FEATURES } from '../../src-shared/pipeline/decide/caption';
 
 const WEIGHTS = join(import.meta.dirname, '../../src-shared/pipeline/decide/weights');
 const DECISIONS: Record<string, readonly Feature<never>[]> = {
   title: TITLE_FEATURES,
+  caption: CAPTION_FEATURES,
   boundary: BOUNDARY_FEATURES,
   repeat: REPEAT_FEATURES,
   continuation: CONTINUATION_FEATURES,

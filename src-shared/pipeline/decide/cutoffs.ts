@@ -26,4 +26,9 @@ export const CUTOFFS = {
    * Never only proposed: the join it replaces is the one with the next block.
    */
   continuation: { apply: 0.8, propose: 0.8 },
+  /**
+   * Is the second of two title lines a caption under the headline rather than the headline under a
+   * kicker? Applied: headline and caption; otherwise kicker and headline, as printed more often.
+   */
+  caption: { apply: 0.5, propose: 0.5 },
 } as const satisfies Record<string, Cutoffs>;
