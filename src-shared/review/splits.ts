@@ -1,4 +1,13 @@
-import { readingOrder, type Boundary, type Edit, type Flag, type PageAnalysis, type SplitStatus } from '../model';
+import {
+  readingOrder,
+  type Article,
+  type Boundary,
+  type CleanPage,
+  type Edit,
+  type Flag,
+  type PageAnalysis,
+  type SplitStatus,
+} from '../model';
 import { findById } from './actions';
 import { entry, patch, type HistoryEntry } from './history';
 import type { ReviewOp } from './ops';
@@ -161,9 +170,36 @@ export function moveBlockToArticle(
   return moveBlock(page, fromArticleId, blockId, last.chunks[last.chunks.length - 1]);
 }
 
-/** A page may be approved once every split is decided; open flags only warn. */
-export function pageApproval(analysis: PageAnalysis): { allowed: boolean; undecidedSplits: number; openFlags: number } {
+export interface PageApproval {
+  allowed: boolean;
+  undecidedSplits: number;
+  untitledSplits: Article[];
+  openFlags: number;
+}
+
+/**
+ * A page may be approved once every split is decided and every article the editor split off has
+ * a title; open flags only warn. `clean` is the page materialized from `analysis`.
+ */
+export function pageApproval(analysis: PageAnalysis, clean: CleanPage): PageApproval {
   const undecidedSplits = analysis.boundaries.filter((b) => b.status === 'proposed').length;
+  const untitled = untitledSplits(analysis, clean);
   const openFlags = analysis.flags.filter((f) => f.status === 'open').length;
-  return { allowed: undecidedSplits === 0, undecidedSplits, openFlags };
+  return {
+    allowed: undecidedSplits === 0 && untitled.length === 0,
+    undecidedSplits,
+    untitledSplits: untitled,
+    openFlags,
+  };
+}
+
+/**
+ * Articles opened by the editor's own split that still have no title. The split itself is decided
+ * (the editor made it), but the headline the new article lacks is not: it stays an open item.
+ */
+export function untitledSplits(analysis: PageAnalysis, clean: CleanPage): Article[] {
+  const byEditor = new Set(analysis.boundaries.filter((b) => b.origin === 'editor').map((b) => b.id));
+  return clean.articles.filter(
+    (article) => article.title.trim() === '' && article.split.boundary !== null && byEditor.has(article.split.boundary),
+  );
 }

@@ -8,6 +8,7 @@ import {
   moveBlockToArticle,
   pageApproval,
   rejectBoundary,
+  setArticleField,
   splitArticleAt,
   type ReviewPage,
 } from '../../src-shared/review';
@@ -89,8 +90,33 @@ describe('splits', () => {
 
   it('should allow approving a page only when every split is decided, counting open flags', () => {
     let page = fixturePage();
-    expect(pageApproval(page.analysis)).toEqual({ allowed: false, undecidedSplits: 2, openFlags: 3 });
+    expect(pageApproval(page.analysis, cleanOf(page))).toEqual({
+      allowed: false,
+      undecidedSplits: 2,
+      untitledSplits: [],
+      openFlags: 3,
+    });
     page = run(page, approveAllAbove(page, 0));
-    expect(pageApproval(page.analysis)).toEqual({ allowed: true, undecidedSplits: 0, openFlags: 2 });
+    expect(pageApproval(page.analysis, cleanOf(page))).toEqual({
+      allowed: true,
+      undecidedSplits: 0,
+      untitledSplits: [],
+      openFlags: 2,
+    });
+  });
+
+  it("should hold page approval on an editor's split until its new article has a title", () => {
+    let page = fixturePage();
+    page = run(page, approveAllAbove(page, 0));
+    const block = cleanOf(page).articles[0].blocks[1];
+    page = run(page, splitArticleAt(page, block.id));
+    const split = cleanOf(page).articles[1];
+    expect(split.split.status).toBe('approved');
+    expect(pageApproval(page.analysis, cleanOf(page))).toMatchObject({
+      allowed: false,
+      untitledSplits: [{ id: split.id, blocks: [{ text: block.text }] }],
+    });
+    page = run(page, setArticleField(page, split.id, 'title', '会议要求'));
+    expect(pageApproval(page.analysis, cleanOf(page))).toMatchObject({ allowed: true, untitledSplits: [] });
   });
 });

@@ -1,4 +1,4 @@
-import type { PageAnalysis } from '../../../src-shared/model';
+import type { Article, CleanPage, PageAnalysis } from '../../../src-shared/model';
 import { pageApproval, type HistoryEntry, type ReviewPage } from '../../../src-shared/review';
 import { db } from '../../db/db';
 import { setSaveState, useDesk } from '../../store/desk';
@@ -68,18 +68,35 @@ async function timeTravel(direction: 'undo' | 'redo'): Promise<void> {
     });
 }
 
-/** A page is approved once every split is decided; open flags only bring a warning. The approval records who and when. */
-export async function approvePage(analysis: PageAnalysis, now: number = Date.now()): Promise<void> {
+/**
+ * A page is approved once every split is decided and every article split off by the editor has a
+ * title; open flags only bring a warning. The approval records who and when.
+ */
+export async function approvePage(analysis: PageAnalysis, clean: CleanPage, now: number = Date.now()): Promise<void> {
   const { pageId } = useDesk.getState();
   if (!pageId) return;
-  const check = pageApproval(analysis);
-  if (!check.allowed) {
+  const check = pageApproval(analysis, clean);
+  if (check.undecidedSplits > 0)
     pushNotice({ tone: 'error', key: 'desk:notice.splitsUndecided', values: { count: check.undecidedSplits } });
-    return;
-  }
+  const [untitled] = check.untitledSplits;
+  if (untitled)
+    pushNotice({
+      tone: 'error',
+      key: 'desk:notice.splitsUntitled',
+      values: { count: check.untitledSplits.length, opening: openingWords(untitled) },
+    });
+  if (!check.allowed) return;
   const by = useUi.getState().editorName;
   await saving(() => changePageStatus(db, pageId, 'approved', 'page.approve', { by, at: now }));
   if (!by) pushNotice({ tone: 'info', key: 'desk:notice.approvedUnnamed' });
   if (check.openFlags > 0)
     pushNotice({ tone: 'info', key: 'desk:notice.approvedWithFlags', values: { count: check.openFlags } });
 }
+
+/** How a notice names an article that has no title: the start of its first paragraph. */
+function openingWords(article: Article): string {
+  const text = article.blocks[0]?.text.trim() ?? '';
+  return text.length > OPENING_LENGTH ? `${text.slice(0, OPENING_LENGTH)}…` : text;
+}
+
+const OPENING_LENGTH = 12;

@@ -83,7 +83,7 @@ export function useDeskKeys(clean: CleanPage | null, analysis: PageAnalysis | nu
         const split = shownArticle(clean!, useDesk.getState().articleId)?.split;
         if (split?.boundary) void act((p) => rejectBoundary(p, split.boundary!));
       },
-      approvePage: () => void approvePage(analysis!),
+      approvePage: () => void approvePage(analysis!, clean!),
       nextPage: () => void openNextPageToReview(),
       library: () => {
         selectPage(useDesk.getState().pageId);
