@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   approveAllAbove,
   approveBoundary,
+  blockPlaces,
   cleanOf,
   mergeWithPrevious,
   moveBlockBy,
@@ -86,6 +87,49 @@ describe('splits', () => {
     const after = run(page, moveBlockToArticle(page, first.id, first.blocks[1].id, second.id));
     expect(blocks(after, 0)).toEqual([first.blocks[0].text]);
     expect(blocks(after, 1)).toEqual([...second.blocks.map((b) => b.text), first.blocks[1].text]);
+  });
+
+  it('should move a block into another article before or after the block the editor chose', () => {
+    const page = fixturePage();
+    const [first, second] = cleanOf(page).articles;
+    const moved = first.blocks[0];
+    const [lead, closing] = second.blocks.map((b) => b.text);
+    const before = run(
+      page,
+      moveBlockToArticle(page, first.id, moved.id, second.id, { block: second.blocks[0].id, side: 'before' }),
+    );
+    expect(blocks(before, 1)).toEqual([moved.text, lead, closing]);
+    const after = run(
+      page,
+      moveBlockToArticle(page, first.id, moved.id, second.id, { block: second.blocks[0].id, side: 'after' }),
+    );
+    expect(blocks(after, 1)).toEqual([lead, moved.text, closing]);
+    expect(cleanOf(before).articles[1].title).toBe(second.title);
+  });
+
+  it('should offer every place in an article, and none before a block that opens it', () => {
+    let page = fixturePage();
+    const [first, second] = cleanOf(page).articles;
+    expect(blockPlaces(page, second.id)).toEqual([
+      { block: second.blocks[0].id, side: 'before' },
+      ...second.blocks.map((b) => ({ block: b.id, side: 'after' })),
+    ]);
+    page = run(page, splitArticleAt(page, first.blocks[1].id));
+    const split = cleanOf(page).articles[1];
+    expect(blockPlaces(page, split.id)).toEqual([{ block: split.blocks[0].id, side: 'after' }]);
+    expect(() =>
+      moveBlockToArticle(page, second.id, second.blocks[0].id, split.id, { block: split.blocks[0].id, side: 'before' }),
+    ).toThrow(RangeError);
+  });
+
+  it('should not move a block up out of an article that a split opens at its first block', () => {
+    let page = fixturePage();
+    const [first] = cleanOf(page).articles;
+    page = run(page, splitArticleAt(page, first.blocks[1].id));
+    const split = cleanOf(page).articles[1];
+    page = run(page, moveBlockToArticle(page, 'b2', cleanOf(page).articles[2].blocks[0].id, split.id));
+    const second = cleanOf(page).articles[1].blocks[1];
+    expect(moveBlockBy(page, split.id, second.id, -1).patches).toEqual([]);
   });
 
   it('should allow approving a page only when every split is decided, counting open flags', () => {

@@ -6,13 +6,19 @@ import {
   mergeWithPrevious,
   moveBlock,
   moveBlockBy,
-  moveBlockToArticle,
   setArticleCaptions,
   setArticleField,
   setBlockRole,
   splitArticleAt,
 } from '../../../src-shared/review';
-import { focusTitleWhenShown, selectArticle, selectBlock, setBlockDraft, useDesk } from '../../store/desk';
+import {
+  focusTitleWhenShown,
+  openMoveBlock,
+  selectArticle,
+  selectBlock,
+  setBlockDraft,
+  useDesk,
+} from '../../store/desk';
 import { act } from './commands';
 import { readDraggedBlock, startBlockDrag } from './drag';
 import { cleanRange, selectText, touchesBlock, useLocated } from './locate';
@@ -137,7 +143,7 @@ function BlockEditor({ raw, clean, article, block, first, last }: BlockProps) {
   // its menus would cost more to open than the text itself.
   const [hovered, setHovered] = useState(false);
   const move = (direction: -1 | 1) => void act((p) => moveBlockBy(p, article.id, block.id, direction));
-  const others = clean.articles.filter((a) => a.id !== article.id && a.blocks.length > 0);
+  const canMoveOut = clean.articles.some((a) => a.id !== article.id && a.blocks.length > 0);
   const located = useLocated((state) => (state.located && touchesBlock(block, state.located) ? state.located : null));
   const mark = located && cleanRange(raw, block, draft.value, located);
   const element = useRef<HTMLDivElement>(null);
@@ -224,23 +230,16 @@ function BlockEditor({ raw, clean, article, block, first, last }: BlockProps) {
               {t('block.split')}
             </button>
           )}
-          {others.length > 0 && (
-            <select
-              value=""
-              aria-label={t('block.moveTo')}
-              onChange={(event) => {
-                const target = event.target.value;
-                if (target) void act((p) => moveBlockToArticle(p, article.id, block.id, target));
-              }}
+          {canMoveOut && (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => openMoveBlock(article.id, block.id)}
+              title={t('keys.moveToArticle')}
               data-testid="block-move-to"
             >
-              <option value="">{t('block.moveTo')}</option>
-              {others.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.title || t('untitled')}
-                </option>
-              ))}
-            </select>
+              {t('block.moveTo')}
+            </button>
           )}
         </div>
       )}
