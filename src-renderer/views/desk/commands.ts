@@ -1,8 +1,8 @@
 import type { Article, CleanPage, PageAnalysis } from '../../../src-shared/model';
-import { pageApproval, type HistoryEntry, type ReviewPage } from '../../../src-shared/review';
+import { pageApproval, type HistoryEntry, type PageApproval, type ReviewPage } from '../../../src-shared/review';
 import { db } from '../../db/db';
 import { setSaveState, useDesk } from '../../store/desk';
-import { pushNotice, useUi } from '../../store/ui';
+import { pushNotice, replaceNotices, useUi, type Notice } from '../../store/ui';
 import { changePageStatus, commitAction, travel } from '../../db/reviews';
 
 /** Every desk write goes through here, so the saved/saving indicator and errors are told one way; a page open in another tab is not written. */
@@ -76,21 +76,40 @@ export async function approvePage(analysis: PageAnalysis, clean: CleanPage, now:
   const { pageId } = useDesk.getState();
   if (!pageId) return;
   const check = pageApproval(analysis, clean);
+  // Every try answers the one before: a refusal still on screen goes, whatever this try brings.
+  if (!check.allowed) {
+    replaceNotices(APPROVAL, refusals(check));
+    return;
+  }
+  replaceNotices(APPROVAL, []);
+  const by = useUi.getState().editorName;
+  await saving(() => changePageStatus(db, pageId, 'approved', 'page.approve', { by, at: now }));
+  // Not approved after all (the write failed, or another tab holds the page): that was told already.
+  if (useDesk.getState().save === 'error' || useDesk.getState().openElsewhere) return;
+  const warnings: NoticeText[] = [];
+  if (!by) warnings.push({ tone: 'info', key: 'desk:notice.approvedUnnamed' });
+  if (check.openFlags > 0)
+    warnings.push({ tone: 'info', key: 'desk:notice.approvedWithFlags', values: { count: check.openFlags } });
+  replaceNotices(APPROVAL, warnings);
+}
+
+/** The topic of the notices that answer "approve page". */
+const APPROVAL = 'desk:approve-page';
+
+type NoticeText = Omit<Notice, 'id' | 'topic'>;
+
+function refusals(check: PageApproval): NoticeText[] {
+  const said: NoticeText[] = [];
   if (check.undecidedSplits > 0)
-    pushNotice({ tone: 'error', key: 'desk:notice.splitsUndecided', values: { count: check.undecidedSplits } });
+    said.push({ tone: 'error', key: 'desk:notice.splitsUndecided', values: { count: check.undecidedSplits } });
   const [untitled] = check.untitledSplits;
   if (untitled)
-    pushNotice({
+    said.push({
       tone: 'error',
       key: 'desk:notice.splitsUntitled',
       values: { count: check.untitledSplits.length, opening: openingWords(untitled) },
     });
-  if (!check.allowed) return;
-  const by = useUi.getState().editorName;
-  await saving(() => changePageStatus(db, pageId, 'approved', 'page.approve', { by, at: now }));
-  if (!by) pushNotice({ tone: 'info', key: 'desk:notice.approvedUnnamed' });
-  if (check.openFlags > 0)
-    pushNotice({ tone: 'info', key: 'desk:notice.approvedWithFlags', values: { count: check.openFlags } });
+  return said;
 }
 
 /** How a notice names an article that has no title: the start of its first paragraph. */
