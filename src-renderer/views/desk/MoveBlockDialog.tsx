@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CleanPage } from '../../../src-shared/model';
 import { blockPlaces, moveBlockToArticle, type BlockPlace, type ReviewPage } from '../../../src-shared/review';
@@ -9,6 +9,13 @@ import { act } from './commands';
 const EXCERPT_LENGTH = 24;
 
 const placeKey = (place: BlockPlace) => `${place.side}:${place.block}`;
+
+/** A select submits no form by itself: Enter on either choice moves, as the button does. */
+function submitOnEnter(event: KeyboardEvent<HTMLSelectElement>): void {
+  if (event.key !== 'Enter') return;
+  event.preventDefault();
+  event.currentTarget.form?.requestSubmit();
+}
 
 /**
  * "Move to article…": the article and the place among its blocks, chosen with the mouse or the
@@ -73,6 +80,7 @@ function MoveBlockForm({ page, clean, articleId, blockId }: MoveBlockFormProps) 
             setTargetId(event.target.value);
             setChosen(null);
           }}
+          onKeyDown={submitOnEnter}
           data-testid="move-article"
         >
           {targets.map((a) => (
@@ -87,6 +95,7 @@ function MoveBlockForm({ page, clean, articleId, blockId }: MoveBlockFormProps) 
         <select
           value={place ? placeKey(place) : ''}
           onChange={(event) => setChosen(event.target.value)}
+          onKeyDown={submitOnEnter}
           data-testid="move-place"
         >
           {places.map((p) => (
