@@ -51,6 +51,7 @@ test('should move a paragraph to a chosen place in another article from the keyb
   await page.keyboard.press('Tab');
   await expect(dialog.getByTestId('move-place')).toBeFocused();
   await expect(dialog.getByTestId('move-place').locator('option').first()).toContainText('第 1 段之前');
+  await dialog.screenshot({ path: join(SCREENSHOTS, 'desk-move-dialog.png') });
   await page.keyboard.press('Home');
   await page.keyboard.press('Enter');
   await saved(page);
@@ -70,4 +71,21 @@ test('should replace the refusal to approve a page by the approval that follows'
   await page.getByTestId('approve-page').click();
   await expect(page.getByTestId('page-status')).toHaveText('已通过');
   await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test("should name an editor's untitled split as the open item that holds page approval", async ({ page }) => {
+  await openSeed(page);
+  await page.getByTestId('threshold').fill('0');
+  await page.getByTestId('approve-above').click();
+  await saved(page);
+  const opening = await blockTexts(page).nth(2).inputValue();
+  await blockTexts(page).nth(2).focus();
+  await page.getByTestId('block').nth(2).getByTestId('split-here').click();
+  await saved(page);
+  const split = articles(page).nth(1);
+  await expect(split.getByTestId('title-missing')).toHaveText('缺标题');
+  await page.getByTestId('approve-page').click();
+  await expect(page.getByRole('alert')).toContainText(opening.trim().slice(0, 12));
+  await page.screenshot({ path: join(SCREENSHOTS, 'desk-untitled-split.png') });
+  await expect(page.getByTestId('page-status')).not.toHaveText('已通过');
 });
