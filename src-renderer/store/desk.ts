@@ -26,6 +26,8 @@ interface DeskState {
   search: string;
   searchOpen: boolean;
   series: SeriesDraft | null;
+  /** The block "Move to article…" is choosing a new place for. */
+  moving: { articleId: string; blockId: string } | null;
   shortcutsOpen: boolean;
   /** "Approve all splits above": the confidence the editor last chose. */
   threshold: number;
@@ -50,6 +52,7 @@ const initialState: DeskState = {
   search: '',
   searchOpen: false,
   series: null,
+  moving: null,
   shortcutsOpen: false,
   threshold: 0.8,
   changeIndex: -1,
@@ -116,6 +119,14 @@ export function updateSeries(change: Partial<SeriesDraft>): void {
 
 export function closeSeries(): void {
   useDesk.setState({ series: null });
+}
+
+export function openMoveBlock(articleId: string, blockId: string): void {
+  useDesk.setState({ moving: { articleId, blockId } });
+}
+
+export function closeMoveBlock(): void {
+  useDesk.setState({ moving: null });
 }
 
 export function setShortcutsOpen(shortcutsOpen: boolean): void {

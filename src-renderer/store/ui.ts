@@ -13,6 +13,8 @@ export interface Notice {
   values?: Record<string, string | number>;
   /** One line per file concerned: "name: reason", the reason as text or as an i18n key and values. */
   details?: NoticeDetail[];
+  /** Notices that answer one question (may this page be approved?): the latest answer replaces the earlier. */
+  topic?: string;
 }
 
 export type NoticeDetail = string | { name: string; key: string; values?: Record<string, string | number> };
@@ -67,6 +69,16 @@ export function pushNotice(notice: Omit<Notice, 'id'>): number {
   const id = nextNoticeId++;
   useUi.setState((state) => ({ notices: [...state.notices, { ...notice, id }] }));
   return id;
+}
+
+/** The notices on `topic` become `notices`: none at all leaves nothing on the topic. */
+export function replaceNotices(topic: string, notices: readonly Omit<Notice, 'id' | 'topic'>[]): void {
+  useUi.setState((state) => ({
+    notices: [
+      ...state.notices.filter((notice) => notice.topic !== topic),
+      ...notices.map((notice) => ({ ...notice, topic, id: nextNoticeId++ })),
+    ],
+  }));
 }
 
 export function dismissNotice(id: number): void {

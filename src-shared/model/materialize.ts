@@ -26,13 +26,19 @@ export function materialize(raw: string, analysis: Pick<PageAnalysis, 'chunks' |
   const roleOf = new Map<ChunkId, Op<'role'>>();
   for (const edit of active) if (edit.op.type === 'role') roleOf.set(edit.op.chunk, edit.op);
   const chunks = analysis.chunks.map((chunk) => withRole(chunk, roleOf.get(chunk.id)));
-  const { texts, extracted } = chunkTexts(raw, chunks, active);
-  for (const edit of active) if (edit.op.type === 'set-text') texts.set(edit.op.chunk, edit.op.text);
+  const { texts, extracted, withCredits } = chunkTexts(raw, chunks, active);
+  for (const edit of active) {
+    if (edit.op.type !== 'set-text') continue;
+    texts.set(edit.op.chunk, edit.op.text);
+    withCredits.delete(edit.op.chunk);
+  }
 
   const order = readingOrder(chunks, active);
   const boundaryAt = new Map<ChunkId, Boundary>();
+  const rejectedAt = new Set<ChunkId>();
   for (const boundary of analysis.boundaries) {
-    if (boundary.status !== 'rejected') boundaryAt.set(boundary.chunk, boundary);
+    if (boundary.status === 'rejected') rejectedAt.add(boundary.chunk);
+    else boundaryAt.set(boundary.chunk, boundary);
   }
   const joinOnto = new Map<ChunkId, ChunkId>();
   for (const edit of active) if (edit.op.type === 'join') joinOnto.set(edit.op.chunk, edit.op.onto);
@@ -46,8 +52,13 @@ export function materialize(raw: string, analysis: Pick<PageAnalysis, 'chunks' |
     }
     const boundary = boundaryAt.get(chunk.id);
     if (boundary) builder.openArticle(boundary);
-    builder.add(chunk, text, joinOnto.get(chunk.id));
-    for (const field of extracted.get(chunk.id) ?? []) builder.extracted(field);
+    else if (rejectedAt.has(chunk.id)) builder.readOnAfterRejectedSplit();
+    // A credit the article cannot take stays in its paragraph, where it was printed.
+    const withCredit = builder.takesNoMoreCredits() ? withCredits.get(chunk.id) : undefined;
+    builder.add(chunk, withCredit ?? text, joinOnto.get(chunk.id));
+    for (const field of extracted.get(chunk.id) ?? []) {
+      if (withCredit === undefined || field.field !== 'byline') builder.extracted(field);
+    }
   }
   return builder.finish(active);
 }
@@ -61,7 +72,11 @@ interface ExtractedField {
   value: string;
 }
 
-/** Applies replace/extract edits to each chunk's raw slice; an edit overlapping an earlier one is skipped. */
+/**
+ * Applies replace/extract edits to each chunk's raw slice; an edit overlapping an earlier one is
+ * skipped. `withCredits` holds, for each chunk a byline was extracted from, its text with the
+ * byline left as printed.
+ */
 function chunkTexts(raw: string, chunks: readonly Chunk[], active: readonly Edit[]) {
   const textEdits = active
     .filter((edit): edit is TextEdit => edit.op.type === 'replace' || edit.op.type === 'extract')
@@ -76,11 +91,14 @@ function chunkTexts(raw: string, chunks: readonly Chunk[], active: readonly Edit
 
   const texts = new Map<ChunkId, string>();
   const extracted = new Map<ChunkId, ExtractedField[]>();
+  const withCredits = new Map<ChunkId, string>();
   let first = 0;
   for (const chunk of [...chunks].sort((a, b) => a.start - b.start)) {
     while (first < accepted.length && accepted[first].end <= chunk.start && accepted[first].start < chunk.start)
       first++;
     let text = '';
+    let withCredit = '';
+    let hasCredit = false;
     let at = chunk.start;
     for (let i = first; i < accepted.length && accepted[i].start < chunk.end; i++) {
       const edit = accepted[i];
@@ -89,19 +107,28 @@ function chunkTexts(raw: string, chunks: readonly Chunk[], active: readonly Edit
       const to = Math.min(edit.end, chunk.end);
       if (from < at) continue;
       text += raw.slice(at, from);
+      withCredit += raw.slice(at, from);
       const startsHere = edit.start >= chunk.start;
-      if (startsHere && edit.op.type === 'replace') text += edit.after;
+      if (startsHere && edit.op.type === 'replace') {
+        text += edit.after;
+        withCredit += edit.after;
+      }
       if (startsHere && edit.op.type === 'extract') {
         const list = extracted.get(chunk.id) ?? [];
         list.push({ field: edit.op.field, value: edit.op.value });
         extracted.set(chunk.id, list);
+        if (edit.op.field === 'byline') {
+          withCredit += raw.slice(from, to);
+          hasCredit = true;
+        }
       }
       at = to;
     }
     text += raw.slice(at, chunk.end);
     texts.set(chunk.id, text);
+    if (hasCredit) withCredits.set(chunk.id, withCredit + raw.slice(at, chunk.end));
   }
-  return { texts, extracted };
+  return { texts, extracted, withCredits };
 }
 
 /**
@@ -184,6 +211,11 @@ class PageBuilder {
   private readonly captionOf = new Map<ChunkId, { article: ArticleDraft; index: number }>();
   private section: string | null = null;
   private current: ArticleDraft | null = null;
+  /**
+   * Set from a rejected split to the next article: the editor said the lower article is part of
+   * the one above, so its headings are body text there and the upper title and credit stay alone.
+   */
+  private readingOn = false;
 
   furniture(chunk: Chunk, text: string): void {
     if (chunk.section) this.section = chunk.section;
@@ -194,12 +226,23 @@ class PageBuilder {
 
   openArticle(boundary: Boundary): void {
     this.current = this.draft(boundary.id, boundary);
+    this.readingOn = false;
+  }
+
+  /** A rejected split goes on with the article above; with none above, its chunks open the page's first. */
+  readOnAfterRejectedSplit(): void {
+    this.readingOn = this.current !== null;
+  }
+
+  /** An article read on after a rejected split keeps one credit: a later one is body text. */
+  takesNoMoreCredits(): boolean {
+    return this.readingOn && this.current !== null && this.current.bylines.length > 0;
   }
 
   add(chunk: Chunk, text: string, onto: ChunkId | undefined): void {
     const article = this.current ?? (this.current = this.draft(PAGE_START, null));
     article.spans.push({ start: chunk.start, end: chunk.end });
-    const role: ChunkRole = chunk.role;
+    const role: ChunkRole = this.readsAsBody(chunk.role) ? 'paragraph' : chunk.role;
     const target = onto === undefined ? undefined : this.blockOf.get(onto);
     if (target && (role === 'paragraph' || role === 'subhead')) {
       target.text += text;
@@ -246,6 +289,11 @@ class PageBuilder {
       case 'furniture':
         return;
     }
+  }
+
+  private readsAsBody(role: ChunkRole): boolean {
+    if (!this.readingOn) return false;
+    return role === 'headline' || role === 'kicker' || (role === 'byline' && this.takesNoMoreCredits());
   }
 
   extracted(field: ExtractedField): void {

@@ -1,4 +1,5 @@
-import { spanContains, spansOverlap, type Article, type CleanPage, type Edit, type Flag } from '../model';
+import { materialize, spanContains, spansOverlap, type Article, type CleanPage, type Edit, type Flag } from '../model';
+import type { ReviewPage } from './page';
 
 /** Open doubts whose span lies inside the article's raw ranges. */
 export function articleFlags(
@@ -47,4 +48,23 @@ export function locateOffset(clean: CleanPage, offset: number): { articleId: str
   }
   const article = clean.articles.find((a) => a.spans.some(inside));
   return article ? { articleId: article.id, blockId: null } : null;
+}
+
+/**
+ * What the editor typed, beside what it replaced: a typed field beside its earlier value, a typed
+ * block beside the text the automatic edits made of it (not the raw text the edit records, whose
+ * markup and line breaks the editor never saw). A typed block joined from several chunks is one
+ * change, told by its first chunk's edit; the others, and edits not typed, give null.
+ */
+export function typedChange(page: ReviewPage, edit: Edit): { before: string; after: string } | null {
+  const { op } = edit;
+  if (op.type === 'set-field' || op.type === 'set-captions') return { before: edit.before, after: edit.after };
+  if (op.type !== 'set-text') return null;
+  const typedChunk = (e: Edit) => e.origin === 'editor' && e.op.type === 'set-text';
+  const untyped = materialize(page.raw, {
+    ...page.analysis,
+    edits: page.analysis.edits.filter((e) => !typedChunk(e)),
+  });
+  const block = untyped.articles.flatMap((a) => a.blocks).find((b) => b.chunks.includes(op.chunk));
+  return block?.chunks[0] === op.chunk ? { before: block.text, after: op.text } : null;
 }

@@ -1,4 +1,14 @@
-import { readingOrder, type Boundary, type Edit, type Flag, type PageAnalysis, type SplitStatus } from '../model';
+import {
+  readingOrder,
+  type Article,
+  type Block,
+  type Boundary,
+  type CleanPage,
+  type Edit,
+  type Flag,
+  type PageAnalysis,
+  type SplitStatus,
+} from '../model';
 import { findById } from './actions';
 import { entry, patch, type HistoryEntry } from './history';
 import type { ReviewOp } from './ops';
@@ -136,34 +146,97 @@ export function moveBlockBy(page: ReviewPage, articleId: string, blockId: string
   const index = article.blocks.findIndex((b) => b.id === blockId);
   const target = index + direction;
   if (index === -1 || target < 0 || target >= article.blocks.length) return entry('block.move', blockId, []);
-  const order = readingOrder(
-    page.analysis.chunks,
-    page.analysis.edits.filter((e) => e.status === 'applied'),
-  ).map((c) => c.id);
   const anchor =
-    direction === 1
-      ? article.blocks[target].chunks[article.blocks[target].chunks.length - 1]
-      : order[order.indexOf(article.blocks[target].chunks[0]) - 1];
+    direction === 1 ? lastChunk(article.blocks[target]) : anchorBefore(page, article, article.blocks[target]);
   if (anchor === undefined) return entry('block.move', blockId, []);
   return moveBlock(page, articleId, blockId, anchor);
 }
 
-/** Moves a block to the end of another article. */
+/** A place among an article's blocks: right before or right after one of them. */
+export interface BlockPlace {
+  block: string;
+  side: 'before' | 'after';
+}
+
+/**
+ * Every place a block can be moved to in an article, in reading order: before its first block,
+ * then after each block. Nothing goes before a first block that opens the article (a split at a
+ * paragraph), as it would land in the article above.
+ */
+export function blockPlaces(page: ReviewPage, articleId: string): BlockPlace[] {
+  const article = findArticle(cleanOf(page), articleId);
+  const after = article.blocks.map((b): BlockPlace => ({ block: b.id, side: 'after' }));
+  const [first] = article.blocks;
+  return first && anchorBefore(page, article, first) !== undefined
+    ? [{ block: first.id, side: 'before' }, ...after]
+    : after;
+}
+
+/** Moves a block into another article at `place`, after its last block when no place is given. */
 export function moveBlockToArticle(
   page: ReviewPage,
   fromArticleId: string,
   blockId: string,
   toArticleId: string,
+  place?: BlockPlace,
 ): HistoryEntry {
   const target = findArticle(cleanOf(page), toArticleId);
-  const last = target.blocks[target.blocks.length - 1];
-  if (!last) throw new RangeError(`article ${toArticleId} has no block to move after`);
-  return moveBlock(page, fromArticleId, blockId, last.chunks[last.chunks.length - 1]);
+  const at = place ? target.blocks.find((b) => b.id === place.block) : target.blocks[target.blocks.length - 1];
+  if (!at) throw new RangeError(`article ${toArticleId} has no block ${place?.block ?? 'to move after'}`);
+  const anchor = place?.side === 'before' ? anchorBefore(page, target, at) : lastChunk(at);
+  if (anchor === undefined) throw new RangeError(`block ${at.id} opens article ${toArticleId}: nothing goes before it`);
+  return moveBlock(page, fromArticleId, blockId, anchor);
 }
 
-/** A page may be approved once every split is decided; open flags only warn. */
-export function pageApproval(analysis: PageAnalysis): { allowed: boolean; undecidedSplits: number; openFlags: number } {
+/** The chunk a block put before `block` is read after, when that place is still inside `article`. */
+function anchorBefore(page: ReviewPage, article: Article, block: Block): string | undefined {
+  const opening = page.analysis.boundaries.find((b) => b.id === article.split.boundary);
+  return opening?.chunk === block.chunks[0] ? undefined : chunkReadBefore(page, block);
+}
+
+/** The chunk read right before `block` in the current reading order (which may be a headline). */
+function chunkReadBefore(page: ReviewPage, block: Block): string | undefined {
+  const order = readingOrder(
+    page.analysis.chunks,
+    page.analysis.edits.filter((e) => e.status === 'applied'),
+  ).map((c) => c.id);
+  return order[order.indexOf(block.chunks[0]) - 1];
+}
+
+function lastChunk(block: Block): string {
+  return block.chunks[block.chunks.length - 1];
+}
+
+export interface PageApproval {
+  allowed: boolean;
+  undecidedSplits: number;
+  untitledSplits: Article[];
+  openFlags: number;
+}
+
+/**
+ * A page may be approved once every split is decided and every article the editor split off has
+ * a title; open flags only warn. `clean` is the page materialized from `analysis`.
+ */
+export function pageApproval(analysis: PageAnalysis, clean: CleanPage): PageApproval {
   const undecidedSplits = analysis.boundaries.filter((b) => b.status === 'proposed').length;
+  const untitled = untitledSplits(analysis, clean);
   const openFlags = analysis.flags.filter((f) => f.status === 'open').length;
-  return { allowed: undecidedSplits === 0, undecidedSplits, openFlags };
+  return {
+    allowed: undecidedSplits === 0 && untitled.length === 0,
+    undecidedSplits,
+    untitledSplits: untitled,
+    openFlags,
+  };
+}
+
+/**
+ * Articles opened by the editor's own split that still have no title. The split itself is decided
+ * (the editor made it), but the headline the new article lacks is not: it stays an open item.
+ */
+export function untitledSplits(analysis: PageAnalysis, clean: CleanPage): Article[] {
+  const byEditor = new Set(analysis.boundaries.filter((b) => b.origin === 'editor').map((b) => b.id));
+  return clean.articles.filter(
+    (article) => article.title.trim() === '' && article.split.boundary !== null && byEditor.has(article.split.boundary),
+  );
 }

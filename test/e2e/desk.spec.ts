@@ -249,7 +249,9 @@ test('should move a block to another article by menu and by drag', async ({ page
   const moved = await blockTexts(page).last().inputValue();
   const targetTitle = (await articles(page).nth(2).locator('.article-title').textContent()) ?? '';
   await blockTexts(page).last().focus();
-  await page.getByTestId('block').last().getByTestId('block-move-to').selectOption({ label: targetTitle });
+  await page.getByTestId('block').last().getByTestId('block-move-to').click();
+  await page.getByTestId('move-article').selectOption({ label: targetTitle });
+  await page.getByTestId('move-apply').click();
   await saved(page);
   await expect.poll(() => values(blockTexts(page))).not.toContain(moved);
   await articles(page).nth(2).getByRole('button').first().click();

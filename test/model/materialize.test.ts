@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyzePage } from '../../src-shared/pipeline';
 import { materialize, readingOrder, unwrapByline } from '../../src-shared/model/materialize';
 import type { Boundary, Chunk, Edit, EditOp, PageAnalysis } from '../../src-shared/model/analysis';
 
@@ -116,6 +119,67 @@ describe('materialize', () => {
     expect(page.articles[0].blocks.at(-1)?.text).toBe('另一篇正文。');
   });
 
+  it('should keep the upper title, kicker and byline when a split is rejected, the lower ones read as body text', () => {
+    // The lower article has a kicker (古蔺县), a headline and a credit line of its own.
+    const raw = readFileSync(join(__dirname, '../fixtures/pipeline/reflow-headline-two-lines.raw.txt'), 'utf8');
+    const analysis = analyzePage(raw);
+    const lower = analysis.boundaries.find((b) => raw.slice(chunkStart(analysis, b.chunk)).startsWith('古蔺县'));
+    if (!lower) throw new Error('the fixture has no split at 古蔺县');
+    const rejected = materialize(raw, {
+      ...analysis,
+      boundaries: analysis.boundaries.map((b) => (b === lower ? { ...b, status: 'rejected' as const } : b)),
+    });
+    expect(rejected.articles).toHaveLength(1);
+    const [merged] = rejected.articles;
+    expect(merged.title).toBe('叙永县科协举办科技工作者座谈会');
+    expect(merged.kicker).toBeNull();
+    expect(merged.byline).toBe('叙永县科协');
+    expect(merged.blocks.map((b) => b.text.trim()).slice(2)).toEqual([
+      '古蔺县',
+      '科普进校园活动走进20所乡村学校',
+      expect.stringMatching(/^本报讯 近日,古蔺县科协/),
+      '(古蔺县科协)',
+    ]);
+    expect(merged.blocks.slice(2).map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph']);
+  });
+
+  it("should give a rejected split's credit to the upper article when it has none", () => {
+    const raw = ['标题一', '正文一。', '标题二', '正文二。', '(本报记者 王五)'].join('\n');
+    const chunks = chunked(raw, ['headline', 'paragraph', 'headline', 'paragraph', 'byline']);
+    const page = materialize(raw, {
+      chunks,
+      boundaries: [boundary(chunks[0]), boundary(chunks[2], 'rejected')],
+      edits: [],
+    });
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0].title).toBe('标题一');
+    expect(page.articles[0].byline).toBe('本报记者 王五');
+    expect(page.articles[0].blocks.map((b) => b.text)).toEqual(['正文一。', '标题二', '正文二。']);
+  });
+
+  it("should leave a rejected split's extracted credit in its paragraph as printed when the upper article has one", () => {
+    const raw = ['标题一', '正文一。(张三)', '标题二', '正文二。(李四)'].join('\n');
+    const chunks = chunked(raw, ['headline', 'paragraph', 'headline', 'paragraph']);
+    const credit = (name: string): Edit => {
+      const start = raw.indexOf(`(${name})`);
+      return edit(raw, start, start + 4, '', { type: 'extract', field: 'byline', value: name }, 'extract-byline');
+    };
+    const page = materialize(raw, {
+      chunks,
+      boundaries: [boundary(chunks[0]), boundary(chunks[2], 'rejected')],
+      edits: [credit('张三'), credit('李四')],
+    });
+    expect(page.articles[0].byline).toBe('张三');
+    expect(page.articles[0].blocks.map((b) => b.text)).toEqual(['正文一。', '标题二', '正文二。(李四)']);
+  });
+
+  it('should keep the headline of a rejected first split as the title, there being no article above', () => {
+    const raw = ['标题一', '正文一。'].join('\n');
+    const chunks = chunked(raw, ['headline', 'paragraph']);
+    const page = materialize(raw, { chunks, boundaries: [boundary(chunks[0], 'rejected')], edits: [] });
+    expect(page.articles.map((a) => [a.title, a.blocks.length])).toEqual([['标题一', 1]]);
+  });
+
   it('should move a chunk into another article', () => {
     const base = analysis();
     const [, para] = base.chunks;
@@ -191,6 +255,12 @@ describe('materialize', () => {
     expect(first.spans.at(-1)?.end).toBe(RAW.indexOf('标题二') - 2);
   });
 });
+
+function chunkStart(analysis: PageAnalysis, chunkId: string): number {
+  const chunk = analysis.chunks.find((c) => c.id === chunkId);
+  if (!chunk) throw new Error(`no chunk ${chunkId}`);
+  return chunk.start;
+}
 
 describe('readingOrder', () => {
   it('should apply a move placed after a moved chunk after that move, whatever the list order', () => {

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   approveAllAbove,
   approveBoundary,
+  blockPlaces,
   cleanOf,
   mergeWithPrevious,
   moveBlockBy,
   moveBlockToArticle,
   pageApproval,
   rejectBoundary,
+  setArticleField,
   splitArticleAt,
   type ReviewPage,
 } from '../../src-shared/review';
@@ -87,10 +89,78 @@ describe('splits', () => {
     expect(blocks(after, 1)).toEqual([...second.blocks.map((b) => b.text), first.blocks[1].text]);
   });
 
+  it('should move a block into another article before or after the block the editor chose', () => {
+    const page = fixturePage();
+    const [first, second] = cleanOf(page).articles;
+    const moved = first.blocks[0];
+    const [lead, closing] = second.blocks.map((b) => b.text);
+    const before = run(
+      page,
+      moveBlockToArticle(page, first.id, moved.id, second.id, { block: second.blocks[0].id, side: 'before' }),
+    );
+    expect(blocks(before, 1)).toEqual([moved.text, lead, closing]);
+    const after = run(
+      page,
+      moveBlockToArticle(page, first.id, moved.id, second.id, { block: second.blocks[0].id, side: 'after' }),
+    );
+    expect(blocks(after, 1)).toEqual([lead, moved.text, closing]);
+    expect(cleanOf(before).articles[1].title).toBe(second.title);
+  });
+
+  it('should offer every place in an article, and none before a block that opens it', () => {
+    let page = fixturePage();
+    const [first, second] = cleanOf(page).articles;
+    expect(blockPlaces(page, second.id)).toEqual([
+      { block: second.blocks[0].id, side: 'before' },
+      ...second.blocks.map((b) => ({ block: b.id, side: 'after' })),
+    ]);
+    page = run(page, splitArticleAt(page, first.blocks[1].id));
+    const split = cleanOf(page).articles[1];
+    expect(blockPlaces(page, split.id)).toEqual([{ block: split.blocks[0].id, side: 'after' }]);
+    expect(() =>
+      moveBlockToArticle(page, second.id, second.blocks[0].id, split.id, { block: split.blocks[0].id, side: 'before' }),
+    ).toThrow(RangeError);
+  });
+
+  it('should not move a block up out of an article that a split opens at its first block', () => {
+    let page = fixturePage();
+    const [first] = cleanOf(page).articles;
+    page = run(page, splitArticleAt(page, first.blocks[1].id));
+    const split = cleanOf(page).articles[1];
+    page = run(page, moveBlockToArticle(page, 'b2', cleanOf(page).articles[2].blocks[0].id, split.id));
+    const second = cleanOf(page).articles[1].blocks[1];
+    expect(moveBlockBy(page, split.id, second.id, -1).patches).toEqual([]);
+  });
+
   it('should allow approving a page only when every split is decided, counting open flags', () => {
     let page = fixturePage();
-    expect(pageApproval(page.analysis)).toEqual({ allowed: false, undecidedSplits: 2, openFlags: 3 });
+    expect(pageApproval(page.analysis, cleanOf(page))).toEqual({
+      allowed: false,
+      undecidedSplits: 2,
+      untitledSplits: [],
+      openFlags: 3,
+    });
     page = run(page, approveAllAbove(page, 0));
-    expect(pageApproval(page.analysis)).toEqual({ allowed: true, undecidedSplits: 0, openFlags: 2 });
+    expect(pageApproval(page.analysis, cleanOf(page))).toEqual({
+      allowed: true,
+      undecidedSplits: 0,
+      untitledSplits: [],
+      openFlags: 2,
+    });
+  });
+
+  it("should hold page approval on an editor's split until its new article has a title", () => {
+    let page = fixturePage();
+    page = run(page, approveAllAbove(page, 0));
+    const block = cleanOf(page).articles[0].blocks[1];
+    page = run(page, splitArticleAt(page, block.id));
+    const split = cleanOf(page).articles[1];
+    expect(split.split.status).toBe('approved');
+    expect(pageApproval(page.analysis, cleanOf(page))).toMatchObject({
+      allowed: false,
+      untitledSplits: [{ id: split.id, blocks: [{ text: block.text }] }],
+    });
+    page = run(page, setArticleField(page, split.id, 'title', '会议要求'));
+    expect(pageApproval(page.analysis, cleanOf(page))).toMatchObject({ allowed: true, untitledSplits: [] });
   });
 });

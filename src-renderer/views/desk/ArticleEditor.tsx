@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article, ArticleTextField, Block, ChunkRole, CleanPage } from '../../../src-shared/model';
 import {
@@ -6,13 +6,19 @@ import {
   mergeWithPrevious,
   moveBlock,
   moveBlockBy,
-  moveBlockToArticle,
   setArticleCaptions,
   setArticleField,
   setBlockRole,
   splitArticleAt,
 } from '../../../src-shared/review';
-import { focusTitleWhenShown, selectArticle, selectBlock, setBlockDraft, useDesk } from '../../store/desk';
+import {
+  focusTitleWhenShown,
+  openMoveBlock,
+  selectArticle,
+  selectBlock,
+  setBlockDraft,
+  useDesk,
+} from '../../store/desk';
 import { act } from './commands';
 import { readDraggedBlock, startBlockDrag } from './drag';
 import { cleanRange, selectText, touchesBlock, useLocated } from './locate';
@@ -133,11 +139,11 @@ function BlockEditor({ raw, clean, article, block, first, last }: BlockProps) {
     (value) => act((p) => editBlockText(p, article.id, block.id, value)),
     (value) => setBlockDraft(block.id, value),
   );
-  // Tools are built only for the block under the pointer or the caret: a page of blocks each with
-  // its menus would cost more to open than the text itself.
-  const [hovered, setHovered] = useState(false);
+  // Tools are built only for the block with the caret: a page of blocks each with its menus would
+  // cost more to open than the text itself. They follow its text, in the flow, so they cover none
+  // of it and the text being clicked into does not move; Tab from the text reaches them.
   const move = (direction: -1 | 1) => void act((p) => moveBlockBy(p, article.id, block.id, direction));
-  const others = clean.articles.filter((a) => a.id !== article.id && a.blocks.length > 0);
+  const canMoveOut = clean.articles.some((a) => a.id !== article.id && a.blocks.length > 0);
   const located = useLocated((state) => (state.located && touchesBlock(block, state.located) ? state.located : null));
   const mark = located && cleanRange(raw, block, draft.value, located);
   const element = useRef<HTMLDivElement>(null);
@@ -157,8 +163,6 @@ function BlockEditor({ raw, clean, article, block, first, last }: BlockProps) {
       className={`block block-${block.type}${selected ? ' is-selected' : ''}`}
       data-block={block.id}
       data-testid="block"
-      onMouseEnter={() => setHovered(true)}
-      onMouseLeave={() => setHovered(false)}
       onDragOver={(event) => event.preventDefault()}
       onDrop={(event) => {
         const dragged = readDraggedBlock(event);
@@ -167,7 +171,36 @@ function BlockEditor({ raw, clean, article, block, first, last }: BlockProps) {
         void act((p) => moveBlock(p, dragged.articleId, dragged.blockId, block.chunks[block.chunks.length - 1]));
       }}
     >
-      {(hovered || selected) && (
+      {mark && (
+        // The textarea cannot colour part of its text: a copy of the text lies under it, transparent but for the mark.
+        <div className="block-located" lang="zh-CN" aria-hidden="true" data-testid="block-located">
+          {draft.value.slice(0, mark.start)}
+          <mark>{draft.value.slice(mark.start, mark.end)}</mark>
+          {draft.value.slice(mark.end)}
+        </div>
+      )}
+      <textarea
+        className="block-text"
+        lang="zh-CN"
+        {...draft}
+        onFocus={() => selectBlock(block.id)}
+        onSelect={(event) =>
+          selectText({
+            block: block.id,
+            start: event.currentTarget.selectionStart,
+            end: event.currentTarget.selectionEnd,
+          })
+        }
+        onKeyDown={(event) => {
+          if (event.altKey && event.shiftKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+            event.preventDefault();
+            move(event.key === 'ArrowUp' ? -1 : 1);
+          }
+        }}
+        aria-label={t('block.label', { index: article.blocks.indexOf(block) + 1 })}
+        data-testid="block-text"
+      />
+      {selected && (
         <div className="block-tools">
           <span
             className="drag-handle"
@@ -224,55 +257,19 @@ function BlockEditor({ raw, clean, article, block, first, last }: BlockProps) {
               {t('block.split')}
             </button>
           )}
-          {others.length > 0 && (
-            <select
-              value=""
-              aria-label={t('block.moveTo')}
-              onChange={(event) => {
-                const target = event.target.value;
-                if (target) void act((p) => moveBlockToArticle(p, article.id, block.id, target));
-              }}
+          {canMoveOut && (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => openMoveBlock(article.id, block.id)}
+              title={t('keys.moveToArticle')}
               data-testid="block-move-to"
             >
-              <option value="">{t('block.moveTo')}</option>
-              {others.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.title || t('untitled')}
-                </option>
-              ))}
-            </select>
+              {t('block.moveTo')}
+            </button>
           )}
         </div>
       )}
-      {mark && (
-        // The textarea cannot colour part of its text: a copy of the text lies under it, transparent but for the mark.
-        <div className="block-located" lang="zh-CN" aria-hidden="true" data-testid="block-located">
-          {draft.value.slice(0, mark.start)}
-          <mark>{draft.value.slice(mark.start, mark.end)}</mark>
-          {draft.value.slice(mark.end)}
-        </div>
-      )}
-      <textarea
-        className="block-text"
-        lang="zh-CN"
-        {...draft}
-        onFocus={() => selectBlock(block.id)}
-        onSelect={(event) =>
-          selectText({
-            block: block.id,
-            start: event.currentTarget.selectionStart,
-            end: event.currentTarget.selectionEnd,
-          })
-        }
-        onKeyDown={(event) => {
-          if (event.altKey && event.shiftKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
-            event.preventDefault();
-            move(event.key === 'ArrowUp' ? -1 : 1);
-          }
-        }}
-        aria-label={t('block.label', { index: article.blocks.indexOf(block) + 1 })}
-        data-testid="block-text"
-      />
     </div>
   );
 }

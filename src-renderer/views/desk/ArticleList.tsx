@@ -7,6 +7,7 @@ import {
   articleFlags,
   rejectBoundary,
   moveBlockToArticle,
+  untitledSplits,
 } from '../../../src-shared/review';
 import { selectArticle, setThreshold, useDesk } from '../../store/desk';
 import { act } from './commands';
@@ -31,6 +32,7 @@ export function ArticleList({
   const threshold = useDesk((state) => state.threshold);
   const proposed = analysis.boundaries.filter((b) => b.status === 'proposed');
   const above = proposed.filter((b) => b.confidence >= threshold).length;
+  const untitled = new Set(untitledSplits(analysis, clean).map((a) => a.id));
   return (
     <nav className="article-list" aria-label={t('articles')} data-testid="article-list">
       <div className="article-list-head">
@@ -66,6 +68,7 @@ export function ArticleList({
             article={article}
             selected={article.id === selectedId}
             openFlags={articleFlags(article, analysis.flags).length}
+            titleMissing={untitled.has(article.id)}
           />
         ))}
       </ol>
@@ -73,7 +76,15 @@ export function ArticleList({
   );
 }
 
-function ArticleItem({ article, selected, openFlags }: { article: Article; selected: boolean; openFlags: number }) {
+interface ArticleItemProps {
+  article: Article;
+  selected: boolean;
+  openFlags: number;
+  /** Split off by the editor and not titled yet: the one open item of a decided split. */
+  titleMissing: boolean;
+}
+
+function ArticleItem({ article, selected, openFlags, titleMissing }: ArticleItemProps) {
   const { t } = useTranslation('desk');
   const search = useDesk((state) => state.search);
   const { split } = article;
@@ -123,6 +134,11 @@ function ArticleItem({ article, selected, openFlags }: { article: Article; selec
           <span className={`split-status split-status-${split.status}`} title={describeReason(split.reason, t)}>
             {t(`split.${split.status}`)} · {Math.round(split.confidence * 100)}%
           </span>
+          {titleMissing && (
+            <span className="title-missing" data-testid="title-missing">
+              {t('split.titleMissing')}
+            </span>
+          )}
           {split.status !== 'approved' && (
             <button
               type="button"

@@ -50,7 +50,7 @@ export function DeskHeader({ page, analysis, clean }: { page: PageRow; analysis:
       <button
         type="button"
         className="primary"
-        onClick={() => void approvePage(analysis)}
+        onClick={() => void approvePage(analysis, clean)}
         disabled={page.status === 'approved'}
         data-testid="approve-page"
       >

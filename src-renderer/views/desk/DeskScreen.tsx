@@ -11,6 +11,7 @@ import { ArticleList } from './ArticleList';
 import { DeskHeader } from './DeskHeader';
 import { DiffView } from './DiffView';
 import { RawPane } from './RawPane';
+import { MoveBlockDialog } from './MoveBlockDialog';
 import { SeriesDialog } from './SeriesDialog';
 import { ShortcutSheet } from './ShortcutSheet';
 import { Reanalysis } from './Reanalysis';
@@ -128,6 +129,7 @@ export function DeskScreen({ pageId }: { pageId: string }) {
         {article && <SidePanel page={pageReview} clean={clean} article={article} />}
       </div>
       <SeriesDialog pageId={pageId} />
+      <MoveBlockDialog page={pageReview} clean={clean} />
       <ShortcutSheet />
     </section>
   );

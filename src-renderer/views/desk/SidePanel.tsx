@@ -1,7 +1,7 @@
 /* eslint-disable jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions --
    A click anywhere on a card is the pointer's shortcut to locate it; the keyboard locates through the
    card's own context button, which does the same. */
-import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article, CleanPage, Edit, Flag } from '../../../src-shared/model';
 import {
@@ -12,10 +12,12 @@ import {
   dismissFlag,
   reopenFlag,
   setEditStatus,
+  typedChange,
   type ReviewPage,
 } from '../../../src-shared/review';
 import { openSeries, selectFlag, setSidePanel, useDesk } from '../../store/desk';
 import { act } from './commands';
+import { diffBlock, elideSame } from './diff';
 import { locate, spanContext, touchesSelection, useLocated, type Place } from './locate';
 
 /** Changes and flags of the selected article, as two tabs. */
@@ -49,7 +51,7 @@ export function SidePanel({ page, clean, article }: { page: ReviewPage; clean: C
       </div>
       <div className="side-body" role="tabpanel">
         {side === 'changes' ? (
-          <ChangesList changes={changes} raw={page.raw} clean={clean} />
+          <ChangesList changes={changes} page={page} clean={clean} />
         ) : (
           <FlagsList flags={flags} edits={page.analysis.edits} raw={page.raw} clean={clean} />
         )}
@@ -161,24 +163,26 @@ function Occurrences({ index, count, onStep }: { index: number; count: number; o
   );
 }
 
-function ChangesList({ changes, raw, clean }: { changes: Edit[] } & CardsProps) {
+function ChangesList({ changes, page, clean }: { changes: Edit[]; page: ReviewPage; clean: CleanPage }) {
   const { t } = useTranslation('desk');
   if (changes.length === 0) return <p className="muted">{t('changes.none')}</p>;
   return (
     <ul className="change-list" data-testid="changes">
       {identical(changes, changeKey).map((group) => (
-        <ChangeCard key={group[0].id} edits={group} raw={raw} clean={clean} />
+        <ChangeCard key={group[0].id} edits={group} page={page} clean={clean} />
       ))}
     </ul>
   );
 }
 
-function ChangeCard({ edits, raw, clean }: { edits: Edit[] } & CardsProps) {
+function ChangeCard({ edits, page, clean }: { edits: Edit[]; page: ReviewPage; clean: CleanPage }) {
   const { t } = useTranslation('desk');
+  const { raw } = page;
   const [index, setIndex] = useState(0);
   const at = Math.min(index, edits.length - 1);
   const edit = edits[at];
   const place = changePlace(edit);
+  const typed = useMemo(() => typedChange(page, edit), [page, edit]);
   const { touched, card } = useTouched(raw, clean, edits.map(changePlace));
   const step = (next: number) => {
     setIndex(next);
@@ -207,6 +211,8 @@ function ChangeCard({ edits, raw, clean }: { edits: Edit[] } & CardsProps) {
         {edit.op.type === 'move' ? (
           // A move reorders text without changing it: one copy, not a replacement by itself.
           <span className="change-moved">↪ {shown(edit.before)}</span>
+        ) : typed ? (
+          <TypedDiff {...typed} />
         ) : (
           <>
             <del>{shown(edit.before)}</del> → <ins>{shown(edit.after)}</ins>
@@ -238,6 +244,27 @@ function ChangeCard({ edits, raw, clean }: { edits: Edit[] } & CardsProps) {
         <Occurrences index={at} count={edits.length} onStep={step} />
       </div>
     </li>
+  );
+}
+
+/** Characters of unchanged text kept on each side of a typed change. */
+const TYPED_CONTEXT = 8;
+
+/** What the editor typed, character by character, in a little of its unchanged text. */
+function TypedDiff({ before, after }: { before: string; after: string }) {
+  const parts = elideSame(diffBlock(before, after).parts, TYPED_CONTEXT);
+  return (
+    <span className="change-typed" data-testid="typed-diff">
+      {parts.map((part, i) =>
+        part.kind === 'added' ? (
+          <ins key={i}>{part.text}</ins>
+        ) : part.kind === 'removed' ? (
+          <del key={i}>{part.text}</del>
+        ) : (
+          <span key={i}>{part.text}</span>
+        ),
+      )}
+    </span>
   );
 }
 

@@ -1,8 +1,8 @@
-import type { PageAnalysis } from '../../../src-shared/model';
-import { pageApproval, type HistoryEntry, type ReviewPage } from '../../../src-shared/review';
+import type { Article, CleanPage, PageAnalysis } from '../../../src-shared/model';
+import { pageApproval, type HistoryEntry, type PageApproval, type ReviewPage } from '../../../src-shared/review';
 import { db } from '../../db/db';
 import { setSaveState, useDesk } from '../../store/desk';
-import { pushNotice, useUi } from '../../store/ui';
+import { pushNotice, replaceNotices, useUi, type Notice } from '../../store/ui';
 import { changePageStatus, commitAction, travel } from '../../db/reviews';
 
 /** Every desk write goes through here, so the saved/saving indicator and errors are told one way; a page open in another tab is not written. */
@@ -68,18 +68,54 @@ async function timeTravel(direction: 'undo' | 'redo'): Promise<void> {
     });
 }
 
-/** A page is approved once every split is decided; open flags only bring a warning. The approval records who and when. */
-export async function approvePage(analysis: PageAnalysis, now: number = Date.now()): Promise<void> {
+/**
+ * A page is approved once every split is decided and every article split off by the editor has a
+ * title; open flags only bring a warning. The approval records who and when.
+ */
+export async function approvePage(analysis: PageAnalysis, clean: CleanPage, now: number = Date.now()): Promise<void> {
   const { pageId } = useDesk.getState();
   if (!pageId) return;
-  const check = pageApproval(analysis);
+  const check = pageApproval(analysis, clean);
+  // Every try answers the one before: a refusal still on screen goes, whatever this try brings.
   if (!check.allowed) {
-    pushNotice({ tone: 'error', key: 'desk:notice.splitsUndecided', values: { count: check.undecidedSplits } });
+    replaceNotices(APPROVAL, refusals(check));
     return;
   }
+  replaceNotices(APPROVAL, []);
   const by = useUi.getState().editorName;
   await saving(() => changePageStatus(db, pageId, 'approved', 'page.approve', { by, at: now }));
-  if (!by) pushNotice({ tone: 'info', key: 'desk:notice.approvedUnnamed' });
+  // Not approved after all (the write failed, or another tab holds the page): that was told already.
+  if (useDesk.getState().save === 'error' || useDesk.getState().openElsewhere) return;
+  const warnings: NoticeText[] = [];
+  if (!by) warnings.push({ tone: 'info', key: 'desk:notice.approvedUnnamed' });
   if (check.openFlags > 0)
-    pushNotice({ tone: 'info', key: 'desk:notice.approvedWithFlags', values: { count: check.openFlags } });
+    warnings.push({ tone: 'info', key: 'desk:notice.approvedWithFlags', values: { count: check.openFlags } });
+  replaceNotices(APPROVAL, warnings);
 }
+
+/** The topic of the notices that answer "approve page". */
+const APPROVAL = 'desk:approve-page';
+
+type NoticeText = Omit<Notice, 'id' | 'topic'>;
+
+function refusals(check: PageApproval): NoticeText[] {
+  const said: NoticeText[] = [];
+  if (check.undecidedSplits > 0)
+    said.push({ tone: 'error', key: 'desk:notice.splitsUndecided', values: { count: check.undecidedSplits } });
+  const [untitled] = check.untitledSplits;
+  if (untitled)
+    said.push({
+      tone: 'error',
+      key: 'desk:notice.splitsUntitled',
+      values: { count: check.untitledSplits.length, opening: openingWords(untitled) },
+    });
+  return said;
+}
+
+/** How a notice names an article that has no title: the start of its first paragraph. */
+function openingWords(article: Article): string {
+  const text = article.blocks[0]?.text.trim() ?? '';
+  return text.length > OPENING_LENGTH ? `${text.slice(0, OPENING_LENGTH)}…` : text;
+}
+
+const OPENING_LENGTH = 12;

@@ -59,6 +59,22 @@ function compute(source: string, text: string): BlockDiff {
   return { parts: parts.filter((p) => p.text !== ''), exact: false };
 }
 
+/**
+ * The parts with each unchanged run cut to `context` characters beside the changes it touches,
+ * the cut marked by an ellipsis: a one-character fix in a long paragraph reads at a glance.
+ */
+export function elideSame(parts: readonly DiffPart[], context: number): DiffPart[] {
+  return parts.map((part, i) => {
+    const changeBefore = i > 0;
+    const changeAfter = i < parts.length - 1;
+    const kept = (changeBefore ? context : 0) + (changeAfter ? context : 0);
+    if (part.kind !== 'same' || kept === 0 || part.text.length <= kept + 1) return part;
+    const tail = changeBefore ? part.text.slice(0, context) : '';
+    const head = changeAfter ? part.text.slice(-context) : '';
+    return { kind: 'same', text: `${tail}…${head}` };
+  });
+}
+
 export function hasChanges(diff: BlockDiff): boolean {
   return diff.parts.some((p) => p.kind !== 'same');
 }

@@ -24,7 +24,8 @@ export type DeskCommand =
   | 'focusEditor'
   | 'focusDiff'
   | 'nextIssuePage'
-  | 'previousIssuePage';
+  | 'previousIssuePage'
+  | 'moveToArticle';
 
 export const SHORTCUTS: readonly { command: DeskCommand; keys: string[] }[] = [
   { command: 'nextFlag', keys: ['J', 'F8'] },
@@ -46,6 +47,7 @@ export const SHORTCUTS: readonly { command: DeskCommand; keys: string[] }[] = [
   { command: 'focusDiff', keys: ['Alt+3'] },
   { command: 'nextIssuePage', keys: ['Alt+PageDown', '.'] },
   { command: 'previousIssuePage', keys: ['Alt+PageUp', ','] },
+  { command: 'moveToArticle', keys: ['Alt+M'] },
   { command: 'search', keys: ['Ctrl+F'] },
   { command: 'undo', keys: ['Ctrl+Z'] },
   { command: 'redo', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'] },
@@ -80,6 +82,8 @@ export function keyCommand(event: KeyLike, inField: boolean): DeskCommand | null
     if (digit === '1') return 'focusRaw';
     if (digit === '2') return 'focusEditor';
     if (digit === '3') return 'focusDiff';
+    // By its key, not its character: Alt+M types µ on a Mac.
+    if (event.code === 'KeyM' || key === 'm') return 'moveToArticle';
     if (key === 'ArrowDown' && !event.shiftKey) return 'nextArticle';
     if (key === 'ArrowUp' && !event.shiftKey) return 'previousArticle';
     if (key === 'PageDown' && !event.shiftKey) return 'nextIssuePage';

@@ -7,6 +7,7 @@ import { openLibrary, openPage } from '../../store/ui';
 import { nextPageToReview } from '../library/review-queue';
 import {
   selectArticle,
+  openMoveBlock,
   selectFlag,
   setChangeIndex,
   setSearchOpen,
@@ -86,7 +87,7 @@ export function useDeskKeys(clean: CleanPage | null, analysis: PageAnalysis | nu
         const split = shownArticle(clean!, useDesk.getState().articleId)?.split;
         if (split?.boundary) void act((p) => rejectBoundary(p, split.boundary!));
       },
-      approvePage: () => void approvePage(analysis!),
+      approvePage: () => void approvePage(analysis!, clean!),
       nextPage: () => void openNextPageToReview(),
       library: () => {
         selectPage(useDesk.getState().pageId);
@@ -101,6 +102,12 @@ export function useDeskKeys(clean: CleanPage | null, analysis: PageAnalysis | nu
       focusDiff: () => areas.diff.current?.focus(),
       nextIssuePage: () => void stepInIssue(useDesk.getState().pageId!, 1),
       previousIssuePage: () => void stepInIssue(useDesk.getState().pageId!, -1),
+      moveToArticle: () => {
+        const { articleId, blockId } = useDesk.getState();
+        const article = shownArticle(clean!, articleId);
+        const movable = clean!.articles.some((a) => a !== article && a.blocks.length > 0);
+        if (article && movable && article.blocks.some((b) => b.id === blockId)) openMoveBlock(article.id, blockId!);
+      },
     };
 
     function moveSplit() {

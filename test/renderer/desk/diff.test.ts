@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleDiff, diffBlock, hasChanges, MAX_EXACT_CHARS } from '../../../src-renderer/views/desk/diff';
+import { articleDiff, diffBlock, elideSame, hasChanges, MAX_EXACT_CHARS } from '../../../src-renderer/views/desk/diff';
 import { materialize, type Edit } from '../../../src-shared/model';
 import { analyzePage } from '../../../src-shared/pipeline';
 import { articleChanges } from '../../../src-shared/review';
@@ -20,6 +20,21 @@ describe('block diff', () => {
       { kind: 'removed', text: '荣' },
       { kind: 'added', text: '荥' },
     ]);
+  });
+
+  it('should keep a few characters of unchanged text around each change, and elide the rest', () => {
+    const typed = diffBlock(
+      '会议要求各级科协做好科普工作，切实服务群众。',
+      '会议要求各级科协做好科普宣传工作，切实服务群众。',
+    );
+    expect(elideSame(typed.parts, 4)).toEqual([
+      { kind: 'same', text: '…做好科普' },
+      { kind: 'added', text: '宣传' },
+      { kind: 'same', text: '工作，切…' },
+    ]);
+    const two = diffBlock('甲乙丙丁戊己庚辛壬癸子丑', '甲乙丙丁X戊己庚辛壬癸子Y丑');
+    expect(elideSame(two.parts, 2).map((p) => p.text)).toEqual(['…丙丁', 'X', '戊己…癸子', 'Y', '丑']);
+    expect(elideSame([{ kind: 'same', text: '未改' }], 4)).toEqual([{ kind: 'same', text: '未改' }]);
   });
 
   it('should give the same result object for the same texts', () => {

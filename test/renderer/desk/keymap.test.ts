@@ -44,6 +44,12 @@ describe('desk keys', () => {
     expect(keyCommand(press('ArrowDown', { altKey: true, shiftKey: true }), true)).toBeNull();
   });
 
+  it('should open "Move to article…" with Alt+M, also while typing in the block', () => {
+    expect(keyCommand(press('m', { altKey: true, code: 'KeyM' }), true)).toBe('moveToArticle');
+    expect(keyCommand(press('µ', { altKey: true, code: 'KeyM' }), false)).toBe('moveToArticle');
+    expect(keyCommand(press('m'), true)).toBeNull();
+  });
+
   it('should step flags with F8 anywhere', () => {
     expect(keyCommand(press('F8'), true)).toBe('nextFlag');
     expect(keyCommand(press('F8', { shiftKey: true }), false)).toBe('previousFlag');
