@@ -13,6 +13,8 @@ export interface Notice {
   values?: Record<string, string | number>;
   /** One line per file concerned: "name: reason", the reason as text or as an i18n key and values. */
   details?: NoticeDetail[];
+  /** The program's own words for what went wrong (an error's message), shown secondary and untranslated. */
+  technical?: string;
 }
 
 export type NoticeDetail = string | { name: string; key: string; values?: Record<string, string | number> };
@@ -67,6 +69,12 @@ export function pushNotice(notice: Omit<Notice, 'id'>): number {
   const id = nextNoticeId++;
   useUi.setState((state) => ({ notices: [...state.notices, { ...notice, id }] }));
   return id;
+}
+
+/** An error notice whose translated message says what failed; the error itself is its technical detail. */
+export function pushFailure(key: string, error: unknown, values?: Notice['values']): number {
+  const technical = error instanceof Error ? error.message : String(error);
+  return pushNotice({ tone: 'error', key, ...(values ? { values } : {}), technical });
 }
 
 export function dismissNotice(id: number): void {

@@ -39,6 +39,12 @@ function NoticeCard({ notice }: { notice: Notice }) {
             )}
           </ul>
         )}
+        {notice.technical && (
+          <details className="notice-technical">
+            <summary>{t('technicalDetail')}</summary>
+            <pre>{notice.technical}</pre>
+          </details>
+        )}
       </div>
       <button type="button" className="notice-close" onClick={() => dismissNotice(notice.id)} aria-label={t('dismiss')}>
         ×
