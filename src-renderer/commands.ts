@@ -6,7 +6,7 @@ import { importFiles, type ImportReport } from './services/import';
 import { noticesFor } from './services/import-notices';
 import { loadSeedsOnce } from './services/seeds';
 import { askToDelete, selectPage, setImportProgress, useLibrary } from './store/library';
-import { pushNotice } from './store/ui';
+import { pushFailure, pushNotice } from './store/ui';
 import { askReimport } from './views/library/ReimportDialog';
 import { offerGrouping } from './views/library/issues/commands';
 
@@ -28,11 +28,7 @@ async function runImport(
     const report = await run(controller.signal);
     if (report) for (const notice of noticesFor(report, announceAdded)) pushNotice(notice);
   } catch (error) {
-    pushNotice({
-      tone: 'error',
-      key: 'library:notice.importCrashed',
-      values: { reason: error instanceof Error ? error.message : String(error) },
-    });
+    pushFailure('library:notice.importCrashed', error);
   } finally {
     running = null;
     setImportProgress(null);
@@ -54,11 +50,7 @@ export async function pickAndImport(): Promise<void> {
   try {
     files = await galley.openFiles();
   } catch (error) {
-    pushNotice({
-      tone: 'error',
-      key: 'library:notice.importCrashed',
-      values: { reason: error instanceof Error ? error.message : String(error) },
-    });
+    pushFailure('library:notice.importCrashed', error);
     return;
   }
   await importSourceFiles(files);
