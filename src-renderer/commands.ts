@@ -17,6 +17,7 @@ let running: AbortController | null = null;
 async function runImport(
   run: (signal: AbortSignal) => Promise<ImportReport | null>,
   announceAdded: boolean,
+  importAnyway?: (names: string[]) => void,
 ): Promise<void> {
   if (running) {
     pushNotice({ tone: 'info', key: 'library:notice.busy' });
@@ -26,7 +27,7 @@ async function runImport(
   running = controller;
   try {
     const report = await run(controller.signal);
-    if (report) for (const notice of noticesFor(report, announceAdded)) pushNotice(notice);
+    if (report) for (const notice of noticesFor(report, announceAdded, importAnyway)) pushNotice(notice);
   } catch (error) {
     pushFailure('library:notice.importCrashed', error);
   } finally {
@@ -35,12 +36,22 @@ async function runImport(
   }
 }
 
-/** Imports the files, then shows the issues their folders and names point to, for the editor to confirm. */
-export async function importSourceFiles(files: SourceFile[]): Promise<void> {
+/**
+ * Imports the files, then shows the issues their folders and names point to, for the editor to
+ * confirm. Files deleted earlier are skipped, with an offer to import them anyway.
+ */
+export async function importSourceFiles(files: SourceFile[], bringBackDeleted = false): Promise<void> {
   if (files.length === 0) return;
+  const importAnyway = (names: string[]) =>
+    void importSourceFiles(
+      files.filter((file) => names.includes(file.name)),
+      true,
+    );
   await runImport(
-    (signal) => importFiles(db, files, { signal, onProgress: setImportProgress, decideReimport: askReimport }),
+    (signal) =>
+      importFiles(db, files, { signal, onProgress: setImportProgress, decideReimport: askReimport, bringBackDeleted }),
     true,
+    importAnyway,
   );
   await offerGrouping(files);
 }

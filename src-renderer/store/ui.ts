@@ -15,6 +15,14 @@ export interface Notice {
   details?: NoticeDetail[];
   /** The program's own words for what went wrong (an error's message), shown secondary and untranslated. */
   technical?: string;
+  /** What the user can do about it, one button; a notice with one stays until it is used or dismissed. */
+  action?: NoticeAction;
+}
+
+export interface NoticeAction {
+  /** i18n key of the button's label. */
+  key: string;
+  run: () => void;
 }
 
 export type NoticeDetail = string | { name: string; key: string; values?: Record<string, string | number> };

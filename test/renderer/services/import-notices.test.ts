@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ImportReport } from '../../../src-renderer/services/import';
 import { LISTED_FILES, noticesFor } from '../../../src-renderer/services/import-notices';
 import { checkPageSize, decodePage, DecodeError, type DecodeProblem } from '../../../src-shared/pipeline/decode';
@@ -96,6 +96,28 @@ describe('noticesFor', () => {
       ['info', 'library:notice.duplicate', ['again.txt']],
       ['info', 'library:notice.deleted', ['gone.txt']],
     ]);
+  });
+
+  it('should offer to import the deleted files anyway, all of them in one action', () => {
+    const importAnyway = vi.fn();
+    const notices = noticesFor(
+      {
+        ...empty,
+        skipped: [
+          { name: 'again.txt', reason: 'already-in-library' },
+          { name: 'gone.txt', reason: 'deleted-earlier' },
+          { name: 'gone too.txt', reason: 'deleted-earlier' },
+        ],
+      },
+      true,
+      importAnyway,
+    );
+    const deleted = notices.find((notice) => notice.key === 'library:notice.deleted');
+    expect(deleted?.action?.key).toBe('library:notice.importAnyway');
+    expect(notices.find((notice) => notice.key === 'library:notice.duplicate')?.action).toBeUndefined();
+
+    deleted?.action?.run();
+    expect(importAnyway).toHaveBeenCalledExactlyOnceWith(['gone.txt', 'gone too.txt']);
   });
 
   it('should not announce added pages when asked to stay quiet, but still report a cancel', () => {
