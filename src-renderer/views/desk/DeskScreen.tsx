@@ -17,7 +17,7 @@ import { Reanalysis } from './Reanalysis';
 import { SidePanel } from './SidePanel';
 import { RawPage } from '../page/RawPage';
 import { shownArticle, useDeskKeys, type DeskAreas } from './keys';
-import { clearLocated } from './locate';
+import { clearLocated, locateTarget } from './locate';
 import { ensureReview } from '../../db/reviews';
 import './desk.css';
 
@@ -62,6 +62,11 @@ export function DeskScreen({ pageId }: { pageId: string }) {
     [raw?.text, review],
   );
   const article = clean ? shownArticle(clean, articleId) : null;
+
+  // Declared after entering the page, which clears the selection this sets.
+  useEffect(() => {
+    if (clean) locateTarget(pageId, clean);
+  }, [pageId, clean]);
 
   const areas: DeskAreas = {
     raw: useRef<HTMLDivElement>(null),
