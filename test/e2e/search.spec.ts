@@ -59,6 +59,18 @@ test('should say when the text holds the query nowhere, and still filter file na
   await expect(rows(page)).toContainText(SEEDS[1]);
 });
 
+test('should list the places again when the library changes under them', async ({ page }) => {
+  await page.getByRole('searchbox').fill('荥经');
+  await expect(hits(page)).toHaveCount(5);
+  await page.getByTestId('page-table').focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Delete');
+  await page.getByRole('dialog').getByRole('button', { name: '删除', exact: true }).click();
+
+  await expect(page.getByTestId('text-hit-summary')).toHaveText('各页正文中都没有“荥经”。');
+  await expect(hits(page)).toHaveCount(0);
+});
+
 for (const language of ['zh', 'en'] as const) {
   test(`should show the places found in ${language} at 1280×720 (screenshots)`, async ({ page }) => {
     if (language === 'en') await page.getByLabel('语言').selectOption('en');

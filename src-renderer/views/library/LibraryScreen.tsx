@@ -1,4 +1,4 @@
-import { useMemo, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAGE_STATUSES } from '../../../src-shared/model';
 import { importSourceFiles } from '../../commands';
@@ -9,7 +9,7 @@ import { useTextSearch } from '../../store/text-search';
 import { LibraryExportButton } from '../export/ExportButtons';
 import { AnalysisProgressBar } from './AnalysisProgressBar';
 import { BackupControls } from './BackupControls';
-import { searchLibrary } from './commands';
+import { refreshTextSearch, searchLibrary } from './commands';
 import { DeleteDialog } from './DeleteDialog';
 import { filterPages, sectionsOf } from './filter';
 import { ImportProgressBar } from './ImportProgressBar';
@@ -45,6 +45,11 @@ export function LibraryScreen() {
     [pages, filter, textMatches],
   );
   const sections = useMemo(() => (pages ? sectionsOf(pages) : []), [pages]);
+  // Back from the desk, or pages imported or deleted: the places listed may have changed.
+  const pageCount = pages?.length;
+  useEffect(() => {
+    if (pageCount !== undefined) refreshTextSearch();
+  }, [pageCount]);
   const [dragging, setDragging] = useState(false);
   const byIssue = useLibraryView() === 'issues';
   useIssueUndoKeys();

@@ -1,5 +1,5 @@
 import type { TextHit } from '../../services/text-search';
-import { setFilter } from '../../store/library';
+import { setFilter, useLibrary } from '../../store/library';
 import { setTextSearching, setTextSearchResult } from '../../store/text-search';
 import { openPage, pushFailure } from '../../store/ui';
 import { searchTextInWorker } from '../../workers/text-search';
@@ -14,6 +14,16 @@ let latest = 0;
 /** The library's search box: file names are filtered at once, the text of every page once typing pauses. */
 export function searchLibrary(search: string): void {
   setFilter({ search });
+  queueTextSearch(search, TEXT_SEARCH_DELAY_MS);
+}
+
+/** Searches the text again for the search in the box: the library changed under the places listed. */
+export function refreshTextSearch(): void {
+  queueTextSearch(useLibrary.getState().filter.search, 0);
+}
+
+/** Searches the text after `delay`; an answer to an older request than the last is dropped. */
+function queueTextSearch(search: string, delay: number): void {
   clearTimeout(delayed);
   const request = ++latest;
   if (search.trim() === '') {
@@ -32,7 +42,7 @@ export function searchLibrary(search: string): void {
         pushFailure('library:textSearch.failed', error);
       },
     );
-  }, TEXT_SEARCH_DELAY_MS);
+  }, delay);
 }
 
 /** Opens the desk at a hit: its page, its article selected, the place marked as a card's is. */
