@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Language, Theme } from '../db/schema';
+import { errorText } from '../error-text';
 
 export type Route = { name: 'library' } | { name: 'page'; pageId: string };
 
@@ -81,8 +82,7 @@ export function pushNotice(notice: Omit<Notice, 'id'>): number {
 
 /** An error notice whose translated message says what failed; the error itself is its technical detail. */
 export function pushFailure(key: string, error: unknown, values?: Notice['values']): number {
-  const technical = error instanceof Error ? error.message : String(error);
-  return pushNotice({ tone: 'error', key, ...(values ? { values } : {}), technical });
+  return pushNotice({ tone: 'error', key, ...(values ? { values } : {}), technical: errorText(error) });
 }
 
 export function dismissNotice(id: number): void {

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dismissNotice, useUi, type Notice } from '../store/ui';
+import { TechnicalDetail } from './TechnicalDetail';
 
 const INFO_LIFETIME_MS = 8000;
 
@@ -51,12 +52,7 @@ function NoticeCard({ notice }: { notice: Notice }) {
             {t(notice.action.key)}
           </button>
         )}
-        {notice.technical && (
-          <details className="notice-technical">
-            <summary>{t('technicalDetail')}</summary>
-            <pre>{notice.technical}</pre>
-          </details>
-        )}
+        {notice.technical && <TechnicalDetail text={notice.technical} />}
       </div>
       <button type="button" className="notice-close" onClick={() => dismissNotice(notice.id)} aria-label={t('dismiss')}>
         ×
