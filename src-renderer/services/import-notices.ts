@@ -44,7 +44,8 @@ export function noticesFor(
       tone: 'error',
       key: 'library:notice.unsaved',
       values: { count: unsaved.length },
-      details: listed(unsaved.map(withReason)),
+      details: listed(unsaved.map(nameOnly)),
+      technical: [...new Set(unsaved.map(({ reason }) => reason))].join('\n'),
     });
   }
   if (announceAdded && report.added.length > 0)

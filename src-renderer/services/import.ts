@@ -2,6 +2,7 @@ import type { SourceFile } from '../../src-shared/ipc/contract';
 import { contentHash, decodePage, DecodeError, hasNoText, type DecodeProblem } from '../../src-shared/pipeline/decode';
 import type { GalleyDB, PageRow, RawRow } from '../db/schema';
 import type { DecideReimport } from './import-documents';
+import { errorText } from '../error-text';
 
 export interface ImportProgress {
   done: number;
@@ -142,7 +143,7 @@ async function storing(write: () => Promise<void>, names: readonly string[], rep
     return true;
   } catch (error) {
     // Later batches would fail alike, so the import stops here.
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorText(error);
     for (const name of names) report.failed.push({ name, reason, stage: 'save' });
     return false;
   }

@@ -2,6 +2,7 @@
 import '../../src-shared/zod-config';
 import { db } from '../db/db';
 import { searchText, type RawTexts, type TextSearchResult } from '../services/text-search';
+import { errorText } from '../error-text';
 
 export interface TextSearchRequest {
   requestId: number;
@@ -31,7 +32,7 @@ scope.onmessage = (event: MessageEvent<TextSearchRequest>) => {
       scope.postMessage(
         (controller.signal.aborted
           ? { requestId, superseded: true }
-          : { requestId, error: error instanceof Error ? error.message : String(error) }) satisfies TextSearchResponse,
+          : { requestId, error: errorText(error) }) satisfies TextSearchResponse,
       ),
   );
 };

@@ -65,10 +65,17 @@ describe('noticesFor', () => {
     }
   });
 
-  it('should keep save failures apart from unreadable files', () => {
-    const notices = noticesFor({ ...empty, failed: [{ name: 'a.txt', reason: 'QuotaExceededError', stage: 'save' }] });
-    expect(notices).toEqual([
-      { tone: 'error', key: 'library:notice.unsaved', values: { count: 1 }, details: ['a.txt: QuotaExceededError'] },
+  it('should keep save failures apart from unreadable files, the database error as technical detail', () => {
+    const failed = ['a.txt', 'b.txt'].map((name) => ({ name, reason: 'QuotaExceededError', stage: 'save' as const }));
+    expect(noticesFor({ ...empty, failed })).toEqual([
+      {
+        tone: 'error',
+        key: 'library:notice.unsaved',
+        values: { count: 2 },
+        details: ['a.txt', 'b.txt'],
+        // The database's words, once: the batch failed as a whole.
+        technical: 'QuotaExceededError',
+      },
     ]);
   });
 
