@@ -7,7 +7,7 @@ import { backupFileName, BackupError, exportBackup, restoreBackup, type RestoreP
 import { i18n } from './i18n';
 import { setAnalysisProgress } from './store/analysis';
 import { useLibrary } from './store/library';
-import { pushNotice } from './store/ui';
+import { pushFailure, pushNotice } from './store/ui';
 import { findCorpusFlagsInWorker } from './workers/corpus-check';
 import { createWorkerAnalyzer, type WorkerAnalyzer } from './workers/worker-analyzer';
 
@@ -40,7 +40,8 @@ export async function analyzeInBackground(): Promise<void> {
           tone: 'error',
           key: 'scale:analysis.failed',
           values: { count: report.failed.length },
-          details: report.failed.map(({ name, reason }) => `${name}: ${reason}`),
+          details: report.failed.map(({ name }) => name),
+          technical: report.failed.map(({ name, reason }) => `${name}: ${reason}`).join('\n'),
         });
       }
     } while (analyseAgain && !signal.aborted);
@@ -53,11 +54,7 @@ export async function analyzeInBackground(): Promise<void> {
     // New pages can make a name on an old page a rare variant: the library is checked as a whole.
     if (analysedAny && !signal.aborted) await storeCorpusFlags(db, await findCorpusFlagsInWorker());
   } catch (error) {
-    pushNotice({
-      tone: 'error',
-      key: 'scale:analysis.crashed',
-      values: { reason: error instanceof Error ? error.message : String(error) },
-    });
+    pushFailure('scale:analysis.crashed', error);
   } finally {
     run.worker.terminate();
     analysis = null;
@@ -88,11 +85,7 @@ export async function backUpLibrary(): Promise<void> {
     const result = await galley.saveFiles({ suggestedName: name, files: [{ name, data }] });
     if (result.saved) pushNotice({ tone: 'info', key: 'scale:backup.saved', values: { location: result.location } });
   } catch (error) {
-    pushNotice({
-      tone: 'error',
-      key: 'scale:backup.failed',
-      values: { reason: error instanceof Error ? error.message : String(error) },
-    });
+    pushFailure('scale:backup.failed', error);
   }
 }
 
@@ -110,13 +103,13 @@ export async function restoreLibrary(file: File, confirm: (plan: RestorePlan) =>
       pushNotice({ tone: 'info', key: 'scale:restore.done', values: { name: file.name, count: pages } });
     }
   } catch (error) {
-    const reason =
-      error instanceof BackupError
-        ? i18n.t(`scale:restore.problem.${error.problem.key}`, error.problem)
-        : error instanceof Error
-          ? error.message
-          : String(error);
-    pushNotice({ tone: 'error', key: 'scale:restore.failed', values: { name: file.name, reason } });
+    if (error instanceof BackupError) {
+      const reason = i18n.t(`scale:restore.problem.${error.problem.key}`, error.problem);
+      pushNotice({ tone: 'error', key: 'scale:restore.failed', values: { name: file.name, reason } });
+    } else {
+      const reason = i18n.t('scale:restore.problem.unexpected');
+      pushFailure('scale:restore.failed', error, { name: file.name, reason });
+    }
   }
   void analyzeInBackground();
 }

@@ -6,7 +6,7 @@ import { importFiles, type ImportReport } from './services/import';
 import { noticesFor } from './services/import-notices';
 import { loadSeedsOnce } from './services/seeds';
 import { askToDelete, selectPage, setImportProgress, useLibrary } from './store/library';
-import { pushNotice } from './store/ui';
+import { pushFailure, pushNotice } from './store/ui';
 import { askReimport } from './views/library/ReimportDialog';
 import { offerGrouping } from './views/library/issues/commands';
 
@@ -17,6 +17,7 @@ let running: AbortController | null = null;
 async function runImport(
   run: (signal: AbortSignal) => Promise<ImportReport | null>,
   announceAdded: boolean,
+  importAnyway?: (names: string[]) => void,
 ): Promise<void> {
   if (running) {
     pushNotice({ tone: 'info', key: 'library:notice.busy' });
@@ -26,25 +27,31 @@ async function runImport(
   running = controller;
   try {
     const report = await run(controller.signal);
-    if (report) for (const notice of noticesFor(report, announceAdded)) pushNotice(notice);
+    if (report) for (const notice of noticesFor(report, announceAdded, importAnyway)) pushNotice(notice);
   } catch (error) {
-    pushNotice({
-      tone: 'error',
-      key: 'library:notice.importCrashed',
-      values: { reason: error instanceof Error ? error.message : String(error) },
-    });
+    pushFailure('library:notice.importCrashed', error);
   } finally {
     running = null;
     setImportProgress(null);
   }
 }
 
-/** Imports the files, then shows the issues their folders and names point to, for the editor to confirm. */
-export async function importSourceFiles(files: SourceFile[]): Promise<void> {
+/**
+ * Imports the files, then shows the issues their folders and names point to, for the editor to
+ * confirm. Files deleted earlier are skipped, with an offer to import them anyway.
+ */
+export async function importSourceFiles(files: SourceFile[], bringBackDeleted = false): Promise<void> {
   if (files.length === 0) return;
+  const importAnyway = (names: string[]) =>
+    void importSourceFiles(
+      files.filter((file) => names.includes(file.name)),
+      true,
+    );
   await runImport(
-    (signal) => importFiles(db, files, { signal, onProgress: setImportProgress, decideReimport: askReimport }),
+    (signal) =>
+      importFiles(db, files, { signal, onProgress: setImportProgress, decideReimport: askReimport, bringBackDeleted }),
     true,
+    importAnyway,
   );
   await offerGrouping(files);
 }
@@ -54,11 +61,7 @@ export async function pickAndImport(): Promise<void> {
   try {
     files = await galley.openFiles();
   } catch (error) {
-    pushNotice({
-      tone: 'error',
-      key: 'library:notice.importCrashed',
-      values: { reason: error instanceof Error ? error.message : String(error) },
-    });
+    pushFailure('library:notice.importCrashed', error);
     return;
   }
   await importSourceFiles(files);

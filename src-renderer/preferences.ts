@@ -1,7 +1,7 @@
 import { db } from './db/db';
 import type { Language, Theme } from './db/schema';
 import { DEFAULT_LANGUAGE, htmlLang, i18n, LANGUAGES } from './i18n';
-import { pushNotice, setEditorNameState, setLanguageState, setThemeState } from './store/ui';
+import { pushFailure, setEditorNameState, setLanguageState, setThemeState } from './store/ui';
 
 function applyLanguage(language: Language): void {
   setLanguageState(language);
@@ -51,11 +51,7 @@ export async function loadPreferences(): Promise<void> {
   try {
     stored = await Promise.all([db.getMeta('language'), db.getMeta('theme'), db.getMeta('editorName')]);
   } catch (error) {
-    pushNotice({
-      tone: 'error',
-      key: 'common:storageUnavailable',
-      values: { reason: error instanceof Error ? error.message : String(error) },
-    });
+    pushFailure('common:storageUnavailable', error);
   }
   const quickLanguage = mirrored('language') as Language | undefined;
   const language = quickLanguage && LANGUAGES.includes(quickLanguage) ? quickLanguage : stored[0];

@@ -5,6 +5,7 @@ import { canonicalJson } from '../../src-shared/export/json';
 import { contentHash } from '../../src-shared/pipeline/decode';
 import { declareVersions, GalleyDB, SCHEMA_VERSIONS } from '../db/schema';
 import { isBackupTable, rowSchema } from './backup-rows';
+import { errorText } from '../error-text';
 
 /**
  * The whole database as one JSON file (dexie-export-import's format, keys sorted, with a checksum)
@@ -132,7 +133,7 @@ export async function restoreBackup(
   } catch (error) {
     throw new BackupError(fileName, {
       key: 'write-failed',
-      detail: error instanceof Error ? error.message : String(error),
+      detail: errorText(error),
     });
   }
   return { tables: backup.data.tables.map((table) => ({ name: table.name, rows: table.rowCount })) };
@@ -172,7 +173,7 @@ async function upgradeBackup(backup: BackupFile, fileName: string): Promise<Back
     throw new BackupError(fileName, {
       key: 'upgrade-failed',
       version,
-      detail: error instanceof Error ? error.message : String(error),
+      detail: errorText(error),
     });
   } finally {
     old.close();
@@ -197,7 +198,7 @@ async function readBackup(db: GalleyDB, fileName: string, bytes: Uint8Array): Pr
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw fail({ key: 'damaged', detail: error instanceof Error ? error.message : String(error) });
+    throw fail({ key: 'damaged', detail: errorText(error) });
   }
   if (!isBackupFile(json)) throw fail({ key: 'not-backup' });
   const backupVersion = json.galley?.backupVersion ?? 1;

@@ -17,8 +17,15 @@ const withReason = ({ name, reason, problem }: ImportReport['failed'][number]): 
 };
 const nameOnly = ({ name }: { name: string }) => name;
 
-/** What the user is told after an import; errors name every file (up to a readable number). */
-export function noticesFor(report: ImportReport, announceAdded = true): Omit<Notice, 'id'>[] {
+/**
+ * What the user is told after an import; errors name every file (up to a readable number). Files
+ * deleted earlier come with "import anyway" when `importAnyway` is given: it gets all their names.
+ */
+export function noticesFor(
+  report: ImportReport,
+  announceAdded = true,
+  importAnyway?: (names: string[]) => void,
+): Omit<Notice, 'id'>[] {
   const notices: Omit<Notice, 'id'>[] = [];
   const unreadable = report.failed.filter((failure) => failure.stage === 'read');
   const unsaved = report.failed.filter((failure) => failure.stage === 'save');
@@ -37,7 +44,8 @@ export function noticesFor(report: ImportReport, announceAdded = true): Omit<Not
       tone: 'error',
       key: 'library:notice.unsaved',
       values: { count: unsaved.length },
-      details: listed(unsaved.map(withReason)),
+      details: listed(unsaved.map(nameOnly)),
+      technical: [...new Set(unsaved.map(({ reason }) => reason))].join('\n'),
     });
   }
   if (announceAdded && report.added.length > 0)
@@ -62,6 +70,9 @@ export function noticesFor(report: ImportReport, announceAdded = true): Omit<Not
       key: 'library:notice.deleted',
       values: { count: deleted.length },
       details: listed(deleted.map(nameOnly)),
+      ...(importAnyway
+        ? { action: { key: 'library:notice.importAnyway', run: () => importAnyway(deleted.map(nameOnly)) } }
+        : {}),
     });
   if (report.cancelled)
     notices.push({ tone: 'info', key: 'library:notice.cancelled', values: { count: report.added.length } });

@@ -2,6 +2,7 @@ import type { SourceFile } from '../../src-shared/ipc/contract';
 import { contentHash, decodePage, DecodeError, hasNoText, type DecodeProblem } from '../../src-shared/pipeline/decode';
 import type { GalleyDB, PageRow, RawRow } from '../db/schema';
 import type { DecideReimport } from './import-documents';
+import { errorText } from '../error-text';
 
 export interface ImportProgress {
   done: number;
@@ -18,7 +19,7 @@ export type SkipReason = 'already-in-library' | 'deleted-earlier';
 export interface ImportReport {
   /** Pages stored by this import; a Galley document (.json) may replace a stored page's review (see import-documents). */
   added: Array<{ id: string; name: string }>;
-  /** Not an error: the page is stored already, or the user deleted it and it stays deleted. */
+  /** Not an error: the page is stored already, or the user deleted it (and did not ask to bring it back). */
   skipped: Array<{ name: string; reason: SkipReason }>;
   /** Stored by this import, but the file held no text (empty or whitespace only), so the page has no articles. */
   empty: Array<{ id: string; name: string }>;
@@ -37,6 +38,8 @@ export interface ImportOptions {
   now?: () => number;
   /** Asked for each page of a Galley document that would replace reviewed work; without it the library's review is kept. */
   decideReimport?: DecideReimport;
+  /** The editor chose "import anyway": pages deleted earlier are stored again and their deletion forgotten. */
+  bringBackDeleted?: boolean;
 }
 
 interface Prepared {
@@ -56,7 +59,14 @@ export async function importFiles(
   files: readonly SourceFile[],
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const { signal, onProgress, batchSize = DEFAULT_BATCH_SIZE, now = Date.now, decideReimport } = options;
+  const {
+    signal,
+    onProgress,
+    batchSize = DEFAULT_BATCH_SIZE,
+    now = Date.now,
+    decideReimport,
+    bringBackDeleted = false,
+  } = options;
   const report: ImportReport = { added: [], skipped: [], empty: [], failed: [], cancelled: false };
   const started = now();
   let done = 0;
@@ -93,7 +103,7 @@ export async function importFiles(
     if (signal?.aborted) break;
     const stored =
       (await storing(
-        () => storeBatch(db, prepared, report),
+        () => storeBatch(db, prepared, report, bringBackDeleted),
         prepared.map(({ page }) => page.name),
         report,
       )) && (await restoreDocuments(db, documents, report, decideReimport));
@@ -133,7 +143,7 @@ async function storing(write: () => Promise<void>, names: readonly string[], rep
     return true;
   } catch (error) {
     // Later batches would fail alike, so the import stops here.
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorText(error);
     for (const name of names) report.failed.push({ name, reason, stage: 'save' });
     return false;
   }
@@ -159,7 +169,12 @@ async function prepare(file: SourceFile, importedAt: number): Promise<Prepared |
   }
 }
 
-async function storeBatch(db: GalleyDB, prepared: readonly Prepared[], report: ImportReport): Promise<void> {
+async function storeBatch(
+  db: GalleyDB,
+  prepared: readonly Prepared[],
+  report: ImportReport,
+  bringBackDeleted: boolean,
+): Promise<void> {
   const added: Array<{ id: string; name: string }> = [];
   const skipped: ImportReport['skipped'] = [];
   const empty: ImportReport['empty'] = [];
@@ -171,7 +186,7 @@ async function storeBatch(db: GalleyDB, prepared: readonly Prepared[], report: I
     const fresh: Prepared[] = [];
     const seen = new Set<string>();
     prepared.forEach((item, i) => {
-      if (deleted[i]) skipped.push({ name: item.page.name, reason: 'deleted-earlier' });
+      if (deleted[i] && !bringBackDeleted) skipped.push({ name: item.page.name, reason: 'deleted-earlier' });
       else if (stored[i] || seen.has(item.page.id))
         skipped.push({ name: item.page.name, reason: 'already-in-library' });
       else {
@@ -181,6 +196,8 @@ async function storeBatch(db: GalleyDB, prepared: readonly Prepared[], report: I
     });
     await db.pages.bulkAdd(fresh.map(({ page }) => page));
     await db.raws.bulkAdd(fresh.map(({ raw }) => raw));
+    // In the same transaction as the page, so a page is never back while its tombstone still says deleted.
+    if (bringBackDeleted) await db.tombstones.bulkDelete(fresh.map(({ page }) => page.id));
     for (const { page } of fresh) added.push({ id: page.id, name: page.name });
     empty.length = 0;
     for (const { page, raw } of fresh) if (hasNoText(raw.text)) empty.push({ id: page.id, name: page.name });

@@ -10,7 +10,7 @@ export type ExportScope = 'chosen' | 'approved';
 
 export type MarkdownLayout = 'article' | 'page';
 
-/** How the last run ended: saved or not (the user closed the save dialog), cancelled, or failed with a reason. */
+/** How the last run ended: saved or not (the user closed the save dialog), cancelled, or failed (`reason`: the error's own words). */
 export type ExportResult =
   { kind: 'done'; outcome: ExportOutcome } | { kind: 'cancelled' } | { kind: 'failed'; reason: string };
 

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Language, Theme } from '../db/schema';
+import { errorText } from '../error-text';
 
 export type Route = { name: 'library' } | { name: 'page'; pageId: string };
 
@@ -15,6 +16,16 @@ export interface Notice {
   details?: NoticeDetail[];
   /** Notices that answer one question (may this page be approved?): the latest answer replaces the earlier. */
   topic?: string;
+  /** The program's own words for what went wrong (an error's message), shown secondary and untranslated. */
+  technical?: string;
+  /** What the user can do about it, one button; a notice with one stays until it is used or dismissed. */
+  action?: NoticeAction;
+}
+
+export interface NoticeAction {
+  /** i18n key of the button's label. */
+  key: string;
+  run: () => void;
 }
 
 export type NoticeDetail = string | { name: string; key: string; values?: Record<string, string | number> };
@@ -79,6 +90,11 @@ export function replaceNotices(topic: string, notices: readonly Omit<Notice, 'id
       ...notices.map((notice) => ({ ...notice, topic, id: nextNoticeId++ })),
     ],
   }));
+}
+
+/** An error notice whose translated message says what failed; the error itself is its technical detail. */
+export function pushFailure(key: string, error: unknown, values?: Notice['values']): number {
+  return pushNotice({ tone: 'error', key, ...(values ? { values } : {}), technical: errorText(error) });
 }
 
 export function dismissNotice(id: number): void {

@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dismissNotice, useUi, type Notice } from '../store/ui';
+import { TechnicalDetail } from './TechnicalDetail';
 
 const INFO_LIFETIME_MS = 8000;
 
-/** Errors stay until dismissed (they name files the user must act on); info fades by itself. */
+/** Errors and notices offering an action stay until dismissed (the user must act on them); other info fades by itself. */
 export function Notices() {
   const { t } = useTranslation('common');
   const notices = useUi((state) => state.notices);
@@ -20,7 +21,7 @@ export function Notices() {
 function NoticeCard({ notice }: { notice: Notice }) {
   const { t } = useTranslation('common');
   useEffect(() => {
-    if (notice.tone !== 'info') return;
+    if (notice.tone !== 'info' || notice.action) return;
     const timer = setTimeout(() => dismissNotice(notice.id), INFO_LIFETIME_MS);
     return () => clearTimeout(timer);
   }, [notice]);
@@ -39,6 +40,19 @@ function NoticeCard({ notice }: { notice: Notice }) {
             )}
           </ul>
         )}
+        {notice.action && (
+          <button
+            type="button"
+            className="notice-action"
+            onClick={() => {
+              dismissNotice(notice.id);
+              notice.action?.run();
+            }}
+          >
+            {t(notice.action.key)}
+          </button>
+        )}
+        {notice.technical && <TechnicalDetail text={notice.technical} />}
       </div>
       <button type="button" className="notice-close" onClick={() => dismissNotice(notice.id)} aria-label={t('dismiss')}>
         ×

@@ -1,5 +1,6 @@
 import type { PageAnalysis } from '../../src-shared/model';
 import { analyzePage } from '../../src-shared/pipeline';
+import { errorText } from '../error-text';
 
 export interface AnalyzeInput {
   id: string;
@@ -15,7 +16,7 @@ export function analyzeBatch(pages: readonly AnalyzeInput[]): AnalyzeOutput[] {
     try {
       return { id, analysis: analyzePage(raw) };
     } catch (error) {
-      return { id, error: error instanceof Error ? error.message : String(error) };
+      return { id, error: errorText(error) };
     }
   });
 }

@@ -2,6 +2,7 @@
 import '../../src-shared/zod-config';
 import { db } from '../db/db';
 import { findCorpusFlags, type CorpusFindings } from '../services/corpus';
+import { errorText } from '../error-text';
 
 export type CorpusResponse = { findings: CorpusFindings } | { error: string };
 
@@ -10,7 +11,6 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = () => {
   findCorpusFlags(db).then(
     (findings) => scope.postMessage({ findings } satisfies CorpusResponse),
-    (error: unknown) =>
-      scope.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies CorpusResponse),
+    (error: unknown) => scope.postMessage({ error: errorText(error) } satisfies CorpusResponse),
   );
 };

@@ -18,6 +18,15 @@ export interface Occurrence extends Span {
 
 const CONTEXT = 12;
 
+/** `text`'s match at [start, end) with a little text on each side, line breaks shown as spaces. */
+export function contextAround(text: string, start: number, end: number): Occurrence['context'] {
+  return {
+    before: oneLine(text.slice(Math.max(0, start - CONTEXT), start)),
+    match: text.slice(start, end),
+    after: oneLine(text.slice(end, end + CONTEXT)),
+  };
+}
+
 /**
  * Every occurrence of `text` in the raw text of `pages` that still reads as printed: a match
  * under an applied text edit (a removed duplicate, a fix already made) is left out, because
@@ -34,16 +43,7 @@ export function findOccurrences(pages: readonly ReviewPage[], text: string): Occ
     for (let at = page.raw.indexOf(text); at !== -1; at = page.raw.indexOf(text, at + text.length)) {
       const end = at + text.length;
       if (covered.some((e) => e.start < end && at < e.end)) continue;
-      found.push({
-        pageId: page.pageId,
-        start: at,
-        end,
-        context: {
-          before: oneLine(page.raw.slice(Math.max(0, at - CONTEXT), at)),
-          match: text,
-          after: oneLine(page.raw.slice(end, end + CONTEXT)),
-        },
-      });
+      found.push({ pageId: page.pageId, start: at, end, context: contextAround(page.raw, at, end) });
     }
   }
   return found;
@@ -59,11 +59,7 @@ function fieldOccurrences(pageId: string, edit: Edit, text: string): Occurrence[
       pageId,
       start: edit.start,
       end: edit.end,
-      context: {
-        before: oneLine(value.slice(Math.max(0, at - CONTEXT), at)),
-        match: text,
-        after: oneLine(value.slice(at + text.length, at + text.length + CONTEXT)),
-      },
+      context: contextAround(value, at, at + text.length),
       field: { edit: edit.id, at },
     });
   }

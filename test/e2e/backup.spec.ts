@@ -1,15 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { openLibrary, openPage, SEEDS } from './support';
+import { analysed, openLibrary, openPage, rows, SEEDS } from './support';
 
 const SEED_COUNT = 5;
-const rows = (page: Page) => page.getByTestId('page-row');
-
-/** Background analysis has filled in every row's counts (a row not yet analysed shows "—"). */
-async function analysed(page: Page, count: number) {
-  await expect(rows(page)).toHaveCount(count);
-  await expect(rows(page).getByRole('gridcell').filter({ hasText: /^—$/ })).toHaveCount(0, { timeout: 20_000 });
-}
 
 async function backUp(page: Page): Promise<Buffer> {
   const download = page.waitForEvent('download');

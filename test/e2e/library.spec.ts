@@ -159,6 +159,27 @@ test('should keep a deleted page deleted after a reload', async ({ page }) => {
   await expect(rows(page).filter({ hasText: SEEDS[0] })).toHaveCount(0);
 });
 
+test('should import a deleted page again when the editor chooses to import it anyway', async ({ page }) => {
+  await openLibrary(page);
+  await page.getByTestId('page-table').focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Delete');
+  await page.getByRole('dialog').getByRole('button', { name: '删除', exact: true }).click();
+  await expect(rows(page)).toHaveCount(SEEDS.length - 1);
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '导入页面…' }).click();
+  await (await chooser).setFiles(join(ROOT, 'seeds', SEEDS[0]));
+  const notice = page.getByRole('status').filter({ hasText: '曾被删除' });
+  await expect(notice).toContainText(SEEDS[0]);
+  await expect(rows(page)).toHaveCount(SEEDS.length - 1);
+
+  await notice.getByRole('button', { name: '仍然导入' }).click();
+  await expect(rows(page)).toHaveCount(SEEDS.length);
+  await page.reload();
+  await expect(rows(page).filter({ hasText: SEEDS[0] })).toHaveCount(1);
+});
+
 for (const language of ['zh', 'en'] as const) {
   test(`should render the library and a page in ${language} (screenshots)`, async ({ page }) => {
     await openLibrary(page);

@@ -17,6 +17,12 @@ export async function openLibrary(page: Page): Promise<void> {
   await expect(rows(page)).toHaveCount(SEEDS.length);
 }
 
+/** Background analysis has filled in every row's counts (a row not yet analysed shows "—"). */
+export async function analysed(page: Page, count: number): Promise<void> {
+  await expect(rows(page)).toHaveCount(count);
+  await expect(rows(page).getByRole('gridcell').filter({ hasText: /^—$/ })).toHaveCount(0, { timeout: 20_000 });
+}
+
 /** Opens a page from the library by its file name and waits for the desk and its articles. */
 export async function openPage(page: Page, name: string): Promise<void> {
   await rows(page).getByRole('button', { name, exact: true }).click();

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article, CleanPage, PageAnalysis } from '../../../src-shared/model';
 import { CUTOFFS } from '../../../src-shared/pipeline/decide/cutoffs';
@@ -99,8 +100,14 @@ function ArticleItem({ article, selected, openFlags, titleMissing }: ArticleItem
   ]
     .filter(Boolean)
     .join(' ');
+  // An article selected from elsewhere (a search hit, a card, a key) is brought into the list's view.
+  const item = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (selected) item.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
   return (
     <li
+      ref={item}
       className={classes}
       data-testid="article-item"
       onDragOver={(event) => event.preventDefault()}

@@ -5,7 +5,9 @@ import { materialize } from '../../../src-shared/model';
 import { db } from '../../db/db';
 import { leasePage } from '../../services/page-lease';
 import { enterPage, setOpenElsewhere, useDesk } from '../../store/desk';
-import { openLibrary, pushNotice } from '../../store/ui';
+import { openLibrary, pushFailure } from '../../store/ui';
+import { errorText } from '../../error-text';
+import { TechnicalDetail } from '../TechnicalDetail';
 import { ArticleEditor } from './ArticleEditor';
 import { ArticleList } from './ArticleList';
 import { DeskHeader } from './DeskHeader';
@@ -18,7 +20,7 @@ import { Reanalysis } from './Reanalysis';
 import { SidePanel } from './SidePanel';
 import { RawPage } from '../page/RawPage';
 import { shownArticle, useDeskKeys, type DeskAreas } from './keys';
-import { clearLocated } from './locate';
+import { clearLocated, locateTarget } from './locate';
 import { ensureReview } from '../../db/reviews';
 import './desk.css';
 
@@ -49,9 +51,8 @@ export function DeskScreen({ pageId }: { pageId: string }) {
     const releaseLease = leasePage(pageId, (held) => setOpenElsewhere(!held));
     setFailure(null);
     ensureReview(db, pageId).catch((error: unknown) => {
-      const reason = error instanceof Error ? error.message : String(error);
-      setFailure(reason);
-      pushNotice({ tone: 'error', key: 'desk:notice.analyseFailed', values: { reason } });
+      setFailure(errorText(error));
+      pushFailure('desk:notice.analyseFailed', error);
     });
     return releaseLease;
   }, [pageId]);
@@ -63,6 +64,11 @@ export function DeskScreen({ pageId }: { pageId: string }) {
     [raw?.text, review],
   );
   const article = clean ? shownArticle(clean, articleId) : null;
+
+  // Declared after entering the page, which clears the selection this sets.
+  useEffect(() => {
+    if (clean) locateTarget(pageId, clean);
+  }, [pageId, clean]);
 
   const areas: DeskAreas = {
     raw: useRef<HTMLDivElement>(null),
@@ -93,7 +99,10 @@ export function DeskScreen({ pageId }: { pageId: string }) {
       <p className="empty-state">{t('analysing')}</p>
     ) : (
       <section className="desk desk-failed" data-testid="desk">
-        <p className="empty-state">{t('notice.analyseFailed', { reason: failure })}</p>
+        <div className="empty-state">
+          <p>{t('notice.analyseFailed')}</p>
+          <TechnicalDetail text={failure} />
+        </div>
         <RawPage raw={raw.text} label={t('rawLabel')} />
       </section>
     );

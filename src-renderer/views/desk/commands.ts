@@ -2,7 +2,7 @@ import type { Article, CleanPage, PageAnalysis } from '../../../src-shared/model
 import { pageApproval, type HistoryEntry, type PageApproval, type ReviewPage } from '../../../src-shared/review';
 import { db } from '../../db/db';
 import { setSaveState, useDesk } from '../../store/desk';
-import { pushNotice, replaceNotices, useUi, type Notice } from '../../store/ui';
+import { pushFailure, pushNotice, replaceNotices, useUi, type Notice } from '../../store/ui';
 import { changePageStatus, commitAction, travel } from '../../db/reviews';
 
 /** Every desk write goes through here, so the saved/saving indicator and errors are told one way; a page open in another tab is not written. */
@@ -18,11 +18,7 @@ async function saving<T>(write: () => Promise<T>): Promise<T | null> {
     return result;
   } catch (error) {
     setSaveState('error');
-    pushNotice({
-      tone: 'error',
-      key: 'desk:notice.saveFailed',
-      values: { reason: error instanceof Error ? error.message : String(error) },
-    });
+    pushFailure('desk:notice.saveFailed', error);
     return null;
   }
 }

@@ -19,14 +19,22 @@ interface Located extends Place {
 /** Text the editor selected, in the raw pane (raw offsets) or in one block (offsets in its text). */
 export type Selected = { raw: Span } | { block: string; start: number; end: number };
 
+/** A place to show once its page is open: the library's text search opens the desk at a hit. */
+export interface PageTarget {
+  pageId: string;
+  /** The article and block the place reads in; null for raw text no article shows. */
+  articleId: string | null;
+  blockId: string | null;
+  place: Place;
+}
+
 /**
- * The place the editor last asked to see, shown in the raw pane and in the editor at once, and the
- * text selected in either, whose cards are marked.
+ * The place the editor last asked to see, shown in the raw pane and in the editor at once, the
+ * text selected in either, whose cards are marked, and a place waiting for its page to open.
  */
-export const useLocated = create<{ located: Located | null; selected: Selected | null }>(() => ({
-  located: null,
-  selected: null,
-}));
+export const useLocated = create<{ located: Located | null; selected: Selected | null; target: PageTarget | null }>(
+  () => ({ located: null, selected: null, target: null }),
+);
 
 export function clearLocated(): void {
   useLocated.setState({ located: null, selected: null });
@@ -56,6 +64,25 @@ export function locate(clean: CleanPage, place: Place): void {
   if (found) selectArticle(found.articleId, found.blockId);
   const serial = (useLocated.getState().located?.serial ?? 0) + 1;
   useLocated.setState({ located: { ...place, serial } });
+}
+
+export function locateWhenOpen(target: PageTarget): void {
+  useLocated.setState({ target });
+}
+
+/**
+ * Shows the place waiting for `pageId` once the desk has derived the page. The hit's own article
+ * wins over the one its raw offset falls in (a title's raw line may sit in no block). A target for
+ * another page is dropped: the editor went elsewhere.
+ */
+export function locateTarget(pageId: string, clean: CleanPage): void {
+  const { target } = useLocated.getState();
+  if (!target) return;
+  useLocated.setState({ target: null });
+  if (target.pageId !== pageId) return;
+  locate(clean, target.place);
+  if (clean.articles.some((article) => article.id === target.articleId))
+    selectArticle(target.articleId, target.blockId);
 }
 
 /** The raw text on each side of a range, as far as the paragraph it sits in (or the break it is). */

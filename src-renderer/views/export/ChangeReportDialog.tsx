@@ -3,8 +3,10 @@ import { useModalDialog } from '../useModalDialog';
 import { useTranslation } from 'react-i18next';
 import type { PageAnalysis } from '../../../src-shared/model';
 import { db } from '../../db/db';
+import { errorText } from '../../error-text';
 import { loadExportable, summarize, type PageSummary } from '../../services/export';
 import { openChangeReport, useExport } from '../../store/export';
+import { TechnicalDetail } from '../TechnicalDetail';
 import { ChangeReport } from './ChangeReport';
 import './export.css';
 
@@ -26,7 +28,7 @@ export function ChangeReportDialog({ pageId, analysis }: { pageId: string; analy
       .then((pages) => summarize(db, pages, format, Date.now()))
       .then(
         ([first]) => current && setSummary(first),
-        (error: unknown) => current && setSummary({ failed: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => current && setSummary({ failed: errorText(error) }),
       );
     return () => {
       current = false;
@@ -47,9 +49,12 @@ export function ChangeReportDialog({ pageId, analysis }: { pageId: string; analy
           {summary === null ? (
             <p className="export-note">{t('preview.loading')}</p>
           ) : 'failed' in summary ? (
-            <p role="alert" className="export-error">
-              {t('preview.failed', { reason: summary.failed })}
-            </p>
+            <>
+              <p role="alert" className="export-error">
+                {t('preview.failed')}
+              </p>
+              <TechnicalDetail text={summary.failed} />
+            </>
           ) : (
             <ChangeReport summary={summary} />
           )}

@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { EXPORT_FORMATS } from '../../../src-shared/export/registry';
 import type { ExportFormat } from '../../../src-shared/export/types';
 import { db } from '../../db/db';
+import { errorText } from '../../error-text';
 import type { PageRow } from '../../db/schema';
 import { loadExportable, summarize, type ExportProgress, type PageSummary } from '../../services/export';
 import {
@@ -18,6 +19,7 @@ import {
   type ExportResult,
   type MarkdownLayout,
 } from '../../store/export';
+import { TechnicalDetail } from '../TechnicalDetail';
 import { ChangeReport, SinceLastExport } from './ChangeReport';
 import { cancelExport, startExport } from './commands';
 import './export.css';
@@ -231,7 +233,7 @@ function Preview({ pageIds, format }: { pageIds: readonly string[]; format: Expo
       .then((pages) => summarize(db, pages, format, Date.now()))
       .then(
         (summaries) => current && setState({ summaries }),
-        (error: unknown) => current && setState({ failed: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => current && setState({ failed: errorText(error) }),
       );
     return () => {
       current = false;
@@ -243,9 +245,12 @@ function Preview({ pageIds, format }: { pageIds: readonly string[]; format: Expo
   if (state === null) return <p className="export-note">{t('preview.loading')}</p>;
   if ('failed' in state)
     return (
-      <p role="alert" className="export-error">
-        {t('preview.failed', { reason: state.failed })}
-      </p>
+      <>
+        <p role="alert" className="export-error">
+          {t('preview.failed')}
+        </p>
+        <TechnicalDetail text={state.failed} />
+      </>
     );
   return (
     <section className="export-preview" aria-label={t('preview.label')} data-testid="export-preview">
@@ -312,8 +317,11 @@ function Failure({ result }: { result: Exclude<ExportResult, { kind: 'done' }> }
       </p>
     );
   return (
-    <p className="export-error" role="alert">
-      {t('result.failed', { reason: result.reason })}
-    </p>
+    <>
+      <p className="export-error" role="alert">
+        {t('result.failed')}
+      </p>
+      <TechnicalDetail text={result.reason} />
+    </>
   );
 }

@@ -8,7 +8,7 @@ import { db } from '../../db/db';
 import { openPages, runIssueExport, type IssueExportOutcome } from '../../services/issue-export';
 import { exportIssue, useIssues } from '../../store/issues';
 import { useExport, setExportFormat } from '../../store/export';
-import { pushNotice, useUi } from '../../store/ui';
+import { pushFailure, pushNotice, useUi } from '../../store/ui';
 import { useModalDialog } from '../useModalDialog';
 import { issueName, issuePageLabel } from '../library/issues/name';
 import './export.css';
@@ -47,11 +47,7 @@ export function IssueExportDialog() {
       if (result.saved)
         pushNotice({ tone: 'info', key: 'issues:notice.exported', values: { name, location: result.location } });
     } catch (error) {
-      pushNotice({
-        tone: 'error',
-        key: 'issues:notice.exportFailed',
-        values: { reason: error instanceof Error ? error.message : String(error) },
-      });
+      pushFailure('issues:notice.exportFailed', error);
     } finally {
       setRunning(false);
     }

@@ -2,6 +2,7 @@ import type { MenuCommand } from '../../../src-shared/ipc/contract';
 import { runExport, type ExportRequest } from '../../services/export';
 import { galley } from '../../bridge';
 import { db } from '../../db/db';
+import { errorText } from '../../error-text';
 import { finishExport, openExportDialog, setExportProgress } from '../../store/export';
 import { openLibrary, useUi } from '../../store/ui';
 
@@ -19,7 +20,7 @@ export async function startExport(request: ExportRequest): Promise<void> {
     finishExport({ kind: 'done', outcome });
   } catch (error) {
     if (controller.signal.aborted) finishExport({ kind: 'cancelled' });
-    else finishExport({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
+    else finishExport({ kind: 'failed', reason: errorText(error) });
   } finally {
     running = null;
   }

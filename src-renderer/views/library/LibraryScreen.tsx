@@ -1,13 +1,15 @@
-import { useMemo, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAGE_STATUSES } from '../../../src-shared/model';
 import { importSourceFiles } from '../../commands';
 import { db } from '../../db/db';
 import { readDropped } from '../../services/read-files';
 import { setFilter, useLibrary, type ExportFilter, type FlagFilter, type StatusFilter } from '../../store/library';
+import { useTextSearch } from '../../store/text-search';
 import { LibraryExportButton } from '../export/ExportButtons';
 import { AnalysisProgressBar } from './AnalysisProgressBar';
 import { BackupControls } from './BackupControls';
+import { refreshTextSearch, searchLibrary } from './commands';
 import { DeleteDialog } from './DeleteDialog';
 import { filterPages, sectionsOf } from './filter';
 import { ImportProgressBar } from './ImportProgressBar';
@@ -23,6 +25,7 @@ import {
 import { PageTable } from './PageTable';
 import { ReimportDialog } from './ReimportDialog';
 import { ReviewOverview } from './ReviewOverview';
+import { TextHits } from './TextHits';
 import { useThrottledLiveQuery } from './useThrottledLiveQuery';
 
 /** The list follows imports and analysis at most this often (see useThrottledLiveQuery). */
@@ -32,8 +35,21 @@ export function LibraryScreen() {
   const { t } = useTranslation('library');
   const pages = useThrottledLiveQuery(() => db.pages.orderBy('name').toArray(), db.name, ['pages'], LIST_REFRESH_MS);
   const filter = useLibrary((state) => state.filter);
-  const visible = useMemo(() => (pages ? filterPages(pages, filter) : undefined), [pages, filter]);
+  const textResult = useTextSearch((state) => state.result);
+  const textMatches = useMemo(
+    () => new Set(textResult?.query === filter.search ? textResult.pageIds : []),
+    [textResult, filter.search],
+  );
+  const visible = useMemo(
+    () => (pages ? filterPages(pages, filter, textMatches) : undefined),
+    [pages, filter, textMatches],
+  );
   const sections = useMemo(() => (pages ? sectionsOf(pages) : []), [pages]);
+  // Back from the desk, or pages imported or deleted: the places listed may have changed.
+  const pageCount = pages?.length;
+  useEffect(() => {
+    if (pageCount !== undefined) refreshTextSearch();
+  }, [pageCount]);
   const [dragging, setDragging] = useState(false);
   const byIssue = useLibraryView() === 'issues';
   useIssueUndoKeys();
@@ -73,6 +89,7 @@ export function LibraryScreen() {
         <BackupControls />
       </div>
       <Filters sections={sections} byIssue={byIssue} />
+      <TextHits search={filter.search} />
       {pages && pages.length > 0 && <ReviewOverview pages={pages} />}
       <ImportProgressBar />
       <AnalysisProgressBar />
@@ -116,7 +133,15 @@ function Filters({ sections, byIssue }: { sections: readonly string[]; byIssue: 
         placeholder={t('searchPlaceholder')}
         aria-label={t('search')}
         value={filter.search}
-        onChange={(event) => setFilter({ search: event.target.value })}
+        onChange={(event) => searchLibrary(event.target.value)}
+        onKeyDown={(event) => {
+          // Down from the box goes to the first place found in the text.
+          if (event.key !== 'ArrowDown') return;
+          const first = event.currentTarget.closest('.library')?.querySelector<HTMLButtonElement>('.text-hit');
+          if (!first) return;
+          event.preventDefault();
+          first.focus();
+        }}
       />
       <label className="toolbar-field">
         <span>{t('statusFilter')}</span>

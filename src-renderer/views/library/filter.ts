@@ -1,8 +1,15 @@
 import { changedSinceExport, type PageRow } from '../../db/schema';
 import type { LibraryFilter } from '../../store/library';
 
-/** The pages the library shows for the filter; rows keep their order (by name). */
-export function filterPages(pages: readonly PageRow[], filter: LibraryFilter): PageRow[] {
+/**
+ * The pages the library shows for the filter; rows keep their order (by name). The search matches
+ * a file name, or a page in `textMatches` (the pages whose text holds it, once searched).
+ */
+export function filterPages(
+  pages: readonly PageRow[],
+  filter: LibraryFilter,
+  textMatches: ReadonlySet<string> = new Set(),
+): PageRow[] {
   const needle = filter.search.trim().toLowerCase();
   return pages.filter(
     (page) =>
@@ -10,7 +17,7 @@ export function filterPages(pages: readonly PageRow[], filter: LibraryFilter): P
       (filter.exported === 'all' || exportStateOf(page) === filter.exported) &&
       matchesFlags(page, filter.flags) &&
       (filter.section === '' || (page.stats?.sections.includes(filter.section) ?? false)) &&
-      (!needle || page.name.toLowerCase().includes(needle)),
+      (!needle || page.name.toLowerCase().includes(needle) || textMatches.has(page.id)),
   );
 }
 

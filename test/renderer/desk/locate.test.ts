@@ -1,5 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { cleanRange, rawScrollTarget, spanContext, visibleRange } from '../../../src-renderer/views/desk/locate';
+import { afterEach, describe, expect, it } from 'vitest';
+import { resetDeskStore, useDesk } from '../../../src-renderer/store/desk';
+import {
+  cleanRange,
+  clearLocated,
+  locateTarget,
+  locateWhenOpen,
+  rawScrollTarget,
+  spanContext,
+  useLocated,
+  visibleRange,
+} from '../../../src-renderer/views/desk/locate';
 import { materialize, type PageAnalysis } from '../../../src-shared/model';
 import { analyzePage } from '../../../src-shared/pipeline';
 import { acceptFlag, dismissFlag, reopenFlag } from '../../../src-shared/review';
@@ -98,5 +108,37 @@ describe('raw pane scroll target', () => {
     expect(rawScrollTarget(second, null)).toBe(second.spans[0].start);
     expect(rawScrollTarget(second, first.blocks[0].id)).toBe(second.spans[0].start);
     expect(rawScrollTarget(null, null)).toBeUndefined();
+  });
+});
+
+describe('opening a page at a place', () => {
+  const clean = materialize(RAW, analyzePage(RAW));
+  const article = clean.articles.at(-1)!;
+  const again = RAW.lastIndexOf('荣经县');
+  const target = {
+    pageId: 'p',
+    articleId: article.id,
+    blockId: article.blocks[0].id,
+    place: { start: again, end: again + 3, text: '荣经县' },
+  };
+  afterEach(() => {
+    resetDeskStore();
+    clearLocated();
+  });
+
+  it('should show the place waiting for the page once it is derived, in the article of the hit', () => {
+    locateWhenOpen(target);
+    locateTarget('p', clean);
+
+    expect(useLocated.getState()).toMatchObject({ located: { start: again, end: again + 3 }, target: null });
+    expect(useDesk.getState()).toMatchObject({ articleId: article.id, blockId: article.blocks[0].id });
+  });
+
+  it('should drop a place waiting for another page', () => {
+    locateWhenOpen(target);
+    locateTarget('q', clean);
+
+    expect(useLocated.getState()).toMatchObject({ located: null, target: null });
+    expect(useDesk.getState().articleId).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ImportReport } from '../../../src-renderer/services/import';
 import { LISTED_FILES, noticesFor } from '../../../src-renderer/services/import-notices';
 import { checkPageSize, decodePage, DecodeError, type DecodeProblem } from '../../../src-shared/pipeline/decode';
@@ -65,10 +65,17 @@ describe('noticesFor', () => {
     }
   });
 
-  it('should keep save failures apart from unreadable files', () => {
-    const notices = noticesFor({ ...empty, failed: [{ name: 'a.txt', reason: 'QuotaExceededError', stage: 'save' }] });
-    expect(notices).toEqual([
-      { tone: 'error', key: 'library:notice.unsaved', values: { count: 1 }, details: ['a.txt: QuotaExceededError'] },
+  it('should keep save failures apart from unreadable files, the database error as technical detail', () => {
+    const failed = ['a.txt', 'b.txt'].map((name) => ({ name, reason: 'QuotaExceededError', stage: 'save' as const }));
+    expect(noticesFor({ ...empty, failed })).toEqual([
+      {
+        tone: 'error',
+        key: 'library:notice.unsaved',
+        values: { count: 2 },
+        details: ['a.txt', 'b.txt'],
+        // The database's words, once: the batch failed as a whole.
+        technical: 'QuotaExceededError',
+      },
     ]);
   });
 
@@ -96,6 +103,28 @@ describe('noticesFor', () => {
       ['info', 'library:notice.duplicate', ['again.txt']],
       ['info', 'library:notice.deleted', ['gone.txt']],
     ]);
+  });
+
+  it('should offer to import the deleted files anyway, all of them in one action', () => {
+    const importAnyway = vi.fn();
+    const notices = noticesFor(
+      {
+        ...empty,
+        skipped: [
+          { name: 'again.txt', reason: 'already-in-library' },
+          { name: 'gone.txt', reason: 'deleted-earlier' },
+          { name: 'gone too.txt', reason: 'deleted-earlier' },
+        ],
+      },
+      true,
+      importAnyway,
+    );
+    const deleted = notices.find((notice) => notice.key === 'library:notice.deleted');
+    expect(deleted?.action?.key).toBe('library:notice.importAnyway');
+    expect(notices.find((notice) => notice.key === 'library:notice.duplicate')?.action).toBeUndefined();
+
+    deleted?.action?.run();
+    expect(importAnyway).toHaveBeenCalledExactlyOnceWith(['gone.txt', 'gone too.txt']);
   });
 
   it('should not announce added pages when asked to stay quiet, but still report a cancel', () => {

@@ -86,6 +86,18 @@ describe('importFiles', () => {
     expect(await db.raws.count()).toBe(0);
   });
 
+  it('should bring back a page deleted earlier when told to import it anyway, and forget its deletion', async () => {
+    const db = freshDb();
+    const [{ id }] = (await importFiles(db, [fixture('utf8.txt')])).added;
+    await deletePage(db, id);
+    const again = await importFiles(db, [fixture('utf8.txt'), fixture('gb18030.txt')], { bringBackDeleted: true });
+
+    expect(again.skipped).toEqual([]);
+    expect(again.added.map(({ name }) => name)).toEqual(['utf8.txt', 'gb18030.txt']);
+    expect((await db.raws.get(id))?.text).toBe(EXPECTED_TEXT);
+    expect(await db.tombstones.count()).toBe(0);
+  });
+
   it('should refuse a binary file with its name and reason, and still import the others', async () => {
     const db = freshDb();
     const report = await importFiles(db, [fixture('scan.txt'), fixture('utf8.txt')]);

@@ -33,6 +33,14 @@ describe('filterPages', () => {
     expect(names({ status: 'approved', exported: 'exported' })).toEqual(['005.txt']);
   });
 
+  it('should show the pages whose text holds the search as well as those whose name does', () => {
+    const found = new Set(['003.txt', '006.txt']);
+    const search = (filter: Partial<LibraryFilter>) =>
+      filterPages(PAGES, { ...ALL, ...filter }, found).map((page) => page.name);
+    expect(search({ search: '001' })).toEqual(['001.txt', '003.txt', '006.txt']);
+    expect(search({ search: '荥经', status: 'approved' })).toEqual(['003.txt']);
+  });
+
   it('should filter by status, open flags, section and name together', () => {
     expect(names({ status: 'new' })).toEqual(['001.txt', '004.txt', '007.txt']);
     expect(names({ flags: 'open' })).toEqual(['001.txt', '003.txt']);

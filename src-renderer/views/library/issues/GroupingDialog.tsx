@@ -9,7 +9,7 @@ import {
 } from '../../../services/import-grouping';
 import { storeGrouping } from '../../../services/issues';
 import { setGrouping, useIssues } from '../../../store/issues';
-import { pushNotice, useUi } from '../../../store/ui';
+import { pushFailure, pushNotice, useUi } from '../../../store/ui';
 import { useModalDialog } from '../../useModalDialog';
 import { DateField } from './DateField';
 import { issueName } from './name';
@@ -80,11 +80,7 @@ function GroupingForm({ proposal }: { proposal: GroupingProposal }) {
       setGrouping(null);
     } catch (error) {
       setSaving(false);
-      pushNotice({
-        tone: 'error',
-        key: 'issues:notice.failed',
-        values: { reason: error instanceof Error ? error.message : String(error) },
-      });
+      pushFailure('issues:notice.failed', error);
     }
   };
 

@@ -7,7 +7,7 @@ import { db } from '../../../db/db';
 import type { IssueRow, PageRow } from '../../../db/schema';
 import { dissolveIssue, updateIssue, type IssueDraft } from '../../../services/issues';
 import { editIssue, useIssues } from '../../../store/issues';
-import { pushNotice } from '../../../store/ui';
+import { pushFailure } from '../../../store/ui';
 import { useModalDialog } from '../../useModalDialog';
 import { ensureReview } from '../../../db/reviews';
 import { DateField } from './DateField';
@@ -71,11 +71,7 @@ function IssueForm({ issue, pages }: { issue: IssueRow; pages: readonly PageRow[
       await write();
       editIssue(null);
     } catch (error) {
-      pushNotice({
-        tone: 'error',
-        key: 'issues:notice.failed',
-        values: { reason: error instanceof Error ? error.message : String(error) },
-      });
+      pushFailure('issues:notice.failed', error);
     } finally {
       setBusy(false);
     }

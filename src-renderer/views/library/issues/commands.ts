@@ -4,7 +4,7 @@ import { addToIssue, createIssue, makeLoose, movePage, travelIssues, type IssueS
 import { proposeGrouping } from '../../../services/import-grouping';
 import type { SourceFile } from '../../../../src-shared/ipc/contract';
 import { clearChecked, editIssue, setCursor, setExpanded, setGrouping, useIssues } from '../../../store/issues';
-import { pushNotice } from '../../../store/ui';
+import { pushFailure, pushNotice } from '../../../store/ui';
 
 /** Intents of the library's issue controls: each runs a service and reports through the stores. */
 
@@ -12,11 +12,7 @@ async function reporting<T>(write: () => Promise<T>): Promise<T | null> {
   try {
     return await write();
   } catch (error) {
-    pushNotice({
-      tone: 'error',
-      key: 'issues:notice.failed',
-      values: { reason: error instanceof Error ? error.message : String(error) },
-    });
+    pushFailure('issues:notice.failed', error);
     return null;
   }
 }
