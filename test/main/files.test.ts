@@ -74,6 +74,12 @@ describe('writeFileAtomic', () => {
     expect(await readdir(dir)).toEqual(['page.txt', 'seeds']);
   });
 
+  it('should write a file whose name is as long as a file system allows', async () => {
+    const target = path.join(dir, `${'页'.repeat(83)}.txt`);
+    await writeFileAtomic(target, encode('新'));
+    expect(await readFile(target, 'utf8')).toBe('新');
+  });
+
   it('should leave the old file intact and no temporary file behind when writing fails', async () => {
     const target = path.join(dir, 'page.txt');
     await writeFile(target, 'old');
