@@ -22,7 +22,8 @@ export async function writeNewFile(file: string, data: Uint8Array, fs: AtomicFs 
 }
 
 export async function writeFileAtomic(target: string, data: Uint8Array, fs: AtomicFs = nodeFs): Promise<void> {
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.tmp`);
+  // Not named after the target: a target whose name is near the 255-byte limit would push it over.
+  const temporary = path.join(path.dirname(target), `.galley-${randomUUID()}.tmp`);
   try {
     await writeNewFile(temporary, data, fs);
     await fs.rename(temporary, target);

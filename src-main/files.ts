@@ -12,7 +12,7 @@ import type { SaveRequest, SaveResult, SourceFile } from '../src-shared/ipc/cont
 import { readPageFile } from '../src-shared/node/read-page-file';
 import { DecodeError } from '../src-shared/pipeline/decode';
 import { writeFileAtomic, writeNewFile, type AtomicFs } from './atomic-write';
-import { isSafeRelativeName, landsInside, resolveInside } from './path-guard';
+import { isSafeRelativeName, landsInside, lengthProblem, resolveInside } from './path-guard';
 
 /** The dialog calls used; Electron's `dialog` satisfies it, tests pass scripted answers. */
 export interface Dialogs {
@@ -82,8 +82,11 @@ export function createFiles({ dialogs, window, seedsDir, fs }: FilesDeps) {
 
   /** Every target is decided before the first byte is written, so a bad name writes nothing. */
   async function saveFiles(request: SaveRequest): Promise<SaveResult> {
-    const unsafe = request.files.find((file) => !isSafeRelativeName(file.name));
-    if (unsafe) throw new Error(`refusing to save "${unsafe.name}": not a plain relative file name`);
+    for (const { name } of request.files) {
+      if (!isSafeRelativeName(name)) throw new Error(`refusing to save "${name}": not a plain relative file name`);
+      const tooLong = lengthProblem(name);
+      if (tooLong) throw new Error(`refusing to save "${name}": ${tooLong}`);
+    }
 
     if (request.files.length === 1) {
       const [only] = request.files;
@@ -93,6 +96,8 @@ export function createFiles({ dialogs, window, seedsDir, fs }: FilesDeps) {
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
       if (answer.canceled || !answer.filePath) return { saved: false };
+      const tooLong = lengthProblem(answer.filePath);
+      if (tooLong) throw new Error(`refusing to save "${answer.filePath}": ${tooLong}`);
       await writeFileAtomic(answer.filePath, only.data, fs);
       return { saved: true, location: answer.filePath, count: 1 };
     }
@@ -107,9 +112,10 @@ export function createFiles({ dialogs, window, seedsDir, fs }: FilesDeps) {
   }
 
   /**
-   * All or nothing: every target is checked (inside the folder once links are followed), the user
-   * is asked before any existing file is replaced, and every file is written into a scratch folder
-   * inside the chosen one before the first is moved into place.
+   * All or nothing: every target is checked (inside the folder once links are followed, its whole
+   * path within the file system's limit), the user is asked before any existing file is replaced,
+   * and every file is written into a scratch folder inside the chosen one before the first is
+   * moved into place.
    */
   async function saveIntoFolder(folder: string, files: SaveRequest['files']): Promise<SaveResult> {
     const targets = [];
@@ -117,6 +123,8 @@ export function createFiles({ dialogs, window, seedsDir, fs }: FilesDeps) {
       const target = resolveInside(folder, file.name);
       if (target === null || !(await landsInside(folder, target)))
         throw new Error(`refusing to save "${file.name}" outside ${folder}`);
+      const tooLong = lengthProblem(target);
+      if (tooLong) throw new Error(`refusing to save "${file.name}": ${tooLong}`);
       targets.push({ file, target });
     }
     const existing = [];

@@ -33,6 +33,29 @@ export function isSafeRelativeName(name: unknown): name is string {
     );
 }
 
+/** Longest name of one file or folder on ext4 and APFS, in UTF-8 bytes; NTFS's 255 UTF-16 units are never fewer. */
+const MAX_NAME_BYTES = 255;
+
+/** Longest path the system calls accept, in UTF-8 bytes: PATH_MAX (1,024 on macOS, 4,096 on Linux) less its NUL. */
+const MAX_PATH_BYTES = process.platform === 'darwin' ? 1023 : 4095;
+
+const utf8Bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+
+/**
+ * Why `file` (a relative name or an absolute path) is too long for the file system to write, or
+ * null when every part of it fits in one name and the whole fits in a path. Checked for every file
+ * of an export before the first is written, since the system refuses only the one it is writing.
+ */
+export function lengthProblem(file: string): string | null {
+  // Both separators: a renderer's name uses `/`, a resolved path `path.sep`.
+  const longPart = file.split(/[/\\]/).find((part) => utf8Bytes(part) > MAX_NAME_BYTES);
+  if (longPart !== undefined)
+    return `a part of the name is ${utf8Bytes(longPart)} bytes, more than the ${MAX_NAME_BYTES} a file system allows in one name`;
+  if (utf8Bytes(file) > MAX_PATH_BYTES)
+    return `the path is ${utf8Bytes(file)} bytes, more than the ${MAX_PATH_BYTES} a file system allows`;
+  return null;
+}
+
 /** True when `candidate` resolves to `dir` itself or somewhere below it. */
 export function isPathInsideDir(candidate: string, dir: string): boolean {
   const relative = path.relative(path.resolve(dir), path.resolve(candidate));

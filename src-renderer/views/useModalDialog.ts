@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 
 /**
  * Shows the `<dialog>` the returned ref is attached to as a modal while `open` holds, and closes
@@ -7,16 +7,16 @@ import { useEffect, useRef } from 'react';
  */
 export function useModalDialog(open: boolean, onOpen?: (element: HTMLDialogElement) => void) {
   const dialog = useRef<HTMLDialogElement>(null);
+  // Read only as the dialog opens: callers pass `onOpen` inline, and a new one is no reason to run the effect.
+  const callOnOpen = useEffectEvent((element: HTMLDialogElement) => onOpen?.(element));
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
     if (open && !element.open) {
       element.showModal();
-      onOpen?.(element);
+      callOnOpen(element);
     }
     if (!open && element.open) element.close();
-    // onOpen is read at the moment of opening only; re-running on its identity would do nothing.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
   return dialog;
 }

@@ -12,6 +12,8 @@ const MAX_NAME_LENGTH = 255;
 const MAX_FILES_PER_SAVE = 100_000;
 
 const outputFileSchema = z.strictObject({
+  // Only a bound on what is parsed at all: main checks each part's and the whole path's length in
+  // UTF-8 bytes once the folder is known (`lengthProblem` in src-main/path-guard.ts).
   name: z
     .string()
     .min(1)

@@ -74,6 +74,12 @@ describe('writeFileAtomic', () => {
     expect(await readdir(dir)).toEqual(['page.txt', 'seeds']);
   });
 
+  it('should write a file whose name is as long as a file system allows', async () => {
+    const target = path.join(dir, `${'页'.repeat(83)}.txt`);
+    await writeFileAtomic(target, encode('新'));
+    expect(await readFile(target, 'utf8')).toBe('新');
+  });
+
   it('should leave the old file intact and no temporary file behind when writing fails', async () => {
     const target = path.join(dir, 'page.txt');
     await writeFile(target, 'old');
@@ -228,6 +234,25 @@ describe('saveFiles', () => {
     },
   );
 
+  it('should refuse a name with a part over 255 UTF-8 bytes before any dialog or write', async () => {
+    // 86 characters, well inside the IPC schema's length, but 262 bytes in UTF-8.
+    const name = `pages/${'页'.repeat(84)}.txt`;
+    const dialogs = scriptedDialogs({ open: [dir] });
+    const calls: string[] = [];
+    const request = {
+      suggestedName: 'x',
+      files: [
+        { name: 'ok.txt', data: encode('ok') },
+        { name, data: encode('long') },
+      ],
+    };
+    await expect(files(dialogs, calls).saveFiles(request)).rejects.toThrow(
+      `refusing to save "${name}": a part of the name is 256 bytes, more than the 255 a file system allows in one name`,
+    );
+    expect(dialogs.showOpenDialog).not.toHaveBeenCalled();
+    expect(calls).toEqual([]);
+  });
+
   describe('into a folder', () => {
     let folder: string;
     let outside: string;
@@ -296,6 +321,20 @@ describe('saveFiles', () => {
       });
       expect(await readFile(path.join(folder, 'b.txt'), 'utf8')).toBe('B');
       expect(await readdir(folder)).toEqual(['a.txt', 'b.txt']);
+    });
+
+    it('should refuse a path longer than the file system allows, writing nothing', async () => {
+      // Each part fits in a name, but the folder (6 × 250 bytes) and the name (11 × 250) exceed 4,095 bytes.
+      const part = (char: string) => char.repeat(83) + '_';
+      const deep = path.join(folder, ...['甲', '乙', '丙', '丁', '戊', '己'].map(part));
+      await mkdir(deep, { recursive: true });
+      const name = ['子', '丑', '寅', '卯', '辰', '巳', '午', '未', '申', '酉', '戌'].map(part).join('/');
+      const calls: string[] = [];
+      await expect(files(scriptedDialogs({ open: [deep] }), calls).saveFiles(two(name))).rejects.toThrow(
+        /^refusing to save "子+_\/.*": the path is \d+ bytes, more than the 4095 a file system allows$/,
+      );
+      expect(await readdir(deep)).toEqual([]);
+      expect(calls).toEqual([]);
     });
 
     it('should write no file at all when the second of them cannot be written', async () => {

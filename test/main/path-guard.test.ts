@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isPathInsideDir, isSafeRelativeName, resolveInside } from '../../src-main/path-guard';
+import { isPathInsideDir, isSafeRelativeName, lengthProblem, resolveInside } from '../../src-main/path-guard';
 
 const DIR = path.resolve('/exports/galley');
 
@@ -56,6 +56,31 @@ describe('isSafeRelativeName', () => {
       expect(isSafeRelativeName(name)).toBe(false);
     },
   );
+});
+
+describe('lengthProblem', () => {
+  it.each([
+    ['a name of 255 ASCII bytes', 'a'.repeat(251) + '.txt'],
+    ['a name of 85 CJK characters (255 bytes)', `pages/${'页'.repeat(85)}`],
+    ['a path of many parts, each within the limit', path.join(DIR, ...Array(3).fill('页'.repeat(80)))],
+  ])('should accept %s', (_label, file) => {
+    expect(lengthProblem(file)).toBeNull();
+  });
+
+  it('should count a part in UTF-8 bytes, not characters', () => {
+    expect(lengthProblem(`pages/${'页'.repeat(86)}`)).toBe(
+      'a part of the name is 258 bytes, more than the 255 a file system allows in one name',
+    );
+  });
+
+  it('should refuse a long part of a Windows path too', () => {
+    expect(lengthProblem(`C:\\exports\\${'a'.repeat(256)}`)).toMatch(/^a part of the name is 256 bytes/);
+  });
+
+  it('should refuse a whole path longer than the system accepts though every part fits', () => {
+    const file = path.join(DIR, ...Array(20).fill('页'.repeat(80)));
+    expect(lengthProblem(file)).toMatch(/^the path is \d+ bytes, more than the (1023|4095) a file system allows$/);
+  });
 });
 
 describe('isPathInsideDir', () => {

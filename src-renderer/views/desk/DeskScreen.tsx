@@ -57,11 +57,11 @@ export function DeskScreen({ pageId }: { pageId: string }) {
     return releaseLease;
   }, [pageId]);
 
+  // The raw row is a new object on every live-query refresh; only its text says when to re-materialize.
+  const rawText = raw?.text;
   const clean = useMemo(
-    () => (raw && review ? materialize(raw.text, review.analysis) : null),
-    // The raw row is a new object on every live-query refresh; only its text says when to re-materialize.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [raw?.text, review],
+    () => (rawText !== undefined && review ? materialize(rawText, review.analysis) : null),
+    [rawText, review],
   );
   const article = clean ? shownArticle(clean, articleId) : null;
 

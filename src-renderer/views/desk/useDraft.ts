@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type ChangeEvent } from 'react';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
@@ -12,13 +12,13 @@ export function useDraft(stored: string, commit: (value: string) => unknown, mir
   const [draft, setDraft] = useState<string | null>(null);
   const pending = useRef(0);
   const composing = useRef(false);
+  // Callers pass `mirror` inline, a new function every render: only a new stored value clears the draft.
+  const mirrorBackToStored = useEffectEvent(() => mirror?.(null));
 
   useEffect(() => {
     if (pending.current > 0 || composing.current) return;
     setDraft(null);
-    mirror?.(null);
-    // `mirror` is a stable module-level action; only a new stored value should clear the draft.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    mirrorBackToStored();
   }, [stored]);
 
   const write = (value: string) => {

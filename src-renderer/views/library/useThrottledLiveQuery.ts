@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 
 export interface Refresher {
   /** Asks for a refresh: now if the last one is `intervalMs` old, else when it will be. */
@@ -66,11 +66,15 @@ export function useThrottledLiveQuery<T>(
   intervalMs: number,
 ): T | undefined {
   const [value, setValue] = useState<T>();
+  // Callers build `query` and `tables` inline, anew every render: the latest query runs, and the
+  // tables' names, not the array's identity, say when to subscribe again.
+  const runQuery = useEffectEvent(query);
+  const tableNames = tables.join(',');
   useEffect(() => {
-    const prefixes = tables.map((table) => `idb://${dbName}/${table}/`);
+    const prefixes = tableNames.split(',').map((table) => `idb://${dbName}/${table}/`);
     let closed = false;
     const refresher = throttledRefresher(async () => {
-      const result = await query();
+      const result = await runQuery();
       if (!closed) setValue(() => result);
     }, intervalMs);
     const onMutated = (parts: Record<string, unknown>) => {
@@ -83,8 +87,6 @@ export function useThrottledLiveQuery<T>(
       refresher.close();
       Dexie.on('storagemutated').unsubscribe(onMutated);
     };
-    // `query` is rebuilt on every render; the table names and interval say when it must change.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [dbName, tables.join(), intervalMs]);
+  }, [dbName, tableNames, intervalMs]);
   return value;
 }
