@@ -8,55 +8,19 @@
  * - keystroke: one character inserted in the longest block of the longest article → the diff's DOM
  *   updated (and → the next frame). Target ≤ 16 ms median.
  */
-import { chromium, type CDPSession, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import type { CDPSession, Page } from '@playwright/test';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { launchChromium, median, ROOT, serve } from './browser';
 
-const ROOT = join(import.meta.dirname, '..');
 const PORT = 4193;
 const URL = process.env.BENCH_URL ?? `http://localhost:${PORT}/`;
-const CHROMIUM = process.env.GALLEY_CHROMIUM ?? '/usr/bin/chromium';
 const OPENS = 15;
 const KEYSTROKES = 60;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 const p95 = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.95))];
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
-
-async function serve(): Promise<() => void> {
-  if (process.env.BENCH_URL) return () => {};
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--config', 'vite.web.config.ts', '--port', String(PORT), '--strictPort'],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-      detached: true,
-    },
-  );
-  const stop = () => {
-    try {
-      process.kill(-server.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
-  process.on('exit', stop);
-  await new Promise((resolve, reject) => {
-    server.stdout!.on('data', (chunk) => {
-      if (String(chunk).includes(String(PORT))) resolve(undefined);
-    });
-    server.on('exit', (code) => reject(new Error(`vite preview exited with ${code}`)));
-  });
-  return stop;
-}
 
 const largestSeed = readdirSync(join(ROOT, 'seeds'))
   .filter((name) => name.endsWith('.txt'))
@@ -128,19 +92,8 @@ async function keystroke(page: Page): Promise<{ dom: number; frame: number }> {
   );
 }
 
-const stop = await serve();
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: [
-    '--no-sandbox',
-    '--headless',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const stop = await serve(PORT);
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 960 } });
   await page.goto(URL);

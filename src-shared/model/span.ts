@@ -31,6 +31,29 @@ export function mergeSpans(spans: readonly Span[]): Span[] {
   return merged;
 }
 
+/**
+ * The index of the first of `spans` ending after `offset` (`spans.length` when none does). `spans`
+ * must be sorted and apart, as `mergeSpans` leaves them (an article's spans are): a binary search,
+ * so asking of an article of thousands of spans costs a few reads, not one per span.
+ */
+export function firstEndingAfter(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Whether one of the merged `spans` contains `inner`: only the first reaching its start can. */
+export function mergedSpansContain(spans: readonly Span[], inner: Span): boolean {
+  // Offsets are whole numbers: ending after start − 1 is ending at or after start, which an empty `inner` needs.
+  const candidate = spans[firstEndingAfter(spans, inner.start - 1)];
+  return candidate !== undefined && spanContains(candidate, inner);
+}
+
 export interface Point {
   /** 1-based line number. */
   line: number;

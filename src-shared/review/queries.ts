@@ -1,4 +1,13 @@
-import { materialize, spanContains, spansOverlap, type Article, type CleanPage, type Edit, type Flag } from '../model';
+import {
+  firstEndingAfter,
+  materialize,
+  mergedSpansContain,
+  type Article,
+  type Span,
+  type CleanPage,
+  type Edit,
+  type Flag,
+} from '../model';
 import type { ReviewPage } from './page';
 
 /** Open doubts whose span lies inside the article's raw ranges. */
@@ -7,9 +16,7 @@ export function articleFlags(
   flags: readonly Flag[],
   status: Flag['status'] | 'any' = 'open',
 ): Flag[] {
-  return flags.filter(
-    (f) => (status === 'any' || f.status === status) && article.spans.some((s) => spanContains(s, f)),
-  );
+  return flags.filter((f) => (status === 'any' || f.status === status) && mergedSpansContain(article.spans, f));
 }
 
 /**
@@ -23,21 +30,44 @@ export function articleChanges(article: Article, edits: readonly Edit[]): Edit[]
     switch (op.type) {
       case 'replace':
       case 'extract':
-        return article.spans.some(
-          (s) => spansOverlap(s, edit) || (edit.start === edit.end && s.start <= edit.start && edit.start < s.end),
-        );
+        return touches(article.spans, edit, true);
       case 'join':
         return chunks.has(op.chunk) || chunks.has(op.onto);
       case 'move':
       case 'role':
       case 'set-text':
-        return chunks.has(op.chunk) || article.spans.some((s) => spansOverlap(s, edit));
+        return chunks.has(op.chunk) || touches(article.spans, edit, false);
       case 'set-field':
       case 'set-captions':
         return op.article === article.id;
     }
   });
 }
+
+/**
+ * Whether `span` overlaps one of the article's merged `spans`, or with `insertions`, lies empty
+ * inside one. Both need a span ending after `span.start`, and the first such starts soonest.
+ */
+function touches(spans: readonly Span[], span: Span, insertions: boolean): boolean {
+  const first = spans[firstEndingAfter(spans, span.start)];
+  if (first === undefined) return false;
+  return first.start < span.end || (insertions && span.start === span.end && first.start <= span.start);
+}
+
+/**
+ * What each applied character fix makes of its raw span, by `spanKey`: the first such edit in the
+ * list, as a search from the front would find it. Built once, so a list of flags looks its fixes up.
+ */
+export function appliedFixes(edits: readonly Edit[]): Map<string, string> {
+  const fixes = new Map<string, string>();
+  for (const edit of edits) {
+    const key = spanKey(edit);
+    if (edit.status === 'applied' && edit.op.type === 'replace' && !fixes.has(key)) fixes.set(key, edit.after);
+  }
+  return fixes;
+}
+
+export const spanKey = (span: Span): string => `${span.start}:${span.end}`;
 
 /** The article and block a raw offset became; furniture and removed text give null. */
 export function locateOffset(clean: CleanPage, offset: number): { articleId: string; blockId: string | null } | null {

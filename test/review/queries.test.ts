@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import type { Article, Edit, Flag, Span } from '../../src-shared/model';
 import {
+  appliedFixes,
   articleChanges,
   articleFlags,
   cleanOf,
   editBlockText,
   locateOffset,
   setArticleField,
+  spanKey,
   typedChange,
 } from '../../src-shared/review';
 import { fixturePage, RAW, run } from './fixture';
@@ -48,5 +51,94 @@ describe('review queries', () => {
       after: '荥经县科协召开年会',
     });
     expect(typedChange(page, page.analysis.edits[0])).toBeNull();
+  });
+});
+
+/**
+ * A large page's article has thousands of spans, flags and edits (issue 18: 41 articles of 55,000
+ * chunks froze the desk for seconds on every action). Work is counted, not timed: reads of the
+ * article's spans go through a counting proxy, and 4× the size may cost at most 6× the reads
+ * (a scan of every span for every flag or edit gives 16×).
+ */
+describe('review queries on large articles', () => {
+  const GROWTH = 4;
+  const MAX_RATIO = 6;
+  let reads = 0;
+  const counted = (span: Span): Span =>
+    new Proxy(span, {
+      get(target, key, receiver) {
+        reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+
+  /** `n` paragraphs ten units apart, a flag and a character fix inside each, one more of each outside the article. */
+  function largeArticle(n: number): { article: Article; flags: Flag[]; edits: Edit[] } {
+    const spans = Array.from({ length: n }, (_, i) => counted({ start: i * 10, end: i * 10 + 8 }));
+    const places = [
+      ...spans.map((s) => ({ start: s.start + 2, end: s.start + 3 })),
+      { start: n * 10 + 2, end: n * 10 + 3 },
+    ];
+    const flags = places.map((place, i): Flag => ({
+      ...place,
+      id: `f${i}`,
+      kind: 'ocr-lookalike',
+      rule: 'test.rule',
+      text: '己',
+      message: 'test',
+      suggestion: '已',
+      confidence: 0.9,
+      status: 'open',
+    }));
+    const edits = places.map((place, i): Edit => ({
+      ...place,
+      id: `e${i}`,
+      kind: 'char-fix',
+      rule: 'test.rule',
+      before: '己',
+      after: '已',
+      reason: 'test',
+      confidence: 1,
+      status: 'applied',
+      origin: 'auto',
+      op: { type: 'replace' },
+    }));
+    const article: Article = {
+      id: 'a',
+      section: null,
+      kicker: null,
+      title: '标题',
+      byline: null,
+      captions: [],
+      blocks: [],
+      split: { status: 'approved', confidence: 1, reason: 'page start', boundary: null },
+      spans,
+    };
+    return { article, flags, edits };
+  }
+
+  function readsFor(n: number, query: (page: ReturnType<typeof largeArticle>) => unknown[]): number {
+    const page = largeArticle(n);
+    reads = 0;
+    expect(query(page)).toHaveLength(n);
+    return reads;
+  }
+
+  it.each([
+    ['articleFlags', ({ article, flags }: ReturnType<typeof largeArticle>) => articleFlags(article, flags)],
+    ['articleChanges', ({ article, edits }: ReturnType<typeof largeArticle>) => articleChanges(article, edits)],
+  ])('should keep %s near-linear in the article’s spans', (_, query) => {
+    const small = readsFor(1000, query);
+    const large = readsFor(1000 * GROWTH, query);
+    expect(large / small).toBeLessThanOrEqual(MAX_RATIO);
+  });
+
+  it('should look up the first applied fix of each span', () => {
+    const { edits } = largeArticle(2);
+    const later = { ...edits[0], id: 'later', after: '巳' };
+    const reverted = { ...edits[1], status: 'reverted' as const };
+    const fixes = appliedFixes([reverted, edits[0], later]);
+    expect(fixes.get(spanKey(edits[0]))).toBe('已');
+    expect(fixes.has(spanKey(edits[1]))).toBe(false);
   });
 });

@@ -6,12 +6,14 @@ import { useTranslation } from 'react-i18next';
 import type { Article, CleanPage, Edit, Flag } from '../../../src-shared/model';
 import {
   acceptFlag,
+  appliedFixes,
   articleChanges,
   articleFlags,
   correctFlag,
   dismissFlag,
   reopenFlag,
   setEditStatus,
+  spanKey,
   typedChange,
   type ReviewPage,
 } from '../../../src-shared/review';
@@ -281,45 +283,44 @@ function shown(text: string): string {
 
 function FlagsList({ flags, edits, raw, clean }: { flags: Flag[]; edits: readonly Edit[] } & CardsProps) {
   const { t } = useTranslation('desk');
+  // Indexed once per change of the edits: a page's flags each looking through all its edits froze large pages.
+  const fixes = useMemo(() => appliedFixes(edits), [edits]);
   if (flags.length === 0) return <p className="muted">{t('flags.none')}</p>;
   const ordered = [...flags.filter((f) => f.status === 'open'), ...flags.filter((f) => f.status !== 'open')];
   return (
     <ul className="flag-list" data-testid="flags">
       {identical(ordered, flagKey).map((group) => (
-        <FlagCard key={group[0].id} flags={group} edits={edits} raw={raw} clean={clean} />
+        <FlagCard key={group[0].id} flags={group} fixes={fixes} raw={raw} clean={clean} />
       ))}
     </ul>
   );
 }
 
 /** What a resolved flag's span reads as now, so the same fix can be offered for its other occurrences. */
-function appliedFix(flag: Flag, edits: readonly Edit[]): string | null {
-  const fix = edits.find(
-    (e) => e.status === 'applied' && e.op.type === 'replace' && e.start === flag.start && e.end === flag.end,
-  );
-  return fix ? fix.after : null;
+function appliedFix(flag: Flag, fixes: ReadonlyMap<string, string>): string | null {
+  return fixes.get(spanKey(flag)) ?? null;
 }
 
 /** The occurrence shown is the selected flag when it is one of the card's, so J and K step through cards too. */
-function FlagCard({ flags, edits, raw, clean }: { flags: Flag[]; edits: readonly Edit[] } & CardsProps) {
+function FlagCard({ flags, fixes, raw, clean }: { flags: Flag[]; fixes: ReadonlyMap<string, string> } & CardsProps) {
   const { t } = useTranslation('desk');
   const selectedAt = useDesk((state) => flags.findIndex((f) => f.id === state.flagId));
   const [correction, setCorrection] = useState('');
   const at = Math.max(selectedAt, 0);
   const flag = flags[at];
   const selected = selectedAt !== -1;
-  const fix = appliedFix(flag, edits);
+  const fix = appliedFix(flag, fixes);
   const open = flag.status === 'open';
   const place = flagPlace(flag, fix);
   const show = locateOnClick(clean, place);
   const { touched, card } = useTouched(
     raw,
     clean,
-    flags.map((f) => flagPlace(f, appliedFix(f, edits))),
+    flags.map((f) => flagPlace(f, appliedFix(f, fixes))),
   );
   const step = (next: number) => {
     selectFlag(flags[next].id);
-    locate(clean, flagPlace(flags[next], appliedFix(flags[next], edits)));
+    locate(clean, flagPlace(flags[next], appliedFix(flags[next], fixes)));
   };
   return (
     <li

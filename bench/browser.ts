@@ -1,0 +1,57 @@
+import { chromium, type Browser } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+/** What the browser benchmarks share: the built web app served by `vite preview`, and headless Chromium. */
+export const ROOT = join(import.meta.dirname, '..');
+const CHROMIUM = process.env.GALLEY_CHROMIUM ?? '/usr/bin/chromium';
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Serves dist-web on `port` unless BENCH_URL names a server already running; resolves to its stop. */
+export async function serve(port: number): Promise<() => void> {
+  if (process.env.BENCH_URL) return () => {};
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--config', 'vite.web.config.ts', '--port', String(port), '--strictPort'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      detached: true,
+    },
+  );
+  const stop = () => {
+    try {
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  process.on('exit', stop);
+  await new Promise((resolve, reject) => {
+    server.stdout!.on('data', (chunk) => {
+      if (String(chunk).includes(String(port))) resolve(undefined);
+    });
+    server.on('exit', (code) => reject(new Error(`vite preview exited with ${code}`)));
+  });
+  return stop;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
