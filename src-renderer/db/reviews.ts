@@ -36,6 +36,19 @@ export interface DeskHistory {
 
 type DeskHistoryRow = HistoryRow & { entry: DeskHistory };
 
+/**
+ * The tables a review step reads and writes. A caller that wraps steps in its own transaction
+ * includes them all, since Dexie refuses a nested transaction wider than its parent.
+ */
+export function reviewTables(db: GalleyDB) {
+  return [db.reviews, db.raws, db.pages, db.history, db.decisions, db.meta];
+}
+
+/** Who a decision is recorded as made by: the name approvals are signed with, once the editor set one. */
+async function decisionAuthor(db: GalleyDB): Promise<string> {
+  return (await db.getMeta('editorName')) || DEFAULT_EDITOR;
+}
+
 /** Keystrokes further apart than this start a new undo step even in the same block. */
 export const COALESCE_MS = 1500;
 
@@ -148,7 +161,7 @@ async function saveDecisions(
   direction: 'forward' | 'backward',
   now: number,
 ): Promise<void> {
-  const context = { pageId: before.pageId, who: DEFAULT_EDITOR, at: now };
+  const context = { pageId: before.pageId, who: await decisionAuthor(db), at: now };
   const ops =
     direction === 'forward' ? patches.flatMap((p) => p.forward) : [...patches].reverse().flatMap((p) => p.inverse);
   if (ops.some((op) => op.type === 'replace-analysis')) {
@@ -173,7 +186,8 @@ export async function replaceDecisions(
   at: number,
 ): Promise<void> {
   await db.decisions.where('pageId').equals(pageId).delete();
-  await db.decisions.bulkPut(deriveDecisions(analyzePage(raw), analysis, { pageId, who: DEFAULT_EDITOR, at }));
+  const who = await decisionAuthor(db);
+  await db.decisions.bulkPut(deriveDecisions(analyzePage(raw), analysis, { pageId, who, at }));
 }
 
 /**
@@ -187,7 +201,7 @@ export async function commitAction(
   make: (pages: ReviewPage[]) => HistoryEntry,
   now: number = Date.now(),
 ): Promise<HistoryEntry | null> {
-  return db.transaction('rw', [db.reviews, db.raws, db.pages, db.history, db.decisions], async () => {
+  return db.transaction('rw', reviewTables(db), async () => {
     const pages = await loadPages(db, pageIds);
     const made = make(pages);
     if (isEmptyEntry(made)) return null;
@@ -214,7 +228,7 @@ export async function commitAction(
  * A step spanning several pages is undone on all of them. Returns the step, or null when there is none.
  */
 export async function travel(db: GalleyDB, pageId: string, direction: 'undo' | 'redo'): Promise<HistoryEntry | null> {
-  return db.transaction('rw', [db.reviews, db.raws, db.pages, db.history, db.decisions], async () => {
+  return db.transaction('rw', reviewTables(db), async () => {
     const rows = (await recentHistory(db, [pageId])).filter((row) => row.entry.pages.includes(pageId));
     const row = direction === 'undo' ? rows.find((r) => !r.entry.undone) : rows.filter((r) => r.entry.undone).at(-1);
     if (!row) return null;
@@ -276,7 +290,7 @@ export async function changePageStatus(
   label: 'page.approve' | 'page.status' = 'page.status',
   toApproval?: Approval,
 ): Promise<HistoryEntry | null> {
-  return db.transaction('rw', [db.reviews, db.raws, db.pages, db.history, db.decisions], async () => {
+  return db.transaction('rw', reviewTables(db), async () => {
     const row = await db.pages.get(pageId);
     if (!row) throw new Error(`no page ${pageId}`);
     return commitAction(db, [pageId], () =>

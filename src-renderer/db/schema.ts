@@ -186,6 +186,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       const decisions = reviews.flatMap((review, i) => {
         const raw = raws[i];
         if (!raw) return [];
+        // No schema before 5 knew an editor name, so who made these is not known.
         const context = { pageId: review.pageId, who: DEFAULT_EDITOR, at: review.updatedAt };
         return deriveDecisions(analyzePage(raw.text), review.analysis, context);
       });

@@ -6,7 +6,7 @@ import type { ExportablePage } from '../../src-shared/export/types';
 import type { SourceFile } from '../../src-shared/ipc/contract';
 import { decodePage, DecodeError } from '../../src-shared/pipeline/decode';
 import { pageStats, type GalleyDB } from '../db/schema';
-import { commitAction, replaceDecisions } from '../db/reviews';
+import { commitAction, replaceDecisions, reviewTables } from '../db/reviews';
 import type { ImportReport } from './import';
 import { restoreIssues } from './issues';
 
@@ -112,7 +112,7 @@ export async function storeDocuments(
 
   const restored: ImportReport['added'] = [];
   const kept: ImportReport['skipped'] = [];
-  await db.transaction('rw', [db.pages, db.raws, db.reviews, db.tombstones, db.history, db.decisions], async () => {
+  await db.transaction('rw', [...reviewTables(db), db.tombstones], async () => {
     restored.length = 0;
     kept.length = 0;
     for (const { document, pages } of plans) {

@@ -1,7 +1,7 @@
 import { matchesRule, type Decision, type PageAnalysis, type ReviewRecord } from '../../src-shared/model';
 import { PIPELINE_VERSION, withFlags } from '../../src-shared/pipeline';
 import { entry, patch, replay } from '../../src-shared/review';
-import { commitAction } from '../db/reviews';
+import { commitAction, reviewTables } from '../db/reviews';
 import { pageStats, type GalleyDB } from '../db/schema';
 import type { Analyzer } from './analyze';
 
@@ -88,7 +88,7 @@ function replayOnto(fresh: PageAnalysis, review: ReviewRecord, decisions: readon
 
 /** Takes the waiting re-analysis of an approved page, as an undoable step. */
 export function acceptProposal(db: GalleyDB, pageId: string) {
-  return db.transaction('rw', [db.reviews, db.raws, db.pages, db.history, db.decisions], async () => {
+  return db.transaction('rw', reviewTables(db), async () => {
     const review = await db.reviews.get(pageId);
     if (!review?.proposal) return null;
     const { proposal } = review;

@@ -1,7 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GalleyDB } from '../../../src-renderer/db/schema';
-import { changePageStatus, commitAction, ensureReview, historyState, travel } from '../../../src-renderer/db/reviews';
+import {
+  changePageStatus,
+  commitAction,
+  ensureReview,
+  historyState,
+  replaceDecisions,
+  travel,
+} from '../../../src-renderer/db/reviews';
 import {
   acceptFlag,
   cleanOf,
@@ -166,6 +173,25 @@ describe('decisions and page status kept with every step', () => {
     expect(await reopened.decisions.count()).toBe(0);
     await travel(reopened, 'p1', 'redo');
     expect(await reopened.decisions.count()).toBe(1);
+  });
+
+  it("should record a decision as made by the editor's name once one is set", async () => {
+    const db = await freshDb();
+    await ensureReview(db, 'p1', fixtureAnalysis);
+    await db.setMeta('editorName', '王编辑');
+    await commitAction(db, ['p1'], ([page]) => dismissFlag(page, 'f-lookalike'));
+    expect((await db.decisions.where('pageId').equals('p1').first())?.who).toBe('王编辑');
+  });
+
+  it("should record a whole analysis put in place (an imported review) as the editor's name", async () => {
+    const db = await freshDb();
+    await db.setMeta('editorName', '王编辑');
+    const reviewed = fixtureAnalysis();
+    reviewed.flags[0].status = 'dismissed';
+    await replaceDecisions(db, 'p1', RAW, reviewed, 5);
+    const decisions = await db.decisions.where('pageId').equals('p1').toArray();
+    expect(decisions.length).toBeGreaterThan(0);
+    expect(decisions.every((decision) => decision.who === '王编辑')).toBe(true);
   });
 
   it('should approve a page as an undoable step that survives a restart', async () => {
