@@ -20,19 +20,12 @@ import {
   type PagePatch,
   type ReviewPage,
 } from '../../src-shared/review';
-import { pageStats, type GalleyDB, type HistoryRow } from './schema';
+import { isDeskHistory, pageStats, type DeskHistory, type GalleyDB, type HistoryRow } from './schema';
 
 /**
  * The one place that writes reviews, their decisions and the pages' counts and status: the desk's
  * actions, undo and redo, the corpus check and re-analysis all come through here.
  */
-
-/** What the desk keeps in a history row: the step, and whether it is currently undone (redo-able). */
-export interface DeskHistory {
-  step: HistoryEntry;
-  pages: string[];
-  undone: boolean;
-}
 
 type DeskHistoryRow = HistoryRow & { entry: DeskHistory };
 
@@ -256,18 +249,18 @@ export async function historyState(db: GalleyDB, pageId: string): Promise<{ canU
  * History rows newest first, back to the newest step each of `pageIds` has done. A page's redo
  * steps all come after its newest done step (undo takes the newest, a new action drops them), so
  * this tail holds everything undo, redo and coalescing need, without reading a long history whole.
+ * Entries from schema version 2 hold nothing to undo with and are passed over.
  */
 async function recentHistory(db: GalleyDB, pageIds: readonly string[]): Promise<DeskHistoryRow[]> {
   const waiting = new Set(pageIds);
   const rows = await db.history
     .reverse()
-    .until((row) => {
-      const { entry } = row as DeskHistoryRow;
-      if (!entry.undone) for (const pageId of entry.pages) waiting.delete(pageId);
+    .until(({ entry }) => {
+      if (isDeskHistory(entry) && !entry.undone) for (const pageId of entry.pages) waiting.delete(pageId);
       return waiting.size === 0;
     }, true)
     .toArray();
-  return rows as DeskHistoryRow[];
+  return rows.filter((row): row is DeskHistoryRow => isDeskHistory(row.entry));
 }
 
 /** The pages whose raw text contains `text` (all, or among `only`), analysing any never opened. */

@@ -12,6 +12,7 @@ import {
 } from '../../src-shared/model';
 import { analyzePage } from '../../src-shared/pipeline';
 import { deriveDecisions } from '../../src-shared/review/decisions';
+import type { HistoryEntry } from '../../src-shared/review';
 
 /**
  * Counts the library shows per page without loading its review. `null` on a page means it has not
@@ -62,11 +63,32 @@ export interface RawRow {
   text: string;
 }
 
-/** One entry of the global undo log; the review desk defines what `entry` holds. */
+/** What the desk keeps in a history row: the step, and whether it is currently undone (redo-able). */
+export interface DeskHistory {
+  step: HistoryEntry;
+  pages: string[];
+  undone: boolean;
+}
+
+/**
+ * A history entry as schema version 2 wrote it: which page, and a label. It holds nothing to undo
+ * with, and no upgrader rewrites it, so a library upgraded from then still has such rows.
+ */
+export interface LegacyHistoryEntry {
+  page: string;
+  label: string;
+}
+
+/** One entry of the global undo log. */
 export interface HistoryRow {
   seq?: number;
   at: number;
-  entry: unknown;
+  entry: DeskHistory | LegacyHistoryEntry;
+}
+
+/** Whether a history entry is one the desk can undo and redo. */
+export function isDeskHistory(entry: HistoryRow['entry']): entry is DeskHistory {
+  return 'step' in entry;
 }
 
 /** A page the user deleted: importing the same bytes again (seeds included) does not bring it back. */
@@ -205,10 +227,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         (await tx.table<ReviewRecord, string>('reviews').toArray()).map((review) => [review.pageId, review.updatedAt]),
       );
       const edited = new Set<string>();
-      await tx.table<HistoryRow, number>('history').each((row) => {
-        // Version 2 wrote `page`, later versions `pages`.
-        const entry = row.entry as { page?: string; pages?: string[] };
-        for (const pageId of entry.pages ?? (entry.page ? [entry.page] : [])) edited.add(pageId);
+      await tx.table<HistoryRow, number>('history').each(({ entry }) => {
+        for (const pageId of isDeskHistory(entry) ? entry.pages : [entry.page]) edited.add(pageId);
       });
       await tx
         .table<PageRow, string>('pages')

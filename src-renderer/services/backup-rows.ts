@@ -66,7 +66,7 @@ const reviewOp: z.ZodType<ReviewOp> = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('replace-analysis'), from: pageAnalysisSchema, to: pageAnalysisSchema }),
 ]);
 
-/** The desk's history row (db/reviews.ts `DeskHistory`). */
+/** The desk's history row (db/schema.ts `DeskHistory`). */
 const deskHistory = z.strictObject({
   step: z.strictObject({
     label: z.enum(ACTION_LABELS),

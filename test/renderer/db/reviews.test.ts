@@ -139,6 +139,16 @@ describe('desk persistence', () => {
     expect((await db.reviews.get('p1'))?.analysis).toEqual(fixtureAnalysis());
   });
 
+  it('should act on and undo a page of a library whose history still holds entries from schema version 2', async () => {
+    const db = await freshDb();
+    await ensureReview(db, 'p1', fixtureAnalysis);
+    await db.history.add({ at: 1, entry: { page: 'p1', label: 'approve split' } });
+    expect(await historyState(db, 'p1')).toEqual({ canUndo: false, canRedo: false });
+    await commitAction(db, ['p1'], ([page]) => revertEdit(page, 'join'));
+    expect((await travel(db, 'p1', 'undo'))?.label).toBe('edit.revert');
+    expect(await travel(db, 'p1', 'undo')).toBeNull();
+  });
+
   it('should undo a series correction on every page it touched, in one step', async () => {
     const db = await freshDb();
     await ensureReview(db, 'p1', fixtureAnalysis);
