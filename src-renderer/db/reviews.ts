@@ -20,11 +20,12 @@ import {
   type PagePatch,
   type ReviewPage,
 } from '../../src-shared/review';
-import { isDeskHistory, pageStats, type DeskHistory, type GalleyDB, type HistoryRow } from './schema';
+import { isDeskHistory, type DeskHistory, type GalleyDB, type HistoryRow } from './schema';
 
 /**
- * The one place that writes reviews, their decisions and the pages' counts and status: the desk's
- * actions, undo and redo, the corpus check and re-analysis all come through here.
+ * The one place that writes reviews, their decisions and the pages' status: the desk's actions,
+ * undo and redo, the corpus check and re-analysis all come through here. The pages' counts follow
+ * every review written, by GalleyDB's hook.
  */
 
 type DeskHistoryRow = HistoryRow & { entry: DeskHistory };
@@ -64,7 +65,6 @@ export async function ensureReview(
     if (raced) return raced;
     const record: ReviewRecord = { pageId, analysis, updatedAt: Date.now() };
     await db.reviews.put(record);
-    await db.pages.update(pageId, { stats: pageStats(analysis) });
     return record;
   });
 }
@@ -80,8 +80,8 @@ export async function loadPages(db: GalleyDB, pageIds: readonly string[]): Promi
 }
 
 /**
- * Writes each changed page with its library counts and the decisions the step made or took back,
- * and moves its status (a page's first change puts it in review).
+ * Writes each changed page with the decisions the step made or took back, and moves its status (a
+ * page's first change puts it in review); its library counts follow the review by themselves.
  */
 async function saveStep(
   db: GalleyDB,
@@ -106,7 +106,6 @@ async function saveStep(
     const move = statusAfter(row?.status, row?.approval, patches, direction);
     const edited = patches.some((p) => p.forward.length > 0);
     await db.pages.update(pageId, {
-      stats: pageStats(analysis),
       ...(step.label === 'corpus.check' ? {} : move),
       ...(edited && step.label !== 'corpus.check' ? { changedAt: now } : {}),
     });

@@ -246,6 +246,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 
 export const DB_NAME = 'galley';
 
+/** A review written where its page's counts cannot be written with it is refused, not left uncounted. */
+function requirePages(tx: import('dexie').Transaction): void {
+  if (!tx.storeNames.includes('pages'))
+    throw new Error(`a review was written in a transaction on ${tx.storeNames.join(', ')}, without pages`);
+}
+
+function keepStats(tx: import('dexie').Transaction, review: ReviewRecord): Promise<number> {
+  return tx.table<PageRow, string>('pages').update(review.pageId, { stats: pageStats(review.analysis) });
+}
+
 /** Declares `versions` on a Dexie instance; tests use it to open a database at an older version. */
 export function declareVersions(dexie: Dexie, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS): void {
   for (const { version, stores, upgrade } of versions) {
@@ -269,6 +279,16 @@ export class GalleyDB extends Dexie {
   constructor(name: string = DB_NAME) {
     super(name);
     declareVersions(this);
+    // A page's library counts follow its review in the transaction that writes it, whoever writes
+    // it, so no writer keeps them by hand.
+    this.reviews.hook('creating', (_pageId, review, tx) => {
+      requirePages(tx);
+      void keepStats(tx, review);
+    });
+    this.reviews.hook('updating', function (_changes, _pageId, _stored, tx) {
+      requirePages(tx);
+      this.onsuccess = (review) => void keepStats(tx, review);
+    });
   }
 
   async getMeta<K extends MetaKey>(key: K): Promise<MetaValues[K] | undefined> {

@@ -2,7 +2,7 @@ import { matchesRule, type Decision, type PageAnalysis, type ReanalysisProposal 
 import { PIPELINE_VERSION, withFlags } from '../../src-shared/pipeline';
 import { entry, patch, replay } from '../../src-shared/review';
 import { commitAction, reviewTables } from '../db/reviews';
-import { pageStats, type GalleyDB, type PageRow } from '../db/schema';
+import type { GalleyDB, PageRow } from '../db/schema';
 import type { Analyzer } from './analyze';
 
 /**
@@ -63,7 +63,6 @@ export async function reanalyzeStale(
         }
         const lookAt = new Set(proposal.needsLook.map((d) => d.id));
         await db.reviews.put({ pageId: review.pageId, analysis: proposal.analysis, updatedAt: review.updatedAt });
-        await db.pages.update(page.id, { stats: pageStats(proposal.analysis) });
         await db.decisions.bulkPut([...proposal.needsLook, ...decisions.filter((d) => !lookAt.has(d.id)).map(inForce)]);
         report.reanalysed++;
       }
