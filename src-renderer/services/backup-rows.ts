@@ -86,6 +86,9 @@ const deskHistory = z.strictObject({
   reopened: z.array(z.strictObject({ pageId: z.string(), approval: approval.optional() })).optional(),
 });
 
+/** A history entry as schema version 2 wrote it (db/schema.ts `LegacyHistoryEntry`): still held by libraries upgraded since. */
+const legacyHistoryEntry = z.strictObject({ page: z.string().min(1), label: z.string() });
+
 const span = { start: count, end: count };
 const decisionAction = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('split'), chunkStart: count, status: splitStatus, title: z.string().optional() }),
@@ -162,7 +165,7 @@ const rows = {
   history: z.strictObject({
     seq: z.number().int().positive(),
     at: time,
-    entry: deskHistory,
+    entry: z.union([deskHistory, legacyHistoryEntry]),
   }) satisfies z.ZodType<HistoryRow>,
   tombstones: z.strictObject({
     id: z.string().min(1),
