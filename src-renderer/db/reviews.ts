@@ -20,21 +20,28 @@ import {
   type PagePatch,
   type ReviewPage,
 } from '../../src-shared/review';
-import { pageStats, type GalleyDB, type HistoryRow } from './schema';
+import { isDeskHistory, type DeskHistory, type GalleyDB, type HistoryRow } from './schema';
 
 /**
- * The one place that writes reviews, their decisions and the pages' counts and status: the desk's
- * actions, undo and redo, the corpus check and re-analysis all come through here.
+ * The one place that writes reviews, their decisions and the pages' status: the desk's actions,
+ * undo and redo, the corpus check and re-analysis all come through here. The pages' counts follow
+ * every review written, by GalleyDB's hook.
  */
 
-/** What the desk keeps in a history row: the step, and whether it is currently undone (redo-able). */
-export interface DeskHistory {
-  step: HistoryEntry;
-  pages: string[];
-  undone: boolean;
+type DeskHistoryRow = HistoryRow & { entry: DeskHistory };
+
+/**
+ * The tables a review step reads and writes. A caller that wraps steps in its own transaction
+ * includes them all, since Dexie refuses a nested transaction wider than its parent.
+ */
+export function reviewTables(db: GalleyDB) {
+  return [db.reviews, db.raws, db.pages, db.history, db.decisions, db.meta];
 }
 
-type DeskHistoryRow = HistoryRow & { entry: DeskHistory };
+/** Who a decision is recorded as made by: the name approvals are signed with, once the editor set one. */
+async function decisionAuthor(db: GalleyDB): Promise<string> {
+  return (await db.getMeta('editorName')) || DEFAULT_EDITOR;
+}
 
 /** Keystrokes further apart than this start a new undo step even in the same block. */
 export const COALESCE_MS = 1500;
@@ -58,7 +65,6 @@ export async function ensureReview(
     if (raced) return raced;
     const record: ReviewRecord = { pageId, analysis, updatedAt: Date.now() };
     await db.reviews.put(record);
-    await db.pages.update(pageId, { stats: pageStats(analysis) });
     return record;
   });
 }
@@ -74,8 +80,8 @@ export async function loadPages(db: GalleyDB, pageIds: readonly string[]): Promi
 }
 
 /**
- * Writes each changed page with its library counts and the decisions the step made or took back,
- * and moves its status (a page's first change puts it in review).
+ * Writes each changed page with the decisions the step made or took back, and moves its status (a
+ * page's first change puts it in review); its library counts follow the review by themselves.
  */
 async function saveStep(
   db: GalleyDB,
@@ -100,7 +106,6 @@ async function saveStep(
     const move = statusAfter(row?.status, row?.approval, patches, direction);
     const edited = patches.some((p) => p.forward.length > 0);
     await db.pages.update(pageId, {
-      stats: pageStats(analysis),
       ...(step.label === 'corpus.check' ? {} : move),
       ...(edited && step.label !== 'corpus.check' ? { changedAt: now } : {}),
     });
@@ -148,7 +153,7 @@ async function saveDecisions(
   direction: 'forward' | 'backward',
   now: number,
 ): Promise<void> {
-  const context = { pageId: before.pageId, who: DEFAULT_EDITOR, at: now };
+  const context = { pageId: before.pageId, who: await decisionAuthor(db), at: now };
   const ops =
     direction === 'forward' ? patches.flatMap((p) => p.forward) : [...patches].reverse().flatMap((p) => p.inverse);
   if (ops.some((op) => op.type === 'replace-analysis')) {
@@ -173,7 +178,8 @@ export async function replaceDecisions(
   at: number,
 ): Promise<void> {
   await db.decisions.where('pageId').equals(pageId).delete();
-  await db.decisions.bulkPut(deriveDecisions(analyzePage(raw), analysis, { pageId, who: DEFAULT_EDITOR, at }));
+  const who = await decisionAuthor(db);
+  await db.decisions.bulkPut(deriveDecisions(analyzePage(raw), analysis, { pageId, who, at }));
 }
 
 /**
@@ -187,7 +193,7 @@ export async function commitAction(
   make: (pages: ReviewPage[]) => HistoryEntry,
   now: number = Date.now(),
 ): Promise<HistoryEntry | null> {
-  return db.transaction('rw', [db.reviews, db.raws, db.pages, db.history, db.decisions], async () => {
+  return db.transaction('rw', reviewTables(db), async () => {
     const pages = await loadPages(db, pageIds);
     const made = make(pages);
     if (isEmptyEntry(made)) return null;
@@ -214,7 +220,7 @@ export async function commitAction(
  * A step spanning several pages is undone on all of them. Returns the step, or null when there is none.
  */
 export async function travel(db: GalleyDB, pageId: string, direction: 'undo' | 'redo'): Promise<HistoryEntry | null> {
-  return db.transaction('rw', [db.reviews, db.raws, db.pages, db.history, db.decisions], async () => {
+  return db.transaction('rw', reviewTables(db), async () => {
     const rows = (await recentHistory(db, [pageId])).filter((row) => row.entry.pages.includes(pageId));
     const row = direction === 'undo' ? rows.find((r) => !r.entry.undone) : rows.filter((r) => r.entry.undone).at(-1);
     if (!row) return null;
@@ -242,18 +248,18 @@ export async function historyState(db: GalleyDB, pageId: string): Promise<{ canU
  * History rows newest first, back to the newest step each of `pageIds` has done. A page's redo
  * steps all come after its newest done step (undo takes the newest, a new action drops them), so
  * this tail holds everything undo, redo and coalescing need, without reading a long history whole.
+ * Entries from schema version 2 hold nothing to undo with and are passed over.
  */
 async function recentHistory(db: GalleyDB, pageIds: readonly string[]): Promise<DeskHistoryRow[]> {
   const waiting = new Set(pageIds);
   const rows = await db.history
     .reverse()
-    .until((row) => {
-      const { entry } = row as DeskHistoryRow;
-      if (!entry.undone) for (const pageId of entry.pages) waiting.delete(pageId);
+    .until(({ entry }) => {
+      if (isDeskHistory(entry) && !entry.undone) for (const pageId of entry.pages) waiting.delete(pageId);
       return waiting.size === 0;
     }, true)
     .toArray();
-  return rows as DeskHistoryRow[];
+  return rows.filter((row): row is DeskHistoryRow => isDeskHistory(row.entry));
 }
 
 /** The pages whose raw text contains `text` (all, or among `only`), analysing any never opened. */
@@ -276,7 +282,7 @@ export async function changePageStatus(
   label: 'page.approve' | 'page.status' = 'page.status',
   toApproval?: Approval,
 ): Promise<HistoryEntry | null> {
-  return db.transaction('rw', [db.reviews, db.raws, db.pages, db.history, db.decisions], async () => {
+  return db.transaction('rw', reviewTables(db), async () => {
     const row = await db.pages.get(pageId);
     if (!row) throw new Error(`no page ${pageId}`);
     return commitAction(db, [pageId], () =>

@@ -12,6 +12,7 @@ import {
 } from '../../src-shared/model';
 import { analyzePage } from '../../src-shared/pipeline';
 import { deriveDecisions } from '../../src-shared/review/decisions';
+import type { HistoryEntry } from '../../src-shared/review';
 
 /**
  * Counts the library shows per page without loading its review. `null` on a page means it has not
@@ -62,11 +63,32 @@ export interface RawRow {
   text: string;
 }
 
-/** One entry of the global undo log; the review desk defines what `entry` holds. */
+/** What the desk keeps in a history row: the step, and whether it is currently undone (redo-able). */
+export interface DeskHistory {
+  step: HistoryEntry;
+  pages: string[];
+  undone: boolean;
+}
+
+/**
+ * A history entry as schema version 2 wrote it: which page, and a label. It holds nothing to undo
+ * with, and no upgrader rewrites it, so a library upgraded from then still has such rows.
+ */
+export interface LegacyHistoryEntry {
+  page: string;
+  label: string;
+}
+
+/** One entry of the global undo log. */
 export interface HistoryRow {
   seq?: number;
   at: number;
-  entry: unknown;
+  entry: DeskHistory | LegacyHistoryEntry;
+}
+
+/** Whether a history entry is one the desk can undo and redo. */
+export function isDeskHistory(entry: HistoryRow['entry']): entry is DeskHistory {
+  return 'step' in entry;
 }
 
 /** A page the user deleted: importing the same bytes again (seeds included) does not bring it back. */
@@ -186,6 +208,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       const decisions = reviews.flatMap((review, i) => {
         const raw = raws[i];
         if (!raw) return [];
+        // No schema before 5 knew an editor name, so who made these is not known.
         const context = { pageId: review.pageId, who: DEFAULT_EDITOR, at: review.updatedAt };
         return deriveDecisions(analyzePage(raw.text), review.analysis, context);
       });
@@ -204,10 +227,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         (await tx.table<ReviewRecord, string>('reviews').toArray()).map((review) => [review.pageId, review.updatedAt]),
       );
       const edited = new Set<string>();
-      await tx.table<HistoryRow, number>('history').each((row) => {
-        // Version 2 wrote `page`, later versions `pages`.
-        const entry = row.entry as { page?: string; pages?: string[] };
-        for (const pageId of entry.pages ?? (entry.page ? [entry.page] : [])) edited.add(pageId);
+      await tx.table<HistoryRow, number>('history').each(({ entry }) => {
+        for (const pageId of isDeskHistory(entry) ? entry.pages : [entry.page]) edited.add(pageId);
       });
       await tx
         .table<PageRow, string>('pages')
@@ -224,6 +245,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 ];
 
 export const DB_NAME = 'galley';
+
+/** A review written where its page's counts cannot be written with it is refused, not left uncounted. */
+function requirePages(tx: import('dexie').Transaction): void {
+  if (!tx.storeNames.includes('pages'))
+    throw new Error(`a review was written in a transaction on ${tx.storeNames.join(', ')}, without pages`);
+}
+
+function keepStats(tx: import('dexie').Transaction, review: ReviewRecord): Promise<number> {
+  return tx.table<PageRow, string>('pages').update(review.pageId, { stats: pageStats(review.analysis) });
+}
 
 /** Declares `versions` on a Dexie instance; tests use it to open a database at an older version. */
 export function declareVersions(dexie: Dexie, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS): void {
@@ -248,6 +279,16 @@ export class GalleyDB extends Dexie {
   constructor(name: string = DB_NAME) {
     super(name);
     declareVersions(this);
+    // A page's library counts follow its review in the transaction that writes it, whoever writes
+    // it, so no writer keeps them by hand.
+    this.reviews.hook('creating', (_pageId, review, tx) => {
+      requirePages(tx);
+      void keepStats(tx, review);
+    });
+    this.reviews.hook('updating', function (_changes, _pageId, _stored, tx) {
+      requirePages(tx);
+      this.onsuccess = (review) => void keepStats(tx, review);
+    });
   }
 
   async getMeta<K extends MetaKey>(key: K): Promise<MetaValues[K] | undefined> {

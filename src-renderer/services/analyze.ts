@@ -1,4 +1,4 @@
-import { pageStats, type GalleyDB } from '../db/schema';
+import type { GalleyDB } from '../db/schema';
 import type { ReviewRecord } from '../../src-shared/model';
 import type { AnalyzeInput, AnalyzeOutput } from '../workers/analyze-batch';
 
@@ -41,9 +41,9 @@ export function pendingPageIds(db: GalleyDB): Promise<string[]> {
 
 /**
  * Analyses every page that has none and stores, per batch and in one transaction, each page's
- * review and its library counts. The next batch is read and analysed while the current one is
- * written, so the worker is rarely idle. A review that appeared meanwhile (the editor opened the
- * page) is never overwritten: only its counts are filled in.
+ * review (its library counts follow it, see GalleyDB). The next batch is read and analysed while
+ * the current one is written, so the worker is rarely idle. A review that appeared meanwhile (the
+ * editor opened the page) is never overwritten.
  */
 export async function analyzePending(
   db: GalleyDB,
@@ -102,7 +102,6 @@ async function storeAnalyses(
     failed.length = 0;
     const [pages, reviews] = await Promise.all([db.pages.bulkGet(ids), db.reviews.bulkGet(ids)]);
     const added: ReviewRecord[] = [];
-    const counts: Array<{ key: string; changes: { stats: ReturnType<typeof pageStats> } }> = [];
     results.forEach((result, i) => {
       const page = pages[i];
       if (!page) return; // deleted while it was being analysed
@@ -110,13 +109,10 @@ async function storeAnalyses(
         failed.push({ id: page.id, name: page.name, reason: result.error });
         return;
       }
-      const existing = reviews[i];
-      if (!existing) added.push({ pageId: page.id, analysis: result.analysis, updatedAt });
-      counts.push({ key: page.id, changes: { stats: pageStats(existing?.analysis ?? result.analysis) } });
+      if (!reviews[i]) added.push({ pageId: page.id, analysis: result.analysis, updatedAt });
       analysed++;
     });
     await db.reviews.bulkAdd(added);
-    await db.pages.bulkUpdate(counts);
   });
   // Counted only once the transaction committed.
   report.analysed += analysed;

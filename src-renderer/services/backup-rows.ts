@@ -66,7 +66,7 @@ const reviewOp: z.ZodType<ReviewOp> = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('replace-analysis'), from: pageAnalysisSchema, to: pageAnalysisSchema }),
 ]);
 
-/** The desk's history row (db/reviews.ts `DeskHistory`). */
+/** The desk's history row (db/schema.ts `DeskHistory`). */
 const deskHistory = z.strictObject({
   step: z.strictObject({
     label: z.enum(ACTION_LABELS),
@@ -85,6 +85,9 @@ const deskHistory = z.strictObject({
   undone: z.boolean(),
   reopened: z.array(z.strictObject({ pageId: z.string(), approval: approval.optional() })).optional(),
 });
+
+/** A history entry as schema version 2 wrote it (db/schema.ts `LegacyHistoryEntry`): still held by libraries upgraded since. */
+const legacyHistoryEntry = z.strictObject({ page: z.string().min(1), label: z.string() });
 
 const span = { start: count, end: count };
 const decisionAction = z.discriminatedUnion('type', [
@@ -162,7 +165,7 @@ const rows = {
   history: z.strictObject({
     seq: z.number().int().positive(),
     at: time,
-    entry: deskHistory,
+    entry: z.union([deskHistory, legacyHistoryEntry]),
   }) satisfies z.ZodType<HistoryRow>,
   tombstones: z.strictObject({
     id: z.string().min(1),

@@ -5,8 +5,8 @@ import { entry, patch } from '../../src-shared/review';
 import type { ExportablePage } from '../../src-shared/export/types';
 import type { SourceFile } from '../../src-shared/ipc/contract';
 import { decodePage, DecodeError } from '../../src-shared/pipeline/decode';
-import { pageStats, type GalleyDB } from '../db/schema';
-import { commitAction, replaceDecisions } from '../db/reviews';
+import type { GalleyDB } from '../db/schema';
+import { commitAction, replaceDecisions, reviewTables } from '../db/reviews';
 import type { ImportReport } from './import';
 import { restoreIssues } from './issues';
 
@@ -112,7 +112,7 @@ export async function storeDocuments(
 
   const restored: ImportReport['added'] = [];
   const kept: ImportReport['skipped'] = [];
-  await db.transaction('rw', [db.pages, db.raws, db.reviews, db.tombstones, db.history, db.decisions], async () => {
+  await db.transaction('rw', [...reviewTables(db), db.tombstones], async () => {
     restored.length = 0;
     kept.length = 0;
     for (const { document, pages } of plans) {
@@ -162,14 +162,15 @@ async function storePage(
   }
   if (plan.action === 'take') {
     // Nobody reviewed the stored page yet: it takes the file's record, keeping when it was imported here.
-    await db.pages.update(record.id, { status: record.status, approval: record.approval, stats: pageStats(analysis) });
+    await db.pages.update(record.id, { status: record.status, approval: record.approval });
     await db.reviews.put({ pageId: record.id, analysis, updatedAt });
     await replaceDecisions(db, record.id, raw, analysis, updatedAt);
     return { id: record.id, name: record.name };
   }
   const copy =
     plan.action === 'copy' ? await freeCopy(db, record.id, record.name) : { id: record.id, name: record.name };
-  await db.pages.add({ ...record, ...copy, stats: pageStats(analysis) });
+  // Counted once its review is stored, below.
+  await db.pages.add({ ...record, ...copy, stats: null });
   await db.raws.add({ id: copy.id, text: raw });
   await db.reviews.put({ pageId: copy.id, analysis, updatedAt });
   await replaceDecisions(db, copy.id, raw, analysis, updatedAt);

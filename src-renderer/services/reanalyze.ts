@@ -1,8 +1,8 @@
-import { matchesRule, type Decision, type PageAnalysis, type ReviewRecord } from '../../src-shared/model';
+import { matchesRule, type Decision, type PageAnalysis, type ReanalysisProposal } from '../../src-shared/model';
 import { PIPELINE_VERSION, withFlags } from '../../src-shared/pipeline';
 import { entry, patch, replay } from '../../src-shared/review';
-import { commitAction } from '../db/reviews';
-import { pageStats, type GalleyDB } from '../db/schema';
+import { commitAction, reviewTables } from '../db/reviews';
+import type { GalleyDB, PageRow } from '../db/schema';
 import type { Analyzer } from './analyze';
 
 /**
@@ -31,7 +31,7 @@ export interface ReanalyzeReport {
 const BATCH_SIZE = 50;
 
 /**
- * Re-analyses every page a different pipeline version analysed (or `only`), in the analyser's
+ * Re-analyses every page a different pipeline version analysed, in the analyser's
  * worker, and replays the editor's decisions onto each new analysis in the transaction that
  * stores it, so an action made meanwhile is never lost. An approved or exported page keeps its
  * review; the new analysis waits beside it as a proposal.
@@ -39,10 +39,10 @@ const BATCH_SIZE = 50;
 export async function reanalyzeStale(
   db: GalleyDB,
   analyze: Analyzer,
-  options: { version?: number; only?: readonly string[]; signal?: AbortSignal } = {},
+  options: { version?: number; signal?: AbortSignal } = {},
 ): Promise<ReanalyzeReport> {
-  const { version = buildPipelineVersion(), only, signal } = options;
-  const ids = only ? [...only] : await stalePageIds(db, version);
+  const { version = buildPipelineVersion(), signal } = options;
+  const ids = await stalePageIds(db, version);
   const report: ReanalyzeReport = { reanalysed: 0, proposed: 0, needsLook: 0, cancelled: false };
   for (let from = 0; from < ids.length && !signal?.aborted; from += BATCH_SIZE) {
     const batch = ids.slice(from, from + BATCH_SIZE);
@@ -52,20 +52,18 @@ export async function reanalyzeStale(
     await db.transaction('rw', [db.reviews, db.pages, db.decisions], async () => {
       for (const result of results) {
         if ('error' in result) continue; // stays on its old analysis and is tried on the next run
-        const [review, page] = await Promise.all([db.reviews.get(result.id), db.pages.get(result.id)]);
-        if (!review || !page) continue;
-        const decisions = await db.decisions.where('pageId').equals(result.id).toArray();
-        const { analysis, needsLook } = replayOnto({ ...result.analysis, pipelineVersion: version }, review, decisions);
-        const lookAt = new Set(needsLook.map((d) => d.id));
-        report.needsLook += lookAt.size;
-        if (page.status === 'approved' || page.exported !== undefined) {
-          await db.reviews.put({ ...review, proposal: { analysis, needsLook } });
+        const replayed = await replayStored(db, result.id, { ...result.analysis, pipelineVersion: version });
+        if (!replayed) continue;
+        const { review, page, decisions, proposal } = replayed;
+        report.needsLook += proposal.needsLook.length;
+        if (isSignedOff(page)) {
+          await db.reviews.put({ ...review, proposal });
           report.proposed++;
           continue;
         }
-        await db.reviews.put({ pageId: review.pageId, analysis, updatedAt: review.updatedAt });
-        await db.pages.update(page.id, { stats: pageStats(analysis) });
-        await db.decisions.bulkPut([...needsLook, ...decisions.filter((d) => !lookAt.has(d.id)).map(inForce)]);
+        const lookAt = new Set(proposal.needsLook.map((d) => d.id));
+        await db.reviews.put({ pageId: review.pageId, analysis: proposal.analysis, updatedAt: review.updatedAt });
+        await db.decisions.bulkPut([...proposal.needsLook, ...decisions.filter((d) => !lookAt.has(d.id)).map(inForce)]);
         report.reanalysed++;
       }
     });
@@ -80,26 +78,82 @@ function inForce(decision: Decision): Decision {
   return kept;
 }
 
-/** The corpus check's flags need the whole library, so a page's re-analysis keeps those it had. */
-function replayOnto(fresh: PageAnalysis, review: ReviewRecord, decisions: readonly Decision[]) {
+/** An approved or exported page is not changed under the editor: its re-analysis waits as a proposal. */
+function isSignedOff(page: PageRow): boolean {
+  return page.status === 'approved' || page.exported !== undefined;
+}
+
+/**
+ * The stored page's decisions replayed onto its fresh analysis, as the proposal to store or take;
+ * null when the page was deleted meanwhile.
+ */
+async function replayStored(db: GalleyDB, pageId: string, fresh: PageAnalysis) {
+  const [review, page] = await Promise.all([db.reviews.get(pageId), db.pages.get(pageId)]);
+  if (!review || !page) return null;
+  const decisions = await db.decisions.where('pageId').equals(pageId).toArray();
+  // The corpus check's flags need the whole library, so a page's re-analysis keeps those it had.
   const corpus = review.analysis.flags.filter((flag) => matchesRule(flag.rule, 'corpus'));
-  return replay(withFlags(fresh, corpus), decisions);
+  const proposal: ReanalysisProposal = replay(withFlags(fresh, corpus), decisions);
+  return { review, page, decisions, proposal };
+}
+
+/**
+ * Puts the replayed analysis in place as an undoable step and marks the page's decisions as the
+ * replay found them.
+ */
+async function takeProposal(db: GalleyDB, pageId: string, proposal: ReanalysisProposal) {
+  const step = await commitAction(db, [pageId], ([page]) =>
+    entry('page.reanalyse', String(proposal.analysis.pipelineVersion), [
+      patch(pageId, [{ type: 'replace-analysis', from: page.analysis, to: proposal.analysis }]),
+    ]),
+  );
+  const lookAt = new Map(proposal.needsLook.map((d) => [d.id, d]));
+  const decisions = await db.decisions.where('pageId').equals(pageId).toArray();
+  await db.decisions.bulkPut(decisions.map((d) => lookAt.get(d.id) ?? inForce(d)));
+  return step;
 }
 
 /** Takes the waiting re-analysis of an approved page, as an undoable step. */
 export function acceptProposal(db: GalleyDB, pageId: string) {
-  return db.transaction('rw', [db.reviews, db.raws, db.pages, db.history, db.decisions], async () => {
+  return db.transaction('rw', reviewTables(db), async () => {
     const review = await db.reviews.get(pageId);
-    if (!review?.proposal) return null;
-    const { proposal } = review;
-    const step = await commitAction(db, [pageId], ([page]) =>
-      entry('page.reanalyse', String(proposal.analysis.pipelineVersion), [
-        patch(pageId, [{ type: 'replace-analysis', from: page.analysis, to: proposal.analysis }]),
-      ]),
-    );
-    const lookAt = new Map(proposal.needsLook.map((d) => [d.id, d]));
-    const decisions = await db.decisions.where('pageId').equals(pageId).toArray();
-    await db.decisions.bulkPut(decisions.map((d) => lookAt.get(d.id) ?? inForce(d)));
-    return step;
+    return review?.proposal ? takeProposal(db, pageId, review.proposal) : null;
+  });
+}
+
+export interface PageReanalysis {
+  /** `taken`: the page now shows the new analysis (undoable); `proposed`: it waits beside an approved or exported page. */
+  outcome: 'taken' | 'proposed';
+  needsLook: number;
+}
+
+/**
+ * Re-analyses one page because the editor asked, with this build's pipeline, replaying their
+ * decisions as a background re-analysis does. Being the editor's own action, it is an undoable
+ * step; an approved or exported page still gets a proposal rather than a change. Null when the
+ * page is gone; an analysis that fails throws its reason.
+ */
+export async function reanalysePage(
+  db: GalleyDB,
+  analyze: Analyzer,
+  pageId: string,
+  version: number = buildPipelineVersion(),
+): Promise<PageReanalysis | null> {
+  const raw = await db.raws.get(pageId);
+  if (!raw) return null;
+  const [result] = await analyze([{ id: pageId, raw: raw.text }]);
+  if (!result) return null;
+  if ('error' in result) throw new Error(result.error);
+  return db.transaction('rw', reviewTables(db), async () => {
+    const replayed = await replayStored(db, pageId, { ...result.analysis, pipelineVersion: version });
+    if (!replayed) return null;
+    const { review, page, proposal } = replayed;
+    const needsLook = proposal.needsLook.length;
+    if (isSignedOff(page)) {
+      await db.reviews.put({ ...review, proposal });
+      return { outcome: 'proposed', needsLook };
+    }
+    await takeProposal(db, pageId, proposal);
+    return { outcome: 'taken', needsLook };
   });
 }

@@ -11,6 +11,7 @@ import {
 } from '../../src-renderer/services/analyze';
 import { importFiles } from '../../src-renderer/services/import';
 import { analyzeBatch } from '../../src-renderer/workers/analyze-batch';
+import { storeReview } from './helpers';
 
 const SEEDS = join(import.meta.dirname, '../../seeds');
 const opened: GalleyDB[] = [];
@@ -108,7 +109,7 @@ describe('analyzePending', () => {
       ...page.analysis,
       flags: page.analysis.flags.map((flag) => ({ ...flag, status: 'dismissed' as const })),
     };
-    await db.reviews.put({ pageId: ids[0], analysis: edited, updatedAt: 5 });
+    await storeReview(db, { pageId: ids[0], analysis: edited, updatedAt: 5 });
 
     await analyzePending(db, inThread);
 

@@ -270,6 +270,20 @@ describe('backup', () => {
       await expectRefused(bytes, { key: 'bad-row', table: 'reviews', row: 1 });
     });
 
+    it('should restore history entries as schema version 2 wrote them, which libraries upgraded since still hold', async () => {
+      const bytes = await edited((backup) => {
+        const [row] = rowsOf(backup, 'history');
+        row.entry = { page: (row.entry as { pages: string[] }).pages[0], label: 'approve split' };
+        // The export's type notes describe the entry replaced; a schema 2 entry needs none.
+        delete row.$types;
+      });
+      const target = freshDb();
+      await restoreBackup(target, 'galley-backup.json', bytes);
+      expect(await target.history.toArray()).toContainEqual(
+        expect.objectContaining({ entry: expect.objectContaining({ label: 'approve split' }) }),
+      );
+    });
+
     it('should refuse desk history that is not desk history', async () => {
       const bytes = await edited((backup) => (rowsOf(backup, 'history')[0].entry = { page: 'x', ops: [] }));
       await expectRefused(bytes, { key: 'bad-row', table: 'history' });

@@ -9,6 +9,7 @@ import { dismissFlag } from '../../src-shared/review';
 import { findCorpusFlags, storeCorpusFlags } from '../../src-renderer/services/corpus';
 import { importFiles } from '../../src-renderer/services/import';
 import { analyzeBatch } from '../../src-renderer/workers/analyze-batch';
+import { storeReview } from './helpers';
 
 const SEEDS = join(import.meta.dirname, '../../seeds');
 const opened: GalleyDB[] = [];
@@ -55,7 +56,7 @@ describe('corpus flags in the library', () => {
     const [flag] = await variants(db);
     const review = (await db.reviews.toArray()).find((r) => r.analysis.flags.some((f) => f.id === flag.id))!;
     const dismissed = review.analysis.flags.map((f) => (f.id === flag.id ? { ...f, status: 'dismissed' as const } : f));
-    await db.reviews.put({ ...review, analysis: { ...review.analysis, flags: dismissed } });
+    await storeReview(db, { ...review, analysis: { ...review.analysis, flags: dismissed } });
 
     expect(await storeCorpusFlags(db, await findCorpusFlags(db))).toBe(0);
     const after = await db.reviews.get(review.pageId);

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ReviewRecord } from '../../src-shared/model';
 import type { SourceFile } from '../../src-shared/ipc/contract';
 import { GalleyDB } from '../../src-renderer/db/schema';
 
@@ -13,6 +14,11 @@ export function freshDb(): GalleyDB {
   const db = new GalleyDB(`renderer-test-${++counter}`);
   opened.push(db);
   return db;
+}
+
+/** Stores a review as the app's writers do, in a transaction with its page, whose counts follow it. */
+export function storeReview(db: GalleyDB, review: ReviewRecord): Promise<string> {
+  return db.transaction('rw', db.reviews, db.pages, () => db.reviews.put(review));
 }
 
 export async function closeDatabases(): Promise<void> {

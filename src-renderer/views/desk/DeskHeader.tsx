@@ -6,7 +6,7 @@ import { db } from '../../db/db';
 import type { PageRow } from '../../db/schema';
 import { DeskExportControls } from '../export/ExportButtons';
 import { openSeries, selectArticle, setSearch, setSearchOpen, setShortcutsOpen, useDesk } from '../../store/desk';
-import { approvePage, redo, undo } from './commands';
+import { approvePage, reanalyseOpenPage, redo, undo } from './commands';
 import { historyState } from '../../db/reviews';
 import { IssueNav } from './IssueNav';
 import { articleText } from './search';
@@ -46,6 +46,14 @@ export function DeskHeader({ page, analysis, clean }: { page: PageRow; analysis:
       </button>
       <button type="button" onClick={() => void redo()} disabled={!history?.canRedo} title={t('keys.redo')}>
         {t('redo')}
+      </button>
+      <button
+        type="button"
+        onClick={() => void reanalyseOpenPage()}
+        title={`${t('keys.reanalysePage')} (Alt+R)`}
+        data-testid="reanalyse-page"
+      >
+        {t('reanalyse')}
       </button>
       <button
         type="button"

@@ -4,9 +4,14 @@ import { db } from '../../db/db';
 import { setSaveState, useDesk } from '../../store/desk';
 import { pushFailure, pushNotice, replaceNotices, useUi, type Notice } from '../../store/ui';
 import { changePageStatus, commitAction, travel } from '../../db/reviews';
+import { reanalysePage } from '../../services/reanalyze';
+import { createWorkerAnalyzer } from '../../workers/worker-analyzer';
 
-/** Every desk write goes through here, so the saved/saving indicator and errors are told one way; a page open in another tab is not written. */
-async function saving<T>(write: () => Promise<T>): Promise<T | null> {
+/**
+ * Every desk write goes through here, so the saved/saving indicator and errors are told one way; a
+ * page open in another tab is not written. `failure` is what the error notice says went wrong.
+ */
+async function saving<T>(write: () => Promise<T>, failure = 'desk:notice.saveFailed'): Promise<T | null> {
   if (useDesk.getState().openElsewhere) {
     pushNotice({ tone: 'info', key: 'desk:notice.openElsewhere' });
     return null;
@@ -18,7 +23,7 @@ async function saving<T>(write: () => Promise<T>): Promise<T | null> {
     return result;
   } catch (error) {
     setSaveState('error');
-    pushFailure('desk:notice.saveFailed', error);
+    pushFailure(failure, error);
     return null;
   }
 }
@@ -62,6 +67,27 @@ async function timeTravel(direction: 'undo' | 'redo'): Promise<void> {
       key: direction === 'undo' ? 'desk:notice.undone' : 'desk:notice.redone',
       values: { label: step.label },
     });
+}
+
+/**
+ * Re-analyses the open page with this build's pipeline, in a worker of its own, the editor's
+ * decisions replayed onto it. The notice says whether the page changed (undoable) or, being
+ * approved or exported, got a proposal to look at.
+ */
+export async function reanalyseOpenPage(): Promise<void> {
+  const { pageId } = useDesk.getState();
+  if (!pageId) return;
+  const worker = createWorkerAnalyzer();
+  try {
+    const done = await saving(() => reanalysePage(db, worker.analyze, pageId), 'desk:notice.reanalyseFailed');
+    if (done)
+      pushNotice({
+        tone: 'info',
+        key: done.outcome === 'taken' ? 'desk:notice.reanalysed' : 'desk:notice.reanalysisProposed',
+      });
+  } finally {
+    worker.terminate();
+  }
 }
 
 /**

@@ -25,7 +25,8 @@ export type DeskCommand =
   | 'focusDiff'
   | 'nextIssuePage'
   | 'previousIssuePage'
-  | 'moveToArticle';
+  | 'moveToArticle'
+  | 'reanalysePage';
 
 export const SHORTCUTS: readonly { command: DeskCommand; keys: string[] }[] = [
   { command: 'nextFlag', keys: ['J', 'F8'] },
@@ -48,6 +49,7 @@ export const SHORTCUTS: readonly { command: DeskCommand; keys: string[] }[] = [
   { command: 'nextIssuePage', keys: ['Alt+PageDown', '.'] },
   { command: 'previousIssuePage', keys: ['Alt+PageUp', ','] },
   { command: 'moveToArticle', keys: ['Alt+M'] },
+  { command: 'reanalysePage', keys: ['Alt+R'] },
   { command: 'search', keys: ['Ctrl+F'] },
   { command: 'undo', keys: ['Ctrl+Z'] },
   { command: 'redo', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'] },
@@ -84,6 +86,8 @@ export function keyCommand(event: KeyLike, inField: boolean): DeskCommand | null
     if (digit === '3') return 'focusDiff';
     // By its key, not its character: Alt+M types µ on a Mac.
     if (event.code === 'KeyM' || key === 'm') return 'moveToArticle';
+    // Not while typing: a block's text still being written would race the new analysis.
+    if ((event.code === 'KeyR' || key === 'r') && !inField) return 'reanalysePage';
     if (key === 'ArrowDown' && !event.shiftKey) return 'nextArticle';
     if (key === 'ArrowUp' && !event.shiftKey) return 'previousArticle';
     if (key === 'PageDown' && !event.shiftKey) return 'nextIssuePage';

@@ -16,7 +16,7 @@ import {
   useDesk,
 } from '../../store/desk';
 import { galley } from '../../bridge';
-import { act, approvePage, redo, undo } from './commands';
+import { act, approvePage, reanalyseOpenPage, redo, undo } from './commands';
 import { isTypingTarget } from '../typing';
 import { stepInIssue } from './IssueNav';
 import { keyCommand, type DeskCommand } from './keymap';
@@ -108,6 +108,7 @@ export function useDeskKeys(clean: CleanPage | null, analysis: PageAnalysis | nu
         const movable = clean!.articles.some((a) => a !== article && a.blocks.length > 0);
         if (article && movable && article.blocks.some((b) => b.id === blockId)) openMoveBlock(article.id, blockId!);
       },
+      reanalysePage: () => void reanalyseOpenPage(),
     };
 
     function moveSplit() {

@@ -8,32 +8,40 @@ import { analyzePage } from '../../../src-shared/pipeline';
 import { replay } from '../../../src-shared/review';
 import { declareVersions, GalleyDB, SCHEMA_VERSIONS } from '../../../src-renderer/db/schema';
 
-/** The rich review of test/fixtures/db/v3.json: splits approved and rejected, a reverted edit, an accepted flag, typed text, a move. */
-const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/db/v3.json'), 'utf8')) as {
-  tables: Record<string, unknown[]>;
-};
 const opened: Dexie[] = [];
 
 afterEach(async () => {
   for (const db of opened.splice(0)) await db.delete();
 });
 
+/** The database of test/fixtures/db/`file`, stored at its schema version, opened at the current one. */
+async function upgraded(file: string): Promise<GalleyDB> {
+  const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/db', file), 'utf8')) as {
+    version: number;
+    tables: Record<string, unknown[]>;
+  };
+  const name = `decisions-from-${file}`;
+  const old = new Dexie(name);
+  declareVersions(
+    old,
+    SCHEMA_VERSIONS.filter(({ version }) => version <= fixture.version),
+  );
+  await old.open();
+  await old.transaction('rw', old.tables, async () => {
+    for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkAdd(rows);
+  });
+  old.close();
+
+  const db = new GalleyDB(name);
+  opened.push(db);
+  await db.open();
+  return db;
+}
+
 describe('schema version 5', () => {
   it('should derive decisions that rebuild every review from a fresh analysis of its raw text', async () => {
-    const old = new Dexie('decisions-from-v3');
-    declareVersions(
-      old,
-      SCHEMA_VERSIONS.filter(({ version }) => version <= 3),
-    );
-    await old.open();
-    await old.transaction('rw', old.tables, async () => {
-      for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkAdd(rows);
-    });
-    old.close();
-
-    const db = new GalleyDB('decisions-from-v3');
-    opened.push(db);
-    await db.open();
+    // The rich review of v3.json: splits approved and rejected, a reverted edit, an accepted flag, typed text, a move.
+    const db = await upgraded('v3.json');
     // Only this page was analysed by the pipeline that runs now; the older one has a hand-made analysis.
     const reviews = await db.reviews
       .where('pageId')
@@ -50,5 +58,15 @@ describe('schema version 5', () => {
         materialize(raw, a).articles.map((article) => [article.title, article.blocks.map((b) => b.text)]);
       expect(read(analysis), review.pageId).toEqual(read(review.analysis));
     }
+  });
+
+  it("should carry a version 4 review's reverted edit, approved split and dismissed flag over as decisions", async () => {
+    const db = await upgraded('v4.json');
+    const decisions = await db.decisions.toArray();
+    expect(decisions.map(({ action }) => [action.type, 'status' in action ? action.status : null]).sort()).toEqual([
+      ['edit-status', 'reverted'],
+      ['flag-status', 'dismissed'],
+      ['split', 'approved'],
+    ]);
   });
 });

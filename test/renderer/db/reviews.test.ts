@@ -1,7 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GalleyDB } from '../../../src-renderer/db/schema';
-import { changePageStatus, commitAction, ensureReview, historyState, travel } from '../../../src-renderer/db/reviews';
+import {
+  changePageStatus,
+  commitAction,
+  ensureReview,
+  historyState,
+  replaceDecisions,
+  travel,
+} from '../../../src-renderer/db/reviews';
 import {
   acceptFlag,
   cleanOf,
@@ -132,6 +139,16 @@ describe('desk persistence', () => {
     expect((await db.reviews.get('p1'))?.analysis).toEqual(fixtureAnalysis());
   });
 
+  it('should act on and undo a page of a library whose history still holds entries from schema version 2', async () => {
+    const db = await freshDb();
+    await ensureReview(db, 'p1', fixtureAnalysis);
+    await db.history.add({ at: 1, entry: { page: 'p1', label: 'approve split' } });
+    expect(await historyState(db, 'p1')).toEqual({ canUndo: false, canRedo: false });
+    await commitAction(db, ['p1'], ([page]) => revertEdit(page, 'join'));
+    expect((await travel(db, 'p1', 'undo'))?.label).toBe('edit.revert');
+    expect(await travel(db, 'p1', 'undo')).toBeNull();
+  });
+
   it('should undo a series correction on every page it touched, in one step', async () => {
     const db = await freshDb();
     await ensureReview(db, 'p1', fixtureAnalysis);
@@ -166,6 +183,25 @@ describe('decisions and page status kept with every step', () => {
     expect(await reopened.decisions.count()).toBe(0);
     await travel(reopened, 'p1', 'redo');
     expect(await reopened.decisions.count()).toBe(1);
+  });
+
+  it("should record a decision as made by the editor's name once one is set", async () => {
+    const db = await freshDb();
+    await ensureReview(db, 'p1', fixtureAnalysis);
+    await db.setMeta('editorName', '王编辑');
+    await commitAction(db, ['p1'], ([page]) => dismissFlag(page, 'f-lookalike'));
+    expect((await db.decisions.where('pageId').equals('p1').first())?.who).toBe('王编辑');
+  });
+
+  it("should record a whole analysis put in place (an imported review) as the editor's name", async () => {
+    const db = await freshDb();
+    await db.setMeta('editorName', '王编辑');
+    const reviewed = fixtureAnalysis();
+    reviewed.flags[0].status = 'dismissed';
+    await replaceDecisions(db, 'p1', RAW, reviewed, 5);
+    const decisions = await db.decisions.where('pageId').equals('p1').toArray();
+    expect(decisions.length).toBeGreaterThan(0);
+    expect(decisions.every((decision) => decision.who === '王编辑')).toBe(true);
   });
 
   it('should approve a page as an undoable step that survives a restart', async () => {

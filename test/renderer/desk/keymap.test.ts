@@ -50,6 +50,12 @@ describe('desk keys', () => {
     expect(keyCommand(press('m'), true)).toBeNull();
   });
 
+  it('should re-analyse the page with Alt+R, but not while typing in a field', () => {
+    expect(keyCommand(press('r', { altKey: true, code: 'KeyR' }), false)).toBe('reanalysePage');
+    expect(keyCommand(press('®', { altKey: true, code: 'KeyR' }), false)).toBe('reanalysePage');
+    expect(keyCommand(press('r', { altKey: true, code: 'KeyR' }), true)).toBeNull();
+  });
+
   it('should step flags with F8 anywhere', () => {
     expect(keyCommand(press('F8'), true)).toBe('nextFlag');
     expect(keyCommand(press('F8', { shiftKey: true }), false)).toBe('previousFlag');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SaveRequest, SourceFile } from '../../../src-shared/ipc/contract';
 import { setEditStatus } from '../../../src-shared/review';
-import type { GalleyDB } from '../../../src-renderer/db/schema';
+import { pageStats, type GalleyDB } from '../../../src-renderer/db/schema';
 import { runExport } from '../../../src-renderer/services/export';
 import { importFiles } from '../../../src-renderer/services/import';
 import type { ReimportChoice, ReimportConflict } from '../../../src-renderer/services/import-documents';
@@ -117,6 +117,7 @@ describe('importing a Galley document over a page the editor has changed since',
     expect((await db.reviews.get(id))?.analysis).toEqual(edited);
     expect((await db.raws.get(`${id}-2`))?.text).toBe((await db.raws.get(id))?.text);
     expect((await db.reviews.get(`${id}-2`))?.updatedAt).toBe(reviewedAt);
+    expect((await db.pages.get(`${id}-2`))?.stats).toEqual(pageStats((await db.reviews.get(`${id}-2`))!.analysis));
     expect(await db.history.count()).toBe(1);
   });
 

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importFiles } from '../../../src-renderer/services/import';
 import { deletePage } from '../../../src-renderer/services/library';
-import { closeDatabases, fixture, freshDb } from '../helpers';
+import { closeDatabases, fixture, freshDb, storeReview } from '../helpers';
 
 afterEach(closeDatabases);
 
@@ -11,7 +11,7 @@ describe('deletePage', () => {
     const db = freshDb();
     const [{ id }] = (await importFiles(db, [fixture('utf8.txt')])).added;
     const analysis = { pipelineVersion: 1, chunks: [], boundaries: [], edits: [], flags: [] };
-    await db.reviews.put({ pageId: id, analysis, updatedAt: 1 });
+    await storeReview(db, { pageId: id, analysis, updatedAt: 1 });
     await db.exports.put({ pageId: id, format: 'tei', exportedAt: 1, articles: [] });
 
     await deletePage(db, id, 42);

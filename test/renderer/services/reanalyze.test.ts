@@ -6,6 +6,7 @@ import type { Analyzer } from '../../../src-renderer/services/analyze';
 import {
   acceptProposal,
   buildPipelineVersion,
+  reanalysePage,
   reanalyzeStale,
   stalePageIds,
 } from '../../../src-renderer/services/reanalyze';
@@ -111,5 +112,35 @@ describe('re-analysis when the pipeline changes', () => {
     await travel(db, 'p1', 'undo');
     expect((await db.reviews.get('p1'))!.analysis).toEqual(before);
     expect(await db.decisions.count()).toBeGreaterThan(3);
+  });
+});
+
+describe('re-analysis on request', () => {
+  it('should re-analyse the page with its decisions in force, as one step undo takes back', async () => {
+    const db = await reviewedDb();
+    const before = (await db.reviews.get('p1'))!.analysis;
+
+    expect(await reanalysePage(db, laterPipeline, 'p1', 2)).toEqual({ outcome: 'taken', needsLook: 1 });
+
+    const after = (await db.reviews.get('p1'))!.analysis;
+    expect(after.pipelineVersion).toBe(2);
+    expect(after.edits.find((e) => e.id === 'strip-v2')?.status).toBe('reverted');
+    expect(read(after)).toEqual(read(before));
+    expect((await db.decisions.toArray()).filter((d) => d.needsLook).map((d) => d.needsLook)).toEqual(['flag-gone']);
+    expect((await travel(db, 'p1', 'undo'))?.label).toBe('page.reanalyse');
+    expect((await db.reviews.get('p1'))!.analysis).toEqual(before);
+  });
+
+  it('should not change an approved page on request: the new analysis waits as a proposal', async () => {
+    const db = await reviewedDb();
+    await changePageStatus(db, 'p1', 'approved', 'page.approve');
+    const before = (await db.reviews.get('p1'))!.analysis;
+
+    expect(await reanalysePage(db, laterPipeline, 'p1', 2)).toEqual({ outcome: 'proposed', needsLook: 1 });
+
+    const waiting = (await db.reviews.get('p1'))!;
+    expect(waiting.analysis).toEqual(before);
+    expect(waiting.proposal?.analysis.pipelineVersion).toBe(2);
+    expect((await db.pages.get('p1'))?.status).toBe('approved');
   });
 });

@@ -1,0 +1,89 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { commitAction, ensureReview, travel } from '../../../src-renderer/db/reviews';
+import { GalleyDB, pageStats } from '../../../src-renderer/db/schema';
+import { analyzePending, type Analyzer } from '../../../src-renderer/services/analyze';
+import { reanalysePage, reanalyzeStale } from '../../../src-renderer/services/reanalyze';
+import type { PageAnalysis } from '../../../src-shared/model';
+import { dismissFlag, rejectBoundary } from '../../../src-shared/review';
+import { fixtureAnalysis, RAW } from '../../review/fixture';
+
+const opened: GalleyDB[] = [];
+let counter = 0;
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+async function unanalysedDb(): Promise<GalleyDB> {
+  const db = new GalleyDB(`page-stats-${++counter}`);
+  opened.push(db);
+  await db.pages.put({
+    id: 'p1',
+    name: 'p1.txt',
+    size: RAW.length,
+    encoding: 'utf-8',
+    importedAt: 0,
+    status: 'new',
+    stats: null,
+  });
+  await db.raws.put({ id: 'p1', text: RAW });
+  return db;
+}
+
+/** The fixture's reading by a later pipeline: the doubt the editor could dismiss is no longer raised. */
+const laterPipeline: Analyzer = async (pages) =>
+  pages.map(({ id }) => ({
+    id,
+    analysis: { ...fixtureAnalysis(), pipelineVersion: 2, flags: [] },
+  }));
+
+async function expectStatsOfReview(db: GalleyDB): Promise<void> {
+  const review = await db.reviews.get('p1');
+  expect((await db.pages.get('p1'))?.stats).toEqual(pageStats(review!.analysis));
+}
+
+describe("a page's stats", () => {
+  it('should follow its review however the review is written', async () => {
+    const db = await unanalysedDb();
+    const analysis: PageAnalysis = fixtureAnalysis();
+    const dismissed = { ...analysis, flags: analysis.flags.map((flag) => ({ ...flag, status: 'dismissed' as const })) };
+    const write = (change: () => Promise<unknown>) => db.transaction('rw', db.reviews, db.pages, change);
+    await write(() => db.reviews.add({ pageId: 'p1', analysis, updatedAt: 1 }));
+    await expectStatsOfReview(db);
+    await write(() => db.reviews.put({ pageId: 'p1', analysis: dismissed, updatedAt: 2 }));
+    expect((await db.pages.get('p1'))?.stats?.openFlags).toBe(0);
+    await write(() => db.reviews.update('p1', { analysis }));
+    await expectStatsOfReview(db);
+    await write(() => db.reviews.bulkPut([{ pageId: 'p1', analysis: dismissed, updatedAt: 3 }]));
+    expect((await db.pages.get('p1'))?.stats?.openFlags).toBe(0);
+  });
+
+  it('should refuse a review written where its page cannot be counted with it', async () => {
+    const db = await unanalysedDb();
+    await expect(db.reviews.add({ pageId: 'p1', analysis: fixtureAnalysis(), updatedAt: 1 })).rejects.toThrow();
+    expect(await db.reviews.count()).toBe(0);
+  });
+
+  it('should follow its review through every writer: analysis, the desk, undo, re-analysis', async () => {
+    const db = await unanalysedDb();
+    await analyzePending(db, async (pages) => pages.map(({ id }) => ({ id, analysis: fixtureAnalysis() })));
+    await expectStatsOfReview(db);
+    await commitAction(db, ['p1'], ([page]) => dismissFlag(page, 'f-lookalike'));
+    await expectStatsOfReview(db);
+    await commitAction(db, ['p1'], ([page]) => rejectBoundary(page, 'b2'));
+    await expectStatsOfReview(db);
+    await travel(db, 'p1', 'undo');
+    await expectStatsOfReview(db);
+    await reanalyzeStale(db, laterPipeline, { version: 2 });
+    await expectStatsOfReview(db);
+    await reanalysePage(db, laterPipeline, 'p1', 3);
+    await expectStatsOfReview(db);
+  });
+
+  it('should be set when a page is first opened', async () => {
+    const db = await unanalysedDb();
+    await ensureReview(db, 'p1', fixtureAnalysis);
+    await expectStatsOfReview(db);
+  });
+});
