@@ -3,7 +3,8 @@
  * Generates the corpus, drives Debian's Chromium through the real UI, prints a table and writes
  * bench/results.json and the figures block of docs/benchmarks.md.
  */
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { launchChromium } from './browser';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,6 @@ const ROOT = join(import.meta.dirname, '..');
 const PAGES = Number(process.env.BENCH_PAGES ?? 10_000);
 const SEED = Number(process.env.BENCH_SEED ?? 42);
 const URL = process.env.BENCH_URL ?? 'http://localhost:4183/';
-const CHROMIUM = process.env.GALLEY_CHROMIUM ?? '/usr/bin/chromium';
 const SEED_PAGES = readdirSync(join(ROOT, 'seeds')).filter((name) => name.endsWith('.txt'));
 /** The importer's own batch size, so the floor stores in the same units. */
 const IMPORT_BATCH = 100;
@@ -108,18 +108,7 @@ async function main() {
   const files = corpusFiles();
   const corpusBytes = files.reduce((sum, file) => sum + readFileSync(file).length, 0);
 
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: false });
   // tsx compiles bench/in-page.ts with esbuild's keepNames, which wraps nested functions in
   // `__name(...)`; the page has no such helper, so give it an identity one.

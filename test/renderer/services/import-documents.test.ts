@@ -17,6 +17,19 @@ const SEED = '000_72052502c9dc2eec.txt';
 const EXPORTED_AT = Date.UTC(2026, 10, 24, 12);
 const EDITED_AT = Date.UTC(2026, 10, 25, 9);
 
+/** The page as a Galley JSON document, exported at `at`. */
+async function exportedDocument(db: GalleyDB, id: string, at: number): Promise<SourceFile> {
+  const requests: SaveRequest[] = [];
+  const host = {
+    saveFiles: vi.fn(
+      async (request: SaveRequest) => (requests.push(request), { saved: true as const, location: 'out', count: 1 }),
+    ),
+  };
+  await runExport(db, host, { pageIds: [id], format: 'json' }, { now: () => at });
+  const [file] = requests[0].files;
+  return { name: file.name, bytes: file.data };
+}
+
 /**
  * A page exported as a Galley document (never approved, so the file dates its review by the export) while still as the pipeline left it, then changed by the
  * editor (one join reverted): importing the document again would undo that work.
@@ -33,14 +46,7 @@ async function editedAfterExport(): Promise<{
   const [{ id }] = (await importFiles(db, [seed])).added;
   await ensureReview(db, id);
   const reviewedAt = EXPORTED_AT;
-  const requests: SaveRequest[] = [];
-  const host = {
-    saveFiles: vi.fn(
-      async (request: SaveRequest) => (requests.push(request), { saved: true as const, location: 'out', count: 1 }),
-    ),
-  };
-  await runExport(db, host, { pageIds: [id], format: 'json' }, { now: () => EXPORTED_AT });
-  const [file] = requests[0].files;
+  const document = await exportedDocument(db, id, EXPORTED_AT);
   await commitAction(
     db,
     [id],
@@ -55,7 +61,7 @@ async function editedAfterExport(): Promise<{
   return {
     db,
     id,
-    document: { name: file.name, bytes: file.data },
+    document,
     edited: (await db.reviews.get(id))!.analysis,
     reviewedAt,
   };
@@ -136,17 +142,10 @@ describe('importing a Galley document over a page the editor has changed since',
 describe('importing a reviewed page from a Galley document', () => {
   it('should keep the review’s decisions, so that a re-analysis replays them', async () => {
     const { db, id } = await editedAfterExport();
-    const requests: SaveRequest[] = [];
-    const host = {
-      saveFiles: vi.fn(
-        async (request: SaveRequest) => (requests.push(request), { saved: true as const, location: 'out', count: 1 }),
-      ),
-    };
-    await runExport(db, host, { pageIds: [id], format: 'json' }, { now: () => EDITED_AT });
-    const [file] = requests[0].files;
+    const document = await exportedDocument(db, id, EDITED_AT);
     const elsewhere = freshDb();
 
-    await importFiles(elsewhere, [{ name: file.name, bytes: file.data }]);
+    await importFiles(elsewhere, [document]);
 
     const decisions = await elsewhere.decisions.where('pageId').equals(id).toArray();
     expect(decisions.map((decision) => decision.action)).toEqual([
