@@ -21,6 +21,22 @@ export function storeReview(db: GalleyDB, review: ReviewRecord): Promise<string>
   return db.transaction('rw', db.reviews, db.pages, () => db.reviews.put(review));
 }
 
+/** A fresh database holding one page, `p1`, imported with `raw` and not analysed yet. */
+export async function dbWithPage(raw: string): Promise<GalleyDB> {
+  const db = freshDb();
+  await db.pages.put({
+    id: 'p1',
+    name: 'p1.txt',
+    size: raw.length,
+    encoding: 'utf-8',
+    importedAt: 0,
+    status: 'new',
+    stats: null,
+  });
+  await db.raws.put({ id: 'p1', text: raw });
+  return db;
+}
+
 export async function closeDatabases(): Promise<void> {
   await Promise.all(opened.splice(0).map((db) => db.delete()));
 }

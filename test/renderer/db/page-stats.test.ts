@@ -1,35 +1,15 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitAction, ensureReview, travel } from '../../../src-renderer/db/reviews';
-import { GalleyDB, pageStats } from '../../../src-renderer/db/schema';
+import { pageStats, type GalleyDB } from '../../../src-renderer/db/schema';
 import { analyzePending, type Analyzer } from '../../../src-renderer/services/analyze';
 import { reanalysePage, reanalyzeStale } from '../../../src-renderer/services/reanalyze';
 import type { PageAnalysis } from '../../../src-shared/model';
 import { dismissFlag, rejectBoundary } from '../../../src-shared/review';
 import { fixtureAnalysis, RAW } from '../../review/fixture';
+import { closeDatabases, dbWithPage } from '../helpers';
 
-const opened: GalleyDB[] = [];
-let counter = 0;
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
-
-async function unanalysedDb(): Promise<GalleyDB> {
-  const db = new GalleyDB(`page-stats-${++counter}`);
-  opened.push(db);
-  await db.pages.put({
-    id: 'p1',
-    name: 'p1.txt',
-    size: RAW.length,
-    encoding: 'utf-8',
-    importedAt: 0,
-    status: 'new',
-    stats: null,
-  });
-  await db.raws.put({ id: 'p1', text: RAW });
-  return db;
-}
+afterEach(closeDatabases);
 
 /** The fixture's reading by a later pipeline: the doubt the editor could dismiss is no longer raised. */
 const laterPipeline: Analyzer = async (pages) =>
@@ -45,7 +25,7 @@ async function expectStatsOfReview(db: GalleyDB): Promise<void> {
 
 describe("a page's stats", () => {
   it('should follow its review however the review is written', async () => {
-    const db = await unanalysedDb();
+    const db = await dbWithPage(RAW);
     const analysis: PageAnalysis = fixtureAnalysis();
     const dismissed = { ...analysis, flags: analysis.flags.map((flag) => ({ ...flag, status: 'dismissed' as const })) };
     const write = (change: () => Promise<unknown>) => db.transaction('rw', db.reviews, db.pages, change);
@@ -60,13 +40,13 @@ describe("a page's stats", () => {
   });
 
   it('should refuse a review written where its page cannot be counted with it', async () => {
-    const db = await unanalysedDb();
+    const db = await dbWithPage(RAW);
     await expect(db.reviews.add({ pageId: 'p1', analysis: fixtureAnalysis(), updatedAt: 1 })).rejects.toThrow();
     expect(await db.reviews.count()).toBe(0);
   });
 
   it('should follow its review through every writer: analysis, the desk, undo, re-analysis', async () => {
-    const db = await unanalysedDb();
+    const db = await dbWithPage(RAW);
     await analyzePending(db, async (pages) => pages.map(({ id }) => ({ id, analysis: fixtureAnalysis() })));
     await expectStatsOfReview(db);
     await commitAction(db, ['p1'], ([page]) => dismissFlag(page, 'f-lookalike'));
@@ -82,7 +62,7 @@ describe("a page's stats", () => {
   });
 
   it('should be set when a page is first opened', async () => {
-    const db = await unanalysedDb();
+    const db = await dbWithPage(RAW);
     await ensureReview(db, 'p1', fixtureAnalysis);
     await expectStatsOfReview(db);
   });

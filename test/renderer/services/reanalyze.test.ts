@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { changePageStatus, commitAction, ensureReview, travel } from '../../../src-renderer/db/reviews';
-import { GalleyDB } from '../../../src-renderer/db/schema';
+import type { GalleyDB } from '../../../src-renderer/db/schema';
 import type { Analyzer } from '../../../src-renderer/services/analyze';
 import {
   acceptProposal,
@@ -14,28 +14,13 @@ import type { PageAnalysis } from '../../../src-shared/model';
 import { PIPELINE_VERSION } from '../../../src-shared/pipeline';
 import { approveBoundary, cleanOf, dismissFlag, editBlockText, revertEdit } from '../../../src-shared/review';
 import { fixtureAnalysis, RAW } from '../../review/fixture';
+import { closeDatabases, dbWithPage } from '../helpers';
 
-const opened: GalleyDB[] = [];
-let counter = 0;
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+afterEach(closeDatabases);
 
 /** A page reviewed on pipeline version 1: a split approved, an edit reverted, a flag dismissed, a paragraph typed. */
 async function reviewedDb(): Promise<GalleyDB> {
-  const db = new GalleyDB(`reanalyze-${++counter}`);
-  opened.push(db);
-  await db.pages.put({
-    id: 'p1',
-    name: 'p1.txt',
-    size: RAW.length,
-    encoding: 'utf-8',
-    importedAt: 0,
-    status: 'new',
-    stats: null,
-  });
-  await db.raws.put({ id: 'p1', text: RAW });
+  const db = await dbWithPage(RAW);
   await ensureReview(db, 'p1', fixtureAnalysis);
   await commitAction(db, ['p1'], ([page]) => approveBoundary(page, 'b2'));
   await commitAction(db, ['p1'], ([page]) => revertEdit(page, 'strip'));
