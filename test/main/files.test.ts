@@ -197,60 +197,40 @@ describe('saveFiles', () => {
     expect(calls.filter((call) => call.startsWith('rename'))).toHaveLength(2);
   });
 
-  it.each(['../escape.txt', '/tmp/absolute.txt', 'a/../../escape.txt', 'C:\\evil.txt'])(
-    'should refuse %j before any dialog or write',
-    async (name) => {
-      const dialogs = scriptedDialogs({ open: [dir], save: path.join(dir, 'x.txt') });
-      const calls: string[] = [];
-      const request = {
-        suggestedName: 'x',
-        files: [
-          { name: 'ok.txt', data: encode('ok') },
-          { name, data: encode('bad') },
-        ],
-      };
-      await expect(files(dialogs, calls).saveFiles(request)).rejects.toThrow(`refusing to save "${name}"`);
-      expect(dialogs.showOpenDialog).not.toHaveBeenCalled();
-      expect(dialogs.showSaveDialog).not.toHaveBeenCalled();
-      expect(calls).toEqual([]);
-    },
-  );
-
-  it.each(['CON', 'nul.txt', 'pages/COM1.txt', 'LPT9', 'page.', 'page. ', 'pages /a.txt', 'trailing ', 'conin$'])(
-    'should refuse the Windows-unsafe name %j before any dialog or write',
-    async (name) => {
-      const dialogs = scriptedDialogs({ open: [dir] });
-      const calls: string[] = [];
-      const request = {
-        suggestedName: 'x',
-        files: [
-          { name: 'ok.txt', data: encode('ok') },
-          { name, data: encode('bad') },
-        ],
-      };
-      await expect(files(dialogs, calls).saveFiles(request)).rejects.toThrow(`refusing to save "${name}"`);
-      expect(dialogs.showOpenDialog).not.toHaveBeenCalled();
-      expect(calls).toEqual([]);
-    },
-  );
-
-  it('should refuse a name with a part over 255 UTF-8 bytes before any dialog or write', async () => {
-    // 86 characters, well inside the IPC schema's length, but 262 bytes in UTF-8.
-    const name = `pages/${'页'.repeat(84)}.txt`;
-    const dialogs = scriptedDialogs({ open: [dir] });
+  /** Saving `ok.txt` and `name` together is refused with `message` before any dialog opens or any byte is written. */
+  async function expectRefusedBeforeAnything(name: string, message: string): Promise<void> {
+    const dialogs = scriptedDialogs({ open: [dir], save: path.join(dir, 'x.txt') });
     const calls: string[] = [];
     const request = {
       suggestedName: 'x',
       files: [
         { name: 'ok.txt', data: encode('ok') },
-        { name, data: encode('long') },
+        { name, data: encode('bad') },
       ],
     };
-    await expect(files(dialogs, calls).saveFiles(request)).rejects.toThrow(
+    await expect(files(dialogs, calls).saveFiles(request)).rejects.toThrow(message);
+    expect(dialogs.showOpenDialog).not.toHaveBeenCalled();
+    expect(dialogs.showSaveDialog).not.toHaveBeenCalled();
+    expect(calls).toEqual([]);
+  }
+
+  it.each(['../escape.txt', '/tmp/absolute.txt', 'a/../../escape.txt', 'C:\\evil.txt'])(
+    'should refuse %j before any dialog or write',
+    (name) => expectRefusedBeforeAnything(name, `refusing to save "${name}"`),
+  );
+
+  it.each(['CON', 'nul.txt', 'pages/COM1.txt', 'LPT9', 'page.', 'page. ', 'pages /a.txt', 'trailing ', 'conin$'])(
+    'should refuse the Windows-unsafe name %j before any dialog or write',
+    (name) => expectRefusedBeforeAnything(name, `refusing to save "${name}"`),
+  );
+
+  it('should refuse a name with a part over 255 UTF-8 bytes before any dialog or write', async () => {
+    // 86 characters, well inside the IPC schema's length, but 262 bytes in UTF-8.
+    const name = `pages/${'页'.repeat(84)}.txt`;
+    await expectRefusedBeforeAnything(
+      name,
       `refusing to save "${name}": a part of the name is 256 bytes, more than the 255 a file system allows in one name`,
     );
-    expect(dialogs.showOpenDialog).not.toHaveBeenCalled();
-    expect(calls).toEqual([]);
   });
 
   describe('into a folder', () => {
