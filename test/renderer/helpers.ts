@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReviewRecord } from '../../src-shared/model';
 import type { SourceFile } from '../../src-shared/ipc/contract';
-import { GalleyDB } from '../../src-renderer/db/schema';
+import Dexie from 'dexie';
+import { declareVersions, GalleyDB, SCHEMA_VERSIONS } from '../../src-renderer/db/schema';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const opened: GalleyDB[] = [];
@@ -35,6 +36,23 @@ export async function dbWithPage(raw: string): Promise<GalleyDB> {
   });
   await db.raws.put({ id: 'p1', text: raw });
   return db;
+}
+
+/** Writes `fixture.tables` into database `name` as schema version `fixture.version` stored them, then closes it. */
+export async function storeAtVersion(
+  name: string,
+  fixture: { version: number; tables: Record<string, unknown[]> },
+): Promise<void> {
+  const old = new Dexie(name);
+  declareVersions(
+    old,
+    SCHEMA_VERSIONS.filter(({ version }) => version <= fixture.version),
+  );
+  await old.open();
+  await old.transaction('rw', old.tables, async () => {
+    for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkAdd(rows);
+  });
+  old.close();
 }
 
 export async function closeDatabases(): Promise<void> {

@@ -3,7 +3,8 @@ import Dexie from 'dexie';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { declareVersions, GalleyDB, SCHEMA_VERSIONS } from '../../src-renderer/db/schema';
+import { GalleyDB, SCHEMA_VERSIONS } from '../../src-renderer/db/schema';
+import { storeAtVersion } from './helpers';
 
 /**
  * test/fixtures/db/v<N>.json (and v<N>-<what>.json, for libraries of another shape) holds rows exactly as schema version N stored them, and what every
@@ -29,19 +30,6 @@ afterEach(async () => {
   for (const db of opened.splice(0)) await db.delete();
 });
 
-async function createAtVersion(name: string, fixture: DbFixture): Promise<void> {
-  const old = new Dexie(name);
-  declareVersions(
-    old,
-    SCHEMA_VERSIONS.filter(({ version }) => version <= fixture.version),
-  );
-  await old.open();
-  await old.transaction('rw', old.tables, async () => {
-    for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkAdd(rows);
-  });
-  old.close();
-}
-
 describe('schema migrations', () => {
   it('should have a fixture for every earlier schema version', () => {
     const earlier = SCHEMA_VERSIONS.map(({ version }) => version).filter((version) => version < current);
@@ -51,7 +39,7 @@ describe('schema migrations', () => {
   for (const fixture of fixtures) {
     it(`should upgrade a version ${fixture.version} database (${fixture.about}) to version ${current} keeping every row`, async () => {
       const name = `migrate-from-v${fixture.version}-${fixtures.indexOf(fixture)}`;
-      await createAtVersion(name, fixture);
+      await storeAtVersion(name, fixture);
 
       const db = new GalleyDB(name);
       opened.push(db);

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { materialize } from '../../../src-shared/model';
 import { analyzePage } from '../../../src-shared/pipeline';
 import { replay } from '../../../src-shared/review';
-import { declareVersions, GalleyDB, SCHEMA_VERSIONS } from '../../../src-renderer/db/schema';
+import { GalleyDB } from '../../../src-renderer/db/schema';
+import { storeAtVersion } from '../helpers';
 
 const opened: Dexie[] = [];
 
@@ -21,16 +22,7 @@ async function upgraded(file: string): Promise<GalleyDB> {
     tables: Record<string, unknown[]>;
   };
   const name = `decisions-from-${file}`;
-  const old = new Dexie(name);
-  declareVersions(
-    old,
-    SCHEMA_VERSIONS.filter(({ version }) => version <= fixture.version),
-  );
-  await old.open();
-  await old.transaction('rw', old.tables, async () => {
-    for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkAdd(rows);
-  });
-  old.close();
+  await storeAtVersion(name, fixture);
 
   const db = new GalleyDB(name);
   opened.push(db);
