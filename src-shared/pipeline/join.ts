@@ -163,11 +163,17 @@ function breakIntruder(piece: Piece): boolean {
 
 /**
  * How a block's wording compares with the page's other articles: the best other article's topic
- * score and its own article's match (cosines; null when no other article is near). Built once per page.
+ * score and its own article's match (cosines; null when no other article is near). Built once per
+ * page, and kept per block: the continuation decision reads a block's topic in several features,
+ * and a block is the next or the one after it for more than one cut paragraph.
  */
 function topicTest(pieces: readonly Piece[]): (piece: Piece) => Topic | null {
   let findHome: ReturnType<typeof homeFinder> | undefined;
-  return (piece) => (findHome ??= homeFinder(pieces, new Set()))(piece);
+  const found = new Map<Piece, Topic | null>();
+  return (piece) => {
+    if (!found.has(piece)) found.set(piece, (findHome ??= homeFinder(pieces, new Set()))(piece));
+    return found.get(piece)!;
+  };
 }
 
 function shortWordAcross(head: string, tail: string): boolean {
