@@ -166,6 +166,20 @@ function run(raw: string, judges: Judges): PageView {
 
 const answer = (yes: boolean): Decision => ({ p: yes ? 1 : 0, verdict: yes ? 'apply' : 'reject', reasons: [] });
 
+/**
+ * Every question answered by the page's gold (a split wherever one is put forward), so that the
+ * decision being fitted sees what the pipeline would make of the page with the others right.
+ */
+function goldAnswers(page: LabelledPage): Judges {
+  return {
+    title: (c) => answer(printsGoldTitle(page, c.pieces[c.at])),
+    pair: (c) => answer(printsGoldCaption(page, c.pieces[c.second])),
+    repeat: (c) => answer(isExtraCopy(page, c)),
+    continuation: (c) => answer(continuesAt(page, c.head, c.beyond)),
+    boundary: () => answer(true),
+  };
+}
+
 /** Title examples, each decided by its label so that later lines see the roles they would in print. */
 function titleExamples(page: LabelledPage): Example[] {
   const found: Example[] = [];
@@ -174,13 +188,7 @@ function titleExamples(page: LabelledPage): Example[] {
     found.push({ x: featureVector(TITLE_FEATURES, c), y: y ? 1 : 0, layout: page.layout });
     return answer(y);
   };
-  run(page.raw, {
-    title: label,
-    pair: (c) => answer(printsGoldCaption(page, c.pieces[c.second])),
-    repeat: (c) => answer(isExtraCopy(page, c)),
-    continuation: (c) => answer(continuesAt(page, c.head, c.beyond)),
-    boundary: () => answer(true),
-  });
+  run(page.raw, { ...goldAnswers(page), title: label });
   return found;
 }
 
@@ -192,13 +200,7 @@ function captionExamples(page: LabelledPage, title: Judge<TitleContext>): Exampl
     found.push({ x: featureVector(CAPTION_FEATURES, c), y: y ? 1 : 0, layout: page.layout });
     return answer(y);
   };
-  run(page.raw, {
-    title,
-    pair: label,
-    repeat: (c) => answer(isExtraCopy(page, c)),
-    continuation: (c) => answer(continuesAt(page, c.head, c.beyond)),
-    boundary: () => answer(true),
-  });
+  run(page.raw, { ...goldAnswers(page), title, pair: label });
   return found;
 }
 
@@ -210,13 +212,7 @@ function repeatExamples(page: LabelledPage, title: Judge<TitleContext>, pair: Ju
     found.push({ x: featureVector(REPEAT_FEATURES, c), y: y ? 1 : 0, layout: page.layout });
     return answer(y);
   };
-  run(page.raw, {
-    title,
-    pair,
-    repeat: label,
-    continuation: (c) => answer(continuesAt(page, c.head, c.beyond)),
-    boundary: () => answer(true),
-  });
+  run(page.raw, { ...goldAnswers(page), title, pair, repeat: label });
   return found;
 }
 
@@ -233,7 +229,7 @@ function continuationExamples(
     found.push({ x: featureVector(CONTINUATION_FEATURES, c), y: y ? 1 : 0, layout: page.layout });
     return answer(y);
   };
-  run(page.raw, { title, pair, repeat, continuation: label, boundary: () => answer(true) });
+  run(page.raw, { ...goldAnswers(page), title, pair, repeat, continuation: label });
   return found;
 }
 
