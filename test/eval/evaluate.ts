@@ -35,6 +35,8 @@ export interface PageScore {
   boundaries: Counts;
   /** Edit distance of the articles' block text and the editor's length, whitespace ignored. */
   bodyErrors: number;
+  /** The part of bodyErrors from whole articles: gold ones no clean title matched, clean ones matching no gold title. */
+  unmatchedErrors: number;
   bodyLength: number;
   fields: Record<Field, { right: number; total: number }>;
   repeated: number;
@@ -74,6 +76,7 @@ export function scorePage(name: string, gold: GoldPage, result: PageResult): Pag
     titles: { matched: pairs.length, predicted: result.articles.length, gold: gold.articles.length },
     boundaries: { matched: 0, predicted: 0, gold: 0 },
     bodyErrors: 0,
+    unmatchedErrors: 0,
     bodyLength: 0,
     fields: Object.fromEntries(FIELDS.map((field) => [field, { right: 0, total: 0 }])) as PageScore['fields'],
     repeated: repeatedBlocks(result),
@@ -88,6 +91,7 @@ export function scorePage(name: string, gold: GoldPage, result: PageResult): Pag
     score.bodyLength += text.length;
     if (!matchedGold.has(article)) {
       score.bodyErrors += text.length;
+      score.unmatchedErrors += text.length;
       score.boundaries.gold += article.blocks.length;
       mismatches.push(`missing article "${article.title}"`);
     }
@@ -95,6 +99,7 @@ export function scorePage(name: string, gold: GoldPage, result: PageResult): Pag
   for (const article of result.articles) {
     if (matchedPredicted.has(article)) continue;
     score.bodyErrors += bodyText(article).length;
+    score.unmatchedErrors += bodyText(article).length;
     score.boundaries.predicted += article.blocks.length;
     mismatches.push(`extra article "${article.title}"`);
   }
@@ -221,6 +226,8 @@ export interface Summary {
   pages: number;
   titleF1: number;
   cer: number;
+  /** The part of cer that whole articles missed or invented account for (see PageScore.unmatchedErrors). */
+  cerUnmatched: number;
   boundaryF1: number;
   fields: Record<Field, number>;
   repeated: number;
@@ -260,6 +267,7 @@ export function summarize(scores: readonly PageScore[]): Summary {
     pages: scores.length,
     titleF1: f1(add((s) => s.titles)),
     cer: bodyLength ? scores.reduce((sum, s) => sum + s.bodyErrors, 0) / bodyLength : 0,
+    cerUnmatched: bodyLength ? scores.reduce((sum, s) => sum + s.unmatchedErrors, 0) / bodyLength : 0,
     boundaryF1: f1(add((s) => s.boundaries)),
     fields,
     repeated: scores.reduce((sum, s) => sum + s.repeated, 0),
