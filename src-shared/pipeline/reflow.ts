@@ -4,6 +4,7 @@ import {
   bannerInBlock,
   continuesAcrossCut,
   isBylineBlock,
+  isCaptionText,
   isColumnSponsor,
   isLead,
   isOrganisationList,
@@ -322,12 +323,15 @@ function cutsBefore(a: ShapedLine, b: ShapedLine): boolean {
 /**
  * Two title lines that make one block: a headline set on two lines (the second no longer than
  * the first), a promotion, the sponsor list. A short line over a longer one is a kicker, a place
- * name under a headline a subhead; a column sponsor line stands alone.
+ * name under a headline a subhead, a photo's caption (`图为…`) under it a caption; a
+ * column sponsor line stands alone.
  */
 function headingPair(a: ShapedLine, b: ShapedLine): boolean {
   if (PROMO_OPENS.test(a.text) && !PROMO_OPENS.test(b.text) && isPromo(b.text)) return true;
   if (isOrganisationList(a.text) && isOrganisationList(b.text)) return true;
   if (isPromo(a.text) || isPromo(b.text) || isPlaceName(b.text)) return false;
+  // `图为…` under a headline is the photo's caption, set there when the photo sits beside the text.
+  if (isCaptionText(b.text)) return false;
   if (namesSubject(a.text)) return true;
   // Headline type is larger than body type, so a headline wrapped in a column holds fewer
   // characters a line than the column's text: a title line as long as a body line is whole (a
