@@ -136,7 +136,10 @@ function chunkTexts(raw: string, chunks: readonly Chunk[], active: readonly Edit
  * after one that is itself moved is applied after that one, so chained moves keep their order.
  * The order is a linked list, so each move costs the same however long the page.
  */
-export function readingOrder(chunks: readonly Chunk[], active: readonly Edit[]): Chunk[] {
+export function readingOrder<T extends Pick<Chunk, 'id' | 'start'>>(
+  chunks: readonly T[],
+  active: readonly Edit[],
+): T[] {
   const sorted = [...chunks].sort((a, b) => a.start - b.start);
   const order = new ChunkList(sorted);
   const moves = active.flatMap((edit) => (edit.op.type === 'move' ? [edit.op] : []));
@@ -154,14 +157,14 @@ export function readingOrder(chunks: readonly Chunk[], active: readonly Edit[]):
 }
 
 /** Chunks in a doubly linked list by position; `HEAD` stands before the first. */
-class ChunkList {
+class ChunkList<T extends Pick<Chunk, 'id'>> {
   private static readonly HEAD = -1;
   private readonly next: number[];
   private readonly previous: number[];
   private readonly indexOf = new Map<ChunkId, number>();
   private first: number;
 
-  constructor(private readonly chunks: readonly Chunk[]) {
+  constructor(private readonly chunks: readonly T[]) {
     this.next = chunks.map((_, i) => (i + 1 < chunks.length ? i + 1 : ChunkList.HEAD));
     this.previous = chunks.map((_, i) => i - 1);
     this.first = chunks.length ? 0 : ChunkList.HEAD;
@@ -184,8 +187,8 @@ class ChunkList {
     next[target] = moved;
   }
 
-  toArray(): Chunk[] {
-    const result: Chunk[] = [];
+  toArray(): T[] {
+    const result: T[] = [];
     for (let at = this.first; at !== ChunkList.HEAD; at = this.next[at]) result.push(this.chunks[at]);
     return result;
   }

@@ -64,6 +64,23 @@ export function join(view: PageView, judge: Judge<ContinuationContext> = fittedC
         }),
       );
     }
+    for (const intruder of intruders) {
+      const lead = intruder.role === 'headline' ? headlessLeadFor(pieces, pieces.indexOf(intruder), head) : null;
+      if (lead === null) continue;
+      edits.push(
+        makeEdit(raw, {
+          kind: 'move',
+          rule: 'join.headline-between-columns',
+          start: intruder.start,
+          end: intruder.end,
+          after: raw.slice(intruder.start, intruder.end),
+          reason:
+            'A headline set across columns, read inside a paragraph it cuts: it goes above the report below that opens without one',
+          confidence: 0.8,
+          op: { type: 'move', chunk: intruder.id, after: pieces[lead - 1].id },
+        }),
+      );
+    }
     const midWord = isHan(lastChar(head.text));
     edits.push(
       makeEdit(raw, {
@@ -148,7 +165,7 @@ function continuation(
       }
       return { piece, index: j, intruders, reasons: [] };
     }
-    if (!breakIntruder(piece)) return null;
+    if (!breakIntruder(piece) && headlessLeadFor(pieces, j, head) === null) return null;
     intruders.push(piece);
   }
   return null;
@@ -194,6 +211,28 @@ function newParagraphAfterCut(head: string, tail: string): boolean {
 function doubledAcrossCut(head: string, tail: string): boolean {
   const last = lastChar(head);
   return isHan(last) && tail.trimStart().startsWith(last) && !REDUPLICATED.has(last + last);
+}
+
+/** How far below a headline read inside a paragraph the report it heads may open. */
+const HEADLESS_LEAD_REACH = 8;
+
+/**
+ * For a headline at `pieces[at]` read between the halves of the sentence `head` broke off in (the
+ * next body block goes on with it): the index of the `本报讯` lead below that opens a report with
+ * no headline of its own, past the rest of the article the headline cuts (its paragraphs and
+ * credit); null when there is none within reach, or another title comes first.
+ */
+function headlessLeadFor(pieces: readonly Piece[], at: number, head: Piece): number | null {
+  if (pieces[at].role !== 'headline') return null;
+  const rest = nextBody(pieces, at);
+  if (!rest || !(continuesAcrossCut(head.text, rest.piece.text) || shortWordAcross(head.text, rest.piece.text)))
+    return null;
+  for (let k = rest.index + 1; k < pieces.length && k <= at + HEADLESS_LEAD_REACH; k++) {
+    const piece = pieces[k];
+    if (piece.role === 'paragraph' && isLead(piece.text)) return k;
+    if (piece.role !== 'paragraph' && !breakIntruder(piece)) return null;
+  }
+  return null;
 }
 
 /** The next body paragraph after `pieces[j]`, past captions, credits and furniture other than banners. */

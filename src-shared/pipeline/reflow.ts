@@ -202,6 +202,38 @@ interface ShapedLine {
   furniture: boolean;
   /** A banner or column sponsor line: a block of its own. */
   alone: boolean;
+  /**
+   * A title line read between the halves of a sentence (see interruptsSentence): a headline set
+   * across columns that the engine read between one column's lines. A block of its own, not the
+   * start of the text below.
+   */
+  wedged: boolean;
+}
+
+/**
+ * Line `i` (with any title lines right above it) stands after a blank line under a full line
+ * that stops mid-sentence, and the line below it goes on with that sentence. For a line shaped
+ * like a title, the line below opening mid-sentence or a word across says so; a line as wide as
+ * the column may be the next line of that sentence itself, so the sentence must read on across
+ * it (a word across, or a number split: `吸引了2` / `000余名`) and not into it.
+ */
+function interruptsSentence(
+  above: readonly ShapedLine[],
+  measured: readonly MeasuredLine[],
+  i: number,
+  texts: readonly string[],
+  shapedAsTitle: boolean,
+): boolean {
+  let first = i;
+  while (first > 0 && measured[first].blanksBefore === 0 && above[first - 1].title) first--;
+  const before = above[first - 1];
+  if (measured[first].blanksBefore === 0 || !before?.wide || before.title || before.ended) return false;
+  if (measured[i + 1]?.blanksBefore !== 0) return false;
+  const after = texts[i + 1];
+  if (/\d$/.test(before.text) && /^\d/.test(after)) return true;
+  if (shapedAsTitle) return continuesAcrossCut(before.text, after);
+  const [head, line, rest] = [compact(before.text), compact(texts[i]), compact(after)];
+  return seamGain(head, line) <= 0 && seamGain(head, rest) > Math.max(0, seamGain(line, rest));
 }
 
 /** A line this short right after an unfinished full line is that sentence's end, not a title. */
@@ -225,14 +257,19 @@ function shapeLines(measured: readonly MeasuredLine[], texts: readonly string[],
     // A closing mark first says the line starts inside a quotation, unless a title line above left one open.
     const quotedFromAbove = above !== undefined && above.title && leavesOpen(above.text);
     let title = isTitleLike(text) && !line.indented && (!closesBeforeOpening(text) || quotedFromAbove);
+    let wedged = false;
     if (title && !furniture) {
-      if (!wide || over)
+      if (!wide || over) {
         title = !(
           continues &&
           !over &&
           (line.chars <= TAIL_MAX || ENDS_MID_PHRASE.test(text) || closedBelow(i, measured, texts))
         );
-      else title = !continues && !ENDS_MID_PHRASE.test(text) && opensBelow(i, measured, texts, layout);
+        wedged = title && interruptsSentence(result, measured, i, texts, true);
+      } else {
+        wedged = interruptsSentence(result, measured, i, texts, false);
+        title = wedged || (!continues && !ENDS_MID_PHRASE.test(text) && opensBelow(i, measured, texts, layout));
+      }
     }
     result.push({
       measured: line,
@@ -246,6 +283,7 @@ function shapeLines(measured: readonly MeasuredLine[], texts: readonly string[],
       pinyin: isPinyinLine(text),
       furniture,
       alone,
+      wedged,
     });
   });
   return result;
@@ -314,6 +352,7 @@ function cutsBefore(a: ShapedLine, b: ShapedLine): boolean {
   if (b.measured.indented || b.measured.markup || a.paragraph || b.paragraph) return true;
   if (a.credit) return true;
   if (b.credit) return !isSponsorHeading(a.text);
+  if (a.wedged) return true;
   if (startsMidSentence(b.text)) return false;
   if (a.title) return !b.title || !headingPair(a, b);
   if (a.wide) return b.title;

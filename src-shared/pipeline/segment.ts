@@ -1,4 +1,5 @@
 import type { Boundary, Flag } from '../model/analysis';
+import { readingOrder } from '../model/materialize';
 import { fittedBoundary, type BoundaryContext } from './decide/boundary';
 import type { Judge } from './decide/model';
 import { isLead } from './cues';
@@ -21,7 +22,15 @@ import {
  * the decision rejects is read as body text of the article it stands in.
  */
 export function segment(view: PageView, judge: Judge<BoundaryContext> = fittedBoundary): PageView {
-  const pieces = livePieces(view).map((piece) => ({ ...piece }));
+  // A headline an earlier stage moved (one read inside a paragraph) opens its article where it
+  // is read, not where it was printed. Other moves put paragraphs back inside their own articles
+  // and leave where articles start as printed.
+  const live = livePieces(view);
+  const headlines = new Set(live.filter((piece) => piece.role === 'headline').map((piece) => piece.id));
+  const headlineMoves = view.edits.filter(
+    (edit) => edit.status === 'applied' && edit.op.type === 'move' && headlines.has(edit.op.chunk),
+  );
+  const pieces = readingOrder(live, headlineMoves).map((piece) => ({ ...piece }));
   const imageGap = imageGapOf(pieces);
   const boundaries: Boundary[] = [];
   const flags: Flag[] = [];
