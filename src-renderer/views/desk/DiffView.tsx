@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Article, Edit } from '../../../src-shared/model';
 import { setDiffMode, useDesk, type DiffMode } from '../../store/desk';
 import { articleDiff, type BlockDiff, type DiffPart } from './diff';
+import { FoldButton } from './FoldButton';
+import { useDeskLayout } from './layout';
 
 /** The article's raw source beside its current clean text, block by block, character by character. */
 export function DiffView({ raw, article, edits }: { raw: string; article: Article; edits: readonly Edit[] }) {
@@ -10,30 +12,40 @@ export function DiffView({ raw, article, edits }: { raw: string; article: Articl
   const mode = useDesk((state) => state.diffMode);
   const drafts = useDesk((state) => state.drafts);
   const changeIndex = useDesk((state) => state.changeIndex);
+  const open = useDeskLayout((layout) => layout.diff);
   const { blocks, count } = articleDiff(raw, article, edits, drafts);
   return (
     <div className={`diff diff-${mode}`} data-testid="diff">
       <div className="diff-toolbar">
         <h3>{t('diff.title')}</h3>
-        <span className="muted">{t('diff.changes', { count })}</span>
+        <span className="muted" data-testid="diff-count">
+          {t('diff.changes', { count })}
+        </span>
         <div className="header-spacer" />
-        <div className="segmented" role="group" aria-label={t('diff.mode')}>
-          {(['inline', 'side'] as DiffMode[]).map((m) => (
-            <button
-              key={m}
-              type="button"
-              aria-pressed={mode === m}
-              onClick={() => setDiffMode(m)}
-              data-testid={`diff-${m}`}
-            >
-              {t(`diff.${m}`)}
-            </button>
+        <FoldButton part="diff" controls="diff-body" />
+        {open && (
+          <div className="segmented" role="group" aria-label={t('diff.mode')}>
+            {(['inline', 'side'] as DiffMode[]).map((m) => (
+              <button
+                key={m}
+                type="button"
+                aria-pressed={mode === m}
+                onClick={() => setDiffMode(m)}
+                data-testid={`diff-${m}`}
+              >
+                {t(`diff.${m}`)}
+              </button>
+            ))}
+          </div>
+        )}
+      </div>
+      {open && (
+        <div id="diff-body">
+          {blocks.map(({ block, diff, first }) => (
+            <DiffBlockView key={block.id} diff={diff} mode={mode} first={first} current={changeIndex} />
           ))}
         </div>
-      </div>
-      {blocks.map(({ block, diff, first }) => (
-        <DiffBlockView key={block.id} diff={diff} mode={mode} first={first} current={changeIndex} />
-      ))}
+      )}
     </div>
   );
 }

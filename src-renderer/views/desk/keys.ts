@@ -20,6 +20,7 @@ import { act, approvePage, reanalyseOpenPage, redo, undo } from './commands';
 import { isTypingTarget } from '../typing';
 import { stepInIssue } from './IssueNav';
 import { keyCommand, type DeskCommand } from './keymap';
+import { toggleFold } from './layout';
 
 export interface DeskAreas {
   raw: RefObject<HTMLDivElement | null>;
@@ -109,6 +110,8 @@ export function useDeskKeys(clean: CleanPage | null, analysis: PageAnalysis | nu
         if (article && movable && article.blocks.some((b) => b.id === blockId)) openMoveBlock(article.id, blockId!);
       },
       reanalysePage: () => void reanalyseOpenPage(),
+      toggleFields: () => toggleFold('fields'),
+      toggleDiff: () => toggleFold('diff'),
     };
 
     function moveSplit() {
