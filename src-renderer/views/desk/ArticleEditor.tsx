@@ -90,8 +90,12 @@ export function ArticleEditor({ raw, clean, article }: { raw: string; clean: Cle
 function FoldedFields({ article }: { article: Article }) {
   const { t } = useTranslation('desk');
   const filled = [
-    ...FOLDING_FIELDS.filter((field) => article[field]).map((field) => `${t(`field.${field}`)}: ${article[field]}`),
-    ...(article.captions.length > 0 ? [`${t('field.captions')}: ${article.captions.join(' / ')}`] : []),
+    ...FOLDING_FIELDS.filter((field) => article[field]).map((field) =>
+      t('fields.summary', { field: t(`field.${field}`), value: article[field] }),
+    ),
+    ...(article.captions.length > 0
+      ? [t('fields.summary', { field: t('field.captions'), value: article.captions.join(' / ') })]
+      : []),
   ];
   const summary = filled.join(' · ');
   return (
