@@ -20,7 +20,7 @@ import { act, approvePage, reanalyseOpenPage, redo, undo } from './commands';
 import { isTypingTarget } from '../typing';
 import { stepInIssue } from './IssueNav';
 import { keyCommand, type DeskCommand } from './keymap';
-import { toggleFold } from './layout';
+import { toggleFold, useDeskLayout } from './layout';
 
 export interface DeskAreas {
   raw: RefObject<HTMLDivElement | null>;
@@ -142,6 +142,11 @@ export function useDeskKeys(clean: CleanPage | null, analysis: PageAnalysis | nu
       if (next) selectArticle(next.id);
     }
     function moveChange(by: number) {
+      // A folded diff has no marks to step to: the first press shows them.
+      if (!useDeskLayout.getState().diff) {
+        toggleFold('diff');
+        return;
+      }
       const marks = areas.diff.current?.querySelectorAll<HTMLElement>('[data-change]') ?? [];
       if (marks.length === 0) return;
       const index = (useDesk.getState().changeIndex + by + marks.length) % marks.length;
