@@ -33,7 +33,12 @@ export function readDocuments(files: readonly SourceFile[], report: ImportReport
       });
     } catch (error) {
       if (!(error instanceof DecodeError || error instanceof ImportFormatError)) throw error;
-      report.failed.push({ name: file.name, reason: error.reason, stage: 'read' });
+      report.failed.push({
+        name: file.name,
+        reason: error.reason,
+        stage: 'read',
+        ...(error.problem ? { problem: error.problem } : {}),
+      });
     }
   }
   return documents;
@@ -91,6 +96,7 @@ export async function storeDocuments(
         name: document.name,
         reason: `the raw text of ${clash.page.name} differs from the stored page with the same id`,
         stage: 'read',
+        problem: { key: 'document-raw-differs', page: clash.page.name },
       });
       continue;
     }

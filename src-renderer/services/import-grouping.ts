@@ -1,5 +1,5 @@
 import type { SourceFile } from '../../src-shared/ipc/contract';
-import { groupByIssue } from '../../src-shared/issues/group';
+import { groupByIssue, type GroupProblem } from '../../src-shared/issues/group';
 import type { IssueGuess } from '../../src-shared/model';
 import { contentHash } from '../../src-shared/pipeline/decode';
 import type { GalleyDB, PageRow } from '../db/schema';
@@ -27,7 +27,7 @@ export interface GroupingProposal {
   issues: ProposedIssue[];
   loose: ProposedPage[];
   /** Evidence grouping could not use, by file: shown so the editor knows why a page stayed loose. */
-  doubts: Array<{ name: string; reason: string }>;
+  doubts: Array<{ name: string; problem: GroupProblem }>;
 }
 
 /** The editor's corrections: issue fields by guess key, and where each page goes (a guess key, or null for loose). */
@@ -57,7 +57,7 @@ export async function proposeGrouping(db: GalleyDB, files: readonly SourceFile[]
       pages: guessed.map(({ input, pageNumber }) => ({ ...byKey.get(input)!, pageNumber })),
     })),
     loose: grouping.loose.map((key) => byKey.get(key)!),
-    doubts: grouping.doubts.map(({ input, reason }) => ({ name: byKey.get(input)?.path ?? input, reason })),
+    doubts: grouping.doubts.map(({ input, problem }) => ({ name: byKey.get(input)?.path ?? input, problem })),
   };
 }
 

@@ -17,6 +17,13 @@ const withReason = ({ name, reason, problem }: ImportReport['failed'][number]): 
 };
 const nameOnly = ({ name }: { name: string }) => name;
 
+/** The reader's English, with what only a developer reads (JSON.parse's words, a schema path), for the translated lines. */
+function technicalOf(translated: ImportReport['failed']): { technical?: string } {
+  return translated.length > 0
+    ? { technical: translated.map(({ name, reason }) => `${name}: ${reason}`).join('\n') }
+    : {};
+}
+
 /**
  * What the user is told after an import; errors name every file (up to a readable number). Files
  * deleted earlier come with "import anyway" when `importAnyway` is given: it gets all their names.
@@ -37,6 +44,7 @@ export function noticesFor(
       key: 'library:notice.unreadable',
       values: { count: unreadable.length },
       details: listed(unreadable.map(withReason)),
+      ...technicalOf(unreadable.filter((failure) => failure.problem)),
     });
   }
   if (unsaved.length > 0) {

@@ -1,5 +1,6 @@
 import type { SourceFile } from '../../src-shared/ipc/contract';
 import { contentHash, decodePage, DecodeError, hasNoText, type DecodeProblem } from '../../src-shared/pipeline/decode';
+import type { DocumentProblem } from '../../src-shared/export';
 import type { GalleyDB, PageRow, RawRow } from '../db/schema';
 import type { DecideReimport } from './import-documents';
 import { errorText } from '../error-text';
@@ -16,6 +17,13 @@ export interface ImportProgress {
 
 export type SkipReason = 'already-in-library' | 'deleted-earlier';
 
+/**
+ * Why a file could not be read, for the notice to say in the interface language: as a page (the
+ * decoder's), as a Galley document (the parser's), or a document page whose text is not the text
+ * stored under its id.
+ */
+export type ReadProblem = DecodeProblem | DocumentProblem | { key: 'document-raw-differs'; page: string };
+
 export interface ImportReport {
   /** Pages stored by this import; a Galley document (.json) may replace a stored page's review (see import-documents). */
   added: Array<{ id: string; name: string }>;
@@ -24,8 +32,8 @@ export interface ImportReport {
   /** Stored by this import, but the file held no text (empty or whitespace only), so the page has no articles. */
   empty: Array<{ id: string; name: string }>;
   /** `read`: the file is not a text page (reason from the host or the decoder); `save`: its batch could not be stored. */
-  /** `problem`: the reason as data where the decoder gave one, so the notice can say it in the interface's language. */
-  failed: Array<{ name: string; reason: string; stage: 'read' | 'save'; problem?: DecodeProblem }>;
+  /** `problem`: the reason as data where the reader gave one, so the notice can say it in the interface's language. */
+  failed: Array<{ name: string; reason: string; stage: 'read' | 'save'; problem?: ReadProblem }>;
   /** True when the signal aborted the import; every batch stored before that is complete. */
   cancelled: boolean;
 }

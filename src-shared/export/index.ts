@@ -3,7 +3,7 @@ export * from './registry';
 export * from './batch';
 export * from './report';
 export * from './manifest';
-export { ImportFormatError } from './json-input';
+export { ImportFormatError, type DocumentProblem } from './json-input';
 export {
   buildDocument,
   buildIssueDocument,

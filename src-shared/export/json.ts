@@ -82,23 +82,33 @@ function sortedKeys(_key: string, value: unknown): unknown {
   return sorted;
 }
 
+const DAMAGED = { key: 'document-damaged' } as const;
+
 /** Text → document, or an ImportFormatError whose message says what is wrong in words an editor can act on. */
 export function parseDocumentJson(text: string): ExportedDocument {
   const json = parseJsonText(text);
   if (!isPlainObject(json))
-    throw new ImportFormatError('this is JSON, but not a Galley document (expected an object at the top)');
+    throw new ImportFormatError('this is JSON, but not a Galley document (expected an object at the top)', {
+      key: 'document-not-galley',
+    });
   if (json.formatName === 'dexie')
-    throw new ImportFormatError('this is a whole-database backup, not a page export: restore it as a backup');
+    throw new ImportFormatError('this is a whole-database backup, not a page export: restore it as a backup', {
+      key: 'document-is-backup',
+    });
   if (json.format !== DOCUMENT_FORMAT)
     throw new ImportFormatError(
       `this is not a Galley document (format is ${describeValue(json.format)}, expected "${DOCUMENT_FORMAT}")`,
+      { key: 'document-not-galley' },
     );
   const version = json.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    throw new ImportFormatError(`the schemaVersion ${describeValue(version)} is not a version number`);
+    throw new ImportFormatError(`the schemaVersion ${describeValue(version)} is not a version number`, {
+      key: 'document-bad-version',
+    });
   checkNotNewer(version, DOCUMENT_SCHEMA_VERSION);
   const result = documentSchema.safeParse(json);
-  if (!result.success) throw new ImportFormatError(`the document is damaged: ${describeIssues(result.error.issues)}`);
+  if (!result.success)
+    throw new ImportFormatError(`the document is damaged: ${describeIssues(result.error.issues)}`, DAMAGED);
   for (const page of result.data.pages) checkOffsets(page);
   if (result.data.issue) checkIssuePages(result.data.issue, result.data.pages);
   return result.data;
@@ -111,6 +121,7 @@ function checkIssuePages(issue: IssueRecord, pages: readonly ExportedPage[]): vo
   if (listed !== present)
     throw new ImportFormatError(
       `the document is damaged: the issue lists ${issue.pages.length} pages that are not the document's ${pages.length} pages in the same order`,
+      DAMAGED,
     );
 }
 
@@ -129,6 +140,7 @@ function checkOffsets({ page, analysis }: ExportedPage): void {
       if (item.start > item.end || item.end > length) {
         throw new ImportFormatError(
           `the document is damaged: pages[${page.name}].analysis.${list}.${index} spans ${item.start}..${item.end}, outside the raw text (length ${length})`,
+          DAMAGED,
         );
       }
     });

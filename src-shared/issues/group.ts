@@ -14,9 +14,21 @@ export interface GroupInput {
   path: string;
 }
 
-export interface GroupDoubt {
-  input: string;
+/** A doubt as data, so an interface can say it in its own language; `reason` is the English for the CLI. */
+export type GroupProblem =
+  | { key: 'folder-no-real-date'; name: string }
+  | { key: 'file-name-no-real-date'; name: string }
+  /** The values each names where they differ (a date, a number, a paper), in field order. */
+  | { key: 'names-disagree'; folder: string; file: string }
+  | { key: 'page-twice'; page: number };
+
+interface Doubt {
   reason: string;
+  problem: GroupProblem;
+}
+
+export interface GroupDoubt extends Doubt {
+  input: string;
 }
 
 export interface Grouping {
@@ -33,7 +45,7 @@ interface IssueFields {
   number: string | null;
 }
 
-type Parsed<T> = { ok: T } | { doubt: string } | null;
+type Parsed<T> = { ok: T } | { doubt: Doubt } | null;
 
 const SEP = '[_\\s.-]';
 const PAPER = '(?<paper>\\p{Script=Han}{2,12}报)';
@@ -64,7 +76,7 @@ export function groupByIssue(inputs: readonly GroupInput[]): Grouping {
   const doubts: GroupDoubt[] = [];
   for (const input of inputs) {
     const placed = placeInput(input.path);
-    if ('doubt' in placed) doubts.push({ input: input.key, reason: placed.doubt });
+    if ('doubt' in placed) doubts.push({ input: input.key, ...placed.doubt });
     if (!('fields' in placed)) {
       loose.push(input.key);
       continue;
@@ -90,7 +102,7 @@ export function groupByIssue(inputs: readonly GroupInput[]): Grouping {
 
 type Placement =
   | { fields: IssueFields; evidence: IssueGuess['evidence']; pageNumber: number | null }
-  | { doubt: string }
+  | { doubt: Doubt }
   | Record<string, never>;
 
 function placeInput(path: string): Placement {
@@ -102,7 +114,13 @@ function placeInput(path: string): Placement {
   if (folder && 'doubt' in folder) return { doubt: folder.doubt };
   if (folder) {
     const conflict = fromName ? disagreement(folder.ok, fromName.ok.fields) : null;
-    if (conflict) return { doubt: `the folder and the file name name different issues (${conflict})` };
+    if (conflict)
+      return {
+        doubt: {
+          reason: `the folder and the file name name different issues (${conflict.described})`,
+          problem: { key: 'names-disagree', folder: conflict.folder, file: conflict.file },
+        },
+      };
     return {
       fields: folder.ok,
       evidence: 'folder',
@@ -122,7 +140,7 @@ function stemOf(fileName: string): string {
 function nearestIssueFolder(folders: readonly string[]): Parsed<IssueFields> {
   for (let i = folders.length - 1; i >= 0; i--) {
     const match = FOLDER_NAME.exec(folders[i].normalize('NFC').trim());
-    if (match) return issueFields(match, `folder ${folders[i]}`);
+    if (match) return issueFields(match, { key: 'folder-no-real-date', name: folders[i] });
   }
   return null;
 }
@@ -130,7 +148,7 @@ function nearestIssueFolder(folders: readonly string[]): Parsed<IssueFields> {
 function parseIssueFileName(fileStem: string): Parsed<{ fields: IssueFields; pageNumber: number | null }> {
   const match = ISSUE_FILE_NAME.exec(fileStem);
   if (!match) return null;
-  const fields = issueFields(match, `file name ${fileStem}`);
+  const fields = issueFields(match, { key: 'file-name-no-real-date', name: fileStem });
   if (!fields || 'doubt' in fields) return fields;
   return { ok: { fields: fields.ok, pageNumber: pageNumberOf(match) } };
 }
@@ -148,7 +166,11 @@ function pageNumberOf(match: RegExpExecArray): number | null {
   return page >= 1 ? page : null;
 }
 
-function issueFields(match: RegExpExecArray, where: string): Parsed<IssueFields> {
+/** `noDate`: the doubt to raise, naming where the match was made, when its date is impossible. */
+function issueFields(
+  match: RegExpExecArray,
+  noDate: Extract<GroupProblem, { key: `${string}-no-real-date` }>,
+): Parsed<IssueFields> {
   const groups = match.groups ?? {};
   const part = (name: string): string | undefined => {
     for (const form of ['iso', 'han', 'compact', '']) {
@@ -161,7 +183,10 @@ function issueFields(match: RegExpExecArray, where: string): Parsed<IssueFields>
   let isoDate: string | null = null;
   if (year !== undefined) {
     isoDate = validDate(Number(year), Number(part('M')), Number(part('D')));
-    if (isoDate === null) return { doubt: `the ${where} holds no real date` };
+    if (isoDate === null) {
+      const where = noDate.key === 'folder-no-real-date' ? 'folder' : 'file name';
+      return { doubt: { reason: `the ${where} ${noDate.name} holds no real date`, problem: noDate } };
+    }
   }
   const printed = part('number');
   return {
@@ -178,11 +203,19 @@ export function validDate(year: number, month: number, day: number): string | nu
 }
 
 /** Fields both name and name differently; a field only one names is no conflict. */
-function disagreement(folder: IssueFields, file: IssueFields): string | null {
+function disagreement(
+  folder: IssueFields,
+  file: IssueFields,
+): { described: string; folder: string; file: string } | null {
   const differing = (['paper', 'date', 'number'] as const).filter(
     (field) => folder[field] !== null && file[field] !== null && folder[field] !== file[field],
   );
-  return differing.length ? differing.map((field) => `${field} ${folder[field]} ≠ ${file[field]}`).join(', ') : null;
+  if (differing.length === 0) return null;
+  return {
+    described: differing.map((field) => `${field} ${folder[field]} ≠ ${file[field]}`).join(', '),
+    folder: differing.map((field) => folder[field]).join(' '),
+    file: differing.map((field) => file[field]).join(' '),
+  };
 }
 
 function issueKey({ paper, date, number }: IssueFields): string {
@@ -218,7 +251,12 @@ function repeatedPageNumbers(
   const doubts: GroupDoubt[] = [];
   for (const { input, pageNumber } of pages) {
     if (pageNumber === null) continue;
-    if (seen.has(pageNumber)) doubts.push({ input, reason: `page ${pageNumber} of issue ${key} is given twice` });
+    if (seen.has(pageNumber))
+      doubts.push({
+        input,
+        reason: `page ${pageNumber} of issue ${key} is given twice`,
+        problem: { key: 'page-twice', page: pageNumber },
+      });
     seen.add(pageNumber);
   }
   return doubts;

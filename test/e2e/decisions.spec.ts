@@ -146,7 +146,7 @@ test('should show a decision whose target a re-analysis no longer finds as needi
   await reloadAsNewerBuild(page);
   await expect(page.getByTestId('needs-look')).toHaveCount(1, { timeout: 30_000 });
   await expect(page.getByTestId('needs-look')).toHaveAttribute('data-reason', 'split-gone');
-  await expect(page.getByTestId('needs-look')).toContainText('split.approved');
+  await expect(page.getByTestId('needs-look')).toContainText('已批准的分篇');
 });
 
 test('should undo a page approval and a corpus flag dismissal after a reload', async ({ page }) => {

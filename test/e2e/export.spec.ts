@@ -195,6 +195,7 @@ test('should refuse a cut-off JSON document by name and keep the library as it w
     mimeType: 'application/json',
     buffer: Buffer.from('{"format":"galley-document","schemaVersion":1,"pages":[{"pa'),
   });
-  await expect(page.getByRole('alert').filter({ hasText: 'cut.json' })).toContainText('truncated');
+  // Said in the interface language; the parser's English stays folded away as technical detail.
+  await expect(page.getByRole('alert').filter({ hasText: 'cut.json' })).toContainText('文件不完整');
   await expect(rows(page)).toHaveCount(SEEDS.length);
 });

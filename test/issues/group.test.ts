@@ -161,6 +161,11 @@ describe('groupByIssue: ambiguous and conflicting evidence', () => {
     expect(result.loose).toEqual(['2023-13-45_03.txt', '20230229-01.txt', '2023-02-30/01.txt']);
     expect(result.doubts.map((doubt) => doubt.input)).toEqual(result.loose);
     expect(result.doubts[2].reason).toMatch(/folder 2023-02-30 holds no real date/);
+    expect(result.doubts.map((doubt) => doubt.problem)).toEqual([
+      { key: 'file-name-no-real-date', name: '2023-13-45_03' },
+      { key: 'file-name-no-real-date', name: '20230229-01' },
+      { key: 'folder-no-real-date', name: '2023-02-30' },
+    ]);
   });
 
   test('a folder and a file name naming different issues: the file stays loose with both named', () => {
@@ -173,13 +178,21 @@ describe('groupByIssue: ambiguous and conflicting evidence', () => {
       'the folder and the file name name different issues (date 2023-10-18 ≠ 2023-10-19)',
       'the folder and the file name name different issues (number 12 ≠ 13)',
     ]);
+    expect(result.doubts.map((doubt) => doubt.problem)).toEqual([
+      { key: 'names-disagree', folder: '2023-10-18', file: '2023-10-19' },
+      { key: 'names-disagree', folder: '12', file: '13' },
+    ]);
   });
 
   test('the same page number twice in one issue is kept, and doubted', () => {
     const result = group('2023-10-18/03.txt', '2023-10-18_03.txt');
     expect(result.issues[0].pages.map((page) => page.input)).toEqual(['2023-10-18_03.txt', '2023-10-18/03.txt']);
     expect(result.doubts).toEqual([
-      { input: '2023-10-18/03.txt', reason: 'page 3 of issue |2023-10-18| is given twice' },
+      {
+        input: '2023-10-18/03.txt',
+        reason: 'page 3 of issue |2023-10-18| is given twice',
+        problem: { key: 'page-twice', page: 3 },
+      },
     ]);
   });
 

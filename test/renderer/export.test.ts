@@ -174,29 +174,48 @@ describe('importing a Galley JSON document', () => {
     expect(again.requests[0].files[0].data).toEqual(document.bytes);
   });
 
-  const refusals: Array<{ name: string; damage: (text: string) => string; reason: RegExp }> = [
-    { name: 'truncated.json', damage: (text) => text.slice(0, text.length / 2), reason: /truncated/ },
+  const refusals: Array<{ name: string; damage: (text: string) => string; reason: RegExp; problem: string }> = [
+    {
+      name: 'truncated.json',
+      damage: (text) => text.slice(0, text.length / 2),
+      reason: /truncated/,
+      problem: 'document-truncated',
+    },
     {
       name: 'newer.json',
       damage: (text) =>
         text.replace(`"schemaVersion": ${DOCUMENT_SCHEMA_VERSION}`, `"schemaVersion": ${DOCUMENT_SCHEMA_VERSION + 1}`),
       reason: /newer Galley/,
+      problem: 'document-newer',
     },
-    { name: 'other.json', damage: () => '{"name": "package", "version": "1.0.0"}', reason: /not a Galley document/ },
+    {
+      name: 'other.json',
+      damage: () => '{"name": "package", "version": "1.0.0"}',
+      reason: /not a Galley document/,
+      problem: 'document-not-galley',
+    },
     {
       name: 'offsets.json',
       damage: (text) => text.replace(/"end": \d+/, '"end": 99999999'),
       reason: /outside the raw text/,
+      problem: 'document-damaged',
     },
   ];
-  for (const { name, damage, reason } of refusals) {
+  for (const { name, damage, reason, problem } of refusals) {
     it(`should refuse ${name} by name and reason and leave the library untouched`, async () => {
       const { db, document } = await exportedDocument();
       const before = await dump(db);
       const text = damage(new TextDecoder().decode(document.bytes));
       const report = await importFiles(db, [{ name, bytes: new TextEncoder().encode(text) }]);
       expect(report.added).toEqual([]);
-      expect(report.failed).toEqual([{ name, reason: expect.stringMatching(reason), stage: 'read' }]);
+      expect(report.failed).toEqual([
+        {
+          name,
+          reason: expect.stringMatching(reason),
+          stage: 'read',
+          problem: expect.objectContaining({ key: problem }),
+        },
+      ]);
       expect(await dump(db)).toEqual(before);
     });
   }
@@ -207,7 +226,12 @@ describe('importing a Galley JSON document', () => {
     const text = new TextDecoder().decode(document.bytes).replace(/"raw": "(.)/, '"raw": "X$1');
     const report = await importFiles(db, [{ name: 'edited.json', bytes: new TextEncoder().encode(text) }]);
     expect(report.failed).toEqual([
-      { name: 'edited.json', reason: expect.stringMatching(/raw text .* differs/), stage: 'read' },
+      {
+        name: 'edited.json',
+        reason: expect.stringMatching(/raw text .* differs/),
+        stage: 'read',
+        problem: { key: 'document-raw-differs', page: expect.any(String) },
+      },
     ]);
     expect(await dump(db)).toEqual(before);
   });

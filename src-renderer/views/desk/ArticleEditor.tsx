@@ -22,9 +22,12 @@ import {
 import { act } from './commands';
 import { readDraggedBlock, startBlockDrag } from './drag';
 import { cleanRange, selectText, touchesBlock, useLocated } from './locate';
+import { FoldButton } from './FoldButton';
+import { useDeskLayout } from './layout';
 import { useDraft } from './useDraft';
 
-const FIELDS: readonly ArticleTextField[] = ['title', 'kicker', 'section', 'byline'];
+/** The fields folded away with the fields block; the title stays, it names the article being edited. */
+const FOLDING_FIELDS: readonly ArticleTextField[] = ['kicker', 'section', 'byline'];
 const BLOCK_ROLES: readonly ChunkRole[] = ['paragraph', 'subhead', 'headline'];
 
 /** Splits before the block, then opens the new article with its title field ready for typing. */
@@ -40,9 +43,12 @@ async function splitAt(blockId: string): Promise<void> {
 /** The article as fields and editable blocks; every change is stored as the editor types. */
 export function ArticleEditor({ raw, clean, article }: { raw: string; clean: CleanPage; article: Article }) {
   const { t } = useTranslation('desk');
+  const fieldsOpen = useDeskLayout((layout) => layout.fields);
   return (
     <div className="article-editor" data-testid="article-editor">
       <div className="editor-toolbar">
+        <FoldButton part="fields" controls="article-fields" />
+        {!fieldsOpen && <FoldedFields article={article} />}
         <button
           type="button"
           disabled={article.split.boundary === null}
@@ -52,11 +58,16 @@ export function ArticleEditor({ raw, clean, article }: { raw: string; clean: Cle
           {t('mergePrevious')}
         </button>
       </div>
-      <div className="article-fields">
-        {FIELDS.map((field) => (
-          <FieldInput key={`${article.id}:${field}`} article={article} field={field} />
-        ))}
-        <CaptionsInput key={`${article.id}:captions`} article={article} />
+      <div id="article-fields" className="article-fields">
+        <FieldInput key={`${article.id}:title`} article={article} field="title" />
+        {fieldsOpen && (
+          <>
+            {FOLDING_FIELDS.map((field) => (
+              <FieldInput key={`${article.id}:${field}`} article={article} field={field} />
+            ))}
+            <CaptionsInput key={`${article.id}:captions`} article={article} />
+          </>
+        )}
       </div>
       <div className="article-blocks">
         {article.blocks.map((block, index) => (
@@ -72,6 +83,25 @@ export function ArticleEditor({ raw, clean, article }: { raw: string; clean: Cle
         ))}
       </div>
     </div>
+  );
+}
+
+/** The folded fields that hold something, in one line, so folding them hides no value unseen. */
+function FoldedFields({ article }: { article: Article }) {
+  const { t } = useTranslation('desk');
+  const filled = [
+    ...FOLDING_FIELDS.filter((field) => article[field]).map((field) =>
+      t('fields.summary', { field: t(`field.${field}`), value: article[field] }),
+    ),
+    ...(article.captions.length > 0
+      ? [t('fields.summary', { field: t('field.captions'), value: article.captions.join(' / ') })]
+      : []),
+  ];
+  const summary = filled.join(' · ');
+  return (
+    <span className="folded-fields muted" title={summary} data-testid="folded-fields">
+      {summary}
+    </span>
   );
 }
 

@@ -18,7 +18,9 @@ export function DeskHeader({ page, analysis, clean }: { page: PageRow; analysis:
   const history = useLiveQuery(() => historyState(db, page.id), [page.id, save]);
   return (
     <header className="desk-header">
-      <h2 className="page-title">{page.name}</h2>
+      <h2 className="page-title" title={page.name}>
+        {page.name}
+      </h2>
       <IssueNav pageId={page.id} />
       <span className={`status status-${page.status}`} data-testid="page-status">
         {t(`library:status.${page.status}`)}

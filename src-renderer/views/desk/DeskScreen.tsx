@@ -22,6 +22,7 @@ import { RawPage } from '../page/RawPage';
 import { shownArticle, useDeskKeys, type DeskAreas } from './keys';
 import { clearLocated, locateTarget } from './locate';
 import { ensureReview } from '../../db/reviews';
+import { useDeskLayout } from './layout';
 import './desk.css';
 
 /** The review desk for one page: raw text, article list, editor with its diff, changes and flags. */
@@ -43,6 +44,7 @@ export function DeskScreen({ pageId }: { pageId: string }) {
   const { page, raw, review } = rows ?? { page: undefined, raw: undefined, review: undefined };
   const articleId = useDesk((state) => state.articleId);
   const openElsewhere = useDesk((state) => state.openElsewhere);
+  const diffOpen = useDeskLayout((layout) => layout.diff);
   const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
@@ -123,7 +125,7 @@ export function DeskScreen({ pageId }: { pageId: string }) {
         <div className="desk-raw" ref={areas.raw}>
           <RawPane raw={raw.text} analysis={review.analysis} clean={clean} article={article} />
         </div>
-        <div className="desk-center">
+        <div className={diffOpen ? 'desk-center' : 'desk-center diff-folded'}>
           <div className="desk-editor" ref={areas.editor}>
             {article ? (
               <ArticleEditor raw={raw.text} clean={clean} article={article} />

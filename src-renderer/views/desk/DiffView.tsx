@@ -1,39 +1,66 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Article, Edit } from '../../../src-shared/model';
+import { location, type Article, type Edit } from '../../../src-shared/model';
 import { setDiffMode, useDesk, type DiffMode } from '../../store/desk';
 import { articleDiff, type BlockDiff, type DiffPart } from './diff';
+import { FoldButton } from './FoldButton';
+import { useDeskLayout } from './layout';
 
-/** The article's raw source beside its current clean text, block by block, character by character. */
+/**
+ * The article's raw source beside its current clean text, block by block, character by character,
+ * with the text taken out of it whole and the paragraphs moved within it where they happened.
+ */
 export function DiffView({ raw, article, edits }: { raw: string; article: Article; edits: readonly Edit[] }) {
   const { t } = useTranslation('desk');
   const mode = useDesk((state) => state.diffMode);
   const drafts = useDesk((state) => state.drafts);
   const changeIndex = useDesk((state) => state.changeIndex);
-  const { blocks, count } = articleDiff(raw, article, edits, drafts);
+  const open = useDeskLayout((layout) => layout.diff);
+  const lines = useMemo(() => location(raw), [raw]);
+  const { rows, count } = articleDiff(raw, article, edits, drafts);
   return (
     <div className={`diff diff-${mode}`} data-testid="diff">
       <div className="diff-toolbar">
         <h3>{t('diff.title')}</h3>
-        <span className="muted">{t('diff.changes', { count })}</span>
+        <span className="muted" data-testid="diff-count">
+          {t('diff.changes', { count })}
+        </span>
         <div className="header-spacer" />
-        <div className="segmented" role="group" aria-label={t('diff.mode')}>
-          {(['inline', 'side'] as DiffMode[]).map((m) => (
-            <button
-              key={m}
-              type="button"
-              aria-pressed={mode === m}
-              onClick={() => setDiffMode(m)}
-              data-testid={`diff-${m}`}
-            >
-              {t(`diff.${m}`)}
-            </button>
-          ))}
-        </div>
+        <FoldButton part="diff" controls="diff-body" />
+        {open && (
+          <div className="segmented" role="group" aria-label={t('diff.mode')}>
+            {(['inline', 'side'] as DiffMode[]).map((m) => (
+              <button
+                key={m}
+                type="button"
+                aria-pressed={mode === m}
+                onClick={() => setDiffMode(m)}
+                data-testid={`diff-${m}`}
+              >
+                {t(`diff.${m}`)}
+              </button>
+            ))}
+          </div>
+        )}
       </div>
-      {blocks.map(({ block, diff, first }) => (
-        <DiffBlockView key={block.id} diff={diff} mode={mode} first={first} current={changeIndex} />
-      ))}
+      {open && (
+        <div id="diff-body">
+          {rows.map((row) =>
+            row.kind === 'block' ? (
+              <DiffBlockView key={row.block.id} diff={row.diff} mode={mode} first={row.first} current={changeIndex} />
+            ) : (
+              <BesideView
+                key={row.edit.id}
+                edit={row.edit}
+                line={lines.toPoint(row.edit.start).line}
+                mode={mode}
+                index={row.first}
+                current={row.first === changeIndex}
+              />
+            ),
+          )}
+        </div>
+      )}
     </div>
   );
 }
@@ -68,6 +95,43 @@ const DiffBlockView = memo(function DiffBlockView({ diff, mode, first, current }
     </div>
   );
 });
+
+interface BesideProps {
+  edit: Edit;
+  /** The raw line the edit starts on, where a move came from. */
+  line: number;
+  mode: DiffMode;
+  index: number;
+  current: boolean;
+}
+
+/** A change no block shows: the text taken out, struck through where it stood, or where a paragraph moved from. */
+function BesideView({ edit, line, mode, index, current }: BesideProps) {
+  const { t } = useTranslation('desk');
+  const mark =
+    edit.op.type === 'move' ? (
+      <span data-change={index} className={current ? 'diff-moved is-current' : 'diff-moved'}>
+        {t('diff.movedFrom', { line })}
+      </span>
+    ) : (
+      <>
+        <span className="diff-beside-kind">{t(`kind.${edit.kind}`)}</span>{' '}
+        <Part part={{ kind: 'removed', text: edit.before }} index={index} current={current} />
+      </>
+    );
+  return (
+    <div className="diff-block diff-beside" data-kind={edit.kind} data-testid="diff-beside">
+      {mode === 'inline' ? (
+        <p className="diff-text">{mark}</p>
+      ) : (
+        <div className="diff-columns">
+          <p className="diff-text diff-source">{mark}</p>
+          <p className="diff-text diff-clean" />
+        </div>
+      )}
+    </div>
+  );
+}
 
 function Part({ part, index, current }: { part: DiffPart; index: number; current: boolean }) {
   if (part.kind === 'same') return <span>{part.text}</span>;

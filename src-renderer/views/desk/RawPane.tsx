@@ -77,9 +77,13 @@ export function RawPane({
     container.current?.querySelector<HTMLElement>(`[data-line="${line}"]`)?.scrollIntoView({ block: 'center' });
   }, [located, lines]);
 
+  // A click right of a line's text leaves the caret at its end, the first offset past the paragraph
+  // on that line: the character before it says which paragraph was meant.
   const onClickOffset = (offset: number) => {
     const place = locateOffset(clean, offset);
-    if (place) selectArticle(place.articleId, place.blockId);
+    const before = place?.blockId ? null : locateOffset(clean, offset - 1);
+    const picked = before?.blockId ? before : place;
+    if (picked) selectArticle(picked.articleId, picked.blockId);
   };
 
   // Selections made by mouse or keyboard alike; a click inside a selection clears it only after mouseup.

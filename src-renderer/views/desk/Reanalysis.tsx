@@ -6,6 +6,7 @@ import { acceptProposal } from '../../services/reanalyze';
 import { diffBlock } from './diff';
 
 /** What a decision was, in the editor's words: its kind and the text it was about. */
+/** What the decision was: `kind` names its text under `reanalysis.what` (`split.approved`, `editor.move`). */
 function whatItWas(decision: Decision): { kind: string; text: string } {
   const { action } = decision;
   switch (action.type) {
@@ -75,7 +76,8 @@ export function Reanalysis({ pageId, raw, review }: { pageId: string; raw: strin
               const { kind, text } = whatItWas(decision);
               return (
                 <li key={decision.id} data-testid="needs-look" data-reason={decision.needsLook}>
-                  {t(`reanalysis.reason.${decision.needsLook ?? 'split-gone'}`)}: <code>{kind}</code> {text}{' '}
+                  {t(`reanalysis.reason.${decision.needsLook ?? 'split-gone'}`)}: {t(`reanalysis.what.${kind}`)}{' '}
+                  <q lang="zh-CN">{text}</q>{' '}
                   <small>{t('reanalysis.by', { who: decision.who, at: new Date(decision.at).toLocaleString() })}</small>
                 </li>
               );

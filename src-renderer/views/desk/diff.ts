@@ -96,36 +96,66 @@ export function blockSource(raw: string, block: Block, edits: readonly Edit[]): 
     .join('');
 }
 
-/** Applied edits of the article that no block diff can show: moves, and text taken out of the body whole. */
-function changesBesideBlocks(article: Article, edits: readonly Edit[]): number {
+/**
+ * Applied edits of the article that no block diff can show: text taken out of the body whole (a
+ * repeat, a stray credit, a trimmed title) and moves. Each is one change of the diff.
+ */
+function changesBesideBlocks(article: Article, edits: readonly Edit[]): Edit[] {
   const inBody = (edit: Edit) => article.blocks.some((block) => block.spans.some((span) => spansOverlap(span, edit)));
   return articleChanges(article, edits).filter(
     (e) =>
       e.status === 'applied' &&
       (e.op.type === 'move' ||
         ((e.op.type === 'extract' || (e.op.type === 'replace' && e.after === '')) && !inBody(e))),
-  ).length;
+  );
 }
 
+/** One row of an article's diff: a block's source against its text, or a change beside the blocks. */
+export type DiffRow =
+  { kind: 'block'; block: Block; diff: BlockDiff; first: number } | { kind: 'beside'; edit: Edit; first: number };
+
 export interface ArticleDiff {
-  blocks: { block: Block; diff: BlockDiff; first: number }[];
-  /** Every change the article's text went through: the marks of the diff and the changes beside it. */
+  /** In reading order, a removal where the removed text stood, a move before the paragraph it moved into. */
+  rows: DiffRow[];
+  /** Every change the article's text went through: the marks of the block diffs and one per change beside them. */
   count: number;
 }
 
-/** Each block's diff against what is shown (typed drafts first), its marks numbered across the article. */
+/**
+ * Where a change beside the blocks is shown: a move before the block it put its chunk into, text
+ * taken out before the first block read after it in the raw page (at the end when none is).
+ */
+function besideBefore(article: Article, edit: Edit): number {
+  const { op } = edit;
+  const holder = op.type === 'move' ? article.blocks.findIndex((block) => block.chunks.includes(op.chunk)) : -1;
+  if (holder !== -1) return holder;
+  const after = article.blocks.findIndex((block) => (block.spans[0]?.start ?? 0) >= edit.end);
+  return after === -1 ? article.blocks.length : after;
+}
+
+/** Each block's diff against what is shown (typed drafts first) and the changes beside them, marks numbered across the article. */
 export function articleDiff(
   raw: string,
   article: Article,
   edits: readonly Edit[],
   drafts: Readonly<Record<string, string>>,
 ): ArticleDiff {
+  const beside = changesBesideBlocks(article, edits)
+    .map((edit) => ({ edit, before: besideBefore(article, edit) }))
+    .sort((a, b) => a.before - b.before || a.edit.start - b.edit.start);
+  const rows: DiffRow[] = [];
   let marks = 0;
-  const blocks = article.blocks.map((block) => {
+  let next = 0;
+  const besideUpTo = (index: number) => {
+    for (; next < beside.length && beside[next].before <= index; next++)
+      rows.push({ kind: 'beside', edit: beside[next].edit, first: marks++ });
+  };
+  article.blocks.forEach((block, index) => {
+    besideUpTo(index);
     const diff = diffBlock(blockSource(raw, block, edits), drafts[block.id] ?? block.text);
-    const first = marks;
+    rows.push({ kind: 'block', block, diff, first: marks });
     marks += diff.parts.filter((p) => p.kind !== 'same').length;
-    return { block, diff, first };
   });
-  return { blocks, count: marks + changesBesideBlocks(article, edits) };
+  besideUpTo(article.blocks.length);
+  return { rows, count: marks };
 }

@@ -26,7 +26,9 @@ export type DeskCommand =
   | 'nextIssuePage'
   | 'previousIssuePage'
   | 'moveToArticle'
-  | 'reanalysePage';
+  | 'reanalysePage'
+  | 'toggleFields'
+  | 'toggleDiff';
 
 export const SHORTCUTS: readonly { command: DeskCommand; keys: string[] }[] = [
   { command: 'nextFlag', keys: ['J', 'F8'] },
@@ -46,6 +48,8 @@ export const SHORTCUTS: readonly { command: DeskCommand; keys: string[] }[] = [
   { command: 'focusRaw', keys: ['Alt+1'] },
   { command: 'focusEditor', keys: ['Alt+2'] },
   { command: 'focusDiff', keys: ['Alt+3'] },
+  { command: 'toggleFields', keys: ['F'] },
+  { command: 'toggleDiff', keys: ['V'] },
   { command: 'nextIssuePage', keys: ['Alt+PageDown', '.'] },
   { command: 'previousIssuePage', keys: ['Alt+PageUp', ','] },
   { command: 'moveToArticle', keys: ['Alt+M'] },
@@ -114,6 +118,8 @@ export function keyCommand(event: KeyLike, inField: boolean): DeskCommand | null
     '.': 'nextIssuePage',
     ',': 'previousIssuePage',
     '?': 'shortcuts',
+    f: 'toggleFields',
+    v: 'toggleDiff',
   };
   return letters[key] ?? null;
 }

@@ -20,6 +20,7 @@ import { act, approvePage, reanalyseOpenPage, redo, undo } from './commands';
 import { isTypingTarget } from '../typing';
 import { stepInIssue } from './IssueNav';
 import { keyCommand, type DeskCommand } from './keymap';
+import { toggleFold, useDeskLayout } from './layout';
 
 export interface DeskAreas {
   raw: RefObject<HTMLDivElement | null>;
@@ -109,6 +110,8 @@ export function useDeskKeys(clean: CleanPage | null, analysis: PageAnalysis | nu
         if (article && movable && article.blocks.some((b) => b.id === blockId)) openMoveBlock(article.id, blockId!);
       },
       reanalysePage: () => void reanalyseOpenPage(),
+      toggleFields: () => toggleFold('fields'),
+      toggleDiff: () => toggleFold('diff'),
     };
 
     function moveSplit() {
@@ -139,6 +142,11 @@ export function useDeskKeys(clean: CleanPage | null, analysis: PageAnalysis | nu
       if (next) selectArticle(next.id);
     }
     function moveChange(by: number) {
+      // A folded diff has no marks to step to: the first press shows them.
+      if (!useDeskLayout.getState().diff) {
+        toggleFold('diff');
+        return;
+      }
       const marks = areas.diff.current?.querySelectorAll<HTMLElement>('[data-change]') ?? [];
       if (marks.length === 0) return;
       const index = (useDesk.getState().changeIndex + by + marks.length) % marks.length;

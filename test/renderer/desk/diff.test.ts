@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleDiff, diffBlock, elideSame, hasChanges, MAX_EXACT_CHARS } from '../../../src-renderer/views/desk/diff';
+import {
+  articleDiff,
+  diffBlock,
+  elideSame,
+  hasChanges,
+  MAX_EXACT_CHARS,
+  type ArticleDiff,
+} from '../../../src-renderer/views/desk/diff';
 import { materialize, type Edit } from '../../../src-shared/model';
 import { analyzePage } from '../../../src-shared/pipeline';
 import { articleChanges } from '../../../src-shared/review';
@@ -64,8 +71,10 @@ describe('article diff', () => {
   const joins = articleChanges(joined, analysis.edits).filter((e) => e.op.type === 'join' && e.status === 'applied');
 
   it('should show every join of the article as a removed break, and count it', () => {
-    const { blocks, count } = articleDiff(raw, joined, analysis.edits, {});
-    const breaks = blocks.flatMap(({ diff }) => diff.parts).filter((p) => p.kind === 'removed' && p.text === '\n\n');
+    const { rows, count } = articleDiff(raw, joined, analysis.edits, {});
+    const breaks = rows
+      .flatMap((row) => (row.kind === 'block' ? row.diff.parts : []))
+      .filter((p) => p.kind === 'removed' && p.text === '\n\n');
     expect(joins.length).toBeGreaterThan(0);
     expect(breaks).toHaveLength(joins.length);
     const reverted = analysis.edits.map((e) => (joins.includes(e) ? { ...e, status: 'reverted' as const } : e));
@@ -85,5 +94,54 @@ describe('article diff', () => {
     const edits = [...analysis.edits, move];
     const moved = materialize(raw, { ...analysis, edits }).articles.find((a) => a.id === joined.id)!;
     expect(articleDiff(raw, moved, edits, {}).count).toBe(articleDiff(raw, joined, analysis.edits, {}).count + 1);
+  });
+
+  /** Seed 003 has an article printed with four repeats and one printed after its byline. */
+  const seed = readFileSync(join(import.meta.dirname, '../../../seeds/003_feb7e2b1474b1bef.txt'), 'utf8');
+  const seedAnalysis = analyzePage(seed);
+  const seedClean = materialize(seed, seedAnalysis);
+  const withEdit = (kind: Edit['kind']) =>
+    seedClean.articles.find((a) => articleChanges(a, seedAnalysis.edits).some((e) => e.kind === kind))!;
+  const marksOf = (rows: ArticleDiff['rows']) =>
+    rows.reduce(
+      (sum, row) => sum + (row.kind === 'beside' ? 1 : row.diff.parts.filter((p) => p.kind !== 'same').length),
+      0,
+    );
+
+  it('should show each repeat taken out of the body where it stood, and count it', () => {
+    const article = withEdit('dedupe');
+    const repeats = articleChanges(article, seedAnalysis.edits).filter((e) => e.kind === 'dedupe');
+    const { rows, count } = articleDiff(seed, article, seedAnalysis.edits, {});
+    const beside = rows.filter((row) => row.kind === 'beside');
+    expect(beside.map((row) => row.edit)).toEqual(repeats);
+    expect(count).toBe(marksOf(rows));
+    expect(count).toBeGreaterThanOrEqual(repeats.length);
+    // Each stands after the paragraphs read before it and before those read after it.
+    rows.forEach((row, i) => {
+      if (row.kind !== 'beside') return;
+      const blocksAround = (from: number, to: number) =>
+        rows.slice(from, to).flatMap((r) => (r.kind === 'block' ? [r.block.spans[0].start] : []));
+      for (const start of blocksAround(0, i)) expect(start).toBeLessThan(row.edit.end);
+      for (const start of blocksAround(i + 1, rows.length)) expect(start).toBeGreaterThanOrEqual(row.edit.end);
+    });
+  });
+
+  it('should show a move just before the paragraph it moved, and count it', () => {
+    const article = withEdit('move');
+    const move = articleChanges(article, seedAnalysis.edits).find((e) => e.op.type === 'move')!;
+    const { rows, count } = articleDiff(seed, article, seedAnalysis.edits, {});
+    const at = rows.findIndex((row) => row.kind === 'beside' && row.edit === move);
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(rows[at + 1]).toMatchObject({
+      kind: 'block',
+      block: { chunks: expect.arrayContaining([move.op.type === 'move' && move.op.chunk]) },
+    });
+    expect(count).toBe(marksOf(rows));
+  });
+
+  it('should number the marks in the order they are shown', () => {
+    const { rows } = articleDiff(seed, withEdit('dedupe'), seedAnalysis.edits, {});
+    const firsts = rows.map((row) => row.first);
+    expect(firsts).toEqual([...firsts].sort((a, b) => a - b));
   });
 });

@@ -69,9 +69,37 @@ describe('desk keys', () => {
     expect(keyCommand(press('.'), true)).toBeNull();
   });
 
+  it('should fold the fields with F and the diff with V, outside fields only', () => {
+    expect(keyCommand(press('f'), false)).toBe('toggleFields');
+    expect(keyCommand(press('V', { shiftKey: true }), false)).toBe('toggleDiff');
+    expect(keyCommand(press('f'), true)).toBeNull();
+    expect(keyCommand(press('v'), true)).toBeNull();
+  });
+
   it('should list in the shortcut sheet every command a key can trigger', () => {
     const listed = new Set(SHORTCUTS.map((s) => s.command));
-    const keys = ['j', 'k', 'a', 'Enter', 'd', 's', 'y', 'x', 'g', 'Escape', 'n', 'p', ']', '[', '?', 'F8', '.', ','];
+    const keys = [
+      'j',
+      'k',
+      'a',
+      'Enter',
+      'd',
+      's',
+      'y',
+      'x',
+      'g',
+      'Escape',
+      'n',
+      'p',
+      ']',
+      '[',
+      '?',
+      'F8',
+      '.',
+      ',',
+      'f',
+      'v',
+    ];
     for (const key of keys) expect(listed).toContain(keyCommand(press(key), false));
   });
 });

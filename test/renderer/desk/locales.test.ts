@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACTION_LABELS } from '../../../src-shared/review';
+import { EDIT_STATUSES, FLAG_STATUSES, SPLIT_STATUSES } from '../../../src-shared/model';
 
 const LOCALES = join(import.meta.dirname, '../../../src-renderer/i18n/locales');
 
@@ -23,6 +24,25 @@ describe('desk locales', () => {
       for (const label of ACTION_LABELS) {
         const [group, name] = label.split('.');
         expect(history[group]?.[name], `${language} history.${label}`).toBeTypeOf('string');
+      }
+    }
+  });
+
+  it('should say in words, not as a code, every decision a re-analysis can leave needing a look', () => {
+    const kinds = [
+      ...SPLIT_STATUSES.map((status) => `split.${status}`),
+      'split.editor',
+      ...EDIT_STATUSES.map((status) => `edit.${status}`),
+      ...FLAG_STATUSES.map((status) => `flag.${status}`),
+      ...['replace', 'extract', 'join', 'move', 'role', 'set-text', 'set-field', 'set-captions'].map(
+        (op) => `editor.${op}`,
+      ),
+    ];
+    for (const language of ['zh', 'en']) {
+      const what = load(language).reanalysis.what;
+      for (const kind of kinds) {
+        const [group, name] = kind.split('.');
+        expect(what[group]?.[name], `${language} reanalysis.what.${kind}`).toBeTypeOf('string');
       }
     }
   });

@@ -1,7 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeCorpus } from '../../../src-shared/pipeline';
+import { analyzeCorpus, analyzePage } from '../../../src-shared/pipeline';
+import { materialize } from '../../../src-shared/model';
+import {
+  correctFlag,
+  editBlockText,
+  moveBlockBy,
+  setArticleCaptions,
+  setArticleField,
+  setBlockRole,
+  type HistoryEntry,
+} from '../../../src-shared/review';
 import en from '../../../src-renderer/i18n/locales/en/desk.json';
 import zh from '../../../src-renderer/i18n/locales/zh/desk.json';
 
@@ -29,6 +39,34 @@ describe('rule texts in the desk', () => {
   });
 
   it.each([...rules].sort())('should explain %s in Chinese and English', (rule) => {
+    expect(typeof lookup(zh.rules, rule), rule).toBe('string');
+    expect(typeof lookup(en.rules, rule), rule).toBe('string');
+  });
+
+  // The editor's own edits carry English reasons ("moved by the editor"); their cards say them in words of the interface.
+  const raw = readFileSync(join(ROOT, 'seeds/000_72052502c9dc2eec.txt'), 'utf8');
+  const page = { pageId: 'p', raw, analysis: analyzePage(raw) };
+  const article = materialize(page.raw, page.analysis).articles[0];
+  const [first, second] = article.blocks;
+  const steps: HistoryEntry[] = [
+    editBlockText(page, article.id, first.id, `${first.text}。`),
+    setBlockRole(page, article.id, second.id, 'subhead'),
+    moveBlockBy(page, article.id, second.id, -1),
+    setArticleField(page, article.id, 'kicker', '引题'),
+    setArticleCaptions(page, article.id, ['图片说明']),
+    correctFlag(page, page.analysis.flags[0].id, '正'),
+  ];
+  const editorRules = new Set(
+    steps.flatMap((step) =>
+      step.patches.flatMap((p) => p.forward.flatMap((op) => (op.type === 'add-edit' ? [op.edit.rule] : []))),
+    ),
+  );
+
+  it('should find an edit in each editor action it checks', () => {
+    expect(editorRules.size).toBe(steps.length);
+  });
+
+  it.each([...editorRules].sort())("should explain the editor's %s in Chinese and English", (rule) => {
     expect(typeof lookup(zh.rules, rule), rule).toBe('string');
     expect(typeof lookup(en.rules, rule), rule).toBe('string');
   });

@@ -3,12 +3,39 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { correctedDrafts, proposeGrouping } from '../../../src-renderer/services/import-grouping';
 import { importFiles } from '../../../src-renderer/services/import';
 import { closeDatabases, freshDb, textFile } from '../helpers';
+import zhIssues from '../../../src-renderer/i18n/locales/zh/issues.json';
+import enIssues from '../../../src-renderer/i18n/locales/en/issues.json';
 
 afterEach(closeDatabases);
 
 const page = (path: string, text: string) => ({ ...textFile(path.slice(path.lastIndexOf('/') + 1), text), path });
 
 describe('proposeGrouping', () => {
+  it('should give each doubt as a key and values the dialog says in the interface language', async () => {
+    const db = freshDb();
+    const files = [
+      page('2023-10-18/01.txt', '甲\n'),
+      page('2023-10-18/2023-10-19_02.txt', '乙\n'),
+      page('2023-10-18_01.txt', '丙\n'),
+      page('2023-02-30/01.txt', '丁\n'),
+      page('2023-13-45_03.txt', '戊\n'),
+    ];
+    await importFiles(db, files);
+
+    const proposal = await proposeGrouping(db, files);
+
+    const problems = proposal?.doubts.map((doubt) => doubt.problem.key).sort();
+    expect(problems).toEqual(['file-name-no-real-date', 'folder-no-real-date', 'names-disagree', 'page-twice']);
+    const zh = zhIssues.grouping.doubt as Record<string, string>;
+    const en = enIssues.grouping.doubt as Record<string, string>;
+    for (const key of problems ?? []) {
+      expect(en[key], key).toBeTruthy();
+      expect(zh[key], key).toMatch(/[\u4e00-\u9fff]/);
+      // No English words in the Chinese sentence, its placeholders aside.
+      expect(zh[key].replace(/\{\{\w+\}\}/g, ''), key).not.toMatch(/[a-z]{3,}/);
+    }
+  });
+
   it('should group imported files by folder, in page order, with pages already in the library too', async () => {
     const db = freshDb();
     const files = [

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ImportReport } from '../../../src-renderer/services/import';
 import { LISTED_FILES, noticesFor } from '../../../src-renderer/services/import-notices';
+import { readDocuments } from '../../../src-renderer/services/import-documents';
 import { checkPageSize, decodePage, DecodeError, type DecodeProblem } from '../../../src-shared/pipeline/decode';
 import zhLibrary from '../../../src-renderer/i18n/locales/zh/library.json';
 import enLibrary from '../../../src-renderer/i18n/locales/en/library.json';
@@ -63,6 +64,39 @@ describe('noticesFor', () => {
       expect(en[key], key).toBeTruthy();
       expect(zh[key], key).toMatch(/[\u4e00-\u9fff]/);
     }
+  });
+
+  it('should say why a Galley document was refused in the interface language, its English reason as technical detail', () => {
+    const documents = {
+      'empty.json': '',
+      'cut.json': '{"format":"galley-document","schemaVersion":1,"pages":[{"pa',
+      'broken.json': '{"format": galley}',
+      'other.json': '{"format":"something-else","schemaVersion":1}',
+      'list.json': '[1, 2]',
+      'backup.json': '{"formatName":"dexie","data":{}}',
+      'unversioned.json': '{"format":"galley-document","schemaVersion":"one"}',
+      'newer.json': '{"format":"galley-document","schemaVersion":999,"pages":[]}',
+      'damaged.json': '{"format":"galley-document","schemaVersion":1,"pages":[{}]}',
+    };
+    const report: ImportReport = { ...empty, failed: [] };
+    const files = Object.entries(documents).map(([name, text]) => ({ name, bytes: new TextEncoder().encode(text) }));
+    expect(readDocuments(files, report)).toEqual([]);
+
+    const zh = zhLibrary.decode as Record<string, string>;
+    const en = enLibrary.decode as Record<string, string>;
+    expect(report.failed.map((failure) => failure.name)).toEqual(Object.keys(documents));
+    for (const { name, problem } of report.failed) {
+      expect(en[problem?.key ?? ''], name).toBeTruthy();
+      expect(zh[problem?.key ?? ''], name).toMatch(/[\u4e00-\u9fff]/);
+    }
+    const [notice] = noticesFor(report);
+    expect(notice.details?.[1]).toEqual({ name: 'cut.json', key: 'library:decode.document-truncated', values: {} });
+    expect(notice.details?.[7]).toEqual({
+      name: 'newer.json',
+      key: 'library:decode.document-newer',
+      values: { version: 999, supported: expect.any(Number) },
+    });
+    expect(notice.technical).toContain('cut.json: the JSON ends too early');
   });
 
   it('should keep save failures apart from unreadable files, the database error as technical detail', () => {

@@ -168,9 +168,9 @@ function GroupingForm({ proposal }: { proposal: GroupingProposal }) {
           <div className="grouping-doubts">
             <h3>{t('grouping.doubts')}</h3>
             <ul>
-              {proposal.doubts.map((doubt) => (
-                <li key={`${doubt.name}:${doubt.reason}`}>
-                  {doubt.name}: {doubt.reason}
+              {proposal.doubts.map(({ name, problem: { key, ...values } }) => (
+                <li key={`${name}:${key}`}>
+                  {name}: {t(`grouping.doubt.${key}`, values)}
                 </li>
               ))}
             </ul>
