@@ -233,8 +233,26 @@ function interruptsSentence(
   if (/\d$/.test(before.text) && /^\d/.test(after)) return true;
   if (shapedAsTitle) return continuesAcrossCut(before.text, after);
   const [head, line, rest] = [compact(before.text), compact(texts[i]), compact(after)];
-  return seamGain(head, line) <= 0 && seamGain(head, rest) > Math.max(0, seamGain(line, rest));
+  const across = seamGain(head, rest);
+  return seamGain(head, line) < CLEAR_WORD_GAIN && across >= CLEAR_WORD_GAIN && across > seamGain(line, rest);
 }
+
+/**
+ * A word runs from line `i` into the running text right below it (`…发挥“三长”专业优` / `势，在…`):
+ * the line is the first of a paragraph that happens to hold no punctuation, not a title.
+ */
+function runsIntoBelow(measured: readonly MeasuredLine[], texts: readonly string[], i: number): boolean {
+  const below = texts[i + 1];
+  if (below === undefined || measured[i + 1].blanksBefore > 0 || isTitleLike(below) || isLead(below)) return false;
+  return seamGain(compact(texts[i]), compact(below)) >= CLEAR_WORD_GAIN;
+}
+
+/**
+ * A seam gain this large (nats) is a word the cut split, not two words meeting by chance: a
+ * headline's last word and the next line's first character often make some word (`基地` / `区…`
+ * reads `地区`, gain 1.4; `专业优` / `势，` reads `优势`, 12.8).
+ */
+const CLEAR_WORD_GAIN = 4;
 
 /** A line this short right after an unfinished full line is that sentence's end, not a title. */
 const TAIL_MAX = 4;
@@ -256,7 +274,11 @@ function shapeLines(measured: readonly MeasuredLine[], texts: readonly string[],
     const furniture = alone || isPromo(text) || isSponsorHeading(text);
     // A closing mark first says the line starts inside a quotation, unless a title line above left one open.
     const quotedFromAbove = above !== undefined && above.title && leavesOpen(above.text);
-    let title = isTitleLike(text) && !line.indented && (!closesBeforeOpening(text) || quotedFromAbove);
+    let title =
+      isTitleLike(text) &&
+      !line.indented &&
+      (!closesBeforeOpening(text) || quotedFromAbove) &&
+      !runsIntoBelow(measured, texts, i);
     let wedged = false;
     if (title && !furniture) {
       if (!wide || over) {

@@ -107,6 +107,39 @@ describe('reflow: paragraphs of a wrapped page', () => {
     expect(lead.lines).toBe(4);
   });
 
+  it('should keep a first line without punctuation with the line a word runs on into', () => {
+    const lines = [
+      '苍溪县',
+      '苍溪县科协发挥专业优',
+      '势，在猕猴桃、茶叶等特色',
+      '产业中开展技术培训20余',
+      '场，带动农户增收。',
+    ];
+    expect(blocks(lf(...WRAPPED, ...lines)).slice(-2)).toEqual([lines[0], lines.slice(1).join('\n')]);
+  });
+
+  it('should keep a headline apart from the next line when the two only meet in a chance word', () => {
+    // `基地` / `区…` reads `地区`, but no word was cut: the line below is another text.
+    const lines = ['苍溪县建成科普示范基地', '区科协组织专家讲解,种植', '户纷纷点赞。'];
+    expect(blocks(lf(...WRAPPED, ...lines)).slice(-2)).toEqual([lines[0], lines.slice(1).join('\n')]);
+  });
+
+  it('should make a headline read between the halves of a sentence a block of its own', () => {
+    const lines = [
+      '　　专家们一边讲解一边示范,',
+      '并就种植户关心的品种改良、肥',
+      '水管理等问题作了解答,帮助掌',
+      '',
+      '昭化区科协召开第二次代表大会',
+      '握了实用技术。',
+    ];
+    expect(blocks(lf(...WRAPPED, ...lines)).slice(-3)).toEqual([
+      lines.slice(0, 3).join('\n').trim(),
+      lines[4],
+      lines[5],
+    ]);
+  });
+
   it('should leave a blank-line page to chunk, unchanged', () => {
     const raw = readFileSync(join(fixtures, 'roundup.raw.txt'), 'utf8');
     expect(draft(raw).edits).toEqual([]);
