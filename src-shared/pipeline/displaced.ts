@@ -247,10 +247,13 @@ function chainMoves(edits: Edit[], pieces: readonly Piece[]): Edit[] {
   const moves = edits.filter(
     (edit) => edit.rule === 'displaced.move' && edit.op.type === 'move' && text.has(edit.op.chunk),
   );
-  const closing = (edit: Edit) => (edit.op.type === 'move' && readsAsClosing(text.get(edit.op.chunk) ?? '') ? 1 : 0);
+  // Read once per move, not once per comparison: a page of many short articles moves thousands.
+  const closing = new Map(
+    moves.map((edit) => [edit, edit.op.type === 'move' && readsAsClosing(text.get(edit.op.chunk) ?? '') ? 1 : 0]),
+  );
   const placed = new Map<string, string>();
   const rewritten = new Map<Edit, Edit>();
-  for (const edit of [...moves].sort((a, b) => closing(a) - closing(b) || a.start - b.start)) {
+  for (const edit of [...moves].sort((a, b) => (closing.get(a) ?? 0) - (closing.get(b) ?? 0) || a.start - b.start)) {
     if (edit.op.type !== 'move') continue;
     let anchor = edit.op.after;
     while (placed.has(anchor)) anchor = placed.get(anchor) ?? anchor;
