@@ -33,10 +33,12 @@ const clean: Command = {
   async run(argv, io) {
     const parsed = parseOptions(argv, io);
     if (!parsed) return 2;
-    const runner = startRunner(parsed.jobs, parsed.files.length);
+    const files = parsed.byIssue ? await pageFilesOrTell('clean', parsed.files, io) : parsed.files;
+    if (!files) return 1;
+    const runner = startRunner(parsed.jobs, files.length);
     try {
-      if (parsed.byIssue) return await cleanByIssue(parsed.files, io, runner);
-      const { files, format, out } = parsed;
+      if (parsed.byIssue) return await cleanByIssue(files, io, runner);
+      const { format, out } = parsed;
       if (!out) {
         const { failed } = await cleanToStdout(files, format, io, runner);
         return failed ? 1 : 0;
@@ -125,9 +127,7 @@ async function cleanToFiles(
   });
 }
 
-async function cleanByIssue(paths: readonly string[], io: Io, runner: Runner): Promise<number> {
-  const files = await pageFilesOrTell('clean', paths, io);
-  if (!files) return 1;
+async function cleanByIssue(files: readonly string[], io: Io, runner: Runner): Promise<number> {
   const { pages, failed } = await loadPages(files, 'clean', io, runner);
   const { issues, loose } = groupLoadedPages(pages, 'clean', io);
   const pageResult = (page: LoadedPage) => toPageResult(page.page.name, page.page.raw, page.analysis);
