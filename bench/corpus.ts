@@ -4,6 +4,9 @@
  * characters, repeated paragraphs, markup residue, column breaks, stray Latin words, CRLF, BOM).
  * The same seed number always yields the same bytes, so runs are comparable.
  */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { mulberry32 } from '../test/sim/random';
 
 export interface CorpusOptions {
@@ -115,4 +118,26 @@ function withBom(body: Uint8Array): Uint8Array {
   bytes.set([0xef, 0xbb, 0xbf]);
   bytes.set(body, 3);
   return bytes;
+}
+
+const SEEDS_DIR = join(import.meta.dirname, '..', 'seeds');
+
+/**
+ * The corpus as files on disk, as a user would pick them, in name order; written once into the
+ * system temp folder and reused by every run with the same size and seed.
+ */
+export function corpusFiles(pages: number, seed: number): string[] {
+  const dir = join(tmpdir(), `galley-bench-${pages}-${seed}`);
+  if (!existsSync(join(dir, '.complete'))) {
+    mkdirSync(dir, { recursive: true });
+    const sources = readdirSync(SEEDS_DIR)
+      .filter((name) => name.endsWith('.txt'))
+      .map((name) => readFileSync(join(SEEDS_DIR, name), 'utf8'));
+    for (const page of generateCorpus({ pages, seed, sources })) writeFileSync(join(dir, page.name), page.bytes);
+    writeFileSync(join(dir, '.complete'), '');
+  }
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.txt'))
+    .map((name) => join(dir, name))
+    .sort();
 }

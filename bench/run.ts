@@ -5,10 +5,10 @@
  */
 import type { Page } from '@playwright/test';
 import { launchChromium } from './browser';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { generateCorpus } from './corpus';
+import { corpusFiles } from './corpus';
 import { libraryCount, rawBulkPut, scrollLibrary } from './in-page';
 import { lintCorpusTiming } from './lint-corpus';
 import { frameSummary, median, renderMarkdown, renderTable, type Results } from './report';
@@ -24,21 +24,6 @@ const MINUTES = 60_000;
 
 function log(message: string) {
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
-}
-
-/** The corpus as files on disk, as a user would pick them; reused across runs with the same size and seed. */
-function corpusFiles(): string[] {
-  const dir = join(tmpdir(), `galley-bench-${PAGES}-${SEED}`);
-  const names: string[] = [];
-  if (!existsSync(join(dir, '.complete'))) {
-    mkdirSync(dir, { recursive: true });
-    const sources = SEED_PAGES.map((name) => readFileSync(join(ROOT, 'seeds', name), 'utf8'));
-    for (const page of generateCorpus({ pages: PAGES, seed: SEED, sources }))
-      writeFileSync(join(dir, page.name), page.bytes);
-    writeFileSync(join(dir, '.complete'), '');
-  }
-  for (const name of readdirSync(dir)) if (name.endsWith('.txt')) names.push(join(dir, name));
-  return names.sort();
 }
 
 function machine(browserVersion: string, loadDuringImport: number): Results['machine'] {
@@ -105,7 +90,7 @@ async function openPageTimes(page: Page, names: readonly string[]): Promise<numb
 
 async function main() {
   log(`corpus: ${PAGES} pages, seed ${SEED}`);
-  const files = corpusFiles();
+  const files = corpusFiles(PAGES, SEED);
   const corpusBytes = files.reduce((sum, file) => sum + readFileSync(file).length, 0);
 
   const browser = await launchChromium();

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, lstat, mkdir, readdir, rename, stat, statfs, writeFile } from 'node:fs/promises';
+import { access, lstat, mkdir, mkdtemp, readdir, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Io } from './command';
 import { DecodeError } from '../src-shared/pipeline/decode';
@@ -59,52 +59,111 @@ const VIRTUAL_FILE_SYSTEMS: ReadonlyMap<number, string> = new Map([
 
 const utf8Length = (text: string) => Buffer.byteLength(text, 'utf8');
 
-interface PlannedWrite {
-  target: string;
-  data: Uint8Array | string;
+/**
+ * Outputs written as they are made, each checked first for every way a write can fail: --out is
+ * a folder (or can be made one) on a file system that stores files and that we may write; each
+ * name's parts and the whole path fit file-system limits; no output lands outside --out by a
+ * trick of `..`, and none is one of the inputs. They go into a hidden folder beside their place
+ * and are moved into it only once the last is written, so a refused or failed run never leaves
+ * half its outputs, and a long run holds none of them in memory.
+ */
+class OutputStage {
+  private readonly staged: { temporary: string; target: string }[] = [];
+  private readonly root: string;
+
+  private constructor(
+    private readonly out: string,
+    private readonly folder: string,
+    private readonly inputIds: Map<string | null, string>,
+  ) {
+    this.root = resolve(out);
+  }
+
+  static async open(out: string, inputs: readonly string[]): Promise<OutputStage> {
+    const root = resolve(out);
+    checkPathLimits(root);
+    const existing = await checkOutputFolder(out, root);
+    // Beside the outputs' place, on its file system, so moving a file there is a rename.
+    const folder = await mkdtemp(join(existing, `.galley-${process.pid}-`));
+    return new OutputStage(out, folder, await fileIdentities(inputs));
+  }
+
+  async add(file: OutputText): Promise<void> {
+    const target = checkedTarget(this.out, this.root, file.name);
+    const input = this.inputIds.get(await identity(target));
+    if (input !== undefined) throw new UserError(target, `refusing to write over the input ${input}`);
+    // A short temporary name, so a target name at the length limit still has one.
+    const temporary = join(this.folder, String(this.staged.length));
+    await writeFile(temporary, file.data);
+    this.staged.push({ temporary, target });
+  }
+
+  async commit(): Promise<void> {
+    for (const { temporary, target } of this.staged) {
+      await mkdir(dirname(target), { recursive: true });
+      await rename(temporary, target);
+    }
+    await this.discard();
+  }
+
+  async discard(): Promise<void> {
+    await rm(this.folder, { recursive: true, force: true });
+  }
 }
 
+/** Where a command hands its outputs, one at a time; they land in --out together at the end. */
+export type OutputSink = Pick<OutputStage, 'add'>;
+
 /**
- * Every check a write can fail on, made for every output before the first byte is written, so a
- * run never stops half-written: --out is a folder (or can be made one) on a file system that
- * stores files and that we may write; each name's parts and the whole path fit file-system limits;
- * no output lands inside --out's parent by a trick of `..`, and none is one of the inputs.
+ * Opens --out, lets `fill` write the outputs into it, and moves them into place. A UserError on
+ * the way (from a check or from `fill`) is told on stderr and nothing is written: false then.
+ * Anything else leaves nothing behind either and is thrown on.
  */
-async function planWrites(
+export async function writingOutputs(
+  command: string,
   out: string,
-  files: readonly OutputText[],
   inputs: readonly string[],
-): Promise<PlannedWrite[]> {
-  const root = resolve(out);
-  const planned = files.map((file) => ({ target: checkedTarget(out, root, file.name), data: file.data }));
-  await checkOutputFolder(out, root);
-  const inputIds = await fileIdentities(inputs);
-  for (const { target } of planned) {
-    const input = inputIds.get(await identity(target));
-    if (input !== undefined) throw new UserError(target, `refusing to write over the input ${input}`);
+  io: Io,
+  fill: (sink: OutputSink) => Promise<void>,
+): Promise<boolean> {
+  let stage: OutputStage | undefined;
+  try {
+    stage = await OutputStage.open(out, inputs);
+    await fill(stage);
+    await stage.commit();
+    return true;
+  } catch (error) {
+    await stage?.discard();
+    if (!(error instanceof UserError)) throw error;
+    io.stderr(`galley ${command}: ${error.message}; nothing was written\n`);
+    return false;
   }
-  return planned;
 }
 
 function checkedTarget(out: string, root: string, name: string): string {
   const target = resolve(root, name);
   if (target === root || relative(root, target).startsWith(`..${sep}`))
     throw new UserError(name, `would be written outside ${out}`);
-  const long = target.split(sep).find((part) => utf8Length(part) > MAX_NAME_BYTES);
-  if (long !== undefined)
-    throw new UserError(
-      target,
-      `a part of the path is ${utf8Length(long)} bytes, more than the ${MAX_NAME_BYTES} a file system allows in one name`,
-    );
-  if (utf8Length(target) > MAX_PATH_BYTES)
-    throw new UserError(
-      target,
-      `the path is ${utf8Length(target)} bytes, more than the ${MAX_PATH_BYTES} a file system allows`,
-    );
+  checkPathLimits(target);
   return target;
 }
 
-async function checkOutputFolder(out: string, root: string): Promise<void> {
+function checkPathLimits(path: string): void {
+  const long = path.split(sep).find((part) => utf8Length(part) > MAX_NAME_BYTES);
+  if (long !== undefined)
+    throw new UserError(
+      path,
+      `a part of the path is ${utf8Length(long)} bytes, more than the ${MAX_NAME_BYTES} a file system allows in one name`,
+    );
+  if (utf8Length(path) > MAX_PATH_BYTES)
+    throw new UserError(
+      path,
+      `the path is ${utf8Length(path)} bytes, more than the ${MAX_PATH_BYTES} a file system allows`,
+    );
+}
+
+/** The nearest folder of --out that exists, once it is known to be one we may write files into. */
+async function checkOutputFolder(out: string, root: string): Promise<string> {
   let existing: string;
   let info: Awaited<ReturnType<typeof stat>>;
   try {
@@ -125,6 +184,7 @@ async function checkOutputFolder(out: string, root: string): Promise<void> {
   } catch {
     throw new UserError(`--out ${out}`, `${existing} is not writable (permission denied)`);
   }
+  return existing;
 }
 
 async function nearestExisting(path: string): Promise<string> {
@@ -164,34 +224,16 @@ export interface OutputText {
 }
 
 /** Writes every file into `out`, or, when one of them cannot be, none: the reason on stderr, false. */
-export async function writeOutputs(
+export function writeOutputs(
   command: string,
   out: string,
   files: readonly OutputText[],
   inputs: readonly string[],
   io: Io,
 ): Promise<boolean> {
-  try {
-    await writePlanned(await planWrites(out, files, inputs));
-    return true;
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    io.stderr(`galley ${command}: ${error.message}; nothing was written\n`);
-    return false;
-  }
-}
-
-/**
- * Each file through a temporary name then a rename, so an interrupted run leaves no half-written
- * file. The temporary name is short, so a target name at the length limit still has one.
- */
-async function writePlanned(planned: readonly PlannedWrite[]): Promise<void> {
-  for (const [index, { target, data }] of planned.entries()) {
-    await mkdir(dirname(target), { recursive: true });
-    const temporary = join(dirname(target), `.galley-${process.pid}-${index}.tmp`);
-    await writeFile(temporary, data);
-    await rename(temporary, target);
-  }
+  return writingOutputs(command, out, inputs, io, async (sink) => {
+    for (const file of files) await sink.add(file);
+  });
 }
 
 /** What a folder walk takes as a page: the archive's pages are text files; images and notes beside them are not. */

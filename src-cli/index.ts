@@ -57,7 +57,25 @@ function version(): string {
   return manifest.version;
 }
 
-const processIo: Io = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
+/** The process's streams; on a terminal, a status line that other messages on stderr clear first. */
+function processIo(): Io {
+  const io: Io = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
+  if (!process.stderr.isTTY) return io;
+  const CLEAR_LINE = '\r\x1b[K';
+  let shown = false;
+  return {
+    ...io,
+    stderr(text) {
+      process.stderr.write(shown ? `${CLEAR_LINE}${text}` : text);
+      shown = false;
+    },
+    status(line) {
+      if (line === '' && !shown) return;
+      process.stderr.write(`${CLEAR_LINE}${line}`);
+      shown = line !== '';
+    },
+  };
+}
 
 /**
  * Runs a command as a process: its code becomes the exit code. Whatever escapes a command is
@@ -65,7 +83,7 @@ const processIo: Io = { stdout: (text) => process.stdout.write(text), stderr: (t
  */
 export async function runProcess(argv: string[]): Promise<void> {
   try {
-    process.exitCode = await main(argv, processIo);
+    process.exitCode = await main(argv, processIo());
   } catch (error) {
     const path = (error as NodeJS.ErrnoException | null)?.path;
     process.stderr.write(`galley: ${path ? `${path}: ` : ''}${describeError(error)}\n`);

@@ -1,22 +1,18 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command, Io } from '../command';
-import { describeError, pageFilesOrTell, writeOutputs } from '../files';
+import { describeError, pageFilesOrTell, writingOutputs, type OutputSink } from '../files';
 import { groupLoadedPages } from '../issues';
-import { loadPages, type LoadedPage } from '../pages';
+import { analysePages, loadPages, type LoadedPage } from '../pages';
+import { inOrder, jobsFrom, JOBS_OPTION, startRunner, type Runner } from '../pool';
+import { counter } from '../progress';
+import type { AnalysedPage, CleanFormat } from '../tasks';
 import { issueFileStem } from '../../src-shared/issues';
-import { pageMarkdown, pageText } from '../../src-shared/export';
 import { claimName, exportBaseName } from '../../src-shared/export/text-utils';
 import { toPageResult } from '../../src-shared/pipeline/result';
 
-const FORMATS = ['json', 'md', 'txt'] as const;
+const FORMATS = ['json', 'md', 'txt'] as const satisfies readonly CleanFormat[];
 type Format = (typeof FORMATS)[number];
-
-interface Cleaned {
-  file: string;
-  /** The page result for JSON, the rendered text for md/txt. */
-  value: unknown;
-}
 
 /**
  * `galley clean FILE... --format json|md|txt [--out DIR]`: runs the pipeline on each page. A file
@@ -24,6 +20,8 @@ interface Cleaned {
  * and the exit code says something failed. With --out each page is written as its name with the
  * format's extension (`.clean` added where that is the input's own name), a second page of one
  * name as `name_2` (listed on stderr), and nothing is written unless every output can be.
+ * The pages are cleaned by --jobs worker threads (default: one per core; 1 runs them in this
+ * thread) and written as they are done, in the inputs' order; on a terminal stderr shows progress.
  *
  * With --by-issue the paths may be folders (walked for .txt pages) and the pages are grouped
  * into issues as the app groups them: one line of JSON per issue, `{ issue, pages }` with its
@@ -31,37 +29,106 @@ interface Cleaned {
  */
 const clean: Command = {
   summary: 'Clean raw OCR pages into articles, with every edit and flag.',
-  usage: 'clean FILE... [--format json|md|txt] [--out DIR] | clean PATH... --by-issue',
+  usage: 'clean FILE... [--format json|md|txt] [--out DIR] [--jobs N] | clean PATH... --by-issue [--jobs N]',
   async run(argv, io) {
     const parsed = parseOptions(argv, io);
     if (!parsed) return 2;
-    if (parsed.byIssue) return cleanByIssue(parsed.files, io);
-    const { files, format, out } = parsed;
-    const { pages, failed } = await loadPages(files, 'clean', io);
-    const results = pages.map((page) => render(page, format));
-    if (out) {
-      if (!(await writeOutputs('clean', out, outputFiles(results, format, io), files, io))) return 1;
-    } else if (format === 'json') {
-      io.stdout(
-        `${JSON.stringify(
-          results.map((result) => result.value),
-          null,
-          2,
-        )}\n`,
-      );
-    } else {
-      io.stdout(results.map((result) => String(result.value)).join('\n'));
+    const files = parsed.byIssue ? await pageFilesOrTell('clean', parsed.files, io) : parsed.files;
+    if (!files) return 1;
+    const runner = startRunner(parsed.jobs, files.length);
+    try {
+      if (parsed.byIssue) return await cleanByIssue(files, io, runner);
+      const { format, out } = parsed;
+      if (!out) {
+        const { failed } = await cleanToStdout(files, format, io, runner);
+        return failed ? 1 : 0;
+      }
+      let failed = 0;
+      const written = await writingOutputs('clean', out, files, io, async (sink) => {
+        failed = (await cleanToFiles(files, format, sink, io, runner)).failed;
+      });
+      return written && !failed ? 0 : 1;
+    } finally {
+      await runner.close();
     }
-    return failed ? 1 : 0;
   },
 };
 
 export default clean;
 
-async function cleanByIssue(paths: readonly string[], io: Io): Promise<number> {
-  const files = await pageFilesOrTell('clean', paths, io);
-  if (!files) return 1;
-  const { pages, failed } = await loadPages(files, 'clean', io);
+/**
+ * Analyses the files, then cleans each page and hands its text to `use` as it is made, in the
+ * inputs' order (`first` tells whether any came before it).
+ */
+async function cleanPages(
+  files: readonly string[],
+  format: Format,
+  io: Io,
+  runner: Runner,
+  use: (text: string, page: AnalysedPage, first: boolean) => Promise<void> | void,
+): Promise<{ cleaned: number; failed: number }> {
+  const { pages, failed } = await analysePages(files, 'clean', io, runner);
+  const progress = counter(io, 'galley clean: writing', pages.length);
+  await inOrder(
+    pages,
+    runner.ahead,
+    (page) => runner.run('clean', { page, format }),
+    async (text, index) => {
+      progress.step();
+      await use(text, pages[index], index === 0);
+    },
+  );
+  progress.end();
+  return { cleaned: pages.length, failed };
+}
+
+/**
+ * Each page's clean text on stdout as it is made: with --format json one array (written element
+ * by element, the bytes `JSON.stringify(array, null, 2)` would give), else the texts one after another.
+ */
+async function cleanToStdout(
+  files: readonly string[],
+  format: Format,
+  io: Io,
+  runner: Runner,
+): Promise<{ failed: number }> {
+  const json = format === 'json';
+  const { cleaned, failed } = await cleanPages(files, format, io, runner, (text, _page, first) => {
+    if (json) io.stdout(`${first ? '[\n' : ',\n'}  ${text.replaceAll('\n', '\n  ')}`);
+    else io.stdout(first ? text : `\n${text}`);
+  });
+  if (json) io.stdout(cleaned ? '\n]\n' : '[]\n');
+  return { failed };
+}
+
+/**
+ * One file per page, named once from the page; a name taken earlier in the run gets a suffix,
+ * told on stderr.
+ */
+async function cleanToFiles(
+  files: readonly string[],
+  format: Format,
+  sink: OutputSink,
+  io: Io,
+  runner: Runner,
+): Promise<{ failed: number }> {
+  const taken = new Set<string>();
+  const firstWith = new Map<string, string>();
+  return cleanPages(files, format, io, runner, async (text, { file }) => {
+    const base = exportBaseName(basename(file), format);
+    const name = `${claimName(base, taken)}.${format}`;
+    const wanted = `${base}.${format}`;
+    if (name !== wanted)
+      io.stderr(
+        `galley clean: ${file}: written as ${name}, since ${wanted} is ${firstWith.get(wanted.toLowerCase())}'s\n`,
+      );
+    else firstWith.set(wanted.toLowerCase(), file);
+    await sink.add({ name, data: format === 'json' ? `${text}\n` : text });
+  });
+}
+
+async function cleanByIssue(files: readonly string[], io: Io, runner: Runner): Promise<number> {
+  const { pages, failed } = await loadPages(files, 'clean', io, runner);
   const { issues, loose } = groupLoadedPages(pages, 'clean', io);
   const pageResult = (page: LoadedPage) => toPageResult(page.page.name, page.page.raw, page.analysis);
   for (const { issue, pages: issuePages } of issues) {
@@ -84,7 +151,7 @@ async function cleanByIssue(paths: readonly string[], io: Io): Promise<number> {
 function parseOptions(
   argv: string[],
   io: Io,
-): { files: string[]; format: Format; out?: string; byIssue: boolean } | null {
+): { files: string[]; format: Format; out?: string; byIssue: boolean; jobs: number } | null {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -93,6 +160,7 @@ function parseOptions(
         format: { type: 'string', default: 'json' },
         out: { type: 'string' },
         'by-issue': { type: 'boolean', default: false },
+        jobs: JOBS_OPTION,
       },
     });
     if (values['by-issue'] && (values.format !== 'json' || values.out !== undefined)) {
@@ -110,31 +178,9 @@ function parseOptions(
       io.stderr(`galley clean: no input files (usage: galley ${clean.usage})\n`);
       return null;
     }
-    return { files: positionals, format, out: values.out, byIssue: values['by-issue'] };
+    return { files: positionals, format, out: values.out, byIssue: values['by-issue'], jobs: jobsFrom(values.jobs) };
   } catch (error) {
     io.stderr(`galley clean: ${describeError(error)} (usage: galley ${clean.usage})\n`);
     return null;
   }
-}
-
-function render(page: LoadedPage, format: Format): Cleaned {
-  if (format === 'json') return { file: page.file, value: toPageResult(page.page.name, page.page.raw, page.analysis) };
-  return { file: page.file, value: format === 'md' ? pageMarkdown(page) : pageText(page) };
-}
-
-/** One file per page, named once from the page; a name taken earlier in the run gets a suffix, told on stderr. */
-function outputFiles(results: readonly Cleaned[], format: Format, io: Io): { name: string; data: string }[] {
-  const taken = new Set<string>();
-  const firstWith = new Map<string, string>();
-  return results.map((result) => {
-    const base = exportBaseName(basename(result.file), format);
-    const name = `${claimName(base, taken)}.${format}`;
-    const wanted = `${base}.${format}`;
-    if (name !== wanted)
-      io.stderr(
-        `galley clean: ${result.file}: written as ${name}, since ${wanted} is ${firstWith.get(wanted.toLowerCase())}'s\n`,
-      );
-    else firstWith.set(wanted.toLowerCase(), result.file);
-    return { name, data: format === 'json' ? `${JSON.stringify(result.value, null, 2)}\n` : String(result.value) };
-  });
 }

@@ -66,6 +66,7 @@ export function displaced(view: PageView): PageView {
     const move = moveBack(raw, piece, home(piece), [], 'Printed inside a broken paragraph', preceding, IN_BREAK_MARGIN);
     if (move) edits.push(move);
   }
+  const ownParagraphs = ownParagraphsReader(pieces, stranded, continuing);
   const joined = (piece: Piece) => continuing.has(piece.id) || continued.has(piece.id);
   const strays = strayParagraphs(
     raw,
@@ -101,7 +102,7 @@ export function displaced(view: PageView): PageView {
           raw,
           piece,
           found,
-          ownParagraphs(pieces, position.get(piece.id) ?? 0, stranded, continuing),
+          ownParagraphs(position.get(piece.id) ?? 0),
           'Printed after a byline',
           preceding,
         );
@@ -170,27 +171,40 @@ function strayParagraphs(
  * and the second halves of joined paragraphs are not places to insert after. In a roundup, when
  * the fragment names exactly one report's subhead (`昭化区科协相关负责人表示…` under `昭化区科协`),
  * just that report's paragraphs.
+ *
+ * The page is read forwards once, as the fragments come in page order (an earlier one starts the
+ * reading over), so a page whose articles run to a thousand blocks (one of 15,000 short articles
+ * read as 41) does not pay a walk back to the headline for every fragment. The lists returned
+ * grow as the reading goes on: use one before asking for the next fragment's.
  */
-function ownParagraphs(
+function ownParagraphsReader(
   pieces: readonly Piece[],
-  at: number,
   stranded: ReadonlySet<Piece>,
   continuing: ReadonlySet<string>,
-): Piece[] {
-  const fragment = pieces[at];
-  const reports: { name: string; paragraphs: Piece[] }[] = [{ name: '', paragraphs: [] }];
-  let start = at - 1;
-  while (start > 0 && !opensArticle(pieces[start])) start--;
-  for (let i = start; i < at; i++) {
-    const piece = pieces[i];
-    if (piece.role === 'subhead') reports.push({ name: compact(piece.text), paragraphs: [] });
-    if (piece.role === 'paragraph' && !stranded.has(piece) && !continuing.has(piece.id))
-      reports[reports.length - 1].paragraphs.push(piece);
-  }
-  const named = reports.filter(
-    (report) => report.name && report.paragraphs.length && compact(fragment.text).includes(report.name),
-  );
-  return named.length === 1 ? named[0].paragraphs : reports.flatMap((report) => report.paragraphs);
+): (at: number) => readonly Piece[] {
+  let read = 0;
+  let reports: { name: string; paragraphs: Piece[] }[] = [];
+  let paragraphs: Piece[] = [];
+  const startArticle = () => {
+    reports = [{ name: '', paragraphs: [] }];
+    paragraphs = [];
+  };
+  return (at) => {
+    if (at < read) read = 0;
+    if (read === 0) startArticle();
+    for (; read < at; read++) {
+      const piece = pieces[read];
+      if (opensArticle(piece)) startArticle();
+      if (piece.role === 'subhead') reports.push({ name: compact(piece.text), paragraphs: [] });
+      if (piece.role === 'paragraph' && !stranded.has(piece) && !continuing.has(piece.id)) {
+        reports[reports.length - 1].paragraphs.push(piece);
+        paragraphs.push(piece);
+      }
+    }
+    const fragment = compact(pieces[at].text);
+    const named = reports.filter((report) => report.name && report.paragraphs.length && fragment.includes(report.name));
+    return named.length === 1 ? named[0].paragraphs : paragraphs;
+  };
 }
 
 /**
@@ -209,7 +223,7 @@ function moveBack(
   raw: string,
   fragment: Piece,
   home: Home | null,
-  own: Piece[],
+  own: readonly Piece[],
   printed: string,
   precedingParagraph: (piece: Piece) => Piece | undefined,
   margin?: number,
@@ -233,10 +247,13 @@ function chainMoves(edits: Edit[], pieces: readonly Piece[]): Edit[] {
   const moves = edits.filter(
     (edit) => edit.rule === 'displaced.move' && edit.op.type === 'move' && text.has(edit.op.chunk),
   );
-  const closing = (edit: Edit) => (edit.op.type === 'move' && readsAsClosing(text.get(edit.op.chunk) ?? '') ? 1 : 0);
+  // Read once per move, not once per comparison: a page of many short articles moves thousands.
+  const closing = new Map(
+    moves.map((edit) => [edit, edit.op.type === 'move' && readsAsClosing(text.get(edit.op.chunk) ?? '') ? 1 : 0]),
+  );
   const placed = new Map<string, string>();
   const rewritten = new Map<Edit, Edit>();
-  for (const edit of [...moves].sort((a, b) => closing(a) - closing(b) || a.start - b.start)) {
+  for (const edit of [...moves].sort((a, b) => (closing.get(a) ?? 0) - (closing.get(b) ?? 0) || a.start - b.start)) {
     if (edit.op.type !== 'move') continue;
     let anchor = edit.op.after;
     while (placed.has(anchor)) anchor = placed.get(anchor) ?? anchor;

@@ -121,6 +121,14 @@ export function homeFinder(pieces: readonly Piece[], stranded: ReadonlySet<Piece
   const articleOf = new Map<Piece, number>();
   articles.forEach((article, i) => article.pieces.forEach((piece) => articleOf.set(piece, i)));
   const byName = titleIndex(articles);
+  // Each article's insertion points and credit, found once: an article runs to a thousand blocks
+  // on a page of many short articles, and every fragment weighs up to 32 of them.
+  const homes: (Pick<Home, 'paragraphs' | 'credited'> | undefined)[] = [];
+  const homeOf = (index: number) =>
+    (homes[index] ??= {
+      paragraphs: articles[index].pieces.filter((piece) => piece.role === 'paragraph' && !stranded.has(piece)),
+      credited: articles[index].pieces.some((piece) => piece.role === 'byline'),
+    });
   return (fragment) => {
     const own = articleOf.get(fragment);
     const words = hanBigrams(fragment.text);
@@ -144,9 +152,8 @@ export function homeFinder(pieces: readonly Piece[], stranded: ReadonlySet<Piece
         const match = (named ? TITLE_NAME_WEIGHT : 1) * similarity(index);
         const score = match * nearness(distance);
         if (best && (score < best.score || (score === best.score && index > bestIndex))) continue;
-        const paragraphs = articles[index].pieces.filter((piece) => piece.role === 'paragraph' && !stranded.has(piece));
+        const { paragraphs, credited } = homeOf(index);
         if (!paragraphs.length) continue;
-        const credited = articles[index].pieces.some((piece) => piece.role === 'byline');
         best = { paragraphs, credited, named, score, match, own: 0 };
         bestIndex = index;
       }
