@@ -55,7 +55,8 @@ export async function ensureReview(
   pageId: string,
   analyze: (raw: string) => PageAnalysis = analyzePage,
 ): Promise<ReviewRecord | null> {
-  const existing = await db.reviews.get(pageId);
+  // Read with the page row, so a review this connection holds is not copied out of the store again.
+  const existing = await db.transaction('r', db.reviews, db.pages, () => db.reviews.get(pageId));
   if (existing) return existing;
   const raw = await db.raws.get(pageId);
   if (!raw) return null;
