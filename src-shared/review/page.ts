@@ -12,8 +12,20 @@ export function newId(prefix: string): string {
   return `${prefix}-${globalThis.crypto.randomUUID().slice(0, 13)}`;
 }
 
+/**
+ * The clean page each analysis was last derived into. Analyses are values (an action makes a new
+ * one), so the desk showing a page and the action run on it share one derivation: on the largest
+ * page `materialize` takes most of a second.
+ */
+const derived = new WeakMap<PageAnalysis, { raw: string; clean: CleanPage }>();
+
+/** The page's clean articles, derived once per analysis; treat the result as read-only, it is shared. */
 export function cleanOf(page: ReviewPage): CleanPage {
-  return materialize(page.raw, page.analysis);
+  const known = derived.get(page.analysis);
+  if (known?.raw === page.raw) return known.clean;
+  const clean = materialize(page.raw, page.analysis);
+  derived.set(page.analysis, { raw: page.raw, clean });
+  return clean;
 }
 
 export function findArticle(clean: CleanPage, articleId: string): Article {
