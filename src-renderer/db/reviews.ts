@@ -8,6 +8,7 @@ import {
 import { analyzePage } from '../../src-shared/pipeline';
 import {
   applyEntry,
+  carryCleanOver,
   coalesces,
   deriveDecisions,
   entry,
@@ -18,6 +19,7 @@ import {
   stepDecisions,
   type HistoryEntry,
   type PagePatch,
+  type ReviewOp,
   type ReviewPage,
 } from '../../src-shared/review';
 import { isDeskHistory, type DeskHistory, type GalleyDB, type HistoryRow } from './schema';
@@ -95,11 +97,12 @@ async function saveStep(
     const page = before.get(pageId);
     if (!page) throw new Error(`the step changes page ${pageId}, which was not loaded`);
     const analysis = applyEntry(page.analysis, pageId, step, direction);
+    const patches = step.patches.filter((p) => p.pageId === pageId);
+    carryCleanOver(page, stepOps(patches, direction), analysis);
     const stored = await db.reviews.get(pageId);
     // Taking a re-analysis settles its proposal; any other step leaves one waiting.
     const proposal = step.label === 'page.reanalyse' ? undefined : stored?.proposal;
     await db.reviews.put({ pageId, analysis, updatedAt: now, ...(proposal ? { proposal } : {}) });
-    const patches = step.patches.filter((p) => p.pageId === pageId);
     // A re-analysis taken or undone changes what the decisions act on, never the decisions.
     if (step.label !== 'page.reanalyse') await saveDecisions(db, page, analysis, patches, direction, now);
     const row = await db.pages.get(pageId);
@@ -146,6 +149,11 @@ async function withReopening(db: GalleyDB, step: HistoryEntry): Promise<HistoryE
   return { ...step, patches };
 }
 
+/** The ops a step's patches apply to a page, in the order they apply them. */
+function stepOps(patches: readonly PagePatch[], direction: 'forward' | 'backward'): ReviewOp[] {
+  return direction === 'forward' ? patches.flatMap((p) => p.forward) : [...patches].reverse().flatMap((p) => p.inverse);
+}
+
 async function saveDecisions(
   db: GalleyDB,
   before: ReviewPage,
@@ -155,8 +163,7 @@ async function saveDecisions(
   now: number,
 ): Promise<void> {
   const context = { pageId: before.pageId, who: await decisionAuthor(db), at: now };
-  const ops =
-    direction === 'forward' ? patches.flatMap((p) => p.forward) : [...patches].reverse().flatMap((p) => p.inverse);
+  const ops = stepOps(patches, direction);
   if (ops.some((op) => op.type === 'replace-analysis')) {
     await replaceDecisions(db, before.pageId, before.raw, after, now);
     return;
