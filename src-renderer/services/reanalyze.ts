@@ -128,8 +128,11 @@ export function acceptProposal(db: GalleyDB, pageId: string) {
 }
 
 export interface PageReanalysis {
-  /** `taken`: the page now shows the new analysis (undoable); `proposed`: it waits beside an approved or exported page. */
-  outcome: 'taken' | 'proposed';
+  /**
+   * `taken`: the page now shows the new analysis (undoable); `unchanged`: it read the same, so
+   * there is nothing to undo; `proposed`: it waits beside an approved or exported page.
+   */
+  outcome: 'taken' | 'unchanged' | 'proposed';
   needsLook: number;
 }
 
@@ -159,7 +162,7 @@ export async function reanalysePage(
       await db.reviews.put({ ...review, proposal });
       return { outcome: 'proposed', needsLook };
     }
-    await takeProposal(db, pageId, proposal);
-    return { outcome: 'taken', needsLook };
+    const step = await takeProposal(db, pageId, proposal);
+    return { outcome: step ? 'taken' : 'unchanged', needsLook };
   });
 }

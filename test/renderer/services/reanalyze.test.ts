@@ -121,7 +121,7 @@ describe('re-analysis on request', () => {
     const before = (await db.reviews.get('p1'))!.analysis;
     const samePipeline: Analyzer = async (pages) => pages.map(({ id }) => ({ id, analysis: fixtureAnalysis() }));
 
-    expect(await reanalysePage(db, samePipeline, 'p1', 1)).toEqual({ outcome: 'taken', needsLook: 0 });
+    expect(await reanalysePage(db, samePipeline, 'p1', 1)).toEqual({ outcome: 'unchanged', needsLook: 0 });
 
     expect((await db.reviews.get('p1'))!.analysis).toEqual(before);
     expect((await travel(db, 'p1', 'undo'))?.label).toBe('text.type');
@@ -132,7 +132,7 @@ describe('re-analysis on request', () => {
     const before = (await db.reviews.get('p1'))!.analysis;
     const sameReading: Analyzer = async (pages) => pages.map(({ id }) => ({ id, analysis: fixtureAnalysis() }));
 
-    expect(await reanalysePage(db, sameReading, 'p1', 2)).toEqual({ outcome: 'taken', needsLook: 0 });
+    expect(await reanalysePage(db, sameReading, 'p1', 2)).toEqual({ outcome: 'unchanged', needsLook: 0 });
 
     expect((await db.reviews.get('p1'))!.analysis).toEqual({ ...before, pipelineVersion: 2 });
     expect(await stalePageIds(db, 2)).toEqual([]);
