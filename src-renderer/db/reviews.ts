@@ -96,15 +96,19 @@ async function saveStep(
   for (const pageId of entryPages(step)) {
     const page = before.get(pageId);
     if (!page) throw new Error(`the step changes page ${pageId}, which was not loaded`);
-    const analysis = applyEntry(page.analysis, pageId, step, direction);
     const patches = step.patches.filter((p) => p.pageId === pageId);
-    carryCleanOver(page, stepOps(patches, direction), analysis);
-    const stored = await db.reviews.get(pageId);
-    // Taking a re-analysis settles its proposal; any other step leaves one waiting.
-    const proposal = step.label === 'page.reanalyse' ? undefined : stored?.proposal;
-    await db.reviews.put({ pageId, analysis, updatedAt: now, ...(proposal ? { proposal } : {}) });
-    // A re-analysis taken or undone changes what the decisions act on, never the decisions.
-    if (step.label !== 'page.reanalyse') await saveDecisions(db, page, analysis, patches, direction, now);
+    const ops = stepOps(patches, direction);
+    // A step that only moves the page's status (an approval) leaves the review, which can be 30 MB, unwritten.
+    if (ops.length > 0) {
+      const analysis = applyEntry(page.analysis, pageId, step, direction);
+      carryCleanOver(page, ops, analysis);
+      const stored = await db.reviews.get(pageId);
+      // Taking a re-analysis settles its proposal; any other step leaves one waiting.
+      const proposal = step.label === 'page.reanalyse' ? undefined : stored?.proposal;
+      await db.reviews.put({ pageId, analysis, updatedAt: now, ...(proposal ? { proposal } : {}) });
+      // A re-analysis taken or undone changes what the decisions act on, never the decisions.
+      if (step.label !== 'page.reanalyse') await saveDecisions(db, page, analysis, ops, now);
+    }
     const row = await db.pages.get(pageId);
     // Only the editor's own steps put a page in review; the corpus check's flags do not.
     const move = statusAfter(row?.status, row?.approval, patches, direction);
@@ -158,12 +162,10 @@ async function saveDecisions(
   db: GalleyDB,
   before: ReviewPage,
   after: PageAnalysis,
-  patches: readonly PagePatch[],
-  direction: 'forward' | 'backward',
+  ops: readonly ReviewOp[],
   now: number,
 ): Promise<void> {
   const context = { pageId: before.pageId, who: await decisionAuthor(db), at: now };
-  const ops = stepOps(patches, direction);
   if (ops.some((op) => op.type === 'replace-analysis')) {
     await replaceDecisions(db, before.pageId, before.raw, after, now);
     return;
