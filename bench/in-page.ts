@@ -92,6 +92,29 @@ export async function rawBulkPut(args: { sourceDb: string; batchSize: number }):
   return { rows, ms };
 }
 
+/**
+ * How many of the database's reviews the pipeline `version` made, and how many there are: read
+ * with plain IndexedDB through the reviews' version index, so polling it costs no review's body.
+ */
+export async function reviewsAtVersion(args: { db: string; version: number }): Promise<{ at: number; all: number }> {
+  const request = <T>(r: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+  const db = await request(indexedDB.open(args.db));
+  try {
+    const reviews = db.transaction('reviews', 'readonly').objectStore('reviews');
+    const [at, all] = await Promise.all([
+      request(reviews.index('analysis.pipelineVersion').count(IDBKeyRange.only(args.version))),
+      request(reviews.count()),
+    ]);
+    return { at, all };
+  } finally {
+    db.close();
+  }
+}
+
 /** The number in the library's page count ("共 10005 页" / "10005 pages"). */
 export function libraryCount(): number | null {
   const text = document.querySelector('[data-testid="page-count"]')?.textContent ?? '';

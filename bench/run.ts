@@ -9,7 +9,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { corpusFiles } from './corpus';
-import { libraryCount, rawBulkPut, scrollLibrary } from './in-page';
+import { PIPELINE_VERSION } from '../src-shared/pipeline';
+import { libraryCount, rawBulkPut, reviewsAtVersion, scrollLibrary } from './in-page';
 import { lintCorpusTiming } from './lint-corpus';
 import { frameSummary, median, renderMarkdown, renderTable, type Results } from './report';
 
@@ -18,6 +19,8 @@ const PAGES = Number(process.env.BENCH_PAGES ?? 10_000);
 const SEED = Number(process.env.BENCH_SEED ?? 42);
 const URL = process.env.BENCH_URL ?? 'http://localhost:4183/';
 const SEED_PAGES = readdirSync(join(ROOT, 'seeds')).filter((name) => name.endsWith('.txt'));
+/** How many times the library is re-analysed as if by a newer build, for a median and a spread. */
+const REANALYSES = Number(process.env.BENCH_REANALYSES ?? 3);
 /** The importer's own batch size, so the floor stores in the same units. */
 const IMPORT_BATCH = 100;
 const MINUTES = 60_000;
@@ -88,6 +91,31 @@ async function openPageTimes(page: Page, names: readonly string[]): Promise<numb
   return times;
 }
 
+/**
+ * What a library goes through when the pipeline changes: the app is reloaded as a build with a newer
+ * pipeline version (`?pipelineVersion=`, the address override the end-to-end tests use), and the
+ * clock runs from the reload until every stored review carries that version. Each run bumps the
+ * version again, so every run re-analyses the whole library.
+ */
+async function reanalysisTimes(page: Page): Promise<{ pages: number; times: number[] }> {
+  const times: number[] = [];
+  let pages = 0;
+  for (let run = 1; run <= REANALYSES; run++) {
+    const version = PIPELINE_VERSION + run;
+    const started = Date.now();
+    await page.goto(`${URL}?pipelineVersion=${version}`);
+    for (;;) {
+      const { at, all } = await page.evaluate(reviewsAtVersion, { db: 'galley', version });
+      pages = all;
+      if (at === all) break;
+      await page.waitForTimeout(250);
+    }
+    times.push(Date.now() - started);
+    log(`re-analysis ${run} of ${REANALYSES}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return { pages, times };
+}
+
 async function main() {
   log(`corpus: ${PAGES} pages, seed ${SEED}`);
   const files = corpusFiles(PAGES, SEED);
@@ -133,6 +161,9 @@ async function main() {
   log('open pages');
   const openTimes = await openPageTimes(page, sample);
 
+  log('re-analysis after a pipeline change');
+  const reanalysis = await reanalysisTimes(page);
+
   log('floor: plain IndexedDB bulk put of the same rows');
   const floor = await page.evaluate(rawBulkPut, { sourceDb: 'galley', batchSize: IMPORT_BATCH });
   const browserVersion = browser.version();
@@ -150,6 +181,7 @@ async function main() {
     analysis: { ms: analysisMs, pagesPerSecond: files.length / (analysisMs / 1000) },
     openPage: { samples: openTimes, medianMs: median(openTimes) },
     scroll: { duringAnalysis: frameSummary(scrollBusy), idle: frameSummary(scrollIdle) },
+    reanalysis: { pages: reanalysis.pages, samples: reanalysis.times, medianMs: median(reanalysis.times) },
     heap: {
       beforeImportMb: heapBefore,
       afterImportMb: heapAfterImport,

@@ -8,6 +8,7 @@ import {
 import { analyzePage } from '../../src-shared/pipeline';
 import {
   applyEntry,
+  carryCleanOver,
   coalesces,
   deriveDecisions,
   entry,
@@ -18,6 +19,7 @@ import {
   stepDecisions,
   type HistoryEntry,
   type PagePatch,
+  type ReviewOp,
   type ReviewPage,
 } from '../../src-shared/review';
 import { isDeskHistory, type DeskHistory, type GalleyDB, type HistoryRow } from './schema';
@@ -55,7 +57,8 @@ export async function ensureReview(
   pageId: string,
   analyze: (raw: string) => PageAnalysis = analyzePage,
 ): Promise<ReviewRecord | null> {
-  const existing = await db.reviews.get(pageId);
+  // Read with the page row, so a review this connection holds is not copied out of the store again.
+  const existing = await db.transaction('r', db.reviews, db.pages, () => db.reviews.get(pageId));
   if (existing) return existing;
   const raw = await db.raws.get(pageId);
   if (!raw) return null;
@@ -93,14 +96,19 @@ async function saveStep(
   for (const pageId of entryPages(step)) {
     const page = before.get(pageId);
     if (!page) throw new Error(`the step changes page ${pageId}, which was not loaded`);
-    const analysis = applyEntry(page.analysis, pageId, step, direction);
-    const stored = await db.reviews.get(pageId);
-    // Taking a re-analysis settles its proposal; any other step leaves one waiting.
-    const proposal = step.label === 'page.reanalyse' ? undefined : stored?.proposal;
-    await db.reviews.put({ pageId, analysis, updatedAt: now, ...(proposal ? { proposal } : {}) });
     const patches = step.patches.filter((p) => p.pageId === pageId);
-    // A re-analysis taken or undone changes what the decisions act on, never the decisions.
-    if (step.label !== 'page.reanalyse') await saveDecisions(db, page, analysis, patches, direction, now);
+    const ops = stepOps(patches, direction);
+    // A step that only moves the page's status (an approval) leaves the review, which can be 30 MB, unwritten.
+    if (ops.length > 0) {
+      const analysis = applyEntry(page.analysis, pageId, step, direction);
+      carryCleanOver(page, ops, analysis);
+      const stored = await db.reviews.get(pageId);
+      // Taking a re-analysis settles its proposal; any other step leaves one waiting.
+      const proposal = step.label === 'page.reanalyse' ? undefined : stored?.proposal;
+      await db.reviews.put({ pageId, analysis, updatedAt: now, ...(proposal ? { proposal } : {}) });
+      // A re-analysis taken or undone changes what the decisions act on, never the decisions.
+      if (step.label !== 'page.reanalyse') await saveDecisions(db, page, analysis, ops, now);
+    }
     const row = await db.pages.get(pageId);
     // Only the editor's own steps put a page in review; the corpus check's flags do not.
     const move = statusAfter(row?.status, row?.approval, patches, direction);
@@ -145,17 +153,19 @@ async function withReopening(db: GalleyDB, step: HistoryEntry): Promise<HistoryE
   return { ...step, patches };
 }
 
+/** The ops a step's patches apply to a page, in the order they apply them. */
+function stepOps(patches: readonly PagePatch[], direction: 'forward' | 'backward'): ReviewOp[] {
+  return direction === 'forward' ? patches.flatMap((p) => p.forward) : [...patches].reverse().flatMap((p) => p.inverse);
+}
+
 async function saveDecisions(
   db: GalleyDB,
   before: ReviewPage,
   after: PageAnalysis,
-  patches: readonly PagePatch[],
-  direction: 'forward' | 'backward',
+  ops: readonly ReviewOp[],
   now: number,
 ): Promise<void> {
   const context = { pageId: before.pageId, who: await decisionAuthor(db), at: now };
-  const ops =
-    direction === 'forward' ? patches.flatMap((p) => p.forward) : [...patches].reverse().flatMap((p) => p.inverse);
   if (ops.some((op) => op.type === 'replace-analysis')) {
     await replaceDecisions(db, before.pageId, before.raw, after, now);
     return;

@@ -11,6 +11,7 @@ import {
   type ReviewRecord,
 } from '../../src-shared/model';
 import { analyzePage } from '../../src-shared/pipeline';
+import { reviewRowsMiddleware } from './review-rows';
 import { deriveDecisions } from '../../src-shared/review/decisions';
 import type { HistoryEntry } from '../../src-shared/review';
 
@@ -36,7 +37,13 @@ export interface ExportState {
  * A page as listed: everything but the raw text, which lives in `raws` so listing never loads it.
  * `exported` is absent on a page never exported; `changedAt` is the last change to its review.
  */
-export type PageRow = Omit<PageRecord, 'raw'> & { stats: PageStats | null; exported?: ExportState; changedAt?: number };
+export type PageRow = Omit<PageRecord, 'raw'> & {
+  stats: PageStats | null;
+  exported?: ExportState;
+  changedAt?: number;
+  /** Changes with every write of the page's review; `review-rows.ts` reads it to know a review it holds is current. */
+  reviewRevision?: string;
+};
 
 /** Whether the page's review changed after its last export (an undated old export counts as unknown, not changed). */
 export function changedSinceExport(page: Pick<PageRow, 'exported' | 'changedAt'>): boolean {
@@ -246,16 +253,6 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 
 export const DB_NAME = 'galley';
 
-/** A review written where its page's counts cannot be written with it is refused, not left uncounted. */
-function requirePages(tx: import('dexie').Transaction): void {
-  if (!tx.storeNames.includes('pages'))
-    throw new Error(`a review was written in a transaction on ${tx.storeNames.join(', ')}, without pages`);
-}
-
-function keepStats(tx: import('dexie').Transaction, review: ReviewRecord): Promise<number> {
-  return tx.table<PageRow, string>('pages').update(review.pageId, { stats: pageStats(review.analysis) });
-}
-
 /** Declares `versions` on a Dexie instance; tests use it to open a database at an older version. */
 export function declareVersions(dexie: Dexie, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS): void {
   for (const { version, stores, upgrade } of versions) {
@@ -279,16 +276,8 @@ export class GalleyDB extends Dexie {
   constructor(name: string = DB_NAME) {
     super(name);
     declareVersions(this);
-    // A page's library counts follow its review in the transaction that writes it, whoever writes
-    // it, so no writer keeps them by hand.
-    this.reviews.hook('creating', (_pageId, review, tx) => {
-      requirePages(tx);
-      void keepStats(tx, review);
-    });
-    this.reviews.hook('updating', function (_changes, _pageId, _stored, tx) {
-      requirePages(tx);
-      this.onsuccess = (review) => void keepStats(tx, review);
-    });
+    // Every review written, whoever writes it, takes its page's counts along in its transaction.
+    this.use(reviewRowsMiddleware((review) => pageStats(review.analysis)));
   }
 
   async getMeta<K extends MetaKey>(key: K): Promise<MetaValues[K] | undefined> {

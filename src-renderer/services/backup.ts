@@ -3,7 +3,7 @@ import { exportDB, importInto } from 'dexie-export-import';
 import { contentHashOfPageId, type SourceEncoding } from '../../src-shared/model';
 import { canonicalJson } from '../../src-shared/export/json';
 import { contentHash } from '../../src-shared/pipeline/decode';
-import { declareVersions, GalleyDB, SCHEMA_VERSIONS } from '../db/schema';
+import { declareVersions, GalleyDB, SCHEMA_VERSIONS, type PageRow } from '../db/schema';
 import { isBackupTable, rowSchema } from './backup-rows';
 import { errorText } from '../error-text';
 
@@ -89,9 +89,20 @@ async function checksum(data: BackupFile['data']): Promise<string> {
   return contentHash(new TextEncoder().encode(canonicalJson(data)));
 }
 
-/** Keys are sorted at every depth: the same library always gives the same bytes, whatever order IndexedDB kept. */
+/**
+ * Keys are sorted at every depth: the same library always gives the same bytes, whatever order
+ * IndexedDB kept. A page's review revision is left out: it only tells this install's memory which
+ * review is current, and a restore writes the reviews, which gives them new ones.
+ */
 export async function exportBackup(db: GalleyDB): Promise<Blob> {
-  const exported = JSON.parse(await (await exportDB(db, { prettyJson: false })).text()) as BackupFile;
+  const withoutRevision = (table: string, value: PageRow) => {
+    if (table !== 'pages') return { value };
+    const { reviewRevision: _revision, ...page } = value;
+    return { value: page };
+  };
+  const exported = JSON.parse(
+    await (await exportDB(db, { prettyJson: false, transform: withoutRevision })).text(),
+  ) as BackupFile;
   const file: BackupFile = {
     ...exported,
     galley: { backupVersion: BACKUP_VERSION, sha256: await checksum(exported.data) },

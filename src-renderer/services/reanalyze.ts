@@ -1,6 +1,6 @@
 import { matchesRule, type Decision, type PageAnalysis, type ReanalysisProposal } from '../../src-shared/model';
 import { PIPELINE_VERSION, withFlags } from '../../src-shared/pipeline';
-import { entry, patch, replay } from '../../src-shared/review';
+import { entry, patch, readsTheSame, replay } from '../../src-shared/review';
 import { commitAction, reviewTables } from '../db/reviews';
 import type { GalleyDB, PageRow } from '../db/schema';
 import type { Analyzer } from './analyze';
@@ -99,14 +99,20 @@ async function replayStored(db: GalleyDB, pageId: string, fresh: PageAnalysis) {
 
 /**
  * Puts the replayed analysis in place as an undoable step and marks the page's decisions as the
- * replay found them.
+ * replay found them. An analysis that reads as the page already does is no step: there is nothing
+ * to undo, and undoing a bare version change would only make the page stale again.
  */
 async function takeProposal(db: GalleyDB, pageId: string, proposal: ReanalysisProposal) {
   const step = await commitAction(db, [pageId], ([page]) =>
-    entry('page.reanalyse', String(proposal.analysis.pipelineVersion), [
-      patch(pageId, [{ type: 'replace-analysis', from: page.analysis, to: proposal.analysis }]),
-    ]),
+    entry(
+      'page.reanalyse',
+      String(proposal.analysis.pipelineVersion),
+      readsTheSame(page.analysis, proposal.analysis)
+        ? []
+        : [patch(pageId, [{ type: 'replace-analysis', from: page.analysis, to: proposal.analysis }])],
+    ),
   );
+  if (!step) await db.reviews.update(pageId, { 'analysis.pipelineVersion': proposal.analysis.pipelineVersion });
   const lookAt = new Map(proposal.needsLook.map((d) => [d.id, d]));
   const decisions = await db.decisions.where('pageId').equals(pageId).toArray();
   await db.decisions.bulkPut(decisions.map((d) => lookAt.get(d.id) ?? inForce(d)));
@@ -122,8 +128,11 @@ export function acceptProposal(db: GalleyDB, pageId: string) {
 }
 
 export interface PageReanalysis {
-  /** `taken`: the page now shows the new analysis (undoable); `proposed`: it waits beside an approved or exported page. */
-  outcome: 'taken' | 'proposed';
+  /**
+   * `taken`: the page now shows the new analysis (undoable); `unchanged`: it read the same, so
+   * there is nothing to undo; `proposed`: it waits beside an approved or exported page.
+   */
+  outcome: 'taken' | 'unchanged' | 'proposed';
   needsLook: number;
 }
 
@@ -153,7 +162,7 @@ export async function reanalysePage(
       await db.reviews.put({ ...review, proposal });
       return { outcome: 'proposed', needsLook };
     }
-    await takeProposal(db, pageId, proposal);
-    return { outcome: 'taken', needsLook };
+    const step = await takeProposal(db, pageId, proposal);
+    return { outcome: step ? 'taken' : 'unchanged', needsLook };
   });
 }

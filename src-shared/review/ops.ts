@@ -30,6 +30,14 @@ export class ReviewConflictError extends Error {
   }
 }
 
+/**
+ * Whether two analyses of a page read the same: equal but for the pipeline version that made them.
+ * Putting one in place of the other changes nothing the editor could undo.
+ */
+export function readsTheSame(a: PageAnalysis, b: PageAnalysis): boolean {
+  return JSON.stringify({ ...a, pipelineVersion: 0 }) === JSON.stringify({ ...b, pipelineVersion: 0 });
+}
+
 /** The op that undoes `op`. */
 export function invertOp(op: ReviewOp): ReviewOp {
   switch (op.type) {

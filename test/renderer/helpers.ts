@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ReviewRecord } from '../../src-shared/model';
 import type { SourceFile } from '../../src-shared/ipc/contract';
 import Dexie from 'dexie';
-import { declareVersions, GalleyDB, SCHEMA_VERSIONS } from '../../src-renderer/db/schema';
+import { declareVersions, GalleyDB, SCHEMA_VERSIONS, type PageRow } from '../../src-renderer/db/schema';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const opened: GalleyDB[] = [];
@@ -15,6 +15,15 @@ export function freshDb(): GalleyDB {
   const db = new GalleyDB(`renderer-test-${++counter}`);
   opened.push(db);
   return db;
+}
+
+/**
+ * A page row without its review revision, which only tells one install's memory which review is
+ * current: a restored or imported page gets a revision of its own.
+ */
+export function withoutReviewRevision<Row extends Partial<PageRow>>(row: Row): Omit<Row, 'reviewRevision'> {
+  const { reviewRevision: _revision, ...rest } = row;
+  return rest;
 }
 
 /** Stores a review as the app's writers do, in a transaction with its page, whose counts follow it. */

@@ -210,3 +210,44 @@ describe('replay', () => {
     expect(state(analysis)).toEqual(state(page.analysis));
   });
 });
+
+describe('the decisions of one step', () => {
+  /**
+   * The fixture with `copies` more automatic edits (each on a span of its own, past the text), each
+   * counting how often its rule is read: a decision's key names an automatic edit by its rule, so
+   * that count is the keying work.
+   */
+  function pageWithCountedEdits(copies: number): { page: ReviewPage; rulesRead: () => number } {
+    let reads = 0;
+    const analysis = fixtureAnalysis();
+    const template = analysis.edits.find((e) => e.id === 'strip')!;
+    const counted = Array.from(
+      { length: copies },
+      (_, i) =>
+        new Proxy(
+          { ...template, id: `strip-${i}`, start: RAW.length + i, end: RAW.length + i + 1 },
+          {
+            get(edit, property, receiver) {
+              if (property === 'rule') reads++;
+              return Reflect.get(edit, property, receiver);
+            },
+          },
+        ),
+    );
+    const page = { pageId: 'p1', raw: RAW, analysis: { ...analysis, edits: [...analysis.edits, ...counted] } };
+    return { page, rulesRead: () => reads };
+  }
+
+  it('should key only the targets the step touched, however many edits the page has', () => {
+    const { page, rulesRead } = pageWithCountedEdits(2_000);
+    const step = revertEdit(page, 'strip-1000');
+    const after = applyEntry(page.analysis, 'p1', step, 'forward');
+    const before = rulesRead();
+
+    const { put, remove } = stepDecisions(page.analysis, after, step.patches[0].forward, CONTEXT);
+
+    expect(put).toMatchObject([{ action: { type: 'edit-status', status: 'reverted' } }]);
+    expect(remove).toEqual([]);
+    expect(rulesRead() - before).toBeLessThanOrEqual(2);
+  });
+});

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { materialize } from '../../../src-shared/model';
+import { cleanOf } from '../../../src-shared/review';
 import { db } from '../../db/db';
 import { leasePage } from '../../services/page-lease';
 import { enterPage, setOpenElsewhere, useDesk } from '../../store/desk';
@@ -59,11 +59,12 @@ export function DeskScreen({ pageId }: { pageId: string }) {
     return releaseLease;
   }, [pageId]);
 
-  // The raw row is a new object on every live-query refresh; only its text says when to re-materialize.
+  // The raw row is a new object on every live-query refresh; only its text says when to re-derive.
+  // cleanOf derives each analysis once, so the action the editor runs next reads this same page.
   const rawText = raw?.text;
   const clean = useMemo(
-    () => (rawText !== undefined && review ? materialize(rawText, review.analysis) : null),
-    [rawText, review],
+    () => (rawText !== undefined && review ? cleanOf({ pageId, raw: rawText, analysis: review.analysis }) : null),
+    [pageId, rawText, review],
   );
   const article = clean ? shownArticle(clean, articleId) : null;
 

@@ -80,15 +80,17 @@ export async function reanalyseOpenPage(): Promise<void> {
   const worker = createWorkerAnalyzer();
   try {
     const done = await saving(() => reanalysePage(db, worker.analyze, pageId), 'desk:notice.reanalyseFailed');
-    if (done)
-      pushNotice({
-        tone: 'info',
-        key: done.outcome === 'taken' ? 'desk:notice.reanalysed' : 'desk:notice.reanalysisProposed',
-      });
+    if (done) pushNotice({ tone: 'info', key: REANALYSIS_NOTICE[done.outcome] });
   } finally {
     worker.terminate();
   }
 }
+
+const REANALYSIS_NOTICE = {
+  taken: 'desk:notice.reanalysed',
+  unchanged: 'desk:notice.reanalysedUnchanged',
+  proposed: 'desk:notice.reanalysisProposed',
+} as const;
 
 /**
  * A page is approved once every split is decided and every article split off by the editor has a

@@ -219,4 +219,21 @@ describe('decisions and page status kept with every step', () => {
     await travel(reopened, 'p1', 'redo');
     expect((await reopened.pages.get('p1'))?.status).toBe('approved');
   });
+
+  it("should leave the review unwritten by a step that only moves the page's status, and by its undo", async () => {
+    const db = await freshDb();
+    await ensureReview(db, 'p1', fixtureAnalysis);
+    await commitAction(db, ['p1'], ([page]) => revertEdit(page, 'join'));
+    const written = await db.pages.get('p1');
+    const review = await db.reviews.get('p1');
+
+    await changePageStatus(db, 'p1', 'approved', 'page.approve');
+    await travel(db, 'p1', 'undo');
+    await travel(db, 'p1', 'redo');
+
+    const page = await db.pages.get('p1');
+    expect(page?.status).toBe('approved');
+    expect(page?.reviewRevision).toBe(written?.reviewRevision);
+    expect(await db.reviews.get('p1')).toEqual(review);
+  });
 });

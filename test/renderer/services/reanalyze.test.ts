@@ -116,6 +116,29 @@ describe('re-analysis on request', () => {
     expect((await db.reviews.get('p1'))!.analysis).toEqual(before);
   });
 
+  it('should record no undo step when the re-analysis changes nothing', async () => {
+    const db = await reviewedDb();
+    const before = (await db.reviews.get('p1'))!.analysis;
+    const samePipeline: Analyzer = async (pages) => pages.map(({ id }) => ({ id, analysis: fixtureAnalysis() }));
+
+    expect(await reanalysePage(db, samePipeline, 'p1', 1)).toEqual({ outcome: 'unchanged', needsLook: 0 });
+
+    expect((await db.reviews.get('p1'))!.analysis).toEqual(before);
+    expect((await travel(db, 'p1', 'undo'))?.label).toBe('text.type');
+  });
+
+  it('should bring a page whose reading did not change to the new version without an undo step', async () => {
+    const db = await reviewedDb();
+    const before = (await db.reviews.get('p1'))!.analysis;
+    const sameReading: Analyzer = async (pages) => pages.map(({ id }) => ({ id, analysis: fixtureAnalysis() }));
+
+    expect(await reanalysePage(db, sameReading, 'p1', 2)).toEqual({ outcome: 'unchanged', needsLook: 0 });
+
+    expect((await db.reviews.get('p1'))!.analysis).toEqual({ ...before, pipelineVersion: 2 });
+    expect(await stalePageIds(db, 2)).toEqual([]);
+    expect((await travel(db, 'p1', 'undo'))?.label).toBe('text.type');
+  });
+
   it('should not change an approved page on request: the new analysis waits as a proposal', async () => {
     const db = await reviewedDb();
     await changePageStatus(db, 'p1', 'approved', 'page.approve');
