@@ -60,6 +60,9 @@ function settleSplitFlags(analysis: PageAnalysis, boundary: Boundary): ReviewOp[
     .map((f) => ({ type: 'flag-status', id: f.id, from: f.status, to: 'accepted' }) as const);
 }
 
+/** The reason stored on a split the editor made: the desk shows it in the interface language. */
+export const EDITOR_SPLIT_REASON = 'split by the editor';
+
 /**
  * Starts a new article at the block whose first chunk is `chunkId`, approved at once because the
  * editor made it. A rejected boundary already there is approved again rather than duplicated.
@@ -79,7 +82,7 @@ export function splitArticleAt(page: ReviewPage, chunkId: string, title?: string
     id: newId('split'),
     chunk: chunkId,
     confidence: 1,
-    reason: 'split by the editor',
+    reason: EDITOR_SPLIT_REASON,
     status: 'approved',
     origin: 'editor',
   };

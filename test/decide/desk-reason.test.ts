@@ -8,6 +8,7 @@ import { CAPTION_FEATURES } from '../../src-shared/pipeline/decide/caption';
 import en from '../../src-renderer/i18n/locales/en/desk.json';
 import zh from '../../src-renderer/i18n/locales/zh/desk.json';
 import { describeReason } from '../../src-renderer/views/desk/reason';
+import { EDITOR_SPLIT_REASON } from '../../src-shared/review';
 
 const t = (language: 'en' | 'zh') => {
   const i18n = i18next.createInstance();
@@ -43,8 +44,12 @@ describe('a split’s reason in the desk', () => {
     expect(describeReason('+after-credit', t('zh'))).toBe('前文以署名结束');
   });
 
-  it('should show an editor’s reason, or one stored before the decisions were scored, as written', () => {
-    expect(describeReason('split by the editor', t('zh'))).toBe('split by the editor');
+  it('should name a split the editor made in the interface language', () => {
+    expect(describeReason(EDITOR_SPLIT_REASON, t('zh'))).toBe('编辑分篇');
+    expect(describeReason(EDITOR_SPLIT_REASON, t('en'))).toBe('split by the editor');
+  });
+
+  it('should show a reason stored before the decisions were scored as written', () => {
     expect(describeReason('headline followed by 本报讯 lead', t('en'))).toBe('headline followed by 本报讯 lead');
   });
 });
