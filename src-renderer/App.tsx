@@ -5,6 +5,7 @@ import type { Language, Theme } from './db/schema';
 import { LANGUAGES } from './i18n';
 import { setLanguage, setTheme } from './preferences';
 import { EditorNameField } from './views/EditorNameField';
+import { TeamServerField } from './views/TeamServerField';
 import { useLibrary } from './store/library';
 import { openLibrary, useUi } from './store/ui';
 import { Notices } from './views/Notices';
@@ -49,6 +50,7 @@ function Header() {
         {t('import')}
       </button>
       <EditorNameField />
+      <TeamServerField />
       <label className="header-field">
         <span>{t('language')}</span>
         <select value={language} onChange={(event) => void setLanguage(event.target.value as Language)}>

@@ -1,0 +1,190 @@
+import PouchDB, { type Feed, type Replication } from 'pouchdb-browser';
+import type { Decision } from '../../src-shared/model';
+import type { GalleyDB } from '../db/schema';
+import { applyTeamDecisions } from './apply';
+import { isRefusal, nextRetryDelay, replicaName } from './team-server';
+import {
+  decisionDocumentId,
+  decisionIdOfDocument,
+  inboundDecisions,
+  outboundDecision,
+  type DecisionChange,
+  type DecisionDocument,
+} from './documents';
+
+/**
+ * Where this desk stands with the team: `connecting` until the first exchange, `synced` when both
+ * sides hold the same, `offline` while the server cannot be reached (work goes on locally and is
+ * sent on reconnect), `refused` when the server said no (an address that is no database, no access),
+ * `failed` when writing what arrived (or reading what to send) failed on this desk.
+ */
+export type TeamSyncState = 'connecting' | 'synced' | 'offline' | 'refused' | 'failed';
+
+/**
+ * How far into the replica's changes this desk has written them to Dexie, so a desk closed between
+ * the two resumes there. A `_local` document: it never replicates.
+ */
+const APPLIED = '_local/galley-applied';
+interface AppliedMark {
+  _id: typeof APPLIED;
+  seq: number | string;
+}
+type ReplicaDocument = DecisionDocument | AppliedMark;
+
+/**
+ * Keeps the editor's decisions in step with the team's CouchDB database. Dexie stays what the desk
+ * reads and writes; a PouchDB replica beside it is what CouchDB's replication runs against, live and
+ * resumable from its checkpoints, so an editor offline keeps working and is caught up on reconnect.
+ *
+ * Out: every write to the decisions table (seen by Dexie hooks) is copied into the replica once its
+ * transaction has committed. In: every document the replica receives is written back to Dexie and
+ * the page's review re-derived (`applyTeamDecisions`). Both directions compare contents, so a
+ * decision coming back from the server writes nothing, and they run one at a time, in order.
+ * Returns the function that stops it.
+ */
+export function startTeamSync(
+  db: GalleyDB,
+  serverUrl: string,
+  report: (state: TeamSyncState, error?: unknown) => void,
+): () => Promise<void> {
+  const replica = new PouchDB<ReplicaDocument>(replicaName(serverUrl), { adapter: 'idb' });
+  const server = new PouchDB<ReplicaDocument>(serverUrl);
+  /** Decision ids changed here and not yet copied into the replica. */
+  const unsent = new Set<string>();
+  /** The transactions this service writes in: the hooks leave them alone. */
+  const ownTransactions = new WeakSet<IDBTransaction>();
+  /** Ids each transaction of the editor's changed, sent when it commits. */
+  const changedIn = new WeakMap<IDBTransaction, Set<string>>();
+
+  let queue: Promise<void> = Promise.resolve();
+  const inTurn = (task: () => Promise<void>) => {
+    queue = queue.then(task).catch((error: unknown) => report('failed', error));
+  };
+
+  const noteChange = (id: string, tx: { idbtrans: IDBTransaction }) => {
+    const idb = tx.idbtrans;
+    if (ownTransactions.has(idb)) return;
+    unsent.add(id);
+    let ids = changedIn.get(idb);
+    if (!ids) {
+      changedIn.set(idb, (ids = new Set()));
+      const committed = ids;
+      idb.addEventListener('complete', () => inTurn(() => send([...committed])));
+      idb.addEventListener('abort', () => committed.forEach((aborted) => unsent.delete(aborted)));
+    }
+    ids.add(id);
+  };
+  const onCreating = (id: string, _decision: Decision, tx: { idbtrans: IDBTransaction }) => noteChange(id, tx);
+  const onUpdating = (_changes: object, id: string, _decision: Decision, tx: { idbtrans: IDBTransaction }) =>
+    noteChange(id, tx);
+  const onDeleting = (id: string, _decision: Decision, tx: { idbtrans: IDBTransaction }) => noteChange(id, tx);
+  db.decisions.hook('creating', onCreating);
+  db.decisions.hook('updating', onUpdating);
+  db.decisions.hook('deleting', onDeleting);
+
+  async function replicaDocument(id: string): Promise<DecisionDocument | null> {
+    try {
+      return (await replica.get(decisionDocumentId(id))) as DecisionDocument;
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return null;
+      throw error;
+    }
+  }
+
+  /** Copies each decision's local state into the replica; the replication takes it to the server. */
+  async function send(ids: readonly string[]): Promise<void> {
+    const decisions = await db.decisions.bulkGet([...ids]);
+    for (const [i, id] of ids.entries()) {
+      const write = outboundDecision(decisions[i], await replicaDocument(id));
+      if (write && 'put' in write) await replica.put(write.put);
+      if (write && 'remove' in write) await replica.remove(write.remove._id, write.remove._rev!);
+      unsent.delete(id);
+    }
+  }
+
+  /** Decisions made before this desk joined the team (or while the service was off) that the replica never had. */
+  async function sendUnknown(): Promise<void> {
+    const known = new Set((await replica.allDocs()).rows.map((row) => row.id));
+    const ids = await db.decisions.toCollection().primaryKeys();
+    await send(ids.filter((id) => !known.has(decisionDocumentId(id))));
+  }
+
+  async function receive(changes: readonly DecisionChange[]): Promise<void> {
+    const ids = changes.map((change) =>
+      'deletedId' in change ? change.deletedId : decisionIdOfDocument(change.document._id)!,
+    );
+    const stored = await db.decisions.bulkGet(ids);
+    const local = new Map(stored.flatMap((decision) => (decision ? [[decision.id, decision] as const] : [])));
+    for (const [pageId, writes] of inboundDecisions(changes, local, unsent)) {
+      await applyTeamDecisions(db, pageId, writes, (tx) => ownTransactions.add(tx));
+    }
+  }
+
+  async function appliedSeq(): Promise<number | string> {
+    const mark = await replica.get(APPLIED).catch(() => null);
+    return mark && 'seq' in mark ? mark.seq : 0;
+  }
+  async function markApplied(seq: number | string): Promise<void> {
+    const mark = await replica.get(APPLIED).catch(() => null);
+    await replica.put({ _id: APPLIED, seq, ...(mark ? { _rev: mark._rev } : {}) });
+  }
+
+  let feed: Feed<ReplicaDocument> | null = null;
+  let stopped = false;
+  inTurn(sendUnknown);
+  inTurn(async () => {
+    if (stopped) return;
+    feed = replica.changes({ since: await appliedSeq(), live: true, include_docs: true }).on('change', (change) => {
+      const id = decisionIdOfDocument(change.id);
+      const arrived: DecisionChange | null =
+        id === null ? null : change.deleted ? { deletedId: id } : { document: change.doc as DecisionDocument };
+      inTurn(async () => {
+        if (arrived) await receive([arrived]);
+        await markApplied(change.seq);
+      });
+    });
+  });
+  /**
+   * The live replication, restarted by this desk whenever it fails: PouchDB's own `retry` does not
+   * reliably resume after the server restarts (apache/pouchdb#8050). A new replication resumes from
+   * the checkpoints both sides keep, so nothing is sent twice and nothing is lost.
+   */
+  let replication: Replication | null = null;
+  let retryDelay = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const connect = () => {
+    if (stopped) return;
+    let failed = false;
+    const current = replica
+      .sync(server, { live: true, retry: false })
+      .on('active', () => report('connecting'))
+      .on('paused', () => {
+        retryDelay = 0;
+        report('synced');
+      })
+      .on('denied', (error) => report('refused', error))
+      .on('error', (error) => {
+        if (failed || stopped) return;
+        failed = true;
+        current.cancel();
+        report(isRefusal(error) ? 'refused' : 'offline', error);
+        retryDelay = nextRetryDelay(retryDelay);
+        retryTimer = setTimeout(connect, retryDelay);
+      });
+    replication = current;
+  };
+  connect();
+  report('connecting');
+
+  return async () => {
+    stopped = true;
+    clearTimeout(retryTimer);
+    replication?.cancel();
+    await queue;
+    feed?.cancel();
+    db.decisions.hook('creating').unsubscribe(onCreating);
+    db.decisions.hook('updating').unsubscribe(onUpdating);
+    db.decisions.hook('deleting').unsubscribe(onDeleting);
+    await Promise.all([replica.close(), server.close()]);
+  };
+}

@@ -1,0 +1,84 @@
+import { create } from 'zustand';
+import { db } from '../db/db';
+import { checkTeamServer, type TeamServerCheck } from './team-server';
+import type { TeamSyncState } from './team-sync';
+
+interface TeamState {
+  /** The team database's address as stored; '' for solo use. */
+  server: string;
+  /** `solo` with no server; `waiting` while another tab of this profile runs the sync. */
+  sync: TeamSyncState | 'solo' | 'waiting';
+}
+
+export const useTeam = create<TeamState>()(() => ({ server: '', sync: 'solo' }));
+
+/**
+ * One tab per profile runs the sync: it holds a Web Lock while it does, and another tab takes over
+ * when it closes. Every tab reads the same Dexie database, so each shows what the one tab received.
+ */
+const SYNC_LOCK = 'galley-team-sync';
+
+/** Runs the sync with `url` once this tab holds the lock; returns what stops it (or stops waiting). */
+function syncWhileHeld(url: string): () => Promise<void> {
+  const stopping = new AbortController();
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let finished = Promise.resolve();
+  const run = () => {
+    finished = (async () => {
+      // Loaded only once a server is set: solo use never loads PouchDB.
+      const { startTeamSync } = await import('./team-sync');
+      const stop = startTeamSync(db, url, (sync) => useTeam.setState({ sync }));
+      await released;
+      await stop();
+    })();
+    return finished;
+  };
+  const locks = globalThis.navigator?.locks;
+  // Aborting a request still waiting for the lock rejects it: nothing was started then.
+  if (locks) locks.request(SYNC_LOCK, { signal: stopping.signal }, run).catch(() => {});
+  else void run();
+  return async () => {
+    stopping.abort();
+    release();
+    await finished;
+  };
+}
+
+let stopRunning: () => Promise<void> = async () => {};
+/** Server changes one after the other, so a sync is stopped before the next starts. */
+let switching = Promise.resolve();
+
+function follow(url: string | null): Promise<void> {
+  switching = switching.then(async () => {
+    await stopRunning();
+    stopRunning = async () => {};
+    if (url === null) {
+      useTeam.setState({ sync: 'solo' });
+      return;
+    }
+    useTeam.setState({ sync: 'waiting' });
+    stopRunning = syncWhileHeld(url);
+  });
+  return switching;
+}
+
+/** Starts syncing with the stored team server, if one is set. */
+export async function loadTeamServer(): Promise<void> {
+  // A database that cannot be opened is reported by the preferences; the desk stays solo then.
+  const stored = (await db.getMeta('teamServer').catch(() => undefined)) ?? '';
+  const check = checkTeamServer(stored);
+  const url = check.ok ? check.url : null;
+  useTeam.setState({ server: url ?? '' });
+  await follow(url);
+}
+
+/** Stores the team server the editor typed and (re)starts the sync; an address refused is not stored. */
+export async function setTeamServer(input: string): Promise<TeamServerCheck> {
+  const check = checkTeamServer(input);
+  if (!check.ok) return check;
+  useTeam.setState({ server: check.url ?? '' });
+  await db.setMeta('teamServer', check.url ?? '');
+  await follow(check.url);
+  return check;
+}

@@ -1,0 +1,77 @@
+import { expect, type Page } from '@playwright/test';
+import { articles, openLibrary, openPage, saved, SEEDS } from './support';
+import { test as withServer } from './team-server';
+
+const TEAM_DATABASE = 'sckjb';
+
+/** Two editors, each on a laptop of their own (a browser context: its own IndexedDB), both on the same page. */
+interface TwoDesks {
+  a: Page;
+  b: Page;
+  /** How many articles the page has before either decides anything. */
+  count: number;
+}
+
+/** Editors 甲 and 乙, signed in their names and joined to the team's database; their contexts close after the test. */
+const test = withServer.extend<{ desks: TwoDesks }>({
+  desks: async ({ browser, baseURL, teamServer }, use) => {
+    const contexts: Array<{ close(): Promise<void> }> = [];
+    const join = async (name: string) => {
+      const context = await browser.newContext({ baseURL });
+      contexts.push(context);
+      const page = await context.newPage();
+      await openLibrary(page);
+      await page.getByTestId('editor-name').fill(name);
+      await page.getByTestId('editor-name').press('Enter');
+      await page.getByTestId('team-server').fill(teamServer.database(TEAM_DATABASE));
+      await page.getByTestId('team-server').press('Enter');
+      await expect(syncState(page)).toHaveAttribute('data-state', 'synced');
+      await openPage(page, SEEDS[0]);
+      return page;
+    };
+    const a = await join('甲');
+    const b = await join('乙');
+    await use({ a, b, count: await articles(b).count() });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
+});
+
+// Two desks start, analyse and join before each test: more than the default 30 s on two busy cores.
+test.describe.configure({ timeout: 120_000 });
+
+const syncState = (page: Page) => page.getByTestId('team-sync');
+
+/** Rejects the split that opens the article at `index`: it joins the one before, one article fewer. */
+async function rejectSplit(page: Page, index: number): Promise<void> {
+  const count = await articles(page).count();
+  await articles(page).nth(index).getByTestId('reject-split').click();
+  await expect(articles(page)).toHaveCount(count - 1);
+  await saved(page);
+}
+
+test('should show one editor the split another rejected, without reloading', async ({ desks: { a, b, count } }) => {
+  await rejectSplit(a, 1);
+
+  await expect(articles(b)).toHaveCount(count - 1);
+  await expect(syncState(b)).toHaveAttribute('data-state', 'synced');
+});
+
+test('should keep both editors working while the server is down and exchange their work when it is back', async ({
+  desks: { a, b, count },
+  teamServer,
+}) => {
+  await teamServer.stop();
+  await expect(syncState(b)).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
+  // Both go on deciding, each a different split: every action is saved on their own laptop.
+  await rejectSplit(a, 1);
+  await rejectSplit(b, count - 1);
+  await expect(articles(a)).toHaveCount(count - 1);
+  await expect(articles(b)).toHaveCount(count - 1);
+
+  await teamServer.start();
+  // Each desk retries within ten seconds and receives the other's decision.
+  await expect(articles(a)).toHaveCount(count - 2, { timeout: 30_000 });
+  await expect(articles(b)).toHaveCount(count - 2, { timeout: 30_000 });
+  await expect(syncState(a)).toHaveAttribute('data-state', 'synced');
+  await expect(syncState(b)).toHaveAttribute('data-state', 'synced');
+});
