@@ -47,7 +47,10 @@ declare module 'pouchdb-browser' {
     get(id: string, options?: { rev?: string; conflicts?: boolean }): Promise<Doc & StoredFields>;
     put(doc: Doc & Partial<StoredFields>): Promise<Written>;
     remove(id: string, rev: string): Promise<Written>;
-    allDocs(): Promise<{ rows: Array<{ id: string; value: { rev: string } }> }>;
+    allDocs(options?: {
+      include_docs?: boolean;
+      conflicts?: boolean;
+    }): Promise<{ rows: Array<{ id: string; value: { rev: string }; doc?: Doc & StoredFields }> }>;
     changes(options: {
       since: number | string | 'now';
       live: true;

@@ -2,8 +2,10 @@ import PouchDB, { type Feed, type Replication } from 'pouchdb-browser';
 import type { Decision } from '../../src-shared/model';
 import type { GalleyDB } from '../db/schema';
 import { applyTeamDecisions } from './apply';
+import { teamConflict, type TeamConflict } from './conflicts';
 import { isRefusal, nextRetryDelay, replicaName } from './team-server';
 import {
+  decisionDocument,
   decisionDocumentId,
   decisionIdOfDocument,
   inboundDecisions,
@@ -31,6 +33,18 @@ interface AppliedMark {
 }
 type ReplicaDocument = DecisionDocument | AppliedMark;
 
+/** What the sync tells the desk: where it stands, and each decision whose conflict changed (null once settled). */
+export interface TeamSyncListener {
+  state(state: TeamSyncState, error?: unknown): void;
+  conflict(id: string, conflict: TeamConflict | null): void;
+}
+
+export interface TeamSync {
+  /** Settles a conflict on the version `rev`: it becomes the decision on every desk, the others are deleted. */
+  keep(conflict: TeamConflict, rev: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
 /**
  * Keeps the editor's decisions in step with the team's CouchDB database. Dexie stays what the desk
  * reads and writes; a PouchDB replica beside it is what CouchDB's replication runs against, live and
@@ -40,13 +54,11 @@ type ReplicaDocument = DecisionDocument | AppliedMark;
  * transaction has committed. In: every document the replica receives is written back to Dexie and
  * the page's review re-derived (`applyTeamDecisions`). Both directions compare contents, so a
  * decision coming back from the server writes nothing, and they run one at a time, in order.
- * Returns the function that stops it.
+ * A decision two editors made while apart arrives as a conflict: the winner is applied, and every
+ * version is reported until an editor keeps one.
  */
-export function startTeamSync(
-  db: GalleyDB,
-  serverUrl: string,
-  report: (state: TeamSyncState, error?: unknown) => void,
-): () => Promise<void> {
+export function startTeamSync(db: GalleyDB, serverUrl: string, listener: TeamSyncListener): TeamSync {
+  const report = listener.state;
   const replica = new PouchDB<ReplicaDocument>(replicaName(serverUrl), { adapter: 'idb' });
   const server = new PouchDB<ReplicaDocument>(serverUrl);
   /** Decision ids changed here and not yet copied into the replica. */
@@ -120,6 +132,34 @@ export function startTeamSync(
     }
   }
 
+  /** The conflict of a decision document whose winner lists losing revisions, read from the replica. */
+  async function conflictOf(winner: DecisionDocument & { _rev: string; _conflicts?: string[] }) {
+    if (!winner._conflicts?.length) return null;
+    const losers = await Promise.all(
+      winner._conflicts.map((rev) => replica.get(winner._id, { rev }) as Promise<DecisionDocument & { _rev: string }>),
+    );
+    return teamConflict([winner, ...losers]);
+  }
+
+  /** Every conflict the replica holds, reported once at start; later ones come with the changes. */
+  async function reportConflicts(): Promise<void> {
+    const { rows } = await replica.allDocs({ include_docs: true, conflicts: true });
+    for (const { id, doc } of rows) {
+      const decisionId = decisionIdOfDocument(id);
+      const conflict = decisionId && doc ? await conflictOf(doc as DecisionDocument & { _rev: string }) : null;
+      if (decisionId && conflict) listener.conflict(decisionId, conflict);
+    }
+  }
+
+  async function keep(conflict: TeamConflict, rev: string): Promise<void> {
+    const documentId = decisionDocumentId(conflict.id);
+    const winner = await replica.get(documentId, { conflicts: true });
+    const kept = conflict.versions.find((version) => version.rev === rev);
+    if (!kept) throw new RangeError(`revision ${rev} is not one of the conflict's on ${conflict.id}`);
+    if (rev !== winner._rev) await replica.put({ ...decisionDocument(kept.decision), _rev: winner._rev });
+    for (const loser of winner._conflicts ?? []) await replica.remove(documentId, loser);
+  }
+
   async function appliedSeq(): Promise<number | string> {
     const mark = await replica.get(APPLIED).catch(() => null);
     return mark && 'seq' in mark ? mark.seq : 0;
@@ -132,14 +172,18 @@ export function startTeamSync(
   let feed: Feed<ReplicaDocument> | null = null;
   let stopped = false;
   inTurn(sendUnknown);
+  inTurn(reportConflicts);
   inTurn(async () => {
     if (stopped) return;
-    feed = replica.changes({ since: await appliedSeq(), live: true, include_docs: true }).on('change', (change) => {
+    const since = await appliedSeq();
+    feed = replica.changes({ since, live: true, include_docs: true, conflicts: true }).on('change', (change) => {
       const id = decisionIdOfDocument(change.id);
-      const arrived: DecisionChange | null =
-        id === null ? null : change.deleted ? { deletedId: id } : { document: change.doc as DecisionDocument };
+      const winner = change.deleted ? null : (change.doc as DecisionDocument & { _rev: string; _conflicts?: string[] });
       inTurn(async () => {
-        if (arrived) await receive([arrived]);
+        if (id !== null) {
+          await receive([winner ? { document: winner } : { deletedId: id }]);
+          listener.conflict(id, winner ? await conflictOf(winner) : null);
+        }
         await markApplied(change.seq);
       });
     });
@@ -176,7 +220,7 @@ export function startTeamSync(
   connect();
   report('connecting');
 
-  return async () => {
+  const stop = async () => {
     stopped = true;
     clearTimeout(retryTimer);
     replication?.cancel();
@@ -186,5 +230,9 @@ export function startTeamSync(
     db.decisions.hook('updating').unsubscribe(onUpdating);
     db.decisions.hook('deleting').unsubscribe(onDeleting);
     await Promise.all([replica.close(), server.close()]);
+  };
+  return {
+    keep: (conflict, rev) => new Promise((resolve, reject) => inTurn(() => keep(conflict, rev).then(resolve, reject))),
+    stop,
   };
 }

@@ -1,16 +1,35 @@
 import { create } from 'zustand';
 import { db } from '../db/db';
 import { checkTeamServer, type TeamServerCheck } from './team-server';
-import type { TeamSyncState } from './team-sync';
+import type { TeamConflict } from './conflicts';
+import type { TeamSync, TeamSyncState } from './team-sync';
 
 interface TeamState {
   /** The team database's address as stored; '' for solo use. */
   server: string;
   /** `solo` with no server; `waiting` while another tab of this profile runs the sync. */
   sync: TeamSyncState | 'solo' | 'waiting';
+  /** Decisions the team made differently while apart, by decision id; known to the tab that syncs. */
+  conflicts: Record<string, TeamConflict>;
 }
 
-export const useTeam = create<TeamState>()(() => ({ server: '', sync: 'solo' }));
+export const useTeam = create<TeamState>()(() => ({ server: '', sync: 'solo', conflicts: {} }));
+
+/** The sync this tab runs, while it runs one. */
+let running: TeamSync | null = null;
+
+function noteConflict(id: string, conflict: TeamConflict | null): void {
+  const conflicts = { ...useTeam.getState().conflicts };
+  if (conflict) conflicts[id] = conflict;
+  else delete conflicts[id];
+  useTeam.setState({ conflicts });
+}
+
+/** Settles a conflict on one of its versions, on every desk. */
+export async function keepVersion(conflict: TeamConflict, rev: string): Promise<void> {
+  if (!running) throw new Error('the team sync is not running in this tab');
+  await running.keep(conflict, rev);
+}
 
 /**
  * One tab per profile runs the sync: it holds a Web Lock while it does, and another tab takes over
@@ -28,9 +47,15 @@ function syncWhileHeld(url: string): () => Promise<void> {
     finished = (async () => {
       // Loaded only once a server is set: solo use never loads PouchDB.
       const { startTeamSync } = await import('./team-sync');
-      const stop = startTeamSync(db, url, (sync) => useTeam.setState({ sync }));
+      const sync = startTeamSync(db, url, {
+        state: (state) => useTeam.setState({ sync: state }),
+        conflict: noteConflict,
+      });
+      running = sync;
       await released;
-      await stop();
+      running = null;
+      await sync.stop();
+      useTeam.setState({ conflicts: {} });
     })();
     return finished;
   };

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { articles, openLibrary, openPage, saved, SEEDS } from './support';
-import { test as withServer } from './team-server';
+import { test as withServer, type TeamServer } from './team-server';
 
 const TEAM_DATABASE = 'sckjb';
 
@@ -41,6 +41,13 @@ test.describe.configure({ timeout: 120_000 });
 
 const syncState = (page: Page) => page.getByTestId('team-sync');
 
+/** Stops the server and waits until both desks know they are offline: what they do next stays on their laptops. */
+async function apart({ a, b }: TwoDesks, server: TeamServer): Promise<void> {
+  await server.stop();
+  for (const desk of [a, b])
+    await expect(syncState(desk)).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
+}
+
 /** Rejects the split that opens the article at `index`: it joins the one before, one article fewer. */
 async function rejectSplit(page: Page, index: number): Promise<void> {
   const count = await articles(page).count();
@@ -57,11 +64,11 @@ test('should show one editor the split another rejected, without reloading', asy
 });
 
 test('should keep both editors working while the server is down and exchange their work when it is back', async ({
-  desks: { a, b, count },
+  desks,
   teamServer,
 }) => {
-  await teamServer.stop();
-  await expect(syncState(b)).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
+  const { a, b, count } = desks;
+  await apart(desks, teamServer);
   // Both go on deciding, each a different split: every action is saved on their own laptop.
   await rejectSplit(a, 1);
   await rejectSplit(b, count - 1);
@@ -74,4 +81,31 @@ test('should keep both editors working while the server is down and exchange the
   await expect(articles(b)).toHaveCount(count - 2, { timeout: 30_000 });
   await expect(syncState(a)).toHaveAttribute('data-state', 'synced');
   await expect(syncState(b)).toHaveAttribute('data-state', 'synced');
+});
+
+test('should show both editors a split they decided differently while apart, with both authors, until one keeps a version', async ({
+  desks,
+  teamServer,
+}) => {
+  const { a, b, count } = desks;
+  await apart(desks, teamServer);
+  await rejectSplit(a, 1);
+  await articles(b).nth(1).getByTestId('approve-split').click();
+  await saved(b);
+
+  await teamServer.start();
+  const version = (desk: Page, author: string) =>
+    desk.getByTestId('team-conflict').getByTestId('conflict-version').filter({ hasText: author });
+  for (const desk of [a, b]) {
+    await expect(version(desk, '甲')).toContainText('拒绝分割', { timeout: 30_000 });
+    await expect(version(desk, '乙')).toContainText('批准分割');
+  }
+
+  await version(a, '乙').getByTestId('keep-version').click();
+
+  for (const desk of [a, b]) {
+    await expect(desk.getByTestId('team-conflict')).toHaveCount(0, { timeout: 30_000 });
+    await expect(articles(desk)).toHaveCount(count);
+    await expect(articles(desk).nth(1).getByTestId('approve-split')).toHaveCount(0);
+  }
 });

@@ -9,20 +9,8 @@ import {
   sameValue,
 } from '../../../src-renderer/sync/documents';
 import type { Decision } from '../../../src-shared/model';
+import { approved, rejected } from './decisions';
 
-const rejected: Decision = {
-  id: 'p1|split@120',
-  pageId: 'p1',
-  key: 'split@120',
-  who: '甲',
-  at: 1_700_000_000_000,
-  action: { type: 'split', chunkStart: 120, status: 'rejected' },
-};
-const approved: Decision = {
-  ...rejected,
-  who: '乙',
-  action: { ...rejected.action, status: 'approved' } as Decision['action'],
-};
 const dismissed: Decision = {
   id: 'p2|flag:ocr.lookalike@5-6',
   pageId: 'p2',
