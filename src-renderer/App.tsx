@@ -5,6 +5,7 @@ import type { Language, Theme } from './db/schema';
 import { LANGUAGES } from './i18n';
 import { setLanguage, setTheme } from './preferences';
 import { EditorNameField } from './views/EditorNameField';
+import { PageAssignment } from './views/PageAssignment';
 import { TeamConflicts } from './views/TeamConflicts';
 import { TeamServerField } from './views/TeamServerField';
 import { useLibrary } from './store/library';
@@ -21,6 +22,7 @@ export function App() {
     <div className="app">
       <Header />
       <main className="app-main">
+        <PageAssignment />
         <TeamConflicts />
         <ScreenBoundary key={route.name === 'page' ? route.pageId : route.name}>
           {route.name === 'library' ? <LibraryScreen /> : <PageScreen pageId={route.pageId} />}

@@ -111,3 +111,31 @@ export function outboundDecision(local: Decision | undefined, current: DecisionD
   if (current && sameDecision(current, local)) return null;
   return { put: current?._rev ? { ...decisionDocument(local), _rev: current._rev } : decisionDocument(local) };
 }
+
+/** Who has a page: an editor took it (or was given it) at `since`. Others see it as taken and can still read it. */
+export interface Assignment {
+  editor: string;
+  since: number;
+}
+
+export interface AssignmentDocument extends Assignment {
+  _id: string;
+  _rev?: string;
+  type: 'assignment';
+  pageId: string;
+}
+
+const ASSIGNMENT_PREFIX = 'assignment:';
+
+export function assignmentDocumentId(pageId: string): string {
+  return ASSIGNMENT_PREFIX + pageId;
+}
+
+export function assignmentDocument(pageId: string, { editor, since }: Assignment): AssignmentDocument {
+  return { _id: assignmentDocumentId(pageId), type: 'assignment', pageId, editor, since };
+}
+
+/** The page an assignment document is about, or null for a document of another kind. */
+export function pageIdOfAssignment(documentId: string): string | null {
+  return documentId.startsWith(ASSIGNMENT_PREFIX) ? documentId.slice(ASSIGNMENT_PREFIX.length) : null;
+}

@@ -5,9 +5,14 @@ import { applyTeamDecisions } from './apply';
 import { teamConflict, type TeamConflict } from './conflicts';
 import { isRefusal, nextRetryDelay, replicaName } from './team-server';
 import {
+  assignmentDocument,
+  assignmentDocumentId,
   decisionDocument,
   decisionDocumentId,
   decisionIdOfDocument,
+  pageIdOfAssignment,
+  type Assignment,
+  type AssignmentDocument,
   inboundDecisions,
   outboundDecision,
   type DecisionChange,
@@ -31,17 +36,21 @@ interface AppliedMark {
   _id: typeof APPLIED;
   seq: number | string;
 }
-type ReplicaDocument = DecisionDocument | AppliedMark;
+type ReplicaDocument = DecisionDocument | AssignmentDocument | AppliedMark;
 
 /** What the sync tells the desk: where it stands, and each decision whose conflict changed (null once settled). */
 export interface TeamSyncListener {
   state(state: TeamSyncState, error?: unknown): void;
   conflict(id: string, conflict: TeamConflict | null): void;
+  /** Who has the page now, or null once it is free. */
+  assignment(pageId: string, assignment: Assignment | null): void;
 }
 
 export interface TeamSync {
   /** Settles a conflict on the version `rev`: it becomes the decision on every desk, the others are deleted. */
   keep(conflict: TeamConflict, rev: string): Promise<void>;
+  /** Gives the page to an editor, or frees it (null), for the whole team. */
+  assign(pageId: string, assignment: Assignment | null): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -72,6 +81,10 @@ export function startTeamSync(db: GalleyDB, serverUrl: string, listener: TeamSyn
   const inTurn = (task: () => Promise<void>) => {
     queue = queue.then(task).catch((error: unknown) => report('failed', error));
   };
+
+  /** Runs an editor's request in turn and hands its outcome back to them, rather than to the state. */
+  const inTurnAwaited = (task: () => Promise<void>) =>
+    new Promise<void>((resolve, reject) => inTurn(() => task().then(resolve, reject)));
 
   const noteChange = (id: string, tx: { idbtrans: IDBTransaction }) => {
     const idb = tx.idbtrans;
@@ -141,14 +154,27 @@ export function startTeamSync(db: GalleyDB, serverUrl: string, listener: TeamSyn
     return teamConflict([winner, ...losers]);
   }
 
-  /** Every conflict the replica holds, reported once at start; later ones come with the changes. */
-  async function reportConflicts(): Promise<void> {
+  /** Every conflict and assignment the replica holds, reported once at start; later ones come with the changes. */
+  async function reportKnown(): Promise<void> {
     const { rows } = await replica.allDocs({ include_docs: true, conflicts: true });
     for (const { id, doc } of rows) {
       const decisionId = decisionIdOfDocument(id);
       const conflict = decisionId && doc ? await conflictOf(doc as DecisionDocument & { _rev: string }) : null;
       if (decisionId && conflict) listener.conflict(decisionId, conflict);
+      const pageId = pageIdOfAssignment(id);
+      if (pageId !== null && doc) listener.assignment(pageId, doc as AssignmentDocument);
     }
+  }
+
+  async function assign(pageId: string, assignment: Assignment | null): Promise<void> {
+    const documentId = assignmentDocumentId(pageId);
+    const current = await replica.get(documentId).catch((error: { status?: number }) => {
+      if (error.status === 404) return null;
+      throw error;
+    });
+    if (assignment)
+      await replica.put({ ...assignmentDocument(pageId, assignment), ...(current ? { _rev: current._rev } : {}) });
+    else if (current) await replica.remove(documentId, current._rev);
   }
 
   async function keep(conflict: TeamConflict, rev: string): Promise<void> {
@@ -172,18 +198,20 @@ export function startTeamSync(db: GalleyDB, serverUrl: string, listener: TeamSyn
   let feed: Feed<ReplicaDocument> | null = null;
   let stopped = false;
   inTurn(sendUnknown);
-  inTurn(reportConflicts);
+  inTurn(reportKnown);
   inTurn(async () => {
     if (stopped) return;
     const since = await appliedSeq();
     feed = replica.changes({ since, live: true, include_docs: true, conflicts: true }).on('change', (change) => {
       const id = decisionIdOfDocument(change.id);
-      const winner = change.deleted ? null : (change.doc as DecisionDocument & { _rev: string; _conflicts?: string[] });
+      const pageId = pageIdOfAssignment(change.id);
       inTurn(async () => {
         if (id !== null) {
+          const winner = change.deleted ? null : (change.doc as DecisionDocument & { _rev: string });
           await receive([winner ? { document: winner } : { deletedId: id }]);
           listener.conflict(id, winner ? await conflictOf(winner) : null);
         }
+        if (pageId !== null) listener.assignment(pageId, change.deleted ? null : (change.doc as AssignmentDocument));
         await markApplied(change.seq);
       });
     });
@@ -232,7 +260,8 @@ export function startTeamSync(db: GalleyDB, serverUrl: string, listener: TeamSyn
     await Promise.all([replica.close(), server.close()]);
   };
   return {
-    keep: (conflict, rev) => new Promise((resolve, reject) => inTurn(() => keep(conflict, rev).then(resolve, reject))),
+    keep: (conflict, rev) => inTurnAwaited(() => keep(conflict, rev)),
+    assign: (pageId, assignment) => inTurnAwaited(() => assign(pageId, assignment)),
     stop,
   };
 }

@@ -1,7 +1,10 @@
 import { create } from 'zustand';
 import { db } from '../db/db';
 import { checkTeamServer, type TeamServerCheck } from './team-server';
+import { useUi } from '../store/ui';
+import { DEFAULT_EDITOR } from '../../src-shared/model';
 import type { TeamConflict } from './conflicts';
+import type { Assignment } from './documents';
 import type { TeamSync, TeamSyncState } from './team-sync';
 
 interface TeamState {
@@ -11,9 +14,11 @@ interface TeamState {
   sync: TeamSyncState | 'solo' | 'waiting';
   /** Decisions the team made differently while apart, by decision id; known to the tab that syncs. */
   conflicts: Record<string, TeamConflict>;
+  /** Who has which page, by page id; pages nobody has are absent. */
+  assignments: Record<string, Assignment>;
 }
 
-export const useTeam = create<TeamState>()(() => ({ server: '', sync: 'solo', conflicts: {} }));
+export const useTeam = create<TeamState>()(() => ({ server: '', sync: 'solo', conflicts: {}, assignments: {} }));
 
 /** The sync this tab runs, while it runs one. */
 let running: TeamSync | null = null;
@@ -25,10 +30,32 @@ function noteConflict(id: string, conflict: TeamConflict | null): void {
   useTeam.setState({ conflicts });
 }
 
+function noteAssignment(pageId: string, assignment: Assignment | null): void {
+  const assignments = { ...useTeam.getState().assignments };
+  if (assignment) assignments[pageId] = { editor: assignment.editor, since: assignment.since };
+  else delete assignments[pageId];
+  useTeam.setState({ assignments });
+}
+
+/** This editor takes the page: every other desk shows it as taken by them, since now. */
+export async function takePage(pageId: string): Promise<void> {
+  const editor = useUi.getState().editorName || DEFAULT_EDITOR;
+  await runningSync().assign(pageId, { editor, since: Date.now() });
+}
+
+/** Frees the page for the team. */
+export async function releasePage(pageId: string): Promise<void> {
+  await runningSync().assign(pageId, null);
+}
+
+function runningSync(): TeamSync {
+  if (!running) throw new Error('the team sync is not running in this tab');
+  return running;
+}
+
 /** Settles a conflict on one of its versions, on every desk. */
 export async function keepVersion(conflict: TeamConflict, rev: string): Promise<void> {
-  if (!running) throw new Error('the team sync is not running in this tab');
-  await running.keep(conflict, rev);
+  await runningSync().keep(conflict, rev);
 }
 
 /**
@@ -50,12 +77,13 @@ function syncWhileHeld(url: string): () => Promise<void> {
       const sync = startTeamSync(db, url, {
         state: (state) => useTeam.setState({ sync: state }),
         conflict: noteConflict,
+        assignment: noteAssignment,
       });
       running = sync;
       await released;
       running = null;
       await sync.stop();
-      useTeam.setState({ conflicts: {} });
+      useTeam.setState({ conflicts: {}, assignments: {} });
     })();
     return finished;
   };

@@ -109,3 +109,18 @@ test('should show both editors a split they decided differently while apart, wit
     await expect(articles(desk).nth(1).getByTestId('approve-split')).toHaveCount(0);
   }
 });
+
+test("should show a page one editor took as taken on the other's desk, still readable, and free again once released", async ({
+  desks: { a, b },
+}) => {
+  await a.getByTestId('take-page').click();
+  await expect(a.getByTestId('page-mine')).toBeVisible();
+
+  await expect(b.getByTestId('page-taken')).toContainText('甲');
+  await expect(b.getByTestId('take-page')).toHaveCount(0);
+  await expect(articles(b).first()).toBeVisible();
+
+  await a.getByTestId('release-page').click();
+  await expect(b.getByTestId('take-page')).toBeVisible();
+  await expect(b.getByTestId('page-taken')).toHaveCount(0);
+});

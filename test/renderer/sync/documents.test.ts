@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  assignmentDocument,
   decisionDocument,
   decisionIdOfDocument,
   decisionOfDocument,
   inboundDecisions,
   outboundDecision,
+  pageIdOfAssignment,
   sameDecision,
   sameValue,
 } from '../../../src-renderer/sync/documents';
@@ -114,5 +116,20 @@ describe('outboundDecision', () => {
     const stored = { ...decisionDocument(rejected), _rev: '1-a' };
     expect(outboundDecision(undefined, stored)).toEqual({ remove: stored });
     expect(outboundDecision(undefined, null)).toBeNull();
+  });
+});
+
+describe('assignment documents', () => {
+  it('should name the page an assignment document is about, and no other document', () => {
+    const document = assignmentDocument('p1', { editor: '甲', since: 1_700_000_000_000 });
+    expect(document).toEqual({
+      _id: 'assignment:p1',
+      type: 'assignment',
+      pageId: 'p1',
+      editor: '甲',
+      since: 1_700_000_000_000,
+    });
+    expect(pageIdOfAssignment(document._id)).toBe('p1');
+    expect(pageIdOfAssignment(decisionDocument(rejected)._id)).toBeNull();
   });
 });
