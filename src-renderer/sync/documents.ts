@@ -106,8 +106,17 @@ export function inboundDecisions(
 /** The write that brings the replica's document (null when there is none, or it is deleted) in line with the local decision. */
 export type OutboundWrite = { put: DecisionDocument } | { remove: DecisionDocument } | null;
 
-export function outboundDecision(local: Decision | undefined, current: DecisionDocument | null): OutboundWrite {
-  if (!local) return current ? { remove: current } : null;
+/**
+ * `pageHeld` says whether this library still has the decision's page. A decision gone with its
+ * page was not taken back: the editor removed the page from their own library, and the team's
+ * decisions on it stay.
+ */
+export function outboundDecision(
+  local: Decision | undefined,
+  current: DecisionDocument | null,
+  pageHeld: boolean,
+): OutboundWrite {
+  if (!local) return current && pageHeld ? { remove: current } : null;
   if (current && sameDecision(current, local)) return null;
   return { put: current?._rev ? { ...decisionDocument(local), _rev: current._rev } : decisionDocument(local) };
 }

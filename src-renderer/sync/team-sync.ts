@@ -120,7 +120,9 @@ export function startTeamSync(db: GalleyDB, serverUrl: string, listener: TeamSyn
   async function send(ids: readonly string[]): Promise<void> {
     const decisions = await db.decisions.bulkGet([...ids]);
     for (const [i, id] of ids.entries()) {
-      const write = outboundDecision(decisions[i], await replicaDocument(id));
+      const current = await replicaDocument(id);
+      const pageHeld = current !== null && (await db.pages.get(current.pageId)) !== undefined;
+      const write = outboundDecision(decisions[i], current, pageHeld);
       if (write && 'put' in write) await replica.put(write.put);
       if (write && 'remove' in write) await replica.remove(write.remove._id, write.remove._rev!);
       unsent.delete(id);

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { articles, openLibrary, openPage, saved, SEEDS } from './support';
+import { articles, openLibrary, openPage, rows, saved, SEEDS } from './support';
 import { test as withServer, type TeamServer } from './team-server';
 
 const TEAM_DATABASE = 'sckjb';
@@ -123,4 +123,29 @@ test("should show a page one editor took as taken on the other's desk, still rea
   await a.getByTestId('release-page').click();
   await expect(b.getByTestId('take-page')).toBeVisible();
   await expect(b.getByTestId('page-taken')).toHaveCount(0);
+});
+
+test("should keep the team's decisions on a page one editor deleted from their own library", async ({
+  desks: { a, b, count },
+}) => {
+  await rejectSplit(a, 1);
+  await expect(articles(b)).toHaveCount(count - 1);
+
+  await a.getByRole('button', { name: '← 文库' }).click();
+  await a.getByTestId('page-table').focus();
+  await a.keyboard.press('Home');
+  await a.keyboard.press('Delete');
+  await a.getByRole('dialog').getByRole('button', { name: '删除', exact: true }).click();
+  await expect(rows(a)).toHaveCount(SEEDS.length - 1);
+  // A later decision of 甲's on another page: once 乙 has it, 乙 has everything 甲 sent before it.
+  await openPage(a, SEEDS[1]);
+  const otherCount = await articles(a).count();
+  await rejectSplit(a, 1);
+  await b.getByRole('button', { name: '← 文库' }).click();
+  await openPage(b, SEEDS[1]);
+  await expect(articles(b)).toHaveCount(otherCount - 1);
+
+  await b.getByRole('button', { name: '← 文库' }).click();
+  await openPage(b, SEEDS[0]);
+  await expect(articles(b)).toHaveCount(count - 1);
 });

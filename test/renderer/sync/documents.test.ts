@@ -100,22 +100,26 @@ describe('inboundDecisions', () => {
 
 describe('outboundDecision', () => {
   it('should create the document of a decision the replica does not have', () => {
-    expect(outboundDecision(rejected, null)).toEqual({ put: decisionDocument(rejected) });
+    expect(outboundDecision(rejected, null, true)).toEqual({ put: decisionDocument(rejected) });
   });
 
   it('should update the document with its revision when the decision changed', () => {
     const stored = { ...decisionDocument(rejected), _rev: '1-a' };
-    expect(outboundDecision(approved, stored)).toEqual({ put: { ...decisionDocument(approved), _rev: '1-a' } });
+    expect(outboundDecision(approved, stored, true)).toEqual({ put: { ...decisionDocument(approved), _rev: '1-a' } });
   });
 
   it('should write nothing when the replica already says the same', () => {
-    expect(outboundDecision(rejected, { ...decisionDocument(rejected), _rev: '1-a' })).toBeNull();
+    expect(outboundDecision(rejected, { ...decisionDocument(rejected), _rev: '1-a' }, true)).toBeNull();
   });
 
   it('should delete the document of a decision taken back here, and nothing when there is none', () => {
     const stored = { ...decisionDocument(rejected), _rev: '1-a' };
-    expect(outboundDecision(undefined, stored)).toEqual({ remove: stored });
-    expect(outboundDecision(undefined, null)).toBeNull();
+    expect(outboundDecision(undefined, stored, true)).toEqual({ remove: stored });
+    expect(outboundDecision(undefined, null, true)).toBeNull();
+  });
+
+  it("should keep the team's decisions on a page this editor deleted from their own library", () => {
+    expect(outboundDecision(undefined, { ...decisionDocument(rejected), _rev: '1-a' }, false)).toBeNull();
   });
 });
 
