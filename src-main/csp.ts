@@ -1,7 +1,10 @@
 /**
  * The Content-Security-Policy sent with every page of the app, the one definition for the Electron
  * protocol and session and for the web build's server, preview and page (vite.web.config.ts): only
- * the app's own files, no inline or eval'd script, no plugins, no framing, no remote connections.
+ * the app's own files, no inline or eval'd script, no plugins, no framing. The one way out is
+ * `connect-src` to the team's CouchDB server (src-renderer/sync/team-server.ts): over https, or plain
+ * http to this machine only. The policy cannot name the configured server, since the web build's
+ * page carries it fixed, so it allows the schemes the address check allows.
  * Inline styles stay allowed because React writes `style` attributes (list virtualization
  * positions rows that way). The same policy serves the dev server: Vite's client loads as a file,
  * and CSP3's 'self' covers its same-host HMR websocket. Zod runs jitless (src-shared/zod-config.ts)
@@ -13,7 +16,7 @@ const DIRECTIVES: Record<string, string[]> = {
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'"],
-  'connect-src': ["'self'"],
+  'connect-src': ["'self'", 'https:', 'http://localhost:*', 'http://127.0.0.1:*'],
   'worker-src': ["'self'"],
   'object-src': ["'none'"],
   'frame-src': ["'none'"],

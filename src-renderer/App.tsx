@@ -5,6 +5,9 @@ import type { Language, Theme } from './db/schema';
 import { LANGUAGES } from './i18n';
 import { setLanguage, setTheme } from './preferences';
 import { EditorNameField } from './views/EditorNameField';
+import { PageAssignment } from './views/PageAssignment';
+import { TeamConflicts } from './views/TeamConflicts';
+import { TeamServerField } from './views/TeamServerField';
 import { useLibrary } from './store/library';
 import { openLibrary, useUi } from './store/ui';
 import { Notices } from './views/Notices';
@@ -19,6 +22,8 @@ export function App() {
     <div className="app">
       <Header />
       <main className="app-main">
+        <PageAssignment />
+        <TeamConflicts />
         <ScreenBoundary key={route.name === 'page' ? route.pageId : route.name}>
           {route.name === 'library' ? <LibraryScreen /> : <PageScreen pageId={route.pageId} />}
         </ScreenBoundary>
@@ -49,6 +54,7 @@ function Header() {
         {t('import')}
       </button>
       <EditorNameField />
+      <TeamServerField />
       <label className="header-field">
         <span>{t('language')}</span>
         <select value={language} onChange={(event) => void setLanguage(event.target.value as Language)}>

@@ -132,6 +132,8 @@ export interface MetaValues {
   theme: Theme;
   /** The name approvals and exports are signed with. */
   editorName: string;
+  /** The team's CouchDB database (src-renderer/sync/); '' or absent for solo use. */
+  teamServer: string;
 }
 export type MetaKey = keyof MetaValues;
 export type MetaRow = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaKey];

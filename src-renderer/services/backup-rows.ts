@@ -145,6 +145,7 @@ const metaRow: z.ZodType<MetaRow> = z.discriminatedUnion('key', [
   z.strictObject({ key: z.literal('language'), value: z.enum(['zh', 'en']) }),
   z.strictObject({ key: z.literal('theme'), value: z.enum(['light', 'dark']) }),
   z.strictObject({ key: z.literal('editorName'), value: z.string() }),
+  z.strictObject({ key: z.literal('teamServer'), value: z.string() }),
 ]);
 
 const rows = {

@@ -72,7 +72,8 @@ export async function reanalyzeStale(
   return report;
 }
 
-function inForce(decision: Decision): Decision {
+/** The decision with its last replay's "needs a look" mark taken off: it found its target. */
+export function inForce(decision: Decision): Decision {
   const kept = { ...decision };
   delete kept.needsLook;
   return kept;

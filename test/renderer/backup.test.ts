@@ -73,6 +73,7 @@ async function populatedDb(): Promise<GalleyDB> {
   await travel(db, pageId, 'undo');
   await db.tombstones.put({ id: 'f'.repeat(64), name: 'gone.txt', deletedAt: 3 });
   await db.setMeta('language', 'zh');
+  await db.setMeta('teamServer', 'https://couch.example.org/sckjb');
   // An issue and a step of its undo log: both travel with the backup.
   await createIssue(db, { paper: '四川科技报', date: '2023-10-18', number: null }, [added[2].id, added[1].id], 30_000);
   return db;

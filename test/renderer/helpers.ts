@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import type { ReviewRecord } from '../../src-shared/model';
 import type { SourceFile } from '../../src-shared/ipc/contract';
 import Dexie from 'dexie';
+import { commitAction, ensureReview } from '../../src-renderer/db/reviews';
+import { approveBoundary, cleanOf, dismissFlag, editBlockText, revertEdit } from '../../src-shared/review';
+import { fixtureAnalysis, RAW } from '../review/fixture';
 import { declareVersions, GalleyDB, SCHEMA_VERSIONS, type PageRow } from '../../src-renderer/db/schema';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -44,6 +47,20 @@ export async function dbWithPage(raw: string): Promise<GalleyDB> {
     stats: null,
   });
   await db.raws.put({ id: 'p1', text: raw });
+  return db;
+}
+
+/** A page reviewed on pipeline version 1: a split approved, an edit reverted, a flag dismissed, a paragraph typed. */
+export async function reviewedDb(): Promise<GalleyDB> {
+  const db = await dbWithPage(RAW);
+  await ensureReview(db, 'p1', fixtureAnalysis);
+  await commitAction(db, ['p1'], ([page]) => approveBoundary(page, 'b2'));
+  await commitAction(db, ['p1'], ([page]) => revertEdit(page, 'strip'));
+  await commitAction(db, ['p1'], ([page]) => dismissFlag(page, 'f-lookalike'));
+  await commitAction(db, ['p1'], ([page]) => {
+    const article = cleanOf(page).articles[1];
+    return editBlockText(page, article.id, article.blocks[0].id, '本报讯 广汉市向荥经县学习。');
+  });
   return db;
 }
 

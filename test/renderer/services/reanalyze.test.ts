@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { changePageStatus, commitAction, ensureReview, travel } from '../../../src-renderer/db/reviews';
-import type { GalleyDB } from '../../../src-renderer/db/schema';
+import { changePageStatus, travel } from '../../../src-renderer/db/reviews';
 import type { Analyzer } from '../../../src-renderer/services/analyze';
 import {
   acceptProposal,
@@ -12,25 +11,11 @@ import {
 } from '../../../src-renderer/services/reanalyze';
 import type { PageAnalysis } from '../../../src-shared/model';
 import { PIPELINE_VERSION } from '../../../src-shared/pipeline';
-import { approveBoundary, cleanOf, dismissFlag, editBlockText, revertEdit } from '../../../src-shared/review';
+import { cleanOf } from '../../../src-shared/review';
 import { fixtureAnalysis, RAW } from '../../review/fixture';
-import { closeDatabases, dbWithPage } from '../helpers';
+import { closeDatabases, reviewedDb } from '../helpers';
 
 afterEach(closeDatabases);
-
-/** A page reviewed on pipeline version 1: a split approved, an edit reverted, a flag dismissed, a paragraph typed. */
-async function reviewedDb(): Promise<GalleyDB> {
-  const db = await dbWithPage(RAW);
-  await ensureReview(db, 'p1', fixtureAnalysis);
-  await commitAction(db, ['p1'], ([page]) => approveBoundary(page, 'b2'));
-  await commitAction(db, ['p1'], ([page]) => revertEdit(page, 'strip'));
-  await commitAction(db, ['p1'], ([page]) => dismissFlag(page, 'f-lookalike'));
-  await commitAction(db, ['p1'], ([page]) => {
-    const article = cleanOf(page).articles[1];
-    return editBlockText(page, article.id, article.blocks[0].id, '本报讯 广汉市向荥经县学习。');
-  });
-  return db;
-}
 
 /** A later pipeline: the same reading under new ids, and without the doubt the editor dismissed. */
 const laterPipeline: Analyzer = async (pages) =>

@@ -1,0 +1,150 @@
+import type { Decision } from '../../src-shared/model';
+
+/**
+ * How the local records that a team shares are written as documents of the team's CouchDB
+ * database. Only the editors' own facts travel: a decision is what one editor did to one target of
+ * one page, and every desk derives its page's analysis from the raw text and these decisions.
+ * The analysis itself is never a document, since each desk recomputes it.
+ */
+
+/** A decision as a team document: the record without `needsLook`, which each desk's replay sets for itself. */
+export interface DecisionDocument {
+  _id: string;
+  _rev?: string;
+  type: 'decision';
+  pageId: string;
+  key: Decision['key'];
+  who: string;
+  at: number;
+  action: Decision['action'];
+}
+
+const DECISION_PREFIX = 'decision:';
+
+/** A decision's document id: its local id under a prefix, so other kinds of document can sit beside it. */
+export function decisionDocumentId(decisionId: string): string {
+  return DECISION_PREFIX + decisionId;
+}
+
+/** The local decision id a document stands for, or null for a document of another kind. */
+export function decisionIdOfDocument(documentId: string): string | null {
+  return documentId.startsWith(DECISION_PREFIX) ? documentId.slice(DECISION_PREFIX.length) : null;
+}
+
+export function decisionDocument(decision: Decision): DecisionDocument {
+  const { id, pageId, key, who, at, action } = decision;
+  return { _id: decisionDocumentId(id), type: 'decision', pageId, key, who, at, action };
+}
+
+export function decisionOfDocument(document: DecisionDocument): Decision {
+  const { _id, pageId, key, who, at, action } = document;
+  return { id: decisionIdOfDocument(_id) ?? _id, pageId, key, who, at, action };
+}
+
+/** Whether a document says what the decision says; CouchDB's own fields and the local `needsLook` do not count. */
+export function sameDecision(document: DecisionDocument, decision: Decision): boolean {
+  return sameValue(stripCouchFields(document), stripCouchFields(decisionDocument(decision)));
+}
+
+function stripCouchFields(document: DecisionDocument): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(document).filter(([name]) => !name.startsWith('_') || name === '_id'));
+}
+
+/** Structural equality of JSON values: key order differs between a record built here and one read back from CouchDB. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const bKeys = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return (
+    aKeys.length === bKeys.length &&
+    aKeys.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
+}
+
+/** A change read from the local replica: a decision document as it now stands, or its id once deleted. */
+export type DecisionChange = { document: DecisionDocument } | { deletedId: string };
+
+/** What one page's local decisions must become to match what arrived from the team. */
+export interface InboundDecisions {
+  put: Decision[];
+  remove: string[];
+}
+
+/**
+ * The local writes that bring `local` (each changed id's decision as stored here, or undefined) in
+ * line with the arrived changes, grouped by page. A change equal to what is stored (this desk's own,
+ * come back) writes nothing; a decision changed here and not yet sent (`unsent`) keeps the local
+ * version, which goes out next and follows the arrived one.
+ */
+export function inboundDecisions(
+  changes: readonly DecisionChange[],
+  local: ReadonlyMap<string, Decision>,
+  unsent: ReadonlySet<string>,
+): Map<string, InboundDecisions> {
+  const byPage = new Map<string, InboundDecisions>();
+  const pageOf = (pageId: string) => {
+    let writes = byPage.get(pageId);
+    if (!writes) byPage.set(pageId, (writes = { put: [], remove: [] }));
+    return writes;
+  };
+  for (const change of changes) {
+    if ('deletedId' in change) {
+      const stored = local.get(change.deletedId);
+      if (stored && !unsent.has(stored.id)) pageOf(stored.pageId).remove.push(stored.id);
+      continue;
+    }
+    const decision = decisionOfDocument(change.document);
+    const stored = local.get(decision.id);
+    if (unsent.has(decision.id) || (stored && sameDecision(change.document, stored))) continue;
+    pageOf(decision.pageId).put.push(decision);
+  }
+  return byPage;
+}
+
+/** The write that brings the replica's document (null when there is none, or it is deleted) in line with the local decision. */
+export type OutboundWrite = { put: DecisionDocument } | { remove: DecisionDocument } | null;
+
+/**
+ * `pageHeld` says whether this library still has the decision's page. A decision gone with its
+ * page was not taken back: the editor removed the page from their own library, and the team's
+ * decisions on it stay.
+ */
+export function outboundDecision(
+  local: Decision | undefined,
+  current: DecisionDocument | null,
+  pageHeld: boolean,
+): OutboundWrite {
+  if (!local) return current && pageHeld ? { remove: current } : null;
+  if (current && sameDecision(current, local)) return null;
+  return { put: current?._rev ? { ...decisionDocument(local), _rev: current._rev } : decisionDocument(local) };
+}
+
+/** Who has a page: an editor took it (or was given it) at `since`. Others see it as taken and can still read it. */
+export interface Assignment {
+  editor: string;
+  since: number;
+}
+
+export interface AssignmentDocument extends Assignment {
+  _id: string;
+  _rev?: string;
+  type: 'assignment';
+  pageId: string;
+}
+
+const ASSIGNMENT_PREFIX = 'assignment:';
+
+export function assignmentDocumentId(pageId: string): string {
+  return ASSIGNMENT_PREFIX + pageId;
+}
+
+export function assignmentDocument(pageId: string, { editor, since }: Assignment): AssignmentDocument {
+  return { _id: assignmentDocumentId(pageId), type: 'assignment', pageId, editor, since };
+}
+
+/** The page an assignment document is about, or null for a document of another kind. */
+export function pageIdOfAssignment(documentId: string): string | null {
+  return documentId.startsWith(ASSIGNMENT_PREFIX) ? documentId.slice(ASSIGNMENT_PREFIX.length) : null;
+}

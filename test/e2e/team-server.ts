@@ -1,0 +1,93 @@
+import { test as base } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './support';
+
+const POUCHDB_SERVER = join(ROOT, 'node_modules/pouchdb-server/bin/pouchdb-server');
+
+/** A port nobody listens on now: the system picks it for a moment's listener. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(address)));
+    });
+  });
+}
+
+/**
+ * A CouchDB-compatible server (pouchdb-server) on 127.0.0.1, its data in a folder of its own, so it
+ * can be stopped and started again with what it held, as a team's server going down and coming back.
+ */
+export class TeamServer {
+  private process: ChildProcess | null = null;
+
+  private constructor(
+    readonly port: number,
+    private readonly folder: string,
+  ) {}
+
+  static async launch(): Promise<TeamServer> {
+    const server = new TeamServer(await freePort(), mkdtempSync(join(tmpdir(), 'galley-team-')));
+    await server.start();
+    return server;
+  }
+
+  /** The address of one database on it, as an editor types it in the desk. */
+  database(name: string): string {
+    return `http://127.0.0.1:${this.port}/${name}`;
+  }
+
+  async start(): Promise<void> {
+    const args = ['--host', '127.0.0.1', '--port', String(this.port), '--dir', this.folder];
+    const child = spawn(process.execPath, [POUCHDB_SERVER, ...args, '--config', join(this.folder, 'config.json')], {
+      cwd: this.folder, // where it writes its log
+      stdio: 'ignore',
+    });
+    this.process = child;
+    const exited = new Promise<never>((_, reject) =>
+      child.once('exit', (code) => reject(new Error(`pouchdb-server exited with ${code} before it answered`))),
+    );
+    await Promise.race([this.answering(), exited]);
+  }
+
+  /** Waits until the server answers, for at most 30 s (it loads in about two on a busy machine). */
+  private async answering(): Promise<void> {
+    for (let attempt = 0; attempt < 300; attempt++) {
+      const answer = await fetch(`http://127.0.0.1:${this.port}/`).catch(() => null);
+      if (answer?.ok) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`pouchdb-server did not answer on port ${this.port}`);
+  }
+
+  async stop(): Promise<void> {
+    const child = this.process;
+    this.process = null;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill();
+    await exited;
+  }
+
+  async remove(): Promise<void> {
+    await this.stop();
+    rmSync(this.folder, { recursive: true, force: true });
+  }
+}
+
+/** Tests that take `teamServer` get a running server of their own, stopped and removed after. */
+export const test = base.extend<{ teamServer: TeamServer }>({
+  // Playwright reads a fixture's dependencies from its first parameter, which must be a pattern.
+  // eslint-disable-next-line no-empty-pattern
+  teamServer: async ({}, use) => {
+    const server = await TeamServer.launch();
+    await use(server);
+    await server.remove();
+  },
+});

@@ -1,0 +1,151 @@
+import { expect, type Page } from '@playwright/test';
+import { articles, openLibrary, openPage, rows, saved, SEEDS } from './support';
+import { test as withServer, type TeamServer } from './team-server';
+
+const TEAM_DATABASE = 'sckjb';
+
+/** Two editors, each on a laptop of their own (a browser context: its own IndexedDB), both on the same page. */
+interface TwoDesks {
+  a: Page;
+  b: Page;
+  /** How many articles the page has before either decides anything. */
+  count: number;
+}
+
+/** Editors 甲 and 乙, signed in their names and joined to the team's database; their contexts close after the test. */
+const test = withServer.extend<{ desks: TwoDesks }>({
+  desks: async ({ browser, baseURL, teamServer }, use) => {
+    const contexts: Array<{ close(): Promise<void> }> = [];
+    const join = async (name: string) => {
+      const context = await browser.newContext({ baseURL });
+      contexts.push(context);
+      const page = await context.newPage();
+      await openLibrary(page);
+      await page.getByTestId('editor-name').fill(name);
+      await page.getByTestId('editor-name').press('Enter');
+      await page.getByTestId('team-server').fill(teamServer.database(TEAM_DATABASE));
+      await page.getByTestId('team-server').press('Enter');
+      await expect(syncState(page)).toHaveAttribute('data-state', 'synced');
+      await openPage(page, SEEDS[0]);
+      return page;
+    };
+    const a = await join('甲');
+    const b = await join('乙');
+    await use({ a, b, count: await articles(b).count() });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
+});
+
+// Two desks start, analyse and join before each test: more than the default 30 s on two busy cores.
+test.describe.configure({ timeout: 120_000 });
+
+const syncState = (page: Page) => page.getByTestId('team-sync');
+
+/** Stops the server and waits until both desks know they are offline: what they do next stays on their laptops. */
+async function apart({ a, b }: TwoDesks, server: TeamServer): Promise<void> {
+  await server.stop();
+  for (const desk of [a, b])
+    await expect(syncState(desk)).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
+}
+
+/** Rejects the split that opens the article at `index`: it joins the one before, one article fewer. */
+async function rejectSplit(page: Page, index: number): Promise<void> {
+  const count = await articles(page).count();
+  await articles(page).nth(index).getByTestId('reject-split').click();
+  await expect(articles(page)).toHaveCount(count - 1);
+  await saved(page);
+}
+
+test('should show one editor the split another rejected, without reloading', async ({ desks: { a, b, count } }) => {
+  await rejectSplit(a, 1);
+
+  await expect(articles(b)).toHaveCount(count - 1);
+  await expect(syncState(b)).toHaveAttribute('data-state', 'synced');
+});
+
+test('should keep both editors working while the server is down and exchange their work when it is back', async ({
+  desks,
+  teamServer,
+}) => {
+  const { a, b, count } = desks;
+  await apart(desks, teamServer);
+  // Both go on deciding, each a different split: every action is saved on their own laptop.
+  await rejectSplit(a, 1);
+  await rejectSplit(b, count - 1);
+  await expect(articles(a)).toHaveCount(count - 1);
+  await expect(articles(b)).toHaveCount(count - 1);
+
+  await teamServer.start();
+  // Each desk retries within ten seconds and receives the other's decision.
+  await expect(articles(a)).toHaveCount(count - 2, { timeout: 30_000 });
+  await expect(articles(b)).toHaveCount(count - 2, { timeout: 30_000 });
+  await expect(syncState(a)).toHaveAttribute('data-state', 'synced');
+  await expect(syncState(b)).toHaveAttribute('data-state', 'synced');
+});
+
+test('should show both editors a split they decided differently while apart, with both authors, until one keeps a version', async ({
+  desks,
+  teamServer,
+}) => {
+  const { a, b, count } = desks;
+  await apart(desks, teamServer);
+  await rejectSplit(a, 1);
+  await articles(b).nth(1).getByTestId('approve-split').click();
+  await saved(b);
+
+  await teamServer.start();
+  const version = (desk: Page, author: string) =>
+    desk.getByTestId('team-conflict').getByTestId('conflict-version').filter({ hasText: author });
+  for (const desk of [a, b]) {
+    await expect(version(desk, '甲')).toContainText('拒绝分割', { timeout: 30_000 });
+    await expect(version(desk, '乙')).toContainText('批准分割');
+  }
+
+  await version(a, '乙').getByTestId('keep-version').click();
+
+  for (const desk of [a, b]) {
+    await expect(desk.getByTestId('team-conflict')).toHaveCount(0, { timeout: 30_000 });
+    await expect(articles(desk)).toHaveCount(count);
+    await expect(articles(desk).nth(1).getByTestId('approve-split')).toHaveCount(0);
+  }
+});
+
+test("should show a page one editor took as taken on the other's desk, still readable, and free again once released", async ({
+  desks: { a, b },
+}) => {
+  await a.getByTestId('take-page').click();
+  await expect(a.getByTestId('page-mine')).toBeVisible();
+
+  await expect(b.getByTestId('page-taken')).toContainText('甲');
+  await expect(b.getByTestId('take-page')).toHaveCount(0);
+  await expect(articles(b).first()).toBeVisible();
+
+  await a.getByTestId('release-page').click();
+  await expect(b.getByTestId('take-page')).toBeVisible();
+  await expect(b.getByTestId('page-taken')).toHaveCount(0);
+});
+
+test("should keep the team's decisions on a page one editor deleted from their own library", async ({
+  desks: { a, b, count },
+}) => {
+  await rejectSplit(a, 1);
+  await expect(articles(b)).toHaveCount(count - 1);
+
+  await a.getByRole('button', { name: '← 文库' }).click();
+  await a.getByTestId('page-table').focus();
+  await a.keyboard.press('Home');
+  await a.keyboard.press('Delete');
+  await a.getByRole('dialog').getByRole('button', { name: '删除', exact: true }).click();
+  await expect(rows(a)).toHaveCount(SEEDS.length - 1);
+  // A later decision of 甲's on another page: once 乙 has it, 乙 has everything 甲 sent before it.
+  await openPage(a, SEEDS[1]);
+  const otherCount = await articles(a).count();
+  await rejectSplit(a, 1);
+  await b.getByRole('button', { name: '← 文库' }).click();
+  await openPage(b, SEEDS[1]);
+  await expect(articles(b)).toHaveCount(otherCount - 1);
+
+  await b.getByRole('button', { name: '← 文库' }).click();
+  await openPage(b, SEEDS[0]);
+  await expect(articles(b)).toHaveCount(count - 1);
+});

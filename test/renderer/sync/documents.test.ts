@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import {
+  assignmentDocument,
+  decisionDocument,
+  decisionIdOfDocument,
+  decisionOfDocument,
+  inboundDecisions,
+  outboundDecision,
+  pageIdOfAssignment,
+  sameDecision,
+  sameValue,
+} from '../../../src-renderer/sync/documents';
+import type { Decision } from '../../../src-shared/model';
+import { approved, rejected } from './decisions';
+
+const dismissed: Decision = {
+  id: 'p2|flag:ocr.lookalike@5-6',
+  pageId: 'p2',
+  key: 'flag:ocr.lookalike@5-6',
+  who: '乙',
+  at: 1_700_000_000_500,
+  action: { type: 'flag-status', rule: 'ocr.lookalike', start: 5, end: 6, text: '末', status: 'dismissed' },
+};
+
+describe('decision documents', () => {
+  it('should carry a decision there and back unchanged', () => {
+    expect(decisionOfDocument(decisionDocument(rejected))).toEqual(rejected);
+  });
+
+  it("should not carry a replay's needs-a-look mark, which each desk sets for itself", () => {
+    const document = decisionDocument({ ...rejected, needsLook: 'split-gone' });
+    expect(document).not.toHaveProperty('needsLook');
+    expect(sameDecision(document, rejected)).toBe(true);
+  });
+
+  it('should name a decision document by its decision id, and no other document', () => {
+    expect(decisionIdOfDocument(decisionDocument(rejected)._id)).toBe(rejected.id);
+    expect(decisionIdOfDocument('_design/galley')).toBeNull();
+  });
+
+  it("should judge a document read back from CouchDB, its keys in another order and with CouchDB's fields, the same", () => {
+    const { at, who, key, pageId, type, _id } = decisionDocument(rejected);
+    const readBack = {
+      _rev: '2-abc',
+      action: { status: 'rejected', chunkStart: 120, type: 'split' },
+      at,
+      who,
+      key,
+      pageId,
+      type,
+      _id,
+    };
+    expect(sameDecision(readBack as never, rejected)).toBe(true);
+    expect(sameDecision(readBack as never, approved)).toBe(false);
+  });
+
+  it('should compare values by structure, an absent field as undefined', () => {
+    expect(sameValue({ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] })).toBe(true);
+    expect(sameValue({ a: 1, b: undefined }, { a: 1 })).toBe(true);
+    expect(sameValue([1, 2], { 0: 1, 1: 2 })).toBe(false);
+    expect(sameValue({ a: 1 }, { a: '1' })).toBe(false);
+  });
+});
+
+describe('inboundDecisions', () => {
+  it('should put what arrived and is new or different here, grouped by page', () => {
+    const writes = inboundDecisions(
+      [{ document: decisionDocument(approved) }, { document: decisionDocument(dismissed) }],
+      new Map([[rejected.id, rejected]]),
+      new Set(),
+    );
+    expect([...writes]).toEqual([
+      ['p1', { put: [approved], remove: [] }],
+      ['p2', { put: [dismissed], remove: [] }],
+    ]);
+  });
+
+  it("should write nothing for this desk's own decision come back from the server", () => {
+    expect(
+      inboundDecisions([{ document: decisionDocument(rejected) }], new Map([[rejected.id, rejected]]), new Set()).size,
+    ).toBe(0);
+  });
+
+  it('should remove a decision the team took back, and ignore taking back one this desk never had', () => {
+    const writes = inboundDecisions(
+      [{ deletedId: rejected.id }, { deletedId: dismissed.id }],
+      new Map([[rejected.id, rejected]]),
+      new Set(),
+    );
+    expect([...writes]).toEqual([['p1', { put: [], remove: [rejected.id] }]]);
+  });
+
+  it('should keep a decision made here and not yet sent, which goes out next and follows the arrived one', () => {
+    const unsent = new Set([rejected.id]);
+    const local = new Map([[rejected.id, rejected]]);
+    expect(inboundDecisions([{ document: decisionDocument(approved) }], local, unsent).size).toBe(0);
+    expect(inboundDecisions([{ deletedId: rejected.id }], local, unsent).size).toBe(0);
+  });
+});
+
+describe('outboundDecision', () => {
+  it('should create the document of a decision the replica does not have', () => {
+    expect(outboundDecision(rejected, null, true)).toEqual({ put: decisionDocument(rejected) });
+  });
+
+  it('should update the document with its revision when the decision changed', () => {
+    const stored = { ...decisionDocument(rejected), _rev: '1-a' };
+    expect(outboundDecision(approved, stored, true)).toEqual({ put: { ...decisionDocument(approved), _rev: '1-a' } });
+  });
+
+  it('should write nothing when the replica already says the same', () => {
+    expect(outboundDecision(rejected, { ...decisionDocument(rejected), _rev: '1-a' }, true)).toBeNull();
+  });
+
+  it('should delete the document of a decision taken back here, and nothing when there is none', () => {
+    const stored = { ...decisionDocument(rejected), _rev: '1-a' };
+    expect(outboundDecision(undefined, stored, true)).toEqual({ remove: stored });
+    expect(outboundDecision(undefined, null, true)).toBeNull();
+  });
+
+  it("should keep the team's decisions on a page this editor deleted from their own library", () => {
+    expect(outboundDecision(undefined, { ...decisionDocument(rejected), _rev: '1-a' }, false)).toBeNull();
+  });
+});
+
+describe('assignment documents', () => {
+  it('should name the page an assignment document is about, and no other document', () => {
+    const document = assignmentDocument('p1', { editor: '甲', since: 1_700_000_000_000 });
+    expect(document).toEqual({
+      _id: 'assignment:p1',
+      type: 'assignment',
+      pageId: 'p1',
+      editor: '甲',
+      since: 1_700_000_000_000,
+    });
+    expect(pageIdOfAssignment(document._id)).toBe('p1');
+    expect(pageIdOfAssignment(decisionDocument(rejected)._id)).toBeNull();
+  });
+});
