@@ -31,6 +31,22 @@ export function mergeSpans(spans: readonly Span[]): Span[] {
   return merged;
 }
 
+/** The parts of `from` that none of `minus` covers; both sorted and apart, as `mergeSpans` leaves them. */
+export function subtractSpans(from: readonly Span[], minus: readonly Span[]): Span[] {
+  const rest: Span[] = [];
+  let m = 0;
+  for (const span of from) {
+    let start = span.start;
+    while (m < minus.length && minus[m].end <= start) m++;
+    for (let k = m; k < minus.length && minus[k].start < span.end; k++) {
+      if (minus[k].start > start) rest.push({ start, end: minus[k].start });
+      start = Math.max(start, minus[k].end);
+    }
+    if (start < span.end) rest.push({ start, end: span.end });
+  }
+  return rest;
+}
+
 /**
  * The index of the first of `spans` ending after `offset` (`spans.length` when none does). `spans`
  * must be sorted and apart, as `mergeSpans` leaves them (an article's spans are): a binary search,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { location, mergeSpans } from '../../src-shared/model/span';
+import { location, mergeSpans, subtractSpans } from '../../src-shared/model/span';
 
 describe('location', () => {
   it('should convert offsets to 1-based line and column', () => {
@@ -27,5 +27,30 @@ describe('mergeSpans', () => {
       { start: 0, end: 4 },
       { start: 5, end: 9 },
     ]);
+  });
+});
+
+describe('subtractSpans', () => {
+  it('should keep what the other spans leave of each span, in order', () => {
+    const from = [
+      { start: 0, end: 10 },
+      { start: 20, end: 30 },
+    ];
+    const minus = [
+      { start: 2, end: 4 },
+      { start: 8, end: 22 },
+      { start: 25, end: 26 },
+    ];
+    expect(subtractSpans(from, minus)).toEqual([
+      { start: 0, end: 2 },
+      { start: 4, end: 8 },
+      { start: 22, end: 25 },
+      { start: 26, end: 30 },
+    ]);
+  });
+
+  it('should leave nothing of a span covered whole, and all of one nothing touches', () => {
+    expect(subtractSpans([{ start: 3, end: 5 }], [{ start: 0, end: 9 }])).toEqual([]);
+    expect(subtractSpans([{ start: 3, end: 5 }], [{ start: 5, end: 9 }])).toEqual([{ start: 3, end: 5 }]);
   });
 });
