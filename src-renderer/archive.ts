@@ -46,7 +46,9 @@ export async function analyzeInBackground(): Promise<void> {
       }
     } while (analyseAgain && !signal.aborted);
     // Pages another pipeline version analysed get this one's reading, the editor's decisions replayed.
-    const reanalysis = signal.aborted ? null : await reanalyzeStale(db, run.worker.analyze, { signal });
+    const reanalysis = signal.aborted
+      ? null
+      : await reanalyzeStale(db, run.worker.analyze, { signal, onProgress: setAnalysisProgress });
     analysedAny ||= (reanalysis?.reanalysed ?? 0) > 0;
     if (reanalysis && reanalysis.needsLook > 0) {
       pushNotice({ tone: 'info', key: 'scale:reanalysis.needsLook', values: { count: reanalysis.needsLook } });

@@ -6,11 +6,32 @@ import type { AnalyzeInput, AnalyzeOutput } from '../workers/analyze-batch';
 export type Analyzer = (pages: readonly AnalyzeInput[]) => Promise<AnalyzeOutput[]>;
 
 export interface AnalyzeProgress {
+  /** A first analysis, or the re-analysis of pages an older pipeline read. */
+  phase: 'analysis' | 'reanalysis';
   done: number;
   total: number;
   pagesPerSecond: number;
   /** null until the rate is known. */
   secondsLeft: number | null;
+}
+
+/**
+ * Reports `done` of `total` pages with the rate so far and the time left at that rate: called once
+ * at the start and after each batch stored.
+ */
+export function progressMeter(
+  phase: AnalyzeProgress['phase'],
+  total: number,
+  onProgress: ((progress: AnalyzeProgress) => void) | undefined,
+  now: () => number,
+): (done: number) => void {
+  const started = now();
+  return (done) => {
+    const seconds = (now() - started) / 1000;
+    const pagesPerSecond = seconds > 0 ? done / seconds : 0;
+    const secondsLeft = pagesPerSecond > 0 ? (total - done) / pagesPerSecond : null;
+    onProgress?.({ phase, done, total, pagesPerSecond, secondsLeft });
+  };
 }
 
 export interface AnalyzeReport {
@@ -56,20 +77,14 @@ export async function analyzePending(
   const batches: string[][] = [];
   for (let from = 0; from < ids.length; from += batchSize) batches.push(ids.slice(from, from + batchSize));
 
-  const started = now();
+  const progress = progressMeter('analysis', ids.length, onProgress, now);
   let done = 0;
-  const progress = () => {
-    const seconds = (now() - started) / 1000;
-    const pagesPerSecond = seconds > 0 ? done / seconds : 0;
-    const secondsLeft = pagesPerSecond > 0 ? (ids.length - done) / pagesPerSecond : null;
-    onProgress?.({ done, total: ids.length, pagesPerSecond, secondsLeft });
-  };
   const load = async (batch: readonly string[]) => {
     const raws = await db.raws.bulkGet([...batch]);
     return analyze(raws.flatMap((raw) => (raw ? [{ id: raw.id, raw: raw.text }] : [])));
   };
 
-  progress();
+  progress(done);
   let next = batches.length > 0 ? load(batches[0]) : null;
   try {
     for (let i = 0; i < batches.length && !signal?.aborted; i++) {
@@ -78,7 +93,7 @@ export async function analyzePending(
       if (signal?.aborted) break;
       await storeAnalyses(db, results, report, now());
       done += batches[i].length;
-      progress();
+      progress(done);
     }
   } finally {
     // A batch read ahead but never stored is simply dropped; nothing of it was written.

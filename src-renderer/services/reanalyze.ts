@@ -3,7 +3,7 @@ import { PIPELINE_VERSION, withFlags } from '../../src-shared/pipeline';
 import { entry, patch, readsTheSame, replay } from '../../src-shared/review';
 import { commitAction, reviewTables } from '../db/reviews';
 import type { GalleyDB, PageRow } from '../db/schema';
-import type { Analyzer } from './analyze';
+import { progressMeter, type AnalyzeProgress, type Analyzer } from './analyze';
 
 /**
  * The pipeline version this build reports. `?pipelineVersion=N` in the page address overrides it,
@@ -39,11 +39,19 @@ const BATCH_SIZE = 50;
 export async function reanalyzeStale(
   db: GalleyDB,
   analyze: Analyzer,
-  options: { version?: number; signal?: AbortSignal } = {},
+  options: {
+    version?: number;
+    signal?: AbortSignal;
+    onProgress?: (progress: AnalyzeProgress) => void;
+    now?: () => number;
+  } = {},
 ): Promise<ReanalyzeReport> {
-  const { version = buildPipelineVersion(), signal } = options;
+  const { version = buildPipelineVersion(), signal, onProgress, now = Date.now } = options;
   const ids = await stalePageIds(db, version);
   const report: ReanalyzeReport = { reanalysed: 0, proposed: 0, needsLook: 0, cancelled: false };
+  // A library of 10,000 pages takes minutes to re-analyse: the editor sees how far it got.
+  const progress = ids.length > 0 ? progressMeter('reanalysis', ids.length, onProgress, now) : () => {};
+  progress(0);
   for (let from = 0; from < ids.length && !signal?.aborted; from += BATCH_SIZE) {
     const batch = ids.slice(from, from + BATCH_SIZE);
     const raws = await db.raws.bulkGet(batch);
@@ -67,6 +75,7 @@ export async function reanalyzeStale(
         report.reanalysed++;
       }
     });
+    progress(Math.min(ids.length, from + BATCH_SIZE));
   }
   report.cancelled = signal?.aborted ?? false;
   return report;

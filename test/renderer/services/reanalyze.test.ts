@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { changePageStatus, travel } from '../../../src-renderer/db/reviews';
-import type { Analyzer } from '../../../src-renderer/services/analyze';
+import type { AnalyzeProgress, Analyzer } from '../../../src-renderer/services/analyze';
 import {
   acceptProposal,
   buildPipelineVersion,
@@ -60,6 +60,26 @@ describe('re-analysis when the pipeline changes', () => {
       { needsLook: 'flag-gone', action: { type: 'flag-status', status: 'dismissed', text: '荣' } },
     ]);
     expect(await stalePageIds(db, 2)).toEqual([]);
+  });
+
+  it('should report how far a re-analysis got, as the library shows it', async () => {
+    const db = await reviewedDb();
+    const seen: AnalyzeProgress[] = [];
+    let clock = 0;
+    await reanalyzeStale(db, laterPipeline, { version: 2, onProgress: (p) => seen.push(p), now: () => (clock += 500) });
+    expect(seen.map(({ phase, done, total }) => [phase, done, total])).toEqual([
+      ['reanalysis', 0, 1],
+      ['reanalysis', 1, 1],
+    ]);
+    expect(seen[1].pagesPerSecond).toBeGreaterThan(0);
+  });
+
+  it('should report nothing when no page is stale', async () => {
+    const db = await reviewedDb();
+    await reanalyzeStale(db, laterPipeline, { version: 2 });
+    const seen: AnalyzeProgress[] = [];
+    await reanalyzeStale(db, laterPipeline, { version: 2, onProgress: (p) => seen.push(p) });
+    expect(seen).toEqual([]);
   });
 
   it('should leave an approved page as it is and offer the new analysis as an undoable proposal', async () => {
