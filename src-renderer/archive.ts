@@ -9,7 +9,7 @@ import { setAnalysisProgress } from './store/analysis';
 import { useLibrary } from './store/library';
 import { pushFailure, pushNotice } from './store/ui';
 import { findCorpusFlagsInWorker } from './workers/corpus-check';
-import { createWorkerAnalyzer, type WorkerAnalyzer } from './workers/worker-analyzer';
+import { createAnalyzerPool, type WorkerAnalyzer } from './workers/worker-analyzer';
 
 /** Intents for a large archive: background analysis after every import, backup and restore. */
 
@@ -26,7 +26,7 @@ export async function analyzeInBackground(): Promise<void> {
     analyseAgain = true;
     return;
   }
-  const run = { controller: new AbortController(), worker: createWorkerAnalyzer() };
+  const run = { controller: new AbortController(), worker: createAnalyzerPool() };
   analysis = run;
   const { signal } = run.controller;
   let analysedAny = false;

@@ -41,3 +41,31 @@ export function createWorkerAnalyzer(): WorkerAnalyzer {
     },
   };
 }
+
+/** Workers beyond this many cost each its own copy of the pipeline and lexicon for little gain. */
+const MAX_POOL = 4;
+
+/**
+ * One analysis worker per core (at most MAX_POOL), as one `Analyzer`: a batch is shared out in
+ * contiguous slices, one per worker, analysed at once and answered in the order it came.
+ */
+export function createAnalyzerPool(cores = globalThis.navigator?.hardwareConcurrency ?? 1): WorkerAnalyzer {
+  const size = Math.max(1, Math.min(MAX_POOL, cores));
+  return poolAnalyzers(Array.from({ length: size }, createWorkerAnalyzer));
+}
+
+export function poolAnalyzers(workers: readonly WorkerAnalyzer[]): WorkerAnalyzer {
+  return {
+    analyze: async (pages) => {
+      const share = Math.ceil(pages.length / workers.length);
+      const slices = workers
+        .map((worker, i) => ({ worker, pages: pages.slice(i * share, (i + 1) * share) }))
+        .filter((slice) => slice.pages.length > 0);
+      const results = await Promise.all(slices.map(({ worker, pages: slice }) => worker.analyze(slice)));
+      return results.flat();
+    },
+    terminate: () => {
+      for (const worker of workers) worker.terminate();
+    },
+  };
+}

@@ -9,7 +9,7 @@ const analyze = vi.fn<Analyzer>();
 vi.mock('../../src-renderer/bridge', () => ({ galley: {} }));
 vi.mock('../../src-renderer/services/backup', () => ({ exportBackup, BackupError: class {} }));
 vi.mock('../../src-renderer/workers/worker-analyzer', () => ({
-  createWorkerAnalyzer: () => ({ analyze, terminate: () => {} }),
+  createAnalyzerPool: () => ({ analyze, terminate: () => {} }),
 }));
 
 const { analyzeInBackground, backUpLibrary } = await import('../../src-renderer/archive');
