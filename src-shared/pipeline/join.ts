@@ -38,7 +38,7 @@ export function join(view: PageView, judge: Judge<ContinuationContext> = fittedC
     if (head.role !== 'paragraph' || bodyEndsSentence(head.text)) continue;
     const next = continuation(pieces, i, topic, judge);
     if (!next) continue;
-    const { piece: tail, index: tailIndex, intruders } = next;
+    const { piece: tail, index: tailIndex, intruders, strayHeadlines } = next;
     if (newParagraphAfterCut(head.text, tail.text)) continue;
     // A credit in the cut may end the article, the text after it being a fragment printed there;
     // the sentence running on across the cut (an odd opening, a word, a doubled character) says it does not.
@@ -64,9 +64,7 @@ export function join(view: PageView, judge: Judge<ContinuationContext> = fittedC
         }),
       );
     }
-    for (const intruder of intruders) {
-      const lead = intruder.role === 'headline' ? headlessLeadFor(pieces, pieces.indexOf(intruder), head) : null;
-      if (lead === null) continue;
+    for (const { headline: intruder, lead } of strayHeadlines) {
       edits.push(
         makeEdit(raw, {
           kind: 'move',
@@ -139,9 +137,17 @@ function continuation(
   i: number,
   topic: (piece: Piece) => Topic | null,
   judge: Judge<ContinuationContext>,
-): { piece: Piece; index: number; intruders: Piece[]; reasons: string[] } | null {
+): {
+  piece: Piece;
+  index: number;
+  intruders: Piece[];
+  /** Headlines among the intruders, each with the index of the headless lead it goes above. */
+  strayHeadlines: { headline: Piece; lead: number }[];
+  reasons: string[];
+} | null {
   const head = pieces[i];
   const intruders: Piece[] = [];
+  const strayHeadlines: { headline: Piece; lead: number }[] = [];
   for (let j = i + 1; j < pieces.length && intruders.length <= MAX_INTRUDERS; j++) {
     const piece = pieces[j];
     if (piece.role === 'paragraph') {
@@ -160,12 +166,17 @@ function continuation(
             piece: beyond.piece,
             index: beyond.index,
             intruders: [...intruders, ...pieces.slice(j, beyond.index)],
+            strayHeadlines,
             reasons: decision.reasons,
           };
       }
-      return { piece, index: j, intruders, reasons: [] };
+      return { piece, index: j, intruders, strayHeadlines, reasons: [] };
     }
-    if (!breakIntruder(piece) && headlessLeadFor(pieces, j, head) === null) return null;
+    if (!breakIntruder(piece)) {
+      const lead = headlessLeadFor(pieces, j, head);
+      if (lead === null) return null;
+      strayHeadlines.push({ headline: piece, lead });
+    }
     intruders.push(piece);
   }
   return null;
