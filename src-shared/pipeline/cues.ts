@@ -42,6 +42,24 @@ export function isCaptionText(text: string): boolean {
   return flat.length <= 80 && /^图[为①②③④⑤1-9]/.test(flat) && !text.includes('\n');
 }
 
+/** People a news photo shows at work: the subject a caption opens with. */
+const PICTURED =
+  '(?:专家|志愿者|科研人员|技术人员|工作人员|农技人员|群众|居民|村民|农户|农民|市民|学生|小朋友|孩子|青少年|老人|游客|参观者|观众|选手|讲解员|医生|学员|师生|果农|茶农|种植户|养殖户|特派员|干部|职工|党员|代表|嘉宾|队员|老师|教师|团队)';
+/** What they are doing, or where: `在…`, `为…`, `向…`, or a verb of showing and doing. */
+const PICTURED_DOING =
+  '(?:正在|在|为|向|给|与|同|和|通过|使用|操作|观看|参观|体验|查看|讲解|演示|展示|指导|示范|学习|制作|调试|采集|记录|观摩)';
+const SCENE = new RegExp(`^[^，。,；;]{0,6}?${PICTURED}[^，。,；;]{0,4}?${PICTURED_DOING}`);
+
+/**
+ * `气象专家为群众讲解暴雨预警信号`, `科研人员在路演现场介绍项目`: a photo caption without `图为`
+ * says who is pictured doing what, where a headline names an organisation or an event
+ * (`…科协举办…`, `…大会在德阳召开`). Only people doing something: `科技特派员助力夏粮抢收` is a headline.
+ */
+export function describesScene(text: string): boolean {
+  const flat = compact(text);
+  return flat.length <= 40 && SCENE.test(flat);
+}
+
 /** A place or organisation name of a few characters: the subhead of a roundup report. */
 export function isPlaceName(text: string): boolean {
   const flat = compact(text);

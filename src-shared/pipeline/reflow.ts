@@ -4,6 +4,7 @@ import {
   bannerInBlock,
   continuesAcrossCut,
   isBylineBlock,
+  describesScene,
   isCaptionText,
   isColumnSponsor,
   isLead,
@@ -391,8 +392,9 @@ function headingPair(a: ShapedLine, b: ShapedLine): boolean {
   if (PROMO_OPENS.test(a.text) && !PROMO_OPENS.test(b.text) && isPromo(b.text)) return true;
   if (isOrganisationList(a.text) && isOrganisationList(b.text)) return true;
   if (isPromo(a.text) || isPromo(b.text) || isPlaceName(b.text)) return false;
-  // `图为…` under a headline is the photo's caption, set there when the photo sits beside the text.
-  if (isCaptionText(b.text)) return false;
+  // `图为…` under a headline is the photo's caption, set there when the photo sits beside the text;
+  // so is a line saying who is pictured doing what.
+  if (isCaptionText(b.text) || describesScene(b.text)) return false;
   if (namesSubject(a.text)) return true;
   // Headline type is larger than body type, so a headline wrapped in a column holds fewer
   // characters a line than the column's text: a title line as long as a body line is whole (a
