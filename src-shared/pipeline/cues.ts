@@ -8,6 +8,7 @@ import {
   isCreditInner,
   isPlaceNameShape,
   lexicon,
+  placeNameRunsOn,
   startsMidSentence,
   trailingCredit,
 } from '../text';
@@ -172,11 +173,13 @@ export function continuesAcrossCut(head: string, tail: string): boolean {
 /** Shorter words meet across a cut by chance too often to be evidence. */
 const SEAM_WORD_MIN = 3;
 
-/** A word of the lexicon, three characters or more, made of the end of `head` and the start of `tail`. */
+/**
+ * A word of the lexicon, three characters or more, made of the end of `head` and the start of
+ * `tail`; or a place name the cut divided from the city it is in (`巴中市` | `恩阳区…`).
+ */
 export function wordAcrossCut(head: string, tail: string): boolean {
-  return (
-    lexicon().wordAcross(compact(head).slice(-SEAM_REACH), compact(tail).slice(0, SEAM_REACH), SEAM_WORD_MIN) !== null
-  );
+  const [end, start] = [compact(head).slice(-SEAM_REACH), compact(tail).slice(0, SEAM_REACH + 1)];
+  return lexicon().wordAcross(end, start.slice(0, SEAM_REACH), SEAM_WORD_MIN) !== null || placeNameRunsOn(end, start);
 }
 
 /** `据悉，` `活动中，` `区科协相关负责人表示，`: a short opening clause of the kinds a report's paragraphs start with. */
