@@ -7,6 +7,7 @@ import {
   bannerInBlock,
   bodyEndsSentence,
   isBylineBlock,
+  describesScene,
   isCaptionText,
   isColumnSponsor,
   isLead,
@@ -42,7 +43,10 @@ export function classify(
   for (const piece of pieces) {
     if (piece.role !== 'paragraph') continue;
     if (isBylineBlock(piece.text)) piece.role = 'byline';
-    else if (isCaptionText(piece.text) && (piece.gapBefore >= imageGap || piece.gapAfter >= imageGap))
+    else if (
+      (isCaptionText(piece.text) || (isTitleLike(piece.text) && describesScene(piece.text))) &&
+      (piece.gapBefore >= imageGap || piece.gapAfter >= imageGap)
+    )
       piece.role = 'caption';
   }
   pieces.forEach((piece, i) => {
