@@ -355,11 +355,25 @@ function runs(lines: readonly ShapedLine[]): ShapedLine[][] {
   const result: ShapedLine[][] = [];
   lines.forEach((line, i) => {
     const opens =
-      i === 0 || (line.measured.blanksBefore > 0 ? !continuesOverGap(lines, i) : cutsBefore(lines[i - 1], line));
+      i === 0 ||
+      isWholeBanner(result[result.length - 1]) ||
+      (line.measured.blanksBefore > 0 ? !continuesOverGap(lines, i) : cutsBefore(lines[i - 1], line));
     if (opens) result.push([line]);
     else result[result.length - 1].push(line);
   });
   return result;
+}
+
+/**
+ * A banner's pinyin and its name, in either order: nothing else goes into its block. (The name
+ * under its pinyin, `DI FANG KE XIE` / `地方科协`, would otherwise read as a headline's subject.)
+ */
+function isWholeBanner(run: readonly ShapedLine[]): boolean {
+  return (
+    run.length >= 2 &&
+    run.some((line) => line.pinyin) &&
+    bannerInBlock(run.map((line) => line.text).join('\n')) !== null
+  );
 }
 
 /**
