@@ -133,3 +133,20 @@ export function readPieces(pieces: readonly Piece[]): string {
   return text;
 }
 
+/**
+ * What raw [start, end), whose raw text is `printed`, reads as under `inForce` (as
+ * `textEditsInForce` leaves them); null when one of them reaches across its edge, since the span
+ * is then no longer read as a whole.
+ */
+export function spanReading(span: Span, printed: string, inForce: readonly TextEdit[]): string | null {
+  let text = '';
+  let at = span.start;
+  for (let i = firstEndingAfter(inForce, span.start); i < inForce.length && inForce[i].start < span.end; i++) {
+    const edit = inForce[i];
+    if (edit.start < span.start || edit.end > span.end) return null;
+    text += printed.slice(at - span.start, edit.start - span.start);
+    text += edit.op.type === 'replace' ? edit.after : '';
+    at = edit.end;
+  }
+  return text + printed.slice(at - span.start);
+}

@@ -9,6 +9,7 @@ import {
   type Flag,
 } from '../model';
 import type { ReviewPage } from './page';
+import { isTypedEdit } from './typing';
 
 /** Open doubts whose span lies inside the article's raw ranges. */
 export function articleFlags(
@@ -46,12 +47,14 @@ export function articleChanges(article: Article, edits: readonly Edit[]): Edit[]
 
 /**
  * Whether `span` overlaps one of the article's merged `spans`, or with `insertions`, lies empty
- * inside one. Both need a span ending after `span.start`, and the first such starts soonest.
+ * inside one or at its end (typing after a paragraph's last character). Both need a span ending
+ * after `span.start` (at it, for an insertion), and the first such starts soonest.
  */
 function touches(spans: readonly Span[], span: Span, insertions: boolean): boolean {
-  const first = spans[firstEndingAfter(spans, span.start)];
+  const insertion = insertions && span.start === span.end;
+  const first = spans[firstEndingAfter(spans, insertion ? span.start - 1 : span.start)];
   if (first === undefined) return false;
-  return first.start < span.end || (insertions && span.start === span.end && first.start <= span.start);
+  return first.start < span.end || (insertion && first.start <= span.start);
 }
 
 /**
@@ -81,14 +84,15 @@ export function locateOffset(clean: CleanPage, offset: number): { articleId: str
 }
 
 /**
- * What the editor typed, beside what it replaced: a typed field beside its earlier value, a typed
- * block beside the text the automatic edits made of it (not the raw text the edit records, whose
- * markup and line breaks the editor never saw). A typed block joined from several chunks is one
- * change, told by its first chunk's edit; the others, and edits not typed, give null.
+ * What the editor typed, beside what it replaced: a typed field beside its earlier value, typed
+ * text beside what its span read as (not the raw text the edit records, whose markup and line
+ * breaks the editor never saw). A block an old review typed whole, joined from several chunks, is
+ * one change, told by its first chunk's edit; the others, and edits not typed, give null.
  */
 export function typedChange(page: ReviewPage, edit: Edit): { before: string; after: string } | null {
   const { op } = edit;
   if (op.type === 'set-field' || op.type === 'set-captions') return { before: edit.before, after: edit.after };
+  if (op.type === 'replace' && isTypedEdit(edit)) return { before: op.cleanBefore ?? edit.before, after: edit.after };
   if (op.type !== 'set-text') return null;
   const typedChunk = (e: Edit) => e.origin === 'editor' && e.op.type === 'set-text';
   const untyped = materialize(page.raw, {
