@@ -2,13 +2,15 @@ import {
   firstEndingAfter,
   materialize,
   mergedSpansContain,
+  readPieces,
+  spanContains,
   type Article,
   type Span,
   type CleanPage,
   type Edit,
   type Flag,
 } from '../model';
-import type { ReviewPage } from './page';
+import { derivedOf, type ReviewPage } from './page';
 import { isTypedEdit } from './typing';
 
 /** Open doubts whose span lies inside the article's raw ranges. */
@@ -86,13 +88,17 @@ export function locateOffset(clean: CleanPage, offset: number): { articleId: str
 /**
  * What the editor typed, beside what it replaced: a typed field beside its earlier value, typed
  * text beside what its span read as (not the raw text the edit records, whose markup and line
- * breaks the editor never saw). A block an old review typed whole, joined from several chunks, is
- * one change, told by its first chunk's edit; the others, and edits not typed, give null.
+ * breaks the editor never saw), both in the rest of its paragraph's part. A block an old review
+ * typed whole, joined from several chunks, is one change, told by its first chunk's edit; the
+ * others, and edits not typed, give null.
  */
 export function typedChange(page: ReviewPage, edit: Edit): { before: string; after: string } | null {
   const { op } = edit;
   if (op.type === 'set-field' || op.type === 'set-captions') return { before: edit.before, after: edit.after };
-  if (op.type === 'replace' && isTypedEdit(edit)) return { before: op.cleanBefore ?? edit.before, after: edit.after };
+  if (op.type === 'replace' && isTypedEdit(edit)) {
+    const { left, right } = readingAround(page, edit);
+    return { before: left + (op.cleanBefore ?? edit.before) + right, after: left + edit.after + right };
+  }
   if (op.type !== 'set-text') return null;
   const typedChunk = (e: Edit) => e.origin === 'editor' && e.op.type === 'set-text';
   const untyped = materialize(page.raw, {
@@ -101,4 +107,16 @@ export function typedChange(page: ReviewPage, edit: Edit): { before: string; aft
   });
   const block = untyped.articles.flatMap((a) => a.blocks).find((b) => b.chunks.includes(op.chunk));
   return block?.chunks[0] === op.chunk ? { before: block.text, after: op.text } : null;
+}
+
+/**
+ * What the chunk holding `edit` reads as before its span and after it, while the edit is in force;
+ * '' on both sides when it is not (or no chunk in an article holds it).
+ */
+function readingAround(page: ReviewPage, edit: Edit): { left: string; right: string } {
+  const chunk = page.analysis.chunks.find((c) => spanContains(c, edit));
+  const pieces = (chunk && derivedOf(page).readAs.get(chunk.id)) ?? [];
+  const own = pieces.findIndex((piece) => piece.edit === edit);
+  if (own === -1) return { left: '', right: '' };
+  return { left: readPieces(pieces.slice(0, own)), right: readPieces(pieces.slice(own + 1)) };
 }

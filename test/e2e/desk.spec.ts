@@ -199,7 +199,7 @@ test('should not store half-composed IME input, and store the composed text when
   await cdp.send('Input.insertText', { text: '科协' });
   await expect(block).toHaveValue(/科协$/);
   await saved(page);
-  await expect.poll(() => storedReviews(page)).toMatch(/"set-text"[^}]*科协"/);
+  await expect.poll(() => storedReviews(page)).toMatch(/"rule":"review.typed"[^}]*"after":"科协"/);
   expect(await storedReviews(page)).not.toContain('kexie');
 });
 

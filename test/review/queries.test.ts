@@ -35,12 +35,15 @@ describe('review queries', () => {
     expect(locateOffset(clean, RAW.indexOf('地方科协'))).toBeNull();
   });
 
-  it("should pair the editor's typed text with what the span read as, the automatic edits applied", () => {
+  it("should pair the editor's typed text with what the span read as, the automatic edits applied, in its paragraph", () => {
     const fixed = run(page, setEditStatus(page, 'fix', 'applied'));
     const block = cleanOf(fixed).articles[0].blocks[0];
     const typed = run(fixed, editBlockText(fixed, first.id, block.id, block.text.replace('能总结', '能够总结')));
     const retyped = run(typed, editBlockText(typed, first.id, block.id, block.text.replace('能总结', '可总结')));
-    expect(typedChange(retyped, retyped.analysis.edits.at(-1)!)).toEqual({ before: '能', after: '可' });
+    expect(typedChange(retyped, retyped.analysis.edits.at(-1)!)).toEqual({
+      before: '本报讯 近日,荣经县科协召开年会,能总结工作。',
+      after: '本报讯 近日,荣经县科协召开年会,可总结工作。',
+    });
   });
 
   it('should pair a block typed whole by an old review with the text the automatic edits made of it', () => {

@@ -114,7 +114,10 @@ describe('typed text is a replace of raw text', () => {
     page = type(page, 0, '本报讯 近日,荣经县科协召开年会,可总结工作。');
     const [typed] = typedEdits(page);
     expect(described(typed)).toMatchObject({ span: '能能', after: '可', op: { cleanBefore: '能' } });
-    expect(typedChange(page, typed)).toEqual({ before: '能', after: '可' });
+    expect(typedChange(page, typed)).toEqual({
+      before: '本报讯 近日,荣经县科协召开年会,能总结工作。',
+      after: '本报讯 近日,荣经县科协召开年会,可总结工作。',
+    });
     expect(blockTexts(page)[0]).toContain(',可总结');
     const reverted = run(page, revertEdit(page, typed.id));
     expect(blockTexts(reverted)[0]).toContain(',能总结');
