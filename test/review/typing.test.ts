@@ -1,4 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { prng } from '../../bench/corpus';
+import { analyzePage } from '../../src-shared/pipeline';
 import type { Edit } from '../../src-shared/model';
 import {
   acceptFlag,
@@ -199,4 +203,48 @@ describe('a block an old review typed whole', () => {
     expect(blockTexts(page)[0]).toBe('本报讯 近日,荣经县科协召开年会,能总结工作。补记');
     expect(page.analysis.edits.some((e) => e.op.type === 'set-text')).toBe(false);
   });
+});
+
+describe('typing on real pages', () => {
+  const seeds = join(import.meta.dirname, '../../seeds');
+  const files = readdirSync(seeds)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+
+  /** A keystroke, a deletion or a paste somewhere in `text`. */
+  function randomChange(text: string, next: () => number): string {
+    const at = Math.floor(next() * (text.length + 1));
+    const removed = next() < 0.5 ? 0 : Math.floor(next() * Math.min(12, text.length - at + 1));
+    const inserted = ['', '补', '。', '编者按', '科协'][Math.floor(next() * 5)];
+    return text.slice(0, at) + inserted + text.slice(at + removed);
+  }
+
+  for (const [n, file] of files.entries()) {
+    it(`should read as typed, other paragraphs untouched, and undo to the page as it was: ${file}`, () => {
+      const raw = readFileSync(join(seeds, file), 'utf8');
+      const start: ReviewPage = { pageId: file, raw, analysis: analyzePage(raw) };
+      const next = prng(n + 1);
+      let page = start;
+      const steps: HistoryEntry[] = [];
+      for (let i = 0; i < 30; i++) {
+        const blocks = cleanOf(page).articles.flatMap((article) => article.blocks.map((block) => ({ article, block })));
+        const { article, block } = blocks[Math.floor(next() * blocks.length)];
+        const text = randomChange(block.text, next);
+        const step = editBlockText(page, article.id, block.id, text);
+        const others = blocks.filter((b) => b.block !== block).map((b) => b.block.text);
+        page = run(page, step);
+        steps.push(step);
+        const after = cleanOf(page).articles.flatMap((a) => a.blocks);
+        const typed = after.find((b) => b.id === block.id);
+        const context = `${file}, step ${i}: ${JSON.stringify(block.text)} → ${JSON.stringify(text)}`;
+        if (text.trim() !== '') expect(typed?.text, context).toBe(text);
+        expect(
+          after.filter((b) => b !== typed).map((b) => b.text),
+          context,
+        ).toEqual(others);
+      }
+      for (const step of steps.reverse()) page = run(page, step, 'backward');
+      expect(page.analysis).toEqual(start.analysis);
+    });
+  }
 });
