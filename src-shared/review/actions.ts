@@ -111,14 +111,16 @@ export function charFixOps(
  * reach: its typing is first made the typed replaces it amounts to, which read the same.
  */
 function legacyTypingOps(page: ReviewPage, span: { start: number; end: number }): ReviewOp[] {
+  const typedWhole = page.analysis.edits.flatMap((e) =>
+    e.status === 'applied' && e.op.type === 'set-text' ? [e.op.chunk] : [],
+  );
+  // Most pages have none: the page is then not derived again for every fix a series makes.
+  if (typedWhole.length === 0) return [];
   const inside = (s: { start: number; end: number }) => s.start <= span.start && span.end <= s.end;
   const block = cleanOf(page)
     .articles.flatMap((a) => a.blocks)
     .find((b) => b.spans.some(inside));
-  const typedWhole = page.analysis.edits.some(
-    (e) => e.status === 'applied' && e.op.type === 'set-text' && block?.chunks.includes(e.op.chunk),
-  );
-  return block && typedWhole ? typedTextOps(page, block, block.text) : [];
+  return block && block.chunks.some((chunk) => typedWhole.includes(chunk)) ? typedTextOps(page, block, block.text) : [];
 }
 
 /**
