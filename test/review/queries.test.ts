@@ -8,6 +8,7 @@ import {
   editBlockText,
   locateOffset,
   setArticleField,
+  setEditStatus,
   spanKey,
   typedChange,
 } from '../../src-shared/review';
@@ -34,11 +35,30 @@ describe('review queries', () => {
     expect(locateOffset(clean, RAW.indexOf('地方科协'))).toBeNull();
   });
 
-  it("should pair the editor's typed text with the text it replaced, as the automatic edits made it", () => {
-    // The second block is joined from two chunks, its credit extracted: typing puts the whole text on the first chunk.
+  it("should pair the editor's typed text with what the span read as, the automatic edits applied, in its paragraph", () => {
+    const fixed = run(page, setEditStatus(page, 'fix', 'applied'));
+    const block = cleanOf(fixed).articles[0].blocks[0];
+    const typed = run(fixed, editBlockText(fixed, first.id, block.id, block.text.replace('能总结', '能够总结')));
+    const retyped = run(typed, editBlockText(typed, first.id, block.id, block.text.replace('能总结', '可总结')));
+    expect(typedChange(retyped, retyped.analysis.edits.at(-1)!)).toEqual({
+      before: '本报讯 近日,荣经县科协召开年会,能总结工作。',
+      after: '本报讯 近日,荣经县科协召开年会,可总结工作。',
+    });
+  });
+
+  it('should pair a block typed whole by an old review with the text the automatic edits made of it', () => {
+    // Reviews stored before typing was kept as replaces put a joined block's whole text on its first chunk.
     const block = first.blocks[1];
-    const typed = run(page, editBlockText(page, first.id, block.id, '会议要求各级科协做好科普宣传工作。'));
-    const [whole, emptied] = typed.analysis.edits.filter((e) => e.op.type === 'set-text');
+    const typedWhole = (chunk: string, text: string): Edit => ({
+      ...page.analysis.edits[0],
+      id: `typed-${chunk}`,
+      rule: 'review.set-text',
+      kind: 'manual',
+      origin: 'editor',
+      op: { type: 'set-text', chunk, text },
+    });
+    const [whole, emptied] = [typedWhole('c42', '会议要求各级科协做好科普宣传工作。'), typedWhole('c51', '')];
+    const typed = { ...page, analysis: { ...page.analysis, edits: [...page.analysis.edits, whole, emptied] } };
     expect(typedChange(typed, whole)).toEqual({ before: block.text, after: '会议要求各级科协做好科普宣传工作。' });
     expect(block.text).toBe('会议要求各级科协做好科普工作。');
     expect(typedChange(typed, emptied)).toBeNull();
