@@ -121,7 +121,7 @@ function rows(r: Results): Array<[string, string, string]> {
     [
       'input latency while the analysis writes',
       latencies(r.inputDuringAnalysis, 50),
-      'key → next frame; typed into the search box',
+      'key → next frame, typed into the search box; the issue names no figure, 50 ms is the usual budget for a response',
     ],
     [
       'renderer heap (after GC)',
