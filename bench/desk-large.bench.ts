@@ -81,7 +81,7 @@ try {
           '[data-testid="field-title"]',
         ),
       );
-      await page.getByRole('button', { name: /← (文库|Library)/ }).click();
+      await page.getByRole('button', { name: /← (文库|Library)/ }).click({ timeout: 30 * MINUTES });
       await page.getByTestId('page-row').first().waitFor();
     }
   }
