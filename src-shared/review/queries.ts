@@ -23,6 +23,41 @@ export function articleFlags(
 }
 
 /**
+ * How many open flags each article holds, as `articleFlags` finds them, in one pass over the flags:
+ * the page's outline counts for every article at once, and a filter per article cost articles ×
+ * flags (41 × 14,000 on the largest page) on every action.
+ */
+export function openFlagCounts(articles: readonly Article[], flags: readonly Flag[]): Map<string, number> {
+  const spans = articles
+    .flatMap((article) => article.spans.map((span) => ({ ...span, articleId: article.id })))
+    .sort((a, b) => a.start - b.start);
+  // The furthest any span up to each one reaches: walking back stops where none earlier can hold a flag.
+  const reach: number[] = [];
+  for (const [i, span] of spans.entries()) reach.push(Math.max(span.end, i > 0 ? reach[i - 1] : span.end));
+  const counts = new Map(articles.map((article) => [article.id, 0]));
+  for (const flag of flags) {
+    if (flag.status !== 'open') continue;
+    const holders = new Set<string>();
+    for (let i = lastStartingAtOrBefore(spans, flag.start); i >= 0 && reach[i] >= flag.end; i--) {
+      if (spanContains(spans[i], flag)) holders.add(spans[i].articleId);
+    }
+    for (const articleId of holders) counts.set(articleId, counts.get(articleId)! + 1);
+  }
+  return counts;
+}
+
+function lastStartingAtOrBefore(sorted: readonly Span[], offset: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle].start <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
+}
+
+/**
  * Every edit that concerns the article: text edits over its raw ranges, and structural edits that
  * name one of its chunks or the article itself.
  */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Article, Edit, Flag, Span } from '../../src-shared/model';
 import {
   appliedFixes,
@@ -7,11 +9,13 @@ import {
   cleanOf,
   editBlockText,
   locateOffset,
+  openFlagCounts,
   setArticleField,
   setEditStatus,
   spanKey,
   typedChange,
 } from '../../src-shared/review';
+import { analyzePage } from '../../src-shared/pipeline';
 import { fixturePage, RAW, run } from './fixture';
 
 describe('review queries', () => {
@@ -22,6 +26,19 @@ describe('review queries', () => {
   it('should list the open flags inside an article', () => {
     expect(articleFlags(first, page.analysis.flags).map((f) => f.id)).toEqual(['f-double', 'f-lookalike']);
     expect(articleFlags(second, page.analysis.flags).map((f) => f.id)).toEqual(['f-split']);
+  });
+
+  it('should count each article’s open flags as listing them does, on the fixture and on an analysed seed', () => {
+    const seedRaw = readFileSync(join(import.meta.dirname, '../../seeds/000_72052502c9dc2eec.txt'), 'utf8');
+    const seed = { pageId: 'seed', raw: seedRaw, analysis: analyzePage(seedRaw) };
+    for (const reviewed of [page, seed]) {
+      const { articles } = cleanOf(reviewed);
+      const counts = openFlagCounts(articles, reviewed.analysis.flags);
+      expect([...counts]).toEqual(
+        articles.map((article) => [article.id, articleFlags(article, reviewed.analysis.flags).length]),
+      );
+    }
+    expect([...openFlagCounts(clean.articles, page.analysis.flags).values()]).toEqual([2, 1]);
   });
 
   it('should list text and structural changes of an article', () => {
