@@ -6,8 +6,8 @@ import { commit, imageGapOf, makeFlag, previousContent, type PageView, type Piec
 import {
   bannerInBlock,
   bodyEndsSentence,
-  isBylineBlock,
   describesScene,
+  isBylineBlock,
   isCaptionText,
   isColumnSponsor,
   isLead,

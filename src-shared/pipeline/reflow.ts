@@ -3,8 +3,8 @@ import { BLANK, chunk, lines, MARKUP, toPiece, type Line } from './chunk';
 import {
   bannerInBlock,
   continuesAcrossCut,
-  isBylineBlock,
   describesScene,
+  isBylineBlock,
   isCaptionText,
   isColumnSponsor,
   isLead,
