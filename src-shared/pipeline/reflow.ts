@@ -367,11 +367,13 @@ function runs(lines: readonly ShapedLine[]): ShapedLine[][] {
 /**
  * A banner's pinyin and its name, in either order: nothing else goes into its block. (The name
  * under its pinyin, `DI FANG KE XIE` / `地方科协`, would otherwise read as a headline's subject.)
+ * A pinyin line joins only its name, so it is one of the run's last two lines: asked of every line,
+ * the test looks no further, or a long run would be scanned once per line it gains.
  */
 function isWholeBanner(run: readonly ShapedLine[]): boolean {
   return (
     run.length >= 2 &&
-    run.some((line) => line.pinyin) &&
+    (run[run.length - 1].pinyin || run[run.length - 2].pinyin) &&
     bannerInBlock(run.map((line) => line.text).join('\n')) !== null
   );
 }
