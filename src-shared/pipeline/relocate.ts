@@ -263,17 +263,25 @@ export function readsAsClosing(text: string): boolean {
 }
 
 /**
- * Where a fragment goes back into an article: before its closing paragraph when the article ends
- * with one and the fragment is not itself a close, else after the last paragraph. Returns the
+ * Where a fragment goes back into an article: before the article's closing paragraphs when it
+ * ends with some (participants' remarks, then the official's, then next steps: a report may close
+ * with several) and the fragment is not itself a close, else after the last paragraph. Returns the
  * block to insert after. A paragraph a break cut is several blocks, each joined onto the one
  * before: it is read from its first block (where a close says `…表示,`), and nothing goes inside it.
  */
 export function insertionPoint(paragraphs: readonly Piece[], fragment: Piece): Piece | null {
   const last = paragraphs.length - 1;
   if (last < 0) return null;
-  let first = last;
-  while (first > 0 && paragraphs[first].joinedOnto === paragraphs[first - 1].id) first--;
-  if (first > 0 && readsAsClosing(paragraphs[first].text) && !readsAsClosing(fragment.text))
-    return paragraphs[first - 1];
-  return paragraphs[last];
+  const firstBlockOf = (end: number) => {
+    let first = end;
+    while (first > 0 && paragraphs[first].joinedOnto === paragraphs[first - 1].id) first--;
+    return first;
+  };
+  if (readsAsClosing(fragment.text)) return paragraphs[last];
+  let after = last;
+  for (let first = firstBlockOf(last); first > 0 && readsAsClosing(paragraphs[first].text);) {
+    after = first - 1;
+    first = firstBlockOf(after);
+  }
+  return paragraphs[after];
 }
