@@ -102,8 +102,8 @@ type Vector = Map<number, number>;
  * Finds, for a block that may be out of place, the article whose topic it matches best: the
  * cosine of TF-IDF vectors over two-character words (so `科协`, `本报`, printed in every article,
  * count for little), discounted by how many articles away it stands (see `nearness`). A place named in the fragment and in exactly one article's title (`夹江县科协相关负责人
- * 表示` under `夹江县科协 授牌…`) doubles that article's score: a report names its subject. Vectors
- * are built once per page; `stranded` blocks (known to be out of place) are left out of their
+ * 表示` under `夹江县科协 授牌…`) doubles that article's score: a report names its subject. Word
+ * counts are taken once per page; `stranded` blocks (known to be out of place) are left out of their
  * article's words, and any other block's own words are subtracted from its article's when it is
  * compared with it, so a fragment is never matched against itself.
  */
