@@ -13,6 +13,8 @@ import {
   isPromo,
   isSponsorHeading,
   isTitleLike,
+  opensParagraph,
+  opensReport,
   withoutTrailingByline,
 } from './cues';
 import { makeEdit, type PageDraft, type Piece } from './draft';
@@ -152,7 +154,7 @@ export function reflow(draft: PageDraft): PageDraft {
   const texts = measured.map((line, i) => normalizeLine(raw, line, fullWidth, edits, measured[i + 1]));
   const lines = shapeLines(measured, texts, layout);
   const pieces: Piece[] = [];
-  for (const run of runs(lines)) {
+  for (const run of runs(lines, layout)) {
     const part = run.map((line) => line.measured);
     const piece = toPiece(raw, part, part[0].blanksBefore);
     const previous = pieces[pieces.length - 1];
@@ -351,13 +353,13 @@ function opensBelow(i: number, measured: readonly MeasuredLine[], texts: readonl
 }
 
 /** Groups the lines into blocks: cut where `cutsBefore` says, and at blank lines but over `continuesOverGap`. */
-function runs(lines: readonly ShapedLine[]): ShapedLine[][] {
+function runs(lines: readonly ShapedLine[], layout: Layout): ShapedLine[][] {
   const result: ShapedLine[][] = [];
   lines.forEach((line, i) => {
     const opens =
       i === 0 ||
       isWholeBanner(result[result.length - 1]) ||
-      (line.measured.blanksBefore > 0 ? !continuesOverGap(lines, i) : cutsBefore(lines[i - 1], line));
+      (line.measured.blanksBefore > 0 ? !continuesOverGap(lines, i) : cutsBefore(lines[i - 1], line, layout));
     if (opens) result.push([line]);
     else result[result.length - 1].push(line);
   });
@@ -384,7 +386,7 @@ function isWholeBanner(run: readonly ShapedLine[]): boolean {
  * or credit line after it); a full line goes on in the next unless a title line follows, since
  * a paragraph continued after a column break opens without indent.
  */
-function cutsBefore(a: ShapedLine, b: ShapedLine): boolean {
+function cutsBefore(a: ShapedLine, b: ShapedLine, layout: Layout): boolean {
   // A banner's name and its pinyin stay together; anything else next to either is another block.
   if (a.pinyin || b.pinyin) return bannerInBlock(`${a.text}\n${b.text}`) === null;
   if (a.alone || b.alone) return true;
@@ -394,7 +396,9 @@ function cutsBefore(a: ShapedLine, b: ShapedLine): boolean {
   if (a.wedged) return true;
   if (startsMidSentence(b.text)) return false;
   if (a.title) return !b.title || !headingPair(a, b);
-  if (a.wide) return b.title;
+  // Without indents, a sentence ending at a full line's end, then one opening the way a report's
+  // paragraphs do (`…表示，` `活动中，`): the paragraph ended there, its last line filling the column.
+  if (a.wide) return b.title || (!layout.indented && a.ended && opensNewParagraph(b.text));
   return a.ended || b.title;
 }
 
@@ -442,14 +446,21 @@ const PROMO_OPENS = /^(?:欢迎关注|扫码关注|扫一扫)/;
  * line before fills the column with body text that stops mid-sentence, and the next line goes on
  * with it, not indented and no title. A single full line without punctuation may be a headline
  * as wide as the column: only a sentence evidently going on across the gap (`…讲解` | `了防范…`)
- * joins it; otherwise join and classify decide.
+ * joins it; otherwise join and classify decide. So does a line after the gap that opens a
+ * paragraph the way a report's do (`会上，` `近日，`) with no word across: a break prints other
+ * text in its gap, and only the join stage weighs it against the block after it.
  */
+function opensNewParagraph(text: string): boolean {
+  return opensParagraph(text) || opensReport(text);
+}
+
 function continuesOverGap(lines: readonly ShapedLine[], i: number): boolean {
   const [a, b] = [lines[i - 1], lines[i]];
   if (!a.wide || a.ended || b.title || b.credit || b.measured.indented || b.pinyin || isLead(b.text)) return false;
   // A paragraph's first characters on a column's last line, the sentence going on after the gap.
   if (a.title) return !a.furniture && continuesAcrossCut(a.text, b.text);
   const above = a.measured.blanksBefore === 0 ? lines[i - 2] : undefined;
+  if (!continuesAcrossCut(a.text, b.text) && opensNewParagraph(b.text)) return false;
   const inParagraph =
     /[，,、；;：:]/.test(a.text) ||
     a.measured.indented ||
