@@ -441,23 +441,31 @@ function namesSubject(text: string): boolean {
 
 const PROMO_OPENS = /^(?:欢迎关注|扫码关注|扫一扫)/;
 
-/** `会议期间，` `近日，` `…负责人表示，`: how a report's paragraphs open. */
+/**
+ * A blank line the engine saw inside a paragraph (the vertical space of a column break): the
+ * line before fills the column with body text that stops mid-sentence, and the next line goes on
+ * with it, not indented and no title. A single full line without punctuation may be a headline
+ * as wide as the column: only a sentence evidently going on across the gap (`…讲解` | `了防范…`)
+ * joins it; otherwise join and classify decide. So does a line after the gap that opens a
+ * paragraph the way a report's do (`会上，` `近日，`) with no word across: a break prints other
+ * text in its gap, and only the join stage weighs it against the block after it.
+ */
 function opensNewParagraph(text: string): boolean {
   return opensParagraph(text) || opensReport(text);
 }
 
-/**
- * A blank line the engine saw inside a paragraph (the vertical space of a column break): the
- * line before fills the column with body text that stops mid-sentence, and the next line, not
- * indented and no title, evidently goes on with that sentence (`…讲解` | `了防范…`, a word across).
- * Without such evidence the gap stays a block boundary and the join stage decides: a break prints
- * other text in its gap (a caption, another article's paragraph), and only join weighs the block
- * after the gap against the one after that. A banner's line never continues.
- */
 function continuesOverGap(lines: readonly ShapedLine[], i: number): boolean {
   const [a, b] = [lines[i - 1], lines[i]];
   if (!a.wide || a.ended || b.title || b.credit || b.measured.indented || b.pinyin || isLead(b.text)) return false;
-  return !(a.title && a.furniture) && continuesAcrossCut(a.text, b.text);
+  // A paragraph's first characters on a column's last line, the sentence going on after the gap.
+  if (a.title) return !a.furniture && continuesAcrossCut(a.text, b.text);
+  const above = a.measured.blanksBefore === 0 ? lines[i - 2] : undefined;
+  if (!continuesAcrossCut(a.text, b.text) && opensNewParagraph(b.text)) return false;
+  const inParagraph =
+    /[，,、；;：:]/.test(a.text) ||
+    a.measured.indented ||
+    (above !== undefined && above.wide && !above.title && !above.ended);
+  return inParagraph || startsMidSentence(b.text);
 }
 
 // ---------------------------------------------------------------------------------------------
