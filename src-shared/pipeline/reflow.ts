@@ -393,6 +393,9 @@ function cutsBefore(a: ShapedLine, b: ShapedLine, layout: Layout): boolean {
   if (a.credit) return true;
   if (b.credit) return !isSponsorHeading(a.text);
   if (a.wedged) return true;
+  // A short line ending a sentence ends its paragraph: a line opening mid-sentence below it is the
+  // rest of another, cut by a break (the block the break printed before it ended here).
+  if (a.ended && !a.wide && !a.title) return true;
   if (startsMidSentence(b.text)) return false;
   if (a.title) return !b.title || !headingPair(a, b);
   // Without indents, a sentence ending at a full line's end, then one opening the way a report's
