@@ -462,12 +462,33 @@ function continuesOverGap(lines: readonly ShapedLine[], i: number): boolean {
   // A paragraph's first characters on a column's last line, the sentence going on after the gap.
   if (a.title) return !a.furniture && continuesAcrossCut(a.text, b.text);
   const above = a.measured.blanksBefore === 0 ? lines[i - 2] : undefined;
-  if (!continuesAcrossCut(a.text, b.text) && opensNewParagraph(b.text)) return false;
+  if (!continuesAcrossCut(a.text, b.text) && (opensNewParagraph(b.text) || restFollows(lines, i))) return false;
   const inParagraph =
     /[，,、；;：:]/.test(a.text) ||
     a.measured.indented ||
     (above !== undefined && above.wide && !above.title && !above.ended);
   return inParagraph || startsMidSentence(b.text);
+}
+
+/** How far below a gap the block printed in it may end (lines), for `restFollows`. */
+const BREAK_BLOCK_REACH = 12;
+
+/**
+ * The text after the gap before line `i` ends a paragraph (a short line ending a sentence) and the
+ * line after that goes on with the sentence the line before the gap broke off in, by a word or
+ * an opening no sentence has: the block after the gap was printed in a break, and the rest of
+ * the cut paragraph comes after it.
+ */
+function restFollows(lines: readonly ShapedLine[], i: number): boolean {
+  const head = lines[i - 1];
+  for (let k = i; k < lines.length && k < i + BREAK_BLOCK_REACH; k++) {
+    const line = lines[k];
+    if (line.title || line.credit || (k > i && line.measured.indented)) return false;
+    if (!line.ended || line.wide) continue;
+    const rest = lines[k + 1];
+    return rest !== undefined && !rest.title && !rest.measured.indented && continuesAcrossCut(head.text, rest.text);
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
