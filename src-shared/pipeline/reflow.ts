@@ -401,7 +401,9 @@ function cutsBefore(a: ShapedLine, b: ShapedLine, layout: Layout): boolean {
   // Without indents, a sentence ending at a full line's end, then one opening the way a report's
   // paragraphs do (`…表示，` `活动中，`): the paragraph ended there, its last line filling the column.
   if (a.wide) return b.title || (!layout.indented && a.ended && opensNewParagraph(b.text));
-  return a.ended || b.title;
+  // A short line stopping mid-sentence lost its end (or a break cut it) when the next opens as a
+  // report's paragraphs do and no word runs across.
+  return a.ended || b.title || (opensNewParagraph(b.text) && !continuesAcrossCut(a.text, b.text));
 }
 
 /**
