@@ -382,8 +382,9 @@ function isWholeBanner(run: readonly ShapedLine[]): boolean {
 /**
  * Whether a new block opens at line `b` of a wrapped run. A paragraph opens at an indent; a
  * line shorter than the column ends its paragraph only with evidence (a sentence end, a title
- * or credit line after it); a full line goes on in the next unless a title line follows, since
- * a paragraph continued after a column break opens without indent.
+ * or credit line after it, a line opening as a new paragraph does); a full line goes on in the
+ * next unless a title line follows (or, without indents, it ends a sentence and the next opens a
+ * paragraph), since a paragraph continued after a column break opens without indent.
  */
 function cutsBefore(a: ShapedLine, b: ShapedLine, layout: Layout): boolean {
   // A banner's name and its pinyin stay together; anything else next to either is another block.
@@ -445,19 +446,21 @@ function namesSubject(text: string): boolean {
 
 const PROMO_OPENS = /^(?:欢迎关注|扫码关注|扫一扫)/;
 
+/** `会上，` `近日，` `…负责人表示，`: how a report's paragraphs open. */
+function opensNewParagraph(text: string): boolean {
+  return opensParagraph(text) || opensReport(text);
+}
+
 /**
  * A blank line the engine saw inside a paragraph (the vertical space of a column break): the
  * line before fills the column with body text that stops mid-sentence, and the next line goes on
  * with it, not indented and no title. A single full line without punctuation may be a headline
  * as wide as the column: only a sentence evidently going on across the gap (`…讲解` | `了防范…`)
- * joins it; otherwise join and classify decide. So does a line after the gap that opens a
- * paragraph the way a report's do (`会上，` `近日，`) with no word across: a break prints other
- * text in its gap, and only the join stage weighs it against the block after it.
+ * joins it; otherwise join and classify decide. Without a word across, neither is the gap joined
+ * over when the next line opens as a report's paragraphs do, or when the cut sentence goes on
+ * below the block after the gap (`restFollows`): a break prints other text in its gap, and only
+ * the join stage weighs that block against the one after it.
  */
-function opensNewParagraph(text: string): boolean {
-  return opensParagraph(text) || opensReport(text);
-}
-
 function continuesOverGap(lines: readonly ShapedLine[], i: number): boolean {
   const [a, b] = [lines[i - 1], lines[i]];
   if (!a.wide || a.ended || b.title || b.credit || b.measured.indented || b.pinyin || isLead(b.text)) return false;
