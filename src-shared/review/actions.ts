@@ -183,8 +183,10 @@ export function setArticleField(
   const set = valueSetOn(page.analysis.edits, articleId, field);
   const source = field === 'section' ? null : (fields.get(articleId)?.[field] ?? null);
   const current = field === 'title' ? article.title : article[field];
+  // A title cleared off an article with nothing else would take the article away with its line.
+  const keepsArticle = field !== 'title' || value?.trim() || article.blocks.length > 0 || article.captions.length > 0;
   const ops =
-    field !== 'section' && source !== null && !set
+    field !== 'section' && source !== null && !set && keepsArticle
       ? typedFieldOps(page, source, field, value ?? '')
       : editorEditOps(page, set, op, article.spans[0] ?? { start: 0, end: 0 }, current ?? '', value ?? '');
   return entry(

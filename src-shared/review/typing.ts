@@ -77,12 +77,13 @@ export function typedTextOps(page: ReviewPage, block: Block, text: string): Revi
 /**
  * The ops that make an article field read `value` when it is read from one chunk: typed over that
  * chunk as a paragraph is, the text around the value (the spaces trimmed, a byline's parentheses)
- * kept as printed.
+ * kept as printed. A field cleared takes them too, so a byline cleared is no byline, not "()".
  */
 export function typedFieldOps(page: ReviewPage, chunk: ChunkId, field: ChunkField, value: string): ReviewOp[] {
   const [part] = chunkParts(page, [chunk]);
   const { from, to } = fieldStretch(field, part.text);
-  return typedPartsOps(page, [part], part.text.slice(0, from) + value + part.text.slice(to), []);
+  const text = value === '' ? '' : part.text.slice(0, from) + value + part.text.slice(to);
+  return typedPartsOps(page, [part], text, []);
 }
 
 /** The typed edits making `parts`, read in a row, read `text`; `replaced` are old edits they take the place of. */

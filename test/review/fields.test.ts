@@ -135,14 +135,39 @@ describe('a field read from one line is typed over that line’s raw text', () =
     expect(c.read(articleOf(run(reverted, revert, 'backward'), 'b1'))).toEqual(c.typed);
   });
 
-  it('should keep the byline’s parentheses as printed when it is cleared, and typing it back removes the edit', () => {
-    const cleared = run(fieldsPage(), setArticleField(fieldsPage(), 'b1', 'byline', null));
+  it('should take a cleared byline’s parentheses out with it, and undo it to the line as printed', () => {
+    const page = fieldsPage();
+    const clear = setArticleField(page, 'b1', 'byline', null);
+    const cleared = run(page, clear);
     expect(typedEdits(cleared).map(described)).toEqual([
-      expect.objectContaining({ span: '本报记者 苏文保', after: '' }),
+      expect.objectContaining({ span: '(本报记者 苏文保)', after: '' }),
     ]);
-    expect(articleOf(cleared, 'b1').byline ?? '').toBe('');
-    const back = run(cleared, setArticleField(cleared, 'b1', 'byline', '本报记者 苏文保'));
-    expect(back.analysis.edits).toEqual(fieldsPage().analysis.edits);
+    expect(articleOf(cleared, 'b1').byline).toBeNull();
+    expect(run(cleared, clear, 'backward').analysis).toEqual(page.analysis);
+  });
+
+  it('should keep a title cleared off an article with nothing else as a value, so the article stays', () => {
+    const page = fieldsPage();
+    const onlyTitle = {
+      ...page,
+      analysis: {
+        ...page.analysis,
+        chunks: page.analysis.chunks.map((c) =>
+          c.role === 'paragraph' || c.role === 'caption' ? { ...c, role: 'furniture' as const } : c,
+        ),
+      },
+    };
+    expect(articleOf(onlyTitle, 'b1').blocks).toEqual([]);
+    const cleared = run(onlyTitle, setArticleField(onlyTitle, 'b1', 'title', ''));
+    expect(typedEdits(cleared)).toEqual([]);
+    expect(articleOf(cleared, 'b1').title).toBe('');
+  });
+
+  it('should remove the edit when a field is typed back to what it read', () => {
+    const page = fieldsPage();
+    const typed = run(page, setArticleField(page, 'b1', 'byline', '本报记者 苏文宝'));
+    const back = run(typed, setArticleField(typed, 'b1', 'byline', '本报记者 苏文保'));
+    expect(back.analysis.edits).toEqual(page.analysis.edits);
   });
 
   it('should fold a second keystroke in the same title into the same edit', () => {

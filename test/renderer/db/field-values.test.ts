@@ -23,7 +23,7 @@ afterEach(async () => {
   for (const db of opened.splice(0)) await db.delete();
 });
 
-function valueSet(id: string, article: string, op: Edit['op'], before: string, after: string): Edit {
+function valueSet(id: string, op: Edit['op'], before: string, after: string): Edit {
   return {
     id,
     kind: 'manual',
@@ -52,25 +52,17 @@ describe.each(VERSIONS)('a %s review with field values set on its articles', (fi
     const fields = [
       valueSet(
         'manual-title',
-        article.id,
         { type: 'set-field', article: article.id, field: 'title', value: '旧标题' },
         article.title,
         '旧标题',
       ),
       valueSet(
         'manual-byline',
-        article.id,
         { type: 'set-field', article: article.id, field: 'byline', value: '旧作者' },
         article.byline ?? '',
         '旧作者',
       ),
-      valueSet(
-        'manual-captions',
-        article.id,
-        { type: 'set-captions', article: article.id, value: ['旧图注'] },
-        '',
-        '旧图注',
-      ),
+      valueSet('manual-captions', { type: 'set-captions', article: article.id, value: ['旧图注'] }, '', '旧图注'),
     ];
     const stored = { ...review, analysis: { ...review.analysis, edits: [...review.analysis.edits, ...fields] } };
     const reviews = fixture.tables.reviews.map((r) => (r === review ? stored : r));
