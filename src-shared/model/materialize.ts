@@ -10,7 +10,7 @@ import type {
   PageAnalysis,
 } from './analysis';
 import type { Article, Block, CleanPage, FurnitureItem } from './clean';
-import { chunkReadings, readPieces, textEditsInForce, type Piece } from './reading';
+import { chunkReadings, readPieces, textEditsInForce, TYPED_RULE, type Piece } from './reading';
 import { mergeSpans, type Span } from './span';
 
 type Op<T extends EditOp['type']> = Extract<EditOp, { type: T }>;
@@ -127,7 +127,8 @@ export function derivePage(raw: string, analysis: Pick<PageAnalysis, 'chunks' | 
     else if (rejectedAt.has(chunk.id)) builder.readOnAfterRejectedSplit();
     // A credit the article cannot take stays in its paragraph, where it was printed.
     const withCredit = builder.takesNoMoreCredits() ? withCredits.get(chunk.id) : undefined;
-    builder.add(chunk, withCredit ? readPieces(withCredit) : text, joinOnto.get(chunk.id));
+    const typed = read.some((piece) => piece.edit?.rule === TYPED_RULE && piece.edit.origin === 'editor');
+    builder.add(chunk, withCredit ? readPieces(withCredit) : text, joinOnto.get(chunk.id), typed);
     readAs.set(chunk.id, withCredit ?? read);
     for (const piece of read) {
       const op = piece.edit?.op;
@@ -215,7 +216,10 @@ interface ArticleDraft {
   captions: string[];
   blocks: Block[];
   spans: Span[];
-  /** The chunks each field was read from, also those reading as nothing; a caption taken out of a paragraph or joined by another has none. */
+  /**
+   * The chunks each field was read from: those reading as something, or typed in by the editor (a
+   * line a repeat was removed from is none); a caption taken out of a paragraph or joined by another has none.
+   */
   titleChunks: ChunkId[];
   kickerChunks: ChunkId[];
   bylineChunks: ChunkId[];
@@ -259,7 +263,8 @@ class PageBuilder {
     return this.readingOn && this.current !== null && this.current.bylines.length > 0;
   }
 
-  add(chunk: Chunk, text: string, onto: ChunkId | undefined): void {
+  /** `typed`: the editor typed in the chunk, so it is still the line a field is read from when typed empty. */
+  add(chunk: Chunk, text: string, onto: ChunkId | undefined, typed: boolean): void {
     const article = this.current ?? (this.current = this.draft(PAGE_START, null));
     article.spans.push({ start: chunk.start, end: chunk.end });
     const role: ChunkRole = this.readsAsBody(chunk.role) ? 'paragraph' : chunk.role;
@@ -274,11 +279,11 @@ class PageBuilder {
     const trimmed = text.trim();
     switch (role) {
       case 'headline':
-        article.titleChunks.push(chunk.id);
+        if (trimmed || typed) article.titleChunks.push(chunk.id);
         if (trimmed) article.titles.push(trimmed);
         return;
       case 'kicker':
-        article.kickerChunks.push(chunk.id);
+        if (trimmed || typed) article.kickerChunks.push(chunk.id);
         if (trimmed) article.kickers.push(trimmed);
         return;
       case 'caption': {
@@ -295,7 +300,7 @@ class PageBuilder {
         return;
       }
       case 'byline':
-        article.bylineChunks.push(chunk.id);
+        if (trimmed || typed) article.bylineChunks.push(chunk.id);
         if (trimmed) article.bylines.push(unwrapByline(trimmed));
         return;
       case 'paragraph':

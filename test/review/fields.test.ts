@@ -163,6 +163,37 @@ describe('a field read from one line is typed over that line’s raw text', () =
     expect(articleOf(cleared, 'b1').title).toBe('');
   });
 
+  it('should type a title over its one line when the other headline line was removed as a repeat', () => {
+    const page = fieldsPage();
+    const repeat = page.analysis.chunks.find((c) => FIELDS_RAW.slice(c.start, c.end) === '开展科普活动')!;
+    const removed: Edit = {
+      ...page.analysis.edits[0],
+      id: 'repeat',
+      kind: 'dedupe',
+      start: repeat.start,
+      end: repeat.end,
+      before: '开展科普活动',
+      after: '',
+    };
+    const deduped = { ...page, analysis: { ...page.analysis, edits: [...page.analysis.edits, removed] } };
+    expect(articleOf(deduped, 'b2').title).toBe('广汉市科协');
+    const typed = run(deduped, setArticleField(deduped, 'b2', 'title', '广汉市科学技术协会'));
+    expect(typedEdits(typed).map(described)).toEqual([
+      expect.objectContaining({ span: '协', before: '协', after: '学技术协会' }),
+    ]);
+    expect(articleOf(typed, 'b2').title).toBe('广汉市科学技术协会');
+  });
+
+  it('should go on typing over a title line the editor typed empty', () => {
+    const page = fieldsPage();
+    const cleared = run(page, setArticleField(page, 'b1', 'title', ''));
+    expect(articleOf(cleared, 'b1').title).toBe('');
+    const retyped = run(cleared, setArticleField(cleared, 'b1', 'title', '年会'));
+    expect(valuesSet(retyped)).toEqual([]);
+    expect(typedEdits(retyped)).toHaveLength(1);
+    expect(articleOf(retyped, 'b1').title).toBe('年会');
+  });
+
   it('should remove the edit when a field is typed back to what it read', () => {
     const page = fieldsPage();
     const typed = run(page, setArticleField(page, 'b1', 'byline', '本报记者 苏文宝'));
