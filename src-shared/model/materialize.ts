@@ -77,6 +77,11 @@ export function materialize(raw: string, analysis: Pick<PageAnalysis, 'chunks' |
   return derivePage(raw, analysis).clean;
 }
 
+/** The pieces each chunk was read from, by its id. */
+export interface ChunkPieces {
+  get(chunk: ChunkId): readonly Piece[] | undefined;
+}
+
 export interface DerivedPage {
   clean: CleanPage;
   /**
@@ -84,7 +89,7 @@ export interface DerivedPage {
    * article kept it there), so a clean offset maps back to raw. A chunk the editor's old whole-text
    * edit (`set-text`) replaced holds the pieces that edit replaced.
    */
-  readAs: ReadonlyMap<ChunkId, readonly Piece[]>;
+  readAs: ChunkPieces;
   /** Where each article's fields were read from (the first article of an id, as the desk finds it). */
   fields: ReadonlyMap<ArticleId, FieldSources>;
 }

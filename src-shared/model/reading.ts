@@ -165,8 +165,8 @@ export function readChunkAlone(
 ): Piece[] | null {
   const reaching: Edit[] = [];
   for (const edit of edits) {
-    if (edit.status !== 'applied' || (edit.op.type !== 'replace' && edit.op.type !== 'extract')) continue;
     if (edit.end < chunk.start || edit.start > chunk.end) continue;
+    if (edit.status !== 'applied' || (edit.op.type !== 'replace' && edit.op.type !== 'extract')) continue;
     if (edit.start < chunk.start || edit.end > chunk.end || edit.op.type === 'extract') return null;
     reaching.push(edit);
   }
