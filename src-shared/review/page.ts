@@ -92,19 +92,17 @@ export function carryCleanOver(page: ReviewPage, ops: readonly ReviewOp[], next:
     articles = articles.with(index, withField(articles[index], edit.op));
   }
   let readAs = known.readAs instanceof Reread ? known.readAs : new Reread(known.readAs, new Map());
-  if (retyped.size > 0) {
-    for (const chunkId of retyped) {
-      const place = fieldReadFrom(known.fields, chunkId);
-      const chunk = next.chunks.find((c) => c.id === chunkId)!;
-      const following = next.chunks.find((c) => c !== chunk && c.start === chunk.end);
-      const pieces = place && !valueSetFor(next.edits, place) && readChunkAlone(page.raw, chunk, following, next.edits);
-      if (!place || !pieces) return;
-      const index = articles.findIndex((article) => article.id === place.article);
-      const article = index === -1 ? null : withChunkField(articles[index], place, pieces);
-      if (!article) return;
-      articles = articles.with(index, article);
-      readAs = readAs.with(chunkId, pieces);
-    }
+  for (const chunkId of retyped) {
+    const place = fieldReadFrom(known.fields, chunkId);
+    const chunk = next.chunks.find((c) => c.id === chunkId)!;
+    const following = next.chunks.find((c) => c !== chunk && c.start === chunk.end);
+    const pieces = place && !valueSetFor(next.edits, place) && readChunkAlone(page.raw, chunk, following, next.edits);
+    if (!place || !pieces) return;
+    const index = articles.findIndex((article) => article.id === place.article);
+    const article = index === -1 ? null : withChunkField(articles[index], place, pieces);
+    if (!article) return;
+    articles = articles.with(index, article);
+    readAs = readAs.with(chunkId, pieces);
   }
   // Field values change no chunk's reading, and typing in a field's chunk no other's.
   derived.set(next, { ...known, clean: { ...known.clean, articles }, readAs });
