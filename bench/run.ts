@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { launchChromium } from './browser';
+import { profiled } from './profile';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { basename, join } from 'node:path';
@@ -221,7 +222,7 @@ async function main() {
 
   log('input latency and scroll while analysis runs in the background');
   const inputDuringAnalysis = await inputLatencies(page);
-  const scrollBusy = await page.evaluate(scrollLibrary, 600);
+  const scrollBusy = await profiled(page, 'scroll-busy', () => page.evaluate(scrollLibrary, 600));
   const heapAfterImport = await heapMb(page);
   const count = await page.evaluate(libraryCount);
 
@@ -233,9 +234,9 @@ async function main() {
   log(`floor after the import: ${FLOOR_RUNS} runs`);
   const floorAfter = await floorTimes(page, batches);
 
-  const scrollIdle = await page.evaluate(scrollLibrary, 600);
+  const scrollIdle = await profiled(page, 'scroll-idle', () => page.evaluate(scrollLibrary, 600));
   log('search and filter');
-  const filters = await filterTimes(page);
+  const filters = await profiled(page, 'filter', () => filterTimes(page));
   const heapAfterAnalysis = await heapMb(page);
   const sample = [1, Math.round(PAGES / 4), Math.round(PAGES / 2), Math.round((3 * PAGES) / 4), PAGES].map(
     (n) => `bench-${String(n).padStart(5, '0')}.txt`,
