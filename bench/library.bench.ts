@@ -14,7 +14,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpusFiles } from './corpus';
 import { PIPELINE_VERSION } from '../src-shared/pipeline';
-import { reviewsAtVersion, scrollLibrary, timeFilterChange } from './in-page';
+import { filterTimes } from './filters';
+import { reviewsAtVersion, scrollLibrary } from './in-page';
 import { profiled } from './profile';
 import { frameSummary, median } from './report';
 
@@ -94,15 +95,7 @@ async function measure() {
           `${frames.frames} frames, load ${loadavg()[0].toFixed(1)}`,
       );
     }
-    const search: number[] = [];
-    const status: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const name = `bench-${String(1 + Math.round(((i + 0.5) * PAGES) / 5)).padStart(5, '0')}`;
-      search.push(await page.evaluate(timeFilterChange, { control: 'search' as const, value: name }));
-      search.push(await page.evaluate(timeFilterChange, { control: 'search' as const, value: '' }));
-      status.push(await page.evaluate(timeFilterChange, { control: 'status' as const, value: 'approved' }));
-      status.push(await page.evaluate(timeFilterChange, { control: 'status' as const, value: 'all' }));
-    }
+    const { search, status } = await filterTimes(page, PAGES, 5);
     const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.95) - 1];
     console.log(
       `scroll p95 median of runs ${median(p95s).toFixed(1)} ms (${p95s.map((v) => v.toFixed(0)).join(' / ')}), ` +
