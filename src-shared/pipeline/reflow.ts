@@ -1,5 +1,5 @@
 import type { Edit } from '../model/analysis';
-import { BLANK, chunk, lines, MARKUP, toPiece, type Line } from './chunk';
+import { BLANK, chunk, INDENT, lines, MARKUP, toPiece, type Line } from './chunk';
 import {
   bannerInBlock,
   continuesAcrossCut,
@@ -49,7 +49,6 @@ export interface MeasuredLine extends Line {
   markup: boolean;
 }
 
-const INDENT = /^(?:\u3000{2}| {2,4})(?![\s\u3000])/;
 /** A page needs this many text lines before its layout is judged (as in chunk). */
 const MIN_LINES_TO_JUDGE = 8;
 /** Column widths a wrap can have; a mode outside is a page of whole-paragraph lines. */
