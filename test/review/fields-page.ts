@@ -1,5 +1,6 @@
 import type { Chunk, ChunkRole, Edit, PageAnalysis } from '../../src-shared/model';
 import type { ReviewPage } from '../../src-shared/review';
+import { automaticEdit } from './fixture';
 
 /**
  * A page with every kind of article field: a section banner; an article with a kicker, a headline
@@ -23,21 +24,7 @@ export const FIELDS_RAW = LINES.map(([text]) => text).join('\n') + '\n';
 const at = (text: string) => FIELDS_RAW.indexOf(text);
 
 function automatic(id: string, kind: Edit['kind'], text: string, after: string, op: Edit['op']): Edit {
-  const start = at(text);
-  return {
-    id,
-    kind,
-    rule: `fixture.${kind}`,
-    start,
-    end: start + text.length,
-    before: text,
-    after,
-    reason: kind,
-    confidence: 0.9,
-    status: 'applied',
-    origin: 'auto',
-    op,
-  };
+  return automaticEdit(FIELDS_RAW, id, kind, at(text), at(text) + text.length, after, op);
 }
 
 export function fieldsAnalysis(): PageAnalysis {
