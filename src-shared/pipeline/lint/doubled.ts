@@ -38,13 +38,14 @@ function insideIdiom(raw: string, i: number, lo: number, hi: number): boolean {
 function judgeDoubledChar(raw: string, i: number, lo: number, hi: number): Finding | null {
   const ch = raw[i];
   const pair = ch + ch;
+  // A set phrase read without one copy (宣传部长) says little when two words meet there (宣传部|部长).
   const idiom = idiomWithoutCopy(raw, i, lo, hi);
-  if (idiom) {
+  if (idiom && !(lexicon().wordEndingAt(raw, i, lo, 2) && lexicon().wordStartingAt(raw, i + 1, hi, 2))) {
     return doubledChar(i, ch, 0.9, `without one copy the text reads as the idiom “${idiom}”`, false);
   }
-  // A reduplication stops being one when a common word claims either copy (专家|家服务团,
-  // 转|转化, 大|大会) or a number counts the first (2023年|年). A rarer word does not: 钉钉子 is
-  // 钉 + 钉子 only in a dictionary's eyes.
+  // A reduplication stops being one when a common word claims either copy (专家|家服务团, 转|转化,
+  // 大|大会) or a number counts the first (2023年|年). A rarer word does not: 钉钉子 is 钉 + 钉子
+  // only in a dictionary's eyes.
   if (
     REDUPLICATIONS.has(pair) &&
     !commonWord(lexicon().wordStartingAt(raw, i + 1, hi, 2)) &&
@@ -70,9 +71,15 @@ function judgeDoubledChar(raw: string, i: number, lo: number, hi: number): Findi
   // 赤水河|河谷, 长江|江豚: a place name ending where a word begins.
   if (right && endsPlaceNameCode(raw.charCodeAt(i)) && i > lo && isHanCode(raw.charCodeAt(i - 1))) return null;
 
+  // One the dictionary knows beyond the list (阵阵, 片片), no word around to claim a copy, is a
+  // real word about as often as a doubling: a weak doubt.
+  const dictionaryReduplication = !left && !right && lexicon().has(pair);
   let confidence: number;
   let evidence: string;
-  if (left && rightWeak) {
+  if (dictionaryReduplication) {
+    confidence = 0.3;
+    evidence = `“${pair}” is a reduplication in the dictionary`;
+  } else if (left && rightWeak) {
     confidence = 0.45;
     evidence = `“${left}” is a word, “${ch}${raw[i + 2]}” only a weak one`;
   } else if (left || right) {
@@ -82,7 +89,7 @@ function judgeDoubledChar(raw: string, i: number, lo: number, hi: number): Findi
     confidence = rightWeak ? 0.7 : 0.8;
     evidence = 'no word ends or starts at the doubled character';
   }
-  const certain = !left && !right && !rightWeak && FUNCTION_CHARS.has(ch);
+  const certain = !left && !right && !rightWeak && !dictionaryReduplication && FUNCTION_CHARS.has(ch);
   return doubledChar(i, ch, certain ? 0.95 : confidence, evidence, certain);
 }
 
@@ -148,6 +155,29 @@ function repeatsItself(raw: string, i: number, length: number, hi: number): bool
     if (!isHanCode(code) || code !== raw.charCodeAt(i + length + k)) return false;
   }
   return true;
+}
+
+/** A doubling split by a line wrap this likely to be noise is removed, not asked about. */
+const WRAP_DOUBLING_APPLY = 0.6;
+
+/**
+ * A doubled character read across a line wrap (`进一` / `一步`), where a column break prints the
+ * character at its cut twice: the copy opening the next line goes, as an applied fix of that one
+ * character (the wrap itself stays reflow's), when the words around say the doubling is noise.
+ * A reduplication or two words meeting (`工作` / `作了`) gives no finding, and a weak one stays a flag.
+ */
+export function doublingAtWrap(raw: string, finding: Finding): Finding | null {
+  if (finding.kind !== 'ocr-doubled-char' || finding.end - finding.start <= 2) return null;
+  if (!raw.slice(finding.start + 1, finding.end - 1).includes('\n') || finding.confidence < WRAP_DOUBLING_APPLY)
+    return null;
+  return {
+    ...finding,
+    rule: 'ocr.doubled-at-wrap',
+    start: finding.end - 1,
+    message: `${finding.message} It is split by a line wrap, where a break prints a character twice.`,
+    suggestion: '',
+    certain: true,
+  };
 }
 
 /** Scans one body span for doubled characters and doubled two- and three-character words. */

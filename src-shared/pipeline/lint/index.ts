@@ -1,7 +1,7 @@
 import type { Chunk, Edit, Flag } from '../../model/analysis';
 import { spansOverlap } from '../../model/span';
 import { findConfusedCharacters } from './confusable';
-import { findDoubled } from './doubled';
+import { doublingAtWrap, findDoubled } from './doubled';
 import { bodyChunks, toCharFix, toFlag, withoutLayoutSpaces, type Finding } from './findings';
 import { findLatin } from './latin';
 import { findLostText } from './lost';
@@ -34,7 +34,7 @@ export function lintPage(raw: string, chunks: Chunk[]): { flags: Flag[]; edits: 
     findMisreads(text, span, inChunk);
     const confusedInChunk: Finding[] = [];
     findConfusedCharacters(text, span, confusedInChunk);
-    for (const finding of inChunk) findings.push(toRaw(finding));
+    for (const finding of inChunk.map(toRaw)) findings.push(doublingAtWrap(raw, finding) ?? finding);
     for (const finding of confusedInChunk) confused.push(toRaw(finding));
   }
   findLatin(raw, body, findings);

@@ -127,11 +127,35 @@ describe('doubled characters', () => {
     expect(result.flags.map((flag) => [flag.start, flag.end])).toEqual([[8, 10]]);
   });
 
-  it('should see a doubled character across a wrapped line or the spaces OCR puts between characters, and only ask', () => {
-    expect(doubled('会议要求结合协会能\n能职责抓好落实。')).toEqual({
-      flags: [{ start: 8, end: 11, text: '能\n能', suggestion: '能', confidence: 0.8 }],
+  it('should see a doubled character across the spaces OCR puts between characters, and only ask', () => {
+    expect(doubled('市 人 民 医 医 院 专家到场。')).toEqual({
+      flags: [{ start: 6, end: 9, text: '医 医', suggestion: '医', confidence: 0.6 }],
       edits: [],
     });
-    expect(doubled('市 人 民 医 医 院 专家到场。').flags.map(({ text }) => text)).toEqual(['医 医']);
+  });
+
+  it('should remove the copy opening the next line when a line wrap splits a doubling that no word explains', () => {
+    const { raw, chunks } = page('会议要求结合协会能\n能职责抓好落实。');
+    const { flags, edits } = lintPage(raw, chunks);
+    expect(flags).toEqual([]);
+    expect(
+      edits.map(({ rule, start, end, before, after, status }) => ({ rule, start, end, before, after, status })),
+    ).toEqual([{ rule: 'ocr.doubled-at-wrap', start: 10, end: 11, before: '能', after: '', status: 'applied' }]);
+  });
+
+  it('should only ask about a doubling split by a line wrap when a word claims one copy and a weak one the other', () => {
+    // 巡回 ends at the first copy; 回到 is only a verb and its aspect: a 0.45 doubt, not a removal.
+    const { raw, chunks } = page('志愿者分组巡回\n回到各村开展宣讲。');
+    const { flags, edits } = lintPage(raw, chunks);
+    expect(edits).toEqual([]);
+    expect(flags.map(({ rule, text }) => ({ rule, text }))).toEqual([{ rule: 'ocr.doubled', text: '回\n回' }]);
+  });
+
+  it('should keep two words meeting across a line wrap, and only weakly doubt a reduplication the dictionary knows', () => {
+    expect(doubled('市委常委、宣传部\n部长出席会议。')).toEqual({ flags: [], edits: [] });
+    expect(doubled('等表演引来阵\n阵惊叹。')).toEqual({
+      flags: [{ start: 5, end: 8, text: '阵\n阵', suggestion: '阵', confidence: 0.3 }],
+      edits: [],
+    });
   });
 });
