@@ -18,7 +18,7 @@ import {
   withoutTrailingByline,
 } from './cues';
 import { makeEdit, type PageDraft, type Piece } from './draft';
-import { endsSentence, isHan, seamGain, startsMidSentence } from '../text';
+import { endsSentence, isHan, seamGain, startsMidSentence, wrapSeparator } from '../text';
 import { compact, isParenthesized, isPinyinLine } from './text';
 
 /**
@@ -167,15 +167,6 @@ export function reflow(draft: PageDraft): PageDraft {
   const last = pieces[pieces.length - 1];
   if (last) last.gapAfter = trailingBlanks(raw);
   return { ...draft, pieces, edits };
-}
-
-/**
- * What a line wrap between two characters reads as once unwrapped: nothing in Chinese text or
- * inside a number cut by the wrap (`2` | `023`), a space between Latin words.
- */
-export function wrapSeparator(left: string, right: string): string {
-  const latin = (ch: string) => /[A-Za-z0-9]/.test(ch);
-  return latin(left) && latin(right) && !(/[0-9]/.test(left) && /[0-9]/.test(right)) ? ' ' : '';
 }
 
 function trailingBlanks(raw: string): number {

@@ -1,7 +1,6 @@
 import type { Edit } from '../model/analysis';
-import { isHanCode } from '../text';
+import { isHanCode, wrapSeparator } from '../text';
 import { commit, makeEdit, type PageView, type Piece } from './draft';
-import { wrapSeparator } from './reflow';
 
 /**
  * Removes what an earlier Markdown conversion and the OCR layout left in the text: `#`/`-`

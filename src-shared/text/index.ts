@@ -23,3 +23,4 @@ export {
 export { CREDIT_MAX, isBareCredit, isCreditInner, trailingCredit } from './credit';
 export { lexicon, type Lexicon } from './lexicon';
 export { bestSplit, seamGain, type Split } from './split';
+export { unwrap, wrapSeparator } from './wrap';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectLayout, measureLines, reflow, wrapSeparator } from '../../src-shared/pipeline/reflow';
+import { detectLayout, measureLines, reflow } from '../../src-shared/pipeline/reflow';
 
 const fixtures = join(__dirname, '../fixtures/pipeline');
 const seeds = join(__dirname, '../../seeds');
@@ -161,14 +161,5 @@ describe('reflow: the engine’s letter-spacing and punctuation', () => {
     const marks = draft(raw).edits.filter((edit) => edit.rule === 'reflow.full-width');
     expect(marks.map((edit) => [raw.slice(edit.start, edit.end), edit.after])).toEqual([[',', '，']]);
     expect(draft(lf(...WRAPPED)).edits.filter((edit) => edit.rule === 'reflow.full-width')).toEqual([]);
-  });
-});
-
-describe('wrapSeparator', () => {
-  it('should join Chinese and numbers cut by a wrap with nothing, Latin words with a space', () => {
-    expect(wrapSeparator('科', '协')).toBe('');
-    expect(wrapSeparator('2', '0')).toBe('');
-    expect(wrapSeparator('n', 'T')).toBe(' ');
-    expect(wrapSeparator('D', '1')).toBe(' ');
   });
 });

@@ -75,6 +75,11 @@ describe('credit shape', () => {
       value: '本报记者 苏文保',
     });
     expect(trailingCredit('会议取得圆满成功。(一)')).toBeNull();
+    expect(trailingCredit('会议取得圆满成功。(筠连县科\n协)')).toEqual({ offset: 9, length: 8, value: '筠连县科协' });
+    expect(trailingCredit('会议取得圆满成功。(本报记者 苏\n文保)')).toMatchObject({ value: '本报记者 苏文保' });
+    // A blank line ends the paragraph, and three wraps make no credit a column sets.
+    expect(trailingCredit('会议取得圆满成功。(筠连县科\n\n协)')).toBeNull();
+    expect(trailingCredit('会议取得圆满成功。(筠\n连\n县科\n协)')).toBeNull();
     expect(trailingCredit('会议取得圆满成功(张三)')).toBeNull();
   });
 });
