@@ -64,7 +64,7 @@ export function join(view: PageView, judge: Judge<ContinuationContext> = fittedC
         }),
       );
     }
-    for (const { headline: intruder, lead } of strayHeadlines) {
+    for (const { title: intruder, after } of strayHeadlines) {
       edits.push(
         makeEdit(raw, {
           kind: 'move',
@@ -72,10 +72,9 @@ export function join(view: PageView, judge: Judge<ContinuationContext> = fittedC
           start: intruder.start,
           end: intruder.end,
           after: raw.slice(intruder.start, intruder.end),
-          reason:
-            'A headline set across columns, read inside a paragraph it cuts: it goes above the report below that opens without one',
+          reason: `A ${intruder.role === 'kicker' ? 'kicker' : 'headline'} set across columns, read inside a paragraph it cuts: it goes above the report below that opens without one`,
           confidence: 0.8,
-          op: { type: 'move', chunk: intruder.id, after: pieces[lead - 1].id },
+          op: { type: 'move', chunk: intruder.id, after: after.id },
         }),
       );
     }
@@ -141,13 +140,13 @@ function continuation(
   piece: Piece;
   index: number;
   intruders: Piece[];
-  /** Headlines among the intruders, each with the index of the headless lead it goes above. */
-  strayHeadlines: { headline: Piece; lead: number }[];
+  /** Headlines (and a kicker over one) among the intruders, each with the block it goes after, above a headless lead. */
+  strayHeadlines: { title: Piece; after: Piece }[];
   reasons: string[];
 } | null {
   const head = pieces[i];
   const intruders: Piece[] = [];
-  const strayHeadlines: { headline: Piece; lead: number }[] = [];
+  const strayHeadlines: { title: Piece; after: Piece }[] = [];
   for (let j = i + 1; j < pieces.length && intruders.length <= MAX_INTRUDERS; j++) {
     const piece = pieces[j];
     if (piece.role === 'paragraph') {
@@ -178,11 +177,17 @@ function continuation(
       return { piece, index: j, intruders, strayHeadlines, reasons: [] };
     }
     if (!breakIntruder(piece)) {
-      const lead = headlessLeadFor(pieces, j, head);
+      // A kicker goes with the headline under it, and above it again.
+      const kicker = piece.role === 'kicker' && pieces[j + 1]?.role === 'headline' ? piece : null;
+      const lead = headlessLeadFor(pieces, kicker ? j + 1 : j, head);
       if (lead === null) return null;
-      strayHeadlines.push({ headline: piece, lead });
+      strayHeadlines.push({ title: piece, after: pieces[lead - 1] });
+      if (kicker) {
+        strayHeadlines.push({ title: pieces[++j], after: kicker });
+        intruders.push(kicker);
+      }
     }
-    intruders.push(piece);
+    intruders.push(pieces[j]);
   }
   return null;
 }
@@ -229,6 +234,9 @@ function doubledAcrossCut(head: string, tail: string): boolean {
   return isHan(last) && tail.trimStart().startsWith(last) && !REDUPLICATED.has(last + last);
 }
 
+/** A clause ends here, the sentence does not. */
+const CLAUSE_MARK = /[，,、；;：:]$/;
+
 /** How far below a headline read inside a paragraph the report it heads may open. */
 const HEADLESS_LEAD_REACH = 8;
 
@@ -241,8 +249,13 @@ const HEADLESS_LEAD_REACH = 8;
 function headlessLeadFor(pieces: readonly Piece[], at: number, head: Piece): number | null {
   if (pieces[at].role !== 'headline') return null;
   const rest = nextBody(pieces, at);
-  if (!rest || !(continuesAcrossCut(head.text, rest.piece.text) || shortWordAcross(head.text, rest.piece.text)))
-    return null;
+  if (!rest) return null;
+  const runsOn =
+    continuesAcrossCut(head.text, rest.piece.text) ||
+    shortWordAcross(head.text, rest.piece.text) ||
+    // A sentence cut after a comma goes on in the next block unless that one opens a paragraph.
+    (CLAUSE_MARK.test(head.text.trimEnd()) && !opensParagraph(rest.piece.text) && !isLead(rest.piece.text));
+  if (!runsOn) return null;
   for (let k = rest.index + 1; k < pieces.length && k <= at + HEADLESS_LEAD_REACH; k++) {
     const piece = pieces[k];
     if (piece.role === 'paragraph' && isLead(piece.text)) return k;

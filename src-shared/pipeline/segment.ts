@@ -22,11 +22,13 @@ import {
  * the decision rejects is read as body text of the article it stands in.
  */
 export function segment(view: PageView, judge: Judge<BoundaryContext> = fittedBoundary): PageView {
-  // A headline an earlier stage moved (one read inside a paragraph) opens its article where it
+  // A headline (or kicker) an earlier stage moved (one read inside a paragraph) opens its article where it
   // is read, not where it was printed. Other moves put paragraphs back inside their own articles
   // and leave where articles start as printed.
   const live = livePieces(view);
-  const headlines = new Set(live.filter((piece) => piece.role === 'headline').map((piece) => piece.id));
+  const headlines = new Set(
+    live.filter((piece) => piece.role === 'headline' || piece.role === 'kicker').map((piece) => piece.id),
+  );
   const headlineMoves = view.edits.filter(
     (edit) => edit.status === 'applied' && edit.op.type === 'move' && headlines.has(edit.op.chunk),
   );
