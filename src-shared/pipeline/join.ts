@@ -234,9 +234,6 @@ function doubledAcrossCut(head: string, tail: string): boolean {
   return isHan(last) && tail.trimStart().startsWith(last) && !REDUPLICATED.has(last + last);
 }
 
-/** A clause ends here, the sentence does not. */
-const CLAUSE_MARK = /[，,、；;：:]$/;
-
 /** How far below a headline read inside a paragraph the report it heads may open. */
 const HEADLESS_LEAD_REACH = 8;
 
@@ -253,8 +250,8 @@ function headlessLeadFor(pieces: readonly Piece[], at: number, head: Piece): num
   const runsOn =
     continuesAcrossCut(head.text, rest.piece.text) ||
     shortWordAcross(head.text, rest.piece.text) ||
-    // A sentence cut after a comma goes on in the next block unless that one opens a paragraph.
-    (CLAUSE_MARK.test(head.text.trimEnd()) && !opensParagraph(rest.piece.text) && !isLead(rest.piece.text));
+    // A sentence cut before its end goes on in the next block unless that one opens a paragraph.
+    (!bodyEndsSentence(head.text) && !opensParagraph(rest.piece.text) && !isLead(rest.piece.text));
   if (!runsOn) return null;
   for (let k = rest.index + 1; k < pieces.length && k <= at + HEADLESS_LEAD_REACH; k++) {
     const piece = pieces[k];
