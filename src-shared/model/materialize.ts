@@ -390,8 +390,25 @@ class PageBuilder {
   }
 }
 
+/**
+ * The values once each, in order. Two that differ only in spaces or in a mark's width are one
+ * (a credit printed in a break and again at the end, the engine reading one colon half-width);
+ * the full-width form is kept, being the one a Chinese page prints.
+ */
 function distinct(values: readonly string[]): string[] {
-  return [...new Set(values)];
+  const kept = new Map<string, string>();
+  for (const value of values) {
+    const key = value
+      .replace(/\s+/g, '')
+      .replace(/[\uff01-\uff5e]/g, (mark) => String.fromCharCode(mark.charCodeAt(0) - 0xfee0));
+    const known = kept.get(key);
+    if (known === undefined || fullWidthMarks(value) > fullWidthMarks(known)) kept.set(key, value);
+  }
+  return [...kept.values()];
+}
+
+function fullWidthMarks(text: string): number {
+  return text.match(/[\uff01-\uff5e]/g)?.length ?? 0;
 }
 
 function toArticle(draft: ArticleDraft): Article {

@@ -143,6 +143,20 @@ describe('materialize', () => {
     expect(merged.blocks.slice(2).map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph']);
   });
 
+  it('should give an article one credit printed twice, in a break and at its end, in the form the page prints', () => {
+    const raw = [
+      '标题一',
+      '正文一,',
+      '(本栏目组稿:刘倩 黄子涵)',
+      '正文二。',
+      '(本栏目组稿：刘倩  黄子涵)',
+      '(德阳市科协)',
+    ].join('\n');
+    const chunks = chunked(raw, ['headline', 'paragraph', 'byline', 'paragraph', 'byline', 'byline']);
+    const page = materialize(raw, { chunks, boundaries: [boundary(chunks[0])], edits: [] });
+    expect(page.articles[0].byline).toBe('本栏目组稿：刘倩  黄子涵；德阳市科协');
+  });
+
   it("should give a rejected split's credit to the upper article when it has none", () => {
     const raw = ['标题一', '正文一。', '标题二', '正文二。', '(本报记者 王五)'].join('\n');
     const chunks = chunked(raw, ['headline', 'paragraph', 'headline', 'paragraph', 'byline']);
