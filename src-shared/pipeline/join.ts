@@ -181,7 +181,10 @@ function continuation(
       const kicker = piece.role === 'kicker' && pieces[j + 1]?.role === 'headline' ? piece : null;
       const lead = headlessLeadFor(pieces, kicker ? j + 1 : j, head);
       if (lead === null) return null;
-      strayHeadlines.push({ title: piece, after: pieces[lead - 1] });
+      // Over the lead and the photo captions right above it, which its report prints under the headline.
+      let above = lead - 1;
+      while (above > j && pieces[above].role === 'caption') above--;
+      strayHeadlines.push({ title: piece, after: pieces[above] });
       if (kicker) {
         strayHeadlines.push({ title: pieces[++j], after: kicker });
         intruders.push(kicker);
