@@ -28,7 +28,7 @@ interface Floor {
 }
 
 const FLOORS: Record<Layout, Floor> = {
-  // today: title 0.993, para 0.883, CER 15.1%, byline 100%, OCR recall 90.4%, right ≥ 0.95 100%, starts 98.2%, furniture 0, breaks undone 83.1%
+  // today: title 0.993, para 0.883, CER 15.0%, byline 100%, OCR recall 90.4%, right ≥ 0.95 100%, starts 98.2%, furniture 0, breaks undone 83.1%
   'blank-line': {
     titleF1: 0.97,
     boundaryF1: 0.86,
@@ -40,29 +40,29 @@ const FLOORS: Record<Layout, Floor> = {
     furnitureInArticles: 1,
     breaksUndone: 0.79,
   },
-  // today: title 0.904, para 0.811, CER 28.5%, byline 90.2%, OCR recall 76.9%, right ≥ 0.95 100%, starts 92.6%, furniture 0, breaks undone 46.3%
+  // today: title 0.904, para 0.811, CER 28.4%, byline 91.8%, OCR recall 76.9%, right ≥ 0.95 100%, starts 92.6%, furniture 0, breaks undone 70.1%
   'hard-wrapped': {
     titleF1: 0.88,
     boundaryF1: 0.78,
     cer: 0.3,
-    byline: 0.86,
+    byline: 0.88,
     ocrRecall: 0.74,
     rightAtHighConfidence: 0.97,
     splitRecall: 0.9,
     furnitureInArticles: 1,
-    breaksUndone: 0.41,
+    breaksUndone: 0.66,
   },
-  // today: title 0.985, para 0.843, CER 14.4%, byline 74.6%, OCR recall 93.4%, right ≥ 0.95 100%, starts 98.1%, furniture 0, breaks undone 55.6%
+  // today: title 0.985, para 0.840, CER 12.1%, byline 91.0%, OCR recall 93.4%, right ≥ 0.95 100%, starts 98.1%, furniture 0, breaks undone 69.4%
   'column-wrapped': {
     titleF1: 0.96,
     boundaryF1: 0.81,
-    cer: 0.16,
-    byline: 0.71,
+    cer: 0.14,
+    byline: 0.87,
     ocrRecall: 0.9,
     rightAtHighConfidence: 0.97,
     splitRecall: 0.95,
     furnitureInArticles: 1,
-    breaksUndone: 0.52,
+    breaksUndone: 0.65,
   },
 };
 
