@@ -248,6 +248,7 @@ const FEW_SUSPECTS = 4;
  * but two neighbouring paragraphs of a report never share most of their pairs.
  */
 const GARBLED_NEIGHBOUR = 0.7;
+const SHORT_GARBLED_NEIGHBOUR = 0.85;
 
 /** Paragraphs that repeat, garbled, most of the paragraph printed right before them (and are no longer than it). */
 function garbledNeighbours(pieces: readonly Piece[]): { copy: Piece; original: Piece; share: number }[] {
@@ -261,9 +262,16 @@ function garbledNeighbours(pieces: readonly Piece[]): { copy: Piece; original: P
     }
     const text = compact(piece.text);
     const before = previous && compact(previous.text);
-    if (previous && before && text.length >= MIN_PARTIAL && text.length <= before.length) {
+    // A copy too short for shingles is asked about when it breaks off mid-sentence and repeats nearly all its pairs.
+    const short = text.length < MIN_PARTIAL;
+    if (
+      previous &&
+      before &&
+      text.length >= (short && !bodyEndsSentence(piece.text) ? MIN_REPEAT : MIN_PARTIAL) &&
+      text.length <= before.length
+    ) {
       const share = sharedPairs(text, before);
-      if (share >= GARBLED_NEIGHBOUR) {
+      if (share >= (short ? SHORT_GARBLED_NEIGHBOUR : GARBLED_NEIGHBOUR)) {
         found.push({ copy: piece, original: previous, share });
         continue;
       }
