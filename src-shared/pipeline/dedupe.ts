@@ -3,7 +3,7 @@ import type { Decision, Judge } from './decide/model';
 import { breaksOffWhereOriginalEnds, fittedRepeat, type RepeatContext } from './decide/repeat';
 import { endsInCut } from './decide/evidence';
 import { commit, isTitleRole, makeEdit, strandedBlocks, type PageView, type Piece } from './draft';
-import { bodyEndsSentence } from './cues';
+import { bodyEndsSentence, isLead } from './cues';
 import { compact } from './text';
 
 /** Paragraphs shorter than this may repeat legitimately (`会议要求。`); they are left alone. */
@@ -208,7 +208,8 @@ export function dedupe(view: PageView, judge: Judge<RepeatContext> = fittedRepea
  * never removed.
  */
 function tailOfCut(c: RepeatContext): boolean {
-  if (breaksOffWhereOriginalEnds(c)) return false;
+  // A report's lead (`本报讯…`) opens a text; it is never the rest of another's sentence.
+  if (breaksOffWhereOriginalEnds(c) || isLead(c.pieces[c.at].text)) return false;
   let at = c.at - 1;
   while (at >= 0 && (c.pieces[at].removed || c.pieces[at].role === 'furniture')) at--;
   return at >= 0 && at !== c.original && endsInCut(c.pieces[at]);
