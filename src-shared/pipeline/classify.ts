@@ -110,7 +110,16 @@ function markFurniture(pieces: Piece[]): void {
     if (isColumnSponsor(text)) return setFurniture(piece, 'column-sponsor');
     if (isPromo(text)) return setFurniture(piece, 'promo');
   });
+  // A banner's artwork read as a character or two on a line of its own (`一` over `学会之窗`).
+  pieces.forEach((piece, i) => {
+    const besideBanner = [pieces[i - 1], pieces[i + 1]].some((other) => other?.furniture === 'banner');
+    if (piece.role !== 'furniture' && besideBanner && compact(piece.text).length <= BANNER_DEBRIS_MAX)
+      setFurniture(piece, 'banner');
+  });
 }
+
+/** Characters a banner's artwork comes out as, at most, when the engine reads it as text. */
+const BANNER_DEBRIS_MAX = 2;
 
 function isSponsorEntry(piece: Piece): boolean {
   return piece.role !== 'furniture' && isOrganisationList(piece.text);
