@@ -144,20 +144,21 @@ describe('a review stored in parts', () => {
   }, 120_000);
 
   it('should keep every segment a change does not reach, and store a short run with its neighbour', () => {
-    const items = Array.from({ length: 10 * SEGMENT_LENGTH }, (_, i) => ({ id: `e${i}` }));
+    const edit = (id: string) => ({ ...ANALYSIS.edits[0], id });
+    const items = Array.from({ length: 10 * SEGMENT_LENGTH }, (_, i) => edit(`e${i}`));
     const analysis = { ...ANALYSIS, edits: items };
     const first = splitReview({ pageId: 'p', analysis, updatedAt: 0 }, EMPTY_LAYOUT);
     expect(first.puts.length).toBeGreaterThanOrEqual(10);
 
-    const inserted = [...items.slice(0, 1000), { id: 'new' }, ...items.slice(1000)];
+    const inserted = [...items.slice(0, 1000), edit('new'), ...items.slice(1000)];
     const second = splitReview({ pageId: 'p', analysis: { ...analysis, edits: inserted }, updatedAt: 1 }, first.layout);
     // The one segment that held the place, one element longer now, and nothing else.
     expect(second.puts.flatMap((put) => put.items)).toHaveLength(SEGMENT_LENGTH + 1);
-    expect(second.puts.flatMap((put) => put.items)).toContainEqual({ id: 'new' });
+    expect(second.puts.flatMap((put) => put.items)).toContainEqual(edit('new'));
     expect(second.deletes).toHaveLength(1);
 
     // Inserted where two segments meet: the one element does not become a row of its own.
-    const atEdge = [...items.slice(0, SEGMENT_LENGTH), { id: 'edge' }, ...items.slice(SEGMENT_LENGTH)];
+    const atEdge = [...items.slice(0, SEGMENT_LENGTH), edit('edge'), ...items.slice(SEGMENT_LENGTH)];
     const third = splitReview({ pageId: 'p', analysis: { ...analysis, edits: atEdge }, updatedAt: 1 }, first.layout);
     expect(third.puts.flatMap((put) => put.items)).toHaveLength(SEGMENT_LENGTH + 1);
     expect(Math.min(...third.puts.map((put) => put.items.length))).toBeGreaterThan(SEGMENT_LENGTH / 4);
