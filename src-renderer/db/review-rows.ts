@@ -188,7 +188,9 @@ function rememberingReviews(
         // Over the layout its page's rows are known to have; over nothing, having cleared them, otherwise.
         const priors = values.map((review, i) => remembered.current(review.pageId, rows[i]?.reviewRevision)?.layout);
         const writes = values.map((review, i) => splitReview(review, priors[i] ?? EMPTY_LAYOUT));
-        return reviews.mutate({ ...req, values: writes.map(({ head }) => head) }).then((result) => {
+        // Without `changeSpec` and `criteria`: they describe the whole reviews an update changed, not their heads.
+        const heads = writes.map(({ head }) => head);
+        return reviews.mutate({ trans, type: req.type, values: heads }).then((result) => {
           const done = values.flatMap((review, i) =>
             result.failures[i] ? [] : [{ review, row: rows[i], write: writes[i], cleared: priors[i] === undefined }],
           );
