@@ -73,11 +73,6 @@ export function isSegmented(row: ReviewRecord | ReviewHead): row is ReviewHead {
   return Object.hasOwn(row, 'parts');
 }
 
-/** Every part a head names. */
-export function partsOf(head: ReviewHead): number[] {
-  return Object.values(head.parts).flatMap((parts) => parts ?? []);
-}
-
 function keysOf(path: SegmentedPath): string[] {
   return path.split('.');
 }

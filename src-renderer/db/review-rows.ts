@@ -13,7 +13,6 @@ import {
   assembleReview,
   EMPTY_LAYOUT,
   isSegmented,
-  partsOf,
   splitReview,
   type ReviewHead,
   type ReviewLayout,
@@ -154,18 +153,25 @@ function rememberingReviews(
     heads: ReadonlyArray<ReviewHead | ReviewRecord | undefined>,
     revisions: ReadonlyArray<string | undefined>,
   ): Promise<Array<ReviewRecord | undefined>> {
-    const keys = heads.flatMap((head) =>
-      head && isSegmented(head) ? partsOf(head).map((part) => [head.pageId, part]) : [],
+    // One range read per page: a large page has hundreds of parts, which one request by key each would cost.
+    const segmented = heads.flatMap((head) => (head && isSegmented(head) ? [head.pageId] : []));
+    const rowsRead = Promise.all(
+      segmented.map((pageId) => {
+        const parts = partsTable();
+        return parts.query({
+          trans,
+          values: true,
+          query: { index: parts.schema.primaryKey, range: pagePartsRange(pageId) },
+        });
+      }),
     );
-    const rowsRead: Promise<Array<ReviewPartRow | undefined>> =
-      keys.length === 0 ? Promise.resolve([]) : partsTable().getMany({ trans, keys });
-    return rowsRead.then((rows) => {
-      const byPage = new Map<string, Map<number, ReviewPartRow>>();
-      for (const row of rows) {
-        if (!row) continue;
-        const ofPage = byPage.get(row.pageId) ?? new Map<number, ReviewPartRow>();
-        byPage.set(row.pageId, ofPage.set(row.part, row));
-      }
+    return rowsRead.then((results) => {
+      const byPage = new Map(
+        segmented.map((pageId, i) => [
+          pageId,
+          new Map((results[i].result as ReviewPartRow[]).map((row) => [row.part, row])),
+        ]),
+      );
       return heads.map((head, i) => {
         if (!head) return undefined;
         const stored = isSegmented(head)
