@@ -27,7 +27,7 @@ import { isDeskHistory, type DeskHistory, type GalleyDB, type HistoryRow } from 
 /**
  * The one place that writes reviews, their decisions and the pages' status: the desk's actions,
  * undo and redo, the corpus check and re-analysis all come through here. The pages' counts follow
- * every review written, by GalleyDB's hook.
+ * every review written, and a review is written in the parts a step changed, by `review-rows.ts`.
  */
 
 type DeskHistoryRow = HistoryRow & { entry: DeskHistory };

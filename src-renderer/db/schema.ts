@@ -11,7 +11,8 @@ import {
   type ReviewRecord,
 } from '../../src-shared/model';
 import { analyzePage } from '../../src-shared/pipeline';
-import { reviewRowsMiddleware } from './review-rows';
+import type { ReviewPartRow } from './review-parts';
+import { REVIEW_PARTS, reviewRowsMiddleware } from './review-rows';
 import { deriveDecisions } from '../../src-shared/review/decisions';
 import type { HistoryEntry } from '../../src-shared/review';
 
@@ -138,8 +139,26 @@ export interface MetaValues {
 export type MetaKey = keyof MetaValues;
 export type MetaRow = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaKey];
 
+/**
+ * The counts last derived from each chunk list, with the lists they were derived with: most steps
+ * change edits alone, and counting sorts every chunk (55,000 on the largest page) again.
+ */
+const counted = new WeakMap<
+  readonly unknown[],
+  { analysis: Pick<PageAnalysis, 'boundaries' | 'flags'>; stats: PageStats }
+>();
+
 /** Derives a page's library counts from its review state; pure, shared by the desk and upgraders. */
 export function pageStats(analysis: Pick<PageAnalysis, 'chunks' | 'boundaries' | 'flags'>): PageStats {
+  const known = counted.get(analysis.chunks);
+  if (known && known.analysis.boundaries === analysis.boundaries && known.analysis.flags === analysis.flags)
+    return known.stats;
+  const stats = countedStats(analysis);
+  counted.set(analysis.chunks, { analysis: { boundaries: analysis.boundaries, flags: analysis.flags }, stats });
+  return stats;
+}
+
+function countedStats(analysis: Pick<PageAnalysis, 'chunks' | 'boundaries' | 'flags'>): PageStats {
   const inPageOrder = [...analysis.chunks].sort((a, b) => a.start - b.start);
   const sections: string[] = [];
   for (const chunk of inPageOrder) {
@@ -251,6 +270,21 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    // A review is stored as a small head row and segments of its long arrays (`review-parts.ts`),
+    // so that a step writes the segments it changed instead of the whole review (30 MB on the
+    // largest page). The middleware reads the whole rows stored before and writes them in parts;
+    // one review at a time, so a large library is never held in memory whole.
+    version: 7,
+    stores: { [REVIEW_PARTS]: '[pageId+part]' },
+    upgrade: async (tx) => {
+      const reviews = tx.table<ReviewRecord, string>('reviews');
+      for (const pageId of await reviews.toCollection().primaryKeys()) {
+        const review = await reviews.get(pageId);
+        if (review) await reviews.put(review);
+      }
+    },
+  },
 ];
 
 export const DB_NAME = 'galley';
@@ -266,7 +300,10 @@ export function declareVersions(dexie: Dexie, versions: readonly SchemaVersion[]
 export class GalleyDB extends Dexie {
   pages!: Table<PageRow, string>;
   raws!: Table<RawRow, string>;
+  /** Read and written whole; stored as heads here and segments in `reviewParts` by `review-rows.ts`. */
   reviews!: Table<ReviewRecord, string>;
+  /** Only `review-rows.ts` reads and writes these. */
+  reviewParts!: Table<ReviewPartRow, [string, number]>;
   history!: Table<HistoryRow, number>;
   tombstones!: Table<TombstoneRow, string>;
   meta!: Table<MetaRow, MetaKey>;

@@ -4,6 +4,7 @@ import { contentHashOfPageId, type SourceEncoding } from '../../src-shared/model
 import { canonicalJson } from '../../src-shared/export/json';
 import { contentHash } from '../../src-shared/pipeline/decode';
 import { declareVersions, GalleyDB, SCHEMA_VERSIONS, type PageRow } from '../db/schema';
+import { REVIEW_PARTS } from '../db/review-rows';
 import { isBackupTable, rowSchema } from './backup-rows';
 import { errorText } from '../error-text';
 
@@ -100,8 +101,9 @@ export async function exportBackup(db: GalleyDB): Promise<Blob> {
     const { reviewRevision: _revision, ...page } = value;
     return { value: page };
   };
+  // Reviews are exported whole, as every backup held them: their parts are only how this install stores them.
   const exported = JSON.parse(
-    await (await exportDB(db, { prettyJson: false, transform: withoutRevision })).text(),
+    await (await exportDB(db, { prettyJson: false, transform: withoutRevision, skipTables: [REVIEW_PARTS] })).text(),
   ) as BackupFile;
   const file: BackupFile = {
     ...exported,
@@ -225,7 +227,7 @@ async function readBackup(db: GalleyDB, fileName: string, bytes: Uint8Array): Pr
     .map((table) => table.name)
     .filter((name) => !isBackupTable(name) || !db.tables.some((table) => table.name === name));
   if (unknown.length > 0) throw fail({ key: 'unknown-tables', tables: unknown.join(', ') });
-  const expected = new Set(schema.flatMap((version) => Object.keys(version.stores)));
+  const expected = new Set(schema.flatMap((version) => Object.keys(version.stores)).filter(isBackupTable));
   for (const name of expected) {
     if (!tables.some((table) => table.name === name) || !data.some((entry) => entry.tableName === name))
       throw fail({ key: 'missing-table', table: name });

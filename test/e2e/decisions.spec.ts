@@ -4,6 +4,7 @@ import {
   blockTexts,
   openLibrary,
   openPage,
+  readReviews,
   readTable,
   revertFirstJoin,
   saved,
@@ -51,7 +52,7 @@ test('should re-analyse a reviewed page for a newer pipeline with every decision
   await saved(page);
   await expect.poll(() => values(blockTexts(page)).then((v) => v.slice(0, 2))).toEqual([order[1], order[0]]);
 
-  const reviewed = await readTable(page, 'reviews');
+  const reviewed = await readReviews(page);
   const pageId = (
     reviewed.find((r) =>
       (r.analysis as { edits: Array<{ status: string }> }).edits.some((e) => e.status === 'reverted'),
@@ -65,7 +66,7 @@ test('should re-analyse a reviewed page for a newer pipeline with every decision
   await expect
     .poll(
       async () =>
-        ((await readTable(page, 'reviews')).find((r) => r.pageId === pageId)?.analysis as { pipelineVersion: number })
+        ((await readReviews(page)).find((r) => r.pageId === pageId)?.analysis as { pipelineVersion: number })
           .pipelineVersion,
       {
         timeout: 30_000,

@@ -5,7 +5,7 @@ import {
   blockTexts,
   openLibrary,
   openPage,
-  readTable,
+  readReviews,
   rows,
   saved,
   SCREENSHOTS,
@@ -177,7 +177,7 @@ test('should apply a series correction across two pages as one undoable step', a
 
 /** Every review stored in the app's IndexedDB, as JSON: what a reload would find. */
 async function storedReviews(page: Page): Promise<string> {
-  return JSON.stringify(await readTable(page, 'reviews'));
+  return JSON.stringify(await readReviews(page));
 }
 
 test('should not store half-composed IME input, and store the composed text when composition ends', async ({

@@ -70,6 +70,24 @@ export function readTable(page: Page, table: string): Promise<Array<Record<strin
   );
 }
 
+/**
+ * The reviews stored in the app's database, whole: each head row with its long arrays put back
+ * from its parts (`src-renderer/db/review-parts.ts` stores them so), as a reload would read them.
+ */
+export async function readReviews(page: Page): Promise<Array<Record<string, unknown>>> {
+  const [heads, parts] = await Promise.all([readTable(page, 'reviews'), readTable(page, 'reviewParts')]);
+  const items = new Map(parts.map((row) => [`${row.pageId} ${row.part}`, row.items as unknown[]]));
+  return heads.map(({ parts: partsOf, nextPart: _next, ...review }) => {
+    for (const [path, numbers] of Object.entries(partsOf as Record<string, number[]>)) {
+      const keys = path.split('.');
+      const last = keys.pop()!;
+      const parent = keys.reduce((object, key) => object[key] as Record<string, unknown>, review);
+      parent[last] = numbers.flatMap((part) => items.get(`${review.pageId} ${part}`) ?? []);
+    }
+    return review;
+  });
+}
+
 /** Types `text` into a paragraph's field `at` characters from its start, as an editor does, and waits for it to be saved. */
 export async function typeInParagraph(page: Page, paragraph: Locator, at: number, text: string): Promise<void> {
   await paragraph.click();

@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GalleyDB, SCHEMA_VERSIONS } from '../../src-renderer/db/schema';
-import { storeAtVersion } from './helpers';
+import { REVIEW_PARTS } from '../../src-renderer/db/review-rows';
+import { storeAtVersion, withoutReviewRevision } from './helpers';
 
 /**
  * test/fixtures/db/v<N>.json (and v<N>-<what>.json, for libraries of another shape) holds rows exactly as schema version N stored them, and what every
@@ -46,9 +47,12 @@ describe('schema migrations', () => {
       await db.open();
 
       expect(db.verno).toBe(current);
-      for (const table of db.tables) {
+      // Reviews are compared as every reader gets them, whole; how they lie in parts is the reviews table's own business.
+      for (const table of db.tables.filter(({ name }) => name !== REVIEW_PARTS)) {
         const expected = fixture.expected[table.name] ?? fixture.tables[table.name] ?? [];
-        expect(await table.toArray(), `table ${table.name}`).toEqual(expected);
+        const rows = await table.toArray();
+        const stored = table.name === 'pages' ? rows.map(withoutReviewRevision) : rows;
+        expect(stored, `table ${table.name}`).toEqual(expected);
       }
     });
   }
