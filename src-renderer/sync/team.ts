@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { db } from '../db/db';
-import { checkTeamServer, type TeamServerCheck } from './team-server';
+import { checkTeamServer, type TeamServerCheck } from '../../src-shared/team/server-url';
 import { useUi } from '../store/ui';
 import { DEFAULT_EDITOR } from '../../src-shared/model';
 import type { TeamConflict } from './conflicts';
