@@ -1,4 +1,4 @@
-import type { Decision } from '../../src-shared/model';
+import type { Approval, Decision, PageStatus } from '../../src-shared/model';
 
 /**
  * How the local records that a team shares are written as documents of the team's CouchDB
@@ -134,17 +134,45 @@ export interface AssignmentDocument extends Assignment {
   pageId: string;
 }
 
-const ASSIGNMENT_PREFIX = 'assignment:';
+/** The kinds of document there is one of per page, named `<kind>:<page id>`. */
+export type PageDocumentKind = 'assignment' | 'status';
 
-export function assignmentDocumentId(pageId: string): string {
-  return ASSIGNMENT_PREFIX + pageId;
+export function pageDocumentId(kind: PageDocumentKind, pageId: string): string {
+  return `${kind}:${pageId}`;
+}
+
+/** The page a document of that kind is about, or null for a document of another kind. */
+export function pageIdOf(kind: PageDocumentKind, documentId: string): string | null {
+  const prefix = `${kind}:`;
+  return documentId.startsWith(prefix) ? documentId.slice(prefix.length) : null;
 }
 
 export function assignmentDocument(pageId: string, { editor, since }: Assignment): AssignmentDocument {
-  return { _id: assignmentDocumentId(pageId), type: 'assignment', pageId, editor, since };
+  return { _id: pageDocumentId('assignment', pageId), type: 'assignment', pageId, editor, since };
 }
 
-/** The page an assignment document is about, or null for a document of another kind. */
-export function pageIdOfAssignment(documentId: string): string | null {
-  return documentId.startsWith(ASSIGNMENT_PREFIX) ? documentId.slice(ASSIGNMENT_PREFIX.length) : null;
+/**
+ * Where a page stands for the team (new, in review, approved, and who approved it when). Only a
+ * chief may write one saying `approved`: the server's rules refuse it from anyone else.
+ */
+export interface PageState {
+  status: PageStatus;
+  approval?: Approval;
+}
+
+export interface StatusDocument extends PageState {
+  _id: string;
+  _rev?: string;
+  type: 'status';
+  pageId: string;
+}
+
+export function statusDocument(pageId: string, { status, approval }: PageState): StatusDocument {
+  const document: StatusDocument = { _id: pageDocumentId('status', pageId), type: 'status', pageId, status };
+  return approval ? { ...document, approval } : document;
+}
+
+/** Whether two page states say the same: a page approved by someone else, or at another time, is not. */
+export function samePageState(a: PageState, b: PageState): boolean {
+  return a.status === b.status && sameValue(a.approval, b.approval);
 }

@@ -1,22 +1,26 @@
 import PouchDB, { type Feed, type Replication } from 'pouchdb-browser';
 import type { Decision } from '../../src-shared/model';
-import type { GalleyDB } from '../db/schema';
+import type { TeamCredentials } from '../../src-shared/team/credentials';
+import type { GalleyDB, PageRow } from '../db/schema';
 import { applyTeamDecisions } from './apply';
 import { teamConflict, type TeamConflict } from './conflicts';
 import { isRefusal, nextRetryDelay, replicaName } from './team-server';
 import {
   assignmentDocument,
-  assignmentDocumentId,
   decisionDocument,
   decisionDocumentId,
   decisionIdOfDocument,
-  pageIdOfAssignment,
+  pageDocumentId,
+  pageIdOf,
+  samePageState,
+  statusDocument,
   type Assignment,
   type AssignmentDocument,
   inboundDecisions,
   outboundDecision,
   type DecisionChange,
   type DecisionDocument,
+  type StatusDocument,
 } from './documents';
 
 /**
@@ -36,7 +40,7 @@ interface AppliedMark {
   _id: typeof APPLIED;
   seq: number | string;
 }
-type ReplicaDocument = DecisionDocument | AssignmentDocument | AppliedMark;
+type ReplicaDocument = DecisionDocument | AssignmentDocument | StatusDocument | AppliedMark;
 
 /** What the sync tells the desk: where it stands, and each decision whose conflict changed (null once settled). */
 export interface TeamSyncListener {
@@ -66,15 +70,22 @@ export interface TeamSync {
  * A decision two editors made while apart arrives as a conflict: the winner is applied, and every
  * version is reported until an editor keeps one.
  */
-export function startTeamSync(db: GalleyDB, serverUrl: string, listener: TeamSyncListener): TeamSync {
+export function startTeamSync(
+  db: GalleyDB,
+  serverUrl: string,
+  listener: TeamSyncListener,
+  credentials: TeamCredentials | null = null,
+): TeamSync {
   const report = listener.state;
   const replica = new PouchDB<ReplicaDocument>(replicaName(serverUrl), { adapter: 'idb' });
-  const server = new PouchDB<ReplicaDocument>(serverUrl);
+  const server = new PouchDB<ReplicaDocument>(serverUrl, credentials ? { auth: credentials } : {});
   /** Decision ids changed here and not yet copied into the replica. */
   const unsent = new Set<string>();
+  /** Pages whose status changed here and is not yet copied into the replica. */
+  const unsentStatuses = new Set<string>();
   /** The transactions this service writes in: the hooks leave them alone. */
   const ownTransactions = new WeakSet<IDBTransaction>();
-  /** Ids each transaction of the editor's changed, sent when it commits. */
+  /** Decision ids each transaction of the editor's changed, sent when it commits. */
   const changedIn = new WeakMap<IDBTransaction, Set<string>>();
 
   let queue: Promise<void> = Promise.resolve();
@@ -86,19 +97,28 @@ export function startTeamSync(db: GalleyDB, serverUrl: string, listener: TeamSyn
   const inTurnAwaited = (task: () => Promise<void>) =>
     new Promise<void>((resolve, reject) => inTurn(() => task().then(resolve, reject)));
 
-  const noteChange = (id: string, tx: { idbtrans: IDBTransaction }) => {
-    const idb = tx.idbtrans;
-    if (ownTransactions.has(idb)) return;
-    unsent.add(id);
-    let ids = changedIn.get(idb);
-    if (!ids) {
-      changedIn.set(idb, (ids = new Set()));
-      const committed = ids;
-      idb.addEventListener('complete', () => inTurn(() => send([...committed])));
-      idb.addEventListener('abort', () => committed.forEach((aborted) => unsent.delete(aborted)));
-    }
-    ids.add(id);
-  };
+  /** Notes an id the editor changed in `tx`; once `tx` commits, `sendAll` copies every one it changed. */
+  const noteChangeTo =
+    (
+      pending: Set<string>,
+      changedIn: WeakMap<IDBTransaction, Set<string>>,
+      sendAll: (ids: string[]) => Promise<void>,
+    ) =>
+    (id: string, tx: { idbtrans: IDBTransaction }) => {
+      const idb = tx.idbtrans;
+      if (ownTransactions.has(idb)) return;
+      pending.add(id);
+      let ids = changedIn.get(idb);
+      if (!ids) {
+        changedIn.set(idb, (ids = new Set()));
+        const committed = ids;
+        idb.addEventListener('complete', () => inTurn(() => sendAll([...committed])));
+        idb.addEventListener('abort', () => committed.forEach((aborted) => pending.delete(aborted)));
+      }
+      ids.add(id);
+    };
+  const noteChange = noteChangeTo(unsent, changedIn, (ids) => send(ids));
+  const noteStatusChange = noteChangeTo(unsentStatuses, new WeakMap(), (pageIds) => sendStatuses(pageIds));
   const onCreating = (id: string, _decision: Decision, tx: { idbtrans: IDBTransaction }) => noteChange(id, tx);
   const onUpdating = (_changes: object, id: string, _decision: Decision, tx: { idbtrans: IDBTransaction }) =>
     noteChange(id, tx);
@@ -106,21 +126,16 @@ export function startTeamSync(db: GalleyDB, serverUrl: string, listener: TeamSyn
   db.decisions.hook('creating', onCreating);
   db.decisions.hook('updating', onUpdating);
   db.decisions.hook('deleting', onDeleting);
-
-  async function replicaDocument(id: string): Promise<DecisionDocument | null> {
-    try {
-      return (await replica.get(decisionDocumentId(id))) as DecisionDocument;
-    } catch (error) {
-      if ((error as { status?: number }).status === 404) return null;
-      throw error;
-    }
-  }
+  const onPageUpdating = (changes: object, pageId: string, _page: PageRow, tx: { idbtrans: IDBTransaction }) => {
+    if ('status' in changes || 'approval' in changes) noteStatusChange(pageId, tx);
+  };
+  db.pages.hook('updating', onPageUpdating);
 
   /** Copies each decision's local state into the replica; the replication takes it to the server. */
   async function send(ids: readonly string[]): Promise<void> {
     const decisions = await db.decisions.bulkGet([...ids]);
     for (const [i, id] of ids.entries()) {
-      const current = await replicaDocument(id);
+      const current = (await existing(decisionDocumentId(id))) as DecisionDocument | null;
       const pageHeld = current !== null && (await db.pages.get(current.pageId)) !== undefined;
       const write = outboundDecision(decisions[i], current, pageHeld);
       if (write && 'put' in write) await replica.put(write.put);
@@ -134,6 +149,43 @@ export function startTeamSync(db: GalleyDB, serverUrl: string, listener: TeamSyn
     const known = new Set((await replica.allDocs()).rows.map((row) => row.id));
     const ids = await db.decisions.toCollection().primaryKeys();
     await send(ids.filter((id) => !known.has(decisionDocumentId(id))));
+  }
+
+  /** Copies each page's status into the replica, for the team; the server refuses an approval from anyone but the chief. */
+  async function sendStatuses(pageIds: readonly string[]): Promise<void> {
+    const pages = await db.pages.bulkGet([...pageIds]);
+    for (const [i, pageId] of pageIds.entries()) {
+      const page = pages[i];
+      const current = (await existing(pageDocumentId('status', pageId))) as StatusDocument | null;
+      if (page && !(current && samePageState(current, page)))
+        await replica.put({ ...statusDocument(pageId, page), ...(current ? { _rev: current._rev } : {}) });
+      unsentStatuses.delete(pageId);
+    }
+  }
+
+  /** Pages reviewed before this desk joined the team whose status the replica never had. */
+  async function sendUnknownStatuses(): Promise<void> {
+    const known = new Set((await replica.allDocs()).rows.map((row) => row.id));
+    const reviewed = await db.pages.where('status').anyOf('in-review', 'approved').primaryKeys();
+    await sendStatuses(reviewed.filter((pageId) => !known.has(pageDocumentId('status', pageId))));
+  }
+
+  /** A page's status as the team has it, taken in unless this desk changed it and has not sent it yet. */
+  async function receiveStatus(pageId: string, document: StatusDocument | null): Promise<void> {
+    if (!document || unsentStatuses.has(pageId)) return;
+    await db.transaction('rw', db.pages, async (tx) => {
+      ownTransactions.add(tx.idbtrans);
+      const page = await db.pages.get(pageId);
+      if (page && !samePageState(page, document))
+        await db.pages.update(pageId, { status: document.status, approval: document.approval });
+    });
+  }
+
+  async function existing(documentId: string): Promise<(ReplicaDocument & { _rev: string }) | null> {
+    return replica.get(documentId).catch((error: { status?: number }) => {
+      if (error.status === 404) return null;
+      throw error;
+    });
   }
 
   async function receive(changes: readonly DecisionChange[]): Promise<void> {
@@ -163,17 +215,14 @@ export function startTeamSync(db: GalleyDB, serverUrl: string, listener: TeamSyn
       const decisionId = decisionIdOfDocument(id);
       const conflict = decisionId && doc ? await conflictOf(doc as DecisionDocument & { _rev: string }) : null;
       if (decisionId && conflict) listener.conflict(decisionId, conflict);
-      const pageId = pageIdOfAssignment(id);
+      const pageId = pageIdOf('assignment', id);
       if (pageId !== null && doc) listener.assignment(pageId, doc as AssignmentDocument);
     }
   }
 
   async function assign(pageId: string, assignment: Assignment | null): Promise<void> {
-    const documentId = assignmentDocumentId(pageId);
-    const current = await replica.get(documentId).catch((error: { status?: number }) => {
-      if (error.status === 404) return null;
-      throw error;
-    });
+    const documentId = pageDocumentId('assignment', pageId);
+    const current = await existing(documentId);
     if (assignment)
       await replica.put({ ...assignmentDocument(pageId, assignment), ...(current ? { _rev: current._rev } : {}) });
     else if (current) await replica.remove(documentId, current._rev);
@@ -200,13 +249,15 @@ export function startTeamSync(db: GalleyDB, serverUrl: string, listener: TeamSyn
   let feed: Feed<ReplicaDocument> | null = null;
   let stopped = false;
   inTurn(sendUnknown);
+  inTurn(sendUnknownStatuses);
   inTurn(reportKnown);
   inTurn(async () => {
     if (stopped) return;
     const since = await appliedSeq();
     feed = replica.changes({ since, live: true, include_docs: true, conflicts: true }).on('change', (change) => {
       const id = decisionIdOfDocument(change.id);
-      const pageId = pageIdOfAssignment(change.id);
+      const pageId = pageIdOf('assignment', change.id);
+      const statusOf = pageIdOf('status', change.id);
       inTurn(async () => {
         if (id !== null) {
           const winner = change.deleted ? null : (change.doc as DecisionDocument & { _rev: string });
@@ -214,6 +265,7 @@ export function startTeamSync(db: GalleyDB, serverUrl: string, listener: TeamSyn
           listener.conflict(id, winner ? await conflictOf(winner) : null);
         }
         if (pageId !== null) listener.assignment(pageId, change.deleted ? null : (change.doc as AssignmentDocument));
+        if (statusOf !== null) await receiveStatus(statusOf, change.deleted ? null : (change.doc as StatusDocument));
         await markApplied(change.seq);
       });
     });
@@ -259,6 +311,7 @@ export function startTeamSync(db: GalleyDB, serverUrl: string, listener: TeamSyn
     db.decisions.hook('creating').unsubscribe(onCreating);
     db.decisions.hook('updating').unsubscribe(onUpdating);
     db.decisions.hook('deleting').unsubscribe(onDeleting);
+    db.pages.hook('updating').unsubscribe(onPageUpdating);
     await Promise.all([replica.close(), server.close()]);
   };
   return {

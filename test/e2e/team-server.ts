@@ -1,10 +1,11 @@
 import { test as base } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './support';
+import { putTeamUser, setUpTeamDatabase, type TeamRole } from '../../src-shared/team/setup';
 
 const POUCHDB_SERVER = join(ROOT, 'node_modules/pouchdb-server/bin/pouchdb-server');
 
@@ -19,6 +20,15 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+/** The server admin of a team server with users: the one who runs `galley team setup`. */
+export const ADMIN = { username: 'admin', password: 'admin-secret' };
+
+/** The users a team server with users has: a chief and an editor, with Chinese names as the newspaper's. */
+export const USERS = {
+  chief: { username: '主编', password: 'chief-secret', role: 'chief' },
+  editor: { username: '甲', password: 'editor-secret', role: 'editor' },
+} as const satisfies Record<string, { username: string; password: string; role: TeamRole }>;
 
 /**
  * A CouchDB-compatible server (pouchdb-server) on 127.0.0.1, its data in a folder of its own, so it
@@ -35,6 +45,21 @@ export class TeamServer {
   static async launch(): Promise<TeamServer> {
     const server = new TeamServer(await freePort(), mkdtempSync(join(tmpdir(), 'galley-team-')));
     await server.start();
+    return server;
+  }
+
+  /**
+   * A server as a team runs it: an admin (so it is no longer open to all), the database `name`
+   * set up by `galley team setup` (members and rules), and the users in `USERS`.
+   */
+  static async launchWithUsers(name: string): Promise<TeamServer> {
+    const folder = mkdtempSync(join(tmpdir(), 'galley-team-'));
+    // pouchdb-server hashes the password into this file when it starts.
+    writeFileSync(join(folder, 'config.json'), JSON.stringify({ admins: { [ADMIN.username]: ADMIN.password } }));
+    const server = new TeamServer(await freePort(), folder);
+    await server.start();
+    await setUpTeamDatabase(server.database(name), ADMIN);
+    for (const user of Object.values(USERS)) await putTeamUser(server.database(name), ADMIN, user);
     return server;
   }
 
@@ -81,12 +106,24 @@ export class TeamServer {
   }
 }
 
-/** Tests that take `teamServer` get a running server of their own, stopped and removed after. */
-export const test = base.extend<{ teamServer: TeamServer }>({
+/** The database the team's tests share, as its editors would type it after the server's address. */
+export const TEAM_DATABASE = 'sckjb';
+
+/**
+ * Tests that take `teamServer` get a running server of their own, open to all as a local trial;
+ * those that take `usersServer` get one with users and roles. Each is stopped and removed after.
+ */
+export const test = base.extend<{ teamServer: TeamServer; usersServer: TeamServer }>({
   // Playwright reads a fixture's dependencies from its first parameter, which must be a pattern.
   // eslint-disable-next-line no-empty-pattern
   teamServer: async ({}, use) => {
     const server = await TeamServer.launch();
+    await use(server);
+    await server.remove();
+  },
+  // eslint-disable-next-line no-empty-pattern
+  usersServer: async ({}, use) => {
+    const server = await TeamServer.launchWithUsers(TEAM_DATABASE);
     await use(server);
     await server.remove();
   },

@@ -1,8 +1,7 @@
 import { expect, type Page } from '@playwright/test';
+import { basicAuthorization, type TeamCredentials } from '../../src-shared/team/credentials';
 import { articles, openLibrary, openPage, rows, saved, SEEDS } from './support';
-import { test as withServer, type TeamServer } from './team-server';
-
-const TEAM_DATABASE = 'sckjb';
+import { TEAM_DATABASE, test as withServer, USERS, type TeamServer } from './team-server';
 
 /** Two editors, each on a laptop of their own (a browser context: its own IndexedDB), both on the same page. */
 interface TwoDesks {
@@ -149,3 +148,98 @@ test("should keep the team's decisions on a page one editor deleted from their o
   await openPage(b, SEEDS[0]);
   await expect(articles(b)).toHaveCount(count - 1);
 });
+
+/** A desk joined to the team server with users: signed in as `user`, or as nobody. Contexts close after the test. */
+const withUsers = withServer.extend<{ openDesk: (user: TeamCredentials | null) => Promise<Page> }>({
+  openDesk: async ({ browser, baseURL, usersServer }, use) => {
+    const contexts: Array<{ close(): Promise<void> }> = [];
+    await use(async (user) => {
+      const context = await browser.newContext({ baseURL });
+      contexts.push(context);
+      const page = await context.newPage();
+      await openLibrary(page);
+      await page.getByTestId('team-server').fill(usersServer.database(TEAM_DATABASE));
+      await page.getByTestId('team-server').press('Enter');
+      if (user) {
+        await signIn(page, user);
+        await expect(page.getByTestId('signed-in')).toContainText(user.username);
+        await expect(syncState(page)).toHaveAttribute('data-state', 'synced');
+      }
+      return page;
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
+});
+
+withUsers.describe.configure({ timeout: 120_000 });
+
+async function signIn(page: Page, { username, password }: TeamCredentials): Promise<void> {
+  if (!(await page.getByTestId('sign-in-dialog').isVisible())) await page.getByTestId('sign-in').click();
+  await page.getByTestId('sign-in-username').fill(username);
+  await page.getByTestId('sign-in-password').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+}
+
+withUsers('should tell a wrong password apart, and sign in with the right one', async ({ openDesk }) => {
+  const desk = await openDesk(null);
+  // The database admits its members only: a desk signed in as nobody is refused.
+  await expect(syncState(desk)).toHaveAttribute('data-state', 'refused');
+
+  await signIn(desk, { ...USERS.editor, password: 'not-the-password' });
+  await expect(desk.getByTestId('sign-in-refused')).toHaveText('用户名或密码不正确');
+  await expect(desk.getByTestId('signed-in')).toHaveCount(0);
+
+  await signIn(desk, USERS.editor);
+  await expect(desk.getByTestId('signed-in')).toContainText('甲（编辑）');
+  await expect(syncState(desk)).toHaveAttribute('data-state', 'synced');
+});
+
+withUsers(
+  'should not let an editor approve or assign: the buttons say why, and the server refuses a forced write',
+  async ({ openDesk, usersServer }) => {
+    const editor = await openDesk(USERS.editor);
+    await openPage(editor, SEEDS[4]);
+
+    await expect(editor.getByTestId('approve-page')).toBeDisabled();
+    await expect(editor.getByTestId('approve-chief-only')).toHaveText('只有主编可以分配和批准页面，您的角色是编辑');
+    await expect(editor.getByTestId('take-page')).toBeDisabled();
+    await expect(editor.getByTestId('assign-to')).toHaveCount(0);
+
+    // A desk can be modified: the editor's own credentials, sent without the desk, are refused all the same.
+    const pageId = 'a-page-of-the-archive';
+    const forced = [
+      { _id: `assignment:${pageId}`, type: 'assignment', pageId, editor: '甲', since: Date.now() },
+      { _id: `status:${pageId}`, type: 'status', pageId, status: 'approved', approval: { by: '甲', at: Date.now() } },
+    ];
+    for (const document of forced) {
+      const answer = await fetch(`${usersServer.database(TEAM_DATABASE)}/${encodeURIComponent(document._id)}`, {
+        method: 'PUT',
+        headers: { Authorization: basicAuthorization(USERS.editor), 'Content-Type': 'application/json' },
+        body: JSON.stringify(document),
+      });
+      expect(answer.status, document._id).toBe(403);
+      expect(((await answer.json()) as { reason: string }).reason).toMatch(/only the chief/);
+    }
+  },
+);
+
+withUsers(
+  "should let the chief give a page to an editor and approve it, on the editor's desk too",
+  async ({ openDesk }) => {
+    const chief = await openDesk(USERS.chief);
+    const editor = await openDesk(USERS.editor);
+    await openPage(chief, SEEDS[4]);
+    await openPage(editor, SEEDS[4]);
+
+    await chief.getByTestId('assign-to').fill(USERS.editor.username);
+    await chief.getByTestId('assign-page').click();
+    await expect(editor.getByTestId('page-mine')).toBeVisible();
+    await expect(chief.getByTestId('page-taken')).toContainText('甲');
+
+    await chief.getByTestId('approve-above').click();
+    await saved(chief);
+    await chief.getByTestId('approve-page').click();
+    await expect(chief.getByTestId('page-status')).toHaveText('已通过');
+    await expect(editor.getByTestId('page-status')).toHaveText('已通过');
+  },
+);

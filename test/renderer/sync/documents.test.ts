@@ -6,8 +6,10 @@ import {
   decisionOfDocument,
   inboundDecisions,
   outboundDecision,
-  pageIdOfAssignment,
+  pageIdOf,
   sameDecision,
+  samePageState,
+  statusDocument,
   sameValue,
 } from '../../../src-renderer/sync/documents';
 import type { Decision } from '../../../src-shared/model';
@@ -133,7 +135,29 @@ describe('assignment documents', () => {
       editor: '甲',
       since: 1_700_000_000_000,
     });
-    expect(pageIdOfAssignment(document._id)).toBe('p1');
-    expect(pageIdOfAssignment(decisionDocument(rejected)._id)).toBeNull();
+    expect(pageIdOf('assignment', document._id)).toBe('p1');
+    expect(pageIdOf('assignment', decisionDocument(rejected)._id)).toBeNull();
+  });
+});
+
+describe('status documents', () => {
+  const approval = { by: '主编', at: 1_700_000_000_000 };
+
+  it("should carry a page's status and its approval, and be told apart from an assignment", () => {
+    const document = statusDocument('p1', { status: 'approved', approval });
+    expect(document).toEqual({ _id: 'status:p1', type: 'status', pageId: 'p1', status: 'approved', approval });
+    expect(statusDocument('p1', { status: 'in-review' })).not.toHaveProperty('approval');
+    expect(pageIdOf('status', document._id)).toBe('p1');
+    expect(pageIdOf('assignment', document._id)).toBeNull();
+  });
+
+  it('should take a page approved by someone else, or at another time, for another state', () => {
+    expect(samePageState({ status: 'approved', approval }, { status: 'approved', approval: { ...approval } })).toBe(
+      true,
+    );
+    expect(
+      samePageState({ status: 'approved', approval }, { status: 'approved', approval: { ...approval, by: '甲' } }),
+    ).toBe(false);
+    expect(samePageState({ status: 'in-review' }, { status: 'approved', approval })).toBe(false);
   });
 });
