@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { basicAuthorization, type TeamCredentials } from '../../src-shared/team/credentials';
-import { articles, openLibrary, openPage, rows, saved, SEEDS } from './support';
+import { join } from 'node:path';
+import { articles, openLibrary, openPage, rows, saved, SCREENSHOTS, SEEDS } from './support';
 import { TEAM_DATABASE, test as withServer, USERS, type TeamServer } from './team-server';
 
 /** Two editors, each on a laptop of their own (a browser context: its own IndexedDB), both on the same page. */
@@ -188,6 +189,7 @@ withUsers('should tell a wrong password apart, and sign in with the right one', 
   await signIn(desk, { ...USERS.editor, password: 'not-the-password' });
   await expect(desk.getByTestId('sign-in-refused')).toHaveText('用户名或密码不正确');
   await expect(desk.getByTestId('signed-in')).toHaveCount(0);
+  await desk.screenshot({ path: join(SCREENSHOTS, 'team-sign-in-refused-zh.png') });
 
   await signIn(desk, USERS.editor);
   await expect(desk.getByTestId('signed-in')).toContainText('甲（编辑）');
@@ -201,9 +203,20 @@ withUsers(
     await openPage(editor, SEEDS[4]);
 
     await expect(editor.getByTestId('approve-page')).toBeDisabled();
-    await expect(editor.getByTestId('approve-chief-only')).toHaveText('只有主编可以分配和批准页面，您的角色是编辑');
+    await expect(editor.getByTestId('approve-chief-only')).toHaveText('仅限主编');
+    await expect(editor.getByTestId('approve-page')).toHaveAttribute(
+      'title',
+      '只有主编可以分配和批准页面，您的角色是编辑',
+    );
+    await expect(editor.getByTestId('chief-only')).toHaveText('只有主编可以分配和批准页面，您的角色是编辑');
     await expect(editor.getByTestId('take-page')).toBeDisabled();
     await expect(editor.getByTestId('assign-to')).toHaveCount(0);
+    await editor.screenshot({ path: join(SCREENSHOTS, 'team-editor-zh.png') });
+    await editor.getByLabel('语言').selectOption('en');
+    await expect(editor.getByTestId('chief-only')).toHaveText(
+      'Only the chief assigns and approves pages; your role is editor',
+    );
+    await editor.screenshot({ path: join(SCREENSHOTS, 'team-editor-en.png') });
 
     // A desk can be modified: the editor's own credentials, sent without the desk, are refused all the same.
     const pageId = 'a-page-of-the-archive';
