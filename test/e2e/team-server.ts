@@ -91,12 +91,13 @@ export class TeamServer {
     throw new Error(`pouchdb-server did not answer on port ${this.port}`);
   }
 
-  async stop(): Promise<void> {
+  /** Stops the server; `SIGKILL` plays a crash or a pulled plug, with no chance to finish a write. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const child = this.process;
     this.process = null;
     if (!child || child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill();
+    child.kill(signal);
     await exited;
   }
 
