@@ -1,4 +1,4 @@
-import { test as base } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -129,3 +129,47 @@ export const test = base.extend<{ teamServer: TeamServer; usersServer: TeamServe
     await server.remove();
   },
 });
+
+/** Decisions written straight into a desk's IndexedDB, as a desk that worked alone for a long time holds them. */
+export async function writeDecisions(page: Page, count: number, pageId: string): Promise<void> {
+  await page.evaluate(
+    ({ count, pageId }) =>
+      new Promise<void>((resolve, reject) => {
+        const opening = indexedDB.open('galley');
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const tx = opening.result.transaction('decisions', 'readwrite');
+          const decisions = tx.objectStore('decisions');
+          for (let i = 0; i < count; i++) {
+            const key = `split@${i * 10}`;
+            const action = { type: 'split', chunkStart: i * 10, status: 'rejected' };
+            decisions.put({ id: `${pageId}|${key}`, pageId, key, who: '甲', at: 1_700_000_000_000 + i, action });
+          }
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { count, pageId },
+  );
+}
+
+/** How many decisions on the page a desk holds in its IndexedDB. */
+export function decisionsHeld(page: Page, pageId: string): Promise<number> {
+  return page.evaluate(
+    (pageId) =>
+      new Promise<number>((resolve, reject) => {
+        const opening = indexedDB.open('galley');
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const counting = opening.result
+            .transaction('decisions')
+            .objectStore('decisions')
+            .index('pageId')
+            .count(pageId);
+          counting.onsuccess = () => resolve(counting.result);
+          counting.onerror = () => reject(counting.error);
+        };
+      }),
+    pageId,
+  );
+}

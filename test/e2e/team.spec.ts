@@ -2,7 +2,14 @@ import { expect, type Page } from '@playwright/test';
 import { basicAuthorization, type TeamCredentials } from '../../src-shared/team/credentials';
 import { join } from 'node:path';
 import { articles, openLibrary, openPage, rows, saved, SCREENSHOTS, SEEDS } from './support';
-import { TEAM_DATABASE, test as withServer, USERS, type TeamServer } from './team-server';
+import {
+  decisionsHeld,
+  TEAM_DATABASE,
+  test as withServer,
+  USERS,
+  writeDecisions,
+  type TeamServer,
+} from './team-server';
 
 /** Two editors, each on a laptop of their own (a browser context: its own IndexedDB), both on the same page. */
 interface TwoDesks {
@@ -256,50 +263,6 @@ withUsers(
     await expect(editor.getByTestId('page-status')).toHaveText('已通过');
   },
 );
-
-/** Decisions written straight into a desk's IndexedDB, as a desk that worked alone for a long time holds them. */
-async function writeDecisions(page: Page, count: number, pageId: string): Promise<void> {
-  await page.evaluate(
-    ({ count, pageId }) =>
-      new Promise<void>((resolve, reject) => {
-        const opening = indexedDB.open('galley');
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const tx = opening.result.transaction('decisions', 'readwrite');
-          const decisions = tx.objectStore('decisions');
-          for (let i = 0; i < count; i++) {
-            const key = `split@${i * 10}`;
-            const action = { type: 'split', chunkStart: i * 10, status: 'rejected' };
-            decisions.put({ id: `${pageId}|${key}`, pageId, key, who: '甲', at: 1_700_000_000_000 + i, action });
-          }
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { count, pageId },
-  );
-}
-
-/** How many decisions on the page a desk holds in its IndexedDB. */
-function decisionsHeld(page: Page, pageId: string): Promise<number> {
-  return page.evaluate(
-    (pageId) =>
-      new Promise<number>((resolve, reject) => {
-        const opening = indexedDB.open('galley');
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const counting = opening.result
-            .transaction('decisions')
-            .objectStore('decisions')
-            .index('pageId')
-            .count(pageId);
-          counting.onsuccess = () => resolve(counting.result);
-          counting.onerror = () => reject(counting.error);
-        };
-      }),
-    pageId,
-  );
-}
 
 /** How many documents the team's database holds, and whether every one was written once (revision 1, no conflicts). */
 async function serverDocuments(server: TeamServer): Promise<{ count: number; writtenOnce: boolean }> {
