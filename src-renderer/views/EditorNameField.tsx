@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { setEditorName } from '../preferences';
 import { useUi } from '../store/ui';
-import { useTeam } from '../sync/team';
+import { useTeam } from '../sync/team-state';
 import { SavedOnLeaveInput } from './SavedOnLeaveInput';
 
 /**

@@ -2,7 +2,8 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_EDITOR } from '../../src-shared/model';
 import { useUi } from '../store/ui';
-import { assignPage, chiefOnlyReason, releasePage, useTeam } from '../sync/team';
+import { assignPage, releasePage } from '../sync/team';
+import { chiefOnlyReason, useTeam } from '../sync/team-state';
 
 /**
  * Who has the open page, for a desk on a team: free, this editor's, or another editor's since when

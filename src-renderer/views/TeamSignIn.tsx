@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { galley } from '../bridge';
 import { isChief } from '../sync/session';
-import { signIn, signOut, useTeam } from '../sync/team';
+import { signIn, signOut } from '../sync/team';
+import { useTeam } from '../sync/team-state';
 import { useModalDialog } from './useModalDialog';
 
 /**

@@ -10,7 +10,7 @@ import { approvePage, reanalyseOpenPage, redo, undo } from './commands';
 import { historyState } from '../../db/reviews';
 import { IssueNav } from './IssueNav';
 import { articleText } from './search';
-import { chiefOnlyReason, useTeam } from '../../sync/team';
+import { chiefOnlyReason, useTeam } from '../../sync/team-state';
 
 export function DeskHeader({ page, analysis, clean }: { page: PageRow; analysis: PageAnalysis; clean: CleanPage }) {
   const { t } = useTranslation('desk');

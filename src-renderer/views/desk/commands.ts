@@ -6,7 +6,7 @@ import { pushFailure, pushNotice, replaceNotices, useUi, type Notice } from '../
 import { changePageStatus, commitAction, travel } from '../../db/reviews';
 import { reanalysePage } from '../../services/reanalyze';
 import { createWorkerAnalyzer } from '../../workers/worker-analyzer';
-import { chiefOnlyReason, useTeam } from '../../sync/team';
+import { chiefOnlyReason, useTeam } from '../../sync/team-state';
 
 /**
  * Every desk write goes through here, so the saved/saving indicator and errors are told one way; a
