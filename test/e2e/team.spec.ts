@@ -303,7 +303,6 @@ withServer(
         .poll(async () => (await serverDocuments(teamServer)).count, { timeout: 60_000, intervals: [200] })
         .toBeGreaterThan(ARRIVED);
       await teamServer.stop('SIGKILL');
-      expect((await serverDocuments(teamServer)).count, 'the batch was whole before the kill').toBeLessThan(BATCH);
 
       // Every document the desk offers after the restart is asked about in a _revs_diff first.
       const offeredAfterRestart = new Set<string>();
@@ -318,6 +317,8 @@ withServer(
       // PouchDB checkpoints every 100 documents: of the more than 300 that had arrived, at least 200
       // are behind a checkpoint and never offered again. Starting over would offer all of them.
       expect(offeredAfterRestart.size).toBeLessThanOrEqual(BATCH - (ARRIVED - 100));
+      // And the kill did land mid-replication: there was still something to offer.
+      expect(offeredAfterRestart.size).toBeGreaterThan(0);
 
       // The other desk has every decision.
       await expect.poll(() => decisionsHeld(b, pageId), { timeout: 180_000, intervals: [1000] }).toBe(BATCH);
