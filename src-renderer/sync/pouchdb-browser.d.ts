@@ -50,14 +50,10 @@ declare module 'pouchdb-browser' {
     get(id: string, options?: { rev?: string; conflicts?: boolean }): Promise<Doc & StoredFields>;
     put(doc: Doc & Partial<StoredFields>): Promise<Written>;
     remove(id: string, rev: string): Promise<Written>;
-    /** With `keys`, one row per key in order: a missing document has no `doc`, a deleted one a null `doc`. */
     allDocs(options?: {
-      keys?: string[];
       include_docs?: boolean;
       conflicts?: boolean;
-    }): Promise<{ rows: Array<{ id: string; value: { rev: string }; doc?: (Doc & StoredFields) | null }> }>;
-    /** Writes every document, each on its own: one refused does not stop the others. */
-    bulkDocs(docs: Array<(Doc & Partial<StoredFields>) | (StoredFields & { _deleted: true })>): Promise<unknown[]>;
+    }): Promise<{ rows: Array<{ id: string; value: { rev: string }; doc?: Doc & StoredFields }> }>;
     changes(options: {
       since: number | string | 'now';
       live: true;

@@ -1,4 +1,4 @@
-import PouchDB, { type Change, type Feed, type Replication } from 'pouchdb-browser';
+import PouchDB, { type Feed, type Replication } from 'pouchdb-browser';
 import type { Decision } from '../../src-shared/model';
 import type { TeamCredentials } from '../../src-shared/team/credentials';
 import type { GalleyDB, PageRow } from '../db/schema';
@@ -131,26 +131,17 @@ export function startTeamSync(
   };
   db.pages.hook('updating', onPageUpdating);
 
-  /**
-   * Copies each decision's local state into the replica, in one read and one write however many
-   * there are (a desk joining with a long solo history sends thousands); the replication takes
-   * them to the server.
-   */
+  /** Copies each decision's local state into the replica; the replication takes it to the server. */
   async function send(ids: readonly string[]): Promise<void> {
     const decisions = await db.decisions.bulkGet([...ids]);
-    const { rows } = await replica.allDocs({ keys: ids.map(decisionDocumentId), include_docs: true });
-    const current = rows.map((row) => (row.doc ?? null) as (DecisionDocument & { _rev: string }) | null);
-    const pageIds = [...new Set(current.flatMap((document) => (document ? [document.pageId] : [])))];
-    const held = new Set((await db.pages.bulkGet(pageIds)).flatMap((page) => (page ? [page.id] : [])));
-    const writes = ids.flatMap((_, i): Parameters<typeof replica.bulkDocs>[0] => {
-      const write = outboundDecision(decisions[i], current[i], current[i] !== null && held.has(current[i]!.pageId));
-      if (!write) return [];
-      return 'put' in write
-        ? [write.put]
-        : [{ _id: write.remove._id, _rev: write.remove._rev!, _deleted: true as const }];
-    });
-    if (writes.length > 0) await replica.bulkDocs(writes);
-    ids.forEach((id) => unsent.delete(id));
+    for (const [i, id] of ids.entries()) {
+      const current = (await existing(decisionDocumentId(id))) as DecisionDocument | null;
+      const pageHeld = current !== null && (await db.pages.get(current.pageId)) !== undefined;
+      const write = outboundDecision(decisions[i], current, pageHeld);
+      if (write && 'put' in write) await replica.put(write.put);
+      if (write && 'remove' in write) await replica.remove(write.remove._id, write.remove._rev!);
+      unsent.delete(id);
+    }
   }
 
   /** Decisions made before this desk joined the team (or while the service was off) that the replica never had. */
@@ -264,39 +255,21 @@ export function startTeamSync(
     if (stopped) return;
     const since = await appliedSeq();
     feed = replica.changes({ since, live: true, include_docs: true, conflicts: true }).on('change', (change) => {
-      arrived.push(change);
-      if (arrived.length === 1) inTurn(takeIn);
+      const id = decisionIdOfDocument(change.id);
+      const pageId = pageIdOf('assignment', change.id);
+      const statusOf = pageIdOf('status', change.id);
+      inTurn(async () => {
+        if (id !== null) {
+          const winner = change.deleted ? null : (change.doc as DecisionDocument & { _rev: string });
+          await receive([winner ? { document: winner } : { deletedId: id }]);
+          listener.conflict(id, winner ? await conflictOf(winner) : null);
+        }
+        if (pageId !== null) listener.assignment(pageId, change.deleted ? null : (change.doc as AssignmentDocument));
+        if (statusOf !== null) await receiveStatus(statusOf, change.deleted ? null : (change.doc as StatusDocument));
+        await markApplied(change.seq);
+      });
     });
   });
-
-  /** Changes the replica received that this desk has not taken in yet: taken in together, in one turn. */
-  let arrived: Array<Change<ReplicaDocument>> = [];
-  async function takeIn(): Promise<void> {
-    // A document changed twice since the last turn counts as it stands now.
-    const latest = [...new Map(arrived.map((change) => [change.id, change])).values()];
-    const lastSeq = arrived[arrived.length - 1].seq;
-    arrived = [];
-    const decisions = latest.flatMap((change): DecisionChange[] => {
-      const id = decisionIdOfDocument(change.id);
-      if (id === null) return [];
-      return [change.deleted ? { deletedId: id } : { document: change.doc as DecisionDocument }];
-    });
-    await receive(decisions);
-    for (const change of latest) {
-      const decisionId = decisionIdOfDocument(change.id);
-      const assigned = pageIdOf('assignment', change.id);
-      const statusOf = pageIdOf('status', change.id);
-      const document = change.deleted ? null : change.doc;
-      if (decisionId !== null)
-        listener.conflict(
-          decisionId,
-          document ? await conflictOf(document as DecisionDocument & { _rev: string }) : null,
-        );
-      if (assigned !== null) listener.assignment(assigned, document as AssignmentDocument | null);
-      if (statusOf !== null) await receiveStatus(statusOf, document as StatusDocument | null);
-    }
-    await markApplied(lastSeq);
-  }
   /**
    * The live replication, restarted by this desk whenever it fails: PouchDB's own `retry` does not
    * reliably resume after the server restarts (apache/pouchdb#8050). A new replication resumes from
