@@ -34,62 +34,78 @@ export function scrollLibrary(pixelsPerFrame: number): Promise<FrameSample> {
   });
 }
 
+/** A page's rows as the importer writes them: its `pages` row and its `raws` row. */
+export interface FloorRows {
+  pages: object[];
+  raws: object[];
+}
+
 /**
- * The floor for storing pages: the same rows the import wrote, read back from Galley's database
- * and put with plain IndexedDB into a scratch database, in batches like the importer's. Only the
- * puts are timed; reading is done in slices so the whole corpus is never in memory at once.
+ * Opens a fresh scratch database whose `pages` and `raws` stores are Galley's (key path and every
+ * index, read from `sourceDb`), so the floor's writes maintain what the import's maintain.
  */
-export async function rawBulkPut(args: { sourceDb: string; batchSize: number }): Promise<{ rows: number; ms: number }> {
+export async function createFloorDatabase(args: { sourceDb: string; floorDb: string }): Promise<void> {
   const request = <T>(r: IDBRequest<T>) =>
     new Promise<T>((resolve, reject) => {
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error);
     });
-  const open = (name: string, upgrade?: (db: IDBDatabase) => void) =>
-    new Promise<IDBDatabase>((resolve, reject) => {
-      const r = upgrade ? indexedDB.open(name, 1) : indexedDB.open(name);
-      r.onupgradeneeded = () => upgrade?.(r.result);
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
+  await request(indexedDB.deleteDatabase(args.floorDb));
+  const source = await request(indexedDB.open(args.sourceDb));
+  const read = source.transaction(['pages', 'raws'], 'readonly');
+  const shapes = ['pages', 'raws'].map((name) => {
+    const store = read.objectStore(name);
+    const indexes = [...store.indexNames].map((index) => {
+      const { keyPath, unique, multiEntry } = store.index(index);
+      return { index, keyPath, unique, multiEntry };
     });
-  const done = (tx: IDBTransaction) =>
-    new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error);
-    });
-
-  const floorName = 'galley-bench-floor';
-  await request(indexedDB.deleteDatabase(floorName));
-  const source = await open(args.sourceDb);
-  const floor = await open(floorName, (db) => {
-    db.createObjectStore('pages', { keyPath: 'id' });
-    db.createObjectStore('raws', { keyPath: 'id' });
+    return { name, keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes };
   });
-  let rows = 0;
-  let ms = 0;
-  let after: IDBValidKey | null = null;
-  for (;;) {
-    const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
-    const read = source.transaction(['pages', 'raws'], 'readonly');
-    const [pages, raws]: Array<Array<{ id: string }>> = await Promise.all([
-      request(read.objectStore('pages').getAll(range, args.batchSize)),
-      request(read.objectStore('raws').getAll(range, args.batchSize)),
-    ]);
-    if (pages.length === 0) break;
-    const started = performance.now();
-    const write = floor.transaction(['pages', 'raws'], 'readwrite');
-    for (const page of pages) write.objectStore('pages').put(page);
-    for (const raw of raws) write.objectStore('raws').put(raw);
-    await done(write);
-    ms += performance.now() - started;
-    rows += pages.length;
-    after = pages[pages.length - 1].id;
-  }
   source.close();
-  floor.close();
-  await request(indexedDB.deleteDatabase(floorName));
-  return { rows, ms };
+  const opening = indexedDB.open(args.floorDb, 1);
+  opening.onupgradeneeded = () => {
+    for (const { name, keyPath, autoIncrement, indexes } of shapes) {
+      const store = opening.result.createObjectStore(name, { keyPath, autoIncrement });
+      for (const { index, keyPath: path, unique, multiEntry } of indexes)
+        store.createIndex(index, path, { unique, multiEntry });
+    }
+  };
+  (await request(opening)).close();
+}
+
+/**
+ * One batch of the floor: the rows added with plain IndexedDB in one transaction, as the importer
+ * adds one batch (no Dexie, no reads, no UI). Returns the milliseconds from the transaction's
+ * start to its commit; the rows arrive in the page before the clock starts.
+ */
+export async function floorBatch(args: { floorDb: string; rows: FloorRows }): Promise<number> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const r = indexedDB.open(args.floorDb);
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  try {
+    const started = performance.now();
+    const write = db.transaction(['pages', 'raws'], 'readwrite');
+    for (const page of args.rows.pages) write.objectStore('pages').add(page);
+    for (const raw of args.rows.raws) write.objectStore('raws').add(raw);
+    await new Promise<void>((resolve, reject) => {
+      write.oncomplete = () => resolve();
+      write.onerror = () => reject(write.error);
+      write.onabort = () => reject(write.error);
+    });
+    return performance.now() - started;
+  } finally {
+    db.close();
+  }
+}
+
+export async function deleteDatabase(name: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const r = indexedDB.deleteDatabase(name);
+    r.onsuccess = () => resolve();
+    r.onerror = () => reject(r.error);
+  });
 }
 
 /**
@@ -120,4 +136,63 @@ export function libraryCount(): number | null {
   const text = document.querySelector('[data-testid="page-count"]')?.textContent ?? '';
   const digits = /(\d[\d,]*)\s*(?:页|pages?)\s*$/.exec(text)?.[1];
   return digits ? Number(digits.replace(/,/g, '')) : null;
+}
+
+/**
+ * Times one change of the library's filter, from the change until the page count shows the new
+ * result and two frames have been painted: `value` typed into the search box at once (as a
+ * paste), or chosen in the status filter. The change must change the count; one that does not
+ * fails after 30 s rather than hang.
+ */
+export function timeFilterChange(args: { control: 'search' | 'status'; value: string }): Promise<number> {
+  const count = document.querySelector('[data-testid="page-count"]');
+  if (!count) throw new Error('no page count on screen');
+  const element =
+    args.control === 'search'
+      ? document.querySelector<HTMLInputElement>('.library-filters input[type="search"]')
+      : [...document.querySelectorAll<HTMLSelectElement>('.library-filters select')].find((select) =>
+          [...select.options].some((option) => option.value === 'approved'),
+        );
+  if (!element) throw new Error(`no ${args.control} control on screen`);
+  const before = count.textContent;
+  const prototype = args.control === 'search' ? HTMLInputElement.prototype : HTMLSelectElement.prototype;
+  const setValue = Object.getOwnPropertyDescriptor(prototype, 'value')!.set!;
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const observer = new MutationObserver(() => {
+      if (count.textContent === before) return;
+      observer.disconnect();
+      clearTimeout(stuck);
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - started)));
+    });
+    const stuck = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`the page count did not change after ${args.control} "${args.value}"`));
+    }, 30_000);
+    observer.observe(count, { childList: true, characterData: true, subtree: true });
+    setValue.call(element, args.value);
+    element.dispatchEvent(new Event(args.control === 'search' ? 'input' : 'change', { bubbles: true }));
+  });
+}
+
+/**
+ * Starts recording input latency: for each key pressed, the time from the event's timestamp (when
+ * the browser received it) to the start of the next frame after its handlers ran. Read and stopped
+ * with `takeInputLatencies`.
+ */
+export function recordInputLatencies(): void {
+  const latencies: number[] = [];
+  const onKey = (event: KeyboardEvent) =>
+    requestAnimationFrame(() => latencies.push(performance.now() - event.timeStamp));
+  document.addEventListener('keydown', onKey, true);
+  Object.assign(window, {
+    __benchInput: { latencies, stop: () => document.removeEventListener('keydown', onKey, true) },
+  });
+}
+
+export function takeInputLatencies(): number[] {
+  const probe = (window as unknown as { __benchInput?: { latencies: number[]; stop(): void } }).__benchInput;
+  if (!probe) throw new Error('recordInputLatencies was not started');
+  probe.stop();
+  return probe.latencies;
 }

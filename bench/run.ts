@@ -7,12 +7,24 @@ import type { Page } from '@playwright/test';
 import { launchChromium } from './browser';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { corpusFiles } from './corpus';
 import { PIPELINE_VERSION } from '../src-shared/pipeline';
-import { libraryCount, rawBulkPut, reviewsAtVersion, scrollLibrary } from './in-page';
+import {
+  createFloorDatabase,
+  deleteDatabase,
+  floorBatch,
+  libraryCount,
+  recordInputLatencies,
+  reviewsAtVersion,
+  scrollLibrary,
+  takeInputLatencies,
+  timeFilterChange,
+  type FloorRows,
+} from './in-page';
 import { lintCorpusTiming } from './lint-corpus';
 import { frameSummary, median, renderMarkdown, renderTable, type Results } from './report';
+import { IMPORT_BATCH_SIZE, importRows } from '../src-renderer/services/import';
 
 const ROOT = join(import.meta.dirname, '..');
 const PAGES = Number(process.env.BENCH_PAGES ?? 10_000);
@@ -21,8 +33,10 @@ const URL = process.env.BENCH_URL ?? 'http://localhost:4183/';
 const SEED_PAGES = readdirSync(join(ROOT, 'seeds')).filter((name) => name.endsWith('.txt'));
 /** How many times the library is re-analysed as if by a newer build, for a median and a spread. */
 const REANALYSES = Number(process.env.BENCH_REANALYSES ?? 3);
-/** The importer's own batch size, so the floor stores in the same units. */
-const IMPORT_BATCH = 100;
+/** Floor runs before the import and again after it (each into a fresh database). */
+const FLOOR_RUNS = Number(process.env.BENCH_FLOOR_RUNS ?? 3);
+/** Filter changes timed for each kind (search, status select), for a median and a p95. */
+const FILTER_SAMPLES = 5;
 const MINUTES = 60_000;
 
 function log(message: string) {
@@ -116,10 +130,69 @@ async function reanalysisTimes(page: Page): Promise<{ pages: number; times: numb
   return { pages, times };
 }
 
+/** The rows the import writes for the corpus, built by the importer's own function, in its batches. */
+async function floorBatches(files: readonly string[]): Promise<FloorRows[]> {
+  const batches: FloorRows[] = [];
+  for (let from = 0; from < files.length; from += IMPORT_BATCH_SIZE) {
+    const rows = await Promise.all(
+      files
+        .slice(from, from + IMPORT_BATCH_SIZE)
+        .map((file) => importRows({ name: basename(file), bytes: new Uint8Array(readFileSync(file)) }, Date.now())),
+    );
+    batches.push({ pages: rows.map(({ page }) => page), raws: rows.map(({ raw }) => raw) });
+  }
+  return batches;
+}
+
+/**
+ * The floor for storing the corpus, `FLOOR_RUNS` times: the rows the import writes, added with
+ * plain IndexedDB into a fresh database with Galley's stores and indexes, one transaction per
+ * import batch. Only the transactions are timed; handing the rows to the page is not.
+ */
+async function floorTimes(page: Page, batches: readonly FloorRows[]): Promise<number[]> {
+  const floorDb = 'galley-bench-floor';
+  const times: number[] = [];
+  for (let run = 0; run < FLOOR_RUNS; run++) {
+    await page.evaluate(createFloorDatabase, { sourceDb: 'galley', floorDb });
+    let ms = 0;
+    for (const rows of batches) ms += await page.evaluate(floorBatch, { floorDb, rows });
+    await page.evaluate(deleteDatabase, floorDb);
+    times.push(ms);
+  }
+  return times;
+}
+
+/** Search by a page's name and the status filter (approved: none in the corpus), each set and cleared FILTER_SAMPLES times. */
+async function filterTimes(page: Page): Promise<{ search: number[]; status: number[] }> {
+  const search: number[] = [];
+  const status: number[] = [];
+  for (let i = 0; i < FILTER_SAMPLES; i++) {
+    const name = `bench-${String(1 + Math.round(((i + 0.5) * PAGES) / FILTER_SAMPLES)).padStart(5, '0')}`;
+    search.push(await page.evaluate(timeFilterChange, { control: 'search' as const, value: name }));
+    search.push(await page.evaluate(timeFilterChange, { control: 'search' as const, value: '' }));
+    status.push(await page.evaluate(timeFilterChange, { control: 'status' as const, value: 'approved' }));
+    status.push(await page.evaluate(timeFilterChange, { control: 'status' as const, value: 'all' }));
+  }
+  return { search, status };
+}
+
+/** Keys typed into the search box (then cleared) while the analysis writes: latency of each to the next frame. */
+async function inputLatencies(page: Page): Promise<number[]> {
+  const box = page.getByRole('searchbox');
+  await page.evaluate(recordInputLatencies);
+  for (let i = 0; i < 3; i++) {
+    await box.pressSequentially('bench-0', { delay: 50 });
+    for (let k = 0; k < 'bench-0'.length; k++) await box.press('Backspace', { delay: 50 });
+  }
+  return page.evaluate(takeInputLatencies);
+}
+
 async function main() {
   log(`corpus: ${PAGES} pages, seed ${SEED}`);
   const files = corpusFiles(PAGES, SEED);
   const corpusBytes = files.reduce((sum, file) => sum + readFileSync(file).length, 0);
+
+  const batches = await floorBatches(files);
 
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: false });
@@ -132,6 +205,9 @@ async function main() {
   await waitForAnalysis(page, MINUTES);
   const heapBefore = await heapMb(page);
 
+  log(`floor before the import: ${FLOOR_RUNS} runs`);
+  const floorBefore = await floorTimes(page, batches);
+
   log('import through the file picker');
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: /导入页面|Import pages/ }).click();
@@ -143,7 +219,8 @@ async function main() {
   const loadDuringImport = loadavg()[0];
   log(`imported ${files.length} pages in ${(importMs / 1000).toFixed(1)} s`);
 
-  log('scroll while analysis runs in the background');
+  log('input latency and scroll while analysis runs in the background');
+  const inputDuringAnalysis = await inputLatencies(page);
   const scrollBusy = await page.evaluate(scrollLibrary, 600);
   const heapAfterImport = await heapMb(page);
   const count = await page.evaluate(libraryCount);
@@ -153,7 +230,12 @@ async function main() {
   const analysisMs = Date.now() - importStarted - importMs;
   log(`analysis finished ${(analysisMs / 1000).toFixed(1)} s after the import`);
 
+  log(`floor after the import: ${FLOOR_RUNS} runs`);
+  const floorAfter = await floorTimes(page, batches);
+
   const scrollIdle = await page.evaluate(scrollLibrary, 600);
+  log('search and filter');
+  const filters = await filterTimes(page);
   const heapAfterAnalysis = await heapMb(page);
   const sample = [1, Math.round(PAGES / 4), Math.round(PAGES / 2), Math.round((3 * PAGES) / 4), PAGES].map(
     (n) => `bench-${String(n).padStart(5, '0')}.txt`,
@@ -164,8 +246,6 @@ async function main() {
   log('re-analysis after a pipeline change');
   const reanalysis = await reanalysisTimes(page);
 
-  log('floor: plain IndexedDB bulk put of the same rows');
-  const floor = await page.evaluate(rawBulkPut, { sourceDb: 'galley', batchSize: IMPORT_BATCH });
   const browserVersion = browser.version();
   await browser.close();
 
@@ -177,10 +257,12 @@ async function main() {
     machine: machine(browserVersion, loadDuringImport),
     corpus: { pages: files.length, seed: SEED, megabytes: corpusBytes / 1024 ** 2 },
     import: { ms: importMs, pagesPerSecond: files.length / (importMs / 1000), goal: 300, libraryCount: count },
-    floor: { rows: floor.rows, ms: floor.ms, pagesPerSecond: floor.rows / (floor.ms / 1000) },
+    floor: { rows: files.length, batchSize: IMPORT_BATCH_SIZE, before: floorBefore, after: floorAfter },
     analysis: { ms: analysisMs, pagesPerSecond: files.length / (analysisMs / 1000) },
     openPage: { samples: openTimes, medianMs: median(openTimes) },
     scroll: { duringAnalysis: frameSummary(scrollBusy), idle: frameSummary(scrollIdle) },
+    filter: filters,
+    inputDuringAnalysis,
     reanalysis: { pages: reanalysis.pages, samples: reanalysis.times, medianMs: median(reanalysis.times) },
     heap: {
       beforeImportMb: heapBefore,

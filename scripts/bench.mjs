@@ -1,15 +1,17 @@
 // `npm run bench`: builds the web app, serves the build with `vite preview`, then runs bench/run.ts
 // (corpus, Chromium measurements, table, bench/results.json, docs/benchmarks.md).
 // BENCH_PAGES and BENCH_SEED change the corpus; BENCH_SKIP_BUILD=1 reuses the last benchmark build.
+// BENCH_PORT (default 4183) is the preview server's port.
 import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPath } from './chromium.mjs';
 
-const PORT = 4183;
+// BENCH_PORT lets two checkouts on one machine benchmark at once, each with its own server and build.
+const PORT = Number(process.env.BENCH_PORT ?? 4183);
 // A build of its own: dist-web is rebuilt by every end-to-end run, which must not change the app
 // under a benchmark that is running.
-const OUT_DIR = join(tmpdir(), 'galley-bench-web');
+const OUT_DIR = join(tmpdir(), PORT === 4183 ? 'galley-bench-web' : `galley-bench-web-${PORT}`);
 const browser = chromiumPath();
 if (!browser) {
   console.error(

@@ -1,10 +1,11 @@
+import { basename, join } from 'node:path';
 import type { Io } from './command';
 import { inOrder, type Runner } from './pool';
 import { counter } from './progress';
-import type { AnalysedPage } from './tasks';
+import { readSpooled, type DigestedPage, type SpooledPage } from './tasks';
 import type { ExportablePage } from '../src-shared/export';
 import { materialize } from '../src-shared/model';
-import { corpusFlags, withFlags } from '../src-shared/pipeline';
+import { corpusFindings, type Finding } from '../src-shared/pipeline/lint';
 
 export interface LoadedPage extends ExportablePage {
   /** The path as given on the command line. */
@@ -15,7 +16,8 @@ export interface LoadedPage extends ExportablePage {
  * Reads, decodes and analyses the files the way the app imports them, each page on its own
  * through `runner` (in parallel when it has workers), then the cross-page checks over the whole
  * batch, so name variants and paragraphs printed on two pages are flagged across it. Those checks
- * need every page at once, so the pages and their analyses are held until they are done. A file
+ * need every page at once, but only its digest (a few KB): each page waits on disk in the
+ * runner's spool, so memory grows by a digest a page, not by a page and its analysis. A file
  * that cannot be read or decoded is named on stderr with its reason; the rest go on. A file with
  * no text is still a page (the app stores it too), with a warning: it has no articles. Messages
  * come in the files' order, however the work was spread.
@@ -25,15 +27,16 @@ export async function analysePages(
   command: string,
   io: Io,
   runner: Runner,
-): Promise<{ pages: AnalysedPage[]; failed: number }> {
-  const pages: AnalysedPage[] = [];
+): Promise<{ pages: SpooledPage[]; failed: number }> {
+  const pages: (DigestedPage & { spooled: string })[] = [];
   let failed = 0;
   const progress = counter(io, `galley ${command}: analysing`, files.length);
+  const spooledAt = (index: number) => join(runner.spool, String(index));
   await inOrder(
     files,
     runner.ahead,
-    (file) => runner.run('analyse', file),
-    (result) => {
+    (file, index) => runner.run('analyse', { file, spooled: spooledAt(index) }),
+    (result, index) => {
       progress.step();
       if ('failure' in result) {
         failed++;
@@ -44,13 +47,21 @@ export async function analysePages(
         io.stderr(
           `galley ${command}: ${result.file}: warning: the file holds no text (empty or whitespace only), so the page has no articles\n`,
         );
-      pages.push(result);
+      pages.push({ ...result, spooled: spooledAt(index) });
     },
   );
   progress.end();
-  const found = corpusFlags(pages.map(({ page, analysis }) => ({ id: page.id, raw: page.raw, analysis })));
+  // Pages of one content (one id) are one page to the checks, so each gets what any of them was found to have.
+  const findings = corpusFindings(pages.map(({ digest }) => digest));
+  const found = new Map<string, Finding[]>();
+  pages.forEach(({ digest }, p) => found.set(digest.id, [...(found.get(digest.id) ?? []), ...findings[p]]));
   return {
-    pages: pages.map((page) => ({ ...page, analysis: withFlags(page.analysis, found.get(page.page.id) ?? []) })),
+    pages: pages.map(({ file, digest, spooled }) => ({
+      file,
+      name: basename(file),
+      spooled,
+      corpus: found.get(digest.id)!,
+    })),
     failed,
   };
 }
@@ -62,9 +73,11 @@ export async function loadPages(
   io: Io,
   runner: Runner,
 ): Promise<{ pages: LoadedPage[]; failed: number }> {
-  const { pages, failed } = await analysePages(files, command, io, runner);
-  return {
-    pages: pages.map(({ file, page, analysis }) => ({ file, page, analysis, clean: materialize(page.raw, analysis) })),
-    failed,
-  };
+  const { pages: spooled, failed } = await analysePages(files, command, io, runner);
+  const pages: LoadedPage[] = [];
+  for (const each of spooled) {
+    const { file, page, analysis } = await readSpooled(each);
+    pages.push({ file, page, analysis, clean: materialize(page.raw, analysis) });
+  }
+  return { pages, failed };
 }

@@ -1,4 +1,7 @@
-import { availableParallelism } from 'node:os';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { perform, type TaskName, type Tasks } from './tasks';
 import type { TaskAnswer, TaskFailure, TaskMessage } from './worker';
@@ -7,8 +10,10 @@ import type { TaskAnswer, TaskFailure, TaskMessage } from './worker';
 export interface Runner {
   /** How many tasks to start past the one whose result is awaited (see `inOrder`). */
   readonly ahead: number;
+  /** A folder of the run's own, where pages wait on disk between their analysis and their output. */
+  readonly spool: string;
   run<Name extends TaskName>(name: Name, input: Tasks[Name]['input']): Promise<Tasks[Name]['output']>;
-  /** Stops the workers; the runner is not used after. */
+  /** Stops the workers and removes the spool; the runner is not used after. */
   close(): Promise<void>;
 }
 
@@ -28,8 +33,10 @@ export function jobsFrom(value: string | undefined): number {
  */
 export function startRunner(jobs: number, tasks: number): Runner {
   const threads = Math.min(jobs, tasks);
-  if (threads <= 1) return { ahead: 0, run: perform, close: async () => {} };
-  return new WorkerPool(threads);
+  const spool = mkdtempSync(join(tmpdir(), 'galley-pages-'));
+  const removeSpool = () => rm(spool, { recursive: true, force: true });
+  if (threads <= 1) return { ahead: 0, spool, run: perform, close: removeSpool };
+  return new WorkerPool(threads, spool, removeSpool);
 }
 
 interface Pending {
@@ -48,7 +55,11 @@ class WorkerPool implements Runner {
   /** Enough queued work that no worker waits for the next task while the main thread writes. */
   readonly ahead: number;
 
-  constructor(threads: number) {
+  constructor(
+    threads: number,
+    readonly spool: string,
+    private readonly removeSpool: () => Promise<void>,
+  ) {
     this.ahead = threads * 4;
     for (let i = 0; i < threads; i++) {
       const worker = new Worker(new URL('./worker.mjs', import.meta.url));
@@ -72,6 +83,7 @@ class WorkerPool implements Runner {
     this.idle.length = 0;
     this.busy.clear();
     await Promise.all(workers.map((worker) => worker.terminate()));
+    await this.removeSpool();
   }
 
   private dispatch(): void {

@@ -6,7 +6,7 @@ import { groupLoadedPages } from '../issues';
 import { analysePages, loadPages, type LoadedPage } from '../pages';
 import { inOrder, jobsFrom, JOBS_OPTION, startRunner, type Runner } from '../pool';
 import { counter } from '../progress';
-import type { AnalysedPage, CleanFormat } from '../tasks';
+import type { CleanFormat, SpooledPage } from '../tasks';
 import { issueFileStem } from '../../src-shared/issues';
 import { claimName, exportBaseName } from '../../src-shared/export/text-utils';
 import { toPageResult } from '../../src-shared/pipeline/result';
@@ -65,7 +65,7 @@ async function cleanPages(
   format: Format,
   io: Io,
   runner: Runner,
-  use: (text: string, page: AnalysedPage, first: boolean) => Promise<void> | void,
+  use: (text: string, page: SpooledPage, first: boolean) => Promise<void> | void,
 ): Promise<{ cleaned: number; failed: number }> {
   const { pages, failed } = await analysePages(files, 'clean', io, runner);
   const progress = counter(io, 'galley clean: writing', pages.length);

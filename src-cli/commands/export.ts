@@ -82,7 +82,7 @@ async function exportPages(inputs: string[], options: Options, io: Io, runner: R
         runner.run('export', {
           page,
           format: options.format,
-          name: claimName(exportBaseName(page.page.name, extension), taken),
+          name: claimName(exportBaseName(page.name, extension), taken),
           options: exportOptions,
         }),
       async ({ files, report }) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { boundarySchema, editSchema, flagSchema, pageAnalysisSchema } from '../../src-shared/export/document-schema';
 import type { ExportFormat } from '../../src-shared/export/types';
-import { PAGE_STATUSES } from '../../src-shared/model';
+import { NEEDS_LOOK_REASONS, PAGE_STATUSES } from '../../src-shared/model';
 import { ACTION_LABELS, type ReviewOp } from '../../src-shared/review';
 import type {
   ExportRow,
@@ -112,7 +112,7 @@ const decisionRow = z.strictObject({
   who: z.string(),
   at: time,
   action: decisionAction,
-  needsLook: z.enum(['split-gone', 'chunk-gone', 'edit-gone', 'flag-gone', 'article-gone']).optional(),
+  needsLook: z.enum(NEEDS_LOOK_REASONS).optional(),
 }) satisfies z.ZodType<Decision>;
 
 const issueRow: z.ZodType<IssueRow> = z.strictObject({

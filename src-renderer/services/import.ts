@@ -55,7 +55,8 @@ interface Prepared {
   raw: RawRow;
 }
 
-const DEFAULT_BATCH_SIZE = 100;
+/** Files per transaction unless told otherwise; the benchmark's floor writes in the same units. */
+export const IMPORT_BATCH_SIZE = 100;
 
 /**
  * Source files → stored pages. Each file is decoded exactly as it will be stored, hashed into its
@@ -70,7 +71,7 @@ export async function importFiles(
   const {
     signal,
     onProgress,
-    batchSize = DEFAULT_BATCH_SIZE,
+    batchSize = IMPORT_BATCH_SIZE,
     now = Date.now,
     decideReimport,
     bringBackDeleted = false,
@@ -157,14 +158,19 @@ async function storing(write: () => Promise<void>, names: readonly string[], rep
   }
 }
 
+/** A page file's rows as the import stores them; a DecodeError when the bytes are not a page. */
+export async function importRows(file: Pick<SourceFile, 'name' | 'bytes'>, importedAt: number): Promise<Prepared> {
+  const { text, encoding } = decodePage(file.bytes, file.name);
+  const id = await contentHash(file.bytes);
+  return {
+    page: { id, name: file.name, size: file.bytes.length, encoding, importedAt, status: 'new', stats: null },
+    raw: { id, text },
+  };
+}
+
 async function prepare(file: SourceFile, importedAt: number): Promise<Prepared | ImportReport['failed'][number]> {
   try {
-    const { text, encoding } = decodePage(file.bytes, file.name);
-    const id = await contentHash(file.bytes);
-    return {
-      page: { id, name: file.name, size: file.bytes.length, encoding, importedAt, status: 'new', stats: null },
-      raw: { id, text },
-    };
+    return await importRows(file, importedAt);
   } catch (error) {
     if (error instanceof DecodeError)
       return {

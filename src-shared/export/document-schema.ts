@@ -87,7 +87,7 @@ const boundary: z.ZodType<Boundary> = z.strictObject({
 });
 
 const editOp: z.ZodType<EditOp> = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('replace') }),
+  z.strictObject({ type: z.literal('replace'), cleanBefore: z.string().optional() }),
   z.strictObject({ type: z.literal('extract'), field: z.enum(['byline', 'caption']), value: z.string() }),
   z.strictObject({ type: z.literal('join'), chunk: z.string(), onto: z.string() }),
   z.strictObject({ type: z.literal('move'), chunk: z.string(), after: z.string() }),

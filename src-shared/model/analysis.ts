@@ -79,8 +79,12 @@ export type EditStatus = (typeof EDIT_STATUSES)[number];
  * `reverted`, which is why none of them stores derived state.
  */
 export type EditOp =
-  /** Replace raw [start, end) with `after` (markup, duplicates, character fixes). */
-  | { type: 'replace' }
+  /**
+   * Replace raw [start, end) with `after` (markup, duplicates, character fixes, typed text). Typed
+   * text keeps `cleanBefore`, what the span read as when it was typed over (the automatic edits
+   * applied): what the desk shows it replaced, and what a replay checks the span still reads as.
+   */
+  | { type: 'replace'; cleanBefore?: string }
   /** Take raw [start, end) out of the body and give `value` to the article's field. */
   | { type: 'extract'; field: 'byline' | 'caption'; value: string }
   /** `chunk` continues the block that `onto` belongs to (a paragraph cut by a break). */

@@ -35,7 +35,16 @@ export type DecisionAction =
    */
   | { type: 'editor-edit'; edit: Edit; position: number };
 
-export type NeedsLookReason = 'split-gone' | 'chunk-gone' | 'edit-gone' | 'flag-gone' | 'article-gone';
+/** Why a replay found no target for a decision; `text-changed`: the raw text typed over reads otherwise now. */
+export const NEEDS_LOOK_REASONS = [
+  'split-gone',
+  'chunk-gone',
+  'edit-gone',
+  'flag-gone',
+  'article-gone',
+  'text-changed',
+] as const;
+export type NeedsLookReason = (typeof NEEDS_LOOK_REASONS)[number];
 
 /** Who makes decisions when no editor name is set. */
 export const DEFAULT_EDITOR = 'editor';

@@ -5,3 +5,4 @@ export * from './materialize';
 export * from './records';
 export * from './issue';
 export * from './decisions';
+export * from './reading';

@@ -1,9 +1,9 @@
 import type { Boundary, Chunk, ChunkId, ChunkRole, Edit, EditOp, FurnitureKind, PageAnalysis } from './analysis';
 import type { Article, Block, CleanPage, FurnitureItem } from './clean';
+import { chunkReadings, readPieces, textEditsInForce, type Piece } from './reading';
 import { mergeSpans, type Span } from './span';
 
 type Op<T extends EditOp['type']> = Extract<EditOp, { type: T }>;
-type TextEdit = Edit & { op: Op<'replace'> | Op<'extract'> };
 
 const PAGE_START = 'page-start';
 
@@ -18,18 +18,35 @@ export function unwrapByline(text: string): string {
 
 /**
  * Derives the clean page from the raw text and the analysis. Only edits whose status is
- * `applied` take effect; later edits in the list win over earlier ones on the same target.
+ * `applied` take effect; later edits in the list win over earlier ones on the same target, and
+ * of text edits that overlap the editor's win (see `textEditsInForce`).
  * Pure and deterministic: the review desk calls it after every action.
  */
 export function materialize(raw: string, analysis: Pick<PageAnalysis, 'chunks' | 'boundaries' | 'edits'>): CleanPage {
+  return derivePage(raw, analysis).clean;
+}
+
+export interface DerivedPage {
+  clean: CleanPage;
+  /**
+   * The pieces each chunk in an article was read from (with its byline as printed where the
+   * article kept it there), so a clean offset maps back to raw. A chunk the editor's old whole-text
+   * edit (`set-text`) replaced holds the pieces that edit replaced.
+   */
+  readAs: ReadonlyMap<ChunkId, readonly Piece[]>;
+}
+
+/** `materialize`, with how the clean text was read from the raw. */
+export function derivePage(raw: string, analysis: Pick<PageAnalysis, 'chunks' | 'boundaries' | 'edits'>): DerivedPage {
   const active = analysis.edits.filter((edit) => edit.status === 'applied');
   const roleOf = new Map<ChunkId, Op<'role'>>();
   for (const edit of active) if (edit.op.type === 'role') roleOf.set(edit.op.chunk, edit.op);
   const chunks = analysis.chunks.map((chunk) => withRole(chunk, roleOf.get(chunk.id)));
-  const { texts, extracted, withCredits } = chunkTexts(raw, chunks, active);
+  const { pieces, withCredits } = chunkReadings(raw, chunks, textEditsInForce(active));
+  const typedOver = new Map<ChunkId, string>();
   for (const edit of active) {
     if (edit.op.type !== 'set-text') continue;
-    texts.set(edit.op.chunk, edit.op.text);
+    typedOver.set(edit.op.chunk, edit.op.text);
     withCredits.delete(edit.op.chunk);
   }
 
@@ -44,8 +61,10 @@ export function materialize(raw: string, analysis: Pick<PageAnalysis, 'chunks' |
   for (const edit of active) if (edit.op.type === 'join') joinOnto.set(edit.op.chunk, edit.op.onto);
 
   const builder = new PageBuilder();
+  const readAs = new Map<ChunkId, readonly Piece[]>();
   for (const chunk of order) {
-    const text = texts.get(chunk.id) ?? '';
+    const read = pieces.get(chunk.id) ?? [];
+    const text = typedOver.get(chunk.id) ?? readPieces(read);
     if (chunk.role === 'furniture') {
       builder.furniture(chunk, text);
       continue;
@@ -55,80 +74,19 @@ export function materialize(raw: string, analysis: Pick<PageAnalysis, 'chunks' |
     else if (rejectedAt.has(chunk.id)) builder.readOnAfterRejectedSplit();
     // A credit the article cannot take stays in its paragraph, where it was printed.
     const withCredit = builder.takesNoMoreCredits() ? withCredits.get(chunk.id) : undefined;
-    builder.add(chunk, withCredit ?? text, joinOnto.get(chunk.id));
-    for (const field of extracted.get(chunk.id) ?? []) {
-      if (withCredit === undefined || field.field !== 'byline') builder.extracted(field);
+    builder.add(chunk, withCredit ? readPieces(withCredit) : text, joinOnto.get(chunk.id));
+    readAs.set(chunk.id, withCredit ?? read);
+    for (const piece of read) {
+      const op = piece.edit?.op;
+      if (op?.type !== 'extract' || piece.start !== piece.edit!.start) continue;
+      if (withCredit === undefined || op.field !== 'byline') builder.extracted(op);
     }
   }
-  return builder.finish(active);
+  return { clean: builder.finish(active), readAs };
 }
 
 function withRole(chunk: Chunk, override: Op<'role'> | undefined): Chunk {
   return override ? { ...chunk, role: override.role, furniture: override.furniture, section: override.section } : chunk;
-}
-
-interface ExtractedField {
-  field: 'byline' | 'caption';
-  value: string;
-}
-
-/**
- * Applies replace/extract edits to each chunk's raw slice; an edit overlapping an earlier one is
- * skipped. `withCredits` holds, for each chunk a byline was extracted from, its text with the
- * byline left as printed.
- */
-function chunkTexts(raw: string, chunks: readonly Chunk[], active: readonly Edit[]) {
-  const textEdits = active
-    .filter((edit): edit is TextEdit => edit.op.type === 'replace' || edit.op.type === 'extract')
-    .sort((a, b) => a.start - b.start || a.end - b.end);
-  const accepted: TextEdit[] = [];
-  let cursor = -1;
-  for (const edit of textEdits) {
-    if (edit.start < cursor) continue;
-    accepted.push(edit);
-    cursor = Math.max(edit.end, edit.start + (edit.start === edit.end ? 1 : 0));
-  }
-
-  const texts = new Map<ChunkId, string>();
-  const extracted = new Map<ChunkId, ExtractedField[]>();
-  const withCredits = new Map<ChunkId, string>();
-  let first = 0;
-  for (const chunk of [...chunks].sort((a, b) => a.start - b.start)) {
-    while (first < accepted.length && accepted[first].end <= chunk.start && accepted[first].start < chunk.start)
-      first++;
-    let text = '';
-    let withCredit = '';
-    let hasCredit = false;
-    let at = chunk.start;
-    for (let i = first; i < accepted.length && accepted[i].start < chunk.end; i++) {
-      const edit = accepted[i];
-      if (edit.end < chunk.start || (edit.end === chunk.start && edit.start !== edit.end)) continue;
-      const from = Math.max(edit.start, chunk.start);
-      const to = Math.min(edit.end, chunk.end);
-      if (from < at) continue;
-      text += raw.slice(at, from);
-      withCredit += raw.slice(at, from);
-      const startsHere = edit.start >= chunk.start;
-      if (startsHere && edit.op.type === 'replace') {
-        text += edit.after;
-        withCredit += edit.after;
-      }
-      if (startsHere && edit.op.type === 'extract') {
-        const list = extracted.get(chunk.id) ?? [];
-        list.push({ field: edit.op.field, value: edit.op.value });
-        extracted.set(chunk.id, list);
-        if (edit.op.field === 'byline') {
-          withCredit += raw.slice(from, to);
-          hasCredit = true;
-        }
-      }
-      at = to;
-    }
-    text += raw.slice(at, chunk.end);
-    texts.set(chunk.id, text);
-    if (hasCredit) withCredits.set(chunk.id, withCredit + raw.slice(at, chunk.end));
-  }
-  return { texts, extracted, withCredits };
 }
 
 /**
@@ -299,7 +257,7 @@ class PageBuilder {
     return role === 'headline' || role === 'kicker' || (role === 'byline' && this.takesNoMoreCredits());
   }
 
-  extracted(field: ExtractedField): void {
+  extracted(field: Pick<Op<'extract'>, 'field' | 'value'>): void {
     const article = this.current ?? (this.current = this.draft(PAGE_START, null));
     const value = field.value.trim();
     if (!value) return;

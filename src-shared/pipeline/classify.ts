@@ -6,6 +6,7 @@ import { commit, imageGapOf, makeFlag, previousContent, type PageView, type Piec
 import {
   bannerInBlock,
   bodyEndsSentence,
+  describesScene,
   isBylineBlock,
   isCaptionText,
   isColumnSponsor,
@@ -42,7 +43,10 @@ export function classify(
   for (const piece of pieces) {
     if (piece.role !== 'paragraph') continue;
     if (isBylineBlock(piece.text)) piece.role = 'byline';
-    else if (isCaptionText(piece.text) && (piece.gapBefore >= imageGap || piece.gapAfter >= imageGap))
+    else if (
+      (isCaptionText(piece.text) || (isTitleLike(piece.text) && describesScene(piece.text))) &&
+      (piece.gapBefore >= imageGap || piece.gapAfter >= imageGap)
+    )
       piece.role = 'caption';
   }
   pieces.forEach((piece, i) => {

@@ -8,6 +8,7 @@ import {
   isCreditInner,
   isPlaceNameShape,
   lexicon,
+  placeNameRunsOn,
   startsMidSentence,
   trailingCredit,
 } from '../text';
@@ -40,6 +41,24 @@ export function isTitleLike(text: string): boolean {
 export function isCaptionText(text: string): boolean {
   const flat = compact(text);
   return flat.length <= 80 && /^图[为①②③④⑤1-9]/.test(flat) && !text.includes('\n');
+}
+
+/** People a news photo shows at work: the subject a caption opens with. */
+const PICTURED =
+  '(?:专家|志愿者|科研人员|技术人员|工作人员|农技人员|群众|居民|村民|农户|农民|市民|学生|小朋友|孩子|青少年|老人|游客|参观者|观众|选手|讲解员|医生|学员|师生|果农|茶农|种植户|养殖户|特派员|干部|职工|党员|代表|嘉宾|队员|老师|教师|团队)';
+/** What they are doing, or where: `在…`, `为…`, `向…`, or a verb of showing and doing. */
+const PICTURED_DOING =
+  '(?:正在|在|为|向|给|与|同|和|通过|使用|操作|观看|参观|体验|查看|讲解|演示|展示|指导|示范|学习|制作|调试|采集|记录|观摩)';
+const SCENE = new RegExp(`^[^，。,；;]{0,6}?${PICTURED}[^，。,；;]{0,4}?${PICTURED_DOING}`);
+
+/**
+ * `气象专家为群众讲解暴雨预警信号`, `科研人员在路演现场介绍项目`: a photo caption without `图为`
+ * says who is pictured doing what, where a headline names an organisation or an event
+ * (`…科协举办…`, `…大会在德阳召开`). Only people doing something: `科技特派员助力夏粮抢收` is a headline.
+ */
+export function describesScene(text: string): boolean {
+  const flat = compact(text);
+  return flat.length <= 40 && SCENE.test(flat);
 }
 
 /** A place or organisation name of a few characters: the subhead of a roundup report. */
@@ -154,11 +173,13 @@ export function continuesAcrossCut(head: string, tail: string): boolean {
 /** Shorter words meet across a cut by chance too often to be evidence. */
 const SEAM_WORD_MIN = 3;
 
-/** A word of the lexicon, three characters or more, made of the end of `head` and the start of `tail`. */
+/**
+ * A word of the lexicon, three characters or more, made of the end of `head` and the start of
+ * `tail`; or a place name the cut divided from the city it is in (`巴中市` | `恩阳区…`).
+ */
 export function wordAcrossCut(head: string, tail: string): boolean {
-  return (
-    lexicon().wordAcross(compact(head).slice(-SEAM_REACH), compact(tail).slice(0, SEAM_REACH), SEAM_WORD_MIN) !== null
-  );
+  const [end, start] = [compact(head).slice(-SEAM_REACH), compact(tail).slice(0, SEAM_REACH + 1)];
+  return lexicon().wordAcross(end, start.slice(0, SEAM_REACH), SEAM_WORD_MIN) !== null || placeNameRunsOn(end, start);
 }
 
 /** `据悉，` `活动中，` `区科协相关负责人表示，`: a short opening clause of the kinds a report's paragraphs start with. */

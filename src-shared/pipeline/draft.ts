@@ -213,6 +213,12 @@ export function livePieces(view: Pick<PageView, 'pieces'>): Piece[] {
   return view.pieces.filter((piece) => !piece.removed);
 }
 
+/** The nearest block before `i` that is not page furniture: what a block follows in the text. */
+export function previousContent(pieces: readonly Piece[], i: number): Piece | undefined {
+  for (let j = i - 1; j >= 0; j--) if (pieces[j].role !== 'furniture') return pieces[j];
+  return undefined;
+}
+
 /** Blank lines that leave room for a photo on a page whose blocks are set one blank line apart. */
 const MIN_IMAGE_GAP = 2;
 
@@ -221,12 +227,6 @@ const MIN_IMAGE_GAP = 2;
  * blocks. Conversions differ (one blank line between paragraphs, or two), so an absolute count
  * would read every paragraph break of a double-spaced page as a photo.
  */
-/** The nearest block before `i` that is not page furniture: what a block follows in the text. */
-export function previousContent(pieces: readonly Piece[], i: number): Piece | undefined {
-  for (let j = i - 1; j >= 0; j--) if (pieces[j].role !== 'furniture') return pieces[j];
-  return undefined;
-}
-
 export function imageGapOf(pieces: readonly Piece[]): number {
   const counts = new Map<number, number>();
   for (let i = 1; i < pieces.length; i++) counts.set(pieces[i].gapBefore, (counts.get(pieces[i].gapBefore) ?? 0) + 1);

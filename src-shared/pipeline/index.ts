@@ -7,7 +7,7 @@ import { dedupe } from './dedupe';
 import { displaced } from './displaced';
 import { extractBylines } from './extract';
 import { join } from './join';
-import { lintCorpus } from './lint';
+import { corpusDigest, lintCorpus, type CorpusDigest } from './lint';
 import { lint } from './lint-stage';
 import { reflow } from './reflow';
 import { segment } from './segment';
@@ -17,7 +17,7 @@ export type { PageResult, ResultArticle, ResultEdit, ResultFlag } from './result
 export { decodePage, DecodeError } from './decode';
 
 /** Bumped whenever the output for the same raw text may change (stored analyses record it). */
-export const PIPELINE_VERSION = 15;
+export const PIPELINE_VERSION = 19;
 
 /** The stages in order; frozen so the app and the CLI always run the same pipeline. */
 export const STAGES: readonly Stage[] = Object.freeze([
@@ -70,6 +70,11 @@ export function analyzeCorpus(pages: readonly CorpusInput[]): PageAnalysis[] {
 /** The corpus checks over pages that are already analysed (the app's library). */
 export function corpusFlags(pages: readonly (CorpusInput & { analysis: PageAnalysis })[]): Map<string, Flag[]> {
   return lintCorpus(pages.map((page) => ({ id: page.id, raw: page.raw, chunks: liveChunks(page.raw, page.analysis) })));
+}
+
+/** What the corpus checks need of one analysed page, so a batch can keep that and not the page. */
+export function corpusDigestOf(page: CorpusInput & { analysis: PageAnalysis }): CorpusDigest {
+  return corpusDigest({ id: page.id, raw: page.raw, chunks: liveChunks(page.raw, page.analysis) });
 }
 
 /** Adds flags the analysis does not hold yet (by id), keeping the pipeline's order. */

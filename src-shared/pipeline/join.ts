@@ -152,7 +152,12 @@ function continuation(
     const piece = pieces[j];
     if (piece.role === 'paragraph') {
       const trailing = pieces[j + 1];
-      const caughtTitle = isTitleLike(piece.text) && trailing?.role === 'paragraph' && !isLead(trailing.text);
+      // A short line with no punctuation caught in the cut is a caption, unless the cut sentence runs on into it.
+      const caughtTitle =
+        isTitleLike(piece.text) &&
+        trailing?.role === 'paragraph' &&
+        !isLead(trailing.text) &&
+        !continuesAcrossCut(head.text, piece.text);
       if (caughtTitle) {
         intruders.push(piece);
         continue;

@@ -3,6 +3,7 @@ import { BLANK, chunk, lines, MARKUP, toPiece, type Line } from './chunk';
 import {
   bannerInBlock,
   continuesAcrossCut,
+  describesScene,
   isBylineBlock,
   isCaptionText,
   isColumnSponsor,
@@ -354,11 +355,27 @@ function runs(lines: readonly ShapedLine[]): ShapedLine[][] {
   const result: ShapedLine[][] = [];
   lines.forEach((line, i) => {
     const opens =
-      i === 0 || (line.measured.blanksBefore > 0 ? !continuesOverGap(lines, i) : cutsBefore(lines[i - 1], line));
+      i === 0 ||
+      isWholeBanner(result[result.length - 1]) ||
+      (line.measured.blanksBefore > 0 ? !continuesOverGap(lines, i) : cutsBefore(lines[i - 1], line));
     if (opens) result.push([line]);
     else result[result.length - 1].push(line);
   });
   return result;
+}
+
+/**
+ * A banner's pinyin and its name, in either order: nothing else goes into its block. (The name
+ * under its pinyin, `DI FANG KE XIE` / `地方科协`, would otherwise read as a headline's subject.)
+ * A pinyin line joins only its name, so it is one of the run's last two lines: asked of every line,
+ * the test looks no further, or a long run would be scanned once per line it gains.
+ */
+function isWholeBanner(run: readonly ShapedLine[]): boolean {
+  return (
+    run.length >= 2 &&
+    (run[run.length - 1].pinyin || run[run.length - 2].pinyin) &&
+    bannerInBlock(run.map((line) => line.text).join('\n')) !== null
+  );
 }
 
 /**
@@ -391,8 +408,9 @@ function headingPair(a: ShapedLine, b: ShapedLine): boolean {
   if (PROMO_OPENS.test(a.text) && !PROMO_OPENS.test(b.text) && isPromo(b.text)) return true;
   if (isOrganisationList(a.text) && isOrganisationList(b.text)) return true;
   if (isPromo(a.text) || isPromo(b.text) || isPlaceName(b.text)) return false;
-  // `图为…` under a headline is the photo's caption, set there when the photo sits beside the text.
-  if (isCaptionText(b.text)) return false;
+  // `图为…` under a headline is the photo's caption, set there when the photo sits beside the text;
+  // so is a line saying who is pictured doing what.
+  if (isCaptionText(b.text) || describesScene(b.text)) return false;
   if (namesSubject(a.text)) return true;
   // Headline type is larger than body type, so a headline wrapped in a column holds fewer
   // characters a line than the column's text: a title line as long as a body line is whole (a

@@ -265,12 +265,15 @@ export function readsAsClosing(text: string): boolean {
 /**
  * Where a fragment goes back into an article: before its closing paragraph when the article ends
  * with one and the fragment is not itself a close, else after the last paragraph. Returns the
- * paragraph to insert after.
+ * block to insert after. A paragraph a break cut is several blocks, each joined onto the one
+ * before: it is read from its first block (where a close says `…表示,`), and nothing goes inside it.
  */
 export function insertionPoint(paragraphs: readonly Piece[], fragment: Piece): Piece | null {
-  const last = paragraphs[paragraphs.length - 1];
-  if (!last) return null;
-  if (paragraphs.length >= 2 && readsAsClosing(last.text) && !readsAsClosing(fragment.text))
-    return paragraphs[paragraphs.length - 2];
-  return last;
+  const last = paragraphs.length - 1;
+  if (last < 0) return null;
+  let first = last;
+  while (first > 0 && paragraphs[first].joinedOnto === paragraphs[first - 1].id) first--;
+  if (first > 0 && readsAsClosing(paragraphs[first].text) && !readsAsClosing(fragment.text))
+    return paragraphs[first - 1];
+  return paragraphs[last];
 }

@@ -1,7 +1,8 @@
 import type { ArticleTextField, ChunkRole, Edit, EditOp, EditStatus, Flag, FlagStatus } from '../model';
 import { entry, patch, type ActionLabel, type HistoryEntry } from './history';
-import type { ReviewOp } from './ops';
+import { applyOps, type ReviewOp } from './ops';
 import { cleanOf, findArticle, newId, type ReviewPage } from './page';
+import { typedTextOps } from './typing';
 
 /** Reverts, restores or applies one edit; the clean text follows because it is derived. */
 export function setEditStatus(page: ReviewPage, editId: string, to: EditStatus): HistoryEntry {
@@ -61,7 +62,8 @@ function flagStatusOps(flag: Flag, to: FlagStatus): ReviewOp[] {
 
 /**
  * The ops that make raw [start, end) read `after`. A fix the pipeline proposed for exactly that
- * span is applied rather than duplicated; otherwise a new editor edit is added.
+ * span is applied rather than duplicated; otherwise a new editor edit is added. Text the editor
+ * typed over the span wins over the fix, as over any edit it overlaps.
  */
 export function charFixOps(
   page: ReviewPage,
@@ -70,7 +72,8 @@ export function charFixOps(
   reason: string,
   confidence = 1,
 ): ReviewOp[] {
-  const { edits } = page.analysis;
+  const retyped = legacyTypingOps(page, span);
+  const { edits } = retyped.length ? applyOps(page.analysis, retyped) : page.analysis;
   const proposed = edits.find(
     (e) =>
       e.kind === 'char-fix' &&
@@ -79,13 +82,12 @@ export function charFixOps(
       e.end === span.end &&
       e.after === after,
   );
-  const typed = typedTextOps(page, span, after);
   if (proposed) {
     const apply: ReviewOp[] =
       proposed.status === 'applied'
         ? []
         : [{ type: 'edit-status', id: proposed.id, from: proposed.status, to: 'applied' }];
-    return [...apply, ...typed];
+    return [...retyped, ...apply];
   }
   const edit: Edit = {
     id: newId('fix'),
@@ -101,74 +103,35 @@ export function charFixOps(
     origin: 'editor',
     op: { type: 'replace' },
   };
-  return [{ type: 'add-edit', edit, index: edits.length }, ...typed];
+  return [...retyped, { type: 'add-edit', edit, index: edits.length }];
 }
 
 /**
- * A block the editor has typed in reads from its typed text, which a raw character fix cannot
- * reach; the fix is carried into the typed text too, at the occurrence of the raw characters
- * nearest to where the span sits in the block (or not at all when the editor rewrote them).
+ * A block typed whole by the old `set-text` edits reads from its typed text, which a raw fix cannot
+ * reach: its typing is first made the typed replaces it amounts to, which read the same.
  */
-function typedTextOps(page: ReviewPage, span: { start: number; end: number }, after: string): ReviewOp[] {
+function legacyTypingOps(page: ReviewPage, span: { start: number; end: number }): ReviewOp[] {
+  const typedWhole = page.analysis.edits.flatMap((e) =>
+    e.status === 'applied' && e.op.type === 'set-text' ? [e.op.chunk] : [],
+  );
+  // Most pages have none: the page is then not derived again for every fix a series makes.
+  if (typedWhole.length === 0) return [];
   const inside = (s: { start: number; end: number }) => s.start <= span.start && span.end <= s.end;
   const block = cleanOf(page)
     .articles.flatMap((a) => a.blocks)
     .find((b) => b.spans.some(inside));
-  if (!block) return [];
-  const typed = [...page.analysis.edits]
-    .reverse()
-    .find(
-      (e) =>
-        e.origin === 'editor' && e.status === 'applied' && e.op.type === 'set-text' && e.op.chunk === block.chunks[0],
-    );
-  if (!typed || typed.op.type !== 'set-text') return [];
-  let offset = 0;
-  for (const s of block.spans) {
-    if (inside(s)) {
-      offset += span.start - s.start;
-      break;
-    }
-    offset += s.end - s.start;
-  }
-  const before = page.raw.slice(span.start, span.end);
-  let nearest = -1;
-  for (let at = typed.op.text.indexOf(before); at !== -1 && before !== ''; at = typed.op.text.indexOf(before, at + 1)) {
-    if (nearest === -1 || Math.abs(at - offset) < Math.abs(nearest - offset)) nearest = at;
-  }
-  if (nearest === -1) return [];
-  const text = typed.op.text.slice(0, nearest) + after + typed.op.text.slice(nearest + before.length);
-  return [{ type: 'update-edit', from: typed, to: { ...typed, after: text, op: { ...typed.op, text } } }];
+  return block && block.chunks.some((chunk) => typedWhole.includes(chunk)) ? typedTextOps(page, block, block.text) : [];
 }
 
 /**
- * The editor's text for a block. A block joined from several chunks keeps its chunks: the whole
- * text goes on the first one and the others read empty, so reverting restores each of them.
+ * The editor's text for a block, kept as typed replaces of its raw text (`typedTextOps`).
  * Keystrokes in the same block share a coalesce key and fold into one history entry.
  */
 export function editBlockText(page: ReviewPage, articleId: string, blockId: string, text: string): HistoryEntry {
   const article = findArticle(cleanOf(page), articleId);
   const block = article.blocks.find((b) => b.id === blockId);
   if (!block) throw new RangeError(`no block ${blockId} in article ${articleId}`);
-  const chunks = block.chunks.map((id) => findById(page.analysis.chunks, id, 'chunk'));
-  const ops: ReviewOp[] = [];
-  let added = 0;
-  chunks.forEach((chunk, i) => {
-    const value = i === 0 ? text : '';
-    const op: EditOp = { type: 'set-text', chunk: chunk.id, text: value };
-    const before = page.raw.slice(chunk.start, chunk.end);
-    ops.push(
-      ...editorEditOps(
-        page,
-        (e) => e.op.type === 'set-text' && e.op.chunk === chunk.id,
-        op,
-        chunk,
-        before,
-        value,
-        added,
-      ),
-    );
-    added = ops.filter((o) => o.type === 'add-edit').length;
-  });
+  const ops = typedTextOps(page, block, text);
   return entry('text.type', block.text.slice(0, 20), [patch(page.pageId, ops)], `type:${page.pageId}:${blockId}`);
 }
 
@@ -258,7 +221,6 @@ function editorEditOps(
   span: { start: number; end: number },
   before: string,
   after: string,
-  alreadyAdded = 0,
 ): ReviewOp[] {
   const existing = [...page.analysis.edits]
     .reverse()
@@ -281,7 +243,7 @@ function editorEditOps(
     origin: 'editor',
     op,
   };
-  return [{ type: 'add-edit', edit, index: page.analysis.edits.length + alreadyAdded }];
+  return [{ type: 'add-edit', edit, index: page.analysis.edits.length }];
 }
 
 export function findById<T extends { id: string }>(list: readonly T[], id: string, what: string): T {

@@ -4,6 +4,9 @@ import {
   decisionId,
   editKey,
   flagKey,
+  mergedSpansContain,
+  spanReading,
+  textEditsInForce,
   type Boundary,
   type Decision,
   type DecisionAction,
@@ -12,8 +15,10 @@ import {
   type Flag,
   type NeedsLookReason,
   type PageAnalysis,
+  type TextEdit,
 } from '../model';
 import type { ReviewOp } from './ops';
+import { isTypedEdit } from './typing';
 
 /** Who decided, when, on which page: the same for every decision one action makes. */
 export interface DecisionContext {
@@ -199,6 +204,9 @@ function replayRank(decision: Decision): [number, number] {
 /** Applies the editor's decisions to a (new) analysis of the same raw text. Pure. */
 export function replay(analysis: PageAnalysis, decisions: readonly Decision[]): ReplayResult {
   const chunkAt = new Map(analysis.chunks.map((c) => [c.start, c]));
+  const chunksInOrder = [...analysis.chunks].sort((a, b) => a.start - b.start);
+  /** The text edits in force but for typed ones, made again only when a replayed edit changes them. */
+  let untyped: TextEdit[] | null = null;
   const chunkById = new Map(analysis.chunks.map((c) => [c.id, c]));
   let boundaries = [...analysis.boundaries];
   const edits = [...analysis.edits];
@@ -256,6 +264,7 @@ export function replay(analysis: PageAnalysis, decisions: readonly Decision[]): 
         const index = edits.findIndex((e) => e.id === action.edit.id);
         if (index === -1) edits.push(action.edit);
         else edits[index] = action.edit;
+        if (!isTypedEdit(action.edit)) untyped = null;
         return null;
       }
     }
@@ -270,6 +279,7 @@ export function replay(analysis: PageAnalysis, decisions: readonly Decision[]): 
     };
     switch (op.type) {
       case 'replace':
+        return op.cleanBefore === undefined ? null : typedTarget(edit, op.cleanBefore);
       case 'extract':
         return null;
       case 'set-text':
@@ -285,5 +295,15 @@ export function replay(analysis: PageAnalysis, decisions: readonly Decision[]): 
           ? null
           : 'article-gone';
     }
+  }
+
+  /**
+   * Typed text holds while its raw span lies in one chunk and reads as it did when it was typed
+   * over: a new pipeline that cuts or edits that text otherwise leaves it to the editor.
+   */
+  function typedTarget(edit: Edit, cleanBefore: string): NeedsLookReason | null {
+    if (!mergedSpansContain(chunksInOrder, edit)) return 'chunk-gone';
+    untyped ??= textEditsInForce(edits.filter((e) => e.status === 'applied' && !isTypedEdit(e)));
+    return spanReading(edit, edit.before, untyped) === cleanBefore ? null : 'text-changed';
   }
 }

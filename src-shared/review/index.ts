@@ -2,6 +2,7 @@ export * from './ops';
 export * from './history';
 export * from './page';
 export * from './actions';
+export * from './typing';
 export * from './splits';
 export * from './series';
 export * from './queries';

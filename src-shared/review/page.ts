@@ -1,4 +1,12 @@
-import { materialize, type Article, type CleanPage, type Edit, type EditOp, type PageAnalysis } from '../model';
+import {
+  derivePage,
+  type Article,
+  type CleanPage,
+  type DerivedPage,
+  type Edit,
+  type EditOp,
+  type PageAnalysis,
+} from '../model';
 import type { ReviewOp } from './ops';
 
 /** What every review action reads: one page's raw text and its current review state. */
@@ -18,15 +26,20 @@ export function newId(prefix: string): string {
  * one), so the desk showing a page and the action run on it share one derivation: on the largest
  * page `materialize` takes most of a second.
  */
-const derived = new WeakMap<PageAnalysis, { raw: string; clean: CleanPage }>();
+const derived = new WeakMap<PageAnalysis, DerivedPage & { raw: string }>();
+
+/** The page derived once per analysis, with how it was read from the raw; read-only, it is shared. */
+export function derivedOf(page: ReviewPage): DerivedPage {
+  const known = derived.get(page.analysis);
+  if (known?.raw === page.raw) return known;
+  const made = { ...derivePage(page.raw, page.analysis), raw: page.raw };
+  derived.set(page.analysis, made);
+  return made;
+}
 
 /** The page's clean articles, derived once per analysis; treat the result as read-only, it is shared. */
 export function cleanOf(page: ReviewPage): CleanPage {
-  const known = derived.get(page.analysis);
-  if (known?.raw === page.raw) return known.clean;
-  const clean = materialize(page.raw, page.analysis);
-  derived.set(page.analysis, { raw: page.raw, clean });
-  return clean;
+  return derivedOf(page).clean;
 }
 
 export function findArticle(clean: CleanPage, articleId: string): Article {
@@ -54,7 +67,8 @@ export function carryCleanOver(page: ReviewPage, ops: readonly ReviewOp[], next:
     if (index === -1) return;
     articles = articles.with(index, withField(articles[index], edit.op));
   }
-  derived.set(next, { raw: page.raw, clean: { ...known.clean, articles } });
+  // Field values change no chunk's reading, so how the chunks were read carries over too.
+  derived.set(next, { ...known, clean: { ...known.clean, articles } });
 }
 
 function isFieldEdit(edit: Edit): edit is FieldEdit {

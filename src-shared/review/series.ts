@@ -3,6 +3,7 @@ import { charFixOps } from './actions';
 import { entry, patch, type HistoryEntry } from './history';
 import { applyOps, type ReviewOp } from './ops';
 import type { ReviewPage } from './page';
+import { narrowChange } from './typing';
 
 /** One place the searched text occurs, with a little raw text around it for the preview list. */
 export interface Occurrence extends Span {
@@ -141,18 +142,4 @@ export function seriesCorrection(
     patches.push(patch(pageId, ops));
   }
   return entry('series.correct', `${chosen[0]?.context.match ?? ''} → ${replacement} ×${chosen.length}`, patches);
-}
-
-/** The smallest change turning `from` into `to`: common prefix and suffix are kept. */
-export function narrowChange(from: string, to: string): { offset: number; removed: number; inserted: string } {
-  let prefix = 0;
-  while (prefix < from.length && prefix < to.length && from[prefix] === to[prefix]) prefix++;
-  let suffix = 0;
-  while (
-    suffix < from.length - prefix &&
-    suffix < to.length - prefix &&
-    from[from.length - 1 - suffix] === to[to.length - 1 - suffix]
-  )
-    suffix++;
-  return { offset: prefix, removed: from.length - prefix - suffix, inserted: to.slice(prefix, to.length - suffix) };
 }

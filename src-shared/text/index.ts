@@ -12,7 +12,14 @@ export {
   type OpeningDoubt,
   startsMidSentence,
 } from './sentence';
-export { endsPlaceNameCode, isPlaceNameShape, isPlaceSuffixCode, PLACE_STEM, placeNameCandidates } from './place';
+export {
+  endsPlaceNameCode,
+  isPlaceNameShape,
+  isPlaceSuffixCode,
+  PLACE_STEM,
+  placeNameCandidates,
+  placeNameRunsOn,
+} from './place';
 export { CREDIT_MAX, isBareCredit, isCreditInner, trailingCredit } from './credit';
 export { lexicon, type Lexicon } from './lexicon';
 export { bestSplit, seamGain, type Split } from './split';

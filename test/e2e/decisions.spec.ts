@@ -1,24 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
-import { articles, blockTexts, openLibrary, openPage, revertFirstJoin, saved, SEEDS, values } from './support';
-
-/** Rows of one table of the app's database, read in the page. */
-function readTable(page: Page, table: string): Promise<Array<Record<string, unknown>>> {
-  return page.evaluate(
-    (name) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('galley');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-        };
-      }),
-    table,
-  );
-}
+import {
+  articles,
+  blockTexts,
+  openLibrary,
+  openPage,
+  readTable,
+  revertFirstJoin,
+  saved,
+  SEEDS,
+  values,
+} from './support';
 
 /** The same app as a build whose pipeline reports another version. */
 async function reloadAsNewerBuild(page: Page): Promise<void> {

@@ -1,6 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { articles, blockTexts, openLibrary, openPage, saved, SCREENSHOTS, SEEDS, values } from './support';
+import {
+  articles,
+  blockTexts,
+  openLibrary,
+  openPage,
+  saved,
+  SCREENSHOTS,
+  SEEDS,
+  typeInParagraph,
+  values,
+} from './support';
 
 async function openSeed(page: Page) {
   await page.setViewportSize({ width: 1600, height: 960 });
@@ -24,11 +34,7 @@ test('should show what the editor typed in a paragraph as a character diff on it
   await openSeed(page);
   const paragraph = blockTexts(page).nth(1);
   const before = await paragraph.inputValue();
-  await paragraph.click();
-  await page.keyboard.press('Control+Home');
-  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
-  await page.keyboard.type('（补）');
-  await saved(page);
+  await typeInParagraph(page, paragraph, 6, '（补）');
   await page.getByTestId('tab-changes').click();
   const card = page.getByTestId('change').and(page.locator('[data-kind="manual"]'));
   const typed = card.getByTestId('typed-diff');

@@ -1,6 +1,17 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { articles, blockTexts, openLibrary, openPage, rows, saved, SCREENSHOTS, SEEDS, values } from './support';
+import {
+  articles,
+  blockTexts,
+  openLibrary,
+  openPage,
+  readTable,
+  rows,
+  saved,
+  SCREENSHOTS,
+  SEEDS,
+  values,
+} from './support';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/desk');
 
@@ -166,21 +177,7 @@ test('should apply a series correction across two pages as one undoable step', a
 
 /** Every review stored in the app's IndexedDB, as JSON: what a reload would find. */
 async function storedReviews(page: Page): Promise<string> {
-  return page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('galley');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('reviews').objectStore('reviews').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(JSON.stringify(request.result));
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
+  return JSON.stringify(await readTable(page, 'reviews'));
 }
 
 test('should not store half-composed IME input, and store the composed text when composition ends', async ({
@@ -199,7 +196,7 @@ test('should not store half-composed IME input, and store the composed text when
   await cdp.send('Input.insertText', { text: '科协' });
   await expect(block).toHaveValue(/科协$/);
   await saved(page);
-  await expect.poll(() => storedReviews(page)).toMatch(/"set-text"[^}]*科协"/);
+  await expect.poll(() => storedReviews(page)).toMatch(/"rule":"review.typed"[^}]*"after":"科协"/);
   expect(await storedReviews(page)).not.toContain('kexie');
 });
 

@@ -49,3 +49,32 @@ export async function revertFirstJoin(page: Page): Promise<void> {
   await page.getByTestId('change').and(page.locator('[data-kind="join"]')).first().getByTestId('revert').click();
   await saved(page);
 }
+
+/** Rows of one table of the app's database, read in the page. */
+export function readTable(page: Page, table: string): Promise<Array<Record<string, unknown>>> {
+  return page.evaluate(
+    (name) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('galley');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    table,
+  );
+}
+
+/** Types `text` into a paragraph's field `at` characters from its start, as an editor does, and waits for it to be saved. */
+export async function typeInParagraph(page: Page, paragraph: Locator, at: number, text: string): Promise<void> {
+  await paragraph.click();
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < at; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.type(text);
+  await saved(page);
+}

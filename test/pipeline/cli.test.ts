@@ -1,13 +1,16 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { commandNames } from '../../src-cli/index';
 import { run } from '../cli/support';
 
 const root = join(__dirname, '../..');
 const seed = join(root, 'seeds/002_91554a29e0bd8e85.txt');
 const fixture = join(root, 'test/fixtures/pipeline/roundup.raw.txt');
+
+// Each case starts the CLI as a process (tsx compiling it first): seconds on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('galley CLI', () => {
   it('should find commands by their file in src-cli/commands', () => {

@@ -133,6 +133,27 @@ const CASES: ReplayCase[] = [
     expected: (replayed) => expect(replayed.edits.find((e) => e.kind === 'extract-byline')?.status).toBe('reverted'),
   },
   {
+    name: 'typed text in a paragraph joined across a break',
+    actions: [(p) => editBlockText(p, article(p, 0).id, article(p, 0).blocks[1].id, '会议要求全体科协搞好科普工作。')],
+  },
+  {
+    name: 'typed text over raw text the new pipeline reads differently',
+    actions: [
+      (p) =>
+        editBlockText(p, article(p, 0).id, article(p, 0).blocks[0].id, '本报讯 近日,荣经县科协召开年会,能总结工作。'),
+      (p) => editBlockText(p, article(p, 0).id, article(p, 0).blocks[1].id, '会议要求全体科协做好科普工作。'),
+    ],
+    changed: (a) => ({
+      ...reanalysed(a),
+      edits: reanalysed(a).edits.map((e) => (e.kind === 'char-fix' ? { ...e, status: 'applied' } : e)),
+    }),
+    needsLook: ['text-changed'],
+    expected: (replayed) => {
+      const typed = replayed.edits.filter((e) => e.origin === 'editor');
+      expect(typed.map((e) => [e.before, e.after])).toEqual([['各级', '全体']]);
+    },
+  },
+  {
     name: 'typed text in a paragraph the new pipeline cuts differently',
     actions: [(p) => editBlockText(p, article(p, 1).id, article(p, 1).blocks[0].id, '改写的一段。')],
     changed: (a) => {

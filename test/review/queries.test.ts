@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Article, Edit, Flag, Span } from '../../src-shared/model';
 import {
   appliedFixes,
@@ -7,10 +9,13 @@ import {
   cleanOf,
   editBlockText,
   locateOffset,
+  openFlagCounts,
   setArticleField,
+  setEditStatus,
   spanKey,
   typedChange,
 } from '../../src-shared/review';
+import { analyzePage } from '../../src-shared/pipeline';
 import { fixturePage, RAW, run } from './fixture';
 
 describe('review queries', () => {
@@ -21,6 +26,19 @@ describe('review queries', () => {
   it('should list the open flags inside an article', () => {
     expect(articleFlags(first, page.analysis.flags).map((f) => f.id)).toEqual(['f-double', 'f-lookalike']);
     expect(articleFlags(second, page.analysis.flags).map((f) => f.id)).toEqual(['f-split']);
+  });
+
+  it('should count each article’s open flags as listing them does, on the fixture and on an analysed seed', () => {
+    const seedRaw = readFileSync(join(import.meta.dirname, '../../seeds/000_72052502c9dc2eec.txt'), 'utf8');
+    const seed = { pageId: 'seed', raw: seedRaw, analysis: analyzePage(seedRaw) };
+    for (const reviewed of [page, seed]) {
+      const { articles } = cleanOf(reviewed);
+      const counts = openFlagCounts(articles, reviewed.analysis.flags);
+      expect([...counts]).toEqual(
+        articles.map((article) => [article.id, articleFlags(article, reviewed.analysis.flags).length]),
+      );
+    }
+    expect([...openFlagCounts(clean.articles, page.analysis.flags).values()]).toEqual([2, 1]);
   });
 
   it('should list text and structural changes of an article', () => {
@@ -34,11 +52,30 @@ describe('review queries', () => {
     expect(locateOffset(clean, RAW.indexOf('地方科协'))).toBeNull();
   });
 
-  it("should pair the editor's typed text with the text it replaced, as the automatic edits made it", () => {
-    // The second block is joined from two chunks, its credit extracted: typing puts the whole text on the first chunk.
+  it("should pair the editor's typed text with what the span read as, the automatic edits applied, in its paragraph", () => {
+    const fixed = run(page, setEditStatus(page, 'fix', 'applied'));
+    const block = cleanOf(fixed).articles[0].blocks[0];
+    const typed = run(fixed, editBlockText(fixed, first.id, block.id, block.text.replace('能总结', '能够总结')));
+    const retyped = run(typed, editBlockText(typed, first.id, block.id, block.text.replace('能总结', '可总结')));
+    expect(typedChange(retyped, retyped.analysis.edits.at(-1)!)).toEqual({
+      before: '本报讯 近日,荣经县科协召开年会,能总结工作。',
+      after: '本报讯 近日,荣经县科协召开年会,可总结工作。',
+    });
+  });
+
+  it('should pair a block typed whole by an old review with the text the automatic edits made of it', () => {
+    // Reviews stored before typing was kept as replaces put a joined block's whole text on its first chunk.
     const block = first.blocks[1];
-    const typed = run(page, editBlockText(page, first.id, block.id, '会议要求各级科协做好科普宣传工作。'));
-    const [whole, emptied] = typed.analysis.edits.filter((e) => e.op.type === 'set-text');
+    const typedWhole = (chunk: string, text: string): Edit => ({
+      ...page.analysis.edits[0],
+      id: `typed-${chunk}`,
+      rule: 'review.set-text',
+      kind: 'manual',
+      origin: 'editor',
+      op: { type: 'set-text', chunk, text },
+    });
+    const [whole, emptied] = [typedWhole('c42', '会议要求各级科协做好科普宣传工作。'), typedWhole('c51', '')];
+    const typed = { ...page, analysis: { ...page.analysis, edits: [...page.analysis.edits, whole, emptied] } };
     expect(typedChange(typed, whole)).toEqual({ before: block.text, after: '会议要求各级科协做好科普宣传工作。' });
     expect(block.text).toBe('会议要求各级科协做好科普工作。');
     expect(typedChange(typed, emptied)).toBeNull();

@@ -5,6 +5,7 @@ import {
   isCreditInner,
   isPlaceNameShape,
   placeNameCandidates,
+  placeNameRunsOn,
   trailingCredit,
 } from '../../src-shared/text';
 
@@ -75,5 +76,29 @@ describe('credit shape', () => {
     });
     expect(trailingCredit('会议取得圆满成功。(一)')).toBeNull();
     expect(trailingCredit('会议取得圆满成功(张三)')).toBeNull();
+  });
+});
+
+describe('a place name cut from the city it is in', () => {
+  it('should read a district or county after its city, prefecture or province as one name', () => {
+    for (const [head, tail] of [
+      ['近日,巴中市', '恩阳区科协'],
+      ['自贡市', '荣县农学会'],
+      ['凉山州', '德昌县科协'],
+      ['乐山市', '峨眉山市科协'],
+      ['四川省', '成都市科协'],
+    ])
+      expect(placeNameRunsOn(head, tail), head + tail).toBe(true);
+  });
+
+  it('should not read words that end like a city, nor places that are no district', () => {
+    for (const [head, tail] of [
+      ['推动全市', '青白江区'],
+      ['在城市', '新区建设'],
+      ['成都市', '社区居民'],
+      ['成都市', '区科协'],
+      ['科协组织', '专家们'],
+    ])
+      expect(placeNameRunsOn(head, tail), head + tail).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article, ArticleTextField, Block, ChunkRole, CleanPage } from '../../../src-shared/model';
 import {
@@ -40,8 +41,16 @@ async function splitAt(blockId: string): Promise<void> {
   selectArticle(boundary.id);
 }
 
+interface EditorProps {
+  raw: string;
+  clean: CleanPage;
+  article: Article;
+  /** The pane the editor scrolls in, which the block list is virtualised against. */
+  scroller: RefObject<HTMLElement | null>;
+}
+
 /** The article as fields and editable blocks; every change is stored as the editor types. */
-export function ArticleEditor({ raw, clean, article }: { raw: string; clean: CleanPage; article: Article }) {
+export function ArticleEditor({ raw, clean, article, scroller }: EditorProps) {
   const { t } = useTranslation('desk');
   const fieldsOpen = useDeskLayout((layout) => layout.fields);
   return (
@@ -69,21 +78,115 @@ export function ArticleEditor({ raw, clean, article }: { raw: string; clean: Cle
           </>
         )}
       </div>
-      <div className="article-blocks">
-        {article.blocks.map((block, index) => (
-          <BlockEditor
-            key={block.id}
-            raw={raw}
-            clean={clean}
-            article={article}
-            block={block}
-            first={index === 0}
-            last={index === article.blocks.length - 1}
-          />
-        ))}
-      </div>
+      <BlockList raw={raw} clean={clean} article={article} scroller={scroller} />
     </div>
   );
+}
+
+/** Space between blocks and above the first, in px. */
+const BLOCK_GAP = 10;
+/** Blocks rendered beyond each edge of the view: a textarea each, so fewer than the raw pane's lines. */
+const OVERSCAN_BLOCKS = 12;
+/** A block's height before it is measured, from its length at about 36 characters a line of 29 px. */
+const estimatedHeight = (block: Block) => Math.max(1, Math.ceil(block.text.length / 36)) * 29 + 14;
+
+/**
+ * The article's blocks, only those in and near the view in the document (an article of a large
+ * page has over a thousand). The selected block stays rendered out of view, so its caret, its
+ * draft and its tools survive scrolling; picking a block elsewhere or locating a place in one
+ * brings it to the middle.
+ */
+function BlockList({ raw, clean, article, scroller }: EditorProps) {
+  const { t } = useTranslation('desk');
+  const list = useRef<HTMLDivElement>(null);
+  const blockId = useDesk((state) => state.blockId);
+  const located = useLocated((state) => state.located);
+  const { blocks } = article;
+  const selectedIndex = blocks.findIndex((block) => block.id === blockId);
+  // The pane is an ancestor: its ref is attached after this list's layout effects, so it is taken once mounted.
+  const [pane, setPane] = useState<HTMLElement | null>(null);
+  useEffect(() => setPane(scroller.current), [scroller]);
+  const scrollMargin = useListOffset(list, pane);
+  const keepSelected = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      return selectedIndex === -1 || indexes.includes(selectedIndex)
+        ? indexes
+        : [...indexes, selectedIndex].sort((a, b) => a - b);
+    },
+    [selectedIndex],
+  );
+  const virtualizer = useVirtualizer({
+    count: blocks.length,
+    getScrollElement: () => pane,
+    estimateSize: (index) => estimatedHeight(blocks[index]),
+    getItemKey: (index) => blocks[index].id,
+    rangeExtractor: keepSelected,
+    overscan: OVERSCAN_BLOCKS,
+    gap: BLOCK_GAP,
+    paddingStart: BLOCK_GAP,
+    scrollMargin,
+  });
+
+  // Picked elsewhere (a click in the raw pane, a key): brought to the middle; picked here, left where the editor is typing.
+  useEffect(() => {
+    if (selectedIndex === -1) return;
+    const focused = document.activeElement?.closest<HTMLElement>('[data-block]')?.dataset.block;
+    if (focused !== blockId) virtualizer.scrollToIndex(selectedIndex, { align: 'center' });
+  }, [selectedIndex, blockId, virtualizer]);
+
+  // A join's break touches the blocks on both sides of it; only the one that holds the place scrolls.
+  // Declared after the selection's scroll, so a located place wins.
+  useEffect(() => {
+    if (!located) return;
+    const { drafts } = useDesk.getState();
+    const holding = blocks.findIndex(
+      (block) => touchesBlock(block, located) && cleanRange(raw, block, drafts[block.id] ?? block.text, located),
+    );
+    if (holding !== -1) virtualizer.scrollToIndex(holding, { align: 'center' });
+    // Only a new place scrolls; the blocks changing under it (an edit) must not pull the pane back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [located, virtualizer]);
+
+  return (
+    <div
+      ref={list}
+      className="article-blocks"
+      role="list"
+      aria-label={t('block.list')}
+      style={{ height: virtualizer.getTotalSize() }}
+    >
+      {virtualizer.getVirtualItems().map((item) => (
+        <BlockEditor
+          key={item.key}
+          raw={raw}
+          clean={clean}
+          article={article}
+          block={blocks[item.index]}
+          index={item.index}
+          top={item.start - scrollMargin}
+          measure={virtualizer.measureElement}
+        />
+      ))}
+    </div>
+  );
+}
+
+/** How far the list starts below the top of the pane's content: the fields above it grow, fold and unfold. */
+function useListOffset(list: RefObject<HTMLElement | null>, pane: HTMLElement | null): number {
+  const [offset, setOffset] = useState(0);
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (!element || !pane) return;
+    const measure = () =>
+      setOffset(element.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop);
+    measure();
+    const observer = new ResizeObserver(measure);
+    for (let above = element.previousElementSibling; above; above = above.previousElementSibling)
+      observer.observe(above);
+    return () => observer.disconnect();
+  }, [list, pane]);
+  return offset;
 }
 
 /** The folded fields that hold something, in one line, so folding them hides no value unseen. */
@@ -157,11 +260,14 @@ interface BlockProps {
   clean: CleanPage;
   article: Article;
   block: Block;
-  first: boolean;
-  last: boolean;
+  /** The block's place in the article, which the virtualiser measures it by. */
+  index: number;
+  /** Where the block sits in the list, in px. */
+  top: number;
+  measure: (element: HTMLElement | null) => void;
 }
 
-function BlockEditor({ raw, clean, article, block, first, last }: BlockProps) {
+function BlockEditor({ raw, clean, article, block, index, top, measure }: BlockProps) {
   const { t } = useTranslation('desk');
   const selected = useDesk((state) => state.blockId === block.id);
   const draft = useDraft(
@@ -176,22 +282,18 @@ function BlockEditor({ raw, clean, article, block, first, last }: BlockProps) {
   const canMoveOut = clean.articles.some((a) => a.id !== article.id && a.blocks.length > 0);
   const located = useLocated((state) => (state.located && touchesBlock(block, state.located) ? state.located : null));
   const mark = located && cleanRange(raw, block, draft.value, located);
-  const element = useRef<HTMLDivElement>(null);
-  // A join's break touches the blocks on both sides of it; only the one that holds the place scrolls.
-  const found = mark !== null;
-  useEffect(() => {
-    if (located && found) element.current?.scrollIntoView({ block: 'center' });
-  }, [located, found]);
-  // Picked elsewhere (a click in the raw pane, a key): brought to the middle; picked here, left where the editor is typing.
-  useEffect(() => {
-    if (selected && !element.current?.contains(document.activeElement))
-      element.current?.scrollIntoView({ block: 'center' });
-  }, [selected]);
+  const first = index === 0;
+  const last = index === article.blocks.length - 1;
   return (
     <div
-      ref={element}
+      ref={measure}
       className={`block block-${block.type}${selected ? ' is-selected' : ''}`}
       data-block={block.id}
+      data-index={index}
+      role="listitem"
+      aria-setsize={article.blocks.length}
+      aria-posinset={index + 1}
+      style={{ transform: `translateY(${top}px)` }}
       data-testid="block"
       onDragOver={(event) => event.preventDefault()}
       onDrop={(event) => {
@@ -227,7 +329,7 @@ function BlockEditor({ raw, clean, article, block, first, last }: BlockProps) {
             move(event.key === 'ArrowUp' ? -1 : 1);
           }
         }}
-        aria-label={t('block.label', { index: article.blocks.indexOf(block) + 1 })}
+        aria-label={t('block.label', { index: index + 1 })}
         data-testid="block-text"
       />
       {selected && (

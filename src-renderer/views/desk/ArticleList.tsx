@@ -5,9 +5,9 @@ import { CUTOFFS } from '../../../src-shared/pipeline/decide/cutoffs';
 import {
   approveAllAbove,
   approveBoundary,
-  articleFlags,
   rejectBoundary,
   moveBlockToArticle,
+  openFlagCounts,
   untitledSplits,
 } from '../../../src-shared/review';
 import { selectArticle, setThreshold, useDesk } from '../../store/desk';
@@ -34,6 +34,7 @@ export function ArticleList({
   const proposed = analysis.boundaries.filter((b) => b.status === 'proposed');
   const above = proposed.filter((b) => b.confidence >= threshold).length;
   const untitled = new Set(untitledSplits(analysis, clean).map((a) => a.id));
+  const flagCounts = openFlagCounts(clean.articles, analysis.flags);
   return (
     <nav className="article-list" aria-label={t('articles')} data-testid="article-list">
       <div className="article-list-head">
@@ -68,7 +69,7 @@ export function ArticleList({
             key={article.id}
             article={article}
             selected={article.id === selectedId}
-            openFlags={articleFlags(article, analysis.flags).length}
+            openFlags={flagCounts.get(article.id) ?? 0}
             titleMissing={untitled.has(article.id)}
           />
         ))}

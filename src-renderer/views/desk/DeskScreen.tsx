@@ -129,7 +129,7 @@ export function DeskScreen({ pageId }: { pageId: string }) {
         <div className={diffOpen ? 'desk-center' : 'desk-center diff-folded'}>
           <div className="desk-editor" ref={areas.editor}>
             {article ? (
-              <ArticleEditor raw={raw.text} clean={clean} article={article} />
+              <ArticleEditor raw={raw.text} clean={clean} article={article} scroller={areas.editor} />
             ) : (
               <p className="empty-state">{t('noArticles')}</p>
             )}

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { location, type Article, type CleanPage, type PageAnalysis } from '../../../src-shared/model';
+import { type Article, type CleanPage, type PageAnalysis } from '../../../src-shared/model';
 import { locateOffset } from '../../../src-shared/review';
 import { selectArticle, useDesk } from '../../store/desk';
-import { RawPage, type Highlight } from '../page/RawPage';
+import { RawPage, type Highlight, type RawPageHandle } from '../page/RawPage';
 import { rawScrollTarget, selectText, useLocated, visibleRange } from './locate';
 import { matchSpans } from './search';
 
@@ -48,34 +48,46 @@ export function RawPane({
   const blockId = useDesk((state) => state.blockId);
   const search = useDesk((state) => state.search);
   const located = useLocated((state) => state.located);
+  const selected = useLocated((state) => state.selected);
   const base = useMemo(() => pageHighlights(analysis), [analysis]);
-  const lines = useMemo(() => location(raw), [raw]);
+  const rawPage = useRef<RawPageHandle>(null);
   const container = useRef<HTMLDivElement>(null);
 
-  const highlights = useMemo(() => {
-    const list = [...base];
-    for (const span of article?.spans ?? []) list.push({ ...span, className: 'raw-article' });
-    const block = article?.blocks.find((b) => b.id === blockId);
-    for (const span of block?.spans ?? []) list.push({ ...span, className: 'raw-block' });
-    for (const span of matchSpans(raw, search)) list.push({ ...span, className: 'raw-match' });
-    if (located) list.push({ ...visibleRange(raw, located), className: 'raw-located' });
-    return list;
-  }, [base, article, blockId, raw, search, located]);
+  // In layers that change apart, so picking a paragraph does not index the page's marks again.
+  const articleLayer = useMemo(
+    () => (article?.spans ?? []).map((span) => ({ ...span, className: 'raw-article' })),
+    [article],
+  );
+  const blockLayer = useMemo(
+    () =>
+      (article?.blocks.find((b) => b.id === blockId)?.spans ?? []).map((span) => ({ ...span, className: 'raw-block' })),
+    [article, blockId],
+  );
+  const matchLayer = useMemo(
+    () => matchSpans(raw, search).map((span) => ({ ...span, className: 'raw-match' })),
+    [raw, search],
+  );
+  const locatedLayer = useMemo(
+    () => (located ? [{ ...visibleRange(raw, located), className: 'raw-located' }] : []),
+    [raw, located],
+  );
+  const highlights = useMemo(
+    () => [base, articleLayer, blockLayer, matchLayer, locatedLayer],
+    [base, articleLayer, blockLayer, matchLayer, locatedLayer],
+  );
+  const rawSelection = selected && 'raw' in selected ? selected.raw : null;
+  const keep = useMemo(() => (rawSelection ? [rawSelection.start, rawSelection.end] : []), [rawSelection]);
 
   // The counterpart of what the editor picked goes to the middle of the pane, not to an edge.
   const target = rawScrollTarget(article, blockId);
   useEffect(() => {
-    if (target === undefined) return;
-    const line = lines.toPoint(target).line;
-    container.current?.querySelector<HTMLElement>(`[data-line="${line}"]`)?.scrollIntoView({ block: 'center' });
-  }, [target, lines]);
+    if (target !== undefined) rawPage.current?.centre(target);
+  }, [target]);
 
   // Declared after the article's scroll, so a located place wins over the article's first line.
   useEffect(() => {
-    if (!located) return;
-    const line = lines.toPoint(located.start).line;
-    container.current?.querySelector<HTMLElement>(`[data-line="${line}"]`)?.scrollIntoView({ block: 'center' });
-  }, [located, lines]);
+    if (located) rawPage.current?.centre(located.start);
+  }, [located]);
 
   // A click right of a line's text leaves the caret at its end, the first offset past the paragraph
   // on that line: the character before it says which paragraph was meant.
@@ -106,7 +118,14 @@ export function RawPane({
 
   return (
     <div ref={container} className="raw-pane">
-      <RawPage raw={raw} highlights={highlights} onClickOffset={onClickOffset} label={t('rawLabel')} />
+      <RawPage
+        ref={rawPage}
+        raw={raw}
+        highlights={highlights}
+        keep={keep}
+        onClickOffset={onClickOffset}
+        label={t('rawLabel')}
+      />
     </div>
   );
 }

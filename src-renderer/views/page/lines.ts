@@ -56,32 +56,41 @@ export function segmentLine(line: Pick<RawLine, 'start' | 'end'>, highlights: re
 }
 
 /**
- * Hands each line the highlights overlapping its text, with a binary search for each highlight's
- * first line, so many highlights on a long page cost O(h · log lines + overlaps), not O(h · lines).
+ * Finds the highlights overlapping a line's text. Sorted by start once, with the furthest end
+ * reached so far beside each, so a line costs a bisection and a walk over the highlights that
+ * could reach it: a page of 130,000 lines renders only the lines in view, and none of the others
+ * costs anything when the highlights change.
  */
-export function highlightsByLine(lines: readonly RawLine[], highlights: readonly Highlight[]): Highlight[][] {
-  const buckets: Highlight[][] = lines.map(() => []);
-  for (const highlight of highlights) {
-    if (highlight.end <= highlight.start) continue;
-    for (
-      let i = firstLineEndingAfter(lines, highlight.start);
-      i < lines.length && lines[i].start < highlight.end;
-      i++
-    ) {
-      if (lines[i].end > lines[i].start) buckets[i].push(highlight);
+export function highlightFinder(
+  highlights: readonly Highlight[],
+): (line: Pick<RawLine, 'start' | 'end'>) => Highlight[] {
+  const sorted = highlights.filter((h) => h.end > h.start).sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  for (const [i, h] of sorted.entries()) reach.push(Math.max(h.end, i > 0 ? reach[i - 1] : h.end));
+  return (line) => {
+    const found: Highlight[] = [];
+    if (line.end <= line.start) return found;
+    const lastStartingBefore = leadingCount(sorted.length, (i) => sorted[i].start < line.end) - 1;
+    for (let i = lastStartingBefore; i >= 0 && reach[i] > line.start; i--) {
+      if (sorted[i].end > line.start) found.push(sorted[i]);
     }
-  }
-  return buckets;
+    return found.reverse();
+  };
 }
 
-/** Line ends never decrease, so the first line with `end > offset` is found by bisection. */
-function firstLineEndingAfter(lines: readonly RawLine[], offset: number): number {
+/** How many leading items pass a test that, once failed, fails for every later item: a bisection. */
+function leadingCount(length: number, passes: (index: number) => boolean): number {
   let low = 0;
-  let high = lines.length;
+  let high = length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (lines[middle].end > offset) high = middle;
-    else low = middle + 1;
+    if (passes(middle)) low = middle + 1;
+    else high = middle;
   }
   return low;
+}
+
+/** The index of the line holding `offset`: the last line starting at or before it. */
+export function lineIndexAt(lines: readonly RawLine[], offset: number): number {
+  return Math.max(0, leadingCount(lines.length, (i) => lines[i].start <= offset) - 1);
 }

@@ -2,7 +2,7 @@ import { CUTOFFS } from './cutoffs';
 import { fittedJudge, type Feature, type Judge } from './model';
 import weights from './weights/caption.json';
 import { yes } from './evidence';
-import { isCaptionText, isLead, isPlaceName } from '../cues';
+import { describesScene, isCaptionText, isLead, isPlaceName } from '../cues';
 import type { Piece } from '../draft';
 import { compact } from '../text';
 
@@ -36,6 +36,8 @@ export const CAPTION_FEATURES: readonly Feature<CaptionContext>[] = [
   { id: 'caption-opening', value: (c) => yes(isCaptionText(second(c).text)) },
   // Captions name what the photo shows, often the scene itself (`会议现场`, `图为活动现场`).
   { id: 'names-a-scene', value: (c) => yes(/现场$/.test(compact(second(c).text))) },
+  // ...or who is pictured doing what (`专家在田间查看…`), which a headline under a kicker does not.
+  { id: 'describes-scene', value: (c) => yes(describesScene(second(c).text)) },
   { id: 'first-shorter', value: (c) => yes(length(first(c)) < length(second(c))) },
   { id: 'length-ratio', value: (c) => Math.min(RATIO_CAP, length(second(c)) / length(first(c))) / RATIO_CAP },
   { id: 'first-names-place', value: (c) => yes(isPlaceName(first(c).text)) },

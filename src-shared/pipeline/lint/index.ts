@@ -8,7 +8,15 @@ import { findLostText } from './lost';
 import { findMisreads, findNameVariants } from './names';
 import { findPersonVariants } from './people';
 
-export { lintCorpus, type CorpusPage } from './corpus';
+export {
+  corpusDigest,
+  corpusFindingFlags,
+  corpusFindings,
+  lintCorpus,
+  type CorpusDigest,
+  type CorpusPage,
+} from './corpus';
+export type { Finding } from './findings';
 
 /**
  * The lint stage: OCR character suspects and lost text in the page's prose. Offsets are raw

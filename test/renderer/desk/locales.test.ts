@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACTION_LABELS } from '../../../src-shared/review';
-import { EDIT_STATUSES, FLAG_STATUSES, SPLIT_STATUSES } from '../../../src-shared/model';
+import { EDIT_STATUSES, FLAG_STATUSES, NEEDS_LOOK_REASONS, SPLIT_STATUSES } from '../../../src-shared/model';
 
 const LOCALES = join(import.meta.dirname, '../../../src-renderer/i18n/locales');
 
@@ -25,6 +25,14 @@ describe('desk locales', () => {
         const [group, name] = label.split('.');
         expect(history[group]?.[name], `${language} history.${label}`).toBeTypeOf('string');
       }
+    }
+  });
+
+  it('should say in words every reason a re-analysis can give for a decision needing a look', () => {
+    for (const language of ['zh', 'en']) {
+      const { reason } = load(language).reanalysis;
+      for (const why of NEEDS_LOOK_REASONS)
+        expect(reason[why], `${language} reanalysis.reason.${why}`).toBeTypeOf('string');
     }
   });
 

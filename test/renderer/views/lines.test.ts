@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightsByLine, rawLines, segmentLine } from '../../../src-renderer/views/page/lines';
+import { highlightFinder, lineIndexAt, rawLines, segmentLine } from '../../../src-renderer/views/page/lines';
 
 describe('rawLines', () => {
   it('should give each line its raw range, excluding LF and CRLF breaks', () => {
@@ -51,25 +51,38 @@ describe('segmentLine', () => {
   });
 });
 
-describe('highlightsByLine', () => {
+describe('highlightFinder', () => {
   const lines = rawLines('甲乙丙\n\n丁戊\r\n己');
+  const classes = (found: readonly { className: string }[]) => found.map((h) => h.className).sort();
 
   it('should give each line exactly the highlights overlapping its text', () => {
     const across = { start: 1, end: 6, className: 'across' };
     const onBreakOnly = { start: 3, end: 4, className: 'break' };
     const last = { start: 9, end: 10, className: 'last' };
-    expect(
-      highlightsByLine(lines, [across, onBreakOnly, last]).map((bucket) => bucket.map((h) => h.className)),
-    ).toEqual([['across'], [], ['across'], ['last']]);
+    const find = highlightFinder([last, across, onBreakOnly]);
+    expect(lines.map((line) => classes(find(line)))).toEqual([['across'], [], ['across'], ['last']]);
   });
 
-  it('should give the same segments as filtering every highlight on every line', () => {
-    const highlights = Array.from({ length: 40 }, (_, i) => ({
-      start: (i * 7) % 11,
-      end: ((i * 7) % 11) + (i % 5),
+  it('should find what filtering every highlight on every line finds, long and nested ranges included', () => {
+    const text = Array.from({ length: 30 }, (_, i) => '字'.repeat(i % 7)).join('\n');
+    const many = rawLines(text);
+    const highlights = Array.from({ length: 60 }, (_, i) => ({
+      start: (i * 37) % text.length,
+      end: ((i * 37) % text.length) + (i % 3 === 0 ? 90 : i % 5),
       className: `h${i}`,
     }));
-    const buckets = highlightsByLine(lines, highlights);
-    lines.forEach((line, i) => expect(segmentLine(line, buckets[i])).toEqual(segmentLine(line, highlights)));
+    const find = highlightFinder(highlights);
+    for (const line of many) {
+      const overlapping = highlights.filter((h) => h.end > h.start && h.start < line.end && h.end > line.start);
+      expect(classes(find(line))).toEqual(line.end > line.start ? classes(overlapping) : []);
+    }
+  });
+});
+
+describe('lineIndexAt', () => {
+  const lines = rawLines('甲乙\r\n\n丙');
+
+  it('should name the line an offset falls in, a line break counting to the line it ends', () => {
+    expect([0, 1, 2, 3, 4, 5, 6].map((offset) => lineIndexAt(lines, offset))).toEqual([0, 0, 0, 0, 1, 2, 2]);
   });
 });
