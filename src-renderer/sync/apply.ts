@@ -4,7 +4,7 @@ import { replay } from '../../src-shared/review';
 import { ensureReview } from '../db/reviews';
 import type { GalleyDB } from '../db/schema';
 import { buildPipelineVersion, inForce } from '../services/reanalyze';
-import type { InboundDecisions } from './documents';
+import { inboundStatus, type InboundDecisions, type StatusDocument } from './documents';
 
 /**
  * Stores decisions that arrived from the team and re-derives the page's review from them: the
@@ -40,5 +40,26 @@ export async function applyTeamDecisions(
     const lookAt = new Map(needsLook.map((decision) => [decision.id, decision]));
     await db.decisions.bulkPut(decisions.map((decision) => lookAt.get(decision.id) ?? inForce(decision)));
     await db.pages.update(pageId, { changedAt: now });
+  });
+}
+
+/**
+ * Brings the page's status in line with the team's versions of it. Whether this desk moved the page
+ * and has not sent the move yet (`movedHere`) is asked inside the transaction that writes: a move of
+ * the editor's committed while this one waited for the table is seen, and not overwritten by a
+ * version it never saw.
+ */
+export async function applyTeamStatus(
+  db: GalleyDB,
+  pageId: string,
+  versions: readonly StatusDocument[],
+  movedHere: () => boolean,
+  transaction: (tx: IDBTransaction) => void,
+): Promise<void> {
+  await db.transaction('rw', db.pages, async (tx) => {
+    transaction(tx.idbtrans);
+    const page = await db.pages.get(pageId);
+    const state = page && inboundStatus(page, versions, movedHere());
+    if (state) await db.pages.update(pageId, { status: state.status, approval: state.approval });
   });
 }

@@ -2,7 +2,7 @@ import PouchDB, { type Feed, type Replication } from 'pouchdb-browser';
 import type { Decision } from '../../src-shared/model';
 import type { TeamCredentials } from '../../src-shared/team/credentials';
 import type { GalleyDB, PageRow } from '../db/schema';
-import { applyTeamDecisions } from './apply';
+import { applyTeamDecisions, applyTeamStatus } from './apply';
 import { teamConflict, type TeamConflict } from './conflicts';
 import { isRefusal, nextRetryDelay, replicaName } from './team-server';
 import {
@@ -11,8 +11,10 @@ import {
   decisionDocumentId,
   decisionIdOfDocument,
   pageDocumentId,
+  nextStatusClock,
   pageIdOf,
   samePageState,
+  standingStatus,
   statusDocument,
   type Assignment,
   type AssignmentDocument,
@@ -80,9 +82,9 @@ export function startTeamSync(
   const replica = new PouchDB<ReplicaDocument>(replicaName(serverUrl), { adapter: 'idb' });
   const server = new PouchDB<ReplicaDocument>(serverUrl, credentials ? { auth: credentials } : {});
   /** Decision ids changed here and not yet copied into the replica. */
-  const unsent = new Set<string>();
+  const unsent = unsentChanges();
   /** Pages whose status changed here and is not yet copied into the replica. */
-  const unsentStatuses = new Set<string>();
+  const unsentStatuses = unsentChanges();
   /** The transactions this service writes in: the hooks leave them alone. */
   const ownTransactions = new WeakSet<IDBTransaction>();
   /** Decision ids each transaction of the editor's changed, sent when it commits. */
@@ -97,23 +99,25 @@ export function startTeamSync(
   const inTurnAwaited = (task: () => Promise<void>) =>
     new Promise<void>((resolve, reject) => inTurn(() => task().then(resolve, reject)));
 
-  /** Notes an id the editor changed in `tx`; once `tx` commits, `sendAll` copies every one it changed. */
+  /**
+   * Notes an id the editor changed in `tx`; once `tx` ends, `sendAll` copies every one it changed
+   * (after an abort there is nothing new to copy, and the copy settles the id).
+   */
   const noteChangeTo =
     (
-      pending: Set<string>,
+      pending: UnsentChanges,
       changedIn: WeakMap<IDBTransaction, Set<string>>,
       sendAll: (ids: string[]) => Promise<void>,
     ) =>
     (id: string, tx: { idbtrans: IDBTransaction }) => {
       const idb = tx.idbtrans;
       if (ownTransactions.has(idb)) return;
-      pending.add(id);
+      pending.note(id);
       let ids = changedIn.get(idb);
       if (!ids) {
         changedIn.set(idb, (ids = new Set()));
-        const committed = ids;
-        idb.addEventListener('complete', () => inTurn(() => sendAll([...committed])));
-        idb.addEventListener('abort', () => committed.forEach((aborted) => pending.delete(aborted)));
+        const changed = ids;
+        for (const end of ['complete', 'abort']) idb.addEventListener(end, () => inTurn(() => sendAll([...changed])));
       }
       ids.add(id);
     };
@@ -133,6 +137,7 @@ export function startTeamSync(
 
   /** Copies each decision's local state into the replica; the replication takes it to the server. */
   async function send(ids: readonly string[]): Promise<void> {
+    const seen = unsent.seen(ids);
     const decisions = await db.decisions.bulkGet([...ids]);
     for (const [i, id] of ids.entries()) {
       const current = (await existing(decisionDocumentId(id))) as DecisionDocument | null;
@@ -140,8 +145,8 @@ export function startTeamSync(
       const write = outboundDecision(decisions[i], current, pageHeld);
       if (write && 'put' in write) await replica.put(write.put);
       if (write && 'remove' in write) await replica.remove(write.remove._id, write.remove._rev!);
-      unsent.delete(id);
     }
+    unsent.settle(seen);
   }
 
   /** Decisions made before this desk joined the team (or while the service was off) that the replica never had. */
@@ -151,16 +156,27 @@ export function startTeamSync(
     await send(ids.filter((id) => !known.has(decisionDocumentId(id))));
   }
 
-  /** Copies each page's status into the replica, for the team; the server refuses an approval from anyone but the chief. */
+  /**
+   * Copies each page's status into the replica, for the team, as a move later than every version
+   * the replica holds; the server refuses an approval from anyone but the chief.
+   */
   async function sendStatuses(pageIds: readonly string[]): Promise<void> {
+    const seen = unsentStatuses.seen(pageIds);
     const pages = await db.pages.bulkGet([...pageIds]);
     for (const [i, pageId] of pageIds.entries()) {
       const page = pages[i];
-      const current = (await existing(pageDocumentId('status', pageId))) as StatusDocument | null;
-      if (page && !(current && samePageState(current, page)))
-        await replica.put({ ...statusDocument(pageId, page), ...(current ? { _rev: current._rev } : {}) });
-      unsentStatuses.delete(pageId);
+      const versions = await statusVersions(pageId);
+      const standing = standingStatus(versions);
+      if (!page || (standing && samePageState(standing, page))) continue;
+      const [winner, ...conflicting] = versions;
+      await replica.put({
+        ...statusDocument(pageId, page, nextStatusClock(versions)),
+        ...(winner && { _rev: winner._rev }),
+      });
+      // The move saw every version: they are behind it now, not in conflict with it.
+      for (const version of conflicting) await replica.remove(version._id, version._rev);
     }
+    unsentStatuses.settle(seen);
   }
 
   /** Pages reviewed before this desk joined the team whose status the replica never had. */
@@ -170,19 +186,43 @@ export function startTeamSync(
     await sendStatuses(reviewed.filter((pageId) => !known.has(pageDocumentId('status', pageId))));
   }
 
-  /** A page's status as the team has it, taken in unless this desk changed it and has not sent it yet. */
-  async function receiveStatus(pageId: string, document: StatusDocument | null): Promise<void> {
-    if (!document || unsentStatuses.has(pageId)) return;
-    await db.transaction('rw', db.pages, async (tx) => {
-      ownTransactions.add(tx.idbtrans);
-      const page = await db.pages.get(pageId);
-      if (page && !samePageState(page, document))
-        await db.pages.update(pageId, { status: document.status, approval: document.approval });
-    });
+  /** Every version of a page's status the replica holds: the winner CouchDB picked first, then its conflicts. */
+  async function statusVersions(pageId: string): Promise<Array<StatusDocument & { _rev: string }>> {
+    const winner = (await existing(pageDocumentId('status', pageId), { conflicts: true })) as
+      (StatusDocument & { _rev: string; _conflicts?: string[] }) | null;
+    return winner ? versionsOf(winner) : [];
   }
 
-  async function existing(documentId: string): Promise<(ReplicaDocument & { _rev: string }) | null> {
-    return replica.get(documentId).catch((error: { status?: number }) => {
+  /** A document as it won and every version in conflict with it, read from the replica. */
+  async function versionsOf<Doc extends ReplicaDocument>(
+    winner: Doc & { _rev: string; _conflicts?: string[] },
+  ): Promise<Array<Doc & { _rev: string }>> {
+    const losers = await Promise.all(
+      (winner._conflicts ?? []).map((rev) => replica.get(winner._id, { rev }) as Promise<Doc & { _rev: string }>),
+    );
+    return [winner, ...losers];
+  }
+
+  /**
+   * Takes in the status of the page that stands among the versions the replica holds now, not the
+   * one a change brought: changes are taken in turn, and a later one may already be here.
+   */
+  async function receiveStatus(pageId: string): Promise<void> {
+    const versions = await statusVersions(pageId);
+    await applyTeamStatus(
+      db,
+      pageId,
+      versions,
+      () => unsentStatuses.has(pageId),
+      (tx) => ownTransactions.add(tx),
+    );
+  }
+
+  async function existing(
+    documentId: string,
+    options: { conflicts?: boolean } = {},
+  ): Promise<(ReplicaDocument & { _rev: string }) | null> {
+    return replica.get(documentId, options).catch((error: { status?: number }) => {
       if (error.status === 404) return null;
       throw error;
     });
@@ -201,11 +241,7 @@ export function startTeamSync(
 
   /** The conflict of a decision document whose winner lists losing revisions, read from the replica. */
   async function conflictOf(winner: DecisionDocument & { _rev: string; _conflicts?: string[] }) {
-    if (!winner._conflicts?.length) return null;
-    const losers = await Promise.all(
-      winner._conflicts.map((rev) => replica.get(winner._id, { rev }) as Promise<DecisionDocument & { _rev: string }>),
-    );
-    return teamConflict([winner, ...losers]);
+    return winner._conflicts?.length ? teamConflict(await versionsOf(winner)) : null;
   }
 
   /** Every conflict and assignment the replica holds, reported once at start; later ones come with the changes. */
@@ -265,7 +301,7 @@ export function startTeamSync(
           listener.conflict(id, winner ? await conflictOf(winner) : null);
         }
         if (pageId !== null) listener.assignment(pageId, change.deleted ? null : (change.doc as AssignmentDocument));
-        if (statusOf !== null) await receiveStatus(statusOf, change.deleted ? null : (change.doc as StatusDocument));
+        if (statusOf !== null) await receiveStatus(statusOf);
         await markApplied(change.seq);
       });
     });
@@ -318,5 +354,25 @@ export function startTeamSync(
     keep: (conflict, rev) => inTurnAwaited(() => keep(conflict, rev)),
     assign: (pageId, assignment) => inTurnAwaited(() => assign(pageId, assignment)),
     stop,
+  };
+}
+
+/** What changed here and is not yet copied into the replica, counted per id. */
+interface UnsentChanges {
+  note(id: string): void;
+  has(id: string): boolean;
+  /** What a copy about to read `ids` has seen of them; `settle` it once they are copied. */
+  seen(ids: readonly string[]): ReadonlyMap<string, number>;
+  /** Clears each id unless it changed again after the copy read it: that change is copied next. */
+  settle(seen: ReadonlyMap<string, number>): void;
+}
+
+function unsentChanges(): UnsentChanges {
+  const counts = new Map<string, number>();
+  return {
+    note: (id) => counts.set(id, (counts.get(id) ?? 0) + 1),
+    has: (id) => counts.has(id),
+    seen: (ids) => new Map(ids.flatMap((id) => (counts.has(id) ? [[id, counts.get(id)!] as const] : []))),
+    settle: (seen) => seen.forEach((count, id) => counts.get(id) === count && counts.delete(id)),
   };
 }

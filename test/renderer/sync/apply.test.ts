@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyTeamDecisions } from '../../../src-renderer/sync/apply';
+import { changePageStatus } from '../../../src-renderer/db/reviews';
+import { applyTeamDecisions, applyTeamStatus } from '../../../src-renderer/sync/apply';
+import { statusDocument } from '../../../src-renderer/sync/documents';
 import { cleanOf } from '../../../src-shared/review';
 import { fixtureAnalysis, RAW } from '../../review/fixture';
 import { closeDatabases, dbWithPage, reviewedDb } from '../helpers';
@@ -63,5 +65,36 @@ describe('applyTeamDecisions', () => {
 
     expect(await second.decisions.where('pageId').equals('p2').count()).toBe(elsewhere.length);
     expect(await second.reviews.get('p2')).toBeUndefined();
+  });
+});
+
+describe('applyTeamStatus', () => {
+  it("should not undo the editor's approval with the team's status when the approval commits while it waits", async () => {
+    const db = await reviewedDb();
+    // As the sync notes a status move of the editor's: in the move's own transaction.
+    const moved = new Set<string>();
+    db.pages.hook('updating', (changes, pageId) => {
+      if ('status' in changes) moved.add(pageId);
+    });
+    const approval = { by: '主编', at: Date.now() };
+    // The review the page went into before, arriving from the replica as the editor approves.
+    const inReview = { ...statusDocument('p1', { status: 'in-review' }, 1), _rev: '1-a' };
+
+    const approving = changePageStatus(db, 'p1', 'approved', 'page.approve', approval);
+    const receiving = applyTeamStatus(db, 'p1', [inReview], () => moved.has('p1'), ignoreTransaction);
+    await Promise.all([approving, receiving]);
+
+    expect(await db.pages.get('p1')).toMatchObject({ status: 'approved', approval });
+  });
+
+  it("should take the team's status in when the page has no move of this desk's to send", async () => {
+    const db = await reviewedDb();
+    const approval = { by: '主编', at: Date.now() };
+    const approved = { ...statusDocument('p1', { status: 'approved', approval }, 2), _rev: '2-b' };
+    const inReview = { ...statusDocument('p1', { status: 'in-review' }, 1), _rev: '1-a' };
+
+    await applyTeamStatus(db, 'p1', [inReview, approved], () => false, ignoreTransaction);
+
+    expect(await db.pages.get('p1')).toMatchObject({ status: 'approved', approval });
   });
 });
