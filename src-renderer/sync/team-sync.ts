@@ -7,7 +7,6 @@ import { teamConflict, type TeamConflict } from './conflicts';
 import { isRefusal, nextRetryDelay, replicaName } from './team-server';
 import {
   assignmentDocument,
-  decisionDocument,
   decisionDocumentId,
   decisionIdOfDocument,
   pageDocumentId,
@@ -264,13 +263,17 @@ export function startTeamSync(
     else if (current) await replica.remove(documentId, current._rev);
   }
 
+  /**
+   * Deletes every version but the kept one, which stays as its author wrote it: the server lets
+   * only the user a decision names write it, so a copy of it written over the winner by whoever
+   * keeps it would be refused.
+   */
   async function keep(conflict: TeamConflict, rev: string): Promise<void> {
     const documentId = decisionDocumentId(conflict.id);
     const winner = await replica.get(documentId, { conflicts: true });
-    const kept = conflict.versions.find((version) => version.rev === rev);
-    if (!kept) throw new RangeError(`revision ${rev} is not one of the conflict's on ${conflict.id}`);
-    if (rev !== winner._rev) await replica.put({ ...decisionDocument(kept.decision), _rev: winner._rev });
-    for (const loser of winner._conflicts ?? []) await replica.remove(documentId, loser);
+    const versions = [winner._rev, ...(winner._conflicts ?? [])];
+    if (!versions.includes(rev)) throw new RangeError(`revision ${rev} is not one of the conflict's on ${conflict.id}`);
+    for (const other of versions) if (other !== rev) await replica.remove(documentId, other);
   }
 
   async function appliedSeq(): Promise<number | string> {

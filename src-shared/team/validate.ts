@@ -13,24 +13,30 @@ export const CHIEF_ROLE = 'chief';
 export const EDITOR_ROLE = 'editor';
 
 /**
- * Rules, by document id (a deletion carries no fields but its id): assignments (`assignment:`) are
- * the chief's alone, written or removed; a page status (`status:`) saying `approved` is the
- * chief's, while any editor may move a page back to review (an edit does that); the chief's rules
- * themselves (`_design/`) are the database admin's, which CouchDB checks before this function. Only
- * users with the editor or chief role write at all.
+ * Rules, by document id (a deletion carries no fields but its id): a decision (`decision:`) names
+ * who made it, and only that user writes it, the chief too (a conflict is settled by deleting the
+ * other versions, so the kept one keeps its author); assignments (`assignment:`) are the chief's
+ * alone, written or removed; a page status (`status:`) saying `approved` is the chief's, while any
+ * editor may move a page back to review (an edit does that); the chief's rules themselves
+ * (`_design/`) are the database admin's, which CouchDB checks before this function. Only users with
+ * the editor or chief role write at all; a server admin writes anything.
  */
 export const VALIDATE_DOC_UPDATE = `function (newDoc, oldDoc, userCtx) {
   var roles = userCtx.roles || [];
-  var chief = roles.indexOf('${CHIEF_ROLE}') !== -1 || roles.indexOf('_admin') !== -1;
-  if (chief) return;
-  if (roles.indexOf('${EDITOR_ROLE}') === -1) {
+  if (roles.indexOf('_admin') !== -1) return;
+  var chief = roles.indexOf('${CHIEF_ROLE}') !== -1;
+  if (!chief && roles.indexOf('${EDITOR_ROLE}') === -1) {
     throw { forbidden: 'only the team (role ${EDITOR_ROLE} or ${CHIEF_ROLE}) writes here' };
   }
   var id = newDoc._id;
-  if (id.indexOf('assignment:') === 0) {
+  if (!chief && id.indexOf('assignment:') === 0) {
     throw { forbidden: 'only the chief (role ${CHIEF_ROLE}) assigns pages' };
   }
-  if (id.indexOf('status:') === 0 && !newDoc._deleted && newDoc.status === 'approved') {
+  if (newDoc._deleted) return;
+  if (id.indexOf('decision:') === 0 && newDoc.who !== userCtx.name) {
+    throw { forbidden: 'a decision is written by the user it names (who), not by ' + userCtx.name };
+  }
+  if (!chief && id.indexOf('status:') === 0 && newDoc.status === 'approved') {
     throw { forbidden: 'only the chief (role ${CHIEF_ROLE}) approves pages' };
   }
 }`;

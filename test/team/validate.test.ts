@@ -11,7 +11,7 @@ const editor = { name: '甲', roles: ['editor'] };
 const admin = { name: 'admin', roles: ['_admin'] };
 const stranger = { name: '丙', roles: [] };
 
-const decision = { _id: 'decision:p1|split@10', type: 'decision', pageId: 'p1' };
+const decision = { _id: 'decision:p1|split@10', type: 'decision', pageId: 'p1', who: '甲' };
 const assignment = { _id: 'assignment:p1', type: 'assignment', pageId: 'p1', editor: '甲', since: 1 };
 const approved = { _id: 'status:p1', type: 'status', pageId: 'p1', status: 'approved' };
 const inReview = { _id: 'status:p1', type: 'status', pageId: 'p1', status: 'in-review' };
@@ -46,6 +46,17 @@ describe('the validate_doc_update the chief installs', () => {
       expect(refusal(assignment, null, user)).toBeNull();
       expect(refusal(approved, inReview, user)).toBeNull();
     }
+  });
+
+  it('should let only the user a decision names write it, the chief too, and anyone in the team take it back', () => {
+    const chiefs = { ...decision, who: chief.name };
+    expect(refusal(chiefs, decision, chief)).toBeNull();
+    expect(refusal(chiefs, decision, editor)).toMatch(/written by the user it names \(who\), not by 甲/);
+    expect(refusal(decision, null, chief)).toMatch(/not by 主编/);
+    const { who: _who, ...unnamed } = decision;
+    expect(refusal(unnamed, null, editor)).toMatch(/written by the user it names/);
+    expect(refusal({ _id: decision._id, _deleted: true }, chiefs, editor)).toBeNull();
+    expect(refusal(chiefs, decision, admin)).toBeNull();
   });
 
   it('should refuse a user in neither role anything, a decision too', () => {
