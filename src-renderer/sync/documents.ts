@@ -199,8 +199,13 @@ function byStanding(a: StatusDocument, b: StatusDocument): number {
     a.clock - b.clock ||
     PRECEDENCE_APART[a.status] - PRECEDENCE_APART[b.status] ||
     (a.approval?.at ?? 0) - (b.approval?.at ?? 0) ||
-    (a._rev ?? '').localeCompare(b._rev ?? '')
+    byCodeUnits(a._rev ?? '', b._rev ?? '')
   );
+}
+
+/** Text order by code units, the same on every desk whatever its locale. */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
