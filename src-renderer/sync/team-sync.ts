@@ -2,7 +2,7 @@ import PouchDB, { type Feed, type Replication } from 'pouchdb-browser';
 import type { Decision } from '../../src-shared/model';
 import type { TeamCredentials } from '../../src-shared/team/credentials';
 import type { GalleyDB, PageRow } from '../db/schema';
-import { applyTeamDecisions, applyTeamStatus } from './apply';
+import { applyTeamDecisions, applyTeamStatus, type DeskWrites } from './apply';
 import { teamConflict, type TeamConflict } from './conflicts';
 import { isRefusal, nextRetryDelay, replicaName } from './team-server';
 import {
@@ -88,6 +88,11 @@ export function startTeamSync(
   const ownTransactions = new WeakSet<IDBTransaction>();
   /** Decision ids each transaction of the editor's changed, sent when it commits. */
   const changedIn = new WeakMap<IDBTransaction, Set<string>>();
+
+  const deskWrites = (pending: UnsentChanges): DeskWrites => ({
+    own: (tx) => ownTransactions.add(tx),
+    changedHere: (id) => pending.has(id),
+  });
 
   let queue: Promise<void> = Promise.resolve();
   const inTurn = (task: () => Promise<void>) => {
@@ -208,13 +213,7 @@ export function startTeamSync(
    */
   async function receiveStatus(pageId: string): Promise<void> {
     const versions = await statusVersions(pageId);
-    await applyTeamStatus(
-      db,
-      pageId,
-      versions,
-      () => unsentStatuses.has(pageId),
-      (tx) => ownTransactions.add(tx),
-    );
+    await applyTeamStatus(db, pageId, versions, deskWrites(unsentStatuses));
   }
 
   async function existing(
@@ -234,7 +233,7 @@ export function startTeamSync(
     const stored = await db.decisions.bulkGet(ids);
     const local = new Map(stored.flatMap((decision) => (decision ? [[decision.id, decision] as const] : [])));
     for (const [pageId, writes] of inboundDecisions(changes, local, unsent)) {
-      await applyTeamDecisions(db, pageId, writes, (tx) => ownTransactions.add(tx));
+      await applyTeamDecisions(db, pageId, writes, deskWrites(unsent));
     }
   }
 
