@@ -69,7 +69,8 @@ export interface TeamSync {
  * the page's review re-derived (`applyTeamDecisions`). Both directions compare contents, so a
  * decision coming back from the server writes nothing, and they run one at a time, in order.
  * A decision two editors made while apart arrives as a conflict: the winner is applied, and every
- * version is reported until an editor keeps one.
+ * version is reported until an editor keeps one. A page's status is no conflict to settle: each
+ * move carries a clock, and the version that stands is taken in (`standingStatus`).
  */
 export function startTeamSync(
   db: GalleyDB,
