@@ -3,6 +3,7 @@ import { basicAuthorization, type TeamCredentials } from '../../src-shared/team/
 import { join } from 'node:path';
 import { articles, openLibrary, openPage, rows, saved, SCREENSHOTS, SEEDS } from './support';
 import {
+  ADMIN,
   decisionsHeld,
   TEAM_DATABASE,
   test as withServer,
@@ -204,7 +205,7 @@ withUsers('should tell a wrong password apart, and sign in with the right one', 
 });
 
 withUsers(
-  'should not let an editor approve or assign: the buttons say why, and the server refuses a forced write',
+  'should not let an editor approve or assign, nor decide in another name: the buttons say why, and the server refuses a forced write',
   async ({ openDesk, usersServer }) => {
     const editor = await openDesk(USERS.editor);
     await openPage(editor, SEEDS[4]);
@@ -228,24 +229,39 @@ withUsers(
     // A desk can be modified: the editor's own credentials, sent without the desk, are refused all the same.
     const pageId = 'a-page-of-the-archive';
     const forced = [
-      { _id: `assignment:${pageId}`, type: 'assignment', pageId, editor: '甲', since: Date.now() },
-      { _id: `status:${pageId}`, type: 'status', pageId, status: 'approved', approval: { by: '甲', at: Date.now() } },
-    ];
-    for (const document of forced) {
+      [{ _id: `assignment:${pageId}`, type: 'assignment', pageId, editor: '甲', since: Date.now() }, /only the chief/],
+      [
+        { _id: `status:${pageId}`, type: 'status', pageId, status: 'approved', approval: { by: '甲', at: Date.now() } },
+        /only the chief/,
+      ],
+      [
+        {
+          _id: `decision:${pageId}|split@10`,
+          type: 'decision',
+          pageId,
+          key: 'split@10',
+          who: USERS.chief.username,
+          at: Date.now(),
+          action: { type: 'split', chunkStart: 10, status: 'rejected' },
+        },
+        /written by the user it names/,
+      ],
+    ] as const;
+    for (const [document, reason] of forced) {
       const answer = await fetch(`${usersServer.database(TEAM_DATABASE)}/${encodeURIComponent(document._id)}`, {
         method: 'PUT',
         headers: { Authorization: basicAuthorization(USERS.editor), 'Content-Type': 'application/json' },
         body: JSON.stringify(document),
       });
       expect(answer.status, document._id).toBe(403);
-      expect(((await answer.json()) as { reason: string }).reason).toMatch(/only the chief/);
+      expect(((await answer.json()) as { reason: string }).reason).toMatch(reason);
     }
   },
 );
 
 withUsers(
   "should let the chief give a page to an editor and approve it, on the editor's desk too",
-  async ({ openDesk }) => {
+  async ({ openDesk, usersServer }) => {
     const chief = await openDesk(USERS.chief);
     const editor = await openDesk(USERS.editor);
     await openPage(chief, SEEDS[4]);
@@ -261,8 +277,19 @@ withUsers(
     await chief.getByTestId('approve-page').click();
     await expect(chief.getByTestId('page-status')).toHaveText('已通过');
     await expect(editor.getByTestId('page-status')).toHaveText('已通过');
+    // The server took the chief's decisions: they name the user who signed in, the only one it takes them from.
+    await expect.poll(() => decisionAuthors(usersServer)).toContain(USERS.chief.username);
   },
 );
+
+/** Who each decision the team's database holds names, read as the server admin. */
+async function decisionAuthors(server: TeamServer): Promise<string[]> {
+  const answer = await fetch(`${server.database(TEAM_DATABASE)}/_all_docs?include_docs=true`, {
+    headers: { Authorization: basicAuthorization(ADMIN) },
+  });
+  const { rows } = (await answer.json()) as { rows: Array<{ id: string; doc: { who?: string } }> };
+  return rows.flatMap((row) => (row.id.startsWith('decision:') && row.doc.who ? [row.doc.who] : []));
+}
 
 /** How many documents the team's database holds, and whether every one was written once (revision 1, no conflicts). */
 async function serverDocuments(server: TeamServer): Promise<{ count: number; writtenOnce: boolean }> {
