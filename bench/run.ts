@@ -5,6 +5,8 @@
  */
 import type { Page } from '@playwright/test';
 import { launchChromium } from './browser';
+import { filterTimes } from './filters';
+import { profiled } from './profile';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { basename, join } from 'node:path';
@@ -19,7 +21,6 @@ import {
   reviewsAtVersion,
   scrollLibrary,
   takeInputLatencies,
-  timeFilterChange,
   type FloorRows,
 } from './in-page';
 import { lintCorpusTiming } from './lint-corpus';
@@ -162,20 +163,6 @@ async function floorTimes(page: Page, batches: readonly FloorRows[]): Promise<nu
   return times;
 }
 
-/** Search by a page's name and the status filter (approved: none in the corpus), each set and cleared FILTER_SAMPLES times. */
-async function filterTimes(page: Page): Promise<{ search: number[]; status: number[] }> {
-  const search: number[] = [];
-  const status: number[] = [];
-  for (let i = 0; i < FILTER_SAMPLES; i++) {
-    const name = `bench-${String(1 + Math.round(((i + 0.5) * PAGES) / FILTER_SAMPLES)).padStart(5, '0')}`;
-    search.push(await page.evaluate(timeFilterChange, { control: 'search' as const, value: name }));
-    search.push(await page.evaluate(timeFilterChange, { control: 'search' as const, value: '' }));
-    status.push(await page.evaluate(timeFilterChange, { control: 'status' as const, value: 'approved' }));
-    status.push(await page.evaluate(timeFilterChange, { control: 'status' as const, value: 'all' }));
-  }
-  return { search, status };
-}
-
 /** Keys typed into the search box (then cleared) while the analysis writes: latency of each to the next frame. */
 async function inputLatencies(page: Page): Promise<number[]> {
   const box = page.getByRole('searchbox');
@@ -221,7 +208,7 @@ async function main() {
 
   log('input latency and scroll while analysis runs in the background');
   const inputDuringAnalysis = await inputLatencies(page);
-  const scrollBusy = await page.evaluate(scrollLibrary, 600);
+  const scrollBusy = await profiled(page, 'scroll-busy', () => page.evaluate(scrollLibrary, 600));
   const heapAfterImport = await heapMb(page);
   const count = await page.evaluate(libraryCount);
 
@@ -233,9 +220,9 @@ async function main() {
   log(`floor after the import: ${FLOOR_RUNS} runs`);
   const floorAfter = await floorTimes(page, batches);
 
-  const scrollIdle = await page.evaluate(scrollLibrary, 600);
+  const scrollIdle = await profiled(page, 'scroll-idle', () => page.evaluate(scrollLibrary, 600));
   log('search and filter');
-  const filters = await filterTimes(page);
+  const filters = await profiled(page, 'filter', () => filterTimes(page, PAGES, FILTER_SAMPLES));
   const heapAfterAnalysis = await heapMb(page);
   const sample = [1, Math.round(PAGES / 4), Math.round(PAGES / 2), Math.round((3 * PAGES) / 4), PAGES].map(
     (n) => `bench-${String(n).padStart(5, '0')}.txt`,

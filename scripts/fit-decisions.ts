@@ -1,13 +1,16 @@
 /**
  * Fits the scored decisions (src-shared/pipeline/decide) on labelled decisions from simulated
  * pages and writes their weights (`decide/weights/<decision>.json`, a small reviewed diff).
- * Run: `npm run fit` (add `--dry` to report without writing).
+ * Run: `npm run fit` (add `--dry` to report without writing). `--hold` keeps each decision's
+ * committed weights, bias and calibration for the features they were fitted on and fits only the
+ * features added since, on top of them: a feature that is 0 on a page leaves that page's
+ * probabilities exactly as they were (a refit of everything moves every page's).
  *
  * The seeds are frozen: pages of FIT_SEEDS fit the weights, CALIBRATION_SEEDS fit the Platt
  * scaling, and FROZEN_SEEDS (never fitted on) give the reliability tables the goals are judged on.
  * Deterministic: the same simulator and pipeline give the same weights.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STAGES } from '../src-shared/pipeline';
 import { classify } from '../src-shared/pipeline/classify';
@@ -256,7 +259,7 @@ function boundaryExamples(
 
 const round = (n: number) => Math.round(n * 1e4) / 1e4;
 
-function fitDecision<C>(
+function fitWhole<C>(
   decision: string,
   features: readonly Feature<C>[],
   fit: Example[],
@@ -284,6 +287,43 @@ function fitDecision<C>(
     bias,
     calibration: { scale: round(platt.weights[0]), shift: round(platt.bias) },
     fit: { l2: L2, examples: fit.length, positives: fit.filter((e) => e.y).length, source },
+  };
+}
+
+/**
+ * The committed model of `decision`, held, with the features it was not fitted on fitted on top of
+ * it (on the fit and calibration slices together, the held model's calibrated log-odds as each
+ * example's offset). Their weights are divided by the calibration's scale, so that the file's form
+ * (`σ(scale·(w·x + b) + shift)`) stays the same.
+ */
+function holdDecision<C>(decision: string, features: readonly Feature<C>[], examples: Example[]): WeightFile {
+  const held = JSON.parse(readFileSync(join(WEIGHTS_DIR, `${decision}.json`), 'utf8')) as WeightFile;
+  const ids = features.map((feature) => feature.id);
+  const gone = held.features.filter((id) => !ids.includes(id));
+  if (gone.length) throw new Error(`--hold: ${decision} no longer computes ${gone.join(', ')}; refit it whole`);
+  const added = ids.flatMap((id, i) => (held.features.includes(id) ? [] : [i]));
+  if (!added.length) return held;
+  const scale = held.calibration?.scale ?? 1;
+  const heldOdds = (x: readonly number[]) => {
+    const z = held.features.reduce((sum, id, j) => sum + held.weights[j] * x[ids.indexOf(id)], held.bias);
+    return scale * z + (held.calibration?.shift ?? 0);
+  };
+  const extra = fitLogistic(
+    examples.map((e) => added.map((i) => e.x[i])),
+    examples.map((e) => e.y),
+    { l2: L2, offsets: examples.map((e) => heldOdds(e.x)) },
+  );
+  const weights = ids.map((id, i) =>
+    added.includes(i) ? round(extra.weights[added.indexOf(i)] / scale) : held.weights[held.features.indexOf(id)],
+  );
+  return {
+    ...held,
+    features: ids,
+    weights,
+    fit: {
+      ...held.fit,
+      source: `${held.fit.source}; ${added.map((i) => ids[i]).join(', ')} fitted with the rest held, on the same seeds`,
+    },
   };
 }
 
@@ -349,6 +389,17 @@ function layoutsAsked(): readonly Layout[] {
 
 function main(): void {
   const dry = process.argv.includes('--dry');
+  const hold = process.argv.includes('--hold');
+  const fitDecision = <C>(
+    decision: string,
+    features: readonly Feature<C>[],
+    fit: Example[],
+    calibration: Example[],
+    source: string,
+  ): WeightFile =>
+    hold
+      ? holdDecision(decision, features, [...fit, ...calibration])
+      : fitWhole(decision, features, fit, calibration, source);
   const layouts = layoutsAsked();
   // Fitted on the layouts asked for, reported on all three.
   const slices = {

@@ -1,6 +1,16 @@
-import type { Boundary, Chunk, ChunkId, ChunkRole, Edit, EditOp, FurnitureKind, PageAnalysis } from './analysis';
+import type {
+  ArticleId,
+  Boundary,
+  Chunk,
+  ChunkId,
+  ChunkRole,
+  Edit,
+  EditOp,
+  FurnitureKind,
+  PageAnalysis,
+} from './analysis';
 import type { Article, Block, CleanPage, FurnitureItem } from './clean';
-import { chunkReadings, readPieces, textEditsInForce, type Piece } from './reading';
+import { chunkReadings, readPieces, textEditsInForce, TYPED_RULE, type Piece } from './reading';
 import { mergeSpans, type Span } from './span';
 
 type Op<T extends EditOp['type']> = Extract<EditOp, { type: T }>;
@@ -9,11 +19,52 @@ const PAGE_START = 'page-start';
 
 /** "(本报记者 苏文保)" → "本报记者 苏文保"; both ASCII and full-width parentheses. */
 export function unwrapByline(text: string): string {
-  return text
-    .trim()
-    .replace(/^[(（]\s*/, '')
-    .replace(/\s*[)）]$/, '')
-    .trim();
+  const { from, to } = fieldStretch('byline', text);
+  return text.slice(from, to);
+}
+
+/** The fields read from a chunk's text; a caption is one of an article's captions. */
+export type ChunkField = 'title' | 'kicker' | 'byline' | 'caption';
+
+const isSpace = (char: string) => /\s/.test(char);
+
+/**
+ * Where a field's value lies in the text of the chunk it is read from: trimmed, and a byline out
+ * of its parentheses. What lies around it is kept when the value is typed over.
+ */
+export function fieldStretch(field: ChunkField, text: string): { from: number; to: number } {
+  let from = 0;
+  let to = text.length;
+  const trim = () => {
+    while (from < to && isSpace(text[from])) from++;
+    while (to > from && isSpace(text[to - 1])) to--;
+  };
+  trim();
+  if (field !== 'byline') return { from, to };
+  if (from < to && (text[from] === '(' || text[from] === '（')) from++;
+  while (from < to && isSpace(text[from])) from++;
+  if (to > from && (text[to - 1] === ')' || text[to - 1] === '）')) to--;
+  trim();
+  return { from, to };
+}
+
+/** The value a field reads as when it is read from a chunk reading `text`. */
+export function fieldValue(field: ChunkField, text: string): string {
+  const { from, to } = fieldStretch(field, text);
+  return text.slice(from, to);
+}
+
+/**
+ * The one chunk each of an article's fields is read from; null when it is read from none, from
+ * several (a headline of two lines), from a split's typed title, or from text taken out of a
+ * paragraph. Typing such a field is typing in its chunk; the others are values set on the article.
+ */
+export interface FieldSources {
+  title: ChunkId | null;
+  kicker: ChunkId | null;
+  byline: ChunkId | null;
+  /** One per caption the article lists, in its order. */
+  captions: (ChunkId | null)[];
 }
 
 /**
@@ -26,6 +77,11 @@ export function materialize(raw: string, analysis: Pick<PageAnalysis, 'chunks' |
   return derivePage(raw, analysis).clean;
 }
 
+/** The pieces each chunk was read from, by its id. */
+export interface ChunkPieces {
+  get(chunk: ChunkId): readonly Piece[] | undefined;
+}
+
 export interface DerivedPage {
   clean: CleanPage;
   /**
@@ -33,7 +89,9 @@ export interface DerivedPage {
    * article kept it there), so a clean offset maps back to raw. A chunk the editor's old whole-text
    * edit (`set-text`) replaced holds the pieces that edit replaced.
    */
-  readAs: ReadonlyMap<ChunkId, readonly Piece[]>;
+  readAs: ChunkPieces;
+  /** Where each article's fields were read from (the first article of an id, as the desk finds it). */
+  fields: ReadonlyMap<ArticleId, FieldSources>;
 }
 
 /** `materialize`, with how the clean text was read from the raw. */
@@ -74,7 +132,8 @@ export function derivePage(raw: string, analysis: Pick<PageAnalysis, 'chunks' | 
     else if (rejectedAt.has(chunk.id)) builder.readOnAfterRejectedSplit();
     // A credit the article cannot take stays in its paragraph, where it was printed.
     const withCredit = builder.takesNoMoreCredits() ? withCredits.get(chunk.id) : undefined;
-    builder.add(chunk, withCredit ? readPieces(withCredit) : text, joinOnto.get(chunk.id));
+    const typed = read.some((piece) => piece.edit?.rule === TYPED_RULE && piece.edit.origin === 'editor');
+    builder.add(chunk, withCredit ? readPieces(withCredit) : text, joinOnto.get(chunk.id), typed);
     readAs.set(chunk.id, withCredit ?? read);
     for (const piece of read) {
       const op = piece.edit?.op;
@@ -82,7 +141,7 @@ export function derivePage(raw: string, analysis: Pick<PageAnalysis, 'chunks' | 
       if (withCredit === undefined || op.field !== 'byline') builder.extracted(op);
     }
   }
-  return { clean: builder.finish(active), readAs };
+  return { ...builder.finish(active), readAs };
 }
 
 function withRole(chunk: Chunk, override: Op<'role'> | undefined): Chunk {
@@ -162,6 +221,15 @@ interface ArticleDraft {
   captions: string[];
   blocks: Block[];
   spans: Span[];
+  /**
+   * The chunks each field was read from: those reading as something, or typed in by the editor (a
+   * line a repeat was removed from is none); a caption taken out of a paragraph or joined by another has none.
+   */
+  titleChunks: ChunkId[];
+  kickerChunks: ChunkId[];
+  bylineChunks: ChunkId[];
+  bylinesExtracted: boolean;
+  captionChunks: (ChunkId | null)[];
 }
 
 class PageBuilder {
@@ -200,7 +268,8 @@ class PageBuilder {
     return this.readingOn && this.current !== null && this.current.bylines.length > 0;
   }
 
-  add(chunk: Chunk, text: string, onto: ChunkId | undefined): void {
+  /** `typed`: the editor typed in the chunk, so it is still the line a field is read from when typed empty. */
+  add(chunk: Chunk, text: string, onto: ChunkId | undefined, typed: boolean): void {
     const article = this.current ?? (this.current = this.draft(PAGE_START, null));
     article.spans.push({ start: chunk.start, end: chunk.end });
     const role: ChunkRole = this.readsAsBody(chunk.role) ? 'paragraph' : chunk.role;
@@ -215,23 +284,28 @@ class PageBuilder {
     const trimmed = text.trim();
     switch (role) {
       case 'headline':
+        if (trimmed || typed) article.titleChunks.push(chunk.id);
         if (trimmed) article.titles.push(trimmed);
         return;
       case 'kicker':
+        if (trimmed || typed) article.kickerChunks.push(chunk.id);
         if (trimmed) article.kickers.push(trimmed);
         return;
       case 'caption': {
         const joined = onto === undefined ? undefined : this.captionOf.get(onto);
         if (joined) {
           joined.article.captions[joined.index] += trimmed;
+          joined.article.captionChunks[joined.index] = null;
           this.captionOf.set(chunk.id, joined);
         } else if (trimmed) {
           article.captions.push(trimmed);
+          article.captionChunks.push(chunk.id);
           this.captionOf.set(chunk.id, { article, index: article.captions.length - 1 });
         }
         return;
       }
       case 'byline':
+        if (trimmed || typed) article.bylineChunks.push(chunk.id);
         if (trimmed) article.bylines.push(unwrapByline(trimmed));
         return;
       case 'paragraph':
@@ -261,14 +335,27 @@ class PageBuilder {
     const article = this.current ?? (this.current = this.draft(PAGE_START, null));
     const value = field.value.trim();
     if (!value) return;
-    if (field.field === 'byline') article.bylines.push(value);
-    else article.captions.push(value);
+    if (field.field === 'byline') {
+      article.bylines.push(value);
+      article.bylinesExtracted = true;
+    } else {
+      article.captions.push(value);
+      article.captionChunks.push(null);
+    }
   }
 
-  finish(active: readonly Edit[]): CleanPage {
-    const articles = this.articles.map(toArticle).filter(hasContent);
+  finish(active: readonly Edit[]): { clean: CleanPage; fields: Map<ArticleId, FieldSources> } {
     const byId = new Map<string, Article>();
-    for (const article of articles) if (!byId.has(article.id)) byId.set(article.id, article);
+    const fields = new Map<ArticleId, FieldSources>();
+    const articles: Article[] = [];
+    for (const draft of this.articles) {
+      const article = toArticle(draft);
+      if (!hasContent(article)) continue;
+      articles.push(article);
+      if (byId.has(article.id)) continue;
+      byId.set(article.id, article);
+      fields.set(article.id, fieldSources(draft));
+    }
     for (const edit of active) {
       const { op } = edit;
       if (op.type !== 'set-field' && op.type !== 'set-captions') continue;
@@ -278,7 +365,7 @@ class PageBuilder {
       else if (op.field === 'title') article.title = op.value ?? '';
       else article[op.field] = op.value;
     }
-    return { articles, furniture: this.furnitureItems };
+    return { clean: { articles, furniture: this.furnitureItems }, fields };
   }
 
   private draft(id: string, boundary: Boundary | null): ArticleDraft {
@@ -292,6 +379,11 @@ class PageBuilder {
       captions: [],
       blocks: [],
       spans: [],
+      titleChunks: [],
+      kickerChunks: [],
+      bylineChunks: [],
+      bylinesExtracted: false,
+      captionChunks: [],
     };
     this.articles.push(draft);
     return draft;
@@ -316,6 +408,20 @@ function toArticle(draft: ArticleDraft): Article {
       ? { status: boundary.status, confidence: boundary.confidence, reason: boundary.reason, boundary: boundary.id }
       : { status: 'approved', confidence: 1, reason: 'page start', boundary: null },
     spans: mergeSpans(draft.spans),
+  };
+}
+
+const onlyOne = (chunks: readonly ChunkId[]) => (chunks.length === 1 ? chunks[0] : null);
+
+function fieldSources(draft: ArticleDraft): FieldSources {
+  // A caption printed twice is listed once, read from both.
+  const captions = new Map<string, ChunkId | null>();
+  draft.captions.forEach((caption, i) => captions.set(caption, captions.has(caption) ? null : draft.captionChunks[i]));
+  return {
+    title: draft.boundary?.title === undefined ? onlyOne(draft.titleChunks) : null,
+    kicker: onlyOne(draft.kickerChunks),
+    byline: draft.bylinesExtracted ? null : onlyOne(draft.bylineChunks),
+    captions: [...captions.values()],
   };
 }
 

@@ -145,6 +145,9 @@ export function lines(raw: string): Line[] {
   return result;
 }
 
+/** Two ideographic spaces (or 2–4 ASCII spaces) before the first character: a paragraph's first line. */
+export const INDENT = /^(?:\u3000{2}| {2,4})(?![\s\u3000])/;
+
 export function toPiece(raw: string, group: readonly Line[], gapBefore: number): Piece {
   const first = group[0];
   const last = group[group.length - 1];
@@ -162,6 +165,7 @@ export function toPiece(raw: string, group: readonly Line[], gapBefore: number):
     text,
     markup: markup ? (markup[1] ?? markup[2]) : null,
     lines: group.length,
+    indented: INDENT.test(raw.slice(first.start, first.end)),
     gapBefore,
     gapAfter: 0,
     role: 'paragraph',

@@ -191,7 +191,7 @@ export function opensParagraph(text: string): boolean {
 }
 
 /** Two characters are clause enough for these. */
-const OPENING_ADVERBIAL = /^(?:据悉|据了解|目前|此外|同时|下一步)$/;
+const OPENING_ADVERBIAL = /^(?:据悉|据了解|目前|此外|同时|下一步|会上|会后|随后|近年来)$/;
 /** `负责人表示`, `活动中`, `会上`, `培训后`, `今年以来`, `活动期间`. */
 const OPENING_CLAUSE_END = /(?:表示|介绍|指出|强调|认为|说|中|上|后|以来|期间)$/;
 

@@ -16,6 +16,8 @@ export interface Piece extends Span {
   markup: string | null;
   /** Number of lines in the block (a sponsor list or a banner with its pinyin has several). */
   lines: number;
+  /** Its first line is indented: it opens a paragraph (the rest of one continued after a break is not). */
+  indented?: boolean;
   /** Blank lines between this block and the previous one (or the page start). */
   gapBefore: number;
   gapAfter: number;

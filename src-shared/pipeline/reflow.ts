@@ -1,5 +1,5 @@
 import type { Edit } from '../model/analysis';
-import { BLANK, chunk, lines, MARKUP, toPiece, type Line } from './chunk';
+import { BLANK, chunk, INDENT, lines, MARKUP, toPiece, type Line } from './chunk';
 import {
   bannerInBlock,
   continuesAcrossCut,
@@ -13,6 +13,8 @@ import {
   isPromo,
   isSponsorHeading,
   isTitleLike,
+  opensParagraph,
+  opensReport,
   withoutTrailingByline,
 } from './cues';
 import { makeEdit, type PageDraft, type Piece } from './draft';
@@ -47,7 +49,6 @@ export interface MeasuredLine extends Line {
   markup: boolean;
 }
 
-const INDENT = /^(?:\u3000{2}| {2,4})(?![\s\u3000])/;
 /** A page needs this many text lines before its layout is judged (as in chunk). */
 const MIN_LINES_TO_JUDGE = 8;
 /** Column widths a wrap can have; a mode outside is a page of whole-paragraph lines. */
@@ -152,7 +153,7 @@ export function reflow(draft: PageDraft): PageDraft {
   const texts = measured.map((line, i) => normalizeLine(raw, line, fullWidth, edits, measured[i + 1]));
   const lines = shapeLines(measured, texts, layout);
   const pieces: Piece[] = [];
-  for (const run of runs(lines)) {
+  for (const run of runs(lines, layout)) {
     const part = run.map((line) => line.measured);
     const piece = toPiece(raw, part, part[0].blanksBefore);
     const previous = pieces[pieces.length - 1];
@@ -351,13 +352,13 @@ function opensBelow(i: number, measured: readonly MeasuredLine[], texts: readonl
 }
 
 /** Groups the lines into blocks: cut where `cutsBefore` says, and at blank lines but over `continuesOverGap`. */
-function runs(lines: readonly ShapedLine[]): ShapedLine[][] {
+function runs(lines: readonly ShapedLine[], layout: Layout): ShapedLine[][] {
   const result: ShapedLine[][] = [];
   lines.forEach((line, i) => {
     const opens =
       i === 0 ||
       isWholeBanner(result[result.length - 1]) ||
-      (line.measured.blanksBefore > 0 ? !continuesOverGap(lines, i) : cutsBefore(lines[i - 1], line));
+      (line.measured.blanksBefore > 0 ? !continuesOverGap(lines, i) : cutsBefore(lines[i - 1], line, layout));
     if (opens) result.push([line]);
     else result[result.length - 1].push(line);
   });
@@ -381,10 +382,11 @@ function isWholeBanner(run: readonly ShapedLine[]): boolean {
 /**
  * Whether a new block opens at line `b` of a wrapped run. A paragraph opens at an indent; a
  * line shorter than the column ends its paragraph only with evidence (a sentence end, a title
- * or credit line after it); a full line goes on in the next unless a title line follows, since
- * a paragraph continued after a column break opens without indent.
+ * or credit line after it, a line opening as a new paragraph does); a full line goes on in the
+ * next unless a title line follows (or, without indents, it ends a sentence and the next opens a
+ * paragraph), since a paragraph continued after a column break opens without indent.
  */
-function cutsBefore(a: ShapedLine, b: ShapedLine): boolean {
+function cutsBefore(a: ShapedLine, b: ShapedLine, layout: Layout): boolean {
   // A banner's name and its pinyin stay together; anything else next to either is another block.
   if (a.pinyin || b.pinyin) return bannerInBlock(`${a.text}\n${b.text}`) === null;
   if (a.alone || b.alone) return true;
@@ -392,10 +394,17 @@ function cutsBefore(a: ShapedLine, b: ShapedLine): boolean {
   if (a.credit) return true;
   if (b.credit) return !isSponsorHeading(a.text);
   if (a.wedged) return true;
+  // A short line ending a sentence ends its paragraph: a line opening mid-sentence below it is the
+  // rest of another, cut by a break (the block the break printed before it ended here).
+  if (a.ended && !a.wide && !a.title) return true;
   if (startsMidSentence(b.text)) return false;
   if (a.title) return !b.title || !headingPair(a, b);
-  if (a.wide) return b.title;
-  return a.ended || b.title;
+  // Without indents, a sentence ending at a full line's end, then one opening the way a report's
+  // paragraphs do (`…表示，` `活动中，`): the paragraph ended there, its last line filling the column.
+  if (a.wide) return b.title || (!layout.indented && a.ended && opensNewParagraph(b.text));
+  // A short line stopping mid-sentence lost its end (or a break cut it) when the next opens as a
+  // report's paragraphs do and no word runs across.
+  return a.ended || b.title || (opensNewParagraph(b.text) && !continuesAcrossCut(a.text, b.text));
 }
 
 /**
@@ -437,12 +446,20 @@ function namesSubject(text: string): boolean {
 
 const PROMO_OPENS = /^(?:欢迎关注|扫码关注|扫一扫)/;
 
+/** `会上，` `近日，` `…负责人表示，`: how a report's paragraphs open. */
+function opensNewParagraph(text: string): boolean {
+  return opensParagraph(text) || opensReport(text);
+}
+
 /**
  * A blank line the engine saw inside a paragraph (the vertical space of a column break): the
  * line before fills the column with body text that stops mid-sentence, and the next line goes on
  * with it, not indented and no title. A single full line without punctuation may be a headline
  * as wide as the column: only a sentence evidently going on across the gap (`…讲解` | `了防范…`)
- * joins it; otherwise join and classify decide.
+ * joins it; otherwise join and classify decide. Without a word across, neither is the gap joined
+ * over when the next line opens as a report's paragraphs do, or when the cut sentence goes on
+ * below the block after the gap (`restFollows`): a break prints other text in its gap, and only
+ * the join stage weighs that block against the one after it.
  */
 function continuesOverGap(lines: readonly ShapedLine[], i: number): boolean {
   const [a, b] = [lines[i - 1], lines[i]];
@@ -450,11 +467,33 @@ function continuesOverGap(lines: readonly ShapedLine[], i: number): boolean {
   // A paragraph's first characters on a column's last line, the sentence going on after the gap.
   if (a.title) return !a.furniture && continuesAcrossCut(a.text, b.text);
   const above = a.measured.blanksBefore === 0 ? lines[i - 2] : undefined;
+  if (!continuesAcrossCut(a.text, b.text) && (opensNewParagraph(b.text) || restFollows(lines, i))) return false;
   const inParagraph =
     /[，,、；;：:]/.test(a.text) ||
     a.measured.indented ||
     (above !== undefined && above.wide && !above.title && !above.ended);
   return inParagraph || startsMidSentence(b.text);
+}
+
+/** How far below a gap the block printed in it may end (lines), for `restFollows`. */
+const BREAK_BLOCK_REACH = 12;
+
+/**
+ * The text after the gap before line `i` ends a paragraph (a short line ending a sentence) and the
+ * line after that goes on with the sentence the line before the gap broke off in, by a word or
+ * an opening no sentence has: the block after the gap was printed in a break, and the rest of
+ * the cut paragraph comes after it.
+ */
+function restFollows(lines: readonly ShapedLine[], i: number): boolean {
+  const head = lines[i - 1];
+  for (let k = i; k < lines.length && k < i + BREAK_BLOCK_REACH; k++) {
+    const line = lines[k];
+    if (line.title || line.credit || (k > i && line.measured.indented)) return false;
+    if (!line.ended || line.wide) continue;
+    const rest = lines[k + 1];
+    return rest !== undefined && !rest.title && !rest.measured.indented && continuesAcrossCut(head.text, rest.text);
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------

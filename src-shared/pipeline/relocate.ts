@@ -102,22 +102,30 @@ type Vector = Map<number, number>;
  * Finds, for a block that may be out of place, the article whose topic it matches best: the
  * cosine of TF-IDF vectors over two-character words (so `科协`, `本报`, printed in every article,
  * count for little), discounted by how many articles away it stands (see `nearness`). A place named in the fragment and in exactly one article's title (`夹江县科协相关负责人
- * 表示` under `夹江县科协 授牌…`) doubles that article's score: a report names its subject. Vectors
- * are built once per page; `stranded` blocks (known to be out of place) are left out of their
+ * 表示` under `夹江县科协 授牌…`) doubles that article's score: a report names its subject. Word
+ * counts are taken once per page; `stranded` blocks (known to be out of place) are left out of their
  * article's words, and any other block's own words are subtracted from its article's when it is
  * compared with it, so a fragment is never matched against itself.
  */
 export function homeFinder(pieces: readonly Piece[], stranded: ReadonlySet<Piece>): (fragment: Piece) => Home | null {
   const articles = articleSpans(pieces, stranded);
-  const documents = new Map<number, number>();
-  for (const article of articles)
-    for (const word of article.words.keys()) documents.set(word, (documents.get(word) ?? 0) + 1);
+  // Each word's document count, then in place its inverse document frequency.
   const idfs = new Map<number, number>();
-  for (const [word, seen] of documents) idfs.set(word, 1 + Math.log((articles.length + 1) / (seen + 1)));
+  for (const article of articles) for (const word of article.words.keys()) idfs.set(word, (idfs.get(word) ?? 0) + 1);
+  for (const [word, seen] of idfs) idfs.set(word, 1 + Math.log((articles.length + 1) / (seen + 1)));
   const unseen = 1 + Math.log(articles.length + 1);
   const weight = (word: number, count: number) => (count > 0 ? (1 + Math.log(count)) * (idfs.get(word) ?? unseen) : 0);
-  const vectors = articles.map((article) => weighted(article.words, weight));
-  const norms = vectors.map(norm);
+  // An article's weights are read from its counts as a fragment's words ask for them, and its norm
+  // is summed once when first compared: most fragments look at a few neighbours, not every article.
+  const norms: number[] = [];
+  const normOf = (index: number) => {
+    if (norms[index] === undefined) {
+      let sum = 0;
+      for (const [word, count] of articles[index].words) sum += weight(word, count) ** 2;
+      norms[index] = Math.sqrt(sum);
+    }
+    return norms[index];
+  };
   const articleOf = new Map<Piece, number>();
   articles.forEach((article, i) => article.pieces.forEach((piece) => articleOf.set(piece, i)));
   const byName = titleIndex(articles);
@@ -135,8 +143,14 @@ export function homeFinder(pieces: readonly Piece[], stranded: ReadonlySet<Piece
     if (own === undefined || words.size === 0) return null;
     const mine = weighted(words, weight);
     const mineNorm = norm(mine);
-    const similarity = (index: number) =>
-      mineNorm && norms[index] ? dot(mine, vectors[index]) / (mineNorm * norms[index]) : 0;
+    const similarity = (index: number) => {
+      const articleNorm = normOf(index);
+      if (!mineNorm || !articleNorm) return 0;
+      const counts = articles[index].words;
+      let product = 0;
+      for (const [word, x] of mine) product += x * weight(word, counts.get(word) ?? 0);
+      return product / (mineNorm * articleNorm);
+    };
     const titled = titledArticles(byName, fragment, own);
     // A cosine is at most 1, so no article `distance` away can score above ceiling × nearness:
     // searching outwards from `own` stops there, and a page of many articles costs each fragment
@@ -164,10 +178,10 @@ export function homeFinder(pieces: readonly Piece[], stranded: ReadonlySet<Piece
     /** The match with its own article with its own words taken out of that article's. */
     function similarityWithout(index: number): number {
       const counts = articles[index].words;
-      let normSquared = norms[index] ** 2;
+      let normSquared = normOf(index) ** 2;
       let product = 0;
       for (const [word, count] of words) {
-        const before = vectors[index].get(word) ?? 0;
+        const before = weight(word, counts.get(word) ?? 0);
         const after = weight(word, (counts.get(word) ?? 0) - count);
         normSquared += after * after - before * before;
         product += (mine.get(word) ?? 0) * after;
@@ -206,14 +220,6 @@ function norm(vector: Vector): number {
   let sum = 0;
   for (const value of vector.values()) sum += value * value;
   return Math.sqrt(sum);
-}
-
-/** Iterates the smaller vector: a fragment's against an article's. */
-function dot(a: Vector, b: Vector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let sum = 0;
-  for (const [word, x] of small) sum += x * (large.get(word) ?? 0);
-  return sum;
 }
 
 /**
@@ -263,17 +269,25 @@ export function readsAsClosing(text: string): boolean {
 }
 
 /**
- * Where a fragment goes back into an article: before its closing paragraph when the article ends
- * with one and the fragment is not itself a close, else after the last paragraph. Returns the
+ * Where a fragment goes back into an article: before the article's closing paragraphs when it
+ * ends with some (participants' remarks, then the official's, then next steps: a report may close
+ * with several) and the fragment is not itself a close, else after the last paragraph. Returns the
  * block to insert after. A paragraph a break cut is several blocks, each joined onto the one
  * before: it is read from its first block (where a close says `…表示,`), and nothing goes inside it.
  */
 export function insertionPoint(paragraphs: readonly Piece[], fragment: Piece): Piece | null {
   const last = paragraphs.length - 1;
   if (last < 0) return null;
-  let first = last;
-  while (first > 0 && paragraphs[first].joinedOnto === paragraphs[first - 1].id) first--;
-  if (first > 0 && readsAsClosing(paragraphs[first].text) && !readsAsClosing(fragment.text))
-    return paragraphs[first - 1];
-  return paragraphs[last];
+  const firstBlockOf = (end: number) => {
+    let first = end;
+    while (first > 0 && paragraphs[first].joinedOnto === paragraphs[first - 1].id) first--;
+    return first;
+  };
+  if (readsAsClosing(fragment.text)) return paragraphs[last];
+  let after = last;
+  for (let first = firstBlockOf(last); first > 0 && readsAsClosing(paragraphs[first].text);) {
+    after = first - 1;
+    first = firstBlockOf(after);
+  }
+  return paragraphs[after];
 }

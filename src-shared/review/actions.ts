@@ -1,8 +1,8 @@
 import type { ArticleTextField, ChunkRole, Edit, EditOp, EditStatus, Flag, FlagStatus } from '../model';
 import { entry, patch, type ActionLabel, type HistoryEntry } from './history';
 import { applyOps, type ReviewOp } from './ops';
-import { cleanOf, findArticle, newId, type ReviewPage } from './page';
-import { typedTextOps } from './typing';
+import { cleanOf, derivedOf, findArticle, newId, valueSetOn, type ReviewPage } from './page';
+import { typedFieldOps, typedTextOps } from './typing';
 
 /** Reverts, restores or applies one edit; the clean text follows because it is derived. */
 export function setEditStatus(page: ReviewPage, editId: string, to: EditStatus): HistoryEntry {
@@ -165,24 +165,30 @@ export function setBlockRole(page: ReviewPage, articleId: string, blockId: strin
   return entry('block.role', `${role}: ${block.text.slice(0, 20)}`, [patch(page.pageId, ops)]);
 }
 
-/** An article field typed by the editor (title, kicker, section, byline). */
+/**
+ * An article field typed by the editor (title, kicker, section, byline). A field read from one
+ * chunk is typed over that chunk's raw text, like a paragraph (`typedFieldOps`); any other (a
+ * headline of two lines, a split's typed title, a credit taken out of a paragraph, the section),
+ * or one an earlier value set on the article still decides, gets a value set on the article.
+ */
 export function setArticleField(
   page: ReviewPage,
   articleId: string,
   field: ArticleTextField,
   value: string | null,
 ): HistoryEntry {
-  const article = findArticle(cleanOf(page), articleId);
+  const { clean, fields } = derivedOf(page);
+  const article = findArticle(clean, articleId);
   const op: EditOp = { type: 'set-field', article: articleId, field, value };
+  const set = valueSetOn(page.analysis.edits, articleId, field);
+  const source = field === 'section' ? null : (fields.get(articleId)?.[field] ?? null);
   const current = field === 'title' ? article.title : article[field];
-  const ops = editorEditOps(
-    page,
-    (e) => e.op.type === 'set-field' && e.op.article === articleId && e.op.field === field,
-    op,
-    article.spans[0] ?? { start: 0, end: 0 },
-    current ?? '',
-    value ?? '',
-  );
+  // A title cleared off an article with nothing else would take the article away with its line.
+  const keepsArticle = field !== 'title' || value?.trim() || article.blocks.length > 0 || article.captions.length > 0;
+  const ops =
+    field !== 'section' && source !== null && !set && keepsArticle
+      ? typedFieldOps(page, source, field, value ?? '')
+      : editorEditOps(page, set, op, article.spans[0] ?? { start: 0, end: 0 }, current ?? '', value ?? '');
   return entry(
     'field.set',
     `${field}: ${value ?? ''}`,
@@ -191,17 +197,29 @@ export function setArticleField(
   );
 }
 
+/**
+ * The article's captions as the editor typed them. One caption changed that is read from one
+ * chunk is typed over that chunk; a list that gained or lost a caption, or changed in several, is
+ * a value set on the article.
+ */
 export function setArticleCaptions(page: ReviewPage, articleId: string, captions: string[]): HistoryEntry {
-  const article = findArticle(cleanOf(page), articleId);
+  const { clean, fields } = derivedOf(page);
+  const article = findArticle(clean, articleId);
   const op: EditOp = { type: 'set-captions', article: articleId, value: captions };
-  const ops = editorEditOps(
-    page,
-    (e) => e.op.type === 'set-captions' && e.op.article === articleId,
-    op,
-    article.spans[0] ?? { start: 0, end: 0 },
-    article.captions.join('\n'),
-    captions.join('\n'),
-  );
+  const set = valueSetOn(page.analysis.edits, articleId, 'captions');
+  const changed = captions.flatMap((caption, i) => (caption === article.captions[i] ? [] : [i]));
+  const source = changed.length === 1 ? (fields.get(articleId)?.captions[changed[0]] ?? null) : null;
+  const ops =
+    captions.length === article.captions.length && source !== null && !set
+      ? typedFieldOps(page, source, 'caption', captions[changed[0]])
+      : editorEditOps(
+          page,
+          set,
+          op,
+          article.spans[0] ?? { start: 0, end: 0 },
+          article.captions.join('\n'),
+          captions.join('\n'),
+        );
   return entry(
     'field.set',
     `captions: ${captions.join(' / ')}`,
@@ -216,15 +234,12 @@ export function setArticleCaptions(page: ReviewPage, articleId: string, captions
  */
 function editorEditOps(
   page: ReviewPage,
-  sameTarget: (edit: Edit) => boolean,
+  existing: Edit | undefined,
   op: EditOp,
   span: { start: number; end: number },
   before: string,
   after: string,
 ): ReviewOp[] {
-  const existing = [...page.analysis.edits]
-    .reverse()
-    .find((e) => e.origin === 'editor' && e.status === 'applied' && sameTarget(e));
   if (existing) {
     if (JSON.stringify(existing.op) === JSON.stringify(op)) return [];
     return [{ type: 'update-edit', from: existing, to: { ...existing, op, after } }];

@@ -1,4 +1,5 @@
 import {
+  fieldValue,
   firstEndingAfter,
   materialize,
   mergedSpansContain,
@@ -7,10 +8,13 @@ import {
   type Article,
   type Span,
   type CleanPage,
+  type ChunkField,
+  type ChunkId,
   type Edit,
   type Flag,
+  type Piece,
 } from '../model';
-import { derivedOf, type ReviewPage } from './page';
+import { derivedOf, valueSetOn, type ArticleField, type ReviewPage } from './page';
 import { isTypedEdit } from './typing';
 
 /** Open doubts whose span lies inside the article's raw ranges. */
@@ -154,4 +158,47 @@ function readingAround(page: ReviewPage, edit: Edit): { left: string; right: str
   const own = pieces.findIndex((piece) => piece.edit === edit);
   if (own === -1) return { left: '', right: '' };
   return { left: readPieces(pieces.slice(0, own)), right: readPieces(pieces.slice(own + 1)) };
+}
+
+/** An article field the editor changed: what it read before, and what it reads now. */
+export interface FieldChange {
+  field: ArticleField;
+  before: string;
+  after: string;
+}
+
+/**
+ * The article's fields the editor changed, each beside what it read before: a value set on the
+ * article beside the one it replaced, a field typed in its chunk beside what the chunk read as
+ * without the typing. The diff shows them above the body, whose blocks cannot.
+ */
+export function fieldChanges(page: ReviewPage, article: Article): FieldChange[] {
+  const { fields, readAs } = derivedOf(page);
+  const sources = fields.get(article.id);
+  const { edits } = page.analysis;
+  const untyped = (chunk: ChunkId | null | undefined, field: ChunkField) =>
+    chunk ? untypedValue(readAs.get(chunk) ?? [], field) : null;
+  const changes: FieldChange[] = [];
+  const add = (field: ArticleField, before: string | null, after: string) => {
+    if (before !== null && before !== after) changes.push({ field, before, after });
+  };
+  for (const field of ['title', 'kicker', 'byline', 'section'] as const) {
+    const now = (field === 'title' ? article.title : article[field]) ?? '';
+    const set = valueSetOn(edits, article.id, field);
+    add(field, set ? set.before : field === 'section' ? null : untyped(sources?.[field], field), now);
+  }
+  const captionsSet = valueSetOn(edits, article.id, 'captions');
+  if (captionsSet) add('captions', captionsSet.before, article.captions.join('\n'));
+  else article.captions.forEach((caption, i) => add('captions', untyped(sources?.captions[i], 'caption'), caption));
+  return changes;
+}
+
+/** What a field read from `pieces` read as before the editor typed in them; null when they hold no typing. */
+function untypedValue(pieces: readonly Piece[], field: ChunkField): string | null {
+  if (!pieces.some((piece) => piece.edit && isTypedEdit(piece.edit))) return null;
+  let text = '';
+  for (const { edit, text: read } of pieces) {
+    text += edit && isTypedEdit(edit) && edit.op.type === 'replace' ? (edit.op.cleanBefore ?? read) : read;
+  }
+  return text.trim() === '' ? '' : fieldValue(field, text);
 }

@@ -1,4 +1,13 @@
-import { readPieces, TYPED_RULE, type Block, type ChunkId, type Edit, type Piece } from '../model';
+import {
+  fieldStretch,
+  readPieces,
+  TYPED_RULE,
+  type Block,
+  type ChunkField,
+  type ChunkId,
+  type Edit,
+  type Piece,
+} from '../model';
 import type { ReviewOp } from './ops';
 import { derivedOf, newId, type ReviewPage } from './page';
 
@@ -54,7 +63,7 @@ interface Typed {
  * removes its edit. A block still typed whole by the old `set-text` edits has them replaced.
  */
 export function typedTextOps(page: ReviewPage, block: Block, text: string): ReviewOp[] {
-  const parts = blockParts(page, block);
+  const parts = chunkParts(page, block.chunks);
   const shown = parts.map((part) => part.text).join('');
   const legacy = page.analysis.edits.filter(
     (e) => e.status === 'applied' && e.op.type === 'set-text' && block.chunks.includes(e.op.chunk),
@@ -62,8 +71,26 @@ export function typedTextOps(page: ReviewPage, block: Block, text: string): Revi
   if (legacy.length === 0 && shown !== block.text) {
     throw new RangeError(`block ${block.id} reads ${block.text.length} characters, its pieces ${shown.length}`);
   }
+  return typedPartsOps(page, parts, text, legacy);
+}
+
+/**
+ * The ops that make an article field read `value` when it is read from one chunk: typed over that
+ * chunk as a paragraph is, the text around the value (the spaces trimmed, a byline's parentheses)
+ * kept as printed. A field cleared takes them too, so a byline cleared is no byline, not "()".
+ */
+export function typedFieldOps(page: ReviewPage, chunk: ChunkId, field: ChunkField, value: string): ReviewOp[] {
+  const [part] = chunkParts(page, [chunk]);
+  const { from, to } = fieldStretch(field, part.text);
+  const text = value === '' ? '' : part.text.slice(0, from) + value + part.text.slice(to);
+  return typedPartsOps(page, [part], text, []);
+}
+
+/** The typed edits making `parts`, read in a row, read `text`; `replaced` are old edits they take the place of. */
+function typedPartsOps(page: ReviewPage, parts: readonly Part[], text: string, replaced: readonly Edit[]): ReviewOp[] {
+  const shown = parts.map((part) => part.text).join('');
   const { offset, removed, inserted } = narrowChange(shown, text);
-  const remove: Edit[] = [...legacy];
+  const remove: Edit[] = [...replaced];
   const update: Array<{ from: Edit; to: Edit }> = [];
   const add: Edit[] = [];
   if (removed > 0 || inserted !== '') {
@@ -90,10 +117,10 @@ export function typedTextOps(page: ReviewPage, block: Block, text: string): Revi
   return ops;
 }
 
-function blockParts(page: ReviewPage, block: Block): Part[] {
+function chunkParts(page: ReviewPage, chunks: readonly ChunkId[]): Part[] {
   const { readAs } = derivedOf(page);
   let from = 0;
-  return block.chunks.map((chunk) => {
+  return chunks.map((chunk) => {
     let at = 0;
     const pieces = (readAs.get(chunk) ?? []).map((piece) => {
       const placed = { ...piece, from: at, to: at + piece.text.length };

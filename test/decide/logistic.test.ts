@@ -60,4 +60,22 @@ describe('logistic regression', () => {
     expect(() => fitLogistic([[0], [1]], [1], { l2: 1 })).toThrow(RangeError);
     expect(() => fitLogistic([[0], [1, 2]], [1, 0], { l2: 1 })).toThrow(RangeError);
   });
+
+  it('should fit only on top of a held model given its log-odds as offsets, with no bias of its own', () => {
+    // The held model already says 1 of 4 at x = 0; the new feature x must add only what is left.
+    const offsets = X.map(() => logit(0.25));
+    const fit = fitLogistic(X, Y, { l2: 0, offsets });
+    expect(fit.bias).toBe(0);
+    expect(fit.weights[0]).toBeCloseTo(logit(0.75) - logit(0.25), 8);
+  });
+
+  it('should leave a held model as it is where the new feature is 0', () => {
+    const fit = fitLogistic(
+      X.map(() => [0]),
+      Y,
+      { l2: 1, offsets: X.map(() => 0.3) },
+    );
+    expect(fit.weights).toEqual([0]);
+    expect(() => fitLogistic(X, Y, { l2: 1, offsets: [0] })).toThrow(RangeError);
+  });
 });

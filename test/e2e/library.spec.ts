@@ -205,3 +205,33 @@ test('should switch to the dark theme and keep it after a reload', async ({ page
   await expect(rows(page)).toHaveCount(SEEDS.length);
   await page.screenshot({ path: join(SCREENSHOTS, 'library-dark.png') });
 });
+
+test('should show the rows in the language just chosen, the rows in view and the rows scrolled to', async ({
+  page,
+}) => {
+  // The rows take their translator from the table (src-renderer/views/library/PageTable.tsx), not
+  // from a hook of their own: a language change must still reach every row, mounted or not yet.
+  await openLibrary(page);
+  const names = Array.from({ length: 40 }, (_, i) => `zz-row-${String(i).padStart(2, '0')}.txt`);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '导入页面…' }).click();
+  await (
+    await chooser
+  ).setFiles(names.map((name) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(`本报讯 ${name} 的正文。\n`) })));
+  await expect(page.getByTestId('page-count')).toHaveText(`共 ${SEEDS.length + names.length} 页`);
+  const first = rows(page).first();
+  await expect(first.locator('.status')).toHaveText('新导入');
+  await expect(first.getByTestId('export-state')).toHaveText('未导出');
+  await page.locator('.app-header select').first().selectOption('en');
+  await expect(first.locator('.status')).toHaveText('New');
+  await expect(first.getByTestId('export-state')).toHaveText('Not exported');
+  await expect(first.getByRole('button', { name: `Delete ${SEEDS[0]}` })).toBeAttached();
+  const last = rows(page).filter({ hasText: names.at(-1)! });
+  await expect(last).toHaveCount(0);
+  await page.getByTestId('page-table').evaluate((table) => {
+    table.scrollTop = table.scrollHeight;
+  });
+  await expect(last.locator('.status')).toHaveText('New');
+  await expect(last.getByTestId('export-state')).toHaveText('Not exported');
+  await expect(last.getByRole('button', { name: `Delete ${names.at(-1)}` })).toBeAttached();
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describesScene } from '../../src-shared/pipeline/cues';
+import { continuesAcrossCut, describesScene, opensParagraph } from '../../src-shared/pipeline/cues';
 
 describe('a caption that says who is pictured doing what', () => {
   it('should read people at work, where or for whom, as a scene', () => {
@@ -22,5 +22,27 @@ describe('a caption that says who is pictured doing what', () => {
       '小小科学家 走进科技馆',
     ])
       expect(describesScene(headline), headline).toBe(false);
+  });
+});
+
+describe("a paragraph opening as a report's paragraphs do", () => {
+  it('should read the short openings of meetings and reports, two characters included', () => {
+    for (const opening of [
+      '会上，各学会负责人汇报了工作',
+      '会后，与会人员参观了展厅',
+      '随后，专家们走进果园',
+      '近年来，该县科协依托农技协',
+      '据悉，该工作站建于2020年',
+      '活动中，志愿者发放资料',
+      '县科协相关负责人表示，将继续',
+    ])
+      expect(opensParagraph(opening), opening).toBe(true);
+  });
+
+  it('should not read a two-character clause outside the list, nor the rest of a word a cut split', () => {
+    for (const text of ['成绩，有效扩大了影响力', '会议，全县12家学会参加', '知识，并为居民测量血压'])
+      expect(opensParagraph(text), text).toBe(false);
+    // `在座谈` | `会上，`: the word across the cut says the sentence runs on, whatever the opening.
+    expect(continuesAcrossCut('大家在座谈', '会上，纷纷发言')).toBe(true);
   });
 });

@@ -72,13 +72,26 @@ export function fixturePage(pageId = 'p1'): ReviewPage {
 }
 
 function edit(id: string, kind: Edit['kind'], start: number, end: number, after: string, op: Edit['op']): Edit {
+  return automaticEdit(RAW, id, kind, start, end, after, op);
+}
+
+/** An applied automatic edit of `raw` [start, end), as a fixture page's analysis holds them. */
+export function automaticEdit(
+  raw: string,
+  id: string,
+  kind: Edit['kind'],
+  start: number,
+  end: number,
+  after: string,
+  op: Edit['op'],
+): Edit {
   return {
     id,
     kind,
     rule: `fixture.${kind}`,
     start,
     end,
-    before: RAW.slice(start, end),
+    before: raw.slice(start, end),
     after,
     reason: kind,
     confidence: 0.9,

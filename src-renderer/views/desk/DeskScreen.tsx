@@ -135,7 +135,7 @@ export function DeskScreen({ pageId }: { pageId: string }) {
             )}
           </div>
           <div className="desk-diff" ref={areas.diff} tabIndex={-1}>
-            {article && <DiffView raw={raw.text} article={article} edits={review.analysis.edits} />}
+            {article && <DiffView page={pageReview} article={article} />}
           </div>
         </div>
         {article && <SidePanel page={pageReview} clean={clean} article={article} />}

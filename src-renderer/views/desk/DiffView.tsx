@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { location, type Article, type Edit } from '../../../src-shared/model';
+import { fieldChanges, type FieldChange, type ReviewPage } from '../../../src-shared/review';
 import { setDiffMode, useDesk, type DiffMode } from '../../store/desk';
 import { articleDiff, type BlockDiff, type DiffPart } from './diff';
 import { FoldButton } from './FoldButton';
@@ -8,16 +9,22 @@ import { useDeskLayout } from './layout';
 
 /**
  * The article's raw source beside its current clean text, block by block, character by character,
- * with the text taken out of it whole and the paragraphs moved within it where they happened.
+ * with the text taken out of it whole and the paragraphs moved within it where they happened; above
+ * it each field the editor changed, beside what it read before.
  */
-export function DiffView({ raw, article, edits }: { raw: string; article: Article; edits: readonly Edit[] }) {
+export function DiffView({ page, article }: { page: ReviewPage; article: Article }) {
   const { t } = useTranslation('desk');
   const mode = useDesk((state) => state.diffMode);
   const drafts = useDesk((state) => state.drafts);
   const changeIndex = useDesk((state) => state.changeIndex);
   const open = useDeskLayout((layout) => layout.diff);
+  const { raw, analysis } = page;
+  const { edits } = analysis;
   const lines = useMemo(() => location(raw), [raw]);
-  const { rows, count } = articleDiff(raw, article, edits, drafts);
+  // The page object is made anew on every render; its analysis and raw text are what it is.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const fields = useMemo(() => fieldChanges(page, article), [raw, analysis, article]);
+  const { rows, count } = articleDiff(raw, article, edits, drafts, fields);
   return (
     <div className={`diff diff-${mode}`} data-testid="diff">
       <div className="diff-toolbar">
@@ -46,7 +53,16 @@ export function DiffView({ raw, article, edits }: { raw: string; article: Articl
       {open && (
         <div id="diff-body">
           {rows.map((row) =>
-            row.kind === 'block' ? (
+            row.kind === 'field' ? (
+              <DiffBlockView
+                key={`field:${row.change.field}:${row.first}`}
+                diff={row.diff}
+                mode={mode}
+                first={row.first}
+                current={changeIndex}
+                field={row.change.field}
+              />
+            ) : row.kind === 'block' ? (
               <DiffBlockView key={row.block.id} diff={row.diff} mode={mode} first={row.first} current={changeIndex} />
             ) : (
               <BesideView
@@ -71,9 +87,11 @@ interface DiffBlockProps {
   /** Global index of this block's first change, for next/previous change keys. */
   first: number;
   current: number;
+  /** For a field's row: which field, named before its text. */
+  field?: FieldChange['field'];
 }
 
-const DiffBlockView = memo(function DiffBlockView({ diff, mode, first, current }: DiffBlockProps) {
+const DiffBlockView = memo(function DiffBlockView({ diff, mode, first, current, field }: DiffBlockProps) {
   const { t } = useTranslation('desk');
   let index = first;
   const numbered = diff.parts.map((part) => ({ part, index: part.kind === 'same' ? -1 : index++ }));
@@ -81,14 +99,25 @@ const DiffBlockView = memo(function DiffBlockView({ diff, mode, first, current }
     numbered
       .filter(({ part }) => keep(part))
       .map(({ part, index: i }, key) => <Part key={key} part={part} index={i} current={i === current} />);
+  const label = field && <span className="diff-beside-kind">{t(`field.${field}`)} </span>;
   return (
-    <div className="diff-block">
+    <div
+      className={field ? 'diff-block diff-field' : 'diff-block'}
+      data-testid={field ? 'diff-field' : undefined}
+      data-field={field}
+    >
       {!diff.exact && <p className="diff-note">{t('diff.approximate')}</p>}
       {mode === 'inline' ? (
-        <p className="diff-text">{render(() => true)}</p>
+        <p className="diff-text">
+          {label}
+          {render(() => true)}
+        </p>
       ) : (
         <div className="diff-columns">
-          <p className="diff-text diff-source">{render((p) => p.kind !== 'added')}</p>
+          <p className="diff-text diff-source">
+            {label}
+            {render((p) => p.kind !== 'added')}
+          </p>
           <p className="diff-text diff-clean">{render((p) => p.kind !== 'removed')}</p>
         </div>
       )}

@@ -1,6 +1,6 @@
 import { diffChars } from 'diff';
 import { spansOverlap, type Article, type Block, type Edit } from '../../../src-shared/model';
-import { articleChanges, narrowChange } from '../../../src-shared/review';
+import { articleChanges, isTypedEdit, narrowChange, type FieldChange } from '../../../src-shared/review';
 
 export type DiffKind = 'same' | 'added' | 'removed';
 
@@ -98,7 +98,8 @@ export function blockSource(raw: string, block: Block, edits: readonly Edit[]): 
 
 /**
  * Applied edits of the article that no block diff can show: text taken out of the body whole (a
- * repeat, a stray credit, a trimmed title) and moves. Each is one change of the diff.
+ * repeat, a stray credit, a trimmed title) and moves. Each is one change of the diff. Text typed
+ * outside the body is in a field, whose own row shows it.
  */
 function changesBesideBlocks(article: Article, edits: readonly Edit[]): Edit[] {
   const inBody = (edit: Edit) => article.blocks.some((block) => block.spans.some((span) => spansOverlap(span, edit)));
@@ -106,13 +107,15 @@ function changesBesideBlocks(article: Article, edits: readonly Edit[]): Edit[] {
     (e) =>
       e.status === 'applied' &&
       (e.op.type === 'move' ||
-        ((e.op.type === 'extract' || (e.op.type === 'replace' && e.after === '')) && !inBody(e))),
+        ((e.op.type === 'extract' || (e.op.type === 'replace' && e.after === '' && !isTypedEdit(e))) && !inBody(e))),
   );
 }
 
-/** One row of an article's diff: a block's source against its text, or a change beside the blocks. */
+/** One row of an article's diff: a field the editor changed, a block's source against its text, or a change beside the blocks. */
 export type DiffRow =
-  { kind: 'block'; block: Block; diff: BlockDiff; first: number } | { kind: 'beside'; edit: Edit; first: number };
+  | { kind: 'field'; change: FieldChange; diff: BlockDiff; first: number }
+  | { kind: 'block'; block: Block; diff: BlockDiff; first: number }
+  | { kind: 'beside'; edit: Edit; first: number };
 
 export interface ArticleDiff {
   /** In reading order, a removal where the removed text stood, a move before the paragraph it moved into. */
@@ -133,18 +136,28 @@ function besideBefore(article: Article, edit: Edit): number {
   return after === -1 ? article.blocks.length : after;
 }
 
-/** Each block's diff against what is shown (typed drafts first) and the changes beside them, marks numbered across the article. */
+/**
+ * The fields the editor changed (`fieldChanges`), each against what it read before, then each
+ * block's diff against what is shown (typed drafts first) and the changes beside them, marks
+ * numbered across the article.
+ */
 export function articleDiff(
   raw: string,
   article: Article,
   edits: readonly Edit[],
   drafts: Readonly<Record<string, string>>,
+  fields: readonly FieldChange[] = [],
 ): ArticleDiff {
   const beside = changesBesideBlocks(article, edits)
     .map((edit) => ({ edit, before: besideBefore(article, edit) }))
     .sort((a, b) => a.before - b.before || a.edit.start - b.edit.start);
   const rows: DiffRow[] = [];
   let marks = 0;
+  for (const change of fields) {
+    const diff = diffBlock(change.before, change.after);
+    rows.push({ kind: 'field', change, diff, first: marks });
+    marks += diff.parts.filter((p) => p.kind !== 'same').length;
+  }
   let next = 0;
   const besideUpTo = (index: number) => {
     for (; next < beside.length && beside[next].before <= index; next++)

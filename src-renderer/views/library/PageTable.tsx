@@ -2,7 +2,7 @@
    The grid pattern with aria-activedescendant: the row group holds focus and takes the keys, and names
    the active row; a row click is the pointer's way to make a row active. */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { formatBytes } from '../../../src-shared/pipeline/decode';
@@ -19,6 +19,7 @@ const ROW_HEIGHT = 44;
  */
 export function PageTable({ pages, libraryEmpty }: { pages: readonly PageRow[]; libraryEmpty: boolean }) {
   const { t } = useTranslation('library');
+  const language = useUi((state) => state.language);
   const selectedId = useLibrary((state) => state.selectedId);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -27,7 +28,8 @@ export function PageTable({ pages, libraryEmpty }: { pages: readonly PageRow[]; 
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
-  const selectedIndex = pages.findIndex((page) => page.id === selectedId);
+  // Not per render: the table renders on every scrolled frame, and the pages are thousands.
+  const selectedIndex = useMemo(() => pages.findIndex((page) => page.id === selectedId), [pages, selectedId]);
 
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
@@ -106,6 +108,8 @@ export function PageTable({ pages, libraryEmpty }: { pages: readonly PageRow[]; 
               rowIndex={item.index + 2}
               top={item.start}
               selected={item.index === selectedIndex}
+              t={t}
+              language={language}
             />
           ))}
         </div>
@@ -116,20 +120,24 @@ export function PageTable({ pages, libraryEmpty }: { pages: readonly PageRow[]; 
 
 const rowId = (pageId: string) => `page-row-${pageId}`;
 
-// Rows are memoised: scrolling re-renders the table, but a row only when its own props change.
+// Rows are memoised: scrolling re-renders the table, but a row only when its own props change. The
+// translator and language come from the table: scrolling mounts a dozen rows a frame, and a hook of
+// their own would subscribe each to the language and the store, and unsubscribe it a moment later.
 const PageTableRow = memo(function PageTableRow({
   page,
   rowIndex,
   top,
   selected,
+  t,
+  language,
 }: {
   page: PageRow;
   rowIndex: number;
   top: number;
   selected: boolean;
+  t: TFunction<'library'>;
+  language: string;
 }) {
-  const { t } = useTranslation('library');
-  const language = useUi((state) => state.language);
   const stat = (value: number | undefined) => (value === undefined ? '—' : value);
   return (
     <div
@@ -158,7 +166,7 @@ const PageTableRow = memo(function PageTableRow({
         </span>
       </span>
       <span role="gridcell">
-        <ExportStateCell page={page} />
+        <ExportStateCell page={page} t={t} language={language} />
       </span>
       <span role="gridcell" className="num">
         {stat(page.stats?.articles)}
@@ -196,9 +204,7 @@ function approvalNote(page: PageRow, language: string, t: TFunction<'library'>):
   return page.approval.by ? t('approvedBy', { name: page.approval.by, date }) : t('approvedUnnamed', { date });
 }
 
-function ExportStateCell({ page }: { page: PageRow }) {
-  const { t } = useTranslation('library');
-  const language = useUi((state) => state.language);
+function ExportStateCell({ page, t, language }: { page: PageRow; t: TFunction<'library'>; language: string }) {
   const state = exportStateOf(page);
   // "—" in the library means "not analysed yet"; a page never exported says so in words.
   if (!page.exported)

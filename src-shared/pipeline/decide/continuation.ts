@@ -60,6 +60,9 @@ export const CONTINUATION_FEATURES: readonly Feature<ContinuationContext>[] = [
   { id: 'next-whole', value: (c) => yes(whole(c.next)) },
   { id: 'next-cut-too', value: (c) => yes(!bodyEndsSentence(c.next.text)) },
   { id: 'cut-after-comma', value: (c) => yes(/[，,、；;]$/.test(compact(c.head.text))) },
+  // A paragraph continued after a break opens without the indent its first line has.
+  { id: 'opens-indented', value: (c) => against(c.beyond.indented === true, c.next.indented === true) },
+  { id: 'indented-page', value: (c) => yes([c.head, c.next, c.beyond].some((piece) => piece.indented === true)) },
 ];
 
 export const fittedContinuation: Judge<ContinuationContext> = fittedJudge(

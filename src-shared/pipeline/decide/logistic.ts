@@ -14,6 +14,11 @@ export interface LogisticFit {
 export interface FitOptions {
   /** Strength of the penalty `l2/2·|w|²`. */
   l2: number;
+  /**
+   * Log-odds each row already has, added to `w·x`: a model fitted before, held, with only the
+   * features of `x` fitted on top of it. With offsets there is no bias to fit (it is in them).
+   */
+  offsets?: readonly number[];
 }
 
 const MAX_STEPS = 100;
@@ -29,36 +34,43 @@ export function logit(p: number): number {
   return Math.log(p / (1 - p));
 }
 
-/** Fits `P(y=1|x) = σ(w·x + b)` to rows `x` with labels 0/1. */
-export function fitLogistic(x: readonly (readonly number[])[], y: readonly number[], { l2 }: FitOptions): LogisticFit {
+/** Fits `P(y=1|x) = σ(w·x + b)` (or `σ(offset + w·x)`) to rows `x` with labels 0/1. */
+export function fitLogistic(
+  x: readonly (readonly number[])[],
+  y: readonly number[],
+  { l2, offsets }: FitOptions,
+): LogisticFit {
   if (x.length !== y.length) throw new RangeError(`fitLogistic: ${x.length} rows but ${y.length} labels`);
+  if (offsets && offsets.length !== y.length)
+    throw new RangeError(`fitLogistic: ${offsets.length} offsets for ${y.length} rows`);
   const width = x[0]?.length ?? 0;
   // The bias is the last coordinate of θ, fed by a constant 1 appended to every row.
   const rows = x.map((row) => {
     if (row.length !== width) throw new RangeError(`fitLogistic: a row has ${row.length} features, expected ${width}`);
-    return [...row, 1];
+    return offsets ? [...row] : [...row, 1];
   });
+  const offset = (i: number) => offsets?.[i] ?? 0;
   const penalty = (j: number) => (j === width ? BIAS_RIDGE : l2);
   const objective = (theta: readonly number[]) => {
     let loss = 0;
     rows.forEach((row, i) => {
-      const z = dot(theta, row);
+      const z = dot(theta, row) + offset(i);
       // log(1 + e^z) - y·z, written so that a large |z| does not overflow.
       loss += Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - y[i] * z;
     });
     return loss + theta.reduce((sum, t, j) => sum + (penalty(j) * t * t) / 2, 0);
   };
-  let theta = new Array<number>(width + 1).fill(0);
+  let theta = new Array<number>(offsets ? width : width + 1).fill(0);
   let steps = 0;
   for (; steps < MAX_STEPS; steps++) {
     const gradient = theta.map((t, j) => penalty(j) * t);
     const hessian = theta.map((_, j) => theta.map((__, k) => (j === k ? penalty(j) : 0)));
     rows.forEach((row, i) => {
-      const p = sigmoid(dot(theta, row));
+      const p = sigmoid(dot(theta, row) + offset(i));
       const curvature = p * (1 - p);
-      for (let j = 0; j <= width; j++) {
+      for (let j = 0; j < row.length; j++) {
         gradient[j] += (p - y[i]) * row[j];
-        for (let k = 0; k <= width; k++) hessian[j][k] += curvature * row[j] * row[k];
+        for (let k = 0; k < row.length; k++) hessian[j][k] += curvature * row[j] * row[k];
       }
     });
     const direction = solve(hessian, gradient);
@@ -73,7 +85,7 @@ export function fitLogistic(x: readonly (readonly number[])[], y: readonly numbe
     theta = next;
     if (moved < TOLERANCE) break;
   }
-  return { weights: theta.slice(0, width), bias: theta[width], steps };
+  return { weights: theta.slice(0, width), bias: offsets ? 0 : theta[width], steps };
 }
 
 function dot(a: readonly number[], b: readonly number[]): number {

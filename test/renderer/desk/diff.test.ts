@@ -11,7 +11,9 @@ import {
 } from '../../../src-renderer/views/desk/diff';
 import { materialize, type Edit } from '../../../src-shared/model';
 import { analyzePage } from '../../../src-shared/pipeline';
-import { articleChanges } from '../../../src-shared/review';
+import { articleChanges, cleanOf, fieldChanges, setArticleField } from '../../../src-shared/review';
+import { fieldsPage } from '../../review/fields-page';
+import { run } from '../../review/fixture';
 
 const joined = (parts: { kind: string; text: string }[], keep: string) =>
   parts
@@ -143,5 +145,31 @@ describe('article diff', () => {
     const { rows } = articleDiff(seed, withEdit('dedupe'), seedAnalysis.edits, {});
     const firsts = rows.map((row) => row.first);
     expect(firsts).toEqual([...firsts].sort((a, b) => a - b));
+  });
+});
+
+describe('the diff of an article whose fields the editor changed', () => {
+  it('should show each changed field above the body, beside what it read, and count its marks', () => {
+    let page = fieldsPage();
+    page = run(page, setArticleField(page, 'b1', 'title', '荣经县科协年会'));
+    page = run(page, setArticleField(page, 'b1', 'section', '科普园地'));
+    const article = cleanOf(page).articles[0];
+    const untitled = articleDiff(page.raw, article, page.analysis.edits, {});
+    const { rows, count } = articleDiff(page.raw, article, page.analysis.edits, {}, fieldChanges(page, article));
+    const fields = rows.filter((row) => row.kind === 'field');
+    expect(rows.slice(0, 2)).toEqual(fields);
+    expect(
+      fields.map((row) => [row.change.field, joined(row.diff.parts, 'added'), joined(row.diff.parts, 'removed')]),
+    ).toEqual([
+      ['title', '荣经县科协召开年会', '荣经县科协年会'],
+      ['section', '地方科协', '科普园地'],
+    ]);
+    // Words typed out of the title are not also shown as text taken out beside the body.
+    const besideEdits = (diff: ArticleDiff) => diff.rows.flatMap((row) => (row.kind === 'beside' ? [row.edit] : []));
+    expect(besideEdits({ rows, count }).map((edit) => edit.id)).toEqual(['strip']);
+    expect(page.analysis.edits).toContainEqual(expect.objectContaining({ rule: 'review.typed', after: '' }));
+    const fieldMarks = fields.reduce((sum, row) => sum + row.diff.parts.filter((p) => p.kind !== 'same').length, 0);
+    expect(count).toBe(untitled.count + fieldMarks);
+    expect(rows.map((row) => row.first)).toEqual([...rows.map((row) => row.first)].sort((a, b) => a - b));
   });
 });
