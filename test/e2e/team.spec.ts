@@ -274,6 +274,9 @@ withUsers(
 
     await chief.getByTestId('approve-above').click();
     await saved(chief);
+    // The approval follows a review the server already holds, so it goes out as that document's
+    // second revision: a server that dropped replicated updates kept the page in review here.
+    await expect.poll(() => statusClocks(usersServer), { timeout: 60_000 }).toEqual([1]);
     await chief.getByTestId('approve-page').click();
     await expect(chief.getByTestId('page-status')).toHaveText('已通过');
     await expect(editor.getByTestId('page-status')).toHaveText('已通过');
@@ -284,11 +287,25 @@ withUsers(
 
 /** Who each decision the team's database holds names, read as the server admin. */
 async function decisionAuthors(server: TeamServer): Promise<string[]> {
+  return (await serverDocumentsByAdmin(server)).flatMap((row) => {
+    const { who } = row.doc as { who?: string };
+    return row.id.startsWith('decision:') && who ? [who] : [];
+  });
+}
+
+/** Every document the team's database holds, read as the server admin. */
+async function serverDocumentsByAdmin(server: TeamServer): Promise<Array<{ id: string; doc: object }>> {
   const answer = await fetch(`${server.database(TEAM_DATABASE)}/_all_docs?include_docs=true`, {
     headers: { Authorization: basicAuthorization(ADMIN) },
   });
-  const { rows } = (await answer.json()) as { rows: Array<{ id: string; doc: { who?: string } }> };
-  return rows.flatMap((row) => (row.id.startsWith('decision:') && row.doc.who ? [row.doc.who] : []));
+  return ((await answer.json()) as { rows: Array<{ id: string; doc: object }> }).rows;
+}
+
+/** The clock of each page status the team's database holds, read as the server admin. */
+async function statusClocks(server: TeamServer): Promise<number[]> {
+  return (await serverDocumentsByAdmin(server)).flatMap((row) =>
+    row.id.startsWith('status:') ? [(row.doc as { clock: number }).clock] : [],
+  );
 }
 
 /** How many documents the team's database holds, and whether every one was written once (revision 1, no conflicts). */
