@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { appPaths, userDataOverride } from './app-paths';
+import { createCredentialStore } from './credentials';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { createFiles } from './files';
 import { ipcHandlers, registerIpcHandlers } from './ipc';
@@ -53,7 +54,8 @@ if (!app.requestSingleInstanceLock()) {
     .then(async () => {
       if (renderer.mode === 'production') serveRenderer(paths.renderer, CONTENT_SECURITY_POLICY);
       const files = createFiles({ dialogs: dialog, window: requireMainWindow, seedsDir: paths.seeds });
-      registerIpcHandlers(ipcHandlers(files), renderer.origin);
+      const credentials = createCredentialStore(path.join(app.getPath('userData'), 'team-credentials.json'));
+      registerIpcHandlers(ipcHandlers(files, credentials), renderer.origin);
       installMenu(() => (BrowserWindow.getFocusedWindow() ?? mainWindow)?.webContents, {
         isMac,
         isDev: !app.isPackaged,

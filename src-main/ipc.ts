@@ -7,6 +7,7 @@
 import { ipcMain } from 'electron';
 import { CHANNELS, type Channel, type ChannelArgs, type ChannelResult } from '../src-shared/ipc/contract';
 import { parseChannelArgs } from '../src-shared/ipc/schemas';
+import type { CredentialStore } from './credentials';
 import type { Files } from './files';
 import { isTrustedSenderFrame } from './trusted-url';
 
@@ -29,10 +30,13 @@ export function registerIpcHandlers(handlers: Handlers, appOrigin: string): void
   CHANNELS.forEach(register);
 }
 
-export function ipcHandlers(files: Files): Handlers {
+export function ipcHandlers(files: Files, credentials: CredentialStore): Handlers {
   return {
     'seeds.list': () => files.listSeeds(),
     'files.open': () => files.openFiles(),
     'files.save': (request) => files.saveFiles(request),
+    'credentials.load': (server) => credentials.load(server),
+    'credentials.save': (server, given) => credentials.save(server, given),
+    'credentials.forget': (server) => credentials.forget(server),
   };
 }

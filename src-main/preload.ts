@@ -18,6 +18,9 @@ const galley = {
   listSeeds: () => invoke('seeds.list'),
   openFiles: () => invoke('files.open'),
   saveFiles: (request) => invoke('files.save', request),
+  loadCredentials: (server) => invoke('credentials.load', server),
+  saveCredentials: (server, credentials) => invoke('credentials.save', server, credentials),
+  forgetCredentials: (server) => invoke('credentials.forget', server),
   onMenuCommand(listener) {
     const forward = (_event: IpcRendererEvent, command: MenuCommand) => listener(command);
     ipcRenderer.on(MENU_EVENT, forward);

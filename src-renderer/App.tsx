@@ -8,6 +8,7 @@ import { EditorNameField } from './views/EditorNameField';
 import { PageAssignment } from './views/PageAssignment';
 import { TeamConflicts } from './views/TeamConflicts';
 import { TeamServerField } from './views/TeamServerField';
+import { TeamSignIn } from './views/TeamSignIn';
 import { useLibrary } from './store/library';
 import { openLibrary, useUi } from './store/ui';
 import { Notices } from './views/Notices';
@@ -55,6 +56,7 @@ function Header() {
       </button>
       <EditorNameField />
       <TeamServerField />
+      <TeamSignIn />
       <label className="header-field">
         <span>{t('language')}</span>
         <select value={language} onChange={(event) => void setLanguage(event.target.value as Language)}>

@@ -1,5 +1,6 @@
 import { zipSync } from 'fflate';
-import type { GalleyApi, SaveRequest, SaveResult, SourceFile } from '../../src-shared/ipc/contract';
+import type { CredentialsKept, GalleyApi, SaveRequest, SaveResult, SourceFile } from '../../src-shared/ipc/contract';
+import type { TeamCredentials } from '../../src-shared/team/credentials';
 import { readFiles } from '../services/read-files';
 
 /** URLs of the seed pages, emitted as assets by Vite; fetched as bytes so they meet the same decoder. */
@@ -12,8 +13,32 @@ export function createWebBridge(): GalleyApi {
     listSeeds,
     openFiles: pickFiles,
     saveFiles: download,
+    loadCredentials,
+    saveCredentials,
+    forgetCredentials,
     onMenuCommand: () => () => {},
   };
+}
+
+/**
+ * A web page has no keychain, and anything it writes to lasting storage is readable on disk, so a
+ * team credential lives in this tab's session storage: it survives a reload and is gone when the
+ * tab closes. Each new tab signs in again.
+ */
+const CREDENTIALS_KEY = 'galley-team-credentials:';
+
+async function loadCredentials(server: string): Promise<TeamCredentials | null> {
+  const kept = sessionStorage.getItem(CREDENTIALS_KEY + server);
+  return kept === null ? null : (JSON.parse(kept) as TeamCredentials);
+}
+
+async function saveCredentials(server: string, credentials: TeamCredentials): Promise<CredentialsKept> {
+  sessionStorage.setItem(CREDENTIALS_KEY + server, JSON.stringify(credentials));
+  return 'session';
+}
+
+async function forgetCredentials(server: string): Promise<void> {
+  sessionStorage.removeItem(CREDENTIALS_KEY + server);
 }
 
 async function listSeeds(): Promise<SourceFile[]> {

@@ -1,4 +1,4 @@
-import type { Decision } from '../../src-shared/model';
+import type { Approval, Decision, PageStatus } from '../../src-shared/model';
 
 /**
  * How the local records that a team shares are written as documents of the team's CouchDB
@@ -81,7 +81,7 @@ export interface InboundDecisions {
 export function inboundDecisions(
   changes: readonly DecisionChange[],
   local: ReadonlyMap<string, Decision>,
-  unsent: ReadonlySet<string>,
+  unsent: Pick<ReadonlySet<string>, 'has'>,
 ): Map<string, InboundDecisions> {
   const byPage = new Map<string, InboundDecisions>();
   const pageOf = (pageId: string) => {
@@ -134,17 +134,107 @@ export interface AssignmentDocument extends Assignment {
   pageId: string;
 }
 
-const ASSIGNMENT_PREFIX = 'assignment:';
+/** The kinds of document there is one of per page, named `<kind>:<page id>`. */
+export type PageDocumentKind = 'assignment' | 'status';
 
-export function assignmentDocumentId(pageId: string): string {
-  return ASSIGNMENT_PREFIX + pageId;
+export function pageDocumentId(kind: PageDocumentKind, pageId: string): string {
+  return `${kind}:${pageId}`;
+}
+
+/** The page a document of that kind is about, or null for a document of another kind. */
+export function pageIdOf(kind: PageDocumentKind, documentId: string): string | null {
+  const prefix = `${kind}:`;
+  return documentId.startsWith(prefix) ? documentId.slice(prefix.length) : null;
 }
 
 export function assignmentDocument(pageId: string, { editor, since }: Assignment): AssignmentDocument {
-  return { _id: assignmentDocumentId(pageId), type: 'assignment', pageId, editor, since };
+  return { _id: pageDocumentId('assignment', pageId), type: 'assignment', pageId, editor, since };
 }
 
-/** The page an assignment document is about, or null for a document of another kind. */
-export function pageIdOfAssignment(documentId: string): string | null {
-  return documentId.startsWith(ASSIGNMENT_PREFIX) ? documentId.slice(ASSIGNMENT_PREFIX.length) : null;
+/**
+ * Where a page stands for the team (new, in review, approved, and who approved it when). Only a
+ * chief may write one saying `approved`: the server's rules refuse it from anyone else.
+ */
+export interface PageState {
+  status: PageStatus;
+  approval?: Approval;
+}
+
+export interface StatusDocument extends PageState {
+  _id: string;
+  _rev?: string;
+  type: 'status';
+  pageId: string;
+  /**
+   * The page's status clock: a desk moving the page writes one more than the highest clock of the
+   * versions it holds, so a move made after seeing another is always the greater.
+   */
+  clock: number;
+}
+
+export function statusDocument(pageId: string, { status, approval }: PageState, clock: number): StatusDocument {
+  const document: StatusDocument = { _id: pageDocumentId('status', pageId), type: 'status', pageId, status, clock };
+  return approval ? { ...document, approval } : document;
+}
+
+/** Whether two page states say the same: a page approved by someone else, or at another time, is not. */
+export function samePageState(a: PageState, b: PageState): boolean {
+  return a.status === b.status && sameValue(a.approval, b.approval);
+}
+
+/**
+ * Between two moves made apart (the same clock: neither desk had seen the other's), an approval
+ * yields to any other move, since it signed off a text without the other desk's change; a page in
+ * review yields to none, since someone changed it.
+ */
+const PRECEDENCE_APART: Record<PageStatus, number> = { approved: 0, new: 1, 'in-review': 2 };
+
+/**
+ * Orders two versions of a page's status, the one that stands last. The later clock wins; moves
+ * made apart go by `PRECEDENCE_APART`, two approvals made apart by the later sign-off, and the
+ * rest by CouchDB's revision, so every desk picks the same version from the same versions.
+ */
+function byStanding(a: StatusDocument, b: StatusDocument): number {
+  return (
+    a.clock - b.clock ||
+    PRECEDENCE_APART[a.status] - PRECEDENCE_APART[b.status] ||
+    (a.approval?.at ?? 0) - (b.approval?.at ?? 0) ||
+    byCodeUnits(a._rev ?? '', b._rev ?? '')
+  );
+}
+
+/** Text order by code units, the same on every desk whatever its locale. */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The version of a page's status that stands, from every version the replica holds (the winner
+ * CouchDB picked and its conflicts), whatever order they arrived in; null when there is none.
+ */
+export function standingStatus(versions: readonly StatusDocument[]): StatusDocument | null {
+  return versions.reduce<StatusDocument | null>(
+    (standing, version) => (standing && byStanding(standing, version) >= 0 ? standing : version),
+    null,
+  );
+}
+
+/** The clock of this desk's next move of a page: past every version it holds. */
+export function nextStatusClock(versions: readonly StatusDocument[]): number {
+  return Math.max(0, ...versions.map((version) => version.clock)) + 1;
+}
+
+/**
+ * What this desk's page must become to match the team's versions of its status, or null to leave
+ * it: when it already says the same, or when it holds a move of its own not yet sent (`movedHere`),
+ * which goes out next with a later clock than any version here.
+ */
+export function inboundStatus(
+  local: PageState,
+  versions: readonly StatusDocument[],
+  movedHere: boolean,
+): PageState | null {
+  const standing = standingStatus(versions);
+  if (movedHere || !standing || samePageState(local, standing)) return null;
+  return { status: standing.status, approval: standing.approval };
 }

@@ -42,8 +42,11 @@ declare module 'pouchdb-browser' {
   }
 
   class PouchDB<Doc extends { _id: string }> {
-    /** `adapter: 'idb'` keeps a database in IndexedDB whatever its name looks like. */
-    constructor(name: string, options?: { adapter?: 'idb' | 'http' });
+    /**
+     * `adapter: 'idb'` keeps a database in IndexedDB whatever its name looks like; `auth` signs every
+     * request to a remote one with HTTP Basic authorization.
+     */
+    constructor(name: string, options?: { adapter?: 'idb' | 'http'; auth?: { username: string; password: string } });
     get(id: string, options?: { rev?: string; conflicts?: boolean }): Promise<Doc & StoredFields>;
     put(doc: Doc & Partial<StoredFields>): Promise<Written>;
     remove(id: string, rev: string): Promise<Written>;

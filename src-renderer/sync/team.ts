@@ -1,24 +1,23 @@
-import { create } from 'zustand';
+import { galley } from '../bridge';
 import { db } from '../db/db';
-import { checkTeamServer, type TeamServerCheck } from './team-server';
+import { setEditorName } from '../preferences';
+import type { CredentialsKept } from '../../src-shared/ipc/contract';
+import { useTeam } from './team-state';
+import type { TeamCredentials } from '../../src-shared/team/credentials';
+import { checkTeamServer, type TeamServerCheck } from '../../src-shared/team/server-url';
 import { useUi } from '../store/ui';
 import { DEFAULT_EDITOR } from '../../src-shared/model';
 import type { TeamConflict } from './conflicts';
+import { checkSession, type SessionCheck } from './session';
 import type { Assignment } from './documents';
-import type { TeamSync, TeamSyncState } from './team-sync';
+import type { TeamSync } from './team-sync';
 
-interface TeamState {
-  /** The team database's address as stored; '' for solo use. */
-  server: string;
-  /** `solo` with no server; `waiting` while another tab of this profile runs the sync. */
-  sync: TeamSyncState | 'solo' | 'waiting';
-  /** Decisions the team made differently while apart, by decision id; known to the tab that syncs. */
-  conflicts: Record<string, TeamConflict>;
-  /** Who has which page, by page id; pages nobody has are absent. */
-  assignments: Record<string, Assignment>;
+/** Credentials the host could not keep past this session (the web build, a system without a keychain). */
+const heldForSession = new Map<string, TeamCredentials>();
+
+async function credentialsFor(url: string): Promise<TeamCredentials | null> {
+  return heldForSession.get(url) ?? (await galley.loadCredentials(url));
 }
-
-export const useTeam = create<TeamState>()(() => ({ server: '', sync: 'solo', conflicts: {}, assignments: {} }));
 
 /** The sync this tab runs, while it runs one. */
 let running: TeamSync | null = null;
@@ -37,9 +36,11 @@ function noteAssignment(pageId: string, assignment: Assignment | null): void {
   useTeam.setState({ assignments });
 }
 
-/** This editor takes the page: every other desk shows it as taken by them, since now. */
-export async function takePage(pageId: string): Promise<void> {
-  const editor = useUi.getState().editorName || DEFAULT_EDITOR;
+/** Gives the page to an editor, this one by default: every other desk shows it as theirs, since now. */
+export async function assignPage(
+  pageId: string,
+  editor = useUi.getState().editorName || DEFAULT_EDITOR,
+): Promise<void> {
   await runningSync().assign(pageId, { editor, since: Date.now() });
 }
 
@@ -65,7 +66,7 @@ export async function keepVersion(conflict: TeamConflict, rev: string): Promise<
 const SYNC_LOCK = 'galley-team-sync';
 
 /** Runs the sync with `url` once this tab holds the lock; returns what stops it (or stops waiting). */
-function syncWhileHeld(url: string): () => Promise<void> {
+function syncWhileHeld(url: string, credentials: TeamCredentials | null): () => Promise<void> {
   const stopping = new AbortController();
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
@@ -74,11 +75,16 @@ function syncWhileHeld(url: string): () => Promise<void> {
     finished = (async () => {
       // Loaded only once a server is set: solo use never loads PouchDB.
       const { startTeamSync } = await import('./team-sync');
-      const sync = startTeamSync(db, url, {
-        state: (state) => useTeam.setState({ sync: state }),
-        conflict: noteConflict,
-        assignment: noteAssignment,
-      });
+      const sync = startTeamSync(
+        db,
+        url,
+        {
+          state: (state) => useTeam.setState({ sync: state }),
+          conflict: noteConflict,
+          assignment: noteAssignment,
+        },
+        credentials,
+      );
       running = sync;
       await released;
       running = null;
@@ -107,13 +113,59 @@ function follow(url: string | null): Promise<void> {
     await stopRunning();
     stopRunning = async () => {};
     if (url === null) {
-      useTeam.setState({ sync: 'solo' });
+      useTeam.setState({ sync: 'solo', session: null, signedIn: null });
       return;
     }
-    useTeam.setState({ sync: 'waiting' });
-    stopRunning = syncWhileHeld(url);
+    const credentials = await credentialsFor(url);
+    useTeam.setState({
+      sync: 'waiting',
+      session: null,
+      signedIn: credentials && { username: credentials.username, kept: keptWhere(url) },
+    });
+    void learnSession(url, credentials);
+    stopRunning = syncWhileHeld(url, credentials);
   });
   return switching;
+}
+
+function keptWhere(url: string): CredentialsKept {
+  return heldForSession.has(url) || galley.host === 'web' ? 'session' : 'keychain';
+}
+
+/** Asks the server who this desk is, until it answers; an answer for a server no longer followed is dropped. */
+async function learnSession(url: string, credentials: TeamCredentials | null, retryMs = 1000): Promise<void> {
+  const check = await checkSession(url, credentials);
+  if (useTeam.getState().server !== url || useTeam.getState().signedIn?.username !== credentials?.username) return;
+  if (check.ok) useTeam.setState({ session: check.session });
+  // A password changed on the server since: the desk stays unsigned until the editor signs in again.
+  else if (check.reason === 'wrong') useTeam.setState({ session: { name: null, roles: [] } });
+  else setTimeout(() => void learnSession(url, credentials, Math.min(retryMs * 2, 10_000)), retryMs);
+}
+
+export type SignInResult = { ok: true } | Extract<SessionCheck, { ok: false }>;
+
+/**
+ * Signs in to the team's server as a CouchDB user: the server must know the name and password
+ * first, then the credential is kept (the keychain in Electron, the session otherwise), the editor
+ * name becomes the user name, and the sync restarts as that user.
+ */
+export async function signIn(credentials: TeamCredentials): Promise<SignInResult> {
+  const url = useTeam.getState().server;
+  const check = await checkSession(url, credentials);
+  if (!check.ok) return check;
+  heldForSession.delete(url);
+  if ((await galley.saveCredentials(url, credentials)) === 'session') heldForSession.set(url, credentials);
+  if (useUi.getState().editorName !== credentials.username) await setEditorName(credentials.username);
+  await follow(url);
+  return { ok: true };
+}
+
+/** Forgets the credential: the desk goes on with the server as nobody in particular. */
+export async function signOut(): Promise<void> {
+  const url = useTeam.getState().server;
+  heldForSession.delete(url);
+  await galley.forgetCredentials(url);
+  await follow(url);
 }
 
 /** Starts syncing with the stored team server, if one is set. */

@@ -3,7 +3,8 @@ import { useShallow } from 'zustand/react/shallow';
 import type { DecisionAction } from '../../src-shared/model';
 import { useUi } from '../store/ui';
 import type { TeamConflict } from '../sync/conflicts';
-import { keepVersion, useTeam } from '../sync/team';
+import { keepVersion } from '../sync/team';
+import { useTeam } from '../sync/team-state';
 
 /** What a version decided, in the editor's words: the split's fate, or the kind of decision and its state. */
 function describe(action: DecisionAction, t: (key: string, values?: Record<string, string>) => string): string {

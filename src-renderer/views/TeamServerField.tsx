@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setTeamServer, useTeam } from '../sync/team';
+import { setTeamServer } from '../sync/team';
+import { useTeam } from '../sync/team-state';
 import { SavedOnLeaveInput } from './SavedOnLeaveInput';
 
 /**

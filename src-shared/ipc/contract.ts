@@ -5,6 +5,7 @@
  */
 
 import type { DecodeProblem } from '../pipeline/decode';
+import type { TeamCredentials } from '../team/credentials';
 
 /** A file handed to the renderer: its name and its bytes, undecoded. */
 export interface SourceFile {
@@ -33,6 +34,13 @@ export interface SaveRequest {
 
 export type SaveResult = { saved: true; location: string; count: number } | { saved: false };
 
+/**
+ * Where a credential given to the host was kept: `keychain`, encrypted with the OS keychain and
+ * there after a restart; `session`, in memory for this session only (the web build, or a system
+ * whose keychain cannot encrypt), so the editor signs in again next time.
+ */
+export type CredentialsKept = 'keychain' | 'session';
+
 export type MenuCommand = 'import' | 'export-page' | 'export-approved' | 'undo' | 'redo' | 'shortcuts' | 'find';
 
 export interface Channels {
@@ -42,10 +50,23 @@ export interface Channels {
   'files.open': { args: []; result: SourceFile[] };
   /** Asks where to save, then writes every file (atomically in Electron, a download on the web). */
   'files.save': { args: [SaveRequest]; result: SaveResult };
+  /** The credential kept for a team database (its address as `checkTeamServer` gives it), if any. */
+  'credentials.load': { args: [string]; result: TeamCredentials | null };
+  /** Keeps the credential for a team database, replacing the one kept before. */
+  'credentials.save': { args: [string, TeamCredentials]; result: CredentialsKept };
+  /** Forgets the credential for a team database (signing out). */
+  'credentials.forget': { args: [string]; result: void };
 }
 
 export type Channel = keyof Channels;
-export const CHANNELS = ['seeds.list', 'files.open', 'files.save'] as const satisfies readonly Channel[];
+export const CHANNELS = [
+  'seeds.list',
+  'files.open',
+  'files.save',
+  'credentials.load',
+  'credentials.save',
+  'credentials.forget',
+] as const satisfies readonly Channel[];
 
 /** Host → renderer events. */
 export interface Events {
@@ -60,6 +81,9 @@ export interface GalleyApi {
   listSeeds(): Promise<SourceFile[]>;
   openFiles(): Promise<SourceFile[]>;
   saveFiles(request: SaveRequest): Promise<SaveResult>;
+  loadCredentials(server: string): Promise<TeamCredentials | null>;
+  saveCredentials(server: string, credentials: TeamCredentials): Promise<CredentialsKept>;
+  forgetCredentials(server: string): Promise<void>;
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
 }
 

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import type { Channel, ChannelArgs, OutputFile, SaveRequest } from './contract';
+import type { TeamCredentials } from '../team/credentials';
+import { checkTeamServer } from '../team/server-url';
 
 /** Longest file or folder name most file systems accept (bytes on ext4/APFS, UTF-16 units on NTFS). */
 const MAX_NAME_LENGTH = 255;
@@ -26,11 +28,28 @@ const saveRequestSchema = z.strictObject({
   files: z.array(outputFileSchema).min(1).max(MAX_FILES_PER_SAVE),
 }) satisfies z.ZodType<SaveRequest>;
 
+/** A team database's address exactly as the desk stores it: checked and normalised, never solo's empty one. */
+const teamServerSchema = z
+  .string()
+  .max(2048)
+  .refine((url) => {
+    const check = checkTeamServer(url);
+    return check.ok && check.url === url;
+  }, 'not a team server address (https, or http to this machine, naming a database)');
+
+const credentialsSchema = z.strictObject({
+  username: z.string().min(1).max(256),
+  password: z.string().min(1).max(1024),
+}) satisfies z.ZodType<TeamCredentials>;
+
 /** One schema per channel for its argument tuple; a channel without one is a compile error. */
 export const channelArgsSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
   'seeds.list': z.tuple([]),
   'files.open': z.tuple([]),
   'files.save': z.tuple([saveRequestSchema]),
+  'credentials.load': z.tuple([teamServerSchema]),
+  'credentials.save': z.tuple([teamServerSchema, credentialsSchema]),
+  'credentials.forget': z.tuple([teamServerSchema]),
 };
 
 export type ArgsCheck<C extends Channel> = { ok: true; args: ChannelArgs<C> } | { ok: false; reason: string };

@@ -68,6 +68,19 @@ export const fakeApp = Object.assign(new EventEmitter(), {
   requestSingleInstanceLock: vi.fn(() => true),
 });
 
+/**
+ * `safeStorage` with a reversible stand-in for the keychain's cipher (each byte's bits flipped), so a
+ * test can tell ciphertext from plain text; `backend` and `available` play the system's keyring.
+ */
+export const fakeSafeStorage = {
+  available: true,
+  backend: 'gnome_libsecret',
+  isEncryptionAvailable: () => fakeSafeStorage.available,
+  getSelectedStorageBackend: () => fakeSafeStorage.backend,
+  encryptString: (plain: string) => Buffer.from(Buffer.from(plain, 'utf8').map((byte) => byte ^ 0xff)),
+  decryptString: (cipher: Buffer) => Buffer.from(cipher.map((byte) => byte ^ 0xff)).toString('utf8'),
+};
+
 export const fakeIpcRenderer = Object.assign(new EventEmitter(), {
   invoke: vi.fn(async (channel: string, ...args: unknown[]) => {
     recorded.rendererInvocations.push({ channel, args });
@@ -82,6 +95,8 @@ export function resetElectronMock(): void {
   fakeApp.isPackaged = true;
   fakeIpcRenderer.removeAllListeners();
   FakeBrowserWindow.created = [];
+  fakeSafeStorage.available = true;
+  fakeSafeStorage.backend = 'gnome_libsecret';
 }
 
 export function electronModule() {
@@ -110,5 +125,6 @@ export function electronModule() {
     },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+    safeStorage: fakeSafeStorage,
   };
 }

@@ -11,6 +11,7 @@ import { CHANNELS, type GalleyApi, type SaveRequest } from '../../src-shared/ipc
 import type { MenuItemConstructorOptions } from 'electron';
 import { FakeBrowserWindow, fakeApp, fakeIpcRenderer, recorded } from './electron-mock';
 
+const server = 'https://couch.example.org/sckjb';
 const saveRequest: SaveRequest = { suggestedName: 'x', files: [{ name: 'a.txt', data: new Uint8Array() }] };
 
 /** Calls each invoking method once and records the channel it used. */
@@ -19,6 +20,9 @@ async function channelsByMethod(api: GalleyApi): Promise<Map<string, string>> {
     ['listSeeds', () => api.listSeeds()],
     ['openFiles', () => api.openFiles()],
     ['saveFiles', () => api.saveFiles(saveRequest)],
+    ['loadCredentials', () => api.loadCredentials(server)],
+    ['saveCredentials', () => api.saveCredentials(server, { username: '甲', password: 'x' })],
+    ['forgetCredentials', () => api.forgetCredentials(server)],
   ];
   const byChannel = new Map<string, string>();
   for (const [method, call] of calls) {
@@ -89,7 +93,16 @@ describe('IPC surface', () => {
 
   it('should expose exactly one object, window.galley, holding no raw ipcRenderer', () => {
     expect([...recorded.exposed.keys()]).toEqual(['galley']);
-    expect(Object.keys(api).sort()).toEqual(['host', 'listSeeds', 'onMenuCommand', 'openFiles', 'saveFiles']);
+    expect(Object.keys(api).sort()).toEqual([
+      'forgetCredentials',
+      'host',
+      'listSeeds',
+      'loadCredentials',
+      'onMenuCommand',
+      'openFiles',
+      'saveCredentials',
+      'saveFiles',
+    ]);
     expect(api.host).toBe('electron');
     expect(Object.values(api)).not.toContain(fakeIpcRenderer);
   });

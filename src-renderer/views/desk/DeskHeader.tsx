@@ -10,12 +10,15 @@ import { approvePage, reanalyseOpenPage, redo, undo } from './commands';
 import { historyState } from '../../db/reviews';
 import { IssueNav } from './IssueNav';
 import { articleText } from './search';
+import { chiefOnlyReason, useTeam } from '../../sync/team-state';
 
 export function DeskHeader({ page, analysis, clean }: { page: PageRow; analysis: PageAnalysis; clean: CleanPage }) {
   const { t } = useTranslation('desk');
   const save = useDesk((state) => state.save);
   // Re-read after every write: the save state changes around each one.
   const history = useLiveQuery(() => historyState(db, page.id), [page.id, save]);
+  const chiefOnly = useTeam(chiefOnlyReason);
+  const notChief = chiefOnly && t(`team:chiefOnly.${chiefOnly}`);
   return (
     <header className="desk-header">
       <h2 className="page-title" title={page.name}>
@@ -61,11 +64,17 @@ export function DeskHeader({ page, analysis, clean }: { page: PageRow; analysis:
         type="button"
         className="primary"
         onClick={() => void approvePage(analysis, clean)}
-        disabled={page.status === 'approved'}
+        disabled={page.status === 'approved' || notChief !== null}
+        title={notChief ?? undefined}
         data-testid="approve-page"
       >
         {t('approvePage')}
       </button>
+      {notChief && (
+        <span className="chief-only" title={notChief} data-testid="approve-chief-only">
+          {t('team:chiefOnly.short')}
+        </span>
+      )}
       <DeskExportControls pageId={page.id} analysis={analysis} />
       <button
         type="button"

@@ -6,6 +6,7 @@ import { pushFailure, pushNotice, replaceNotices, useUi, type Notice } from '../
 import { changePageStatus, commitAction, travel } from '../../db/reviews';
 import { reanalysePage } from '../../services/reanalyze';
 import { createWorkerAnalyzer } from '../../workers/worker-analyzer';
+import { chiefOnlyReason, useTeam } from '../../sync/team-state';
 
 /**
  * Every desk write goes through here, so the saved/saving indicator and errors are told one way; a
@@ -99,6 +100,12 @@ const REANALYSIS_NOTICE = {
 export async function approvePage(analysis: PageAnalysis, clean: CleanPage, now: number = Date.now()): Promise<void> {
   const { pageId } = useDesk.getState();
   if (!pageId) return;
+  // On a team only the chief approves (the server refuses anyone else); the shortcut comes here too.
+  const notChief = chiefOnlyReason(useTeam.getState());
+  if (notChief) {
+    replaceNotices(APPROVAL, [{ tone: 'error', key: `team:chiefOnly.${notChief}` }]);
+    return;
+  }
   const check = pageApproval(analysis, clean);
   // Every try answers the one before: a refusal still on screen goes, whatever this try brings.
   if (!check.allowed) {

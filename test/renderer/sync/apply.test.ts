@@ -1,13 +1,17 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyTeamDecisions } from '../../../src-renderer/sync/apply';
-import { cleanOf } from '../../../src-shared/review';
+import { changePageStatus, commitAction, ensureReview } from '../../../src-renderer/db/reviews';
+import { applyTeamDecisions, applyTeamStatus } from '../../../src-renderer/sync/apply';
+import { statusDocument } from '../../../src-renderer/sync/documents';
+import type { Decision } from '../../../src-shared/model';
+import { approveBoundary, cleanOf } from '../../../src-shared/review';
 import { fixtureAnalysis, RAW } from '../../review/fixture';
 import { closeDatabases, dbWithPage, reviewedDb } from '../helpers';
 
 afterEach(closeDatabases);
 
-const ignoreTransaction = () => {};
+/** A desk with no change of its own waiting to be sent. */
+const quietDesk = { own: () => {}, changedHere: () => false };
 
 describe('applyTeamDecisions', () => {
   it("should give a second desk the first desk's review from its decisions alone", async () => {
@@ -15,7 +19,7 @@ describe('applyTeamDecisions', () => {
     const second = await dbWithPage(RAW);
     const decisions = await first.decisions.toArray();
 
-    await applyTeamDecisions(second, 'p1', { put: decisions, remove: [] }, ignoreTransaction, fixtureAnalysis);
+    await applyTeamDecisions(second, 'p1', { put: decisions, remove: [] }, quietDesk, fixtureAnalysis);
 
     const [reviewed, received] = await Promise.all([first.reviews.get('p1'), second.reviews.get('p1')]);
     expect(cleanOf({ pageId: 'p1', raw: RAW, analysis: received!.analysis })).toEqual(
@@ -28,10 +32,10 @@ describe('applyTeamDecisions', () => {
     const first = await reviewedDb();
     const second = await dbWithPage(RAW);
     const decisions = await first.decisions.toArray();
-    await applyTeamDecisions(second, 'p1', { put: decisions, remove: [] }, ignoreTransaction, fixtureAnalysis);
+    await applyTeamDecisions(second, 'p1', { put: decisions, remove: [] }, quietDesk, fixtureAnalysis);
     const split = decisions.find((decision) => decision.action.type === 'split')!;
 
-    await applyTeamDecisions(second, 'p1', { put: [], remove: [split.id] }, ignoreTransaction, fixtureAnalysis);
+    await applyTeamDecisions(second, 'p1', { put: [], remove: [split.id] }, quietDesk, fixtureAnalysis);
 
     const { analysis } = (await second.reviews.get('p1'))!;
     expect(analysis.boundaries.find((boundary) => boundary.id === 'b2')?.status).toBe('proposed');
@@ -43,11 +47,43 @@ describe('applyTeamDecisions', () => {
     const second = await dbWithPage(RAW);
     const named: IDBTransaction[] = [];
 
-    await applyTeamDecisions(second, 'p1', { put: await first.decisions.toArray(), remove: [] }, (tx) =>
-      named.push(tx),
+    await applyTeamDecisions(
+      second,
+      'p1',
+      { put: await first.decisions.toArray(), remove: [] },
+      { ...quietDesk, own: (tx) => named.push(tx) },
     );
 
     expect(named).toHaveLength(1);
+  });
+
+  it("should not overwrite a decision the editor made while the team's version of it waited to be written", async () => {
+    const team = await reviewedDb();
+    const split = (await team.decisions.toArray()).find((decision) => decision.action.type === 'split')!;
+    const rejectedApart: Decision = {
+      ...split,
+      who: '乙',
+      action: { ...split.action, status: 'rejected' } as Decision['action'],
+    };
+    const db = await dbWithPage(RAW);
+    await ensureReview(db, 'p1', fixtureAnalysis);
+    // As the sync notes a decision of the editor's: in the transaction that makes it.
+    const decidedHere = new Set<string>();
+    db.decisions.hook('creating', (_id, decision) => {
+      decidedHere.add(decision.id);
+    });
+
+    const deciding = commitAction(db, ['p1'], ([page]) => approveBoundary(page, 'b2'));
+    const receiving = applyTeamDecisions(
+      db,
+      'p1',
+      { put: [rejectedApart], remove: [] },
+      { ...quietDesk, changedHere: (id) => decidedHere.has(id) },
+      fixtureAnalysis,
+    );
+    await Promise.all([deciding, receiving]);
+
+    expect(await db.decisions.get(split.id)).toMatchObject({ action: { status: 'approved' } });
   });
 
   it('should keep decisions for a page this desk does not hold, for when it arrives', async () => {
@@ -59,9 +95,43 @@ describe('applyTeamDecisions', () => {
       pageId: 'p2',
     }));
 
-    await applyTeamDecisions(second, 'p2', { put: elsewhere, remove: [] }, ignoreTransaction, fixtureAnalysis);
+    await applyTeamDecisions(second, 'p2', { put: elsewhere, remove: [] }, quietDesk, fixtureAnalysis);
 
     expect(await second.decisions.where('pageId').equals('p2').count()).toBe(elsewhere.length);
     expect(await second.reviews.get('p2')).toBeUndefined();
+  });
+});
+
+describe('applyTeamStatus', () => {
+  it("should not undo the editor's approval with the team's status when the approval commits while it waits", async () => {
+    const db = await reviewedDb();
+    // As the sync notes a status move of the editor's: in the move's own transaction.
+    const moved = new Set<string>();
+    db.pages.hook('updating', (changes, pageId) => {
+      if ('status' in changes) moved.add(pageId);
+    });
+    const approval = { by: '主编', at: Date.now() };
+    // The review the page went into before, arriving from the replica as the editor approves.
+    const inReview = { ...statusDocument('p1', { status: 'in-review' }, 1), _rev: '1-a' };
+
+    const approving = changePageStatus(db, 'p1', 'approved', 'page.approve', approval);
+    const receiving = applyTeamStatus(db, 'p1', [inReview], {
+      ...quietDesk,
+      changedHere: (id) => moved.has(id),
+    });
+    await Promise.all([approving, receiving]);
+
+    expect(await db.pages.get('p1')).toMatchObject({ status: 'approved', approval });
+  });
+
+  it("should take the team's status in when the page has no move of this desk's to send", async () => {
+    const db = await reviewedDb();
+    const approval = { by: '主编', at: Date.now() };
+    const approved = { ...statusDocument('p1', { status: 'approved', approval }, 2), _rev: '2-b' };
+    const inReview = { ...statusDocument('p1', { status: 'in-review' }, 1), _rev: '1-a' };
+
+    await applyTeamStatus(db, 'p1', [inReview, approved], quietDesk);
+
+    expect(await db.pages.get('p1')).toMatchObject({ status: 'approved', approval });
   });
 });

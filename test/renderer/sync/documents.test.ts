@@ -6,9 +6,15 @@ import {
   decisionOfDocument,
   inboundDecisions,
   outboundDecision,
-  pageIdOfAssignment,
+  pageIdOf,
   sameDecision,
+  inboundStatus,
+  nextStatusClock,
+  samePageState,
+  standingStatus,
+  statusDocument,
   sameValue,
+  type StatusDocument,
 } from '../../../src-renderer/sync/documents';
 import type { Decision } from '../../../src-shared/model';
 import { approved, rejected } from './decisions';
@@ -133,7 +139,85 @@ describe('assignment documents', () => {
       editor: '甲',
       since: 1_700_000_000_000,
     });
-    expect(pageIdOfAssignment(document._id)).toBe('p1');
-    expect(pageIdOfAssignment(decisionDocument(rejected)._id)).toBeNull();
+    expect(pageIdOf('assignment', document._id)).toBe('p1');
+    expect(pageIdOf('assignment', decisionDocument(rejected)._id)).toBeNull();
+  });
+});
+
+describe('status documents', () => {
+  const approval = { by: '主编', at: 1_700_000_000_000 };
+
+  it("should carry a page's status and its approval, and be told apart from an assignment", () => {
+    const document = statusDocument('p1', { status: 'approved', approval }, 2);
+    expect(document).toEqual({
+      _id: 'status:p1',
+      type: 'status',
+      pageId: 'p1',
+      status: 'approved',
+      approval,
+      clock: 2,
+    });
+    expect(statusDocument('p1', { status: 'in-review' }, 1)).not.toHaveProperty('approval');
+    expect(pageIdOf('status', document._id)).toBe('p1');
+    expect(pageIdOf('assignment', document._id)).toBeNull();
+  });
+
+  it('should take a page approved by someone else, or at another time, for another state', () => {
+    expect(samePageState({ status: 'approved', approval }, { status: 'approved', approval: { ...approval } })).toBe(
+      true,
+    );
+    expect(
+      samePageState({ status: 'approved', approval }, { status: 'approved', approval: { ...approval, by: '甲' } }),
+    ).toBe(false);
+    expect(samePageState({ status: 'in-review' }, { status: 'approved', approval })).toBe(false);
+  });
+});
+
+describe('the order of a page status', () => {
+  const approval = { by: '主编', at: 1_700_000_000_000 };
+  const version = (state: Omit<StatusDocument, '_id' | 'type' | 'pageId' | 'clock'>, clock: number, rev: string) => ({
+    ...statusDocument('p1', state, clock),
+    _rev: rev,
+  });
+  /** The chief approved the splits (the page went into review), then approved the page, having seen that. */
+  const inReview = version({ status: 'in-review' }, 1, '1-a');
+  const approved = version({ status: 'approved', approval }, 2, '2-b');
+
+  it('should let an approval stand over the review it was made after, whichever arrives last', () => {
+    expect(standingStatus([inReview, approved])).toBe(approved);
+    expect(standingStatus([approved, inReview])).toBe(approved);
+    expect(inboundStatus({ status: 'approved', approval }, [approved, inReview], false)).toBeNull();
+    expect(inboundStatus({ status: 'in-review' }, [approved, inReview], false)).toEqual({
+      status: 'approved',
+      approval,
+    });
+  });
+
+  it('should let an edit made after the approval, having seen it, reopen the page', () => {
+    const reopened = version({ status: 'in-review' }, 3, '3-c');
+    expect(standingStatus([approved, reopened])).toBe(reopened);
+    expect(inboundStatus({ status: 'approved', approval }, [reopened, approved], false)).toEqual({
+      status: 'in-review',
+      approval: undefined,
+    });
+  });
+
+  it('should settle moves made apart the same way on every desk: an approval yields to a change it did not see', () => {
+    const editedApart = version({ status: 'in-review' }, 2, '2-a');
+    expect(standingStatus([approved, editedApart])).toBe(editedApart);
+    expect(standingStatus([editedApart, approved])).toBe(editedApart);
+    const laterSignOff = version({ status: 'approved', approval: { by: '副主编', at: approval.at + 1 } }, 2, '2-a');
+    expect(standingStatus([laterSignOff, approved])).toBe(laterSignOff);
+    expect(standingStatus([approved, laterSignOff])).toBe(laterSignOff);
+    const sameMoveApart = version({ status: 'in-review' }, 2, '2-z');
+    expect(standingStatus([sameMoveApart, editedApart])).toBe(sameMoveApart);
+    expect(standingStatus([editedApart, sameMoveApart])).toBe(sameMoveApart);
+  });
+
+  it("should keep a move of this desk's not sent yet, and give the next move a clock past every version", () => {
+    expect(inboundStatus({ status: 'approved', approval }, [inReview], true)).toBeNull();
+    expect(nextStatusClock([inReview, approved])).toBe(3);
+    expect(nextStatusClock([])).toBe(1);
+    expect(standingStatus([])).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkTeamServer, isRefusal, nextRetryDelay, replicaName } from '../../../src-renderer/sync/team-server';
+import { isRefusal, nextRetryDelay, replicaName } from '../../../src-renderer/sync/team-server';
+import { checkTeamServer } from '../../../src-shared/team/server-url';
 
 describe('checkTeamServer', () => {
   it('should take an empty address as solo use', () => {

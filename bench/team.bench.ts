@@ -1,0 +1,143 @@
+/**
+ * Team sync through a local pouchdb-server, in the real renderer:
+ * `npm run build:web && npx tsx bench/team.bench.ts`.
+ * - delay: a decision on desk A (a split rejected, then undone) → desk B's article list changed,
+ *   both desks in one Chromium, so their clocks are one. Median of 12.
+ * - initial sync: BENCH_DECISIONS decisions (default 10,000) held by a desk that worked alone →
+ *   all on the server once it joins (push); then a new desk joins → all in its IndexedDB (pull).
+ *   Pages do not sync yet, so a new laptop's initial sync is its decisions, measured here.
+ */
+import type { Browser, Page } from '@playwright/test';
+import { launchChromium, median, serve } from './browser';
+import { articles, openLibrary, openPage, saved, SEEDS } from '../test/e2e/support';
+import { decisionsHeld, TEAM_DATABASE, TeamServer, writeDecisions } from '../test/e2e/team-server';
+
+const PORT = 4195;
+const URL = process.env.BENCH_URL ?? `http://localhost:${PORT}/`;
+const ROUNDS = 6;
+const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 10_000);
+
+const ARTICLE_ITEM = '[data-testid="article-item"]';
+const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+
+async function desk(browser: Browser, server: TeamServer, name: string): Promise<Page> {
+  const page = await (await browser.newContext({ baseURL: URL })).newPage();
+  await openLibrary(page);
+  await page.getByTestId('editor-name').fill(name);
+  await page.getByTestId('editor-name').press('Enter');
+  await page.getByTestId('team-server').fill(server.database(TEAM_DATABASE));
+  await page.getByTestId('team-server').press('Enter');
+  await page.getByTestId('team-sync').and(page.locator('[data-state="synced"]')).waitFor({ timeout: 60_000 });
+  return page;
+}
+
+/** Records on the page when its article list reaches each new length, by the browser's clock. */
+async function watchArticles(page: Page): Promise<void> {
+  // No named functions inside: tsx would wrap them in a helper the page does not have.
+  await page.evaluate((selector) => {
+    const arrivals: Array<{ count: number; at: number }> = [];
+    let last = document.querySelectorAll(selector).length;
+    new MutationObserver(() => {
+      const now = document.querySelectorAll(selector).length;
+      if (now !== last) arrivals.push({ count: (last = now), at: Date.now() });
+    }).observe(document.body, { subtree: true, childList: true });
+    Object.assign(window, { arrivals });
+  }, ARTICLE_ITEM);
+}
+
+/** Runs `click` on desk A and resolves to how long after it desk B showed `count` articles. */
+async function delay(a: Page, b: Page, click: () => Promise<number>, count: number): Promise<number> {
+  const clicked = await click();
+  await articles(b)
+    .nth(count - 1)
+    .waitFor();
+  await b.waitForFunction(([selector, n]) => document.querySelectorAll(selector).length === n, [
+    ARTICLE_ITEM,
+    count,
+  ] as const);
+  const arrivals = await b.evaluate(
+    () => (window as unknown as { arrivals: Array<{ count: number; at: number }> }).arrivals,
+  );
+  const arrival = arrivals.findLast((entry) => entry.count === count && entry.at >= clicked);
+  if (!arrival) throw new Error(`desk B never showed ${count} articles after the click`);
+  await saved(a);
+  return arrival.at - clicked;
+}
+
+const clickAt = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((button: HTMLElement) => {
+      const at = Date.now();
+      button.click();
+      return at;
+    });
+
+async function timeUntil(done: () => Promise<boolean>): Promise<number> {
+  const started = performance.now();
+  while (!(await done())) await new Promise((resolve) => setTimeout(resolve, 250));
+  return performance.now() - started;
+}
+
+async function serverCount(server: TeamServer): Promise<number> {
+  const answer = await fetch(server.database(TEAM_DATABASE)).catch(() => null);
+  return answer?.ok ? ((await answer.json()) as { doc_count: number }).doc_count : 0;
+}
+
+const stop = await serve(PORT);
+const browser = await launchChromium();
+const server = await TeamServer.launch();
+try {
+  const a = await desk(browser, server, '甲');
+  const b = await desk(browser, server, '乙');
+  await openPage(a, SEEDS[0]);
+  await openPage(b, SEEDS[0]);
+  const count = await articles(b).count();
+  await watchArticles(b);
+  const rejected: number[] = [];
+  const undone: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    rejected.push(
+      await delay(
+        a,
+        b,
+        () => clickAt(a, '[data-testid="article-item"]:nth-child(2) [data-testid="reject-split"]'),
+        count - 1,
+      ),
+    );
+    undone.push(await delay(a, b, () => clickAt(a, '[data-testid="undo"]'), count));
+  }
+  console.log(`team bench — pouchdb-server 4.2.0 on 127.0.0.1, two desks in one headless Chromium`);
+  console.log(
+    `decision → other desk, median of ${ROUNDS}: split rejected ${fmt(median(rejected))}, undone ${fmt(median(undone))}; all ${2 * ROUNDS}: ${fmt(median([...rejected, ...undone]))} (min ${fmt(Math.min(...rejected, ...undone))}, max ${fmt(Math.max(...rejected, ...undone))})`,
+  );
+
+  const before = await serverCount(server);
+  const alone = await (await browser.newContext({ baseURL: URL })).newPage();
+  await openLibrary(alone);
+  await writeDecisions(alone, DECISIONS, 'a-page-of-the-archive');
+  await alone.getByTestId('team-server').fill(server.database(TEAM_DATABASE));
+  const pushStarted = performance.now();
+  await alone.getByTestId('team-server').press('Enter');
+  await timeUntil(async () => (await serverCount(server)) >= before + DECISIONS);
+  const push = performance.now() - pushStarted;
+  console.log(
+    `initial sync, push: ${DECISIONS} decisions from a desk joining → server in ${(push / 1000).toFixed(1)} s (${Math.round(DECISIONS / (push / 1000))} decisions/s)`,
+  );
+
+  const fresh = await (await browser.newContext({ baseURL: URL })).newPage();
+  await openLibrary(fresh);
+  await fresh.getByTestId('team-server').fill(server.database(TEAM_DATABASE));
+  const pullStarted = performance.now();
+  await fresh.getByTestId('team-server').press('Enter');
+  await timeUntil(async () => (await decisionsHeld(fresh, 'a-page-of-the-archive')) >= DECISIONS);
+  const pull = performance.now() - pullStarted;
+  console.log(
+    `initial sync, pull: ${DECISIONS} decisions → a new desk's IndexedDB in ${(pull / 1000).toFixed(1)} s (${Math.round(DECISIONS / (pull / 1000))} decisions/s)`,
+  );
+} finally {
+  await browser.close();
+  await server.remove();
+  stop();
+}
