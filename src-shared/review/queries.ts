@@ -61,11 +61,24 @@ function lastStartingAtOrBefore(sorted: readonly Span[], offset: number): number
   return low - 1;
 }
 
+/** Each article's changes, kept while its page's edits are the same array. */
+const changesByEdits = new WeakMap<readonly Edit[], WeakMap<Article, readonly Edit[]>>();
+
 /**
  * Every edit that concerns the article: text edits over its raw ranges, and structural edits that
- * name one of its chunks or the article itself.
+ * name one of its chunks or the article itself. Found once per article and array of edits: the
+ * change list, the flag list and the diff of one render all ask, and each asking is a pass over the
+ * page's edits (48,000 on the largest page).
  */
-export function articleChanges(article: Article, edits: readonly Edit[]): Edit[] {
+export function articleChanges(article: Article, edits: readonly Edit[]): readonly Edit[] {
+  let byArticle = changesByEdits.get(edits);
+  if (!byArticle) changesByEdits.set(edits, (byArticle = new WeakMap()));
+  let changes = byArticle.get(article);
+  if (!changes) byArticle.set(article, (changes = findArticleChanges(article, edits)));
+  return changes;
+}
+
+function findArticleChanges(article: Article, edits: readonly Edit[]): Edit[] {
   const chunks = new Set(article.blocks.flatMap((b) => b.chunks));
   return edits.filter((edit) => {
     const { op } = edit;
@@ -100,7 +113,8 @@ function touches(spans: readonly Span[], span: Span, insertions: boolean): boole
 
 /**
  * What each applied character fix makes of its raw span, by `spanKey`: the first such edit in the
- * list, as a search from the front would find it. Built once, so a list of flags looks its fixes up.
+ * list, as a search from the front would find it. Built once, so a list of flags looks its fixes up;
+ * an article's flags find theirs among its `articleChanges`, which hold every edit over its spans.
  */
 export function appliedFixes(edits: readonly Edit[]): Map<string, string> {
   const fixes = new Map<string, string>();
