@@ -26,12 +26,43 @@ export function articleFlags(
   return flags.filter((f) => (status === 'any' || f.status === status) && mergedSpansContain(article.spans, f));
 }
 
+/** The counts last found over each array of flags, with the articles they were counted for. */
+const lastFlagCounts = new WeakMap<
+  readonly Flag[],
+  { articles: readonly Article[]; counts: ReadonlyMap<string, number> }
+>();
+
 /**
  * How many open flags each article holds, as `articleFlags` finds them, in one pass over the flags:
  * the page's outline counts for every article at once, and a filter per article cost articles ×
- * flags (41 × 14,000 on the largest page) on every action.
+ * flags (41 × 14,000 on the largest page) on every action. Counted again only when the flags or the
+ * articles' spans changed: most actions (a title typed, a split approved) derive new articles over
+ * the same spans and the same flags.
  */
-export function openFlagCounts(articles: readonly Article[], flags: readonly Flag[]): Map<string, number> {
+export function openFlagCounts(articles: readonly Article[], flags: readonly Flag[]): ReadonlyMap<string, number> {
+  const last = lastFlagCounts.get(flags);
+  if (last && sameSpans(last.articles, articles)) return last.counts;
+  const counts = countOpenFlags(articles, flags);
+  lastFlagCounts.set(flags, { articles, counts });
+  return counts;
+}
+
+/** Whether two lists of articles are the same articles over the same raw ranges. */
+function sameSpans(before: readonly Article[], after: readonly Article[]): boolean {
+  return (
+    before.length === after.length &&
+    before.every((article, i) => {
+      const { id, spans } = after[i];
+      return (
+        article.id === id &&
+        article.spans.length === spans.length &&
+        article.spans.every((span, j) => span.start === spans[j].start && span.end === spans[j].end)
+      );
+    })
+  );
+}
+
+function countOpenFlags(articles: readonly Article[], flags: readonly Flag[]): Map<string, number> {
   const spans = articles
     .flatMap((article) => article.spans.map((span) => ({ ...span, articleId: article.id })))
     .sort((a, b) => a.start - b.start);

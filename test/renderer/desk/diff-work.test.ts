@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { shortArticlesPage } from '../../../bench/pages';
 import { articleDiff } from '../../../src-renderer/views/desk/diff';
-import { materialize, type Edit } from '../../../src-shared/model';
+import { materialize, type Article, type Edit, type Flag } from '../../../src-shared/model';
 import { analyzePage } from '../../../src-shared/pipeline';
-import { appliedFixes, articleChanges, articleFlags, spanKey } from '../../../src-shared/review';
+import { appliedFixes, articleChanges, articleFlags, openFlagCounts, spanKey } from '../../../src-shared/review';
 
 /**
  * Work counted, not timed: on the largest page every pass over the page's edits (48,000) is felt on
@@ -14,16 +14,16 @@ describe('the desk’s derivations on a page of many short articles', () => {
   const analysis = analyzePage(raw);
   const { articles } = materialize(raw, analysis);
 
-  /** The page's edits, counting each element read from them. */
-  function countedEdits(edits: readonly Edit[]): { edits: readonly Edit[]; reads: () => number } {
+  /** The page's edits or flags, counting each element read from them. */
+  function counted<T extends Edit | Flag>(items: readonly T[]): { items: readonly T[]; reads: () => number } {
     let reads = 0;
-    const counted = new Proxy(edits, {
+    const proxy = new Proxy(items, {
       get(target, key, receiver) {
         if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
         return Reflect.get(target, key, receiver);
       },
     });
-    return { edits: counted, reads: () => reads };
+    return { items: proxy, reads: () => reads };
   }
 
   it('should read each edit once for an article’s diff, and none when the same article is diffed again', () => {
@@ -31,7 +31,7 @@ describe('the desk’s derivations on a page of many short articles', () => {
     const joins = (article: (typeof articles)[number]) => article.blocks.filter((b) => b.chunks.length > 1).length;
     const joined = articles.reduce((most, article) => (joins(article) >= joins(most) ? article : most));
     expect(joins(joined)).toBeGreaterThan(1);
-    const { edits, reads } = countedEdits([...analysis.edits]);
+    const { items: edits, reads } = counted([...analysis.edits]);
     const first = articleDiff(raw, joined, edits, {});
     expect(reads()).toBeLessThanOrEqual(edits.length);
     const again = articleDiff(raw, joined, edits, {});
@@ -51,5 +51,24 @@ describe('the desk’s derivations on a page of many short articles', () => {
       }
     }
     expect(fixed).toBeGreaterThan(0);
+  });
+
+  it('should count the open flags again only when the flags or the articles’ spans changed', () => {
+    const { items: flags, reads } = counted([...analysis.flags]);
+    const counts = openFlagCounts(articles, flags);
+    expect(reads()).toBeGreaterThanOrEqual(flags.length);
+    // An action derives new articles over the same spans, as typing a title does.
+    const retitled = articles.map((article): Article => ({
+      ...article,
+      title: `${article.title}!`,
+      spans: article.spans.map((span) => ({ ...span })),
+    }));
+    expect(openFlagCounts(retitled, flags)).toBe(counts);
+    expect(reads()).toBeLessThanOrEqual(flags.length);
+
+    const flagged = articles.findIndex((article) => counts.get(article.id)! > 0);
+    const shrunk = articles.map((article, i): Article => (i === flagged ? { ...article, spans: [] } : article));
+    expect(openFlagCounts(shrunk, flags).get(articles[flagged].id)).toBe(0);
+    expect(reads()).toBeGreaterThan(flags.length);
   });
 });
