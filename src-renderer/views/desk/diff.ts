@@ -1,5 +1,12 @@
 import { diffChars } from 'diff';
-import { firstEndingAfter, type Article, type Block, type ChunkId, type Edit, type Span } from '../../../src-shared/model';
+import {
+  firstEndingAfter,
+  type Article,
+  type Block,
+  type ChunkId,
+  type Edit,
+  type Span,
+} from '../../../src-shared/model';
 import { articleChanges, isTypedEdit, narrowChange, type FieldChange } from '../../../src-shared/review';
 
 export type DiffKind = 'same' | 'added' | 'removed';
@@ -87,7 +94,8 @@ export function hasChanges(diff: BlockDiff): boolean {
 export function appliedJoins(changes: readonly Edit[]): Map<ChunkId, Edit> {
   const joins = new Map<ChunkId, Edit>();
   for (const edit of changes) {
-    if (edit.status === 'applied' && edit.op.type === 'join' && !joins.has(edit.op.chunk)) joins.set(edit.op.chunk, edit);
+    if (edit.status === 'applied' && edit.op.type === 'join' && !joins.has(edit.op.chunk))
+      joins.set(edit.op.chunk, edit);
   }
   return joins;
 }
