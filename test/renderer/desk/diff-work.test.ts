@@ -3,7 +3,15 @@ import { shortArticlesPage } from '../../../bench/pages';
 import { articleDiff } from '../../../src-renderer/views/desk/diff';
 import { materialize, type Article, type Edit, type Flag } from '../../../src-shared/model';
 import { analyzePage } from '../../../src-shared/pipeline';
-import { appliedFixes, articleChanges, articleFlags, openFlagCounts, spanKey } from '../../../src-shared/review';
+import {
+  appliedFixes,
+  articleChanges,
+  articleFlags,
+  cleanOf,
+  fieldChanges,
+  openFlagCounts,
+  spanKey,
+} from '../../../src-shared/review';
 
 /**
  * Work counted, not timed: on the largest page every pass over the page's edits (48,000) is felt on
@@ -15,7 +23,7 @@ describe('the desk’s derivations on a page of many short articles', () => {
   const { articles } = materialize(raw, analysis);
 
   /** The page's edits or flags, counting each element read from them. */
-  function counted<T extends Edit | Flag>(items: readonly T[]): { items: readonly T[]; reads: () => number } {
+  function counted<T extends Edit | Flag>(items: T[]): { items: T[]; reads: () => number } {
     let reads = 0;
     const proxy = new Proxy(items, {
       get(target, key, receiver) {
@@ -37,6 +45,17 @@ describe('the desk’s derivations on a page of many short articles', () => {
     const again = articleDiff(raw, joined, edits, {});
     expect(again).toEqual(first);
     expect(reads()).toBeLessThanOrEqual(edits.length);
+  });
+
+  it('should find the fields changed on an article without another pass over the page’s edits', () => {
+    const { items: edits, reads } = counted([...analysis.edits]);
+    const page = { pageId: 'large', raw, analysis: { ...analysis, edits } };
+    const [article] = cleanOf(page).articles;
+    const { count } = articleDiff(raw, article, edits, {});
+    const derived = reads();
+    expect(fieldChanges(page, article)).toEqual([]);
+    expect(reads()).toBe(derived);
+    expect(count).toBeGreaterThan(0);
   });
 
   it('should find each flag’s applied fix among its article’s changes as among all the page’s edits', () => {
