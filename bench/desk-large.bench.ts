@@ -9,6 +9,8 @@
  * - on the large page, ACTIONS times each: typing a new title (→ the article list shows it),
  *   approving an article's split (→ its status reads approved), reverting an automatic change
  *   (→ the desk's `desk:ready` mark: the page derived after it is rendered); goal ≤ 50 ms per action.
+ * With `BENCH_PROFILE=DIR` the last action of each kind is traced (`bench/profile.ts`); its figure is then
+ * not comparable.
  */
 import type { Page } from '@playwright/test';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { join } from 'node:path';
 import { MAX_PAGE_BYTES } from '../src-shared/pipeline/decode';
 import { launchChromium, median, ROOT, serve } from './browser';
 import { shortArticlesPage } from './pages';
+import { profiled } from './profile';
 
 const PORT = 4194;
 const URL = process.env.BENCH_URL ?? `http://localhost:${PORT}/`;
@@ -91,16 +94,21 @@ try {
   await page.getByTestId('field-title').waitFor({ timeout: 30 * MINUTES });
   console.log(`${await page.getByTestId('article-item').count()} articles in the desk`);
 
+  // The last action of each kind, traced when asked for.
+  const tracedLast = (i: number, name: string, phase: () => Promise<number>) =>
+    i === ACTIONS - 1 ? profiled(page, name, phase) : phase();
   const titles: number[] = [];
   for (let i = 0; i < ACTIONS; i++) {
     const title = `基准标题 ${Date.now() % 100_000} ${i}`;
     titles.push(
-      await timed(
-        page,
-        () => page.getByTestId('field-title').fill(title),
-        (title) =>
-          document.querySelector('[data-testid="article-item"] [aria-current] .article-title')?.textContent === title,
-        title,
+      await tracedLast(i, 'desk-title-edit', () =>
+        timed(
+          page,
+          () => page.getByTestId('field-title').fill(title),
+          (title) =>
+            document.querySelector('[data-testid="article-item"] [aria-current] .article-title')?.textContent === title,
+          title,
+        ),
       ),
     );
   }
@@ -115,11 +123,13 @@ try {
     await item.getByRole('button').first().click();
     await page.waitForTimeout(SETTLE_MS);
     approvals.push(
-      await timed(
-        page,
-        () => item.getByTestId('approve-split').click(),
-        (selector) => !!document.querySelector(String(selector)),
-        '.article-item.is-selected .split-status-approved',
+      await tracedLast(i, 'desk-approve-split', () =>
+        timed(
+          page,
+          () => item.getByTestId('approve-split').click(),
+          (selector) => !!document.querySelector(String(selector)),
+          '.article-item.is-selected .split-status-approved',
+        ),
       ),
     );
   }
@@ -133,11 +143,13 @@ try {
   for (let i = 0; i < ACTIONS; i++) {
     await page.evaluate(() => performance.clearMarks('desk:ready'));
     reverts.push(
-      await timed(
-        page,
-        () => page.getByTestId('revert').first().click(),
-        (mark) => performance.getEntriesByName(String(mark)).length > 0,
-        'desk:ready',
+      await tracedLast(i, 'desk-revert', () =>
+        timed(
+          page,
+          () => page.getByTestId('revert').first().click(),
+          (mark) => performance.getEntriesByName(String(mark)).length > 0,
+          'desk:ready',
+        ),
       ),
     );
   }

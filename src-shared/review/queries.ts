@@ -26,12 +26,43 @@ export function articleFlags(
   return flags.filter((f) => (status === 'any' || f.status === status) && mergedSpansContain(article.spans, f));
 }
 
+/** The counts last found over each array of flags, with the articles they were counted for. */
+const lastFlagCounts = new WeakMap<
+  readonly Flag[],
+  { articles: readonly Article[]; counts: ReadonlyMap<string, number> }
+>();
+
 /**
  * How many open flags each article holds, as `articleFlags` finds them, in one pass over the flags:
  * the page's outline counts for every article at once, and a filter per article cost articles ×
- * flags (41 × 14,000 on the largest page) on every action.
+ * flags (41 × 14,000 on the largest page) on every action. Counted again only when the flags or the
+ * articles' spans changed: most actions (a title typed, a split approved) derive new articles over
+ * the same spans and the same flags.
  */
-export function openFlagCounts(articles: readonly Article[], flags: readonly Flag[]): Map<string, number> {
+export function openFlagCounts(articles: readonly Article[], flags: readonly Flag[]): ReadonlyMap<string, number> {
+  const last = lastFlagCounts.get(flags);
+  if (last && sameSpans(last.articles, articles)) return last.counts;
+  const counts = countOpenFlags(articles, flags);
+  lastFlagCounts.set(flags, { articles, counts });
+  return counts;
+}
+
+/** Whether two lists of articles are the same articles over the same raw ranges. */
+function sameSpans(before: readonly Article[], after: readonly Article[]): boolean {
+  return (
+    before.length === after.length &&
+    before.every((article, i) => {
+      const { id, spans } = after[i];
+      return (
+        article.id === id &&
+        article.spans.length === spans.length &&
+        article.spans.every((span, j) => span.start === spans[j].start && span.end === spans[j].end)
+      );
+    })
+  );
+}
+
+function countOpenFlags(articles: readonly Article[], flags: readonly Flag[]): Map<string, number> {
   const spans = articles
     .flatMap((article) => article.spans.map((span) => ({ ...span, articleId: article.id })))
     .sort((a, b) => a.start - b.start);
@@ -61,11 +92,24 @@ function lastStartingAtOrBefore(sorted: readonly Span[], offset: number): number
   return low - 1;
 }
 
+/** Each article's changes, kept while its page's edits are the same array. */
+const changesByEdits = new WeakMap<readonly Edit[], WeakMap<Article, readonly Edit[]>>();
+
 /**
  * Every edit that concerns the article: text edits over its raw ranges, and structural edits that
- * name one of its chunks or the article itself.
+ * name one of its chunks or the article itself. Found once per article and array of edits: the
+ * change list, the flag list and the diff of one render all ask, and each asking is a pass over the
+ * page's edits (48,000 on the largest page).
  */
-export function articleChanges(article: Article, edits: readonly Edit[]): Edit[] {
+export function articleChanges(article: Article, edits: readonly Edit[]): readonly Edit[] {
+  let byArticle = changesByEdits.get(edits);
+  if (!byArticle) changesByEdits.set(edits, (byArticle = new WeakMap()));
+  let changes = byArticle.get(article);
+  if (!changes) byArticle.set(article, (changes = findArticleChanges(article, edits)));
+  return changes;
+}
+
+function findArticleChanges(article: Article, edits: readonly Edit[]): Edit[] {
   const chunks = new Set(article.blocks.flatMap((b) => b.chunks));
   return edits.filter((edit) => {
     const { op } = edit;
@@ -100,7 +144,8 @@ function touches(spans: readonly Span[], span: Span, insertions: boolean): boole
 
 /**
  * What each applied character fix makes of its raw span, by `spanKey`: the first such edit in the
- * list, as a search from the front would find it. Built once, so a list of flags looks its fixes up.
+ * list, as a search from the front would find it. Built once, so a list of flags looks its fixes up;
+ * an article's flags find theirs among its `articleChanges`, which hold every edit over its spans.
  */
 export function appliedFixes(edits: readonly Edit[]): Map<string, string> {
   const fixes = new Map<string, string>();
@@ -175,9 +220,9 @@ export interface FieldChange {
 export function fieldChanges(page: ReviewPage, article: Article): FieldChange[] {
   const { fields, readAs } = derivedOf(page);
   const sources = fields.get(article.id);
-  // The values set on this article, in page order: one pass over the page's edits (48,000 on the
-  // largest page) instead of one per field.
-  const edits = page.analysis.edits.filter((edit) => 'article' in edit.op && edit.op.article === article.id);
+  // The values set on this article are among its changes, which the diff beside found already: no
+  // pass over the page's edits (48,000 on the largest page).
+  const edits = articleChanges(article, page.analysis.edits);
   const untyped = (chunk: ChunkId | null | undefined, field: ChunkField) =>
     chunk ? untypedValue(readAs.get(chunk) ?? [], field) : null;
   const changes: FieldChange[] = [];

@@ -154,7 +154,7 @@ describe('review queries on large articles', () => {
     return { article, flags, edits };
   }
 
-  function readsFor(n: number, query: (page: ReturnType<typeof largeArticle>) => unknown[]): number {
+  function readsFor(n: number, query: (page: ReturnType<typeof largeArticle>) => readonly unknown[]): number {
     const page = largeArticle(n);
     reads = 0;
     expect(query(page)).toHaveLength(n);

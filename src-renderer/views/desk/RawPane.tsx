@@ -7,16 +7,22 @@ import { RawPage, type Highlight, type RawPageHandle } from '../page/RawPage';
 import { rawScrollTarget, selectText, useLocated, visibleRange } from './locate';
 import { matchSpans } from './search';
 
-/**
+/*
  * The page as decoded, marked up with what the analysis did to it: furniture greyed, removed text
- * struck through, open doubts underlined, the selected article's sources highlighted.
+ * struck through, open doubts underlined, the selected article's sources highlighted. Each of the
+ * analysis's marks is a layer of its own array, so an action that changes the edits alone (a typed
+ * title, a revert) indexes the edits' marks again and not the page's 55,000 chunks or its flags.
  */
-export function pageHighlights(analysis: PageAnalysis): Highlight[] {
+
+function furnitureMarks(chunks: PageAnalysis['chunks']): Highlight[] {
+  return chunks
+    .filter((chunk) => chunk.role === 'furniture')
+    .map((chunk) => ({ start: chunk.start, end: chunk.end, className: 'raw-furniture' }));
+}
+
+function editMarks(edits: PageAnalysis['edits']): Highlight[] {
   const highlights: Highlight[] = [];
-  for (const chunk of analysis.chunks) {
-    if (chunk.role === 'furniture') highlights.push({ start: chunk.start, end: chunk.end, className: 'raw-furniture' });
-  }
-  for (const edit of analysis.edits) {
+  for (const edit of edits) {
     if (edit.status !== 'applied' || edit.end <= edit.start) continue;
     if (edit.op.type === 'replace' && edit.after === '')
       highlights.push({
@@ -27,10 +33,13 @@ export function pageHighlights(analysis: PageAnalysis): Highlight[] {
     else if (edit.op.type === 'replace' || edit.op.type === 'extract')
       highlights.push({ start: edit.start, end: edit.end, className: 'raw-edited' });
   }
-  for (const flag of analysis.flags) {
-    if (flag.status === 'open') highlights.push({ start: flag.start, end: flag.end, className: 'raw-flag' });
-  }
   return highlights;
+}
+
+function flagMarks(flags: PageAnalysis['flags']): Highlight[] {
+  return flags
+    .filter((flag) => flag.status === 'open')
+    .map((flag) => ({ start: flag.start, end: flag.end, className: 'raw-flag' }));
 }
 
 export function RawPane({
@@ -49,7 +58,10 @@ export function RawPane({
   const search = useDesk((state) => state.search);
   const located = useLocated((state) => state.located);
   const selected = useLocated((state) => state.selected);
-  const base = useMemo(() => pageHighlights(analysis), [analysis]);
+  const { chunks, edits, flags } = analysis;
+  const furnitureLayer = useMemo(() => furnitureMarks(chunks), [chunks]);
+  const editLayer = useMemo(() => editMarks(edits), [edits]);
+  const flagLayer = useMemo(() => flagMarks(flags), [flags]);
   const rawPage = useRef<RawPageHandle>(null);
   const container = useRef<HTMLDivElement>(null);
 
@@ -72,8 +84,8 @@ export function RawPane({
     [raw, located],
   );
   const highlights = useMemo(
-    () => [base, articleLayer, blockLayer, matchLayer, locatedLayer],
-    [base, articleLayer, blockLayer, matchLayer, locatedLayer],
+    () => [furnitureLayer, editLayer, flagLayer, articleLayer, blockLayer, matchLayer, locatedLayer],
+    [furnitureLayer, editLayer, flagLayer, articleLayer, blockLayer, matchLayer, locatedLayer],
   );
   const rawSelection = selected && 'raw' in selected ? selected.raw : null;
   const keep = useMemo(() => (rawSelection ? [rawSelection.start, rawSelection.end] : []), [rawSelection]);

@@ -55,7 +55,7 @@ export function SidePanel({ page, clean, article }: { page: ReviewPage; clean: C
         {side === 'changes' ? (
           <ChangesList changes={changes} page={page} clean={clean} />
         ) : (
-          <FlagsList flags={flags} edits={page.analysis.edits} raw={page.raw} clean={clean} />
+          <FlagsList flags={flags} changes={changes} raw={page.raw} clean={clean} />
         )}
       </div>
     </aside>
@@ -165,7 +165,7 @@ function Occurrences({ index, count, onStep }: { index: number; count: number; o
   );
 }
 
-function ChangesList({ changes, page, clean }: { changes: Edit[]; page: ReviewPage; clean: CleanPage }) {
+function ChangesList({ changes, page, clean }: { changes: readonly Edit[]; page: ReviewPage; clean: CleanPage }) {
   const { t } = useTranslation('desk');
   if (changes.length === 0) return <p className="muted">{t('changes.none')}</p>;
   return (
@@ -281,10 +281,11 @@ function shown(text: string): string {
       : visible;
 }
 
-function FlagsList({ flags, edits, raw, clean }: { flags: Flag[]; edits: readonly Edit[] } & CardsProps) {
+/** `changes` are the article's: every fix of one of its flags' spans is among them. */
+function FlagsList({ flags, changes, raw, clean }: { flags: Flag[]; changes: readonly Edit[] } & CardsProps) {
   const { t } = useTranslation('desk');
-  // Indexed once per change of the edits: a page's flags each looking through all its edits froze large pages.
-  const fixes = useMemo(() => appliedFixes(edits), [edits]);
+  // Indexed once per change of the article's edits: each flag looking through them froze large pages.
+  const fixes = useMemo(() => appliedFixes(changes), [changes]);
   if (flags.length === 0) return <p className="muted">{t('flags.none')}</p>;
   const ordered = [...flags.filter((f) => f.status === 'open'), ...flags.filter((f) => f.status !== 'open')];
   return (

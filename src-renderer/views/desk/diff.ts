@@ -1,5 +1,12 @@
 import { diffChars } from 'diff';
-import { spansOverlap, type Article, type Block, type Edit } from '../../../src-shared/model';
+import {
+  firstEndingAfter,
+  type Article,
+  type Block,
+  type ChunkId,
+  type Edit,
+  type Span,
+} from '../../../src-shared/model';
 import { articleChanges, isTypedEdit, narrowChange, type FieldChange } from '../../../src-shared/review';
 
 export type DiffKind = 'same' | 'added' | 'removed';
@@ -80,20 +87,43 @@ export function hasChanges(diff: BlockDiff): boolean {
 }
 
 /**
+ * The applied join that put each chunk onto the one before it, by the joined chunk: the first in the
+ * list, as a search from the front would find it. From an article's changes, which hold the joins
+ * of its chunks, so a block's source costs a look-up per chunk instead of a pass over the page.
+ */
+export function appliedJoins(changes: readonly Edit[]): Map<ChunkId, Edit> {
+  const joins = new Map<ChunkId, Edit>();
+  for (const edit of changes) {
+    if (edit.status === 'applied' && edit.op.type === 'join' && !joins.has(edit.op.chunk))
+      joins.set(edit.op.chunk, edit);
+  }
+  return joins;
+}
+
+/**
  * The raw text a block was read from. The breaks its joins took out are put back between the
  * pieces, so the diff shows every join as a removed break instead of hiding it.
  */
-export function blockSource(raw: string, block: Block, edits: readonly Edit[]): string {
+export function blockSource(raw: string, block: Block, joins: ReadonlyMap<ChunkId, Edit>): string {
   return block.spans
     .map((span, i) => {
       const next = block.chunks[i + 1];
-      const join =
-        next === undefined
-          ? undefined
-          : edits.find((e) => e.status === 'applied' && e.op.type === 'join' && e.op.chunk === next);
+      const join = next === undefined ? undefined : joins.get(next);
       return raw.slice(span.start, span.end) + (join?.before ?? '');
     })
     .join('');
+}
+
+/**
+ * Whether an edit overlaps one of the spans the article's blocks were read from. The spans, apart
+ * and in page order, are sorted once, so each edit is a bisection rather than a walk over the body.
+ */
+function bodyOverlapper(article: Article): (edit: Span) => boolean {
+  const body = article.blocks.flatMap((block) => block.spans).sort((a, b) => a.start - b.start);
+  return (edit) => {
+    const first = body[firstEndingAfter(body, edit.start)];
+    return first !== undefined && first.start < edit.end;
+  };
 }
 
 /**
@@ -101,9 +131,9 @@ export function blockSource(raw: string, block: Block, edits: readonly Edit[]): 
  * repeat, a stray credit, a trimmed title) and moves. Each is one change of the diff. Text typed
  * outside the body is in a field, whose own row shows it.
  */
-function changesBesideBlocks(article: Article, edits: readonly Edit[]): Edit[] {
-  const inBody = (edit: Edit) => article.blocks.some((block) => block.spans.some((span) => spansOverlap(span, edit)));
-  return articleChanges(article, edits).filter(
+function changesBesideBlocks(article: Article, changes: readonly Edit[]): Edit[] {
+  const inBody = bodyOverlapper(article);
+  return changes.filter(
     (e) =>
       e.status === 'applied' &&
       (e.op.type === 'move' ||
@@ -148,7 +178,9 @@ export function articleDiff(
   drafts: Readonly<Record<string, string>>,
   fields: readonly FieldChange[] = [],
 ): ArticleDiff {
-  const beside = changesBesideBlocks(article, edits)
+  const changes = articleChanges(article, edits);
+  const joins = appliedJoins(changes);
+  const beside = changesBesideBlocks(article, changes)
     .map((edit) => ({ edit, before: besideBefore(article, edit) }))
     .sort((a, b) => a.before - b.before || a.edit.start - b.edit.start);
   const rows: DiffRow[] = [];
@@ -165,7 +197,7 @@ export function articleDiff(
   };
   article.blocks.forEach((block, index) => {
     besideUpTo(index);
-    const diff = diffBlock(blockSource(raw, block, edits), drafts[block.id] ?? block.text);
+    const diff = diffBlock(blockSource(raw, block, joins), drafts[block.id] ?? block.text);
     rows.push({ kind: 'block', block, diff, first: marks });
     marks += diff.parts.filter((p) => p.kind !== 'same').length;
   });
