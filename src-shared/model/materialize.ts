@@ -400,7 +400,7 @@ function distinct(values: readonly string[]): string[] {
   for (const value of values) {
     const key = value
       .replace(/\s+/g, '')
-      .replace(/[\uff01-\uff5e]/g, (mark) => String.fromCharCode(mark.charCodeAt(0) - 0xfee0));
+      .replace(FULL_WIDTH_FORM, (mark) => String.fromCharCode(mark.charCodeAt(0) - 0xfee0));
     const known = kept.get(key);
     if (known === undefined || fullWidthMarks(value) > fullWidthMarks(known)) kept.set(key, value);
   }
@@ -408,8 +408,11 @@ function distinct(values: readonly string[]): string[] {
 }
 
 function fullWidthMarks(text: string): number {
-  return text.match(/[\uff01-\uff5e]/g)?.length ?? 0;
+  return text.match(FULL_WIDTH_FORM)?.length ?? 0;
 }
+
+/** The full-width forms of the ASCII marks and letters (`：` for `:`). */
+const FULL_WIDTH_FORM = /[\uff01-\uff5e]/g;
 
 function toArticle(draft: ArticleDraft): Article {
   const boundary = draft.boundary;

@@ -253,8 +253,9 @@ function headlessLeadFor(pieces: readonly Piece[], at: number, head: Piece): num
   const runsOn =
     continuesAcrossCut(head.text, rest.piece.text) ||
     shortWordAcross(head.text, rest.piece.text) ||
-    // A sentence cut before its end goes on in the next block unless that one opens a paragraph.
-    (!bodyEndsSentence(head.text) && !opensParagraph(rest.piece.text) && !isLead(rest.piece.text));
+    // `head` stops before its sentence's end (join asks only of such a paragraph): the sentence
+    // goes on in the next block unless that one opens a paragraph.
+    (!opensParagraph(rest.piece.text) && !isLead(rest.piece.text));
   if (!runsOn) return null;
   for (let k = rest.index + 1; k < pieces.length && k <= at + HEADLESS_LEAD_REACH; k++) {
     const piece = pieces[k];

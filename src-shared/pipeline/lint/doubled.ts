@@ -38,9 +38,12 @@ function insideIdiom(raw: string, i: number, lo: number, hi: number): boolean {
 function judgeDoubledChar(raw: string, i: number, lo: number, hi: number): Finding | null {
   const ch = raw[i];
   const pair = ch + ch;
+  // The words ending at the first copy and starting at the second, which every test below weighs.
+  const left = lexicon().wordEndingAt(raw, i, lo, 2);
+  const word = lexicon().wordStartingAt(raw, i + 1, hi, 2);
   // A set phrase read without one copy (宣传部长) says little when two words meet there (宣传部|部长).
   const idiom = idiomWithoutCopy(raw, i, lo, hi);
-  if (idiom && !(lexicon().wordEndingAt(raw, i, lo, 2) && lexicon().wordStartingAt(raw, i + 1, hi, 2))) {
+  if (idiom && !(left && word)) {
     return doubledChar(i, ch, 0.9, `without one copy the text reads as the idiom “${idiom}”`, false);
   }
   // A reduplication stops being one when a common word claims either copy (专家|家服务团, 转|转化,
@@ -48,8 +51,8 @@ function judgeDoubledChar(raw: string, i: number, lo: number, hi: number): Findi
   // only in a dictionary's eyes.
   if (
     REDUPLICATIONS.has(pair) &&
-    !commonWord(lexicon().wordStartingAt(raw, i + 1, hi, 2)) &&
-    !commonWord(lexicon().wordEndingAt(raw, i, lo, 2)) &&
+    !commonWord(word) &&
+    !commonWord(left) &&
     !(i > lo && isDigitCode(raw.charCodeAt(i - 1)))
   ) {
     return null;
@@ -60,12 +63,10 @@ function judgeDoubledChar(raw: string, i: number, lo: number, hi: number): Findi
   if (insideIdiom(raw, i, lo, hi)) return null;
   if (i - 1 >= lo && raw.charCodeAt(i - 1) === ONE && MEASURE_WORDS.has(ch)) return null;
 
-  const word = lexicon().wordStartingAt(raw, i + 1, hi, 2);
   if (NAME_FOLLOWERS.has(raw.slice(i + 1, i + 3)) || NAME_FOLLOWERS.has(raw.slice(i + 1, i + 4))) return null;
   // 回到, 作了: in the lexicon, yet only a verb and its aspect, weak evidence of a boundary.
   const rightWeak = i + 2 < hi && ASPECT.has(raw[i + 2]) && (word === null || word.length === 2);
   const right = rightWeak ? null : word;
-  const left = lexicon().wordEndingAt(raw, i, lo, 2);
   if (left && right) return null;
   if (left && rightWeak && NOUNS.has(left)) return null;
   // 赤水河|河谷, 长江|江豚: a place name ending where a word begins.
