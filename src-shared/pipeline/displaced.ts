@@ -10,7 +10,16 @@ import {
   type PageView,
   type Piece,
 } from './draft';
-import { homeFinder, insertionPoint, matchesElsewhere, readsAsClosing, strayFinder, type Home } from './relocate';
+import {
+  homeFinder,
+  insertionPoint,
+  matchesElsewhere,
+  readsAsClosing,
+  reportNamedBy,
+  strayFinder,
+  type Home,
+  type Report,
+} from './relocate';
 import { startsMidSentence } from '../text';
 import { compact } from './text';
 
@@ -183,7 +192,7 @@ function ownParagraphsReader(
   continuing: ReadonlySet<string>,
 ): (at: number) => readonly Piece[] {
   let read = 0;
-  let reports: { name: string; paragraphs: Piece[] }[] = [];
+  let reports: Report[] = [];
   let paragraphs: Piece[] = [];
   const startArticle = () => {
     reports = [{ name: '', paragraphs: [] }];
@@ -201,9 +210,7 @@ function ownParagraphsReader(
         paragraphs.push(piece);
       }
     }
-    const fragment = compact(pieces[at].text);
-    const named = reports.filter((report) => report.name && report.paragraphs.length && fragment.includes(report.name));
-    return named.length === 1 ? named[0].paragraphs : paragraphs;
+    return reportNamedBy(reports, pieces[at]) ?? paragraphs;
   };
 }
 

@@ -3,7 +3,10 @@ import { opensArticle, type Piece } from './draft';
 import { compact } from './text';
 
 export interface Home {
-  /** The article's own paragraphs (stranded ones left out), in raw order. */
+  /**
+   * The article's own paragraphs (stranded ones left out), in raw order: in a roundup, those of
+   * the report whose subhead the fragment names, when it names one.
+   */
   paragraphs: Piece[];
   /** Whether the article prints a credit anywhere. */
   credited: boolean;
@@ -59,6 +62,22 @@ export function strayFinder(
     const home = findHome(paragraph);
     return home && home.named && matchesElsewhere(home, STRAYED_MARGIN) ? home : null;
   };
+}
+
+/** One report of a roundup: the paragraphs under its place subhead (the unnamed one before any). */
+export interface Report {
+  name: string;
+  paragraphs: Piece[];
+}
+
+/**
+ * The paragraphs of the one report of a roundup whose subhead the fragment names
+ * (`昭化区科协相关负责人表示…` under `昭化区科协`); null when it names none, or several.
+ */
+export function reportNamedBy(reports: readonly Report[], fragment: Piece): Piece[] | null {
+  const text = compact(fragment.text);
+  const named = reports.filter((report) => report.name && report.paragraphs.length && text.includes(report.name));
+  return named.length === 1 ? named[0].paragraphs : null;
 }
 
 /** One article as printed: its blocks in raw order and its two-character word counts. */
@@ -131,12 +150,21 @@ export function homeFinder(pieces: readonly Piece[], stranded: ReadonlySet<Piece
   const byName = titleIndex(articles);
   // Each article's insertion points and credit, found once: an article runs to a thousand blocks
   // on a page of many short articles, and every fragment weighs up to 32 of them.
-  const homes: (Pick<Home, 'paragraphs' | 'credited'> | undefined)[] = [];
-  const homeOf = (index: number) =>
-    (homes[index] ??= {
-      paragraphs: articles[index].pieces.filter((piece) => piece.role === 'paragraph' && !stranded.has(piece)),
-      credited: articles[index].pieces.some((piece) => piece.role === 'byline'),
-    });
+  const homes: ({ reports: Report[]; paragraphs: Piece[]; credited: boolean } | undefined)[] = [];
+  const homeOf = (index: number) => {
+    if (!homes[index]) {
+      const reports: Report[] = [{ name: '', paragraphs: [] }];
+      const paragraphs: Piece[] = [];
+      for (const piece of articles[index].pieces) {
+        if (piece.role === 'subhead') reports.push({ name: compact(piece.text), paragraphs: [] });
+        if (piece.role !== 'paragraph' || stranded.has(piece)) continue;
+        reports[reports.length - 1].paragraphs.push(piece);
+        paragraphs.push(piece);
+      }
+      homes[index] = { reports, paragraphs, credited: articles[index].pieces.some((piece) => piece.role === 'byline') };
+    }
+    return homes[index];
+  };
   return (fragment) => {
     const own = articleOf.get(fragment);
     const words = hanBigrams(fragment.text);
@@ -166,9 +194,9 @@ export function homeFinder(pieces: readonly Piece[], stranded: ReadonlySet<Piece
         const match = (named ? TITLE_NAME_WEIGHT : 1) * similarity(index);
         const score = match * nearness(distance);
         if (best && (score < best.score || (score === best.score && index > bestIndex))) continue;
-        const { paragraphs, credited } = homeOf(index);
+        const { reports, paragraphs, credited } = homeOf(index);
         if (!paragraphs.length) continue;
-        best = { paragraphs, credited, named, score, match, own: 0 };
+        best = { paragraphs: reportNamedBy(reports, fragment) ?? paragraphs, credited, named, score, match, own: 0 };
         bestIndex = index;
       }
     }
