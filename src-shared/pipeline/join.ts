@@ -39,7 +39,7 @@ export function join(view: PageView, judge: Judge<ContinuationContext> = fittedC
     const next = continuation(pieces, i, topic, judge);
     if (!next) continue;
     const { piece: tail, index: tailIndex, intruders, strayHeadlines } = next;
-    if (newParagraphAfterCut(head.text, tail.text)) continue;
+    if (newParagraphAfterCut(head, tail)) continue;
     // A credit in the cut may end the article, the text after it being a fragment printed there;
     // the sentence running on across the cut (an odd opening, a word, a doubled character) says it does not.
     const sure =
@@ -222,13 +222,20 @@ function shortWordAcross(head: string, tail: string): boolean {
 }
 
 /**
- * A paragraph cut mid-word whose next block opens the way a report's paragraphs do, with no
- * word, odd opening or doubled character running across the cut: the next block is a new
- * paragraph and the cut one lost its end (flagged later as lost text, not joined).
+ * A paragraph cut mid-word whose next block opens the way a report's paragraphs do, or any cut
+ * paragraph whose next block opens with the indent of a paragraph's first line (the rest of one
+ * continued after a break has none), with no word, odd opening or doubled character running
+ * across the cut: the next block is a new paragraph and the cut one lost its end (flagged later
+ * as lost text, not joined).
  */
-function newParagraphAfterCut(head: string, tail: string): boolean {
-  if (!isHan(lastChar(head)) || !opensParagraph(tail)) return false;
-  return !continuesAcrossCut(head, tail) && !shortWordAcross(head, tail) && !doubledAcrossCut(head, tail);
+function newParagraphAfterCut(head: Piece, tail: Piece): boolean {
+  const opens = tail.indented === true || (isHan(lastChar(head.text)) && opensParagraph(tail.text));
+  if (!opens) return false;
+  return (
+    !continuesAcrossCut(head.text, tail.text) &&
+    !shortWordAcross(head.text, tail.text) &&
+    !doubledAcrossCut(head.text, tail.text)
+  );
 }
 
 /** `…茶叶精` / `精深加工…`: the break printed the cut character on both sides. */
