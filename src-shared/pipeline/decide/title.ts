@@ -5,7 +5,7 @@ import { closesArticle, endsInCut, isColumnLineLength, yes } from './evidence';
 import { continuesAcrossCut, isLead, isPlaceName, wordAcrossCut } from '../cues';
 import { previousContent, type Piece } from '../draft';
 import { compact } from '../text';
-import { startsMidSentence } from '../../text';
+import { isHan, startsMidSentence } from '../../text';
 
 /**
  * Is a lone title-like line (short, no sentence punctuation, not paired with another title
@@ -61,6 +61,7 @@ export const TITLE_FEATURES: readonly Feature<TitleContext>[] = [
   // sentence goes on below the line, and its credit closes it before this one's lead.
   { id: 'between-halves', value: (c) => yes(betweenHalves(c)) },
   { id: 'lead-after-credit-below', value: (c) => yes(leadAfterCreditBelow(c)) },
+  { id: 'subject-then-space', value: (c) => yes(subjectThenSpace(line(c).text)) },
 ];
 
 export const fittedTitle: Judge<TitleContext> = fittedJudge(TITLE_FEATURES, weights, CUTOFFS.title);
@@ -105,4 +106,14 @@ function leadAfterCreditBelow(c: TitleContext): boolean {
 function closesClause(text: string): boolean {
   const clause = /^[^，,。；;！？!?]*[，,。；;！？!?]/.exec(compact(text));
   return !!clause && clause[0].length <= CLOSING_CLAUSE;
+}
+
+/**
+ * `岳池县科协 召开第八次代表大会`: an organisation or place, one space, the rest. Headlines set
+ * their subject apart so (page-anatomy), running text does not: the space of a line the engine
+ * letter-spaced is not one space, and a lead's `本报讯 ` names no subject.
+ */
+function subjectThenSpace(text: string): boolean {
+  const parts = text.trim().split(/[ \u3000]+/);
+  return parts.length === 2 && isPlaceName(parts[0]) && isHan(parts[1].charAt(0));
 }
