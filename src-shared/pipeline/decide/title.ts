@@ -62,6 +62,7 @@ export const TITLE_FEATURES: readonly Feature<TitleContext>[] = [
   { id: 'between-halves', value: (c) => yes(betweenHalves(c)) },
   { id: 'lead-after-credit-below', value: (c) => yes(leadAfterCreditBelow(c)) },
   { id: 'subject-then-space', value: (c) => yes(subjectThenSpace(line(c).text)) },
+  { id: 'headless-lead-echoes-line', value: (c) => headlessLeadEcho(c) },
 ];
 
 export const fittedTitle: Judge<TitleContext> = fittedJudge(TITLE_FEATURES, weights, CUTOFFS.title);
@@ -116,4 +117,42 @@ function closesClause(text: string): boolean {
 function subjectThenSpace(text: string): boolean {
   const parts = text.trim().split(/[ \u3000]+/);
   return parts.length === 2 && isPlaceName(parts[0]) && isHan(parts[1].charAt(0));
+}
+
+/** Blocks below a line searched for a lead without a headline of its own. */
+const LEAD_REACH = 12;
+/** A lead's opening this long is where a headline's words come back (`本报讯 近日，射洪市科协…`). */
+const LEAD_OPENING = 60;
+
+/**
+ * The share of the line's two-character words that the opening of a lead further down says
+ * again, a lead a credit shows has no headline of its own: the line is that report's headline,
+ * read between the columns of the article before (`…至此，全省` / `射洪市科协举办果树栽培技术
+ * 培训` / `省级院士…`, and four paragraphs down `(记者 黄一鸣)` / `本报讯 近日，射洪市科协…举办
+ * 果树栽培技术培训班`). A report's lead names its headline's subject and event; a photo's
+ * caption printed in a break does not name the next report's.
+ */
+function headlessLeadEcho(c: TitleContext): number {
+  const words = bigrams(compact(line(c).text));
+  if (words.size === 0) return 0;
+  let bodySeen = false;
+  for (let j = c.at + 1; j < c.pieces.length && j <= c.at + LEAD_REACH; j++) {
+    const piece = c.pieces[j];
+    if (piece.role !== 'paragraph') continue;
+    if (isLead(piece.text)) {
+      if (!bodySeen || !closesArticle(previousContent(c.pieces, j))) return 0;
+      const opening = bigrams(compact(piece.text).slice(0, LEAD_OPENING));
+      let echoed = 0;
+      for (const word of words) if (opening.has(word)) echoed++;
+      return echoed / words.size;
+    }
+    bodySeen = true;
+  }
+  return 0;
+}
+
+function bigrams(text: string): Set<string> {
+  const words = new Set<string>();
+  for (let i = 1; i < text.length; i++) if (isHan(text[i - 1]) && isHan(text[i])) words.add(text.slice(i - 1, i + 1));
+  return words;
 }
