@@ -4,7 +4,7 @@ import { breaksOffWhereOriginalEnds, fittedRepeat, type RepeatContext } from './
 import { endsInCut } from './decide/evidence';
 import { commit, isTitleRole, makeEdit, strandedBlocks, type PageView, type Piece } from './draft';
 import { bodyEndsSentence, isLead } from './cues';
-import { compact } from './text';
+import { compact, sharedPairs } from './text';
 
 /** Paragraphs shorter than this may repeat legitimately (`会议要求。`); they are left alone. */
 const MIN_REPEAT = 12;
@@ -280,15 +280,6 @@ function garbledNeighbours(pieces: readonly Piece[]): { copy: Piece; original: P
     previous = piece;
   }
   return found;
-}
-
-/** Share of `text`'s two-character substrings that occur in `other`. */
-function sharedPairs(text: string, other: string): number {
-  const pairs = new Set<string>();
-  for (let i = 0; i + 2 <= text.length; i++) pairs.add(text.slice(i, i + 2));
-  let common = 0;
-  for (const pair of pairs) if (other.includes(pair)) common++;
-  return common / pairs.size;
 }
 
 /** The 4-character substrings of a text (a line break never inside one). */

@@ -19,6 +19,15 @@ export function compact(text: string): string {
 const compacted = new Map<string, string>();
 const COMPACT_MEMO_LIMIT = 8192;
 
+/** Share of `text`'s two-character substrings that occur in `other` (0 for a text shorter than two). */
+export function sharedPairs(text: string, other: string): number {
+  const pairs = new Set<string>();
+  for (let i = 0; i + 2 <= text.length; i++) pairs.add(text.slice(i, i + 2));
+  let common = 0;
+  for (const pair of pairs) if (other.includes(pair)) common++;
+  return pairs.size ? common / pairs.size : 0;
+}
+
 /**
  * `DI FANG KE XIE`, `Xue Hui Gai Ge`: Latin syllables only, at least two of them. An engine
  * reading the italic pinyin takes a letter for a look-alike digit now and then (`D1 Fang Ke Xi1e`,

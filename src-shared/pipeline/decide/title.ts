@@ -4,7 +4,7 @@ import weights from './weights/title.json';
 import { closesArticle, endsInCut, isColumnLineLength, yes } from './evidence';
 import { continuesAcrossCut, isLead, isPlaceName, wordAcrossCut } from '../cues';
 import { previousContent, type Piece } from '../draft';
-import { compact } from '../text';
+import { compact, sharedPairs } from '../text';
 import { isHan, startsMidSentence } from '../../text';
 
 /**
@@ -133,26 +133,15 @@ const LEAD_OPENING = 60;
  * caption printed in a break does not name the next report's.
  */
 function headlessLeadEcho(c: TitleContext): number {
-  const words = bigrams(compact(line(c).text));
-  if (words.size === 0) return 0;
   let bodySeen = false;
   for (let j = c.at + 1; j < c.pieces.length && j <= c.at + LEAD_REACH; j++) {
     const piece = c.pieces[j];
     if (piece.role !== 'paragraph') continue;
     if (isLead(piece.text)) {
       if (!bodySeen || !closesArticle(previousContent(c.pieces, j))) return 0;
-      const opening = bigrams(compact(piece.text).slice(0, LEAD_OPENING));
-      let echoed = 0;
-      for (const word of words) if (opening.has(word)) echoed++;
-      return echoed / words.size;
+      return sharedPairs(compact(line(c).text), compact(piece.text).slice(0, LEAD_OPENING));
     }
     bodySeen = true;
   }
   return 0;
-}
-
-function bigrams(text: string): Set<string> {
-  const words = new Set<string>();
-  for (let i = 1; i < text.length; i++) if (isHan(text[i - 1]) && isHan(text[i])) words.add(text.slice(i - 1, i + 1));
-  return words;
 }
