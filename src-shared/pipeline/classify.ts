@@ -17,6 +17,7 @@ import {
   isSponsorHeading,
   isSponsorList,
   isTitleLike,
+  opensReport,
   pinyinMatches,
 } from './cues';
 import { endsSentence, startsMidSentence } from '../text';
@@ -241,7 +242,10 @@ function markTitles(
     const decision = judge({ pieces, at: i, next: j, lead: leadAt, imageGap });
     if (decision.verdict === 'apply') {
       piece.role = 'headline';
-      roundup = false;
+      // A place name over a report (`旌阳区` / `近日，…`) is how a roundup whose headline was read
+      // elsewhere (between the columns of the article before) opens: the place names after it
+      // lead its other reports.
+      roundup = isPlaceName(piece.text) && next?.role === 'paragraph' && opensReport(next.text);
     } else if (decision.verdict === 'propose') {
       flags.push(possibleHeadline(raw, piece, decision));
     }

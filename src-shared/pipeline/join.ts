@@ -1,5 +1,14 @@
 import type { Edit } from '../model/analysis';
-import { bodyEndsSentence, continuesAcrossCut, isLead, isTitleLike, opensParagraph, SEAM_REACH } from './cues';
+import {
+  bodyEndsSentence,
+  continuesAcrossCut,
+  isLead,
+  isPlaceName,
+  isTitleLike,
+  opensParagraph,
+  opensReport,
+  SEAM_REACH,
+} from './cues';
 import { compact } from './text';
 import { commit, imageGapOf, livePieces, makeEdit, type PageView, type Piece } from './draft';
 import { homeFinder, type Home as Topic } from './relocate';
@@ -64,7 +73,21 @@ export function join(view: PageView, judge: Judge<ContinuationContext> = fittedC
         }),
       );
     }
-    for (const { title: intruder, after } of strayHeadlines) {
+    for (const { title: intruder, after, subhead } of strayHeadlines) {
+      if (subhead)
+        edits.push(
+          makeEdit(raw, {
+            kind: 'reclassify',
+            rule: 'join.roundup-subhead',
+            start: subhead.start,
+            end: subhead.end,
+            after: subhead.text,
+            reason:
+              'A place name over a report, under a roundup’s headline read between columns: the first report’s subhead',
+            confidence: 0.8,
+            op: { type: 'role', chunk: subhead.id, role: 'subhead' },
+          }),
+        );
       edits.push(
         makeEdit(raw, {
           kind: 'move',
@@ -140,13 +163,16 @@ function continuation(
   piece: Piece;
   index: number;
   intruders: Piece[];
-  /** Headlines (and a kicker over one) among the intruders, each with the block it goes after, above a headless lead. */
-  strayHeadlines: { title: Piece; after: Piece }[];
+  /**
+   * Headlines (and a kicker over one) among the intruders, each with the block it goes after,
+   * above a headless lead, or above the first subhead of a headless roundup (read as a headline).
+   */
+  strayHeadlines: StrayHeadline[];
   reasons: string[];
 } | null {
   const head = pieces[i];
   const intruders: Piece[] = [];
-  const strayHeadlines: { title: Piece; after: Piece }[] = [];
+  const strayHeadlines: StrayHeadline[] = [];
   for (let j = i + 1; j < pieces.length && intruders.length <= MAX_INTRUDERS; j++) {
     const piece = pieces[j];
     if (piece.role === 'paragraph') {
@@ -184,7 +210,8 @@ function continuation(
       // Over the lead and the photo captions right above it, which its report prints under the headline.
       let above = lead - 1;
       while (above > j && pieces[above].role === 'caption') above--;
-      strayHeadlines.push({ title: piece, after: pieces[above] });
+      const subhead = opensHeadlessRoundup(pieces, lead) ? pieces[lead] : undefined;
+      strayHeadlines.push({ title: piece, after: pieces[above], subhead });
       if (kicker) {
         strayHeadlines.push({ title: pieces[++j], after: kicker });
         intruders.push(kicker);
@@ -193,6 +220,13 @@ function continuation(
     intruders.push(pieces[j]);
   }
   return null;
+}
+
+interface StrayHeadline {
+  title: Piece;
+  after: Piece;
+  /** The place name the headline goes above, when it opens a roundup: read as that report's subhead. */
+  subhead?: Piece;
 }
 
 /** What a break prints inside a paragraph besides text: captions, credits, furniture other than banners. */
@@ -250,8 +284,10 @@ const HEADLESS_LEAD_REACH = 8;
 /**
  * For a headline at `pieces[at]` read between the halves of the sentence `head` broke off in (the
  * next body block goes on with it): the index of the `本报讯` lead below that opens a report with
- * no headline of its own, past the rest of the article the headline cuts (its paragraphs and
- * credit); null when there is none within reach, or another title comes first.
+ * no headline of its own, or of the place-name subhead that opens a roundup with none (right
+ * after a credit, over a report: `洪雅县` / `近日，眉山市洪雅县科协…`), past the rest of the article
+ * the headline cuts (its paragraphs and credit); null when there is none within reach, or another
+ * title comes first.
  */
 function headlessLeadFor(pieces: readonly Piece[], at: number, head: Piece): number | null {
   if (pieces[at].role !== 'headline') return null;
@@ -267,9 +303,22 @@ function headlessLeadFor(pieces: readonly Piece[], at: number, head: Piece): num
   for (let k = rest.index + 1; k < pieces.length && k <= at + HEADLESS_LEAD_REACH; k++) {
     const piece = pieces[k];
     if (piece.role === 'paragraph' && isLead(piece.text)) return k;
+    if (opensHeadlessRoundup(pieces, k)) return k;
     if (piece.role !== 'paragraph' && !breakIntruder(piece)) return null;
   }
   return null;
+}
+
+/** A place name read as a headline right after a credit, over a report: a roundup's first subhead. */
+function opensHeadlessRoundup(pieces: readonly Piece[], k: number): boolean {
+  const report = pieces[k + 1];
+  return (
+    pieces[k].role === 'headline' &&
+    isPlaceName(pieces[k].text) &&
+    pieces[k - 1]?.role === 'byline' &&
+    report?.role === 'paragraph' &&
+    opensReport(report.text)
+  );
 }
 
 /** The next body paragraph after `pieces[j]`, past captions, credits and furniture other than banners. */
