@@ -104,7 +104,11 @@ export function displaced(view: PageView): PageView {
           confidence: 0.6,
         }),
       );
-      if (cutAtStart && lastUnfinished) edits.push(proposeJoin(raw, lastUnfinished, piece));
+      // A paragraph goes on in one place: the first such fragment after it is the one proposed.
+      if (cutAtStart && lastUnfinished) {
+        edits.push(proposeJoin(raw, lastUnfinished, piece));
+        lastUnfinished = undefined;
+      }
       if (!cutAtStart) {
         const found = home(piece);
         const move = moveBack(

@@ -17,7 +17,7 @@ export type { PageResult, ResultArticle, ResultEdit, ResultFlag } from './result
 export { decodePage, DecodeError } from './decode';
 
 /** Bumped whenever the output for the same raw text may change (stored analyses record it). */
-export const PIPELINE_VERSION = 43;
+export const PIPELINE_VERSION = 44;
 
 /** The stages in order; frozen so the app and the CLI always run the same pipeline. */
 export const STAGES: readonly Stage[] = Object.freeze([
