@@ -184,7 +184,9 @@ export function deriveWhole(raw: string, analysis: Pick<PageAnalysis, 'chunks' |
   const active = analysis.edits.filter((edit) => edit.status === 'applied');
   const roleOf = new Map<ChunkId, Op<'role'>>();
   for (const edit of active) if (edit.op.type === 'role') roleOf.set(edit.op.chunk, edit.op);
-  const chunks = analysis.chunks.map((chunk) => withRole(chunk, roleOf.get(chunk.id))).sort((a, b) => a.start - b.start);
+  const chunks = analysis.chunks
+    .map((chunk) => withRole(chunk, roleOf.get(chunk.id)))
+    .sort((a, b) => a.start - b.start);
   const activeText = active.filter(isTextEdit).sort(byPosition);
   const inForce = textEditsInForce(active);
   const base = chunkReadings(raw, chunks, inForce);
@@ -215,10 +217,7 @@ export function deriveWhole(raw: string, analysis: Pick<PageAnalysis, 'chunks' |
   const fieldEdits = fieldEditsOf(active);
   const articles = withFieldValues(readings, fieldEdits);
   const ids = segments.map((segment) => segment.boundary?.id ?? PAGE_START);
-  const incremental =
-    new Set(ids).size === ids.length &&
-    segmentOf.size === chunks.length &&
-    liesApart(chunks);
+  const incremental = new Set(ids).size === ids.length && segmentOf.size === chunks.length && liesApart(chunks);
   const readAs = incremental ? new SegmentPieces(readings, segmentOf) : readAsWhole(readings);
   return {
     page: pageOf(readings, articles, readAs),

@@ -164,7 +164,8 @@ function sameGiven(before: readonly Contribution[], after: readonly Contribution
   return (
     was.length === is.length &&
     was.every(
-      (given, i) => given.chunk.id === is[i].chunk.id && given.text === is[i].text && given.target.block === is[i].target.block,
+      (given, i) =>
+        given.chunk.id === is[i].chunk.id && given.text === is[i].text && given.target.block === is[i].target.block,
     )
   );
 }
@@ -198,7 +199,13 @@ function rereadText(
   next: PageAnalysis,
   changes: readonly { from: TextEdit | null; to: TextEdit | null }[],
 ):
-  | { activeText: readonly TextEdit[]; inForce: TextEdit[]; longest: number; readings: ChunkReadings; chunks: Set<string> }
+  | {
+      activeText: readonly TextEdit[];
+      inForce: readonly TextEdit[];
+      longest: number;
+      readings: ChunkReadings;
+      chunks: Set<string>;
+    }
   | undefined {
   let activeText = previous.activeText;
   let { longest } = previous;
@@ -220,18 +227,11 @@ function rereadText(
   }
   const linked = linkedEdits(activeText, longest, seeds);
   const decided = textEditsInForce(inEditOrder(linked, next.edits));
-  const out: TextEdit[] = [];
-  const inForce: TextEdit[] = [];
-  let d = 0;
-  for (const edit of previous.inForce) {
-    if (gone.has(edit) || linked.has(edit)) {
-      out.push(edit);
-      continue;
-    }
-    while (d < decided.length && byPosition(decided[d], edit) < 0) inForce.push(decided[d++]);
-    inForce.push(edit);
-  }
-  inForce.push(...decided.slice(d));
+  // Few edits leave or join those in force: each is found by bisection, not by a pass over all.
+  const out = [...gone, ...linked].filter((edit) => indexOf(previous.inForce, edit) !== -1);
+  let inForce = previous.inForce;
+  for (const edit of out) inForce = inForce.toSpliced(indexOf(inForce, edit), 1);
+  for (const edit of decided) inForce = inForce.toSpliced(insertionPoint(inForce, edit), 0, edit);
 
   const { chunks } = previous;
   const reach = [...seeds, ...out, ...decided];

@@ -105,8 +105,10 @@ function changeOf(before: PageAnalysis, ops: readonly ReviewOp[], after: PageAna
     if (!from || !to) return null;
     boundaryChanges.push({ from, to });
   }
-  const editChanges: AnalysisChange['edits'][number][] = [];
-  for (const id of edits) {
+  const editOps = ops.filter((op) => op.type.endsWith('-edit') || op.type === 'edit-status');
+  const single = editOps.length === 1 ? onlyChange(editOps[0], before, after) : null;
+  const editChanges: AnalysisChange['edits'][number][] = single ? [single] : [];
+  for (const id of single ? [] : edits) {
     const from = onlyOne(before.edits, id);
     const to = onlyOne(after.edits, id);
     // The pipeline can give two edits one id; which of them a step changed is then not known here.
@@ -114,6 +116,29 @@ function changeOf(before: PageAnalysis, ops: readonly ReviewOp[], after: PageAna
     editChanges.push({ from, to });
   }
   return { edits: editChanges, boundaries: boundaryChanges };
+}
+
+/**
+ * The edit one op changed, found where the op put it: an added or removed one at its index, one
+ * changed in place where the first edit of its id is (which the op changed), the same in both lists.
+ */
+function onlyChange(op: ReviewOp, before: PageAnalysis, after: PageAnalysis): AnalysisChange['edits'][number] | null {
+  switch (op.type) {
+    case 'add-edit':
+      return after.edits[op.index]?.id === op.edit.id ? { from: null, to: after.edits[op.index] } : null;
+    case 'remove-edit':
+      return before.edits[op.index]?.id === op.edit.id ? { from: before.edits[op.index], to: null } : null;
+    case 'edit-status':
+    case 'update-edit': {
+      const id = op.type === 'edit-status' ? op.id : op.to.id;
+      const index = after.edits.findIndex((edit) => edit.id === id);
+      return index === -1 || before.edits[index]?.id !== id
+        ? null
+        : { from: before.edits[index], to: after.edits[index] };
+    }
+    default:
+      return null;
+  }
 }
 
 /** The item of `list` with `id`; null when there is none, undefined when there are several. */
