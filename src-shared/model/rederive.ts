@@ -11,6 +11,8 @@ import {
   type BlockRef,
   type Contribution,
   type Derivation,
+  type FieldEdit,
+  type FieldEdits,
   type PageTexts,
   type Segment,
   type SegmentReading,
@@ -36,12 +38,12 @@ export interface AnalysisChange {
 export function rederive(previous: Derivation, next: PageAnalysis, change: AnalysisChange): Derivation | null {
   if (!previous.incremental) return null;
   const textChanges: { from: TextEdit | null; to: TextEdit | null }[] = [];
-  let fieldsChanged = false;
+  const fieldChanges: { from: FieldEdit | null; to: FieldEdit | null }[] = [];
   for (const { from, to } of change.edits) {
     if (from?.status !== 'applied' && to?.status !== 'applied') continue;
     const kinds = new Set([from, to].flatMap((edit) => (edit ? [kindOf(edit)] : [])));
     if (kinds.size !== 1 || kinds.has('other')) return null;
-    if (kinds.has('field')) fieldsChanged = true;
+    if (kinds.has('field')) fieldChanges.push({ from: from as FieldEdit | null, to: to as FieldEdit | null });
     else textChanges.push({ from: from as TextEdit | null, to: to as TextEdit | null });
   }
   const segments = [...previous.segments];
@@ -76,7 +78,10 @@ export function rederive(previous: Derivation, next: PageAnalysis, change: Analy
       readings[segment] = { ...readings[segment], article: { ...article, split: splitOf(segments[segment].boundary) } };
   }
 
-  const fieldEdits = fieldsChanged ? fieldEditsOf(next.edits) : previous.fieldEdits;
+  const fieldsChanged = fieldChanges.length > 0;
+  const fieldEdits = fieldsChanged
+    ? withFieldChanges(previous.fieldEdits, fieldChanges, next.edits)
+    : previous.fieldEdits;
   const touched = new Set([...read.keys(), ...resplit]);
   const articles = previous.articles.map((article, segment): Article | null => {
     const id = readings[segment].article?.id;
@@ -168,6 +173,33 @@ function sameGiven(before: readonly Contribution[], after: readonly Contribution
         given.chunk.id === is[i].chunk.id && given.text === is[i].text && given.target.block === is[i].target.block,
     )
   );
+}
+
+/**
+ * The articles' values after `changes`: an edit changed in place keeps its place among its
+ * article's, one added last goes last; any other change is found by a pass over the edits.
+ */
+function withFieldChanges(
+  previous: FieldEdits,
+  changes: readonly { from: FieldEdit | null; to: FieldEdit | null }[],
+  edits: readonly Edit[],
+): FieldEdits {
+  const byArticle = new Map(previous);
+  for (const { from, to } of changes) {
+    const article = (to ?? from)!.op.article;
+    if (from && to && from.op.article !== to.op.article) return fieldEditsOf(edits);
+    const list = byArticle.get(article) ?? [];
+    const at = from ? list.indexOf(from) : -1;
+    if (from?.status === 'applied' && at === -1) return fieldEditsOf(edits);
+    let changed: readonly FieldEdit[];
+    if (to?.status !== 'applied') changed = at === -1 ? list : list.toSpliced(at, 1);
+    else if (at !== -1) changed = list.with(at, to);
+    else if (edits[edits.length - 1] === to) changed = [...list, to];
+    else return fieldEditsOf(edits);
+    if (changed.length > 0) byArticle.set(article, changed);
+    else byArticle.delete(article);
+  }
+  return byArticle;
 }
 
 function sameEdits(a: readonly Edit[] = [], b: readonly Edit[] = []): boolean {

@@ -86,6 +86,7 @@ describe('deriving only what a step reached', () => {
         () => (article.split.boundary ? approveBoundary(current, article.split.boundary) : null),
         () => setArticleField(current, article.id, 'title', `${article.title.slice(0, 4)}新${i}`),
         () => setArticleField(current, article.id, 'byline', i % 3 ? `记者 ${i}` : null),
+        () => setArticleField(current, pick(articles.slice(0, 3)).id, 'section', `栏目${i}`),
         () =>
           block
             ? editBlockText(current, article.id, block.id, `${block.text.slice(0, 8)}改${i}${block.text.slice(8)}`)
@@ -122,6 +123,14 @@ describe('deriving only what a step reached', () => {
     current = carried(current, setArticleField(current, other.id, 'title', '新的标题'));
     expect(rederived(approved, derivedOf(current)).map((article) => article.id)).toEqual([other.id]);
     expectDerivedWhole(current);
+
+    // A value set on the article, then changed in place.
+    for (const section of ['要闻', '要闻版']) {
+      const titled = derivedOf(current);
+      current = carried(current, setArticleField(current, other.id, 'section', section));
+      expect(rederived(titled, derivedOf(current)).map((article) => article.id)).toEqual([other.id]);
+      expectDerivedWhole(current);
+    }
   });
 
   it('should read again only the article a reverted text edit lies in, and those its paragraph continues into', () => {
