@@ -6,3 +6,4 @@ export * from './records';
 export * from './issue';
 export * from './decisions';
 export * from './reading';
+export * from './rederive';

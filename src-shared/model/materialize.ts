@@ -10,7 +10,16 @@ import type {
   PageAnalysis,
 } from './analysis';
 import type { Article, Block, CleanPage, FurnitureItem } from './clean';
-import { chunkReadings, readPieces, textEditsInForce, TYPED_RULE, type Piece } from './reading';
+import {
+  byPosition,
+  chunkReadings,
+  readPieces,
+  textEditsInForce,
+  TYPED_RULE,
+  type ChunkReadings,
+  type Piece,
+  type TextEdit,
+} from './reading';
 import { mergeSpans, type Span } from './span';
 
 type Op<T extends EditOp['type']> = Extract<EditOp, { type: T }>;
@@ -96,16 +105,96 @@ export interface DerivedPage {
 
 /** `materialize`, with how the clean text was read from the raw. */
 export function derivePage(raw: string, analysis: Pick<PageAnalysis, 'chunks' | 'boundaries' | 'edits'>): DerivedPage {
+  return deriveWhole(raw, analysis).page;
+}
+
+/**
+ * A stretch of the reading order one article is read from: from a split's chunk to the next
+ * split's (the first from the page's start). Banners in it are read as the page's furniture.
+ */
+export interface Segment {
+  from: number;
+  to: number;
+  /** The split that opens it; null for the stretch before the first. */
+  boundary: Boundary | null;
+  /** The section in force where it starts (a banner before it names it). */
+  section: string | null;
+}
+
+/** What a segment reads as. */
+export interface SegmentReading {
+  /** Its article, before the editor's field values; null when it reads as none or as an empty one. */
+  article: Article | null;
+  sources: FieldSources | null;
+  furniture: FurnitureItem[];
+  /** The pieces each of its chunks in the article was read from. */
+  readAs: Map<ChunkId, readonly Piece[]>;
+  /** The block each of its paragraph chunks went into, and the text it gave blocks of earlier segments. */
+  blockAt: Map<ChunkId, BlockRef>;
+  sent: Contribution[];
+  /** A caption of it continued in another segment, or one of another continued in it. */
+  captionsCrossed: boolean;
+}
+
+/** How each chunk reads, and what ties chunks across the page: what reading a segment needs. */
+export interface PageTexts {
+  pieces(chunk: ChunkId): readonly Piece[] | undefined;
+  /** A chunk's pieces with a byline taken out of it read as printed. */
+  withCredit(chunk: ChunkId): readonly Piece[] | undefined;
+  typedOver: ReadonlyMap<ChunkId, string>;
+  rejectedAt: ReadonlySet<ChunkId>;
+  joinOnto: ReadonlyMap<ChunkId, ChunkId>;
+}
+
+export type FieldEdit = Edit & { op: Op<'set-field'> | Op<'set-captions'> };
+
+/**
+ * A derived page with what deriving it took, kept so that a change to a few edits or splits reads
+ * again only the chunks and articles it reaches (`rederive`). Treat every part as read-only.
+ */
+export interface Derivation {
+  page: DerivedPage;
+  raw: string;
+  /** The chunks with their roles in force, in raw order. */
+  chunks: readonly Chunk[];
+  order: readonly Chunk[];
+  segments: readonly Segment[];
+  readings: readonly SegmentReading[];
+  /** Each segment's article with the editor's field values; null when it has none. */
+  articles: readonly (Article | null)[];
+  /** The chunks joined onto each chunk. */
+  joinedFrom: ReadonlyMap<ChunkId, readonly ChunkId[]>;
+  segmentOf: ReadonlyMap<ChunkId, number>;
+  texts: PageTexts & { readonly base: ChunkReadings; readonly reread: ChunkReadings };
+  /** The applied replace and extract edits, and those in force, in raw order. */
+  activeText: readonly TextEdit[];
+  inForce: readonly TextEdit[];
+  /** The longest applied text edit's length, so the ones near an offset are found by bisection. */
+  longest: number;
+  fieldEdits: FieldEdits;
+  /**
+   * Whether a change can be derived in part: every chunk and article id is one of a kind and the
+   * chunks lie apart in raw order (a hostile document may break that; it is then derived whole).
+   */
+  incremental: boolean;
+}
+
+/** The whole derivation of a page. */
+export function deriveWhole(raw: string, analysis: Pick<PageAnalysis, 'chunks' | 'boundaries' | 'edits'>): Derivation {
   const active = analysis.edits.filter((edit) => edit.status === 'applied');
   const roleOf = new Map<ChunkId, Op<'role'>>();
   for (const edit of active) if (edit.op.type === 'role') roleOf.set(edit.op.chunk, edit.op);
-  const chunks = analysis.chunks.map((chunk) => withRole(chunk, roleOf.get(chunk.id)));
-  const { pieces, withCredits } = chunkReadings(raw, chunks, textEditsInForce(active));
+  const chunks = analysis.chunks
+    .map((chunk) => withRole(chunk, roleOf.get(chunk.id)))
+    .sort((a, b) => a.start - b.start);
+  const activeText = active.filter(isTextEdit).sort(byPosition);
+  const inForce = textEditsInForce(active);
+  const base = chunkReadings(raw, chunks, inForce);
   const typedOver = new Map<ChunkId, string>();
   for (const edit of active) {
     if (edit.op.type !== 'set-text') continue;
     typedOver.set(edit.op.chunk, edit.op.text);
-    withCredits.delete(edit.op.chunk);
+    base.withCredits.delete(edit.op.chunk);
   }
 
   const order = readingOrder(chunks, active);
@@ -118,22 +207,183 @@ export function derivePage(raw: string, analysis: Pick<PageAnalysis, 'chunks' | 
   const joinOnto = new Map<ChunkId, ChunkId>();
   for (const edit of active) if (edit.op.type === 'join') joinOnto.set(edit.op.chunk, edit.op.onto);
 
-  const builder = new PageBuilder();
+  const texts = pageTexts({ base, reread: emptyReadings() }, typedOver, rejectedAt, joinOnto);
+  const segments = segmentsOf(order, boundaryAt);
+  const readings = readSegments(order, segments, texts);
+  const segmentOf = new Map<ChunkId, number>();
+  segments.forEach((segment, index) => {
+    for (let i = segment.from; i < segment.to; i++) segmentOf.set(order[i].id, index);
+  });
+  const fieldEdits = fieldEditsOf(active);
+  const articles = withFieldValues(readings, fieldEdits);
+  const ids = segments.map((segment) => segment.boundary?.id ?? PAGE_START);
+  const incremental = new Set(ids).size === ids.length && segmentOf.size === chunks.length && liesApart(chunks);
+  const readAs = incremental ? new SegmentPieces(readings, segmentOf) : readAsWhole(readings);
+  return {
+    page: pageOf(readings, articles, readAs),
+    raw,
+    chunks,
+    order,
+    segments,
+    readings,
+    articles,
+    joinedFrom: joinsOnto(joinOnto),
+    segmentOf,
+    texts,
+    activeText,
+    inForce,
+    longest: activeText.reduce((longest, edit) => Math.max(longest, edit.end - edit.start), 0),
+    fieldEdits,
+    incremental,
+  };
+}
+
+const isTextEdit = (edit: Edit): edit is TextEdit => edit.op.type === 'replace' || edit.op.type === 'extract';
+const isFieldEdit = (edit: Edit): edit is FieldEdit => edit.op.type === 'set-field' || edit.op.type === 'set-captions';
+
+export function emptyReadings(): ChunkReadings {
+  return { pieces: new Map(), withCredits: new Map() };
+}
+
+/** The chunks' texts: those read again since the page was derived whole (`reread`) over the rest. */
+export function pageTexts(
+  readings: { base: ChunkReadings; reread: ChunkReadings },
+  typedOver: ReadonlyMap<ChunkId, string>,
+  rejectedAt: ReadonlySet<ChunkId>,
+  joinOnto: ReadonlyMap<ChunkId, ChunkId>,
+): Derivation['texts'] {
+  const { base, reread } = readings;
+  return {
+    base,
+    reread,
+    pieces: (chunk) => reread.pieces.get(chunk) ?? base.pieces.get(chunk),
+    withCredit: (chunk) => (reread.pieces.has(chunk) ? reread.withCredits : base.withCredits).get(chunk),
+    typedOver,
+    rejectedAt,
+    joinOnto,
+  };
+}
+
+function liesApart(chunks: readonly Chunk[]): boolean {
+  return chunks.every((chunk, i) => i === 0 || chunks[i - 1].end <= chunk.start);
+}
+
+function segmentsOf(order: readonly Chunk[], boundaryAt: ReadonlyMap<ChunkId, Boundary>): Segment[] {
+  const segments: Segment[] = [];
+  let section: string | null = null;
+  let open: Omit<Segment, 'to'> = { from: 0, boundary: null, section };
+  order.forEach((chunk, i) => {
+    if (chunk.role === 'furniture') {
+      if (chunk.section) section = chunk.section;
+      return;
+    }
+    const boundary = boundaryAt.get(chunk.id);
+    if (!boundary) return;
+    if (i > 0) {
+      segments.push({ ...open, to: i });
+      open = { from: i, boundary, section };
+    } else open.boundary = boundary;
+  });
+  segments.push({ ...open, to: order.length });
+  return segments;
+}
+
+function joinsOnto(joinOnto: ReadonlyMap<ChunkId, ChunkId>): Map<ChunkId, ChunkId[]> {
+  const joinedFrom = new Map<ChunkId, ChunkId[]>();
+  for (const [chunk, onto] of joinOnto) {
+    const list = joinedFrom.get(onto);
+    if (list) list.push(chunk);
+    else joinedFrom.set(onto, [chunk]);
+  }
+  return joinedFrom;
+}
+
+/**
+ * Some of a page's segments read again: `indices`, in order, with where blocks of the others lie
+ * (`elsewhere`) and the text the others' chunks add to the blocks of these (`incoming`, in
+ * reading order).
+ */
+export interface PartialRead {
+  indices: readonly number[];
+  elsewhere: (chunk: ChunkId, segment: number) => BlockRef | undefined;
+  incoming: readonly Contribution[];
+}
+
+/**
+ * Reads `segments` in order (those `part` names, else all), a paragraph continued from one into a
+ * block of an earlier one as it is read; an article is final once all are read.
+ */
+export function readSegments(
+  order: readonly Chunk[],
+  segments: readonly Segment[],
+  texts: PageTexts,
+  part?: PartialRead,
+): SegmentReading[] {
+  const indices = part?.indices ?? segments.map((_, i) => i);
+  const links: Links = {
+    blockOf: new Map(),
+    elsewhere: (chunk, segment) => {
+      const ref = part?.elsewhere(chunk, segment);
+      return ref && { ...ref, held: null };
+    },
+    captionOf: new Map(),
+    captionsCrossed: new Set(),
+  };
+  const incoming = part?.incoming ?? [];
+  let received = 0;
+  const receive = (before: number) => {
+    for (; received < incoming.length && incoming[received].position < before; received++) {
+      const { chunk, text, target } = incoming[received];
+      const block = links.blockOf.get(target.block);
+      if (!block?.held) throw new RangeError(`block ${target.block} continued by ${chunk.id} was not read`);
+      continueBlock(block.held, chunk, text);
+      links.blockOf.set(chunk.id, block);
+    }
+  };
+  const builders = indices.map((index) => {
+    receive(segments[index].from);
+    return readSegment(order, segments[index], index, texts, links);
+  });
+  receive(Infinity);
+  return builders.map(({ builder, readAs }, i) => {
+    const draft = builder.draft();
+    const article = draft && toArticle(draft);
+    const kept = article && hasContent(article) ? article : null;
+    return {
+      article: kept,
+      sources: kept && fieldSources(draft!),
+      furniture: builder.furnitureItems,
+      readAs,
+      blockAt: builder.blockAt,
+      sent: builder.sent,
+      captionsCrossed: links.captionsCrossed.has(indices[i]),
+    };
+  });
+}
+
+function readSegment(
+  order: readonly Chunk[],
+  segment: Segment,
+  index: number,
+  texts: PageTexts,
+  links: Links,
+): { builder: PageBuilder; readAs: Map<ChunkId, readonly Piece[]> } {
+  const builder = new PageBuilder(segment.section, index, links);
   const readAs = new Map<ChunkId, readonly Piece[]>();
-  for (const chunk of order) {
-    const read = pieces.get(chunk.id) ?? [];
-    const text = typedOver.get(chunk.id) ?? readPieces(read);
+  for (let i = segment.from; i < segment.to; i++) {
+    const chunk = order[i];
+    const read = texts.pieces(chunk.id) ?? [];
+    const text = texts.typedOver.get(chunk.id) ?? readPieces(read);
     if (chunk.role === 'furniture') {
       builder.furniture(chunk, text);
       continue;
     }
-    const boundary = boundaryAt.get(chunk.id);
-    if (boundary) builder.openArticle(boundary);
-    else if (rejectedAt.has(chunk.id)) builder.readOnAfterRejectedSplit();
+    if (i === segment.from && segment.boundary) builder.openArticle(segment.boundary);
+    else if (texts.rejectedAt.has(chunk.id)) builder.readOnAfterRejectedSplit();
     // A credit the article cannot take stays in its paragraph, where it was printed.
-    const withCredit = builder.takesNoMoreCredits() ? withCredits.get(chunk.id) : undefined;
+    const withCredit = builder.takesNoMoreCredits() ? texts.withCredit(chunk.id) : undefined;
     const typed = read.some((piece) => piece.edit?.rule === TYPED_RULE && piece.edit.origin === 'editor');
-    builder.add(chunk, withCredit ? readPieces(withCredit) : text, joinOnto.get(chunk.id), typed);
+    builder.add(chunk, withCredit ? readPieces(withCredit) : text, texts.joinOnto.get(chunk.id), typed, i);
     readAs.set(chunk.id, withCredit ?? read);
     for (const piece of read) {
       const op = piece.edit?.op;
@@ -141,7 +391,72 @@ export function derivePage(raw: string, analysis: Pick<PageAnalysis, 'chunks' | 
       if (withCredit === undefined || op.field !== 'byline') builder.extracted(op);
     }
   }
-  return { ...builder.finish(active), readAs };
+  return { builder, readAs };
+}
+
+/**
+ * Each segment's article with the editor's values set on it, later edits winning. An article
+ * id met twice takes them on its first article only.
+ */
+export function withFieldValues(readings: readonly SegmentReading[], fieldEdits: FieldEdits): (Article | null)[] {
+  const seen = new Set<ArticleId>();
+  return readings.map(({ article }) => {
+    if (!article || seen.has(article.id)) return article;
+    seen.add(article.id);
+    return (fieldEdits.get(article.id) ?? []).reduce((current, { op }) => withField(current, op), article);
+  });
+}
+
+/** The applied edits setting each article's fields, in the edits' order. */
+export type FieldEdits = ReadonlyMap<ArticleId, readonly FieldEdit[]>;
+
+export function fieldEditsOf(edits: readonly Edit[]): FieldEdits {
+  const byArticle = new Map<ArticleId, FieldEdit[]>();
+  for (const edit of edits) {
+    if (edit.status !== 'applied' || !isFieldEdit(edit)) continue;
+    const list = byArticle.get(edit.op.article);
+    if (list) list.push(edit);
+    else byArticle.set(edit.op.article, [edit]);
+  }
+  return byArticle;
+}
+
+function withField(article: Article, op: FieldEdit['op']): Article {
+  if (op.type === 'set-captions') return { ...article, captions: [...op.value] };
+  return op.field === 'title' ? { ...article, title: op.value ?? '' } : { ...article, [op.field]: op.value };
+}
+
+export function pageOf(
+  readings: readonly SegmentReading[],
+  articles: readonly (Article | null)[],
+  readAs: ChunkPieces,
+  furniture: FurnitureItem[] = readings.flatMap((reading) => reading.furniture),
+): DerivedPage {
+  const fields = new Map<ArticleId, FieldSources>();
+  readings.forEach(({ article, sources }) => {
+    if (article && sources && !fields.has(article.id)) fields.set(article.id, sources);
+  });
+  return { clean: { articles: articles.filter((article) => article !== null), furniture }, readAs, fields };
+}
+
+/** Every segment's pieces in one map, for a page whose chunk ids may repeat (the last read wins). */
+function readAsWhole(readings: readonly SegmentReading[]): Map<ChunkId, readonly Piece[]> {
+  const whole = new Map<ChunkId, readonly Piece[]>();
+  for (const { readAs } of readings) for (const [chunk, pieces] of readAs) whole.set(chunk, pieces);
+  return whole;
+}
+
+/** The pieces a chunk was read from, looked up in its segment's reading. */
+export class SegmentPieces implements ChunkPieces {
+  constructor(
+    private readonly readings: readonly SegmentReading[],
+    private readonly segmentOf: ReadonlyMap<ChunkId, number>,
+  ) {}
+
+  get(chunk: ChunkId): readonly Piece[] | undefined {
+    const segment = this.segmentOf.get(chunk);
+    return segment === undefined ? undefined : this.readings[segment].readAs.get(chunk);
+  }
 }
 
 function withRole(chunk: Chunk, override: Op<'role'> | undefined): Chunk {
@@ -211,6 +526,12 @@ class ChunkList<T extends Pick<Chunk, 'id'>> {
   }
 }
 
+function continueBlock(block: Block, chunk: Chunk, text: string): void {
+  block.text += text;
+  block.spans.push({ start: chunk.start, end: chunk.end });
+  block.chunks.push(chunk.id);
+}
+
 interface ArticleDraft {
   id: string;
   boundary: Boundary | null;
@@ -232,19 +553,57 @@ interface ArticleDraft {
   captionChunks: (ChunkId | null)[];
 }
 
+/** The block a paragraph chunk's text went into: its first chunk, in the segment holding it. */
+export interface BlockRef {
+  segment: number;
+  block: ChunkId;
+}
+
+/** Text a chunk adds to a block of an earlier segment: a paragraph continued across a split. */
+export interface Contribution {
+  /** The chunk's place in the reading order. */
+  position: number;
+  chunk: Chunk;
+  text: string;
+  target: BlockRef;
+}
+
+/** A block as a read finds it: held when its segment is read in it, else known by where it is. */
+type HeldBlock = BlockRef & { held: Block | null };
+
+/** Where a join finds the block or caption it continues: shared by the segments read together. */
+interface Links {
+  blockOf: Map<ChunkId, HeldBlock>;
+  /** A block of a segment not read now, for a join from a chunk of `segment` onto `chunk`. */
+  elsewhere(chunk: ChunkId, segment: number): HeldBlock | undefined;
+  /** Where each caption chunk's text went, so the rest of a cut caption joins it. */
+  captionOf: Map<ChunkId, { article: ArticleDraft; index: number; segment: number }>;
+  /** Segments a caption was continued across: their articles can only be read with the whole page. */
+  captionsCrossed: Set<number>;
+}
+
+/** Reads one segment: at most one article, opened by its split or, in the first, by its first line. */
 class PageBuilder {
   private readonly articles: ArticleDraft[] = [];
-  private readonly furnitureItems: FurnitureItem[] = [];
-  private readonly blockOf = new Map<ChunkId, Block>();
-  /** Where each caption chunk's text went, so the rest of a cut caption joins it. */
-  private readonly captionOf = new Map<ChunkId, { article: ArticleDraft; index: number }>();
-  private section: string | null = null;
+  readonly furnitureItems: FurnitureItem[] = [];
+  readonly blockAt = new Map<ChunkId, BlockRef>();
+  readonly sent: Contribution[] = [];
   private current: ArticleDraft | null = null;
   /**
    * Set from a rejected split to the next article: the editor said the lower article is part of
    * the one above, so its headings are body text there and the upper title and credit stay alone.
    */
   private readingOn = false;
+
+  constructor(
+    private section: string | null,
+    private readonly segment: number,
+    private readonly links: Links,
+  ) {}
+
+  draft(): ArticleDraft | null {
+    return this.articles[0] ?? null;
+  }
 
   furniture(chunk: Chunk, text: string): void {
     if (chunk.section) this.section = chunk.section;
@@ -254,7 +613,7 @@ class PageBuilder {
   }
 
   openArticle(boundary: Boundary): void {
-    this.current = this.draft(boundary.id, boundary);
+    this.current = this.newDraft(boundary.id, boundary);
     this.readingOn = false;
   }
 
@@ -269,16 +628,18 @@ class PageBuilder {
   }
 
   /** `typed`: the editor typed in the chunk, so it is still the line a field is read from when typed empty. */
-  add(chunk: Chunk, text: string, onto: ChunkId | undefined, typed: boolean): void {
-    const article = this.current ?? (this.current = this.draft(PAGE_START, null));
+  add(chunk: Chunk, text: string, onto: ChunkId | undefined, typed: boolean, position: number): void {
+    const article = this.current ?? (this.current = this.newDraft(PAGE_START, null));
     article.spans.push({ start: chunk.start, end: chunk.end });
     const role: ChunkRole = this.readsAsBody(chunk.role) ? 'paragraph' : chunk.role;
-    const target = onto === undefined ? undefined : this.blockOf.get(onto);
+    const target =
+      onto === undefined ? undefined : (this.links.blockOf.get(onto) ?? this.links.elsewhere(onto, this.segment));
     if (target && (role === 'paragraph' || role === 'subhead')) {
-      target.text += text;
-      target.spans.push({ start: chunk.start, end: chunk.end });
-      target.chunks.push(chunk.id);
-      this.blockOf.set(chunk.id, target);
+      if (target.held) continueBlock(target.held, chunk, text);
+      this.links.blockOf.set(chunk.id, target);
+      const ref = { segment: target.segment, block: target.block };
+      this.blockAt.set(chunk.id, ref);
+      if (target.segment !== this.segment) this.sent.push({ position, chunk, text, target: ref });
       return;
     }
     const trimmed = text.trim();
@@ -292,15 +653,16 @@ class PageBuilder {
         if (trimmed) article.kickers.push(trimmed);
         return;
       case 'caption': {
-        const joined = onto === undefined ? undefined : this.captionOf.get(onto);
+        const joined = onto === undefined ? undefined : this.links.captionOf.get(onto);
         if (joined) {
           joined.article.captions[joined.index] += trimmed;
           joined.article.captionChunks[joined.index] = null;
-          this.captionOf.set(chunk.id, joined);
+          this.links.captionOf.set(chunk.id, joined);
+          if (joined.segment !== this.segment) this.links.captionsCrossed.add(joined.segment).add(this.segment);
         } else if (trimmed) {
           article.captions.push(trimmed);
           article.captionChunks.push(chunk.id);
-          this.captionOf.set(chunk.id, { article, index: article.captions.length - 1 });
+          this.links.captionOf.set(chunk.id, { article, index: article.captions.length - 1, segment: this.segment });
         }
         return;
       }
@@ -318,7 +680,8 @@ class PageBuilder {
           chunks: [chunk.id],
         };
         article.blocks.push(block);
-        this.blockOf.set(chunk.id, block);
+        this.links.blockOf.set(chunk.id, { segment: this.segment, block: chunk.id, held: block });
+        this.blockAt.set(chunk.id, { segment: this.segment, block: chunk.id });
         return;
       }
       case 'furniture':
@@ -332,7 +695,7 @@ class PageBuilder {
   }
 
   extracted(field: Pick<Op<'extract'>, 'field' | 'value'>): void {
-    const article = this.current ?? (this.current = this.draft(PAGE_START, null));
+    const article = this.current ?? (this.current = this.newDraft(PAGE_START, null));
     const value = field.value.trim();
     if (!value) return;
     if (field.field === 'byline') {
@@ -344,31 +707,7 @@ class PageBuilder {
     }
   }
 
-  finish(active: readonly Edit[]): { clean: CleanPage; fields: Map<ArticleId, FieldSources> } {
-    const byId = new Map<string, Article>();
-    const fields = new Map<ArticleId, FieldSources>();
-    const articles: Article[] = [];
-    for (const draft of this.articles) {
-      const article = toArticle(draft);
-      if (!hasContent(article)) continue;
-      articles.push(article);
-      if (byId.has(article.id)) continue;
-      byId.set(article.id, article);
-      fields.set(article.id, fieldSources(draft));
-    }
-    for (const edit of active) {
-      const { op } = edit;
-      if (op.type !== 'set-field' && op.type !== 'set-captions') continue;
-      const article = byId.get(op.article);
-      if (!article) continue;
-      if (op.type === 'set-captions') article.captions = [...op.value];
-      else if (op.field === 'title') article.title = op.value ?? '';
-      else article[op.field] = op.value;
-    }
-    return { clean: { articles, furniture: this.furnitureItems }, fields };
-  }
-
-  private draft(id: string, boundary: Boundary | null): ArticleDraft {
+  private newDraft(id: string, boundary: Boundary | null): ArticleDraft {
     const draft: ArticleDraft = {
       id,
       boundary,
@@ -424,11 +763,16 @@ function toArticle(draft: ArticleDraft): Article {
     byline: draft.bylines.length ? distinct(draft.bylines).join('；') : null,
     captions: distinct(draft.captions),
     blocks: draft.blocks.filter((block) => block.text.trim() !== ''),
-    split: boundary
-      ? { status: boundary.status, confidence: boundary.confidence, reason: boundary.reason, boundary: boundary.id }
-      : { status: 'approved', confidence: 1, reason: 'page start', boundary: null },
+    split: splitOf(boundary),
     spans: mergeSpans(draft.spans),
   };
+}
+
+/** An article's split as the desk shows it, from the boundary opening it. */
+export function splitOf(boundary: Boundary | null): Article['split'] {
+  return boundary
+    ? { status: boundary.status, confidence: boundary.confidence, reason: boundary.reason, boundary: boundary.id }
+    : { status: 'approved', confidence: 1, reason: 'page start', boundary: null };
 }
 
 const onlyOne = (chunks: readonly ChunkId[]) => (chunks.length === 1 ? chunks[0] : null);

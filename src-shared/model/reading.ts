@@ -34,7 +34,8 @@ function clash(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-const byPosition = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
+/** Raw order: by start, then by end. */
+export const byPosition = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
 
 /**
  * The applied replace/extract edits that take effect, in raw order. Of edits that clash the one of
@@ -149,27 +150,4 @@ export function spanReading(span: Span, printed: string, inForce: readonly TextE
     at = edit.end;
   }
   return text + printed.slice(at - span.start);
-}
-
-/**
- * What one chunk reads as under `edits`, read without the rest of the page: `next` is the chunk
- * starting where it ends, if any (an insertion there is read in that one). Null when an applied
- * text edit reaching the chunk does not lie inside it or takes text out of it: which edits are in
- * force there then depends on the rest of the page, which must be read whole.
- */
-export function readChunkAlone(
-  raw: string,
-  chunk: Chunk,
-  next: Chunk | undefined,
-  edits: readonly Edit[],
-): Piece[] | null {
-  const reaching: Edit[] = [];
-  for (const edit of edits) {
-    if (edit.end < chunk.start || edit.start > chunk.end) continue;
-    if (edit.status !== 'applied' || (edit.op.type !== 'replace' && edit.op.type !== 'extract')) continue;
-    if (edit.start < chunk.start || edit.end > chunk.end || edit.op.type === 'extract') return null;
-    reaching.push(edit);
-  }
-  const { pieces } = chunkReadings(raw, next ? [chunk, next] : [chunk], textEditsInForce(reaching));
-  return pieces.get(chunk.id) ?? [];
 }

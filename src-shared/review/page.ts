@@ -1,23 +1,16 @@
 import {
-  derivePage,
-  fieldValue,
-  readChunkAlone,
-  readPieces,
-  spanContains,
-  TYPED_RULE,
+  deriveWhole,
+  rederive,
+  type AnalysisChange,
   type Article,
   type ArticleId,
   type ArticleTextField,
-  type ChunkField,
-  type ChunkId,
-  type ChunkPieces,
   type CleanPage,
   type DerivedPage,
+  type Derivation,
   type Edit,
-  type EditOp,
-  type FieldSources,
+  type FieldEdit,
   type PageAnalysis,
-  type Piece,
 } from '../model';
 import type { ReviewOp } from './ops';
 
@@ -36,17 +29,21 @@ export function newId(prefix: string): string {
 /**
  * The clean page each analysis was last derived into. Analyses are values (an action makes a new
  * one), so the desk showing a page and the action run on it share one derivation: on the largest
- * page `materialize` takes most of a second.
+ * page deriving it whole takes most of a second.
  */
-const derived = new WeakMap<PageAnalysis, DerivedPage & { raw: string }>();
+const derived = new WeakMap<PageAnalysis, Derivation>();
+
+function derivationOf(page: ReviewPage): Derivation {
+  const known = derived.get(page.analysis);
+  if (known?.raw === page.raw) return known;
+  const made = deriveWhole(page.raw, page.analysis);
+  derived.set(page.analysis, made);
+  return made;
+}
 
 /** The page derived once per analysis, with how it was read from the raw; read-only, it is shared. */
 export function derivedOf(page: ReviewPage): DerivedPage {
-  const known = derived.get(page.analysis);
-  if (known?.raw === page.raw) return known;
-  const made = { ...derivePage(page.raw, page.analysis), raw: page.raw };
-  derived.set(page.analysis, made);
-  return made;
+  return derivationOf(page).page;
 }
 
 /** The page's clean articles, derived once per analysis; treat the result as read-only, it is shared. */
@@ -60,121 +57,99 @@ export function findArticle(clean: CleanPage, articleId: string): Article {
   return article;
 }
 
-type FieldOp = Extract<EditOp, { type: 'set-field' | 'set-captions' }>;
-export type FieldEdit = Edit & { op: FieldOp };
-
 /**
- * Derives the clean page of `next`, made from `page` by `ops`, from the one `page` already has when
- * the ops only give articles the editor's field values (a title, a byline, captions) or type in
- * chunks a field is read from: the other articles are carried over as they are, and only the
- * typed chunks are read again (a title keystroke on the largest page must not read it whole).
- * Any other step is derived whole when the page is next read.
+ * Derives `next`, made from `page` by `ops`, from the derivation `page` already has, reading again
+ * only the articles the ops reach (`rederive`): an action on one article of the largest page must
+ * not read the page whole. Steps of other kinds are derived whole when the page is next read.
  */
 export function carryCleanOver(page: ReviewPage, ops: readonly ReviewOp[], next: PageAnalysis): void {
   const known = derived.get(page.analysis);
   if (known?.raw !== page.raw || ops.length === 0) return;
-  let articles = known.clean.articles;
-  const retyped = new Set<ChunkId>();
+  const change = changeOf(page.analysis, ops, next);
+  const made = change && rederive(known, next, change);
+  if (made) derived.set(next, made);
+}
+
+/** Each edit and split `ops` touch, as it was and as it is; null for a step of another kind. */
+function changeOf(before: PageAnalysis, ops: readonly ReviewOp[], after: PageAnalysis): AnalysisChange | null {
+  const edits = new Set<string>();
+  const boundaries = new Set<string>();
   for (const op of ops) {
-    const typed = typedEditsOf(op);
-    if (typed) {
-      for (const edit of typed) {
-        const holders = next.chunks.filter((chunk) => spanContains(chunk, edit));
-        if (holders.length === 0) return;
-        for (const chunk of holders) retyped.add(chunk.id);
-      }
-      continue;
-    }
-    const edit = op.type === 'add-edit' ? op.edit : op.type === 'update-edit' ? op.to : null;
-    if (!edit || !isFieldEdit(edit) || !decidesField(next.edits, edit)) return;
-    const index = articles.findIndex((article) => article.id === edit.op.article);
-    if (index === -1) return;
-    articles = articles.with(index, withField(articles[index], edit.op));
-  }
-  let readAs = known.readAs instanceof Reread ? known.readAs : new Reread(known.readAs, new Map());
-  for (const chunkId of retyped) {
-    const place = fieldReadFrom(known.fields, chunkId);
-    const chunk = next.chunks.find((c) => c.id === chunkId)!;
-    const following = next.chunks.find((c) => c !== chunk && c.start === chunk.end);
-    const pieces = place && !valueSetFor(next.edits, place) && readChunkAlone(page.raw, chunk, following, next.edits);
-    if (!place || !pieces) return;
-    const index = articles.findIndex((article) => article.id === place.article);
-    const article = index === -1 ? null : withChunkField(articles[index], place, pieces);
-    if (!article) return;
-    articles = articles.with(index, article);
-    readAs = readAs.with(chunkId, pieces);
-  }
-  // Field values change no chunk's reading, and typing in a field's chunk no other's.
-  derived.set(next, { ...known, clean: { ...known.clean, articles }, readAs });
-}
-
-/**
- * The chunks' pieces as a whole derivation read them, but for the chunks typed in since, read
- * anew: a keystroke copies what it re-read, not the pieces of every chunk (60,000 on the largest page).
- */
-class Reread implements ChunkPieces {
-  constructor(
-    private readonly whole: ChunkPieces,
-    private readonly anew: ReadonlyMap<ChunkId, readonly Piece[]>,
-  ) {}
-
-  get(chunk: ChunkId): readonly Piece[] | undefined {
-    return this.anew.get(chunk) ?? this.whole.get(chunk);
-  }
-
-  with(chunk: ChunkId, pieces: readonly Piece[]): Reread {
-    return new Reread(this.whole, new Map(this.anew).set(chunk, pieces));
-  }
-}
-
-function typedEditsOf(op: ReviewOp): Edit[] | null {
-  const edits =
-    op.type === 'add-edit' || op.type === 'remove-edit' ? [op.edit] : op.type === 'update-edit' ? [op.from, op.to] : [];
-  return edits.length > 0 && edits.every((edit) => edit.origin === 'editor' && edit.rule === TYPED_RULE) ? edits : null;
-}
-
-/** A field read from one chunk: which article's, and for a caption which of its captions. */
-interface FieldPlace {
-  article: ArticleId;
-  field: ChunkField;
-  caption: number;
-}
-
-function fieldReadFrom(fields: ReadonlyMap<ArticleId, FieldSources>, chunk: ChunkId): FieldPlace | null {
-  for (const [article, sources] of fields) {
-    for (const field of ['title', 'kicker', 'byline'] as const) {
-      if (sources[field] === chunk) return { article, field, caption: -1 };
-    }
-    const caption = sources.captions.indexOf(chunk);
-    if (caption !== -1) return { article, field: 'caption', caption };
-  }
-  return null;
-}
-
-/** Whether the editor's value set on the article decides the field, whatever its chunk reads. */
-function valueSetFor(edits: readonly Edit[], place: FieldPlace): boolean {
-  return valueSetOn(edits, place.article, place.field === 'caption' ? 'captions' : place.field) !== undefined;
-}
-
-/**
- * The article with the field read from `pieces`, as materialize reads it; null when the article
- * would change otherwise (a caption gone or the same as another, an article left empty).
- */
-function withChunkField(article: Article, place: FieldPlace, pieces: readonly Piece[]): Article | null {
-  const text = readPieces(pieces);
-  const value = text.trim() === '' ? null : fieldValue(place.field, text);
-  switch (place.field) {
-    case 'title':
-      if (value === null && article.blocks.length === 0 && article.captions.length === 0) return null;
-      return { ...article, title: value ?? '' };
-    case 'kicker':
-    case 'byline':
-      return { ...article, [place.field]: value };
-    case 'caption':
-      if (value === null || article.captions.some((caption, i) => i !== place.caption && caption === value))
+    switch (op.type) {
+      case 'edit-status':
+        edits.add(op.id);
+        break;
+      case 'add-edit':
+      case 'remove-edit':
+        edits.add(op.edit.id);
+        break;
+      case 'update-edit':
+        if (op.from.id !== op.to.id) return null;
+        edits.add(op.from.id);
+        break;
+      case 'boundary-status':
+        boundaries.add(op.id);
+        break;
+      case 'flag-status':
+      case 'add-flag':
+      case 'remove-flag':
+        break;
+      default:
         return null;
-      return { ...article, captions: article.captions.with(place.caption, value) };
+    }
   }
+  const boundaryChanges: AnalysisChange['boundaries'][number][] = [];
+  for (const id of boundaries) {
+    const from = onlyOne(before.boundaries, id);
+    const to = onlyOne(after.boundaries, id);
+    if (!from || !to) return null;
+    boundaryChanges.push({ from, to });
+  }
+  const editOps = ops.filter((op) => op.type.endsWith('-edit') || op.type === 'edit-status');
+  const single = editOps.length === 1 ? onlyChange(editOps[0], before, after) : null;
+  const editChanges: AnalysisChange['edits'][number][] = single ? [single] : [];
+  for (const id of single ? [] : edits) {
+    const from = onlyOne(before.edits, id);
+    const to = onlyOne(after.edits, id);
+    // The pipeline can give two edits one id; which of them a step changed is then not known here.
+    if (from === undefined || to === undefined) return null;
+    editChanges.push({ from, to });
+  }
+  return { edits: editChanges, boundaries: boundaryChanges };
+}
+
+/**
+ * The edit one op changed, found where the op put it: an added or removed one at its index, one
+ * changed in place where the first edit of its id is (which the op changed), the same in both lists.
+ */
+function onlyChange(op: ReviewOp, before: PageAnalysis, after: PageAnalysis): AnalysisChange['edits'][number] | null {
+  switch (op.type) {
+    case 'add-edit':
+      return after.edits[op.index]?.id === op.edit.id ? { from: null, to: after.edits[op.index] } : null;
+    case 'remove-edit':
+      return before.edits[op.index]?.id === op.edit.id ? { from: before.edits[op.index], to: null } : null;
+    case 'edit-status':
+    case 'update-edit': {
+      const id = op.type === 'edit-status' ? op.id : op.to.id;
+      const index = after.edits.findIndex((edit) => edit.id === id);
+      return index === -1 || before.edits[index]?.id !== id
+        ? null
+        : { from: before.edits[index], to: after.edits[index] };
+    }
+    default:
+      return null;
+  }
+}
+
+/** The item of `list` with `id`; null when there is none, undefined when there are several. */
+function onlyOne<T extends { id: string }>(list: readonly T[], id: string): T | null | undefined {
+  let found: T | null = null;
+  for (const item of list) {
+    if (item.id !== id) continue;
+    if (found) return undefined;
+    found = item;
+  }
+  return found;
 }
 
 function isFieldEdit(edit: Edit): edit is FieldEdit {
@@ -193,15 +168,4 @@ export function valueSetOn(edits: readonly Edit[], article: ArticleId, field: Ar
       (edit.op.type === 'set-captions' ? field === 'captions' : edit.op.field === field) &&
       edit.status === 'applied',
   );
-}
-
-/** Whether `edit` is in force for its field in `edits`. */
-function decidesField(edits: readonly Edit[], edit: FieldEdit): boolean {
-  const field = edit.op.type === 'set-captions' ? 'captions' : edit.op.field;
-  return edit.status === 'applied' && valueSetOn(edits, edit.op.article, field)?.id === edit.id;
-}
-
-function withField(article: Article, op: FieldOp): Article {
-  if (op.type === 'set-captions') return { ...article, captions: [...op.value] };
-  return op.field === 'title' ? { ...article, title: op.value ?? '' } : { ...article, [op.field]: op.value };
 }
