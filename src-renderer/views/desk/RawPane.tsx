@@ -6,41 +6,12 @@ import { selectArticle, useDesk } from '../../store/desk';
 import { RawPage, type Highlight, type RawPageHandle } from '../page/RawPage';
 import { rawScrollTarget, selectText, useLocated, visibleRange } from './locate';
 import { matchSpans } from './search';
+import { editMarks, flagMarks, furnitureMarks } from './raw-marks';
 
 /*
- * The page as decoded, marked up with what the analysis did to it: furniture greyed, removed text
- * struck through, open doubts underlined, the selected article's sources highlighted. Each of the
- * analysis's marks is a layer of its own array, so an action that changes the edits alone (a typed
- * title, a revert) indexes the edits' marks again and not the page's 55,000 chunks or its flags.
+ * The page as decoded, marked up with what the analysis did to it (raw-marks.ts) and with the
+ * selected article's sources, the search and the located place, each a layer of its own.
  */
-
-function furnitureMarks(chunks: PageAnalysis['chunks']): Highlight[] {
-  return chunks
-    .filter((chunk) => chunk.role === 'furniture')
-    .map((chunk) => ({ start: chunk.start, end: chunk.end, className: 'raw-furniture' }));
-}
-
-function editMarks(edits: PageAnalysis['edits']): Highlight[] {
-  const highlights: Highlight[] = [];
-  for (const edit of edits) {
-    if (edit.status !== 'applied' || edit.end <= edit.start) continue;
-    if (edit.op.type === 'replace' && edit.after === '')
-      highlights.push({
-        start: edit.start,
-        end: edit.end,
-        className: edit.kind === 'dedupe' ? 'raw-removed raw-repeat' : 'raw-removed',
-      });
-    else if (edit.op.type === 'replace' || edit.op.type === 'extract')
-      highlights.push({ start: edit.start, end: edit.end, className: 'raw-edited' });
-  }
-  return highlights;
-}
-
-function flagMarks(flags: PageAnalysis['flags']): Highlight[] {
-  return flags
-    .filter((flag) => flag.status === 'open')
-    .map((flag) => ({ start: flag.start, end: flag.end, className: 'raw-flag' }));
-}
 
 export function RawPane({
   raw,
@@ -60,7 +31,8 @@ export function RawPane({
   const selected = useLocated((state) => state.selected);
   const { chunks, edits, flags } = analysis;
   const furnitureLayer = useMemo(() => furnitureMarks(chunks), [chunks]);
-  const editLayer = useMemo(() => editMarks(edits), [edits]);
+  const previousEditLayer = useRef<readonly Highlight[]>([]);
+  const editLayer = useMemo(() => (previousEditLayer.current = editMarks(edits, previousEditLayer.current)), [edits]);
   const flagLayer = useMemo(() => flagMarks(flags), [flags]);
   const rawPage = useRef<RawPageHandle>(null);
   const container = useRef<HTMLDivElement>(null);
