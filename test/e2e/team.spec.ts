@@ -1,7 +1,8 @@
 import { expect, type Page } from '@playwright/test';
 import { basicAuthorization, type TeamCredentials } from '../../src-shared/team/credentials';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { articles, openLibrary, openPage, rows, saved, SCREENSHOTS, SEEDS } from './support';
+import { analysed, articles, openLibrary, openPage, ROOT, rows, saved, SCREENSHOTS, SEEDS } from './support';
 import {
   ADMIN,
   decisionsHeld,
@@ -156,6 +157,29 @@ test("should keep the team's decisions on a page one editor deleted from their o
   await b.getByRole('button', { name: '← 文库' }).click();
   await openPage(b, SEEDS[0]);
   await expect(articles(b)).toHaveCount(count - 1);
+});
+
+test("should bring a page one editor imported into the other's library, analysed there, and the other's decision on it back", async ({
+  desks: { a, b },
+}, testInfo) => {
+  // A page neither desk holds: a seed's text with a line more is another file, another content hash.
+  const file = testInfo.outputPath('本地新闻.txt');
+  writeFileSync(file, readFileSync(join(ROOT, 'seeds', SEEDS[1]), 'utf8') + '\n（本版责任编辑）\n');
+  for (const desk of [a, b]) await desk.getByRole('button', { name: '← 文库' }).click();
+  const chooser = a.waitForEvent('filechooser');
+  await a.getByRole('button', { name: '导入页面…' }).click();
+  await (await chooser).setFiles(file);
+  await expect(rows(a)).toHaveCount(SEEDS.length + 1);
+
+  // 乙 never imported it: it arrives, and the desk analyses it as it does an import.
+  await expect(rows(b).filter({ hasText: '本地新闻.txt' })).toHaveCount(1);
+  await analysed(b, SEEDS.length + 1);
+  await openPage(b, '本地新闻.txt');
+  const count = await articles(b).count();
+  await rejectSplit(b, 1);
+
+  await openPage(a, '本地新闻.txt');
+  await expect(articles(a)).toHaveCount(count - 1);
 });
 
 /** A desk joined to the team server with users: signed in as `user`, or as nobody. Contexts close after the test. */
