@@ -332,15 +332,20 @@ async function statusClocks(server: TeamServer): Promise<number[]> {
   );
 }
 
-/** How many documents the team's database holds, and whether every one was written once (revision 1, no conflicts). */
+/**
+ * How many decision documents the team's database holds, and whether every document was written
+ * once (revision 1, no conflicts): the seed pages both desks send are one document each too.
+ */
 async function serverDocuments(server: TeamServer): Promise<{ count: number; writtenOnce: boolean }> {
   const answer = await fetch(`${server.database(TEAM_DATABASE)}/_all_docs?conflicts=true&include_docs=true`).catch(
     () => null,
   );
   if (!answer?.ok) return { count: -1, writtenOnce: false };
-  const { rows } = (await answer.json()) as { rows: Array<{ value: { rev: string }; doc: { _conflicts?: string[] } }> };
+  const { rows } = (await answer.json()) as {
+    rows: Array<{ id: string; value: { rev: string }; doc: { _conflicts?: string[] } }>;
+  };
   return {
-    count: rows.length,
+    count: rows.filter((row) => row.id.startsWith('decision:')).length,
     writtenOnce: rows.every((row) => row.value.rev.startsWith('1-') && !row.doc._conflicts),
   };
 }
