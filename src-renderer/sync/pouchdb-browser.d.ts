@@ -66,6 +66,9 @@ declare module 'pouchdb-browser' {
       include_docs?: boolean;
       conflicts?: boolean;
       keys?: string[];
+      /** The ids from `startkey` to `endkey`, both included, in code unit order. */
+      startkey?: string;
+      endkey?: string;
     }): Promise<{ rows: Array<AllDocsRow<Doc>> }>;
     /** Writes every document in one request; `_deleted: true` with its `_rev` deletes one. */
     bulkDocs(

@@ -419,8 +419,13 @@ export function startTeamSync(
 
   /** Every conflict and assignment the replica holds, reported once at start; later ones come with the changes. */
   async function reportKnown(): Promise<void> {
-    const { rows } = await replica.allDocs({ include_docs: true, conflicts: true });
-    for (const { id, doc } of rows) {
+    // Read by prefix: the replica also holds every page's text, which this has no use for.
+    const [decisions, assignments] = await Promise.all(
+      [decisionDocumentId(''), pageDocumentId('assignment', '')].map((prefix) =>
+        replica.allDocs({ include_docs: true, conflicts: true, startkey: prefix, endkey: `${prefix}\uffff` }),
+      ),
+    );
+    for (const { id, doc } of [...decisions.rows, ...assignments.rows]) {
       const decisionId = decisionIdOfDocument(id);
       const conflict = decisionId && doc ? await conflictOf(doc as Stored<DecisionDocument>) : null;
       if (decisionId && conflict) listener.conflict(decisionId, conflict);
