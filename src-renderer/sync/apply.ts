@@ -31,6 +31,11 @@ export type ArrivedPage = Extract<InboundPage, { ok: true }>;
 /** What one batch of the replica's changes brings this desk, each kind by page. */
 export interface TeamArrivals {
   pages?: readonly ArrivedPage[];
+  /**
+   * Pages this desk holds that another desk filed in an issue: each is filed here too when it is in
+   * no issue here (a page is usually sent once imported, and again once the editor groups it).
+   */
+  filings?: ReadonlyArray<{ pageId: string; issue: PageIssue }>;
   decisions?: ReadonlyMap<string, InboundDecisions>;
   /** Every version the replica holds of each page's status. */
   statuses?: ReadonlyMap<string, readonly StatusDocument[]>;
@@ -40,6 +45,8 @@ export interface TeamArrivals {
  * Writes a batch of what arrived from the team in one transaction, and returns the ids of the pages
  * it stored. A page is stored as an import stores it, new and not analysed: the background analysis
  * reads it and replays the decisions this desk holds for it, which may have arrived long before.
+ * A page this desk holds keeps its name and issue; one in no issue here is filed where the team
+ * filed it.
  *
  * Decisions re-derive their page's review: the pipeline's reading of the raw text with every
  * decision the page now has replayed onto it, as a re-analysis does. A decision whose target this
@@ -50,7 +57,7 @@ export interface TeamArrivals {
  */
 export async function applyTeamArrivals(
   db: GalleyDB,
-  { pages = [], decisions = new Map(), statuses = new Map() }: TeamArrivals,
+  { pages = [], filings = [], decisions = new Map(), statuses = new Map() }: TeamArrivals,
   desk: DeskWrites,
   analyze: (raw: string) => PageAnalysis = analyzePage,
 ): Promise<string[]> {
@@ -65,6 +72,10 @@ export async function applyTeamArrivals(
     desk.own(tx.idbtrans);
     const now = Date.now();
     const stored = await storePages(db, pages, now);
+    for (const { pageId, issue } of filings) {
+      const unfiled = (await db.issues.where('pageIds').equals(pageId).count()) === 0;
+      if (unfiled && (await db.pages.get(pageId))) await fileInIssue(db, pageId, issue, now);
+    }
     const writes = [...decisions.values()];
     await db.decisions.bulkDelete(writes.flatMap((write) => write.remove).filter((id) => !desk.changedHere(id)));
     await db.decisions.bulkPut(

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import type { Decision } from '../../src-shared/model';
 import type { TeamCredentials } from '../../src-shared/team/credentials';
 import type { GalleyDB, IssueRow, PageRow } from '../db/schema';
-import { applyTeamArrivals, type ArrivedPage } from './apply';
+import { applyTeamArrivals, type ArrivedPage, type TeamArrivals } from './apply';
 import { teamConflict, type TeamConflict } from './conflicts';
 import { isRefusal, nextRetryDelay, replicaName } from './team-server';
 import {
@@ -30,6 +30,7 @@ import {
   type DecisionChange,
   type DecisionDocument,
   type PageDocument,
+  type PageIssue,
   type RawDocument,
   type StatusDocument,
 } from './documents';
@@ -344,25 +345,42 @@ export function startTeamSync(
   }
 
   /**
-   * The pages among `pageIds` this desk neither holds nor deleted, read from the replica and
-   * checked. A page whose text has not arrived yet waits for it; one that fails its checks is
-   * reported and left out.
+   * The pages among `pageIds` this desk did not delete, read from the replica and checked: those
+   * it does not hold, and those it holds in no issue that the team filed in one. A page whose text
+   * has not arrived yet waits for it; one that fails its checks is reported and left out.
    */
-  async function inboundPages(pageIds: readonly string[]): Promise<ArrivedPage[]> {
-    const [held, deleted] = await Promise.all([db.pages.bulkGet([...pageIds]), db.tombstones.bulkGet([...pageIds])]);
-    const wanted = pageIds.filter((_, i) => !held[i] && !deleted[i]);
-    const [pages, raws] = await Promise.all([
-      replicaDocuments<PageDocument>(wanted.map((pageId) => pageDocumentId('page', pageId))),
-      replicaDocuments<RawDocument>(wanted.map(rawDocumentId)),
+  async function inboundPages(pageIds: readonly string[]): Promise<Pick<TeamArrivals, 'pages' | 'filings'>> {
+    const [held, deleted, filed] = await Promise.all([
+      db.pages.bulkGet([...pageIds]),
+      db.tombstones.bulkGet([...pageIds]),
+      db.issues
+        .where('pageIds')
+        .anyOf([...pageIds])
+        .toArray(),
     ]);
+    const inAnIssue = new Set(filed.flatMap((issue) => issue.pageIds));
+    const candidates = pageIds.flatMap((pageId, i) =>
+      deleted[i] || (held[i] && inAnIssue.has(pageId)) ? [] : [{ pageId, held: held[i] !== undefined }],
+    );
+    const documents = await replicaDocuments<PageDocument>(
+      candidates.map(({ pageId }) => pageDocumentId('page', pageId)),
+    );
+    // A page held here matters only when the team filed it; its text is not read again otherwise.
+    const wanted = candidates.flatMap((candidate, i) => {
+      const document = documents[i];
+      return document && (!candidate.held || document.issue) ? [{ ...candidate, document }] : [];
+    });
+    const raws = await replicaDocuments<RawDocument>(wanted.map(({ pageId }) => rawDocumentId(pageId)));
     const arrived: ArrivedPage[] = [];
-    for (const [i, pageId] of wanted.entries()) {
-      if (!pages[i] || !raws[i]) continue;
-      const checked = await inboundPage(pageDocumentId('page', pageId), pages[i], raws[i]);
-      if (checked.ok) arrived.push(checked);
-      else listener.pageRefused(checked);
+    const filings: Array<{ pageId: string; issue: PageIssue }> = [];
+    for (const [i, { pageId, held, document }] of wanted.entries()) {
+      if (!raws[i]) continue;
+      const checked = await inboundPage(pageDocumentId('page', pageId), document, raws[i]);
+      if (!checked.ok) listener.pageRefused(checked);
+      else if (!held) arrived.push(checked);
+      else if (checked.issue) filings.push({ pageId, issue: checked.issue });
     }
-    return arrived;
+    return { pages: arrived, filings };
   }
 
   /** The pages a batch of changes names: by their own documents, or by a raw text that arrived after its page. */
@@ -387,13 +405,14 @@ export function startTeamSync(
       if (decisionId === null) return [];
       return [deleted || !doc ? { deletedId: decisionId } : { document: doc as DecisionDocument }];
     });
-    const pages = await inboundPages(pagesNamed(latest));
+    const { pages = [], filings } = await inboundPages(pagesNamed(latest));
     const statusPages = new Set(latest.flatMap(({ id }) => pageIdOf('status', id) ?? []));
     for (const { page } of pages) statusPages.add(page.id);
     const stored = await applyTeamArrivals(
       db,
       {
         pages,
+        filings,
         decisions: await inboundDecisionWrites(decisionChanges),
         statuses: await statusVersions([...statusPages]),
       },

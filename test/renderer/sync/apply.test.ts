@@ -184,6 +184,30 @@ describe('applyTeamArrivals: pages', () => {
     expect(await db.pages.get(HASH)).toBeUndefined();
   });
 
+  it('should file a page this desk holds where the team filed it, unless it is in an issue here', async () => {
+    const db = await dbWithPage(RAW);
+    await applyTeamArrivals(db, { pages: [arrived(HASH)] }, quietDesk);
+    const elsewhere = { ...issue, id: 'issue-2', page: { pageNumber: 1, pageName: null } };
+
+    await applyTeamArrivals(db, { filings: [{ pageId: 'p1', issue }] }, quietDesk);
+    await applyTeamArrivals(
+      db,
+      {
+        filings: [
+          { pageId: 'p1', issue: elsewhere },
+          { pageId: HASH, issue },
+        ],
+      },
+      quietDesk,
+    );
+
+    expect((await db.issues.get('issue-1'))?.pages).toEqual([
+      { pageId: 'p1', pageNumber: 2, pageName: null },
+      { pageId: HASH, pageNumber: 2, pageName: null },
+    ]);
+    expect(await db.issues.get('issue-2')).toBeUndefined();
+  });
+
   it("should replay the team's decisions that arrived before their page once the page is analysed", async () => {
     const first = await reviewedDb();
     const second = freshDb();
