@@ -159,26 +159,35 @@ test("should keep the team's decisions on a page one editor deleted from their o
   await expect(articles(b)).toHaveCount(count - 1);
 });
 
-test("should bring a page one editor imported into the other's library, analysed there, and the other's decision on it back", async ({
+test("should bring a page one editor imported and filed into the other's library, analysed and in its issue there, and the other's decision on it back", async ({
   desks: { a, b },
 }, testInfo) => {
   // A page neither desk holds: a seed's text with a line more is another file, another content hash.
-  const file = testInfo.outputPath('本地新闻.txt');
+  const name = '四川科技报_2023年11月1日_第2版.txt';
+  const file = testInfo.outputPath(name);
   writeFileSync(file, readFileSync(join(ROOT, 'seeds', SEEDS[1]), 'utf8') + '\n（本版责任编辑）\n');
   for (const desk of [a, b]) await desk.getByRole('button', { name: '← 文库' }).click();
   const chooser = a.waitForEvent('filechooser');
   await a.getByRole('button', { name: '导入页面…' }).click();
   await (await chooser).setFiles(file);
   await expect(rows(a)).toHaveCount(SEEDS.length + 1);
+  // Its name says its issue: 甲 files it there, after it was stored (and sent).
+  await a.getByTestId('grouping-store').click();
+  await expect(a.getByTestId('issue-row')).toHaveCount(1);
 
-  // 乙 never imported it: it arrives, and the desk analyses it as it does an import.
-  await expect(rows(b).filter({ hasText: '本地新闻.txt' })).toHaveCount(1);
+  // 乙 never imported it: it arrives, in its issue, and the desk analyses it as it does an import.
+  await expect(b.getByTestId('issue-row')).toContainText('2023年11月1日');
+  // A library with issues lists them; the pages are one choice away.
+  const allPages = (desk: Page) => desk.getByTestId('view-pages').check({ force: true });
+  await allPages(b);
+  await expect(rows(b).filter({ hasText: name })).toHaveCount(1);
   await analysed(b, SEEDS.length + 1);
-  await openPage(b, '本地新闻.txt');
+  await openPage(b, name);
   const count = await articles(b).count();
   await rejectSplit(b, 1);
 
-  await openPage(a, '本地新闻.txt');
+  await allPages(a);
+  await openPage(a, name);
   await expect(articles(a)).toHaveCount(count - 1);
 });
 
