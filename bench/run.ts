@@ -9,23 +9,14 @@ import { filterTimes } from './filters';
 import { profiled } from './profile';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { corpusFiles } from './corpus';
 import { PIPELINE_VERSION } from '../src-shared/pipeline';
-import {
-  createFloorDatabase,
-  deleteDatabase,
-  floorBatch,
-  libraryCount,
-  recordInputLatencies,
-  reviewsAtVersion,
-  scrollLibrary,
-  takeInputLatencies,
-  type FloorRows,
-} from './in-page';
+import { libraryCount, recordInputLatencies, reviewsAtVersion, scrollLibrary, takeInputLatencies } from './in-page';
+import { floorBatches, floorTimes } from './floor';
 import { lintCorpusTiming } from './lint-corpus';
 import { frameSummary, median, renderMarkdown, renderTable, type Results } from './report';
-import { IMPORT_BATCH_SIZE, importRows } from '../src-renderer/services/import';
+import { IMPORT_BATCH_SIZE } from '../src-renderer/services/import';
 
 const ROOT = join(import.meta.dirname, '..');
 const PAGES = Number(process.env.BENCH_PAGES ?? 10_000);
@@ -131,38 +122,6 @@ async function reanalysisTimes(page: Page): Promise<{ pages: number; times: numb
   return { pages, times };
 }
 
-/** The rows the import writes for the corpus, built by the importer's own function, in its batches. */
-async function floorBatches(files: readonly string[]): Promise<FloorRows[]> {
-  const batches: FloorRows[] = [];
-  for (let from = 0; from < files.length; from += IMPORT_BATCH_SIZE) {
-    const rows = await Promise.all(
-      files
-        .slice(from, from + IMPORT_BATCH_SIZE)
-        .map((file) => importRows({ name: basename(file), bytes: new Uint8Array(readFileSync(file)) }, Date.now())),
-    );
-    batches.push({ pages: rows.map(({ page }) => page), raws: rows.map(({ raw }) => raw) });
-  }
-  return batches;
-}
-
-/**
- * The floor for storing the corpus, `FLOOR_RUNS` times: the rows the import writes, added with
- * plain IndexedDB into a fresh database with Galley's stores and indexes, one transaction per
- * import batch. Only the transactions are timed; handing the rows to the page is not.
- */
-async function floorTimes(page: Page, batches: readonly FloorRows[]): Promise<number[]> {
-  const floorDb = 'galley-bench-floor';
-  const times: number[] = [];
-  for (let run = 0; run < FLOOR_RUNS; run++) {
-    await page.evaluate(createFloorDatabase, { sourceDb: 'galley', floorDb });
-    let ms = 0;
-    for (const rows of batches) ms += await page.evaluate(floorBatch, { floorDb, rows });
-    await page.evaluate(deleteDatabase, floorDb);
-    times.push(ms);
-  }
-  return times;
-}
-
 /** Keys typed into the search box (then cleared) while the analysis writes: latency of each to the next frame. */
 async function inputLatencies(page: Page): Promise<number[]> {
   const box = page.getByRole('searchbox');
@@ -193,7 +152,7 @@ async function main() {
   const heapBefore = await heapMb(page);
 
   log(`floor before the import: ${FLOOR_RUNS} runs`);
-  const floorBefore = await floorTimes(page, batches);
+  const floorBefore = await floorTimes(page, batches, FLOOR_RUNS);
 
   log('import through the file picker');
   const chooser = page.waitForEvent('filechooser');
@@ -218,7 +177,7 @@ async function main() {
   log(`analysis finished ${(analysisMs / 1000).toFixed(1)} s after the import`);
 
   log(`floor after the import: ${FLOOR_RUNS} runs`);
-  const floorAfter = await floorTimes(page, batches);
+  const floorAfter = await floorTimes(page, batches, FLOOR_RUNS);
 
   const scrollIdle = await profiled(page, 'scroll-idle', () => page.evaluate(scrollLibrary, 600));
   log('search and filter');

@@ -14,7 +14,9 @@ import {
   entry,
   entryPages,
   isEmptyEntry,
+  markedAfterReplay,
   mergeEntries,
+  replay,
   statusPatch,
   stepDecisions,
   type HistoryEntry,
@@ -49,8 +51,32 @@ async function decisionAuthor(db: GalleyDB): Promise<string> {
 export const COALESCE_MS = 1500;
 
 /**
- * The page's review state, analysing it once on first open. After that the stored review is the
- * truth: re-opening never runs the pipeline again.
+ * First reviews: each page's first analysis with the decisions this desk already holds for it
+ * replayed onto it, and each decision marked as the replay found it. A page can arrive after its
+ * decisions: the team's decisions on a page reach a desk before the page does, or the editor
+ * imports a page the team has already worked on. Runs in the caller's transaction, which must
+ * include `db.decisions`.
+ */
+export async function withHeldDecisions(db: GalleyDB, reviews: readonly ReviewRecord[]): Promise<ReviewRecord[]> {
+  const held = await db.decisions
+    .where('pageId')
+    .anyOf(reviews.map((review) => review.pageId))
+    .toArray();
+  if (held.length === 0) return [...reviews];
+  return Promise.all(
+    reviews.map(async (review) => {
+      const decisions = held.filter((decision) => decision.pageId === review.pageId);
+      if (decisions.length === 0) return review;
+      const { analysis, needsLook } = replay(review.analysis, decisions);
+      await db.decisions.bulkPut(markedAfterReplay(decisions, needsLook));
+      return { ...review, analysis };
+    }),
+  );
+}
+
+/**
+ * The page's review state, analysing it once on first open (the decisions held for it replayed).
+ * After that the stored review is the truth: re-opening never runs the pipeline again.
  */
 export async function ensureReview(
   db: GalleyDB,
@@ -63,10 +89,10 @@ export async function ensureReview(
   const raw = await db.raws.get(pageId);
   if (!raw) return null;
   const analysis = analyze(raw.text);
-  return db.transaction('rw', db.reviews, db.pages, async () => {
+  return db.transaction('rw', db.reviews, db.pages, db.decisions, async () => {
     const raced = await db.reviews.get(pageId);
     if (raced) return raced;
-    const record: ReviewRecord = { pageId, analysis, updatedAt: Date.now() };
+    const [record] = await withHeldDecisions(db, [{ pageId, analysis, updatedAt: Date.now() }]);
     await db.reviews.put(record);
     return record;
   });

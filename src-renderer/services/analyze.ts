@@ -1,3 +1,4 @@
+import { withHeldDecisions } from '../db/reviews';
 import type { GalleyDB } from '../db/schema';
 import type { ReviewRecord } from '../../src-shared/model';
 import type { AnalyzeInput, AnalyzeOutput } from '../workers/analyze-batch';
@@ -62,9 +63,9 @@ export function pendingPageIds(db: GalleyDB): Promise<string[]> {
 
 /**
  * Analyses every page that has none and stores, per batch and in one transaction, each page's
- * review (its library counts follow it, see GalleyDB). The next batch is read and analysed while
- * the current one is written, so the worker is rarely idle. A review that appeared meanwhile (the
- * editor opened the page) is never overwritten.
+ * review with the decisions held for it replayed (its library counts follow it, see GalleyDB).
+ * The next batch is read and analysed while the current one is written, so the worker is rarely
+ * idle. A review that appeared meanwhile (the editor opened the page) is never overwritten.
  */
 export async function analyzePending(
   db: GalleyDB,
@@ -112,7 +113,7 @@ async function storeAnalyses(
   const ids = results.map((result) => result.id);
   let analysed = 0;
   const failed: AnalyzeReport['failed'] = [];
-  await db.transaction('rw', db.pages, db.reviews, async () => {
+  await db.transaction('rw', db.pages, db.reviews, db.decisions, async () => {
     analysed = 0;
     failed.length = 0;
     const [pages, reviews] = await Promise.all([db.pages.bulkGet(ids), db.reviews.bulkGet(ids)]);
@@ -127,7 +128,7 @@ async function storeAnalyses(
       if (!reviews[i]) added.push({ pageId: page.id, analysis: result.analysis, updatedAt });
       analysed++;
     });
-    await db.reviews.bulkAdd(added);
+    await db.reviews.bulkAdd(await withHeldDecisions(db, added));
   });
   // Counted only once the transaction committed.
   report.analysed += analysed;

@@ -1,6 +1,6 @@
-import { matchesRule, type Decision, type PageAnalysis, type ReanalysisProposal } from '../../src-shared/model';
+import { matchesRule, type PageAnalysis, type ReanalysisProposal } from '../../src-shared/model';
 import { PIPELINE_VERSION, withFlags } from '../../src-shared/pipeline';
-import { entry, patch, readsTheSame, replay } from '../../src-shared/review';
+import { entry, markedAfterReplay, patch, readsTheSame, replay } from '../../src-shared/review';
 import { commitAction, reviewTables } from '../db/reviews';
 import type { GalleyDB, PageRow } from '../db/schema';
 import { progressMeter, type AnalyzeProgress, type Analyzer } from './analyze';
@@ -69,9 +69,8 @@ export async function reanalyzeStale(
           report.proposed++;
           continue;
         }
-        const lookAt = new Set(proposal.needsLook.map((d) => d.id));
         await db.reviews.put({ pageId: review.pageId, analysis: proposal.analysis, updatedAt: review.updatedAt });
-        await db.decisions.bulkPut([...proposal.needsLook, ...decisions.filter((d) => !lookAt.has(d.id)).map(inForce)]);
+        await db.decisions.bulkPut(markedAfterReplay(decisions, proposal.needsLook));
         report.reanalysed++;
       }
     });
@@ -79,13 +78,6 @@ export async function reanalyzeStale(
   }
   report.cancelled = signal?.aborted ?? false;
   return report;
-}
-
-/** The decision with its last replay's "needs a look" mark taken off: it found its target. */
-export function inForce(decision: Decision): Decision {
-  const kept = { ...decision };
-  delete kept.needsLook;
-  return kept;
 }
 
 /** An approved or exported page is not changed under the editor: its re-analysis waits as a proposal. */
@@ -123,9 +115,8 @@ async function takeProposal(db: GalleyDB, pageId: string, proposal: ReanalysisPr
     ),
   );
   if (!step) await db.reviews.update(pageId, { 'analysis.pipelineVersion': proposal.analysis.pipelineVersion });
-  const lookAt = new Map(proposal.needsLook.map((d) => [d.id, d]));
   const decisions = await db.decisions.where('pageId').equals(pageId).toArray();
-  await db.decisions.bulkPut(decisions.map((d) => lookAt.get(d.id) ?? inForce(d)));
+  await db.decisions.bulkPut(markedAfterReplay(decisions, proposal.needsLook));
   return step;
 }
 

@@ -1,4 +1,13 @@
-import type { Approval, Decision, PageStatus } from '../../src-shared/model';
+import {
+  contentHashOfPageId,
+  type Approval,
+  type Decision,
+  type IssuePage,
+  type IssueRecord,
+  type PageStatus,
+  type SourceEncoding,
+} from '../../src-shared/model';
+import { contentHash } from '../../src-shared/pipeline/decode';
 
 /**
  * How the local records that a team shares are written as documents of the team's CouchDB
@@ -46,7 +55,7 @@ export function sameDecision(document: DecisionDocument, decision: Decision): bo
   return sameValue(stripCouchFields(document), stripCouchFields(decisionDocument(decision)));
 }
 
-function stripCouchFields(document: DecisionDocument): Record<string, unknown> {
+function stripCouchFields(document: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(document).filter(([name]) => !name.startsWith('_') || name === '_id'));
 }
 
@@ -135,7 +144,7 @@ export interface AssignmentDocument extends Assignment {
 }
 
 /** The kinds of document there is one of per page, named `<kind>:<page id>`. */
-export type PageDocumentKind = 'assignment' | 'status';
+export type PageDocumentKind = 'assignment' | 'status' | 'page';
 
 export function pageDocumentId(kind: PageDocumentKind, pageId: string): string {
   return `${kind}:${pageId}`;
@@ -237,4 +246,148 @@ export function inboundStatus(
   const standing = standingStatus(versions);
   if (movedHere || !standing || samePageState(local, standing)) return null;
   return { status: standing.status, approval: standing.approval };
+}
+
+/**
+ * The issue a page belongs to on the desk that sent it, so a desk that receives the page files it
+ * in the same issue: the issue's own fields, and the page's place in it.
+ */
+export interface PageIssue extends Pick<IssueRecord, 'id' | 'paper' | 'date' | 'number'> {
+  page: Omit<IssuePage, 'pageId'>;
+}
+
+/**
+ * A page as the team shares it: what the library lists of it, without anything one desk did to it
+ * (when it was imported here, its review, its status; those travel as their own documents). Two
+ * desks that import the same file under the same name write the same document, so CouchDB, whose
+ * revision ids are hashes of the contents, sees one document and no conflict.
+ */
+export interface PageDocument {
+  _id: string;
+  _rev?: string;
+  type: 'page';
+  pageId: string;
+  name: string;
+  size: number;
+  encoding: SourceEncoding;
+  issue?: PageIssue;
+}
+
+/**
+ * A page's raw text, once per content hash (`raw:<hash>`): copies of a page share it, and it is
+ * never rewritten, so the page's document can change (its issue) without sending the text again.
+ * `textHash` is the SHA-256 of the text as UTF-8, which a receiving desk checks before storing it.
+ */
+export interface RawDocument {
+  _id: string;
+  _rev?: string;
+  type: 'raw';
+  text: string;
+  textHash: string;
+}
+
+const RAW_PREFIX = 'raw:';
+
+/** The raw text document of a page: one per content hash, whichever copy of the page names it. */
+export function rawDocumentId(pageId: string): string {
+  return RAW_PREFIX + contentHashOfPageId(pageId);
+}
+
+/** The content hash a raw text document is of, or null for a document of another kind. */
+export function contentHashOfRawDocument(documentId: string): string | null {
+  return documentId.startsWith(RAW_PREFIX) ? documentId.slice(RAW_PREFIX.length) : null;
+}
+
+/** What the desk holds of a page, as `pageDocument` reads it. */
+export interface HeldPage {
+  id: string;
+  name: string;
+  size: number;
+  encoding: SourceEncoding;
+}
+
+export function pageDocument(page: HeldPage, issue: IssueRecord | undefined): PageDocument {
+  const document: PageDocument = {
+    _id: pageDocumentId('page', page.id),
+    type: 'page',
+    pageId: page.id,
+    name: page.name,
+    size: page.size,
+    encoding: page.encoding,
+  };
+  const place = issue?.pages.find((entry) => entry.pageId === page.id);
+  if (!issue || !place) return document;
+  const { id, paper, date, number } = issue;
+  return {
+    ...document,
+    issue: { id, paper, date, number, page: { pageNumber: place.pageNumber, pageName: place.pageName } },
+  };
+}
+
+export async function rawDocument(pageId: string, text: string): Promise<RawDocument> {
+  return { _id: rawDocumentId(pageId), type: 'raw', text, textHash: await textHash(text) };
+}
+
+function textHash(text: string): Promise<string> {
+  return contentHash(new TextEncoder().encode(text));
+}
+
+/** Whether the replica's page document already says what `wanted` says (CouchDB's fields aside). */
+export function samePageDocument(current: PageDocument, wanted: PageDocument): boolean {
+  return sameValue(stripCouchFields(current), stripCouchFields(wanted));
+}
+
+/** Why a page from the team was refused, for the notice to say in the interface language. */
+export type PageRefusal = 'id' | 'kind' | 'name' | 'size' | 'encoding' | 'issue' | 'raw' | 'hash';
+
+/** A page that arrived from the team, checked: the rows to store, or why it was refused. */
+export type InboundPage =
+  | { ok: true; page: HeldPage; text: string; issue?: PageIssue }
+  | { ok: false; pageId: string; name: string | null; reason: PageRefusal };
+
+const PAGE_ID = /^[0-9a-f]{64}(-[1-9]\d*)?$/;
+const ENCODINGS: readonly SourceEncoding[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030'];
+
+/**
+ * Checks a page document and its raw text document as they came from the server, which any desk
+ * (or anyone with access) could have written: a page whose fields are not a page's, or whose text
+ * is not the text its hash names, is refused with the reason, and nothing of it is stored.
+ */
+export async function inboundPage(documentId: string, page: unknown, raw: unknown): Promise<InboundPage> {
+  const pageId = pageIdOf('page', documentId) ?? documentId;
+  const fields = (value: unknown) =>
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const p = fields(page);
+  const r = fields(raw);
+  const name = typeof p.name === 'string' && p.name.trim() !== '' ? p.name : null;
+  const refuse = (reason: PageRefusal): InboundPage => ({ ok: false, pageId, name, reason });
+  if (!PAGE_ID.test(pageId)) return refuse('id');
+  if (p.type !== 'page' || p.pageId !== pageId) return refuse('kind');
+  if (name === null) return refuse('name');
+  if (typeof p.size !== 'number' || !Number.isSafeInteger(p.size) || p.size < 0) return refuse('size');
+  if (!ENCODINGS.includes(p.encoding as SourceEncoding)) return refuse('encoding');
+  const issue = p.issue === undefined ? undefined : pageIssue(p.issue);
+  if (issue === null) return refuse('issue');
+  if (r.type !== 'raw' || typeof r.text !== 'string' || typeof r.textHash !== 'string') return refuse('raw');
+  if ((await textHash(r.text)) !== r.textHash) return refuse('hash');
+  const held: HeldPage = { id: pageId, name, size: p.size, encoding: p.encoding as SourceEncoding };
+  return { ok: true, page: held, text: r.text, ...(issue ? { issue } : {}) };
+}
+
+/** The issue a page document names, or null when it is not one. */
+function pageIssue(value: unknown): PageIssue | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { id, paper, date, number, page } = value as Record<string, unknown>;
+  const text = (field: unknown) => field === null || typeof field === 'string';
+  if (typeof id !== 'string' || id === '' || !text(paper) || !text(date) || !text(number)) return null;
+  if (typeof page !== 'object' || page === null) return null;
+  const { pageNumber, pageName } = page as Record<string, unknown>;
+  if (!(pageNumber === null || Number.isSafeInteger(pageNumber)) || !text(pageName)) return null;
+  return {
+    id,
+    paper: paper as string | null,
+    date: date as string | null,
+    number: number as string | null,
+    page: { pageNumber: pageNumber as number | null, pageName: pageName as string | null },
+  };
 }

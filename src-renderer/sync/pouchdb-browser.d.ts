@@ -41,6 +41,18 @@ declare module 'pouchdb-browser' {
     rev: string;
   }
 
+  /** One document's outcome in `bulkDocs`: written, or why not (a conflict, a refusal). */
+  type BulkOutcome = Written | { error: unknown; id: string; status?: number; message?: string };
+
+  /** A row of `allDocs`: with `keys`, an id the database lacks has an error, a deleted one no document. */
+  interface AllDocsRow<Doc> {
+    id: string;
+    key: string;
+    value?: { rev: string; deleted?: boolean };
+    error?: string;
+    doc?: (Doc & StoredFields) | null;
+  }
+
   class PouchDB<Doc extends { _id: string }> {
     /**
      * `adapter: 'idb'` keeps a database in IndexedDB whatever its name looks like; `auth` signs every
@@ -53,7 +65,15 @@ declare module 'pouchdb-browser' {
     allDocs(options?: {
       include_docs?: boolean;
       conflicts?: boolean;
-    }): Promise<{ rows: Array<{ id: string; value: { rev: string }; doc?: Doc & StoredFields }> }>;
+      keys?: string[];
+      /** The ids from `startkey` to `endkey`, both included, in code unit order. */
+      startkey?: string;
+      endkey?: string;
+    }): Promise<{ rows: Array<AllDocsRow<Doc>> }>;
+    /** Writes every document in one request; `_deleted: true` with its `_rev` deletes one. */
+    bulkDocs(
+      docs: Array<(Doc & Partial<StoredFields>) | { _id: string; _rev: string; _deleted: true }>,
+    ): Promise<BulkOutcome[]>;
     changes(options: {
       since: number | string | 'now';
       live: true;
@@ -65,5 +85,5 @@ declare module 'pouchdb-browser' {
   }
 
   export default PouchDB;
-  export type { Change, Feed, Replication, StoredFields };
+  export type { AllDocsRow, BulkOutcome, Change, Feed, Replication, StoredFields };
 }

@@ -5,12 +5,13 @@ import type { CredentialsKept } from '../../src-shared/ipc/contract';
 import { useTeam } from './team-state';
 import type { TeamCredentials } from '../../src-shared/team/credentials';
 import { checkTeamServer, type TeamServerCheck } from '../../src-shared/team/server-url';
-import { useUi } from '../store/ui';
+import { pushNotice, useUi } from '../store/ui';
+import { analyzeInBackground } from '../archive';
 import { DEFAULT_EDITOR } from '../../src-shared/model';
 import type { TeamConflict } from './conflicts';
 import { checkSession, type SessionCheck } from './session';
 import type { Assignment } from './documents';
-import type { TeamSync } from './team-sync';
+import type { RefusedPage, TeamSync } from './team-sync';
 
 /** Credentials the host could not keep past this session (the web build, a system without a keychain). */
 const heldForSession = new Map<string, TeamCredentials>();
@@ -34,6 +35,16 @@ function noteAssignment(pageId: string, assignment: Assignment | null): void {
   if (assignment) assignments[pageId] = { editor: assignment.editor, since: assignment.since };
   else delete assignments[pageId];
   useTeam.setState({ assignments });
+}
+
+/** A page the team's server sent that failed its checks: the editor is told which and why; nothing of it was stored. */
+function notePageRefused({ pageId, name, reason }: RefusedPage): void {
+  pushNotice({
+    tone: 'error',
+    key: 'team:pageRefused.notice',
+    details: [{ name: name ?? pageId, key: `team:pageRefused.reason.${reason}` }],
+    technical: `page:${pageId}: ${reason}`,
+  });
 }
 
 /** Gives the page to an editor, this one by default: every other desk shows it as theirs, since now. */
@@ -82,6 +93,9 @@ function syncWhileHeld(url: string, credentials: TeamCredentials | null): () => 
           state: (state) => useTeam.setState({ sync: state }),
           conflict: noteConflict,
           assignment: noteAssignment,
+          // Pages that arrive are analysed as imported ones are, in the background.
+          pagesArrived: () => void analyzeInBackground(),
+          pageRefused: notePageRefused,
         },
         credentials,
       );

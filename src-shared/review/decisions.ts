@@ -201,6 +201,19 @@ function replayRank(decision: Decision): [number, number] {
   return [REPLAY_ORDER[action.type], action.type === 'editor-edit' ? action.position : 0];
 }
 
+/** The decision with its last replay's "needs a look" mark taken off: it found its target. */
+export function inForce(decision: Decision): Decision {
+  const kept = { ...decision };
+  delete kept.needsLook;
+  return kept;
+}
+
+/** The decisions as a replay found them: each that missed its target with the reason, the rest in force. */
+export function markedAfterReplay(decisions: readonly Decision[], needsLook: readonly Decision[]): Decision[] {
+  const lookAt = new Map(needsLook.map((decision) => [decision.id, decision]));
+  return decisions.map((decision) => lookAt.get(decision.id) ?? inForce(decision));
+}
+
 /** Applies the editor's decisions to a (new) analysis of the same raw text. Pure. */
 export function replay(analysis: PageAnalysis, decisions: readonly Decision[]): ReplayResult {
   const chunkAt = new Map(analysis.chunks.map((c) => [c.start, c]));

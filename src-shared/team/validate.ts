@@ -17,7 +17,8 @@ export const EDITOR_ROLE = 'editor';
  * who made it, and only that user writes it, the chief too (a conflict is settled by deleting the
  * other versions, so the kept one keeps its author); assignments (`assignment:`) are the chief's
  * alone, written or removed; a page status (`status:`) saying `approved` is the chief's, while any
- * editor may move a page back to review (an edit does that); the chief's rules themselves
+ * editor may move a page back to review (an edit does that); a page's raw text (`raw:`) is
+ * written once under its content hash and never changed or removed; the chief's rules themselves
  * (`_design/`) are the database admin's, which CouchDB checks before this function. Only users with
  * the editor or chief role write at all; a server admin writes anything.
  */
@@ -31,6 +32,9 @@ export const VALIDATE_DOC_UPDATE = `function (newDoc, oldDoc, userCtx) {
   var id = newDoc._id;
   if (!chief && id.indexOf('assignment:') === 0) {
     throw { forbidden: 'only the chief (role ${CHIEF_ROLE}) assigns pages' };
+  }
+  if (id.indexOf('raw:') === 0 && oldDoc && !oldDoc._deleted && (newDoc._deleted || newDoc.text !== oldDoc.text)) {
+    throw { forbidden: "a page's raw text is written once, under its content hash, and never changed or removed" };
   }
   if (newDoc._deleted) return;
   if (id.indexOf('decision:') === 0 && newDoc.who !== userCtx.name) {

@@ -43,8 +43,9 @@ export class TeamServer {
     private readonly folder: string,
   ) {}
 
-  static async launch(): Promise<TeamServer> {
-    const server = new TeamServer(await freePort(), mkdtempSync(join(tmpdir(), 'galley-team-')));
+  /** A server open to all, on `port` when given (a benchmark keeps to its ports), else on a free one. */
+  static async launch(port?: number): Promise<TeamServer> {
+    const server = new TeamServer(port ?? (await freePort()), mkdtempSync(join(tmpdir(), 'galley-team-')));
     await server.start();
     return server;
   }

@@ -1,7 +1,8 @@
 import { expect, type Page } from '@playwright/test';
 import { basicAuthorization, type TeamCredentials } from '../../src-shared/team/credentials';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { articles, openLibrary, openPage, rows, saved, SCREENSHOTS, SEEDS } from './support';
+import { analysed, articles, openLibrary, openPage, ROOT, rows, saved, SCREENSHOTS, SEEDS } from './support';
 import {
   ADMIN,
   decisionsHeld,
@@ -158,6 +159,38 @@ test("should keep the team's decisions on a page one editor deleted from their o
   await expect(articles(b)).toHaveCount(count - 1);
 });
 
+test("should bring a page one editor imported and filed into the other's library, analysed and in its issue there, and the other's decision on it back", async ({
+  desks: { a, b },
+}, testInfo) => {
+  // A page neither desk holds: a seed's text with a line more is another file, another content hash.
+  const name = '四川科技报_2023年11月1日_第2版.txt';
+  const file = testInfo.outputPath(name);
+  writeFileSync(file, readFileSync(join(ROOT, 'seeds', SEEDS[1]), 'utf8') + '\n（本版责任编辑）\n');
+  for (const desk of [a, b]) await desk.getByRole('button', { name: '← 文库' }).click();
+  const chooser = a.waitForEvent('filechooser');
+  await a.getByRole('button', { name: '导入页面…' }).click();
+  await (await chooser).setFiles(file);
+  await expect(rows(a)).toHaveCount(SEEDS.length + 1);
+  // Its name says its issue: 甲 files it there, after it was stored (and sent).
+  await a.getByTestId('grouping-store').click();
+  await expect(a.getByTestId('issue-row')).toHaveCount(1);
+
+  // 乙 never imported it: it arrives, in its issue, and the desk analyses it as it does an import.
+  await expect(b.getByTestId('issue-row')).toContainText('2023年11月1日');
+  // A library with issues lists them; the pages are one choice away.
+  const allPages = (desk: Page) => desk.getByTestId('view-pages').check({ force: true });
+  await allPages(b);
+  await expect(rows(b).filter({ hasText: name })).toHaveCount(1);
+  await analysed(b, SEEDS.length + 1);
+  await openPage(b, name);
+  const count = await articles(b).count();
+  await rejectSplit(b, 1);
+
+  await allPages(a);
+  await openPage(a, name);
+  await expect(articles(a)).toHaveCount(count - 1);
+});
+
 /** A desk joined to the team server with users: signed in as `user`, or as nobody. Contexts close after the test. */
 const withUsers = withServer.extend<{ openDesk: (user: TeamCredentials | null) => Promise<Page> }>({
   openDesk: async ({ browser, baseURL, usersServer }, use) => {
@@ -308,15 +341,20 @@ async function statusClocks(server: TeamServer): Promise<number[]> {
   );
 }
 
-/** How many documents the team's database holds, and whether every one was written once (revision 1, no conflicts). */
+/**
+ * How many decision documents the team's database holds, and whether every document was written
+ * once (revision 1, no conflicts): the seed pages both desks send are one document each too.
+ */
 async function serverDocuments(server: TeamServer): Promise<{ count: number; writtenOnce: boolean }> {
   const answer = await fetch(`${server.database(TEAM_DATABASE)}/_all_docs?conflicts=true&include_docs=true`).catch(
     () => null,
   );
   if (!answer?.ok) return { count: -1, writtenOnce: false };
-  const { rows } = (await answer.json()) as { rows: Array<{ value: { rev: string }; doc: { _conflicts?: string[] } }> };
+  const { rows } = (await answer.json()) as {
+    rows: Array<{ id: string; value: { rev: string }; doc: { _conflicts?: string[] } }>;
+  };
   return {
-    count: rows.length,
+    count: rows.filter((row) => row.id.startsWith('decision:')).length,
     writtenOnce: rows.every((row) => row.value.rev.startsWith('1-') && !row.doc._conflicts),
   };
 }

@@ -26,6 +26,15 @@ const refusal = (doc: object, old: object | null, user: Parameters<Validate>[2])
 };
 
 describe('the validate_doc_update the chief installs', () => {
+  it("should let the team write a page's raw text once, and nobody but an admin change or remove it", () => {
+    const raw = { _id: 'raw:abc', type: 'raw', text: '正文', textHash: 'h' };
+    expect(refusal(raw, null, editor)).toBeNull();
+    expect(refusal({ ...raw, _rev: '1-x' }, raw, editor)).toBeNull();
+    expect(refusal({ ...raw, text: '改过' }, raw, chief)).toMatch(/written once.* never changed/);
+    expect(refusal({ _id: raw._id, _deleted: true }, raw, editor)).toMatch(/never changed or removed/);
+    expect(refusal({ _id: raw._id, _deleted: true }, raw, admin)).toBeNull();
+  });
+
   it('should let an editor write and take back decisions', () => {
     expect(refusal(decision, null, editor)).toBeNull();
     expect(refusal({ _id: decision._id, _deleted: true }, decision, editor)).toBeNull();

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   assignmentDocument,
+  contentHashOfRawDocument,
+  inboundPage,
+  pageDocument,
+  rawDocument,
+  rawDocumentId,
+  samePageDocument,
+  type PageDocument,
   decisionDocument,
   decisionIdOfDocument,
   decisionOfDocument,
@@ -219,5 +226,88 @@ describe('the order of a page status', () => {
     expect(nextStatusClock([inReview, approved])).toBe(3);
     expect(nextStatusClock([])).toBe(1);
     expect(standingStatus([])).toBeNull();
+  });
+});
+
+describe('page documents', () => {
+  const HASH = 'a'.repeat(64);
+  const held = { id: HASH, name: '001_page.txt', size: 12, encoding: 'utf-8' as const };
+  const issue = {
+    id: 'issue-1',
+    paper: '四川科技报',
+    date: '2005-03-04',
+    number: '1024',
+    pages: [{ pageId: HASH, pageNumber: 3, pageName: '地方科协' }],
+    createdAt: 1,
+    updatedAt: 2,
+  };
+
+  it('should name the same file the same on every desk, and its text once for all its copies', async () => {
+    // Two desks that imported the file at different times hold different rows; the documents are one.
+    const onA = pageDocument({ ...held, importedAt: 1, status: 'new' } as typeof held, issue);
+    const onB = pageDocument({ ...held, importedAt: 2, status: 'approved' } as typeof held, issue);
+
+    expect(onA).toEqual(onB);
+    expect(onA).toEqual({
+      _id: `page:${HASH}`,
+      type: 'page',
+      pageId: HASH,
+      name: '001_page.txt',
+      size: 12,
+      encoding: 'utf-8',
+      issue: {
+        id: 'issue-1',
+        paper: '四川科技报',
+        date: '2005-03-04',
+        number: '1024',
+        page: { pageNumber: 3, pageName: '地方科协' },
+      },
+    });
+    expect(rawDocumentId(`${HASH}-2`)).toBe(rawDocumentId(HASH));
+    expect(contentHashOfRawDocument(rawDocumentId(HASH))).toBe(HASH);
+    expect(pageIdOf('page', onA._id)).toBe(HASH);
+    expect(await rawDocument(HASH, '正文')).toEqual(await rawDocument(`${HASH}-2`, '正文'));
+  });
+
+  it('should compare a page document read back from CouchDB by what it says', () => {
+    const wanted = pageDocument(held, undefined);
+    expect(samePageDocument({ ...wanted, _rev: '1-x' }, wanted)).toBe(true);
+    expect(samePageDocument(wanted, pageDocument(held, issue))).toBe(false);
+  });
+
+  it('should take in a page whose documents are sound, with its text and issue', async () => {
+    const page = pageDocument(held, issue);
+    const arrived = await inboundPage(page._id, page, await rawDocument(HASH, '第一行\n第二行\n'));
+
+    expect(arrived).toEqual({ ok: true, page: held, text: '第一行\n第二行\n', issue: page.issue });
+  });
+
+  it.each([
+    ['id', (page: PageDocument) => ({ ...page, _id: 'page:not-a-hash', pageId: 'not-a-hash' })],
+    ['kind', (page: PageDocument) => ({ ...page, type: 'status' })],
+    ['kind', (page: PageDocument) => ({ ...page, pageId: 'b'.repeat(64) })],
+    ['name', (page: PageDocument) => ({ ...page, name: '  ' })],
+    ['size', (page: PageDocument) => ({ ...page, size: '12' })],
+    ['encoding', (page: PageDocument) => ({ ...page, encoding: 'latin-1' })],
+    ['issue', (page: PageDocument) => ({ ...page, issue: { id: 'issue-1', page: { pageNumber: 'three' } } })],
+  ])('should refuse a page document whose %s is wrong, naming why', async (reason, spoil) => {
+    const page = spoil(pageDocument(held, issue));
+
+    const arrived = await inboundPage(page._id, page, await rawDocument(HASH, '正文'));
+
+    expect(arrived).toMatchObject({ ok: false, reason });
+  });
+
+  it('should refuse a page whose text is not the text its hash names, or is missing', async () => {
+    const page = pageDocument(held, undefined);
+    const raw = await rawDocument(HASH, '正文');
+
+    expect(await inboundPage(page._id, page, { ...raw, text: '改过的正文' })).toEqual({
+      ok: false,
+      pageId: HASH,
+      name: '001_page.txt',
+      reason: 'hash',
+    });
+    expect(await inboundPage(page._id, page, { ...raw, text: undefined })).toMatchObject({ reason: 'raw' });
   });
 });
