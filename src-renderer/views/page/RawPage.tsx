@@ -2,17 +2,7 @@
    The raw page is a scrollable region, focusable so the keyboard can scroll it; a click locates the
    paragraph under the pointer, which the keyboard reaches from the article pane instead. */
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import {
-  memo,
-  useCallback,
-  useEffect,
-  useImperativeHandle,
-  useMemo,
-  useRef,
-  useState,
-  type MouseEvent,
-  type Ref,
-} from 'react';
+import { memo, useCallback, useImperativeHandle, useMemo, useRef, type MouseEvent, type Ref } from 'react';
 import { highlightFinder, lineIndexAt, rawLines, segmentLine, type Highlight, type Segment } from './lines';
 
 export type { Highlight } from './lines';
@@ -50,12 +40,6 @@ const PADDING = 12;
  * reading ahead finds text, while a page of 130,000 lines keeps a few hundred in the document.
  */
 const OVERSCAN_LINES = 120;
-/**
- * Lines beyond each edge until the page has been painted once: the first frame shows what is in
- * view sooner (at 120 a normal page is drawn whole, 60 % of the desk's elements, for 30 lines on
- * screen), and the rest follows a frame later.
- */
-const FIRST_OVERSCAN_LINES = 10;
 
 const finders = new WeakMap<readonly Highlight[], ReturnType<typeof highlightFinder>>();
 function finderOf(layer: readonly Highlight[]) {
@@ -85,18 +69,13 @@ export const RawPage = memo(function RawPage({
     (range: Range) => [...new Set([...defaultRangeExtractor(range), ...kept])].sort((a, b) => a - b),
     [kept],
   );
-  const [overscan, setOverscan] = useState(FIRST_OVERSCAN_LINES);
-  useEffect(() => {
-    const painted = requestAnimationFrame(() => setOverscan(OVERSCAN_LINES));
-    return () => cancelAnimationFrame(painted);
-  }, []);
   const virtualizer = useVirtualizer({
     count: lines.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => LINE_HEIGHT,
     getItemKey: (index) => lines[index].start,
     rangeExtractor: keepInRange,
-    overscan,
+    overscan: OVERSCAN_LINES,
     paddingStart: PADDING,
     paddingEnd: PADDING,
   });
