@@ -42,6 +42,15 @@ const CJK = /[\u4e00-\u9fff]/;
 const MIN_PAGE_CHARS = 2800;
 const MAX_PAGE_CHARS = 5800;
 
+/**
+ * The name of the corpus's `n`th page (from 1), without `.txt`: five digits at least, so the
+ * 100,000th is `bench-100000`. A name with its `.txt` is no other page's prefix, so searching for
+ * it lists that page alone; without it, `bench-10000` also finds `bench-100000`.
+ */
+export function corpusPageName(n: number): string {
+  return `bench-${String(n).padStart(5, '0')}`;
+}
+
 export function* generateCorpus(options: CorpusOptions): Generator<CorpusPage> {
   const random = prng(options.seed);
   const pick = (n: number) => Math.floor(random() * n);
@@ -69,7 +78,7 @@ export function* generateCorpus(options: CorpusOptions): Generator<CorpusPage> {
     const text = blocks.join(newline + newline) + newline;
     const body = encoder.encode(text);
     const bytes = random() < 0.05 ? withBom(body) : body;
-    yield { name: `bench-${String(index + 1).padStart(5, '0')}.txt`, bytes };
+    yield { name: `${corpusPageName(index + 1)}.txt`, bytes };
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { corpusPageName } from './corpus';
 import { timeFilterChange } from './in-page';
 
 /**
@@ -13,7 +14,7 @@ export async function filterTimes(
   const search: number[] = [];
   const status: number[] = [];
   for (let i = 0; i < samples; i++) {
-    const name = `bench-${String(1 + Math.round(((i + 0.5) * pages) / samples)).padStart(5, '0')}`;
+    const name = corpusPageName(1 + Math.round(((i + 0.5) * pages) / samples));
     search.push(await page.evaluate(timeFilterChange, { control: 'search' as const, value: name }));
     search.push(await page.evaluate(timeFilterChange, { control: 'search' as const, value: '' }));
     status.push(await page.evaluate(timeFilterChange, { control: 'status' as const, value: 'approved' }));

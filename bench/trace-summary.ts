@@ -1,7 +1,8 @@
 /**
- * `npx tsx bench/trace-summary.ts TRACE.json [TOP]`: where the renderer's main thread spent a trace
- * written by `BENCH_PROFILE` (bench/profile.ts). Prints the trace events' self time by name (style,
- * layout, paint, script, GC…) and the JS samples' self and total time by function.
+ * `npx tsx bench/trace-summary.ts TRACE.json [TOP] [SPAN]`: where the renderer's main thread spent a
+ * trace written by `BENCH_PROFILE` (bench/profile.ts). Prints the trace events' self time by name
+ * (style, layout, paint, script, GC…) and the JS samples' self and total time by function. With
+ * SPAN, only what lies inside the page's user-timing measures of that name (`bench:open-page`).
  */
 import { readFileSync } from 'node:fs';
 
@@ -37,7 +38,7 @@ interface ProfileChunkData {
   timeDeltas?: number[];
 }
 
-const [file, topArg] = process.argv.slice(2);
+const [file, topArg, spanName] = process.argv.slice(2);
 const TOP = Number(topArg ?? 25);
 const parsed = JSON.parse(readFileSync(file, 'utf8')) as TraceEvent[] | { traceEvents: TraceEvent[] };
 const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
@@ -47,7 +48,21 @@ const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e
 const busiest = mains
   .map((m) => ({ m, n: events.filter((e) => e.pid === m.pid && e.tid === m.tid && e.ph === 'X').length }))
   .sort((a, b) => b.n - a.n)[0].m;
-const onMain = events.filter((e) => e.pid === busiest.pid && e.tid === busiest.tid);
+// A user-timing measure is an async pair: its begin and end share an id.
+const spans: Array<{ from: number; to: number }> = [];
+if (spanName) {
+  const begins = new Map<string, number>();
+  for (const e of events.filter((e) => e.name === spanName && e.pid === busiest.pid).sort((a, b) => a.ts - b.ts)) {
+    if (e.ph === 'b') begins.set(e.id ?? '', e.ts);
+    else if (e.ph === 'e' && begins.has(e.id ?? '')) spans.push({ from: begins.get(e.id ?? '')!, to: e.ts });
+  }
+  if (spans.length === 0) throw new Error(`no user-timing measure named ${spanName} in the trace`);
+  console.log(
+    `${spans.length} spans named ${spanName}: ${spans.map((s) => ((s.to - s.from) / 1000).toFixed(0)).join(' / ')} ms`,
+  );
+}
+const inSpans = (ts: number) => !spanName || spans.some(({ from, to }) => ts >= from && ts <= to);
+const onMain = events.filter((e) => e.pid === busiest.pid && e.tid === busiest.tid && inSpans(e.ts));
 
 // Self time of complete events: each event's duration less its direct children's.
 const complete = onMain
@@ -93,6 +108,13 @@ console.log(
 const mainProfiles = new Set(
   events.filter((e) => e.name === 'Profile' && e.pid === busiest.pid && e.tid === busiest.tid).map((e) => e.id),
 );
+// Each profile's samples are timed from its start by the deltas before them.
+const startOf = new Map(
+  events
+    .filter((e) => e.name === 'Profile' && mainProfiles.has(e.id))
+    .map((e) => [e.id, (e.args?.data as { startTime?: number } | undefined)?.startTime ?? e.ts]),
+);
+const sampledAt = new Map<string | undefined, number>();
 const nodes = new Map<number, ProfileNode>();
 const selfByNode = new Map<number, number>();
 for (const chunk of events.filter(
@@ -102,7 +124,11 @@ for (const chunk of events.filter(
   for (const node of data?.cpuProfile?.nodes ?? []) nodes.set(node.id, node);
   const samples = data?.cpuProfile?.samples ?? [];
   const deltas = data?.timeDeltas ?? [];
-  samples.forEach((id, i) => selfByNode.set(id, (selfByNode.get(id) ?? 0) + (deltas[i + 1] ?? deltas[i] ?? 0)));
+  samples.forEach((id, i) => {
+    sampledAt.set(chunk.id, (sampledAt.get(chunk.id) ?? startOf.get(chunk.id) ?? 0) + (deltas[i] ?? 0));
+    if (!inSpans(sampledAt.get(chunk.id)!)) return;
+    selfByNode.set(id, (selfByNode.get(id) ?? 0) + (deltas[i + 1] ?? deltas[i] ?? 0));
+  });
 }
 const label = (frame: CallFrame) =>
   `${frame.functionName || '(anonymous)'} ${(frame.url ?? '').split('/').pop()}:${(frame.lineNumber ?? 0) + 1}`;

@@ -35,6 +35,26 @@ describe('a pool of analysis workers', () => {
     expect(workers.map((w) => w.given)).toEqual([[['p0']], [['p1']], []]);
   });
 
+  it('should leave the last worker out of a batch asked for while the editor scrolls or types', async () => {
+    const workers = [fakeWorker(1), fakeWorker(1)];
+    let editing = true;
+    const pool = poolAnalyzers(
+      workers.map((w) => w.worker),
+      () => editing,
+    );
+    const whileEditing = await pool.analyze(pages(4));
+    editing = false;
+    await pool.analyze(pages(2));
+    expect(whileEditing.map((result) => result.id)).toEqual(['p0', 'p1', 'p2', 'p3']);
+    expect(workers.map((w) => w.given)).toEqual([[['p0', 'p1', 'p2', 'p3'], ['p0']], [['p1']]]);
+  });
+
+  it('should keep a lone worker at work while the editor scrolls', async () => {
+    const only = fakeWorker(1);
+    await poolAnalyzers([only.worker], () => true).analyze(pages(2));
+    expect(only.given).toEqual([['p0', 'p1']]);
+  });
+
   it('should stop every worker when the pool is stopped', () => {
     const workers = [fakeWorker(1), fakeWorker(1)];
     poolAnalyzers(workers.map((w) => w.worker)).terminate();

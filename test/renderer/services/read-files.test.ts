@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PAGE_BYTES } from '../../../src-shared/pipeline/decode';
-import { readFiles } from '../../../src-renderer/services/read-files';
+import { READS_AT_ONCE, readFiles } from '../../../src-renderer/services/read-files';
 
 /** A browser File whose size says one thing and whose bytes must then never be asked for. */
 function unreadableFile(name: string, size: number): File {
@@ -23,6 +23,31 @@ describe('readFiles (web bridge and drops)', () => {
       },
       { name: 'small.txt', bytes: new TextEncoder().encode('一') },
     ]);
+  });
+});
+
+describe('readFiles of many files', () => {
+  it('should read a few at a time and give every file back in the order picked', async () => {
+    let reading = 0;
+    let most = 0;
+    const files = Array.from(
+      { length: READS_AT_ONCE * 3 + 5 },
+      (_, i) =>
+        ({
+          name: `${i}.txt`,
+          size: 1,
+          webkitRelativePath: '',
+          arrayBuffer: async () => {
+            most = Math.max(most, ++reading);
+            await new Promise((resolve) => setTimeout(resolve, i % 3));
+            reading--;
+            return new Uint8Array([i % 256]).buffer;
+          },
+        }) as unknown as File,
+    );
+    const read = await readFiles(files);
+    expect(most).toBe(READS_AT_ONCE);
+    expect(read.map(({ name, bytes }) => `${name}:${bytes[0]}`)).toEqual(files.map((_, i) => `${i}.txt:${i % 256}`));
   });
 });
 
