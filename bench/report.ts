@@ -99,7 +99,7 @@ function rows(r: Results): Array<[string, string, string]> {
     [
       'open a page (click → desk painted)',
       `median ${round(r.openPage.medianMs)} ms`,
-      r.openPage.samples.map((s) => `${s}`).join(' / ') + ' ms',
+      r.openPage.samples.map((s) => `${round(s)}`).join(' / ') + ' ms',
     ],
     [
       `re-analysis of every page after a pipeline change, median of ${r.reanalysis.samples.length}`,
