@@ -1,4 +1,4 @@
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -41,17 +41,28 @@ export async function serve(port: number): Promise<() => void> {
   return stop;
 }
 
+const ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+/**
+ * Chromium with a profile on disk. A context of `launchChromium` is off the record: it keeps
+ * IndexedDB in memory, under a quota that a library of 100,000 pages (and the floor's databases
+ * beside it) exceeds.
+ */
+export function launchChromiumProfile(
+  userDataDir: string,
+  options: Pick<BrowserContextOptions, 'viewport' | 'acceptDownloads'>,
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, args: ARGS, ...options });
 }

@@ -8,10 +8,11 @@
  * (`npx vite preview --config vite.web.config.ts --outDir DIR --port PORT`) and name it with
  * BENCH_URL. Only the idle figures: during the analysis the full benchmark is the measure.
  */
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { launchChromiumProfile } from './browser';
 import { corpusFiles } from './corpus';
 import { PIPELINE_VERSION } from '../src-shared/pipeline';
 import { filterTimes } from './filters';
@@ -24,16 +25,10 @@ const PAGES = Number(process.env.BENCH_PAGES ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const URL = process.env.BENCH_URL ?? 'http://localhost:4183/';
 const PROFILE = join(tmpdir(), `galley-bench-library-${PAGES}-${new globalThis.URL(URL).port}`);
-const CHROMIUM = process.env.GALLEY_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
 const MINUTES = 60_000;
 
 async function open(userDataDir: string) {
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    args: ARGS,
-    viewport: { width: 1280, height: 800 },
-  });
+  const context = await launchChromiumProfile(userDataDir, { viewport: { width: 1280, height: 800 } });
   await context.addInitScript('globalThis.__name = (fn) => fn;');
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(URL);

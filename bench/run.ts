@@ -4,11 +4,11 @@
  * bench/results.json and the figures block of docs/benchmarks.md.
  */
 import type { Page } from '@playwright/test';
-import { launchChromium } from './browser';
+import { launchChromiumProfile } from './browser';
 import { filterTimes } from './filters';
 import { profiled } from './profile';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { corpusFiles } from './corpus';
 import { PIPELINE_VERSION } from '../src-shared/pipeline';
@@ -124,12 +124,16 @@ async function main() {
   const files = corpusFiles(PAGES, SEED);
   const corpusBytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
 
-  const browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: false });
+  // A fresh profile on disk: an off-the-record context's IndexedDB quota is too small for 100,000 pages.
+  const profile = mkdtempSync(join(tmpdir(), 'galley-bench-profile-'));
+  const context = await launchChromiumProfile(profile, {
+    viewport: { width: 1280, height: 800 },
+    acceptDownloads: false,
+  });
   // tsx compiles bench/in-page.ts with esbuild's keepNames, which wraps nested functions in
   // `__name(...)`; the page has no such helper, so give it an identity one.
   await context.addInitScript('globalThis.__name = (fn) => fn;');
-  const page = await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(URL);
   await waitForIdleLibrary(page, SEED_PAGES.length, MINUTES);
   await waitForAnalysis(page, MINUTES);
@@ -174,8 +178,9 @@ async function main() {
   log('re-analysis after a pipeline change');
   const reanalysis = await reanalysisTimes(page);
 
-  const browserVersion = browser.version();
-  await browser.close();
+  const browserVersion = /Chrome\/([\d.]+)/.exec(await page.evaluate(() => navigator.userAgent))?.[1] ?? 'unknown';
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
 
   log('corpus-wide checks (lintCorpus) in Node');
   const lint = lintCorpusTiming(files);
