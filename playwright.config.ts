@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { CHROMIUM_ARGS } from './scripts/chromium-args';
 
 /** Debian's Chromium: Playwright's own browser downloads are not possible on these machines. */
 const executablePath = process.env.GALLEY_CHROMIUM ?? '/usr/bin/chromium';
@@ -30,15 +31,7 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     launchOptions: {
       executablePath,
-      args: [
-        '--no-sandbox',
-        '--headless',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

@@ -1,6 +1,7 @@
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { CHROMIUM_ARGS } from '../scripts/chromium-args';
 
 /** What the browser benchmarks share: the built web app served by `vite preview`, and headless Chromium. */
 export const ROOT = join(import.meta.dirname, '..');
@@ -41,18 +42,8 @@ export async function serve(port: number): Promise<() => void> {
   return stop;
 }
 
-const ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
 /**
@@ -64,5 +55,5 @@ export function launchChromiumProfile(
   userDataDir: string,
   options: Pick<BrowserContextOptions, 'viewport' | 'acceptDownloads'>,
 ): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, args: ARGS, ...options });
+  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, ...options });
 }

@@ -14,6 +14,7 @@ import { distance } from 'fastest-levenshtein';
 import { chromium, type Page } from 'playwright-core';
 import { flat, type GoldArticle, type GoldPage } from '../eval/evaluate';
 import { mulberry32 } from '../sim/random';
+import { CHROMIUM_ARGS } from '../../scripts/chromium-args';
 
 const ARTICLES_DIR = fileURLToPath(new URL('./articles', import.meta.url));
 const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/eval-ocr', import.meta.url));
@@ -446,15 +447,7 @@ async function main() {
   const specs = planPages(loadArticles()).filter((spec) => !only || only.includes(spec.name));
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage({
